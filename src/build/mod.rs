@@ -1,0 +1,1 @@
+//! Dockerfile parser, build cache and stage executor.

@@ -1,0 +1,359 @@
+//! `images`, `rmi`, `tag`, `history` and `image prune`.
+
+use anyhow::Result;
+use clap::Args;
+use serde_json::json;
+
+use super::Ctx;
+use crate::engine::images::{self, familiar_tag, ImageView, Removal};
+use crate::format::table::{align_tabs, Table};
+use crate::format::template::{GoTemplate, OutputFormat};
+use crate::format::units::{ago, human_size};
+use crate::image::reference::familiar;
+
+#[derive(Args, Debug)]
+pub struct ImagesArgs {
+    /// Show only images whose repository matches (name[:tag])
+    pub reference: Option<String>,
+    /// Show all images (intermediate ones included)
+    #[arg(short, long)]
+    pub all: bool,
+    /// Show only image Ids
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Show manifest digests
+    #[arg(long)]
+    pub digests: bool,
+    /// Do not truncate Ids
+    #[arg(long)]
+    pub no_trunc: bool,
+    /// Filter: dangling=true|false, reference=PATTERN, label=KEY[=VALUE]
+    #[arg(short, long)]
+    pub filter: Vec<String>,
+    /// Output: table, json, `table TEMPLATE` or a Go template
+    #[arg(long)]
+    pub format: Option<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct RmiArgs {
+    /// Images to remove
+    #[arg(required = true)]
+    pub images: Vec<String>,
+    /// Remove an image even when it has several names
+    #[arg(short, long)]
+    pub force: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct TagArgs {
+    /// Existing image
+    pub source: String,
+    /// New name(s)
+    #[arg(required = true)]
+    pub targets: Vec<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct HistoryArgs {
+    pub image: String,
+    /// Show sizes in bytes and full commands
+    #[arg(long)]
+    pub no_trunc: bool,
+    /// Show only layer Ids
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Print sizes and dates in human readable format
+    #[arg(short = 'H', long, default_value_t = true, action = clap::ArgAction::Set)]
+    pub human: bool,
+    #[arg(long)]
+    pub format: Option<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct PruneArgs {
+    /// Remove all unused images, not just dangling ones
+    #[arg(short, long)]
+    pub all: bool,
+    /// Do not ask for confirmation
+    #[arg(short, long)]
+    pub force: bool,
+}
+
+/// One line of `images`, in the shape templates see.
+fn image_row(view: &ImageView, name: Option<&str>, no_trunc: bool) -> serde_json::Value {
+    let (repo, tag) = match name {
+        Some(n) => match n.rsplit_once(':') {
+            Some((r, t)) if !t.contains('/') => (familiar(r), t.to_string()),
+            _ => (familiar(n), "<none>".to_string()),
+        },
+        None => ("<none>".to_string(), "<none>".to_string()),
+    };
+    let digest = view
+        .record
+        .repo_digests
+        .first()
+        .and_then(|d| d.split_once('@').map(|(_, d)| d.to_string()))
+        .unwrap_or_else(|| "<none>".into());
+    let id = if no_trunc { view.record.id.to_string() } else { view.record.id.short().to_string() };
+    let created = view.created();
+    json!({
+        "ID": id,
+        "Id": view.record.id.to_string(),
+        "Repository": repo,
+        "Tag": tag,
+        "Digest": digest,
+        "CreatedSince": ago(created),
+        "CreatedAt": created.to_rfc3339(),
+        "Size": human_size(view.record.size),
+        "VirtualSize": human_size(view.record.size),
+        "Names": view.record.names.iter().map(|n| familiar_tag(n)).collect::<Vec<_>>(),
+        "Labels": view.config.config.as_ref().and_then(|c| c.labels.clone()),
+    })
+}
+
+fn matches_filters(view: &ImageView, filters: &[String], reference: Option<&str>) -> Result<bool> {
+    let names: Vec<String> = view.record.names.iter().map(|n| familiar_tag(n)).collect();
+    if let Some(r) = reference {
+        if !names.iter().any(|n| glob_match(r, n) || glob_match(r, n.split(':').next().unwrap_or(n))) {
+            return Ok(false);
+        }
+    }
+    for f in filters {
+        let (key, value) = f.split_once('=').unwrap_or((f.as_str(), ""));
+        let keep = match key {
+            "dangling" => (value == "true") == view.record.names.is_empty(),
+            "reference" => names.iter().any(|n| glob_match(value, n) || glob_match(value, n.split(':').next().unwrap_or(n))),
+            "label" => {
+                let labels = view.config.config.as_ref().and_then(|c| c.labels.clone()).unwrap_or_default();
+                match value.split_once('=') {
+                    Some((k, v)) => labels.get(k).is_some_and(|have| have == v),
+                    None => labels.contains_key(value),
+                }
+            }
+            other => anyhow::bail!("invalid filter {other:?}: use dangling=true|false, reference=PATTERN or label=KEY[=VALUE]"),
+        };
+        if !keep {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+/// Shell-style matching with `*` and `?`, as Docker's reference filter.
+fn glob_match(pattern: &str, text: &str) -> bool {
+    fn go(p: &[char], t: &[char]) -> bool {
+        match (p.first(), t.first()) {
+            (None, None) => true,
+            (Some('*'), _) => go(&p[1..], t) || (!t.is_empty() && go(p, &t[1..])),
+            (Some('?'), Some(_)) => go(&p[1..], &t[1..]),
+            (Some(a), Some(b)) if a == b => go(&p[1..], &t[1..]),
+            _ => false,
+        }
+    }
+    let p: Vec<char> = pattern.chars().collect();
+    let t: Vec<char> = text.chars().collect();
+    go(&p, &t)
+}
+
+pub fn images(ctx: &Ctx, args: ImagesArgs) -> Result<()> {
+    let store = ctx.store()?;
+    let mut views = Vec::new();
+    for record in store.images.list()? {
+        views.push(ImageView::load(&store, record)?);
+    }
+    views.sort_by_key(|v| std::cmp::Reverse(v.created()));
+    let mut rows = Vec::new();
+    for view in &views {
+        if !matches_filters(view, &args.filter, args.reference.as_deref())? {
+            continue;
+        }
+        if view.record.names.is_empty() {
+            rows.push(image_row(view, None, args.no_trunc));
+        }
+        for name in &view.record.names {
+            rows.push(image_row(view, Some(name), args.no_trunc));
+        }
+    }
+    if args.quiet {
+        let mut seen = std::collections::HashSet::new();
+        for row in &rows {
+            if seen.insert(row["ID"].to_string()) {
+                println!("{}", row["ID"].as_str().unwrap_or_default());
+            }
+        }
+        return Ok(());
+    }
+    print_rows(&rows, args.format.as_deref(), |rows| {
+        let mut header = vec!["REPOSITORY", "TAG"];
+        if args.digests {
+            header.push("DIGEST");
+        }
+        header.extend(["IMAGE ID", "CREATED", "SIZE"]);
+        let mut table = Table::new(header);
+        for r in rows {
+            let s = |k: &str| r[k].as_str().unwrap_or_default().to_string();
+            let mut line = vec![s("Repository"), s("Tag")];
+            if args.digests {
+                line.push(s("Digest"));
+            }
+            line.extend([s("ID"), s("CreatedSince"), s("Size")]);
+            table.push(line);
+        }
+        table.render()
+    })
+}
+
+/// Prints rows as the user's `--format` asks, or with `default_table`.
+pub fn print_rows(rows: &[serde_json::Value], format: Option<&str>, default_table: impl FnOnce(&[serde_json::Value]) -> String) -> Result<()> {
+    match OutputFormat::parse(format) {
+        OutputFormat::Table => print!("{}", default_table(rows)),
+        OutputFormat::Json => println!("{}", serde_json::to_string_pretty(rows)?),
+        OutputFormat::Template(t) => {
+            let template = GoTemplate::parse(&t)?;
+            for row in rows {
+                println!("{}", template.render(row)?);
+            }
+        }
+        OutputFormat::CustomTable(t) => {
+            let template = GoTemplate::parse(&t)?;
+            let header = header_for(&t);
+            let mut lines = vec![header];
+            for row in rows {
+                lines.push(template.render(row)?);
+            }
+            print!("{}", align_tabs(&lines));
+        }
+    }
+    Ok(())
+}
+
+/// The header of a `table` format: each `{{.Field}}` becomes FIELD, spelt
+/// as Docker spells its columns.
+fn header_for(template: &str) -> String {
+    let text = template.replace("\\t", "\t");
+    let mut out = String::new();
+    let mut rest = text.as_str();
+    while let Some(start) = rest.find("{{") {
+        out.push_str(&rest[..start]);
+        let Some(end) = rest[start..].find("}}") else { break };
+        let inner = rest[start + 2..start + end].trim();
+        let field = inner.rsplit('.').next().unwrap_or(inner).trim();
+        out.push_str(&column_name(field));
+        rest = &rest[start + end + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn column_name(field: &str) -> String {
+    match field {
+        "ID" | "Id" => "IMAGE ID".into(),
+        "CreatedSince" => "CREATED".into(),
+        "CreatedAt" => "CREATED AT".into(),
+        "CreatedBy" => "CREATED BY".into(),
+        other => other.to_uppercase(),
+    }
+}
+
+pub fn rmi(ctx: &Ctx, args: RmiArgs) -> Result<()> {
+    let store = ctx.store()?;
+    let mut failures = 0;
+    for name in &args.images {
+        match images::remove(&store, name, args.force) {
+            Ok(events) => {
+                for e in events {
+                    match e {
+                        Removal::Untagged(n) => println!("Untagged: {n}"),
+                        Removal::Deleted(id) => println!("Deleted: {id}"),
+                    }
+                }
+            }
+            Err(e) => {
+                eprintln!("Error: {}", crate::errors::one_line(&e));
+                failures += 1;
+            }
+        }
+    }
+    if failures > 0 {
+        return Err(crate::errors::PontoonError::AlreadyReported(crate::errors::EXIT_ENGINE).into());
+    }
+    Ok(())
+}
+
+pub fn tag(ctx: &Ctx, args: TagArgs) -> Result<()> {
+    let store = ctx.store()?;
+    for target in &args.targets {
+        images::tag(&store, &args.source, target)?;
+    }
+    Ok(())
+}
+
+pub fn history(ctx: &Ctx, args: HistoryArgs) -> Result<()> {
+    let store = ctx.store()?;
+    let record = images::resolve(&store, &args.image)?;
+    let view = ImageView::load(&store, record)?;
+    let rows: Vec<serde_json::Value> = images::history(&store, &view)
+        .into_iter()
+        .map(|h| {
+            let created_by = if args.no_trunc || h.created_by.chars().count() <= 45 {
+                h.created_by.clone()
+            } else {
+                format!("{}…", h.created_by.chars().take(44).collect::<String>())
+            };
+            json!({
+                "ID": h.id,
+                "CreatedSince": h.created.map(ago).unwrap_or_else(|| "N/A".into()),
+                "CreatedAt": h.created.map(|c| c.to_rfc3339()).unwrap_or_default(),
+                "CreatedBy": created_by,
+                "Size": if args.human { human_size(h.size) } else { h.size.to_string() },
+                "Comment": h.comment,
+            })
+        })
+        .collect();
+    if args.quiet {
+        for r in &rows {
+            println!("{}", r["ID"].as_str().unwrap_or_default());
+        }
+        return Ok(());
+    }
+    print_rows(&rows, args.format.as_deref(), |rows| {
+        let mut table = Table::new(["IMAGE", "CREATED", "CREATED BY", "SIZE", "COMMENT"]);
+        for r in rows {
+            let s = |k: &str| r[k].as_str().unwrap_or_default().to_string();
+            table.push(vec![s("ID"), s("CreatedSince"), s("CreatedBy"), s("Size"), s("Comment")]);
+        }
+        table.render()
+    })
+}
+
+pub fn prune(ctx: &Ctx, args: PruneArgs) -> Result<()> {
+    let store = ctx.store()?;
+    let (removed, bytes) = images::prune(&store, args.all)?;
+    if !removed.is_empty() {
+        println!("Deleted Images:");
+        for id in &removed {
+            println!("deleted: {id}");
+        }
+        println!();
+    }
+    println!("Total reclaimed space: {}", human_size(bytes));
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn globs_like_docker_reference_filter() {
+        assert!(glob_match("busy*", "busybox"));
+        assert!(glob_match("busybox:l?test", "busybox:latest"));
+        assert!(!glob_match("alpine*", "busybox"));
+    }
+
+    #[test]
+    fn table_headers_follow_fields() {
+        assert_eq!(header_for("{{.ID}}\\t{{.Repository}}"), "IMAGE ID\tREPOSITORY");
+    }
+}

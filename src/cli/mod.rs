@@ -1,0 +1,147 @@
+//! The command line: Docker's verbs at the top level, Podman's noun/verb
+//! tree beneath (`pontoon image ls` is `pontoon images`). Each file parses
+//! one command family, calls the engine and prints.
+
+mod archive;
+mod docs;
+mod image;
+mod inspect;
+mod mount;
+mod pull;
+mod system;
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+use clap::{Parser, Subcommand};
+
+use crate::store::paths::StorePaths;
+use crate::store::Store;
+
+#[derive(Parser, Debug)]
+#[command(name = "pontoon", version, about = "A daemonless, rootless container engine with Docker's command line")]
+#[command(propagate_version = true, disable_help_subcommand = true)]
+pub struct Cli {
+    /// Storage root for images, layers and containers
+    #[arg(long, global = true, env = "PONTOON_ROOT", value_name = "DIR")]
+    pub root: Option<PathBuf>,
+    /// Runtime state directory (pids, sockets, locks)
+    #[arg(long, global = true, env = "PONTOON_RUNROOT", value_name = "DIR")]
+    pub runroot: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Download an image from a registry
+    Pull(pull::PullArgs),
+    /// List images
+    Images(image::ImagesArgs),
+    /// Remove one or more images
+    Rmi(image::RmiArgs),
+    /// Give an image another name
+    Tag(image::TagArgs),
+    /// Show the layers an image was built from
+    History(image::HistoryArgs),
+    /// Show low-level information on images (and, later, containers)
+    Inspect(inspect::InspectArgs),
+    /// Create an image from a root filesystem tarball
+    Import(archive::ImportArgs),
+    /// Write images to a docker-archive or oci-archive tarball
+    Save(archive::SaveArgs),
+    /// Load images from a docker-archive or oci-archive tarball
+    Load(archive::LoadArgs),
+    /// Manage images
+    #[command(subcommand)]
+    Image(ImageCommand),
+    /// Show system-wide information
+    Info(system::InfoArgs),
+    /// Show version information
+    Version(system::VersionArgs),
+    /// Manage pontoon itself
+    #[command(subcommand)]
+    System(SystemCommand),
+    /// Run a command in the rootless storage namespace (as Podman's unshare)
+    Unshare(mount::UnshareArgs),
+    /// Write man pages and shell completions (used by `make docs`)
+    #[command(hide = true, name = "__generate-docs")]
+    GenerateDocs(docs::DocsArgs),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ImageCommand {
+    /// List images
+    #[command(visible_alias = "list")]
+    Ls(image::ImagesArgs),
+    /// Download an image from a registry
+    Pull(pull::PullArgs),
+    /// Remove one or more images
+    Rm(image::RmiArgs),
+    /// Give an image another name
+    Tag(image::TagArgs),
+    /// Show the layers an image was built from
+    History(image::HistoryArgs),
+    /// Show low-level information on images
+    Inspect(inspect::InspectArgs),
+    /// Create an image from a root filesystem tarball
+    Import(archive::ImportArgs),
+    /// Write images to an archive
+    Save(archive::SaveArgs),
+    /// Load images from an archive
+    Load(archive::LoadArgs),
+    /// Remove unused images
+    Prune(image::PruneArgs),
+    /// Mount an image's root filesystem and print where
+    Mount(mount::MountArgs),
+    /// Unmount an image mounted with `image mount`
+    #[command(visible_alias = "umount")]
+    Unmount(mount::UnmountArgs),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum SystemCommand {
+    /// Show system-wide information
+    Info(system::InfoArgs),
+}
+
+/// What every command gets: where the store is.
+pub struct Ctx {
+    pub paths: StorePaths,
+}
+
+impl Ctx {
+    /// Opens the store, first entering the rootless storage namespace when
+    /// not root. Call before any thread is started.
+    pub fn store(&self) -> Result<Store> {
+        crate::runtime::userns::enter_storage_namespace()?;
+        Store::open(&self.paths)
+    }
+}
+
+pub fn run(cli: Cli) -> Result<()> {
+    let ctx = Ctx { paths: StorePaths::resolve(cli.root, cli.runroot) };
+    match cli.command {
+        Command::Pull(a) | Command::Image(ImageCommand::Pull(a)) => pull::pull(&ctx, a),
+        Command::Images(a) | Command::Image(ImageCommand::Ls(a)) => image::images(&ctx, a),
+        Command::Rmi(a) | Command::Image(ImageCommand::Rm(a)) => image::rmi(&ctx, a),
+        Command::Tag(a) | Command::Image(ImageCommand::Tag(a)) => image::tag(&ctx, a),
+        Command::History(a) | Command::Image(ImageCommand::History(a)) => image::history(&ctx, a),
+        Command::Inspect(a) | Command::Image(ImageCommand::Inspect(a)) => inspect::inspect(&ctx, a),
+        Command::Import(a) | Command::Image(ImageCommand::Import(a)) => archive::import(&ctx, a),
+        Command::Save(a) | Command::Image(ImageCommand::Save(a)) => archive::save(&ctx, a),
+        Command::Load(a) | Command::Image(ImageCommand::Load(a)) => archive::load(&ctx, a),
+        Command::Image(ImageCommand::Prune(a)) => image::prune(&ctx, a),
+        Command::Image(ImageCommand::Mount(a)) => mount::mount(&ctx, a),
+        Command::Image(ImageCommand::Unmount(a)) => mount::unmount(&ctx, a),
+        Command::Info(a) | Command::System(SystemCommand::Info(a)) => system::info(&ctx, a),
+        Command::Version(a) => system::version(&ctx, a),
+        Command::Unshare(a) => mount::unshare(&ctx, a),
+        Command::GenerateDocs(a) => docs::generate(a),
+    }
+}
+
+/// The clap definition, for man pages and completions.
+pub fn command() -> clap::Command {
+    <Cli as clap::CommandFactory>::command()
+}

@@ -1,0 +1,1 @@
+//! The Compose spec: model, interpolation, planner and commands.

@@ -1,0 +1,235 @@
+//! Image operations over the store: record a new image, resolve a name,
+//! tag, remove (with garbage collection), prune, and the Docker-shaped views
+//! that `images`, `inspect` and `history` print.
+
+use anyhow::{Context, Result};
+use chrono::{DateTime, Utc};
+use serde_json::{json, Value};
+
+use crate::errors::PontoonError;
+use crate::image::digest::Digest;
+use crate::image::manifest::{ImageConfig, Manifest};
+use crate::image::reference::{familiar, Reference};
+use crate::store::images::{find, ImageRecord};
+use crate::store::Store;
+
+/// An image record with its parsed manifest and config.
+pub struct ImageView {
+    pub record: ImageRecord,
+    pub manifest: Manifest,
+    pub config: ImageConfig,
+}
+
+impl ImageView {
+    pub fn load(store: &Store, record: ImageRecord) -> Result<ImageView> {
+        let manifest_bytes = store.blobs.read(&record.manifest)?;
+        let manifest: Manifest = serde_json::from_slice(&manifest_bytes)
+            .with_context(|| format!("parse manifest {} of image {}", record.manifest, record.id.short()))?;
+        let config_bytes = store.blobs.read(&record.id)?;
+        let config: ImageConfig = serde_json::from_slice(&config_bytes)
+            .with_context(|| format!("parse config of image {}", record.id.short()))?;
+        Ok(ImageView { record, manifest, config })
+    }
+
+    /// When the image was built, from its config; else when it was added.
+    pub fn created(&self) -> DateTime<Utc> {
+        self.config
+            .created
+            .as_deref()
+            .and_then(|c| DateTime::parse_from_rfc3339(c).ok())
+            .map(|t| t.with_timezone(&Utc))
+            .unwrap_or(self.record.added)
+    }
+}
+
+/// Records an image whose manifest, config and layers are already in the
+/// store. `names` are normalised references; a name moves to this image.
+pub fn record_image(store: &Store, manifest: &Digest, names: Vec<String>, repo_digests: Vec<String>) -> Result<ImageRecord> {
+    let manifest_bytes = store.blobs.read(manifest)?;
+    let parsed: Manifest = serde_json::from_slice(&manifest_bytes).with_context(|| format!("parse manifest {manifest}"))?;
+    let config_bytes = store.blobs.read(&parsed.config.digest)?;
+    let config: ImageConfig = serde_json::from_slice(&config_bytes).context("parse image config")?;
+    let mut size = 0;
+    for diff_id in &config.rootfs.diff_ids {
+        size += store.layers.info(diff_id).with_context(|| format!("image layer {diff_id} was not unpacked"))?.size;
+    }
+    let record = ImageRecord {
+        id: parsed.config.digest.clone(),
+        manifest: manifest.clone(),
+        names,
+        repo_digests,
+        added: Utc::now(),
+        size,
+    };
+    store.images.add(record.clone())?;
+    Ok(record)
+}
+
+/// Finds the image a user named.
+pub fn resolve(store: &Store, wanted: &str) -> Result<ImageRecord> {
+    let images = store.images.list()?;
+    find(&images, wanted).cloned()
+}
+
+/// What `rmi` did, in Docker's words.
+pub enum Removal {
+    Untagged(String),
+    Deleted(Digest),
+}
+
+/// Removes names or whole images as `docker rmi` does: a name untags, the
+/// last name (or an Id) deletes; an Id with several names needs `force`.
+pub fn remove(store: &Store, wanted: &str, force: bool) -> Result<Vec<Removal>> {
+    let guard = store.lock_exclusive()?;
+    let mut events = Vec::new();
+    let deleted = store.images.update(|images| {
+        let target = find(images, wanted)?.clone();
+        let as_name = Reference::parse(wanted).ok().and_then(|r| r.tagged_name()).filter(|n| target.names.contains(n));
+        let index = images.iter().position(|i| i.id == target.id).context("image vanished")?;
+        match as_name {
+            Some(name) if target.names.len() > 1 => {
+                images[index].names.retain(|n| n != &name);
+                events.push(Removal::Untagged(familiar_tag(&name)));
+                Ok(false)
+            }
+            _ => {
+                if as_name.is_none() && target.names.len() > 1 && !force {
+                    anyhow::bail!(
+                        "unable to delete {} (must be forced): image is referenced in multiple repositories; remove the names one by one or use -f",
+                        target.id.short()
+                    );
+                }
+                for name in &target.names {
+                    events.push(Removal::Untagged(familiar_tag(name)));
+                }
+                for digest in &target.repo_digests {
+                    events.push(Removal::Untagged(familiar_tag(digest)));
+                }
+                images.remove(index);
+                events.push(Removal::Deleted(target.id.clone()));
+                Ok(true)
+            }
+        }
+    })?;
+    if deleted {
+        store.collect_garbage(&guard)?;
+    }
+    Ok(events)
+}
+
+/// `busybox:latest` for `docker.io/library/busybox:latest`.
+pub fn familiar_tag(name: &str) -> String {
+    let (repo, suffix) = match name.rfind(['@', ':']) {
+        Some(i) if !name[i..].contains('/') => (&name[..i], &name[i..]),
+        _ => (name, ""),
+    };
+    // `host:5000/app` has its ':' before a '/', so it is not a tag separator.
+    format!("{}{suffix}", familiar(repo))
+}
+
+/// Adds `target` as a name of the image `source`.
+pub fn tag(store: &Store, source: &str, target: &str) -> Result<()> {
+    let reference = Reference::parse(target)?;
+    let name = reference.tagged_name().ok_or_else(|| PontoonError::InvalidReference {
+        reference: target.to_string(),
+        why: "a tag cannot carry a digest".into(),
+    })?;
+    if reference.digest.is_some() {
+        return Err(PontoonError::InvalidReference { reference: target.to_string(), why: "a tag cannot carry a digest".into() }.into());
+    }
+    let record = resolve(store, source)?;
+    store.images.update(|images| {
+        for image in images.iter_mut() {
+            image.names.retain(|n| n != &name);
+        }
+        let image = images.iter_mut().find(|i| i.id == record.id).context("image vanished")?;
+        image.names.push(name.clone());
+        Ok(())
+    })
+}
+
+/// Removes dangling images (no names), or with `all` every image. Returns
+/// the Ids removed and the bytes reclaimed.
+pub fn prune(store: &Store, all: bool) -> Result<(Vec<Digest>, u64)> {
+    let guard = store.lock_exclusive()?;
+    let removed = store.images.update(|images| {
+        let (gone, kept): (Vec<_>, Vec<_>) = images.drain(..).partition(|i| all || i.names.is_empty());
+        *images = kept;
+        Ok(gone.into_iter().map(|i| i.id).collect::<Vec<_>>())
+    })?;
+    let report = store.collect_garbage(&guard)?;
+    Ok((removed, report.bytes))
+}
+
+/// The image as `docker image inspect` shows it.
+pub fn inspect_json(store: &Store, view: &ImageView) -> Value {
+    let c = view.config.config.clone().unwrap_or_default();
+    let config = json!({
+        "Hostname": "", "Domainname": "", "User": c.user.clone().unwrap_or_default(),
+        "AttachStdin": false, "AttachStdout": false, "AttachStderr": false,
+        "ExposedPorts": c.exposed_ports, "Tty": false, "OpenStdin": false, "StdinOnce": false,
+        "Env": c.env, "Cmd": c.cmd, "Healthcheck": c.healthcheck, "Image": "", "Volumes": c.volumes,
+        "WorkingDir": c.working_dir.clone().unwrap_or_default(), "Entrypoint": c.entrypoint,
+        "OnBuild": c.on_build, "Labels": c.labels, "StopSignal": c.stop_signal, "Shell": c.shell,
+    });
+    let layers: Vec<String> = view.config.rootfs.diff_ids.iter().map(|d| d.to_string()).collect();
+    let diff_dirs: Vec<String> = view.config.rootfs.diff_ids.iter().rev().map(|d| store.layers.diff_dir(d).display().to_string()).collect();
+    json!({
+        "Id": view.record.id.to_string(),
+        "RepoTags": view.record.names.iter().map(|n| familiar_tag(n)).collect::<Vec<_>>(),
+        "RepoDigests": view.record.repo_digests.iter().map(|n| familiar_tag(n)).collect::<Vec<_>>(),
+        "Parent": "",
+        "Comment": view.config.history.last().and_then(|h| h.comment.clone()).unwrap_or_default(),
+        "Created": view.created().to_rfc3339_opts(chrono::SecondsFormat::Nanos, true),
+        "DockerVersion": "",
+        "Author": view.config.author.clone().unwrap_or_default(),
+        "Config": config,
+        "Architecture": view.config.architecture,
+        "Variant": view.config.variant,
+        "Os": view.config.os,
+        "Size": view.record.size,
+        "VirtualSize": view.record.size,
+        "GraphDriver": {
+            "Name": "overlay",
+            "Data": { "LowerDir": diff_dirs.join(":") }
+        },
+        "RootFS": { "Type": "layers", "Layers": layers },
+        "Metadata": { "LastTagTime": view.record.added.to_rfc3339_opts(chrono::SecondsFormat::Nanos, true) },
+        "ManifestDigest": view.record.manifest.to_string(),
+    })
+}
+
+/// One row of `history`, newest first as Docker prints it.
+pub struct HistoryRow {
+    pub id: String,
+    pub created: Option<DateTime<Utc>>,
+    pub created_by: String,
+    pub size: u64,
+    pub comment: String,
+}
+
+pub fn history(store: &Store, view: &ImageView) -> Vec<HistoryRow> {
+    let mut diff_ids = view.config.rootfs.diff_ids.iter();
+    let mut rows: Vec<HistoryRow> = Vec::new();
+    let entries = if view.config.history.is_empty() {
+        // Images without history still have layers; show one row each.
+        view.config.rootfs.diff_ids.iter().map(|_| Default::default()).collect()
+    } else {
+        view.config.history.clone()
+    };
+    for h in entries {
+        let size = if h.empty_layer { 0 } else { diff_ids.next().and_then(|d| store.layers.info(d).ok()).map(|i| i.size).unwrap_or(0) };
+        rows.push(HistoryRow {
+            id: "<missing>".into(),
+            created: h.created.as_deref().and_then(|c| DateTime::parse_from_rfc3339(c).ok()).map(|t| t.with_timezone(&Utc)),
+            created_by: h.created_by.unwrap_or_default(),
+            size,
+            comment: h.comment.unwrap_or_default(),
+        });
+    }
+    rows.reverse();
+    if let Some(first) = rows.first_mut() {
+        first.id = view.record.id.short().to_string();
+    }
+    rows
+}

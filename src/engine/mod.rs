@@ -1,0 +1,4 @@
+//! The operations behind the commands. The CLI parses and prints; the engine
+//! decides; the store, runtime and network act.
+
+pub mod images;

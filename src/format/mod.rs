@@ -1,0 +1,5 @@
+//! Output: aligned tables, `--format` Go templates, JSON, and human units.
+
+pub mod template;
+pub mod table;
+pub mod units;

@@ -1,0 +1,1 @@
+//! `kube generate`, `kube play` and `kube down`.

@@ -1,0 +1,38 @@
+//! pontoon: a daemonless, rootless container engine with Docker's CLI.
+
+mod build;
+mod cli;
+mod compose;
+mod engine;
+mod errors;
+mod format;
+mod image;
+mod kube;
+mod monitor;
+mod network;
+mod pod;
+mod registry;
+mod runtime;
+mod store;
+
+use clap::Parser;
+
+fn main() {
+    // Rust ignores SIGPIPE by default; a CLI piped into `head` should just stop.
+    // SAFETY: resetting a signal disposition to its default at startup.
+    unsafe { libc::signal(libc::SIGPIPE, libc::SIG_DFL) };
+    let cli = match cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { errors::EXIT_ENGINE } else { 0 };
+            let _ = e.print();
+            std::process::exit(code);
+        }
+    };
+    if let Err(err) = cli::run(cli) {
+        if !errors::is_silent(&err) {
+            eprintln!("Error: {}", errors::one_line(&err));
+        }
+        std::process::exit(errors::exit_code(&err));
+    }
+}

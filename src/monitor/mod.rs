@@ -1,0 +1,1 @@
+//! The per-container supervisor: logs, exit codes, restarts, health, ports.

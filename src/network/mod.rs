@@ -1,0 +1,1 @@
+//! Container networking: none, host, slirp and bridge; IPAM; name resolution.

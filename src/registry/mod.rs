@@ -1,0 +1,1 @@
+//! Client of the distribution API: token and basic auth, mirrors, pull, push.

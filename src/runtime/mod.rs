@@ -1,0 +1,3 @@
+//! The OCI runtime side: namespaces, id maps, rootfs, mounts, processes.
+
+pub mod userns;

@@ -1,0 +1,217 @@
+//! Rootless storage: every command that touches the store runs inside a user
+//! and mount namespace in which the caller is root and ids 1..N map to the
+//! caller's subordinate ranges, so layer files keep the owners from their tar
+//! headers. The process forks; the child unshares, the parent maps its ids
+//! with the setuid helpers newuidmap/newgidmap and then only waits.
+
+use std::fs;
+use std::io::{Read, Write};
+use std::os::fd::OwnedFd;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::atomic::{AtomicI32, Ordering};
+
+use anyhow::{bail, Context, Result};
+use nix::sched::{unshare, CloneFlags};
+use nix::sys::signal::{self, SigHandler, Signal};
+use nix::sys::wait::{waitpid, WaitStatus};
+use nix::unistd::{fork, getgid, getuid, pipe, ForkResult, Gid, Pid, Uid, User};
+
+use crate::errors::PontoonError;
+
+/// Set in the environment of a process that already runs in the storage
+/// namespace, so that nested pontoon commands do not enter it again.
+pub const IN_USERNS_ENV: &str = "_PONTOON_USERNS";
+/// The caller's host uid, recorded because inside the namespace it is 0.
+const HOST_UID_ENV: &str = "_PONTOON_HOST_UID";
+/// Test hooks: the files holding subordinate id ranges.
+const SUBUID_FILE_ENV: &str = "PONTOON_SUBUID_FILE";
+const SUBGID_FILE_ENV: &str = "PONTOON_SUBGID_FILE";
+
+/// The uid of the user who ran pontoon, also from inside the namespace.
+pub fn caller_uid() -> u32 {
+    std::env::var(HOST_UID_ENV).ok().and_then(|v| v.parse().ok()).unwrap_or_else(|| getuid().as_raw())
+}
+
+/// True inside the rootless storage namespace.
+pub fn in_storage_namespace() -> bool {
+    std::env::var_os(IN_USERNS_ENV).is_some()
+}
+
+/// A subordinate id range from /etc/subuid or /etc/subgid.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct IdRange {
+    pub start: u32,
+    pub count: u32,
+}
+
+/// Finds the first range of `user` (by name or numeric uid) in `file`.
+pub fn subordinate_range(file: &Path, user: &str, uid: u32) -> Result<Option<IdRange>> {
+    let text = match fs::read_to_string(file) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e).with_context(|| format!("read {}", file.display())),
+    };
+    Ok(parse_subordinate(&text, user, uid))
+}
+
+fn parse_subordinate(text: &str, user: &str, uid: u32) -> Option<IdRange> {
+    let uid = uid.to_string();
+    text.lines().filter(|l| !l.trim_start().starts_with('#')).find_map(|line| {
+        let mut parts = line.trim().split(':');
+        let (who, start, count) = (parts.next()?, parts.next()?, parts.next()?);
+        if who != user && who != uid {
+            return None;
+        }
+        let range = IdRange { start: start.parse().ok()?, count: count.parse().ok()? };
+        (range.count > 0).then_some(range)
+    })
+}
+
+/// The subordinate ranges of the calling user, or the error that says how to
+/// add them.
+pub fn caller_ranges() -> Result<(IdRange, IdRange)> {
+    let uid = getuid();
+    let name = User::from_uid(uid).ok().flatten().map(|u| u.name).unwrap_or_else(|| uid.to_string());
+    let lookup = |env: &str, default: &str, kind: &'static str| -> Result<IdRange> {
+        let file = std::env::var_os(env).map(PathBuf::from).unwrap_or_else(|| PathBuf::from(default));
+        subordinate_range(&file, &name, uid.as_raw())?.ok_or_else(|| {
+            PontoonError::NoSubordinateRange { kind, user: name.clone(), file: file.display().to_string() }.into()
+        })
+    };
+    Ok((lookup(SUBUID_FILE_ENV, "/etc/subuid", "uid")?, lookup(SUBGID_FILE_ENV, "/etc/subgid", "gid")?))
+}
+
+static CHILD: AtomicI32 = AtomicI32::new(0);
+
+extern "C" fn forward_signal(sig: libc::c_int) {
+    let child = CHILD.load(Ordering::SeqCst);
+    if child > 0 {
+        // SAFETY: kill is async-signal-safe; the pid is our own child.
+        unsafe { libc::kill(child, sig) };
+    }
+}
+
+/// Moves the rest of this command into the storage namespace when running
+/// rootless. Returns in the child; the parent process exits with the child's
+/// status. Must be called while the process is single-threaded.
+pub fn enter_storage_namespace() -> Result<()> {
+    if Uid::effective().is_root() || in_storage_namespace() {
+        return Ok(());
+    }
+    let (uid_range, gid_range) = caller_ranges()?;
+    let (uid, gid) = (getuid(), getgid());
+    let (to_parent_r, to_parent_w) = pipe().context("create a pipe")?;
+    let (to_child_r, to_child_w) = pipe().context("create a pipe")?;
+    let parent_pid = nix::unistd::getpid();
+    // SAFETY: the process is single-threaded here (called from main before
+    // any thread starts), so the child may run arbitrary code after fork.
+    match unsafe { fork() }.context("fork into the user namespace")? {
+        ForkResult::Child => {
+            drop(to_parent_r);
+            drop(to_child_w);
+            // Die with the parent: a killed `pontoon` must not leave its work running.
+            nix::sys::prctl::set_pdeathsig(Signal::SIGKILL).context("set the parent-death signal")?;
+            if nix::unistd::getppid() != parent_pid {
+                std::process::exit(crate::errors::EXIT_ENGINE);
+            }
+            let unshared = unshare(CloneFlags::CLONE_NEWUSER | CloneFlags::CLONE_NEWNS);
+            let mut w = fs::File::from(to_parent_w);
+            w.write_all(if unshared.is_ok() { b"1" } else { b"0" }).context("signal the parent")?;
+            drop(w);
+            unshared.context("create a user namespace (are unprivileged user namespaces enabled? see `pontoon system doctor`)")?;
+            let mut ack = [0u8; 1];
+            let mut r = fs::File::from(to_child_r);
+            r.read_exact(&mut ack).context("wait for the id mapping")?;
+            if ack[0] != b'1' {
+                std::process::exit(crate::errors::EXIT_ENGINE);
+            }
+            become_namespace_root(uid)
+        }
+        ForkResult::Parent { child } => {
+            drop(to_parent_w);
+            drop(to_child_r);
+            CHILD.store(child.as_raw(), Ordering::SeqCst);
+            for sig in [Signal::SIGTERM, Signal::SIGINT, Signal::SIGHUP, Signal::SIGQUIT] {
+                // SAFETY: the handler only calls the async-signal-safe kill(2).
+                let _ = unsafe { signal::signal(sig, SigHandler::Handler(forward_signal)) };
+            }
+            let mapped = wait_and_map(child, to_parent_r, uid, gid, uid_range, gid_range);
+            let mut w = fs::File::from(to_child_w);
+            let _ = w.write_all(if mapped.is_ok() { b"1" } else { b"0" });
+            drop(w);
+            if let Err(e) = mapped {
+                let _ = waitpid(child, None);
+                return Err(e);
+            }
+            std::process::exit(wait_exit_code(child))
+        }
+    }
+}
+
+fn wait_and_map(child: Pid, from_child: OwnedFd, uid: Uid, gid: Gid, uids: IdRange, gids: IdRange) -> Result<()> {
+    let mut byte = [0u8; 1];
+    let mut r = fs::File::from(from_child);
+    r.read_exact(&mut byte).context("wait for the child to create its user namespace")?;
+    if byte[0] != b'1' {
+        bail!("could not create a user namespace: unprivileged user namespaces may be disabled (run `pontoon system doctor`)");
+    }
+    run_id_mapper("newuidmap", child, uid.as_raw(), uids)?;
+    run_id_mapper("newgidmap", child, gid.as_raw(), gids)?;
+    Ok(())
+}
+
+/// Maps 0 to the caller's own id and 1..=count to the subordinate range.
+fn run_id_mapper(tool: &str, child: Pid, own: u32, range: IdRange) -> Result<()> {
+    let out = Command::new(tool)
+        .args([child.to_string(), "0".into(), own.to_string(), "1".into(), "1".into(), range.start.to_string(), range.count.to_string()])
+        .output()
+        .with_context(|| format!("run {tool}: install it with `apt-get install uidmap` (or your distribution's shadow-utils)"))?;
+    if !out.status.success() {
+        bail!(
+            "{tool} failed: {}; check that it is setuid root and that /etc/sub{}id has a range for you (`pontoon system doctor`)",
+            String::from_utf8_lossy(&out.stderr).trim(),
+            if tool == "newuidmap" { "u" } else { "g" }
+        );
+    }
+    Ok(())
+}
+
+fn become_namespace_root(host_uid: Uid) -> Result<()> {
+    nix::unistd::setresgid(Gid::from_raw(0), Gid::from_raw(0), Gid::from_raw(0)).context("setresgid in the user namespace")?;
+    nix::unistd::setresuid(Uid::from_raw(0), Uid::from_raw(0), Uid::from_raw(0)).context("setresuid in the user namespace")?;
+    // Mounts made by this command stay in its own mount namespace.
+    nix::mount::mount(None::<&str>, "/", None::<&str>, nix::mount::MsFlags::MS_REC | nix::mount::MsFlags::MS_SLAVE, None::<&str>)
+        .context("make / a slave mount in the new mount namespace")?;
+    std::env::set_var(IN_USERNS_ENV, "1");
+    std::env::set_var(HOST_UID_ENV, host_uid.as_raw().to_string());
+    Ok(())
+}
+
+/// Waits for `child` and turns its end into an exit code, as a shell does.
+fn wait_exit_code(child: Pid) -> i32 {
+    loop {
+        match waitpid(child, None) {
+            Ok(WaitStatus::Exited(_, code)) => return code,
+            Ok(WaitStatus::Signaled(_, sig, _)) => return 128 + sig as i32,
+            Ok(_) => continue,
+            Err(nix::errno::Errno::EINTR) => continue,
+            Err(_) => return crate::errors::EXIT_ENGINE,
+        }
+    }
+}
+
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_ranges_by_name_or_uid() {
+        let text = "# comment\nalice:100000:65536\n1001:200000:1000\nbob:300000:0\n";
+        assert_eq!(parse_subordinate(text, "alice", 1000), Some(IdRange { start: 100000, count: 65536 }));
+        assert_eq!(parse_subordinate(text, "carol", 1001), Some(IdRange { start: 200000, count: 1000 }));
+        assert_eq!(parse_subordinate(text, "bob", 1002), None, "an empty range is no range");
+        assert_eq!(parse_subordinate(text, "dave", 1003), None);
+    }
+}

@@ -1,0 +1,159 @@
+//! Unpacked layers, shared by every image that uses them, under
+//! `layers/<diff_id hex>/diff`. A layer is unpacked into a temporary
+//! directory and renamed into place only when complete and verified, so a
+//! killed pull never leaves a half-written layer that looks usable.
+
+use std::fs;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context, Result};
+use serde::{Deserialize, Serialize};
+
+use crate::image::digest::Digest;
+use crate::store::atomic::{sync_dir, write_json_atomic};
+use crate::store::unpack::{self, UnpackOptions};
+
+const META_FILE: &str = "layer.json";
+const TEMP_PREFIX: &str = ".tmp-";
+
+#[derive(Clone, Debug)]
+pub struct LayerStore {
+    dir: PathBuf,
+}
+
+/// What is recorded about an unpacked layer.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct LayerInfo {
+    /// Digest of the uncompressed tarball, as in the image config's rootfs.
+    pub diff_id: Digest,
+    /// Size of the uncompressed tarball in bytes.
+    pub size: u64,
+}
+
+impl LayerStore {
+    pub fn new(root: &Path) -> LayerStore {
+        LayerStore { dir: root.join("layers") }
+    }
+
+    /// The directory holding the layer's files, in overlay's format:
+    /// whiteouts are 0/0 character devices, opaque directories carry the
+    /// `user.overlay.opaque` extended attribute.
+    pub fn diff_dir(&self, diff_id: &Digest) -> PathBuf {
+        self.dir.join(diff_id.hex()).join("diff")
+    }
+
+    pub fn has(&self, diff_id: &Digest) -> bool {
+        self.dir.join(diff_id.hex()).join(META_FILE).is_file()
+    }
+
+    pub fn info(&self, diff_id: &Digest) -> Result<LayerInfo> {
+        let path = self.dir.join(diff_id.hex()).join(META_FILE);
+        let bytes = fs::read(&path).with_context(|| format!("layer {diff_id} is not in the store ({})", path.display()))?;
+        serde_json::from_slice(&bytes).with_context(|| format!("parse {}", path.display()))
+    }
+
+    /// Unpacks a layer tarball (gzip, zstd or plain) and checks that its
+    /// uncompressed content has digest `diff_id`.
+    pub fn unpack(&self, diff_id: &Digest, tarball: impl Read, opts: &UnpackOptions) -> Result<LayerInfo> {
+        if self.has(diff_id) {
+            return self.info(diff_id);
+        }
+        let info = self.unpack_any(tarball, opts, Some(diff_id))?;
+        Ok(info)
+    }
+
+    /// Unpacks a layer whose diff_id is not known in advance (import, load of
+    /// an archive): the digest is computed while unpacking.
+    pub fn unpack_any(&self, tarball: impl Read, opts: &UnpackOptions, expected: Option<&Digest>) -> Result<LayerInfo> {
+        fs::create_dir_all(&self.dir).with_context(|| format!("create {}", self.dir.display()))?;
+        let tmp = tempfile::Builder::new()
+            .prefix(TEMP_PREFIX)
+            .tempdir_in(&self.dir)
+            .with_context(|| format!("create a temporary layer directory in {}", self.dir.display()))?;
+        let diff = tmp.path().join("diff");
+        fs::create_dir(&diff).with_context(|| format!("create {}", diff.display()))?;
+        let reader = unpack::decompress(tarball)?;
+        let (diff_id, size) = unpack::extract_layer(reader, &diff, opts)?;
+        if let Some(expected) = expected {
+            if &diff_id != expected {
+                bail!(crate::store::blobs::DigestMismatch { expected: expected.clone(), actual: diff_id });
+            }
+        }
+        let info = LayerInfo { diff_id: diff_id.clone(), size };
+        write_json_atomic(&tmp.path().join(META_FILE), &info)?;
+        let dest = self.dir.join(diff_id.hex());
+        if self.has(&diff_id) {
+            // Another command unpacked the same layer meanwhile; keep theirs.
+            return Ok(info);
+        }
+        let _ = remove_tree(&dest);
+        let tmp_path = tmp.keep();
+        fs::rename(&tmp_path, &dest).with_context(|| format!("rename layer into {}", dest.display()))?;
+        sync_dir(&self.dir)?;
+        Ok(info)
+    }
+
+    pub fn remove(&self, diff_id: &Digest) -> Result<()> {
+        remove_tree(&self.dir.join(diff_id.hex())).with_context(|| format!("remove layer {diff_id}"))
+    }
+
+    /// Every complete layer in the store.
+    pub fn list(&self) -> Result<Vec<Digest>> {
+        let entries = match fs::read_dir(&self.dir) {
+            Ok(e) => e,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(e).with_context(|| format!("list {}", self.dir.display())),
+        };
+        Ok(entries
+            .filter_map(|e| e.ok())
+            .filter_map(|e| Digest::from_hex(&e.file_name().to_string_lossy()).ok())
+            .filter(|d| self.has(d))
+            .collect())
+    }
+
+    /// Removes what killed commands left behind: temporary directories and
+    /// layer directories without their metadata. Call with the store's
+    /// exclusive lock held.
+    pub fn remove_incomplete(&self) -> Result<()> {
+        let Ok(entries) = fs::read_dir(&self.dir) else { return Ok(()) };
+        for entry in entries.filter_map(|e| e.ok()) {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let complete = Digest::from_hex(&name).is_ok() && entry.path().join(META_FILE).is_file();
+            if !complete {
+                remove_tree(&entry.path()).with_context(|| format!("remove incomplete layer {}", entry.path().display()))?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Removes a directory tree, first making read-only directories writable
+/// (layers may contain mode 0555 directories).
+pub fn remove_tree(path: &Path) -> io::Result<()> {
+    match fs::remove_dir_all(path) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+        Err(_) => {
+            make_dirs_writable(path);
+            match fs::remove_dir_all(path) {
+                Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+                other => other,
+            }
+        }
+    }
+}
+
+fn make_dirs_writable(path: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    let Ok(meta) = fs::symlink_metadata(path) else { return };
+    if !meta.is_dir() {
+        return;
+    }
+    let _ = fs::set_permissions(path, fs::Permissions::from_mode(meta.permissions().mode() | 0o700));
+    if let Ok(entries) = fs::read_dir(path) {
+        for e in entries.filter_map(|e| e.ok()) {
+            make_dirs_writable(&e.path());
+        }
+    }
+}

@@ -1,0 +1,111 @@
+//! The store: blobs by sha256, unpacked layers shared between images, image
+//! records, and the locks that keep concurrent commands from corrupting them.
+//!
+//! Locking: commands that add content (pull, load, import) hold the store
+//! lock shared for their whole run, so that garbage collection, which holds
+//! it exclusively, never deletes a blob that a running pull has just written
+//! but not yet recorded. The image records have a lock of their own.
+
+pub mod atomic;
+pub mod blobs;
+pub mod images;
+pub mod layers;
+pub mod lock;
+pub mod paths;
+pub mod rootfs;
+pub mod unpack;
+
+use std::fs;
+
+use anyhow::{Context, Result};
+
+use crate::store::blobs::BlobStore;
+use crate::store::images::ImageStore;
+use crate::store::layers::LayerStore;
+use crate::store::lock::LockGuard;
+use crate::store::paths::StorePaths;
+use crate::store::unpack::UnpackOptions;
+
+pub struct Store {
+    pub paths: StorePaths,
+    pub blobs: BlobStore,
+    pub layers: LayerStore,
+    pub images: ImageStore,
+}
+
+impl Store {
+    /// Opens (creating when missing) the store at `paths`.
+    pub fn open(paths: &StorePaths) -> Result<Store> {
+        for dir in [&paths.root, &paths.runroot] {
+            fs::create_dir_all(dir).with_context(|| format!("create storage directory {}", dir.display()))?;
+        }
+        Ok(Store {
+            blobs: BlobStore::new(&paths.root),
+            layers: LayerStore::new(&paths.root),
+            images: ImageStore::new(&paths.root),
+            paths: paths.clone(),
+        })
+    }
+
+    /// Held while adding content; excludes garbage collection only.
+    pub fn lock_shared(&self) -> Result<LockGuard> {
+        lock::lock_shared(&self.paths.root.join("storage.lock"))
+    }
+
+    /// Held while removing content.
+    pub fn lock_exclusive(&self) -> Result<LockGuard> {
+        lock::lock_exclusive(&self.paths.root.join("storage.lock"))
+    }
+
+    pub fn unpack_options(&self) -> UnpackOptions {
+        UnpackOptions { rootless: self.paths.rootless }
+    }
+
+    /// Removes blobs and layers that no image references any more, and what
+    /// killed commands left in temporary directories. Needs the exclusive lock.
+    pub fn collect_garbage(&self, _guard: &LockGuard) -> Result<GcReport> {
+        let mut wanted_blobs = std::collections::HashSet::new();
+        let mut wanted_layers = std::collections::HashSet::new();
+        for image in self.images.list()? {
+            wanted_blobs.insert(image.id.clone());
+            wanted_blobs.insert(image.manifest.clone());
+            if let Ok(bytes) = self.blobs.read(&image.manifest) {
+                if let Ok(manifest) = serde_json::from_slice::<crate::image::manifest::Manifest>(&bytes) {
+                    wanted_blobs.extend(manifest.layers.into_iter().map(|l| l.digest));
+                }
+            }
+            if let Ok(bytes) = self.blobs.read(&image.id) {
+                if let Ok(config) = serde_json::from_slice::<crate::image::manifest::ImageConfig>(&bytes) {
+                    wanted_layers.extend(config.rootfs.diff_ids);
+                }
+            }
+        }
+        let mut report = GcReport::default();
+        for blob in self.blobs.list()? {
+            if !wanted_blobs.contains(&blob) {
+                report.bytes += self.blobs.size(&blob).unwrap_or(0);
+                self.blobs.remove(&blob)?;
+                report.blobs += 1;
+            }
+        }
+        for layer in self.layers.list()? {
+            if !wanted_layers.contains(&layer) {
+                self.layers.remove(&layer)?;
+                report.layers += 1;
+            }
+        }
+        self.layers.remove_incomplete()?;
+        let tmp = self.paths.root.join("tmp");
+        if tmp.exists() {
+            layers::remove_tree(&tmp).with_context(|| format!("clean {}", tmp.display()))?;
+        }
+        Ok(report)
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct GcReport {
+    pub blobs: usize,
+    pub layers: usize,
+    pub bytes: u64,
+}

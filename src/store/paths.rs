@@ -1,0 +1,73 @@
+//! Where pontoon keeps its state: XDG directories when rootless,
+//! /var/lib/pontoon and /run/pontoon as root, overridden by `--root` and
+//! `--runroot` (or PONTOON_ROOT / PONTOON_RUNROOT) for hermetic tests.
+
+use std::path::{Path, PathBuf};
+
+use nix::unistd::Uid;
+
+#[derive(Clone, Debug)]
+pub struct StorePaths {
+    /// Images, layers, containers and volumes.
+    pub root: PathBuf,
+    /// Pids, sockets, locks: things that must not survive a reboot.
+    pub runroot: PathBuf,
+    /// Per-user or system configuration (`registries.conf` and friends).
+    pub config_dir: PathBuf,
+    /// True when the caller is not root and storage lives in a user namespace.
+    pub rootless: bool,
+}
+
+impl StorePaths {
+    /// Resolves the paths for the calling user, honouring explicit overrides.
+    pub fn resolve(root: Option<PathBuf>, runroot: Option<PathBuf>) -> StorePaths {
+        let rootless = !Uid::effective().is_root() || std::env::var_os(crate::runtime::userns::IN_USERNS_ENV).is_some();
+        let env_dir = |var: &str| std::env::var_os(var).filter(|v| !v.is_empty()).map(PathBuf::from);
+        let home = env_dir("HOME").unwrap_or_else(|| PathBuf::from("/"));
+        let uid = crate::runtime::userns::caller_uid();
+        let default_root = if rootless {
+            env_dir("XDG_DATA_HOME").unwrap_or_else(|| home.join(".local/share")).join("pontoon")
+        } else {
+            PathBuf::from("/var/lib/pontoon")
+        };
+        let default_runroot = if rootless {
+            match env_dir("XDG_RUNTIME_DIR") {
+                Some(dir) => dir.join("pontoon"),
+                None => PathBuf::from(format!("/tmp/pontoon-{uid}")),
+            }
+        } else {
+            PathBuf::from("/run/pontoon")
+        };
+        let config_dir = if rootless {
+            env_dir("XDG_CONFIG_HOME").unwrap_or_else(|| home.join(".config")).join("pontoon")
+        } else {
+            PathBuf::from("/etc/pontoon")
+        };
+        StorePaths {
+            root: absolute(root.unwrap_or(default_root)),
+            runroot: absolute(runroot.unwrap_or(default_runroot)),
+            config_dir,
+            rootless,
+        }
+    }
+}
+
+fn absolute(p: PathBuf) -> PathBuf {
+    if p.is_absolute() {
+        return p;
+    }
+    std::env::current_dir().map(|cwd| cwd.join(&p)).unwrap_or(p)
+}
+
+/// Joins a path that must stay below `base` (no absolute or `..` parts).
+pub fn join_below(base: &Path, rel: &str) -> Option<PathBuf> {
+    let mut out = base.to_path_buf();
+    for part in rel.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => return None,
+            p => out.push(p),
+        }
+    }
+    Some(out)
+}
