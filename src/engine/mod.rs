@@ -2,3 +2,6 @@
 //! decides; the store, runtime and network act.
 
 pub mod images;
+pub mod container_spec;
+pub mod user;
+pub mod oci;
