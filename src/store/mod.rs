@@ -8,6 +8,7 @@
 
 pub mod atomic;
 pub mod blobs;
+pub mod containers;
 pub mod images;
 pub mod layers;
 pub mod lock;

@@ -1,0 +1,270 @@
+//! Container records under `containers/<id>/`: `container.json` (what was
+//! asked for; written once at create, rewritten by rename) and `state.json`
+//! (what is happening; rewritten atomically by whoever changes it). `ps`
+//! reads these files only, so it never waits on a running container.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::engine::container_spec::ContainerSpec;
+use crate::errors::PontoonError;
+use crate::store::atomic::write_json_atomic;
+use crate::store::lock::{lock_exclusive, LockGuard};
+
+const RECORD_FILE: &str = "container.json";
+const STATE_FILE: &str = "state.json";
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ContainerRecord {
+    /// 64 hex characters.
+    pub id: String,
+    pub name: String,
+    pub created: DateTime<Utc>,
+    /// The image's Id (config digest) and the name the user gave.
+    pub image_id: String,
+    pub image_name: String,
+    pub spec: ContainerSpec,
+}
+
+#[derive(Clone, Copy, Debug, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    #[default]
+    Created,
+    Running,
+    Paused,
+    Stopping,
+    Exited,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Created => "created",
+            Status::Running => "running",
+            Status::Paused => "paused",
+            Status::Stopping => "stopping",
+            Status::Exited => "exited",
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct ContainerState {
+    pub status: Status,
+    /// The container's init process, as seen from the host.
+    #[serde(default)]
+    pub pid: Option<i32>,
+    #[serde(default)]
+    pub monitor_pid: Option<i32>,
+    #[serde(default)]
+    pub started_at: Option<DateTime<Utc>>,
+    #[serde(default)]
+    pub finished_at: Option<DateTime<Utc>>,
+    #[serde(default)]
+    pub exit_code: Option<i32>,
+    #[serde(default)]
+    pub oom_killed: bool,
+    #[serde(default)]
+    pub restart_count: u32,
+    /// Set by `stop`, so that a restart policy does not bring it back.
+    #[serde(default)]
+    pub stopped_by_user: bool,
+    #[serde(default)]
+    pub error: Option<String>,
+}
+
+/// A container's record and state, as read together.
+#[derive(Clone, Debug)]
+pub struct Container {
+    pub record: ContainerRecord,
+    pub state: ContainerState,
+}
+
+#[derive(Clone, Debug)]
+pub struct ContainerStore {
+    dir: PathBuf,
+}
+
+impl ContainerStore {
+    pub fn new(root: &Path) -> ContainerStore {
+        ContainerStore { dir: root.join("containers") }
+    }
+
+    /// The directory holding one container's files (and its rootfs upper layer).
+    pub fn dir_of(&self, id: &str) -> PathBuf {
+        self.dir.join(id)
+    }
+
+    /// Serialises creates, renames and removals, so names stay unique.
+    pub fn lock(&self) -> Result<LockGuard> {
+        fs::create_dir_all(&self.dir).with_context(|| format!("create {}", self.dir.display()))?;
+        lock_exclusive(&self.dir.join("containers.lock"))
+    }
+
+    /// Records a new container; fails when its name is taken.
+    pub fn create(&self, record: &ContainerRecord, _guard: &LockGuard) -> Result<()> {
+        if self.list()?.iter().any(|c| c.record.name == record.name) {
+            return Err(PontoonError::NameInUse(record.name.clone()).into());
+        }
+        let dir = self.dir_of(&record.id);
+        fs::create_dir_all(&dir).with_context(|| format!("create {}", dir.display()))?;
+        write_json_atomic(&dir.join(STATE_FILE), &ContainerState::default())?;
+        // The record is written last: a directory without it is an
+        // interrupted create, which `list` ignores and prune removes.
+        write_json_atomic(&dir.join(RECORD_FILE), record)
+    }
+
+    pub fn save_record(&self, record: &ContainerRecord) -> Result<()> {
+        write_json_atomic(&self.dir_of(&record.id).join(RECORD_FILE), record)
+    }
+
+    pub fn load(&self, id: &str) -> Result<Container> {
+        let dir = self.dir_of(id);
+        let record: ContainerRecord = read_json(&dir.join(RECORD_FILE))?.ok_or_else(|| PontoonError::NoSuchContainer(id.to_string()))?;
+        let state: ContainerState = read_json(&dir.join(STATE_FILE))?.unwrap_or_default();
+        Ok(Container { record, state })
+    }
+
+    pub fn save_state(&self, id: &str, state: &ContainerState) -> Result<()> {
+        write_json_atomic(&self.dir_of(id).join(STATE_FILE), state)
+    }
+
+    /// Reads, changes and writes a container's state under a per-container lock.
+    pub fn update_state<T>(&self, id: &str, change: impl FnOnce(&mut ContainerState) -> Result<T>) -> Result<T> {
+        let dir = self.dir_of(id);
+        let _guard = lock_exclusive(&dir.join("state.lock"))?;
+        let mut state: ContainerState = read_json(&dir.join(STATE_FILE))?.unwrap_or_default();
+        let out = change(&mut state)?;
+        self.save_state(id, &state)?;
+        Ok(out)
+    }
+
+    /// Every complete container, newest first.
+    pub fn list(&self) -> Result<Vec<Container>> {
+        let entries = match fs::read_dir(&self.dir) {
+            Ok(e) => e,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(e).with_context(|| format!("list {}", self.dir.display())),
+        };
+        let mut out = Vec::new();
+        for entry in entries.filter_map(|e| e.ok()) {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.len() != 64 {
+                continue;
+            }
+            match self.load(&name) {
+                Ok(c) => out.push(c),
+                Err(e) if is_missing(&e) => continue,
+                Err(e) => return Err(e),
+            }
+        }
+        out.sort_by(|a, b| b.record.created.cmp(&a.record.created));
+        Ok(out)
+    }
+
+    /// Finds a container by full Id, unique Id prefix, or name.
+    pub fn find(&self, wanted: &str) -> Result<Container> {
+        let all = self.list()?;
+        if let Some(c) = all.iter().find(|c| c.record.id == wanted || c.record.name == wanted) {
+            return Ok(c.clone());
+        }
+        let matches: Vec<&Container> = all.iter().filter(|c| !wanted.is_empty() && c.record.id.starts_with(wanted)).collect();
+        match matches.as_slice() {
+            [one] => Ok((*one).clone()),
+            [] => Err(PontoonError::NoSuchContainer(wanted.to_string()).into()),
+            _ => Err(PontoonError::Ambiguous { prefix: wanted.to_string(), what: "container" }.into()),
+        }
+    }
+
+    pub fn remove(&self, id: &str) -> Result<()> {
+        crate::store::layers::remove_tree(&self.dir_of(id)).with_context(|| format!("remove container {id}"))
+    }
+}
+
+fn is_missing(e: &anyhow::Error) -> bool {
+    matches!(e.downcast_ref::<PontoonError>(), Some(PontoonError::NoSuchContainer(_)))
+}
+
+fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<Option<T>> {
+    match fs::read(path) {
+        Ok(bytes) => Ok(Some(serde_json::from_slice(&bytes).with_context(|| format!("parse {}", path.display()))?)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e).with_context(|| format!("read {}", path.display())),
+    }
+}
+
+/// A new random container Id: 64 hex characters.
+pub fn new_id() -> String {
+    let bytes: [u8; 32] = rand::random();
+    hex::encode(bytes)
+}
+
+/// A generated name, `adjective_noun`, as Docker gives.
+pub fn random_name() -> String {
+    use rand::seq::SliceRandom;
+    const ADJECTIVES: &[&str] = &[
+        "agile", "bold", "brave", "calm", "clever", "cool", "eager", "fervent", "gentle", "happy", "jolly", "keen",
+        "kind", "lucid", "merry", "nifty", "quiet", "quirky", "serene", "sharp", "stoic", "sweet", "tender", "vivid",
+        "wise", "zealous", "festive", "focused", "hungry", "modest",
+    ];
+    const NOUNS: &[&str] = &[
+        "albatross", "badger", "barracuda", "beaver", "canoe", "dolphin", "ferry", "gull", "heron", "jetty", "kayak",
+        "keel", "lagoon", "mooring", "otter", "paddle", "pelican", "pier", "puffin", "raft", "reef", "sail", "seal",
+        "skiff", "tern", "tide", "walrus", "wharf", "whale", "yacht",
+    ];
+    let mut rng = rand::thread_rng();
+    format!("{}_{}", ADJECTIVES.choose(&mut rng).unwrap_or(&"calm"), NOUNS.choose(&mut rng).unwrap_or(&"raft"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(id: &str, name: &str) -> ContainerRecord {
+        ContainerRecord {
+            id: id.into(),
+            name: name.into(),
+            created: Utc::now(),
+            image_id: "x".into(),
+            image_name: "busybox".into(),
+            spec: ContainerSpec::default(),
+        }
+    }
+
+    #[test]
+    fn names_are_unique_and_prefixes_resolve() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = ContainerStore::new(dir.path());
+        let guard = store.lock().unwrap();
+        let a = format!("aa{}", "0".repeat(62));
+        let b = format!("ab{}", "0".repeat(62));
+        store.create(&record(&a, "web"), &guard).unwrap();
+        store.create(&record(&b, "db"), &guard).unwrap();
+        let err = store.create(&record(&new_id(), "web"), &guard).unwrap_err();
+        assert!(err.to_string().contains("already in use"), "{err}");
+        assert_eq!(store.find("web").unwrap().record.id, a);
+        assert_eq!(store.find("ab").unwrap().record.name, "db");
+        assert!(store.find("a").unwrap_err().to_string().contains("ambiguous"));
+        assert!(store.find("zz").is_err());
+        store.update_state(&a, |s| {
+            s.status = Status::Running;
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(store.load(&a).unwrap().state.status, Status::Running);
+        store.remove(&a).unwrap();
+        assert_eq!(store.list().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn generated_names_and_ids_have_docker_shapes() {
+        assert_eq!(new_id().len(), 64);
+        assert!(random_name().contains('_'));
+    }
+}
