@@ -67,6 +67,9 @@ pub enum Command {
     /// Write man pages and shell completions (used by `make docs`)
     #[command(hide = true, name = "__generate-docs")]
     GenerateDocs(docs::DocsArgs),
+    /// Run an OCI bundle in the foreground with the built-in runtime
+    #[command(hide = true, name = "__run-bundle")]
+    RunBundle { bundle: PathBuf },
 }
 
 #[derive(Subcommand, Debug)]
@@ -138,6 +141,10 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Version(a) => system::version(&ctx, a),
         Command::Unshare(a) => mount::unshare(&ctx, a),
         Command::GenerateDocs(a) => docs::generate(a),
+        Command::RunBundle { bundle } => {
+            crate::runtime::userns::enter_storage_namespace()?;
+            crate::runtime::builtin::run_bundle(&bundle)
+        }
     }
 }
 

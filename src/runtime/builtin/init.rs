@@ -1,0 +1,48 @@
+//! The child half of the built-in runtime: runs as the container's PID 1
+//! from clone() to execve(). It reports a failure as "CODE message" on the
+//! error pipe (closed on a successful exec by O_CLOEXEC) and exits.
+
+use std::io::{Read, Write};
+use std::os::fd::{AsRawFd, OwnedFd};
+
+use oci_spec::runtime::Spec;
+
+use super::{mounts, process, ContainerStdio, StartError};
+
+pub fn run(spec: &Spec, stdio: &ContainerStdio, go: &OwnedFd, errors: &OwnedFd) -> isize {
+    let err = match setup_and_exec(spec, stdio, go) {
+        Ok(()) => StartError::Setup("execve returned".into()),
+        Err(e) => e,
+    };
+    let code = err.exit_code();
+    // SAFETY: the fd is the write end of our error pipe, owned by the caller
+    // for the whole life of this process; ManuallyDrop keeps it from being closed twice.
+    let mut pipe = std::mem::ManuallyDrop::new(unsafe { <std::fs::File as std::os::fd::FromRawFd>::from_raw_fd(errors.as_raw_fd()) });
+    let _ = write!(pipe, "{code} {err}");
+    code as isize
+}
+
+fn setup_and_exec(spec: &Spec, stdio: &ContainerStdio, go: &OwnedFd) -> Result<(), StartError> {
+    wait_for_release(go)?;
+    process::attach_stdio(stdio)?;
+    mounts::setup_rootfs(spec, stdio.console)?;
+    if let Some(hostname) = spec.hostname() {
+        nix::unistd::sethostname(hostname).map_err(|e| setup(format!("set hostname {hostname:?}: {e}")))?;
+    }
+    let proc_spec = spec.process().as_ref().ok_or_else(|| setup("the bundle has no process".into()))?;
+    process::exec(proc_spec)
+}
+
+fn wait_for_release(go: &OwnedFd) -> Result<(), StartError> {
+    // SAFETY: as above, the fd stays owned by the caller.
+    let mut file = std::mem::ManuallyDrop::new(unsafe { <std::fs::File as std::os::fd::FromRawFd>::from_raw_fd(go.as_raw_fd()) });
+    let mut byte = [0u8; 1];
+    match file.read(&mut byte) {
+        Ok(1) => Ok(()),
+        _ => Err(setup("the monitor went away before the container started".into())),
+    }
+}
+
+pub fn setup(message: String) -> StartError {
+    StartError::Setup(message)
+}

@@ -1,0 +1,139 @@
+//! pontoon's own OCI runtime: runs a bundle's `config.json` (as an
+//! `oci_spec::runtime::Spec`) in new namespaces. The parent half lives in
+//! the monitor; the child half (`init`) becomes the container's PID 1 and
+//! ends in execve. Kernel calls are kept in `mounts`, `devices` and
+//! `process`, so the decisions above them can be read in one sitting.
+
+mod bundle;
+mod devices;
+mod init;
+mod mounts;
+mod process;
+
+pub use bundle::run_bundle;
+
+use std::io::Read;
+use std::os::fd::{OwnedFd, RawFd};
+
+use anyhow::{bail, Context, Result};
+use nix::sched::CloneFlags;
+use nix::unistd::Pid;
+use oci_spec::runtime::{LinuxNamespaceType, Spec};
+
+/// The three standard streams the container's process gets.
+pub struct ContainerStdio {
+    pub stdin: RawFd,
+    pub stdout: RawFd,
+    pub stderr: RawFd,
+    /// The pty slave when the container has a terminal (also the
+    /// controlling terminal and /dev/console).
+    pub console: Option<RawFd>,
+}
+
+/// How the container's start failed, as Docker maps it to exit codes.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("{0}")]
+    NotFound(String),
+    #[error("{0}")]
+    CannotInvoke(String),
+    #[error("{0}")]
+    Setup(String),
+}
+
+impl StartError {
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            StartError::NotFound(_) => crate::errors::EXIT_NOT_FOUND,
+            StartError::CannotInvoke(_) => crate::errors::EXIT_CANNOT_INVOKE,
+            StartError::Setup(_) => crate::errors::EXIT_ENGINE,
+        }
+    }
+}
+
+/// A container whose init has been created and waits for `release`.
+pub struct Created {
+    pub pid: Pid,
+    go: OwnedFd,
+    errors: OwnedFd,
+}
+
+const STACK_SIZE: usize = 1024 * 1024;
+
+/// Creates the container's init process in new namespaces. It stops before
+/// any setup until [`Created::release`], so the caller can put it in a
+/// cgroup and attach its network first. Must be called single-threaded.
+pub fn create(spec: &Spec, stdio: &ContainerStdio) -> Result<Created> {
+    let flags = namespace_flags(spec)?;
+    let (go_r, go_w) = nix::unistd::pipe().context("create the start pipe")?;
+    let (err_r, err_w) = pipe_cloexec().context("create the error pipe")?;
+    let mut stack = vec![0u8; STACK_SIZE];
+    let child = Box::new(|| -> isize { init::run(spec, stdio, &go_r, &err_w) });
+    // SAFETY: the caller is single-threaded, so the child (a copy of this
+    // process, not sharing memory) may run arbitrary code; the stack lives
+    // until clone returns, which is all the kernel needs without CLONE_VM.
+    let pid = unsafe { nix::sched::clone(child, &mut stack, flags, Some(libc::SIGCHLD)) }
+        .context("clone the container's init into new namespaces")?;
+    drop(err_w);
+    Ok(Created { pid, go: go_w, errors: err_r })
+}
+
+impl Created {
+    /// Lets the init set up and exec; returns once the exec succeeded, or
+    /// the error that stopped it (the init has then exited).
+    pub fn release(self) -> Result<Pid, StartError> {
+        let mut go = std::fs::File::from(self.go);
+        std::io::Write::write_all(&mut go, b"1").map_err(|e| StartError::Setup(format!("release the container: {e}")))?;
+        drop(go);
+        let mut message = String::new();
+        let mut errors = std::fs::File::from(self.errors);
+        let _ = errors.read_to_string(&mut message);
+        if message.is_empty() {
+            return Ok(self.pid);
+        }
+        let (code, text) = message.split_once(' ').unwrap_or(("125", &message));
+        Err(match code {
+            "127" => StartError::NotFound(text.to_string()),
+            "126" => StartError::CannotInvoke(text.to_string()),
+            _ => StartError::Setup(text.to_string()),
+        })
+    }
+}
+
+fn namespace_flags(spec: &Spec) -> Result<CloneFlags> {
+    let mut flags = CloneFlags::empty();
+    let namespaces = spec.linux().as_ref().and_then(|l| l.namespaces().clone()).unwrap_or_default();
+    for ns in namespaces {
+        if ns.path().is_some() {
+            bail!("joining an existing {:?} namespace by path is not supported by the built-in runtime", ns.typ());
+        }
+        flags |= match ns.typ() {
+            LinuxNamespaceType::Pid => CloneFlags::CLONE_NEWPID,
+            LinuxNamespaceType::Mount => CloneFlags::CLONE_NEWNS,
+            LinuxNamespaceType::Uts => CloneFlags::CLONE_NEWUTS,
+            LinuxNamespaceType::Ipc => CloneFlags::CLONE_NEWIPC,
+            LinuxNamespaceType::Network => CloneFlags::CLONE_NEWNET,
+            LinuxNamespaceType::Cgroup => CloneFlags::CLONE_NEWCGROUP,
+            LinuxNamespaceType::User => CloneFlags::CLONE_NEWUSER,
+            LinuxNamespaceType::Time => bail!("time namespaces are not supported by the built-in runtime"),
+        };
+    }
+    if !flags.contains(CloneFlags::CLONE_NEWNS) {
+        bail!("the bundle has no mount namespace: the built-in runtime needs one to set up the root filesystem");
+    }
+    if flags.contains(CloneFlags::CLONE_NEWUSER) {
+        bail!("the built-in runtime runs containers in pontoon's own user namespace; remove the user namespace from the bundle");
+    }
+    Ok(flags)
+}
+
+fn pipe_cloexec() -> nix::Result<(OwnedFd, OwnedFd)> {
+    nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC)
+}
+
+/// Keeps `fd` open across exec by clearing FD_CLOEXEC.
+pub fn inheritable(fd: RawFd) -> nix::Result<()> {
+    use nix::fcntl::{fcntl, FcntlArg, FdFlag};
+    fcntl(fd, FcntlArg::F_SETFD(FdFlag::empty())).map(|_| ())
+}
+

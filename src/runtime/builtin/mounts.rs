@@ -1,0 +1,245 @@
+//! The container's filesystem view, built in its new mount namespace: the
+//! bundle's mounts in order, /dev, the console, masked and read-only paths,
+//! then pivot_root into the rootfs.
+
+use std::fs;
+use std::path::{Component, Path, PathBuf};
+
+use nix::mount::{mount, umount2, MntFlags, MsFlags};
+use oci_spec::runtime::{Mount, Spec};
+
+use super::devices;
+use super::init::setup;
+use super::StartError;
+
+pub fn setup_rootfs(spec: &Spec, console: Option<i32>) -> Result<(), StartError> {
+    let root_spec = spec.root().as_ref().ok_or_else(|| setup("the bundle has no root".into()))?;
+    let root = root_spec.path().clone();
+    do_mount(None, Path::new("/"), None, MsFlags::MS_REC | MsFlags::MS_PRIVATE, None)
+        .map_err(|e| setup(format!("make / private in the container's mount namespace: {e}")))?;
+    // pivot_root needs the new root to be a mount point.
+    do_mount(Some(&root), &root, None, MsFlags::MS_BIND | MsFlags::MS_REC, None)
+        .map_err(|e| setup(format!("bind the rootfs {}: {e}", root.display())))?;
+    for m in spec.mounts().iter().flatten() {
+        mount_one(&root, m)?;
+        if m.destination() == Path::new("/dev") && m.typ().as_deref() == Some("tmpfs") {
+            devices::populate(&root.join("dev"))?;
+        }
+    }
+    if let Some(fd) = console {
+        devices::bind_console(&root.join("dev"), fd)?;
+    }
+    let linux = spec.linux().as_ref();
+    for p in linux.and_then(|l| l.masked_paths().clone()).unwrap_or_default() {
+        mask(&root, &p)?;
+    }
+    for p in linux.and_then(|l| l.readonly_paths().clone()).unwrap_or_default() {
+        make_readonly(&root, &p)?;
+    }
+    pivot(&root)?;
+    if root_spec.readonly().unwrap_or(false) {
+        let flags = MsFlags::MS_REMOUNT | MsFlags::MS_BIND | MsFlags::MS_RDONLY | locked_flags(Path::new("/"));
+        do_mount(None, Path::new("/"), None, flags, None).map_err(|e| setup(format!("make the rootfs read-only: {e}")))?;
+    }
+    Ok(())
+}
+
+fn mount_one(root: &Path, m: &Mount) -> Result<(), StartError> {
+    let dest = resolve_in_root(root, m.destination());
+    let typ = m.typ().clone().unwrap_or_else(|| "none".into());
+    let (mut flags, data) = parse_options(m.options().as_deref().unwrap_or_default());
+    let is_bind = typ == "bind" || flags.contains(MsFlags::MS_BIND);
+    let source = m.source().clone().unwrap_or_else(|| PathBuf::from(&typ));
+    if is_bind {
+        let src_is_dir = fs::metadata(&source).map(|md| md.is_dir()).unwrap_or(true);
+        create_mount_point(&dest, src_is_dir)?;
+        let readonly = flags.contains(MsFlags::MS_RDONLY);
+        let recursive = flags.contains(MsFlags::MS_REC);
+        let bind = MsFlags::MS_BIND | if recursive { MsFlags::MS_REC } else { MsFlags::empty() };
+        do_mount(Some(&source), &dest, None, bind, None)
+            .map_err(|e| setup(format!("bind mount {} on {}: {e}", source.display(), m.destination().display())))?;
+        let extra = flags & (MsFlags::MS_NOSUID | MsFlags::MS_NODEV | MsFlags::MS_NOEXEC | MsFlags::MS_RDONLY);
+        if !extra.is_empty() {
+            let remount = MsFlags::MS_REMOUNT | MsFlags::MS_BIND | extra | locked_flags(&dest);
+            do_mount(None, &dest, None, remount, None).map_err(|e| {
+                setup(format!("remount {} {}: {e}", m.destination().display(), if readonly { "read-only" } else { "with its flags" }))
+            })?;
+        }
+        return Ok(());
+    }
+    create_mount_point(&dest, true)?;
+    flags.remove(MsFlags::MS_REC);
+    let result = do_mount(Some(&source), &dest, Some(&typ), flags, data.as_deref());
+    match result {
+        Ok(()) => Ok(()),
+        // A user namespace may not mount sysfs for a network namespace it
+        // does not own (--network host); the host's, read-only, will do.
+        Err(nix::errno::Errno::EPERM) if typ == "sysfs" => {
+            do_mount(Some(Path::new("/sys")), &dest, None, MsFlags::MS_BIND | MsFlags::MS_REC, None)
+                .and_then(|_| do_mount(None, &dest, None, MsFlags::MS_REMOUNT | MsFlags::MS_BIND | MsFlags::MS_RDONLY | locked_flags(&dest), None))
+                .map_err(|e| setup(format!("mount /sys: {e}")))
+        }
+        Err(e) => Err(setup(format!("mount {typ} on {}: {e}", m.destination().display()))),
+    }
+}
+
+fn do_mount(source: Option<&Path>, target: &Path, fstype: Option<&str>, flags: MsFlags, data: Option<&str>) -> nix::Result<()> {
+    mount(source, target, fstype, flags, data)
+}
+
+/// Flags a user namespace cannot clear on a mount it did not make; a
+/// remount must repeat them.
+fn locked_flags(path: &Path) -> MsFlags {
+    let Ok(st) = nix::sys::statvfs::statvfs(path) else { return MsFlags::empty() };
+    let f = st.flags();
+    let mut out = MsFlags::empty();
+    use nix::sys::statvfs::FsFlags;
+    for (have, want) in [
+        (FsFlags::ST_NOSUID, MsFlags::MS_NOSUID),
+        (FsFlags::ST_NODEV, MsFlags::MS_NODEV),
+        (FsFlags::ST_NOEXEC, MsFlags::MS_NOEXEC),
+        (FsFlags::ST_NOATIME, MsFlags::MS_NOATIME),
+        (FsFlags::ST_NODIRATIME, MsFlags::MS_NODIRATIME),
+        (FsFlags::ST_RELATIME, MsFlags::MS_RELATIME),
+    ] {
+        if f.contains(have) {
+            out |= want;
+        }
+    }
+    out
+}
+
+/// Splits OCI mount options into mount(2) flags and the data string.
+pub fn parse_options(options: &[String]) -> (MsFlags, Option<String>) {
+    let mut flags = MsFlags::empty();
+    let mut data = Vec::new();
+    for o in options {
+        let (set, clear) = match o.as_str() {
+            "ro" => (MsFlags::MS_RDONLY, MsFlags::empty()),
+            "rw" => (MsFlags::empty(), MsFlags::MS_RDONLY),
+            "nosuid" => (MsFlags::MS_NOSUID, MsFlags::empty()),
+            "suid" => (MsFlags::empty(), MsFlags::MS_NOSUID),
+            "nodev" => (MsFlags::MS_NODEV, MsFlags::empty()),
+            "dev" => (MsFlags::empty(), MsFlags::MS_NODEV),
+            "noexec" => (MsFlags::MS_NOEXEC, MsFlags::empty()),
+            "exec" => (MsFlags::empty(), MsFlags::MS_NOEXEC),
+            "sync" => (MsFlags::MS_SYNCHRONOUS, MsFlags::empty()),
+            "noatime" => (MsFlags::MS_NOATIME, MsFlags::empty()),
+            "nodiratime" => (MsFlags::MS_NODIRATIME, MsFlags::empty()),
+            "relatime" => (MsFlags::MS_RELATIME, MsFlags::empty()),
+            "strictatime" => (MsFlags::MS_STRICTATIME, MsFlags::empty()),
+            "bind" => (MsFlags::MS_BIND, MsFlags::empty()),
+            "rbind" => (MsFlags::MS_BIND | MsFlags::MS_REC, MsFlags::empty()),
+            "private" | "rprivate" | "shared" | "rshared" | "slave" | "rslave" => (MsFlags::empty(), MsFlags::empty()),
+            other => {
+                data.push(other.to_string());
+                (MsFlags::empty(), MsFlags::empty())
+            }
+        };
+        flags |= set;
+        flags &= !clear;
+    }
+    (flags, (!data.is_empty()).then(|| data.join(",")))
+}
+
+/// Joins `dest` under `root`, resolving symlinks as the container would see
+/// them, so that no mount lands outside the rootfs.
+pub fn resolve_in_root(root: &Path, dest: &Path) -> PathBuf {
+    let mut resolved = PathBuf::new();
+    let mut pending: Vec<PathBuf> = dest.components().rev().filter_map(component).collect();
+    let mut links = 0;
+    while let Some(part) = pending.pop() {
+        if part == Path::new("..") {
+            resolved.pop();
+            continue;
+        }
+        let candidate = resolved.join(&part);
+        match fs::symlink_metadata(root.join(&candidate)) {
+            Ok(md) if md.file_type().is_symlink() && links < 40 => {
+                links += 1;
+                let Ok(target) = fs::read_link(root.join(&candidate)) else { resolved = candidate; continue };
+                if target.is_absolute() {
+                    resolved = PathBuf::new();
+                }
+                pending.extend(target.components().rev().filter_map(component));
+            }
+            _ => resolved = candidate,
+        }
+    }
+    root.join(resolved)
+}
+
+fn component(c: Component) -> Option<PathBuf> {
+    match c {
+        Component::Normal(n) => Some(PathBuf::from(n)),
+        Component::ParentDir => Some(PathBuf::from("..")),
+        _ => None,
+    }
+}
+
+fn create_mount_point(dest: &Path, dir: bool) -> Result<(), StartError> {
+    if dest.exists() {
+        return Ok(());
+    }
+    let result = if dir {
+        fs::create_dir_all(dest)
+    } else {
+        dest.parent().map(fs::create_dir_all).transpose().and_then(|_| fs::File::create(dest).map(|_| ()))
+    };
+    result.map_err(|e| setup(format!("create mount point {}: {e}", dest.display())))
+}
+
+fn mask(root: &Path, path: &str) -> Result<(), StartError> {
+    let target = resolve_in_root(root, Path::new(path));
+    let Ok(md) = fs::metadata(&target) else { return Ok(()) };
+    let result = if md.is_dir() {
+        do_mount(Some(Path::new("tmpfs")), &target, Some("tmpfs"), MsFlags::MS_RDONLY, Some("size=0"))
+    } else {
+        do_mount(Some(Path::new("/dev/null")), &target, None, MsFlags::MS_BIND, None)
+    };
+    result.map_err(|e| setup(format!("mask {path}: {e}")))
+}
+
+fn make_readonly(root: &Path, path: &str) -> Result<(), StartError> {
+    let target = resolve_in_root(root, Path::new(path));
+    if !target.exists() {
+        return Ok(());
+    }
+    do_mount(Some(&target), &target, None, MsFlags::MS_BIND | MsFlags::MS_REC, None)
+        .and_then(|_| do_mount(None, &target, None, MsFlags::MS_REMOUNT | MsFlags::MS_BIND | MsFlags::MS_RDONLY | locked_flags(&target), None))
+        .map_err(|e| setup(format!("make {path} read-only: {e}")))
+}
+
+fn pivot(root: &Path) -> Result<(), StartError> {
+    std::env::set_current_dir(root).map_err(|e| setup(format!("chdir {}: {e}", root.display())))?;
+    // Stacking the old root under the new one and detaching it needs no
+    // temporary directory in the image.
+    nix::unistd::pivot_root(".", ".").map_err(|e| setup(format!("pivot_root into {}: {e}", root.display())))?;
+    umount2(".", MntFlags::MNT_DETACH).map_err(|e| setup(format!("detach the old root: {e}")))?;
+    std::env::set_current_dir("/").map_err(|e| setup(format!("chdir /: {e}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn options_split_into_flags_and_data() {
+        let opts: Vec<String> = ["nosuid", "ro", "size=64m", "mode=1777"].iter().map(|s| s.to_string()).collect();
+        let (flags, data) = parse_options(&opts);
+        assert!(flags.contains(MsFlags::MS_NOSUID | MsFlags::MS_RDONLY));
+        assert_eq!(data.as_deref(), Some("size=64m,mode=1777"));
+    }
+
+    #[test]
+    fn symlinks_resolve_inside_the_root() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::create_dir_all(root.join("real/etc")).unwrap();
+        std::os::unix::fs::symlink("/real/etc", root.join("etc")).unwrap();
+        std::os::unix::fs::symlink("../../../../outside", root.join("real/escape")).unwrap();
+        assert_eq!(resolve_in_root(root, Path::new("/etc/hosts")), root.join("real/etc/hosts"));
+        assert_eq!(resolve_in_root(root, Path::new("/real/escape/x")), root.join("outside/x"));
+        assert_eq!(resolve_in_root(root, Path::new("/../../x")), root.join("x"));
+    }
+}

@@ -1,0 +1,167 @@
+//! The container process's own settings, applied last in the init: stdio,
+//! session and terminal, rlimits, groups and ids, capabilities,
+//! no_new_privs, working directory, and the execve itself.
+
+use std::collections::HashSet;
+use std::ffi::CString;
+use std::os::unix::ffi::OsStrExt;
+use std::path::{Path, PathBuf};
+
+use caps::{CapSet, Capability as Cap};
+use nix::errno::Errno;
+use nix::unistd::{Gid, Uid};
+use oci_spec::runtime::{Capability, PosixRlimitType, Process};
+
+use super::init::setup;
+use super::{ContainerStdio, StartError};
+
+/// Puts the container's streams on fds 0-2 and makes the terminal (if any)
+/// the controlling terminal of a new session.
+pub fn attach_stdio(stdio: &ContainerStdio) -> Result<(), StartError> {
+    nix::unistd::setsid().map_err(|e| setup(format!("setsid: {e}")))?;
+    for (from, to) in [(stdio.stdin, 0), (stdio.stdout, 1), (stdio.stderr, 2)] {
+        if from != to {
+            nix::unistd::dup2(from, to).map_err(|e| setup(format!("dup2 {from} -> {to}: {e}")))?;
+        }
+    }
+    if let Some(console) = stdio.console {
+        // SAFETY: TIOCSCTTY on a pty slave fd we own; arg 0 means do not steal.
+        let rc = unsafe { libc::ioctl(console, libc::TIOCSCTTY, 0) };
+        if rc < 0 {
+            return Err(setup(format!("make the pty the controlling terminal: {}", Errno::last())));
+        }
+    }
+    Ok(())
+}
+
+/// Applies the process settings and replaces this process with it.
+pub fn exec(process: &Process) -> Result<(), StartError> {
+    for r in process.rlimits().iter().flatten() {
+        let resource = rlimit_resource(r.typ());
+        // SAFETY: setrlimit with a valid resource and a stack struct.
+        let rc = unsafe { libc::setrlimit(resource, &libc::rlimit { rlim_cur: r.soft(), rlim_max: r.hard() }) };
+        if rc < 0 {
+            return Err(setup(format!("set rlimit {:?} to {}/{}: {}", r.typ(), r.soft(), r.hard(), Errno::last())));
+        }
+    }
+    let cwd = PathBuf::from(process.cwd());
+    if !cwd.exists() {
+        // Docker creates a missing working directory.
+        std::fs::create_dir_all(&cwd).map_err(|e| setup(format!("create working directory {}: {e}", cwd.display())))?;
+    }
+    let caps = process.capabilities().as_ref();
+    let bounding: HashSet<Cap> = caps.and_then(|c| c.bounding().clone()).unwrap_or_default().iter().filter_map(to_caps).collect();
+    for cap in caps::all() {
+        if !bounding.contains(&cap) {
+            // Dropping an unknown (newer-kernel) capability fails harmlessly.
+            let _ = caps::drop(None, CapSet::Bounding, cap);
+        }
+    }
+    let user = process.user();
+    let groups: Vec<Gid> = user.additional_gids().iter().flatten().map(|g| Gid::from_raw(*g)).collect();
+    nix::unistd::setgroups(&groups).map_err(|e| setup(format!("setgroups {groups:?}: {e}")))?;
+    let gid = Gid::from_raw(user.gid());
+    nix::unistd::setresgid(gid, gid, gid).map_err(|e| setup(format!("setgid {gid}: {e}")))?;
+    let uid = Uid::from_raw(user.uid());
+    nix::unistd::setresuid(uid, uid, uid).map_err(|e| setup(format!("setuid {uid}: {e}")))?;
+    if uid.is_root() {
+        let set: HashSet<Cap> = bounding;
+        let effective: HashSet<Cap> = caps.and_then(|c| c.effective().clone()).unwrap_or_default().iter().filter_map(to_caps).collect();
+        // Shrink effective and inheritable before permitted: each must stay
+        // a subset of permitted at every step.
+        caps::set(None, CapSet::Inheritable, &HashSet::new()).map_err(|e| setup(format!("clear inheritable capabilities: {e}")))?;
+        caps::set(None, CapSet::Effective, &effective).map_err(|e| setup(format!("set effective capabilities: {e}")))?;
+        caps::set(None, CapSet::Permitted, &set).map_err(|e| setup(format!("set permitted capabilities: {e}")))?;
+    }
+    if process.no_new_privileges().unwrap_or(false) {
+        // SAFETY: prctl with constant arguments.
+        if unsafe { libc::prctl(libc::PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) } < 0 {
+            return Err(setup(format!("set no_new_privs: {}", Errno::last())));
+        }
+    }
+    std::env::set_current_dir(&cwd).map_err(|e| setup(format!("chdir {}: {e}", cwd.display())))?;
+    let args = process.args().clone().unwrap_or_default();
+    let env = process.env().clone().unwrap_or_default();
+    let Some(program) = args.first() else {
+        return Err(setup("no command to run".into()));
+    };
+    let path = find_program(program, &env)?;
+    let c_path = cstring(path.as_os_str().as_bytes())?;
+    let c_args = args.iter().map(|a| cstring(a.as_bytes())).collect::<Result<Vec<_>, _>>()?;
+    let c_env = env.iter().map(|e| cstring(e.as_bytes())).collect::<Result<Vec<_>, _>>()?;
+    let err = nix::unistd::execve(&c_path, &c_args, &c_env).err().unwrap_or(Errno::EINVAL);
+    Err(exec_error(program, err))
+}
+
+/// Looks `program` up in the container's PATH when it has no '/'.
+fn find_program(program: &str, env: &[String]) -> Result<PathBuf, StartError> {
+    if program.contains('/') {
+        return Ok(PathBuf::from(program));
+    }
+    let path = env.iter().find_map(|e| e.strip_prefix("PATH=")).unwrap_or(crate::engine::container_spec::DEFAULT_PATH);
+    for dir in path.split(':').filter(|d| !d.is_empty()) {
+        let candidate = Path::new(dir).join(program);
+        if candidate.is_file() {
+            return Ok(candidate);
+        }
+    }
+    Err(StartError::NotFound(format!("executable file {program:?} not found in $PATH: no such file or directory")))
+}
+
+fn exec_error(program: &str, err: Errno) -> StartError {
+    match err {
+        Errno::ENOENT => StartError::NotFound(format!("{program:?}: no such file or directory")),
+        Errno::EACCES | Errno::ENOEXEC | Errno::EISDIR | Errno::EPERM => {
+            StartError::CannotInvoke(format!("{program:?}: permission denied: the file is not executable ({err})"))
+        }
+        other => StartError::Setup(format!("exec {program:?}: {other}")),
+    }
+}
+
+fn cstring(bytes: &[u8]) -> Result<CString, StartError> {
+    CString::new(bytes).map_err(|_| setup("an argument or variable contains a NUL byte".into()))
+}
+
+fn to_caps(c: &Capability) -> Option<Cap> {
+    format!("CAP_{c}").parse::<Cap>().ok()
+}
+
+fn rlimit_resource(t: PosixRlimitType) -> libc::__rlimit_resource_t {
+    match t {
+        PosixRlimitType::RlimitCpu => libc::RLIMIT_CPU,
+        PosixRlimitType::RlimitFsize => libc::RLIMIT_FSIZE,
+        PosixRlimitType::RlimitData => libc::RLIMIT_DATA,
+        PosixRlimitType::RlimitStack => libc::RLIMIT_STACK,
+        PosixRlimitType::RlimitCore => libc::RLIMIT_CORE,
+        PosixRlimitType::RlimitRss => libc::RLIMIT_RSS,
+        PosixRlimitType::RlimitNproc => libc::RLIMIT_NPROC,
+        PosixRlimitType::RlimitNofile => libc::RLIMIT_NOFILE,
+        PosixRlimitType::RlimitMemlock => libc::RLIMIT_MEMLOCK,
+        PosixRlimitType::RlimitAs => libc::RLIMIT_AS,
+        PosixRlimitType::RlimitLocks => libc::RLIMIT_LOCKS,
+        PosixRlimitType::RlimitSigpending => libc::RLIMIT_SIGPENDING,
+        PosixRlimitType::RlimitMsgqueue => libc::RLIMIT_MSGQUEUE,
+        PosixRlimitType::RlimitNice => libc::RLIMIT_NICE,
+        PosixRlimitType::RlimitRtprio => libc::RLIMIT_RTPRIO,
+        PosixRlimitType::RlimitRttime => libc::RLIMIT_RTTIME,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn capability_names_map_between_crates() {
+        assert_eq!(to_caps(&Capability::NetAdmin), Some(Cap::CAP_NET_ADMIN));
+        assert_eq!(to_caps(&Capability::AuditWrite), Some(Cap::CAP_AUDIT_WRITE));
+    }
+
+    #[test]
+    fn missing_programs_exit_127_and_unrunnable_126() {
+        let env = vec!["PATH=/nonexistent".to_string()];
+        assert_eq!(find_program("nope", &env).unwrap_err().exit_code(), 127);
+        assert_eq!(exec_error("x", Errno::EACCES).exit_code(), 126);
+        assert_eq!(exec_error("x", Errno::ENOENT).exit_code(), 127);
+    }
+}
