@@ -5,3 +5,4 @@ pub mod images;
 pub mod container_spec;
 pub mod user;
 pub mod oci;
+pub mod container_files;

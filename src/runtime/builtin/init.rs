@@ -25,6 +25,12 @@ pub fn run(spec: &Spec, stdio: &ContainerStdio, go: &OwnedFd, errors: &OwnedFd) 
 fn setup_and_exec(spec: &Spec, stdio: &ContainerStdio, go: &OwnedFd) -> Result<(), StartError> {
     wait_for_release(go)?;
     process::attach_stdio(stdio)?;
+    let new_netns = spec.linux().as_ref().and_then(|l| l.namespaces().as_ref()).is_some_and(|ns| {
+        ns.iter().any(|n| n.typ() == oci_spec::runtime::LinuxNamespaceType::Network && n.path().is_none())
+    });
+    if new_netns {
+        super::loopback::bring_up_loopback()?;
+    }
     mounts::setup_rootfs(spec, stdio.console)?;
     if let Some(hostname) = spec.hostname() {
         nix::unistd::sethostname(hostname).map_err(|e| setup(format!("set hostname {hostname:?}: {e}")))?;

@@ -7,6 +7,7 @@
 mod bundle;
 mod devices;
 mod init;
+mod loopback;
 mod mounts;
 mod process;
 
@@ -65,7 +66,7 @@ const STACK_SIZE: usize = 1024 * 1024;
 /// cgroup and attach its network first. Must be called single-threaded.
 pub fn create(spec: &Spec, stdio: &ContainerStdio) -> Result<Created> {
     let flags = namespace_flags(spec)?;
-    let (go_r, go_w) = nix::unistd::pipe().context("create the start pipe")?;
+    let (go_r, go_w) = pipe_cloexec().context("create the start pipe")?;
     let (err_r, err_w) = pipe_cloexec().context("create the error pipe")?;
     let mut stack = vec![0u8; STACK_SIZE];
     let child = Box::new(|| -> isize { init::run(spec, stdio, &go_r, &err_w) });

@@ -1,0 +1,109 @@
+//! The container log in Podman's k8s-file format: one record per line,
+//! `<RFC 3339 nano time> <stdout|stderr> <F|P> <text>`, P marking a line the
+//! container has not finished yet.
+
+use std::fs::{File, OpenOptions};
+use std::io::{self, BufRead, BufReader, Write};
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use chrono::{DateTime, SecondsFormat, Utc};
+
+pub struct LogWriter {
+    file: File,
+}
+
+impl LogWriter {
+    pub fn open(path: &Path) -> Result<LogWriter> {
+        let file = OpenOptions::new().create(true).append(true).open(path).with_context(|| format!("open log {}", path.display()))?;
+        Ok(LogWriter { file })
+    }
+
+    /// Appends output; each complete line becomes an F record, a trailing
+    /// piece a P record.
+    pub fn write(&mut self, stream: &str, data: &[u8]) -> io::Result<()> {
+        let now = Utc::now().to_rfc3339_opts(SecondsFormat::Nanos, true);
+        let mut out = Vec::with_capacity(data.len() + 64);
+        let mut rest = data;
+        while !rest.is_empty() {
+            let (line, full, next) = match rest.iter().position(|b| *b == b'\n') {
+                Some(i) => (&rest[..i], true, &rest[i + 1..]),
+                None => (rest, false, &rest[rest.len()..]),
+            };
+            out.extend_from_slice(now.as_bytes());
+            out.push(b' ');
+            out.extend_from_slice(stream.as_bytes());
+            out.extend_from_slice(if full { b" F " } else { b" P " });
+            out.extend_from_slice(line);
+            out.push(b'\n');
+            rest = next;
+        }
+        self.file.write_all(&out)
+    }
+}
+
+/// One record of the log.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LogRecord {
+    pub time: DateTime<Utc>,
+    pub stream: String,
+    pub full: bool,
+    pub text: Vec<u8>,
+}
+
+pub fn parse_line(line: &[u8]) -> Option<LogRecord> {
+    let mut parts = line.splitn(4, |b| *b == b' ');
+    let time = std::str::from_utf8(parts.next()?).ok()?;
+    let stream = std::str::from_utf8(parts.next()?).ok()?.to_string();
+    let tag = parts.next()?;
+    let text = parts.next().unwrap_or_default().to_vec();
+    let time = DateTime::parse_from_rfc3339(time).ok()?.with_timezone(&Utc);
+    Some(LogRecord { time, stream, full: tag == b"F", text })
+}
+
+/// Reads every record of a log file (missing file: none).
+pub fn read_all(path: &Path) -> Result<Vec<LogRecord>> {
+    let file = match File::open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(e).with_context(|| format!("open log {}", path.display())),
+    };
+    let mut out = Vec::new();
+    let mut reader = BufReader::new(file);
+    let mut line = Vec::new();
+    while reader.read_until(b'\n', &mut line).with_context(|| format!("read log {}", path.display()))? > 0 {
+        if line.last() == Some(&b'\n') {
+            line.pop();
+        }
+        if let Some(r) = parse_line(&line) {
+            out.push(r);
+        }
+        line.clear();
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_full_and_partial_records() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("log");
+        let mut w = LogWriter::open(&path).unwrap();
+        w.write("stdout", b"one\ntwo\nthr").unwrap();
+        w.write("stderr", b"oops\n").unwrap();
+        let records = read_all(&path).unwrap();
+        let summary: Vec<(String, bool, Vec<u8>)> = records.into_iter().map(|r| (r.stream, r.full, r.text)).collect();
+        assert_eq!(
+            summary,
+            vec![
+                ("stdout".into(), true, b"one".to_vec()),
+                ("stdout".into(), true, b"two".to_vec()),
+                ("stdout".into(), false, b"thr".to_vec()),
+                ("stderr".into(), true, b"oops".to_vec()),
+            ]
+        );
+    }
+}

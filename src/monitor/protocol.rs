@@ -1,0 +1,81 @@
+//! Frames on a container's attach socket. Each is a type byte, a big-endian
+//! u32 length and the payload. Small and blocking-friendly: the CLI reads
+//! with plain `read_exact`, the monitor writes whole frames.
+
+use std::io::{self, Read, Write};
+
+/// Client -> monitor: bytes for the container's stdin.
+pub const STDIN: u8 = 0;
+/// Client -> monitor: the client's stdin ended.
+pub const STDIN_EOF: u8 = 1;
+/// Client -> monitor: terminal size (rows u16, cols u16).
+pub const RESIZE: u8 = 2;
+/// Client -> monitor: forward this signal (i32) to the container.
+pub const SIGNAL: u8 = 3;
+/// Monitor -> client: container output.
+pub const STDOUT: u8 = 1;
+pub const STDERR: u8 = 2;
+/// Monitor -> client: the container exited with this code (i32).
+pub const EXIT: u8 = 3;
+
+/// Largest payload a peer may send; anything larger is a broken peer.
+const MAX_PAYLOAD: u32 = 1 << 20;
+
+pub fn encode(kind: u8, payload: &[u8]) -> Vec<u8> {
+    let mut frame = Vec::with_capacity(payload.len() + 5);
+    frame.push(kind);
+    frame.extend_from_slice(&(payload.len() as u32).to_be_bytes());
+    frame.extend_from_slice(payload);
+    frame
+}
+
+pub fn write_frame(w: &mut impl Write, kind: u8, payload: &[u8]) -> io::Result<()> {
+    w.write_all(&encode(kind, payload))
+}
+
+pub fn read_frame(r: &mut impl Read) -> io::Result<(u8, Vec<u8>)> {
+    let mut head = [0u8; 5];
+    r.read_exact(&mut head)?;
+    let len = u32::from_be_bytes([head[1], head[2], head[3], head[4]]);
+    if len > MAX_PAYLOAD {
+        return Err(io::Error::new(io::ErrorKind::InvalidData, "attach frame too large"));
+    }
+    let mut payload = vec![0u8; len as usize];
+    r.read_exact(&mut payload)?;
+    Ok((head[0], payload))
+}
+
+/// Splits complete frames off the front of `buf`, leaving a partial one.
+pub fn take_frames(buf: &mut Vec<u8>) -> Vec<(u8, Vec<u8>)> {
+    let mut out = Vec::new();
+    loop {
+        if buf.len() < 5 {
+            break;
+        }
+        let len = u32::from_be_bytes([buf[1], buf[2], buf[3], buf[4]]) as usize;
+        if buf.len() < 5 + len {
+            break;
+        }
+        let payload = buf[5..5 + len].to_vec();
+        out.push((buf[0], payload));
+        buf.drain(..5 + len);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn frames_round_trip_and_split() {
+        let mut buf = encode(STDIN, b"hello");
+        buf.extend(encode(RESIZE, &[0, 24, 0, 80]));
+        buf.extend(&encode(STDIN, b"partial")[..3]);
+        let frames = take_frames(&mut buf);
+        assert_eq!(frames, vec![(STDIN, b"hello".to_vec()), (RESIZE, vec![0, 24, 0, 80])]);
+        assert_eq!(buf.len(), 3);
+        let mut cursor = io::Cursor::new(encode(EXIT, &3i32.to_be_bytes()));
+        assert_eq!(read_frame(&mut cursor).unwrap(), (EXIT, 3i32.to_be_bytes().to_vec()));
+    }
+}
