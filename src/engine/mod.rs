@@ -6,3 +6,5 @@ pub mod container_spec;
 pub mod user;
 pub mod oci;
 pub mod container_files;
+pub mod container;
+pub mod attach;

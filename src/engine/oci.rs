@@ -6,14 +6,13 @@ use std::path::PathBuf;
 
 use anyhow::{bail, Context, Result};
 use oci_spec::runtime::{
-    Capability, LinuxBuilder, LinuxCapabilitiesBuilder, LinuxCpuBuilder, LinuxIdMappingBuilder, LinuxMemoryBuilder,
+    Capability, LinuxBuilder, LinuxCapabilitiesBuilder, LinuxCpuBuilder, LinuxMemoryBuilder,
     LinuxNamespaceBuilder, LinuxNamespaceType, LinuxPidsBuilder, LinuxResourcesBuilder, Mount, MountBuilder,
     PosixRlimitBuilder, PosixRlimitType, ProcessBuilder, RootBuilder, Spec, SpecBuilder, UserBuilder,
 };
 
 use crate::engine::container_spec::{ContainerSpec, NetworkMode, ResolvedProcess};
 use crate::engine::user::ResolvedUser;
-use crate::runtime::userns::IdRange;
 
 /// Docker's default capability set.
 pub const DEFAULT_CAPS: &[&str] = &[
@@ -30,16 +29,6 @@ pub const MASKED_PATHS: &[&str] = &[
 /// Paths the container sees read-only, as in Docker.
 pub const READONLY_PATHS: &[&str] = &["/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys", "/proc/sysrq-trigger"];
 
-/// The id mapping of a rootless container: 0 is the caller, 1..N the
-/// subordinate range.
-#[derive(Clone, Copy, Debug)]
-pub struct IdMaps {
-    pub host_uid: u32,
-    pub host_gid: u32,
-    pub uids: IdRange,
-    pub gids: IdRange,
-}
-
 /// Everything besides the user's flags that the spec needs.
 pub struct BundleInputs<'a> {
     pub spec: &'a ContainerSpec,
@@ -50,8 +39,6 @@ pub struct BundleInputs<'a> {
     /// Files generated per container and bind-mounted in
     /// (`/etc/hosts`, `/etc/hostname`, `/etc/resolv.conf`).
     pub etc_files: Vec<(String, PathBuf)>,
-    /// Set when rootless: the container gets a user namespace with these maps.
-    pub id_maps: Option<IdMaps>,
     /// The host's hard limit for open files; never exceeded.
     pub host_nofile_hard: u64,
 }
@@ -117,9 +104,6 @@ fn linux_section(input: &BundleInputs) -> Result<oci_spec::runtime::Linux> {
     if spec.network != NetworkMode::Host {
         kinds.push(LinuxNamespaceType::Network);
     }
-    if input.id_maps.is_some() {
-        kinds.push(LinuxNamespaceType::User);
-    }
     let namespaces = kinds
         .into_iter()
         .map(|k| LinuxNamespaceBuilder::default().typ(k).build())
@@ -129,15 +113,6 @@ fn linux_section(input: &BundleInputs) -> Result<oci_spec::runtime::Linux> {
         linux = linux
             .masked_paths(MASKED_PATHS.iter().map(|s| s.to_string()).collect::<Vec<_>>())
             .readonly_paths(READONLY_PATHS.iter().map(|s| s.to_string()).collect::<Vec<_>>());
-    }
-    if let Some(maps) = input.id_maps {
-        let map = |host_own: u32, range: IdRange| -> Result<Vec<oci_spec::runtime::LinuxIdMapping>> {
-            Ok(vec![
-                LinuxIdMappingBuilder::default().container_id(0u32).host_id(host_own).size(1u32).build()?,
-                LinuxIdMappingBuilder::default().container_id(1u32).host_id(range.start).size(range.count).build()?,
-            ])
-        };
-        linux = linux.uid_mappings(map(maps.host_uid, maps.uids)?).gid_mappings(map(maps.host_gid, maps.gids)?);
     }
     let r = &spec.resources;
     if r.memory_bytes.is_some() || r.nano_cpus.is_some() || r.pids_limit.is_some() {
@@ -177,13 +152,9 @@ fn mounts(input: &BundleInputs) -> Result<Vec<Mount>> {
         mount("/dev/shm", "tmpfs", "shm", &["nosuid", "noexec", "nodev", "mode=1777", "size=65536k"])?,
         mount("/dev/mqueue", "mqueue", "mqueue", &["nosuid", "noexec", "nodev"])?,
     ];
-    // A user namespace cannot mount a fresh sysfs for a network namespace it
-    // does not own; bind the host's read-only instead, as rootless Podman does.
-    if input.id_maps.is_some() && spec.network == NetworkMode::Host {
-        out.push(mount("/sys", "none", "/sys", &["rbind", "nosuid", "noexec", "nodev", "ro"])?);
-    } else {
-        out.push(mount("/sys", "sysfs", "sysfs", &["nosuid", "noexec", "nodev", "ro"])?);
-    }
+    // Without a network namespace of its own (rootless --network host) sysfs
+    // cannot be mounted afresh; the runtime then binds the host's read-only.
+    out.push(mount("/sys", "sysfs", "sysfs", &["nosuid", "noexec", "nodev", "ro"])?);
     for t in &spec.tmpfs {
         if !t.target.starts_with('/') {
             bail!("--tmpfs target {:?} is not absolute: give a path such as /run", t.target);
@@ -282,10 +253,9 @@ mod tests {
     use super::*;
     use crate::engine::container_spec::{ResourceLimits, TmpfsMount, Ulimit};
 
-    fn build(spec: &ContainerSpec, rootless: bool) -> Spec {
+    fn build(spec: &ContainerSpec) -> Spec {
         let process = ResolvedProcess { args: vec!["sh".into()], env: vec!["PATH=/bin".into()], cwd: "/".into(), user: "0".into() };
         let user = ResolvedUser { uid: 1000, gid: 1000, additional_gids: vec![10], home: "/".into() };
-        let maps = IdMaps { host_uid: 1001, host_gid: 1001, uids: IdRange { start: 100000, count: 65536 }, gids: IdRange { start: 100000, count: 65536 } };
         to_oci(&BundleInputs {
             spec,
             process: &process,
@@ -293,7 +263,6 @@ mod tests {
             rootfs: "/r".into(),
             hostname: "h".into(),
             etc_files: vec![("/etc/hosts".into(), "/x/hosts".into())],
-            id_maps: rootless.then_some(maps),
             host_nofile_hard: 20000,
         })
         .unwrap()
@@ -305,7 +274,7 @@ mod tests {
 
     #[test]
     fn default_spec_isolates_and_limits() {
-        let s = build(&ContainerSpec::default(), false);
+        let s = build(&ContainerSpec::default());
         let ns = namespaces(&s);
         assert!(ns.contains(&LinuxNamespaceType::Network) && ns.contains(&LinuxNamespaceType::Pid));
         assert!(!ns.contains(&LinuxNamespaceType::User));
@@ -320,17 +289,9 @@ mod tests {
     }
 
     #[test]
-    fn rootless_gets_a_user_namespace_with_maps() {
-        let s = build(&ContainerSpec::default(), true);
-        assert!(namespaces(&s).contains(&LinuxNamespaceType::User));
-        let maps = s.linux().as_ref().unwrap().uid_mappings().as_ref().unwrap();
-        assert_eq!((maps[0].host_id(), maps[1].host_id(), maps[1].size()), (1001, 100000, 65536));
-    }
-
-    #[test]
     fn host_network_keeps_the_host_namespace() {
         let spec = ContainerSpec { network: NetworkMode::Host, ..Default::default() };
-        assert!(!namespaces(&build(&spec, false)).contains(&LinuxNamespaceType::Network));
+        assert!(!namespaces(&build(&spec)).contains(&LinuxNamespaceType::Network));
     }
 
     #[test]
@@ -355,7 +316,7 @@ mod tests {
             resources: ResourceLimits { memory_bytes: Some(64 << 20), nano_cpus: Some(1_500_000_000), pids_limit: Some(100) },
             ..Default::default()
         };
-        let s = build(&spec, false);
+        let s = build(&spec);
         assert!(s.root().as_ref().unwrap().readonly().unwrap());
         let run = s.mounts().as_ref().unwrap().iter().find(|m| m.destination() == &PathBuf::from("/run")).unwrap();
         assert!(run.options().as_ref().unwrap().contains(&"size=64m".to_string()));

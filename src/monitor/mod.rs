@@ -1,1 +1,215 @@
-//! The per-container supervisor: logs, exit codes, restarts, health, ports.
+//! The per-container supervisor (`pontoon __monitor ID`): mounts the
+//! container's rootfs in a mount namespace of its own, holds the pty or the
+//! stdio pipes, writes the log, serves attach clients on a unix socket,
+//! records the exit, applies the restart policy, and removes `--rm`
+//! containers. It is single-threaded and uses a few small buffers, so it
+//! costs little memory while the container runs.
+
+mod clients;
+pub use clients::connect;
+pub mod logfile;
+pub mod protocol;
+mod stdio;
+
+use std::fs::File;
+use std::io::Write;
+use std::os::fd::FromRawFd;
+use std::time::Duration;
+
+use anyhow::{Context, Result};
+use chrono::Utc;
+use nix::sys::signal::{SigSet, Signal};
+use nix::sys::signalfd::{SfdFlags, SignalFd};
+use nix::sys::wait::{waitpid, WaitPidFlag, WaitStatus};
+use nix::unistd::Pid;
+use oci_spec::runtime::Spec;
+
+use crate::engine::container::{layer_dirs, ContainerPaths};
+use crate::engine::images::ImageView;
+use crate::runtime::builtin;
+use crate::store::containers::{ContainerRecord, Status};
+use crate::store::Store;
+use clients::Clients;
+use logfile::LogWriter;
+use stdio::MonitorStdio;
+
+pub struct MonitorArgs {
+    pub id: String,
+    /// Write end of the pipe on which `start` waits for "ok" or an error.
+    pub sync_fd: Option<i32>,
+    /// Start the process only once a client has attached.
+    pub attach_wait: bool,
+}
+
+/// How long an attaching `run` may take to connect before the container
+/// starts anyway.
+const ATTACH_TIMEOUT: Duration = Duration::from_secs(30);
+
+pub fn run(store: &Store, args: MonitorArgs) -> Result<()> {
+    // SAFETY: the fd was passed to us across exec for exactly this use.
+    let mut sync = args.sync_fd.map(|fd| unsafe { File::from_raw_fd(fd) });
+    let result = supervise(store, &args, &mut sync);
+    if let Err(e) = &result {
+        let text = crate::errors::one_line(e);
+        if let Some(mut s) = sync.take() {
+            let _ = write!(s, "125 {text}");
+        }
+        let _ = store.containers.update_state(&args.id, |st| {
+            st.status = Status::Exited;
+            st.exit_code = Some(crate::errors::EXIT_ENGINE);
+            st.error = Some(text.clone());
+            st.finished_at = Some(Utc::now());
+            st.pid = None;
+            st.monitor_pid = None;
+            Ok(())
+        });
+    }
+    result
+}
+
+fn report(sync: &mut Option<File>, message: &str) {
+    if let Some(mut s) = sync.take() {
+        let _ = s.write_all(message.as_bytes());
+    }
+}
+
+fn supervise(store: &Store, args: &MonitorArgs, sync: &mut Option<File>) -> Result<()> {
+    let container = store.containers.load(&args.id)?;
+    let record = container.record;
+    let paths = ContainerPaths::new(store, &record.id);
+    let spec = Spec::load(&paths.config).with_context(|| format!("read the bundle {}", paths.config.display()))?;
+    let mut signals = SigSet::empty();
+    for s in [Signal::SIGCHLD, Signal::SIGTERM, Signal::SIGINT, Signal::SIGHUP] {
+        signals.add(s);
+    }
+    signals.thread_block().context("block signals in the monitor")?;
+    let signal_fd = SignalFd::with_flags(&signals, SfdFlags::SFD_CLOEXEC | SfdFlags::SFD_NONBLOCK).context("create a signalfd")?;
+    // The rootfs mount belongs to the monitor alone and vanishes with it.
+    nix::sched::unshare(nix::sched::CloneFlags::CLONE_NEWNS).context("create the monitor's mount namespace")?;
+    nix::mount::mount(None::<&str>, "/", None::<&str>, nix::mount::MsFlags::MS_REC | nix::mount::MsFlags::MS_SLAVE, None::<&str>)
+        .context("make / a slave mount")?;
+    mount_rootfs(store, &record, &paths)?;
+    let mut clients = Clients::listen(&paths.socket())?;
+    let mut log = LogWriter::open(&paths.log)?;
+    let mut first = true;
+    loop {
+        let code = run_once(store, &record, &spec, &signal_fd, &mut clients, &mut log, sync, first && args.attach_wait, first)?;
+        first = false;
+        let state = store.containers.load(&record.id)?.state;
+        if !record.spec.restart.should_restart(code, state.restart_count, state.stopped_by_user) {
+            break;
+        }
+        let delay = Duration::from_millis(100u64.saturating_mul(1 << state.restart_count.min(9)));
+        std::thread::sleep(delay);
+        store.containers.update_state(&record.id, |st| {
+            st.restart_count += 1;
+            Ok(())
+        })?;
+        if store.containers.load(&record.id)?.state.stopped_by_user {
+            break;
+        }
+    }
+    clients.close();
+    let _ = crate::store::rootfs::unmount(&paths.merged);
+    if record.spec.auto_remove {
+        store.containers.remove(&record.id)?;
+        let _ = std::fs::remove_dir_all(&paths.run_dir);
+    }
+    Ok(())
+}
+
+fn mount_rootfs(store: &Store, record: &ContainerRecord, paths: &ContainerPaths) -> Result<()> {
+    let image = crate::engine::images::resolve(store, &record.image_id)?;
+    let view = ImageView::load(store, image)?;
+    let layers = layer_dirs(store, &view);
+    let (driver, _) = crate::store::rootfs::driver::choose(&store.paths)?;
+    crate::store::rootfs::mount_rootfs(&layers, Some(&paths.upper), Some(&paths.work), &paths.merged, driver)
+        .with_context(|| format!("mount the root filesystem of container {}", &record.id[..12]))
+}
+
+/// Runs the container's process once; returns its exit code.
+#[allow(clippy::too_many_arguments)]
+fn run_once(
+    store: &Store,
+    record: &ContainerRecord,
+    spec: &Spec,
+    signal_fd: &SignalFd,
+    clients: &mut Clients,
+    log: &mut LogWriter,
+    sync: &mut Option<File>,
+    wait_for_client: bool,
+    first: bool,
+) -> Result<i32> {
+    let mut stdio = MonitorStdio::new(record.spec.tty, record.spec.interactive)?;
+    let created = builtin::create(spec, stdio.container())?;
+    stdio.close_child_ends();
+    let pid = created.pid;
+    store.containers.update_state(&record.id, |st| {
+        st.status = Status::Running;
+        st.pid = Some(pid.as_raw());
+        st.monitor_pid = Some(std::process::id() as i32);
+        st.started_at = Some(Utc::now());
+        st.finished_at = None;
+        st.exit_code = None;
+        st.error = None;
+        st.oom_killed = false;
+        Ok(())
+    })?;
+    if wait_for_client {
+        report(sync, "ok");
+        clients.wait_for_first(ATTACH_TIMEOUT)?;
+    }
+    let code = match created.release() {
+        Ok(_) => {
+            if first {
+                report(sync, "ok");
+            }
+            clients::pump(pid, signal_fd, &mut stdio, clients, log)?
+        }
+        Err(e) => {
+            let message = format!("Error: {e}\n");
+            let _ = log.write("stderr", message.as_bytes());
+            clients.broadcast(protocol::STDERR, message.as_bytes());
+            reap(pid);
+            if first {
+                report(sync, &format!("{} {e}", e.exit_code()));
+            }
+            e.exit_code()
+        }
+    };
+    store.containers.update_state(&record.id, |st| {
+        st.status = Status::Exited;
+        st.exit_code = Some(code);
+        st.finished_at = Some(Utc::now());
+        st.pid = None;
+        Ok(())
+    })?;
+    clients.broadcast(protocol::EXIT, &code.to_be_bytes());
+    Ok(code)
+}
+
+fn reap(pid: Pid) {
+    loop {
+        match waitpid(pid, None) {
+            Err(nix::errno::Errno::EINTR) => continue,
+            _ => break,
+        }
+    }
+}
+
+/// Turns a wait status into Docker's exit code (128+N for signal N).
+pub fn exit_code(status: WaitStatus) -> Option<i32> {
+    match status {
+        WaitStatus::Exited(_, code) => Some(code),
+        WaitStatus::Signaled(_, sig, _) => Some(128 + sig as i32),
+        _ => None,
+    }
+}
+
+/// Reaps `pid` if it has exited, without blocking.
+pub fn try_reap(pid: Pid) -> Option<i32> {
+    match waitpid(pid, Some(WaitPidFlag::WNOHANG)) {
+        Ok(status) => exit_code(status),
+        Err(_) => None,
+    }
+}

@@ -21,6 +21,7 @@ use std::fs;
 use anyhow::{Context, Result};
 
 use crate::store::blobs::BlobStore;
+use crate::store::containers::ContainerStore;
 use crate::store::images::ImageStore;
 use crate::store::layers::LayerStore;
 use crate::store::lock::LockGuard;
@@ -32,6 +33,7 @@ pub struct Store {
     pub blobs: BlobStore,
     pub layers: LayerStore,
     pub images: ImageStore,
+    pub containers: ContainerStore,
 }
 
 impl Store {
@@ -44,6 +46,7 @@ impl Store {
             blobs: BlobStore::new(&paths.root),
             layers: LayerStore::new(&paths.root),
             images: ImageStore::new(&paths.root),
+            containers: ContainerStore::new(&paths.root),
             paths: paths.clone(),
         })
     }

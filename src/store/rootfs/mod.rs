@@ -3,7 +3,7 @@
 //! (vfs) when no overlay works. Layer directories are in overlay's format
 //! (see store/unpack/whiteout.rs), so overlay uses them as they are.
 
-mod driver;
+pub mod driver;
 mod flatten;
 mod overlay;
 

@@ -1,0 +1,317 @@
+//! `pontoon run`, `create` and `start`: flags as Docker spells them, turned
+//! into a `ContainerSpec`, then create, start and attach.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use anyhow::{bail, Context, Result};
+use clap::Args;
+
+use super::Ctx;
+use crate::engine::attach::{attach, parse_detach_keys, AttachEnd, AttachOptions};
+use crate::engine::container::{self, ContainerPaths, StartMode};
+use crate::engine::container_spec::{parse_env_file, ContainerSpec, NetworkMode, ResourceLimits, RestartPolicy, TmpfsMount, Ulimit};
+use crate::errors::PontoonError;
+
+/// Flags shared by `run` and `create`.
+#[derive(Args, Debug)]
+pub struct CreateFlags {
+    /// Keep stdin open
+    #[arg(short, long)]
+    pub interactive: bool,
+    /// Allocate a pseudo-terminal
+    #[arg(short, long)]
+    pub tty: bool,
+    /// Name of the container
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Set environment variables (KEY=VALUE, or KEY to pass pontoon's value)
+    #[arg(short, long = "env", value_name = "KEY=VALUE")]
+    pub env: Vec<String>,
+    /// Read environment variables from a file
+    #[arg(long = "env-file", value_name = "FILE")]
+    pub env_file: Vec<PathBuf>,
+    /// Working directory inside the container
+    #[arg(short, long = "workdir", value_name = "DIR")]
+    pub workdir: Option<String>,
+    /// User (name|uid[:group|gid])
+    #[arg(short, long)]
+    pub user: Option<String>,
+    /// Override the image's entrypoint
+    #[arg(long)]
+    pub entrypoint: Option<String>,
+    /// Container host name
+    #[arg(short = 'h', long)]
+    pub hostname: Option<String>,
+    /// Run pontoon's init as PID 1 to reap zombies and forward signals
+    #[arg(long)]
+    pub init: bool,
+    /// Mount the root filesystem read-only
+    #[arg(long)]
+    pub read_only: bool,
+    /// Mount a tmpfs (PATH[:OPTIONS])
+    #[arg(long, value_name = "PATH[:OPTIONS]")]
+    pub tmpfs: Vec<String>,
+    /// Network: none, host or bridge
+    #[arg(long, alias = "net", default_value = "bridge")]
+    pub network: String,
+    /// Set metadata (KEY=VALUE)
+    #[arg(short, long = "label")]
+    pub label: Vec<String>,
+    /// Signal to stop the container
+    #[arg(long)]
+    pub stop_signal: Option<String>,
+    /// Seconds to wait before killing the container on stop
+    #[arg(long)]
+    pub stop_timeout: Option<u32>,
+    /// Restart policy: no, always, unless-stopped, on-failure[:N]
+    #[arg(long, default_value = "no")]
+    pub restart: String,
+    /// Add Linux capabilities
+    #[arg(long)]
+    pub cap_add: Vec<String>,
+    /// Drop Linux capabilities
+    #[arg(long)]
+    pub cap_drop: Vec<String>,
+    /// Give extended privileges to the container
+    #[arg(long)]
+    pub privileged: bool,
+    /// Ulimit (NAME=SOFT[:HARD])
+    #[arg(long)]
+    pub ulimit: Vec<String>,
+    /// Memory limit (e.g. 64m, 1g)
+    #[arg(short, long)]
+    pub memory: Option<String>,
+    /// Number of CPUs
+    #[arg(long)]
+    pub cpus: Option<f64>,
+    /// Maximum number of processes (-1 for unlimited)
+    #[arg(long)]
+    pub pids_limit: Option<i64>,
+    /// Remove the container when it exits
+    #[arg(long)]
+    pub rm: bool,
+    /// Image
+    pub image: String,
+    /// Command and arguments
+    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+    pub command: Vec<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct RunArgs {
+    /// Run in the background and print the container Id
+    #[arg(short, long)]
+    pub detach: bool,
+    /// Key sequence to detach
+    #[arg(long, default_value = "ctrl-p,ctrl-q")]
+    pub detach_keys: String,
+    /// Forward received signals to the container
+    #[arg(long, default_value_t = true, action = clap::ArgAction::Set)]
+    pub sig_proxy: bool,
+    #[command(flatten)]
+    pub flags: CreateFlags,
+}
+
+#[derive(Args, Debug)]
+pub struct CreateArgs {
+    #[command(flatten)]
+    pub flags: CreateFlags,
+}
+
+#[derive(Args, Debug)]
+pub struct StartArgs {
+    /// Attach stdout/stderr and wait for the exit
+    #[arg(short, long)]
+    pub attach: bool,
+    /// Attach stdin
+    #[arg(short, long)]
+    pub interactive: bool,
+    #[arg(long, default_value = "ctrl-p,ctrl-q")]
+    pub detach_keys: String,
+    /// Containers to start
+    #[arg(required = true)]
+    pub containers: Vec<String>,
+}
+
+impl CreateFlags {
+    fn to_spec(&self) -> Result<ContainerSpec> {
+        let mut env = Vec::new();
+        for file in &self.env_file {
+            let text = std::fs::read_to_string(file).with_context(|| format!("read env file {}", file.display()))?;
+            env.extend(parse_env_file(&text, &file.display().to_string())?);
+        }
+        env.extend(self.env.iter().cloned());
+        let mut labels = BTreeMap::new();
+        for l in &self.label {
+            let (k, v) = l.split_once('=').unwrap_or((l, ""));
+            labels.insert(k.to_string(), v.to_string());
+        }
+        let tmpfs = self
+            .tmpfs
+            .iter()
+            .map(|t| {
+                let (target, opts) = t.split_once(':').unwrap_or((t, ""));
+                if !target.starts_with('/') {
+                    bail!("invalid --tmpfs {t:?}: the path must be absolute, e.g. /run:size=64m");
+                }
+                Ok(TmpfsMount { target: target.into(), options: opts.split(',').filter(|o| !o.is_empty()).map(Into::into).collect() })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let ulimits = self.ulimit.iter().map(|u| parse_ulimit(u)).collect::<Result<Vec<_>>>()?;
+        let resources = ResourceLimits {
+            memory_bytes: self.memory.as_deref().map(parse_bytes).transpose()?,
+            nano_cpus: self.cpus.map(|c| {
+                if c <= 0.0 {
+                    bail!("invalid --cpus {c}: give a positive number such as 0.5 or 2");
+                }
+                Ok((c * 1e9) as i64)
+            }).transpose()?,
+            pids_limit: self.pids_limit,
+        };
+        Ok(ContainerSpec {
+            image: self.image.clone(),
+            command: self.command.clone(),
+            entrypoint: self.entrypoint.clone(),
+            env,
+            workdir: self.workdir.clone(),
+            user: self.user.clone(),
+            hostname: self.hostname.clone(),
+            tty: self.tty,
+            interactive: self.interactive,
+            read_only: self.read_only,
+            tmpfs,
+            network: NetworkMode::parse(&self.network)?,
+            cap_add: self.cap_add.clone(),
+            cap_drop: self.cap_drop.clone(),
+            privileged: self.privileged,
+            labels,
+            stop_signal: self.stop_signal.clone(),
+            stop_timeout: self.stop_timeout,
+            init: self.init,
+            ulimits,
+            resources,
+            restart: RestartPolicy::parse(&self.restart)?,
+            auto_remove: self.rm,
+        })
+    }
+}
+
+/// `64m`, `1g`, `512k`, `1024` (bytes), as Docker reads memory sizes.
+pub fn parse_bytes(s: &str) -> Result<i64> {
+    let lower = s.trim().to_ascii_lowercase();
+    let digits_end = lower.find(|c: char| !c.is_ascii_digit() && c != '.').unwrap_or(lower.len());
+    let (number, unit) = lower.split_at(digits_end);
+    let value: f64 = number.parse().map_err(|_| anyhow::anyhow!("invalid size {s:?}: use a number with an optional unit, e.g. 64m or 1g"))?;
+    let factor: f64 = match unit.trim_end_matches('b') {
+        "" => 1.0,
+        "k" => 1024.0,
+        "m" => 1024.0 * 1024.0,
+        "g" => 1024.0 * 1024.0 * 1024.0,
+        "t" => 1024f64.powi(4),
+        _ => bail!("invalid size {s:?}: the unit must be b, k, m, g or t"),
+    };
+    Ok((value * factor) as i64)
+}
+
+fn parse_ulimit(s: &str) -> Result<Ulimit> {
+    let (name, values) = s.split_once('=').ok_or_else(|| anyhow::anyhow!("invalid --ulimit {s:?}: use NAME=SOFT[:HARD], e.g. nofile=1024:2048"))?;
+    let parse = |v: &str| -> Result<u64> {
+        if v == "-1" || v == "unlimited" {
+            return Ok(u64::MAX);
+        }
+        v.parse().map_err(|_| anyhow::anyhow!("invalid --ulimit value {v:?} in {s:?}"))
+    };
+    let (soft, hard) = match values.split_once(':') {
+        Some((a, b)) => (parse(a)?, parse(b)?),
+        None => (parse(values)?, parse(values)?),
+    };
+    if soft > hard {
+        bail!("invalid --ulimit {s:?}: the soft limit is above the hard limit");
+    }
+    Ok(Ulimit { name: name.to_string(), soft, hard })
+}
+
+pub fn create(ctx: &Ctx, args: CreateArgs) -> Result<()> {
+    let store = ctx.store()?;
+    let spec = args.flags.to_spec()?;
+    let record = container::create(&store, spec, args.flags.name.clone())?;
+    println!("{}", record.id);
+    Ok(())
+}
+
+pub fn run(ctx: &Ctx, args: RunArgs) -> Result<()> {
+    if args.detach && args.flags.rm && args.flags.restart != "no" {
+        bail!("--rm and --restart cannot be used together: a restarted container would be removed");
+    }
+    let detach_keys = parse_detach_keys(&args.detach_keys)?;
+    let store = ctx.store()?;
+    let spec = args.flags.to_spec()?;
+    let record = container::create(&store, spec, args.flags.name.clone())?;
+    if args.detach {
+        container::start(&store, &record.id, StartMode::Detached)?;
+        println!("{}", record.id);
+        return Ok(());
+    }
+    container::start(&store, &record.id, StartMode::Attach)?;
+    let opts = AttachOptions { stdin: args.flags.interactive, tty: args.flags.tty, detach_keys, sig_proxy: args.sig_proxy };
+    match attach(&ContainerPaths::new(&store, &record.id).socket(), opts)? {
+        AttachEnd::Exited(0) => Ok(()),
+        AttachEnd::Exited(code) => Err(PontoonError::ContainerExit(code).into()),
+        AttachEnd::Detached => Ok(()),
+    }
+}
+
+pub fn start(ctx: &Ctx, args: StartArgs) -> Result<()> {
+    let store = ctx.store()?;
+    if args.attach || args.interactive {
+        if args.containers.len() > 1 {
+            bail!("you cannot attach to several containers at once: start them one by one");
+        }
+        let c = store.containers.find(&args.containers[0])?;
+        container::start(&store, &c.record.id, StartMode::Attach)?;
+        let opts = AttachOptions {
+            stdin: args.interactive,
+            tty: c.record.spec.tty,
+            detach_keys: parse_detach_keys(&args.detach_keys)?,
+            sig_proxy: true,
+        };
+        return match attach(&ContainerPaths::new(&store, &c.record.id).socket(), opts)? {
+            AttachEnd::Exited(0) | AttachEnd::Detached => Ok(()),
+            AttachEnd::Exited(code) => Err(PontoonError::ContainerExit(code).into()),
+        };
+    }
+    let mut failures = 0;
+    for name in &args.containers {
+        match store.containers.find(name).and_then(|c| container::start(&store, &c.record.id, StartMode::Detached)) {
+            Ok(()) => println!("{name}"),
+            Err(e) => {
+                if !crate::errors::is_silent(&e) {
+                    eprintln!("Error: {}", crate::errors::one_line(&e));
+                }
+                failures += 1;
+            }
+        }
+    }
+    if failures > 0 {
+        return Err(PontoonError::AlreadyReported(crate::errors::EXIT_ENGINE).into());
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_and_ulimits_parse() {
+        assert_eq!(parse_bytes("64m").unwrap(), 64 << 20);
+        assert_eq!(parse_bytes("1g").unwrap(), 1 << 30);
+        assert_eq!(parse_bytes("512").unwrap(), 512);
+        assert!(parse_bytes("lots").is_err());
+        let u = parse_ulimit("nofile=1024:2048").unwrap();
+        assert_eq!((u.soft, u.hard), (1024, 2048));
+        assert!(parse_ulimit("nofile=10:5").is_err());
+        assert!(parse_ulimit("nofile").is_err());
+    }
+}

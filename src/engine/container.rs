@@ -1,0 +1,204 @@
+//! Container lifecycle operations: create (record, bundle, /etc files) and
+//! start (spawn the monitor and wait for its word).
+
+use std::fs;
+use std::io::Read;
+use std::os::fd::{AsRawFd, OwnedFd};
+use std::path::PathBuf;
+use std::process::Command;
+
+use anyhow::{bail, Context, Result};
+use chrono::Utc;
+
+use crate::engine::container_files::{make_rootfs_dirs, read_from_layers, write_etc_files};
+use crate::engine::container_spec::{resolve_process, ContainerSpec};
+use crate::engine::images::{self, ImageView};
+use crate::engine::oci::{to_oci, BundleInputs};
+use crate::engine::user::resolve_user;
+use crate::store::containers::{new_id, random_name, ContainerRecord};
+use crate::store::Store;
+
+/// Where one container's files are.
+pub struct ContainerPaths {
+    pub dir: PathBuf,
+    pub config: PathBuf,
+    pub upper: PathBuf,
+    pub work: PathBuf,
+    pub merged: PathBuf,
+    pub log: PathBuf,
+    /// Runtime state: the attach socket lives here.
+    pub run_dir: PathBuf,
+}
+
+impl ContainerPaths {
+    pub fn new(store: &Store, id: &str) -> ContainerPaths {
+        let dir = store.containers.dir_of(id);
+        ContainerPaths {
+            config: dir.join("config.json"),
+            upper: dir.join("upper"),
+            work: dir.join("work"),
+            merged: dir.join("merged"),
+            log: dir.join("ctr.log"),
+            run_dir: store.paths.runroot.join("containers").join(id),
+            dir,
+        }
+    }
+
+    pub fn socket(&self) -> PathBuf {
+        self.run_dir.join("attach.sock")
+    }
+}
+
+/// The image's layer directories, top layer first.
+pub fn layer_dirs(store: &Store, view: &ImageView) -> Vec<PathBuf> {
+    view.config.rootfs.diff_ids.iter().rev().map(|d| store.layers.diff_dir(d)).collect()
+}
+
+/// Creates a container from `spec`: its record, its OCI bundle and its
+/// /etc files. The image must be in the store.
+pub fn create(store: &Store, spec: ContainerSpec, name: Option<String>) -> Result<ContainerRecord> {
+    let image = images::resolve(store, &spec.image)?;
+    let view = ImageView::load(store, image)?;
+    let id = new_id();
+    let guard = store.containers.lock()?;
+    let name = match name {
+        Some(n) => {
+            validate_name(&n)?;
+            n
+        }
+        None => unused_name(store)?,
+    };
+    let record = ContainerRecord {
+        id: id.clone(),
+        name,
+        created: Utc::now(),
+        image_id: view.record.id.to_string(),
+        image_name: spec.image.clone(),
+        spec,
+    };
+    store.containers.create(&record, &guard)?;
+    drop(guard);
+    if let Err(e) = write_bundle(store, &record, &view) {
+        let _ = store.containers.remove(&id);
+        return Err(e);
+    }
+    Ok(record)
+}
+
+fn write_bundle(store: &Store, record: &ContainerRecord, view: &ImageView) -> Result<()> {
+    let paths = ContainerPaths::new(store, &record.id);
+    make_rootfs_dirs(&paths.dir)?;
+    let image_config = view.config.config.clone().unwrap_or_default();
+    let process = resolve_process(&record.spec, &image_config, &|k| std::env::var(k).ok())?;
+    let layers = layer_dirs(store, view);
+    let passwd = read_from_layers(&layers, "/etc/passwd").unwrap_or_default();
+    let group = read_from_layers(&layers, "/etc/group").unwrap_or_default();
+    let user = resolve_user(&process.user, &passwd, &group)?;
+    let hostname = record.spec.hostname.clone().unwrap_or_else(|| record.id[..12].to_string());
+    let etc_files = write_etc_files(&paths.dir, &hostname, &record.spec.network)?;
+    let (_, host_nofile_hard) = nix::sys::resource::getrlimit(nix::sys::resource::Resource::RLIMIT_NOFILE).context("read RLIMIT_NOFILE")?;
+    let spec = to_oci(&BundleInputs {
+        spec: &record.spec,
+        process: &process,
+        user: &user,
+        rootfs: paths.merged.clone(),
+        hostname,
+        etc_files,
+        host_nofile_hard,
+    })?;
+    let json = serde_json::to_vec_pretty(&spec).context("serialise the OCI spec")?;
+    crate::store::atomic::write_atomic(&paths.config, &json)
+}
+
+/// Docker's rule for container names.
+fn validate_name(name: &str) -> Result<()> {
+    let mut chars = name.chars();
+    let ok = chars.next().is_some_and(|c| c.is_ascii_alphanumeric())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'));
+    if !ok {
+        bail!("invalid container name {name:?}: only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
+    }
+    Ok(())
+}
+
+fn unused_name(store: &Store) -> Result<String> {
+    let taken: std::collections::HashSet<String> = store.containers.list()?.into_iter().map(|c| c.record.name).collect();
+    for _ in 0..100 {
+        let n = random_name();
+        if !taken.contains(&n) {
+            return Ok(n);
+        }
+    }
+    // Every short name is taken: add a number, as Docker does.
+    Ok(format!("{}_{}", random_name(), rand::random::<u16>()))
+}
+
+/// How `start` should wait.
+pub enum StartMode {
+    /// Return once the container's process runs (or failed to start).
+    Detached,
+    /// Return once the monitor listens; the process starts when a client attaches.
+    Attach,
+}
+
+/// Spawns the container's monitor and waits for it to report.
+pub fn start(store: &Store, id: &str, mode: StartMode) -> Result<()> {
+    let container = store.containers.load(id)?;
+    if container.state.status == crate::store::containers::Status::Running {
+        return Ok(());
+    }
+    let (sync_r, sync_w) = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC).context("create the monitor's sync pipe")?;
+    spawn_monitor(store, id, &sync_w, matches!(mode, StartMode::Attach))?;
+    drop(sync_w);
+    let mut message = String::new();
+    fs::File::from(sync_r).read_to_string(&mut message).context("read the monitor's report")?;
+    match message.split_once(' ') {
+        Some(("ok", _)) | None if message.starts_with("ok") => Ok(()),
+        Some((code, text)) => {
+            let code: i32 = code.parse().unwrap_or(crate::errors::EXIT_ENGINE);
+            eprintln!("Error: {text}");
+            Err(crate::errors::PontoonError::AlreadyReported(code).into())
+        }
+        None => bail!("the monitor of container {} exited without reporting; see {}", &id[..12], ContainerPaths::new(store, id).dir.join("monitor.log").display()),
+    }
+}
+
+/// Double-forks `pontoon __monitor ID` into its own session, so it outlives
+/// this command and is never a zombie of it.
+fn spawn_monitor(store: &Store, id: &str, sync_w: &OwnedFd, attach: bool) -> Result<()> {
+    let mut cmd = Command::new("/proc/self/exe");
+    cmd.arg("--root").arg(&store.paths.root).arg("--runroot").arg(&store.paths.runroot);
+    cmd.arg("__monitor").arg(id).arg("--sync-fd").arg(sync_w.as_raw_fd().to_string());
+    if attach {
+        cmd.arg("--attach-wait");
+    }
+    let log = fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(ContainerPaths::new(store, id).dir.join("monitor.log"))
+        .context("open the monitor's log")?;
+    cmd.stdin(std::process::Stdio::null()).stdout(std::process::Stdio::null()).stderr(log);
+    let sync_fd = sync_w.as_raw_fd();
+    // SAFETY: pre_exec runs between fork and exec; it only makes async-signal-
+    // safe calls (setsid, fork, fcntl, _exit).
+    unsafe {
+        use std::os::unix::process::CommandExt;
+        cmd.pre_exec(move || {
+            libc::setsid();
+            match libc::fork() {
+                -1 => return Err(std::io::Error::last_os_error()),
+                0 => {}
+                _ => libc::_exit(0),
+            }
+            // The monitor keeps the write end of the sync pipe across exec.
+            let flags = libc::fcntl(sync_fd, libc::F_GETFD);
+            libc::fcntl(sync_fd, libc::F_SETFD, flags & !libc::FD_CLOEXEC);
+            Ok(())
+        });
+    }
+    let status = cmd.status().context("spawn the container monitor")?;
+    if !status.success() {
+        bail!("the container monitor could not be started ({status})");
+    }
+    Ok(())
+}
