@@ -231,7 +231,7 @@ mod tests {
 
     #[test]
     fn a_cut_archive_is_reported_truncated() {
-        let mut file = archive(|b| add(b, "big", &vec![7u8; 4096]));
+        let file = archive(|b| add(b, "big", &vec![7u8; 4096]));
         file.set_len(512 + 1024).unwrap();
         let err = match ArchiveIndex::build(file) {
             Ok(_) => panic!("a cut archive was accepted"),
