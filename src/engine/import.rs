@@ -189,11 +189,11 @@ pub struct ImportRequest {
 /// Stores `tarball` as the one layer of a new image; returns its Id.
 pub fn import(store: &Store, tarball: impl Read, request: ImportRequest) -> Result<Digest> {
     let _lock = store.lock_shared()?;
-    let (diff_id, size) = store.blobs.put_reader(decompress(tarball)?).with_context(|| format!("read {}", request.source))?;
+    let (diff_id, size) = store.blobs.put_reader(decompress(tarball)?).context("read the tarball")?;
     if size == 0 {
         bail!("nothing to import: {} is empty", request.source);
     }
-    store.layers.unpack(&diff_id, store.blobs.open(&diff_id)?, &store.unpack_options()).with_context(|| format!("unpack {}", request.source))?;
+    store.layers.unpack(&diff_id, store.blobs.open(&diff_id)?, &store.unpack_options()).context("unpack the tarball")?;
     let created = Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Nanos, true);
     let host = Platform::host();
     let comment = request.message.clone().unwrap_or_else(|| format!("Imported from {}", request.source));
