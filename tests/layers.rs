@@ -17,7 +17,8 @@ fn load_multilayer(env: &TestEnv) {
     b.append_dir_all(".", multilayer_layout()).expect("archive the layout");
     std::fs::write(env.path().join("ml.tar"), b.into_inner().expect("finish the archive")).expect("write ml.tar");
     env.ok(&["load", "-i", "ml.tar"]);
-    env.ok(&["tag", &env.ok(&["images", "-q"]).trim().to_string(), "ml:1"]);
+    let id = env.ok(&["images", "-q"]);
+    env.ok(&["tag", id.trim(), "ml:1"]);
 }
 
 /// Runs a shell script inside `pontoon unshare` with $P set to the
