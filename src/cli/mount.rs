@@ -125,7 +125,11 @@ pub fn unshare(ctx: &Ctx, args: UnshareArgs) -> Result<()> {
     };
     // Nested pontoon commands use the same store even when it was given
     // with --root/--runroot.
-    let err = Command::new(&command[0])
+    let Some(program) = find_program(&command[0]) else {
+        eprintln!("Error: {}: command not found", command[0]);
+        return Err(PontoonError::AlreadyReported(EXIT_NOT_FOUND).into());
+    };
+    let err = Command::new(program)
         .args(&command[1..])
         .env("PONTOON_ROOT", &store.paths.root)
         .env("PONTOON_RUNROOT", &store.paths.runroot)
@@ -133,4 +137,16 @@ pub fn unshare(ctx: &Ctx, args: UnshareArgs) -> Result<()> {
     let code = if err.kind() == std::io::ErrorKind::NotFound { EXIT_NOT_FOUND } else { EXIT_CANNOT_INVOKE };
     eprintln!("Error: cannot run {}: {err}", command[0]);
     Err(PontoonError::AlreadyReported(code).into())
+}
+
+/// Looks `name` up in $PATH as a shell does. Done here rather than by
+/// execvp, which reports "permission denied" when some PATH directory is
+/// unreadable (common for a user namespace's root) even if the command
+/// simply does not exist.
+fn find_program(name: &str) -> Option<PathBuf> {
+    if name.contains('/') {
+        return Some(PathBuf::from(name));
+    }
+    let path = std::env::var_os("PATH").unwrap_or_else(|| "/usr/local/bin:/usr/bin:/bin".into());
+    std::env::split_paths(&path).map(|dir| dir.join(name)).find(|p| p.is_file())
 }
