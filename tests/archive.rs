@@ -237,4 +237,21 @@ fn save_refuses_a_terminal_and_unknown_formats() {
     assert!(stderr.contains("nosuch"), "{stderr}");
     assert!(!env.path().join("x.tar").exists(), "a failed save leaves no file");
     assert!(std::fs::read_dir(env.path()).unwrap().flatten().all(|e| !e.file_name().to_string_lossy().starts_with(".pontoon-save-")));
+    // `script` gives the command a terminal as its standard output.
+    if common::skip_unless(Path::new("/usr/bin/script").exists(), "script (util-linux) is not installed") {
+        return;
+    }
+    let line = format!("{} save busybox", common::pontoon_bin().display());
+    let pontoon = env.cmd(&[]);
+    let mut script = Command::new("script");
+    script.args(["-qec", &line, "/dev/null"]).current_dir(env.path());
+    for (key, value) in pontoon.get_envs() {
+        match value {
+            Some(v) => script.env(key, v),
+            None => script.env_remove(key),
+        };
+    }
+    let out = script.output().expect("run script");
+    assert_eq!(out.status.code(), Some(125), "{}", common::describe(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("cowardly refusing"), "{}", common::describe(&out));
 }
