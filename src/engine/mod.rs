@@ -2,3 +2,4 @@
 //! decides; the store, runtime and network act.
 
 pub mod images;
+pub mod pull;
