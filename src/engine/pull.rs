@@ -68,21 +68,29 @@ pub fn pull_all_tags(store: &Store, conf: &RegistriesConf, input: &str, opts: &P
     Ok(ids)
 }
 
-/// Tries `action` against each source of `reference` until one succeeds;
-/// the error of the last source (the origin) is returned when all fail.
+/// Tries `action` against each source of `reference` until one succeeds.
+/// When all fail, the origin's error comes first and what each mirror said
+/// follows, so a mirror's "manifest unknown" is not hidden behind an
+/// unreachable origin.
 fn first_source<T>(
     conf: &RegistriesConf,
     reference: &Reference,
     mut action: impl FnMut(&RegistryClient) -> Result<T>,
 ) -> Result<(RegistryClient, T)> {
-    let mut last = None;
+    let mut failures = Vec::new();
     for endpoint in resolve::sources(conf, reference)? {
+        let host = endpoint.host.clone();
         match connect(endpoint).and_then(|client| action(&client).map(|v| (client, v))) {
             Ok(found) => return Ok(found),
-            Err(e) => last = Some(e),
+            Err(e) => failures.push((host, e)),
         }
     }
-    Err(last.unwrap_or_else(|| anyhow::anyhow!("no source for {reference}")))
+    let (_, origin) = failures.pop().context("registries.conf gives no source")?;
+    if failures.is_empty() {
+        return Err(origin);
+    }
+    let mirrors: Vec<String> = failures.iter().map(|(host, e)| format!("mirror {host}: {}", crate::errors::one_line(e))).collect();
+    Err(anyhow::anyhow!("{} (also tried {})", crate::errors::one_line(&origin), mirrors.join("; ")))
 }
 
 fn connect(endpoint: Endpoint) -> Result<RegistryClient> {
