@@ -117,9 +117,9 @@ fn pull_reference(store: &Store, conf: &RegistriesConf, reference: &Reference, o
     let manifest: Manifest = serde_json::from_slice(&manifest_bytes)
         .with_context(|| format!("manifest {manifest_digest} of {reference} from {} is not an OCI or Docker schema 2 image manifest", client.endpoint().host))?;
 
-    let config_bytes = match store.blobs.read(&manifest.config.digest) {
-        Ok(bytes) if Digest::of_bytes(&bytes) == manifest.config.digest => bytes,
-        _ => fetch::fetch_small(&client, &manifest.config.digest)?,
+    let (config_bytes, config_known) = match store.blobs.read(&manifest.config.digest) {
+        Ok(bytes) if Digest::of_bytes(&bytes) == manifest.config.digest => (bytes, true),
+        _ => (fetch::fetch_small(&client, &manifest.config.digest)?, false),
     };
     let config: ImageConfig = serde_json::from_slice(&config_bytes).with_context(|| format!("parse image config {}", manifest.config.digest))?;
     if config.rootfs.diff_ids.len() != manifest.layers.len() {
@@ -151,7 +151,11 @@ fn pull_reference(store: &Store, conf: &RegistriesConf, reference: &Reference, o
     }
 
     store.blobs.put_bytes(&config_bytes)?;
-    progress.note(&format!("Copying config {} done", manifest.config.digest));
+    if config_known {
+        progress.skipped("config", &manifest.config.digest);
+    } else {
+        progress.note(&format!("Copying config {} done", manifest.config.digest));
+    }
     progress.note("Writing manifest to image destination");
     store.blobs.put_bytes(&manifest_bytes)?;
     if top.digest != manifest_digest {

@@ -30,6 +30,9 @@ pub fn transient_status(status: u16) -> bool {
 /// A short lowercase reason for a transport failure, from the deepest I/O
 /// error when there is one ("connection refused", "timed out").
 pub fn transport_reason(err: &ureq::Transport) -> String {
+    if err.kind() == ureq::ErrorKind::Dns {
+        return "cannot resolve the host name".to_string();
+    }
     let mut source: Option<&(dyn std::error::Error + 'static)> = std::error::Error::source(err);
     while let Some(s) = source {
         if let Some(io_err) = s.downcast_ref::<io::Error>() {
@@ -37,10 +40,7 @@ pub fn transport_reason(err: &ureq::Transport) -> String {
         }
         source = s.source();
     }
-    match err.kind() {
-        ureq::ErrorKind::Dns => "cannot resolve the host name".to_string(),
-        _ => err.message().map(str::to_string).unwrap_or_else(|| err.kind().to_string()).to_lowercase(),
-    }
+    err.message().map(str::to_string).unwrap_or_else(|| err.kind().to_string()).to_lowercase()
 }
 
 pub fn io_reason(err: &io::Error) -> String {

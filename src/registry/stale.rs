@@ -50,8 +50,17 @@ fn owner_pid(rest: &str) -> Option<u32> {
     pid.parse().ok()
 }
 
+/// A killed process stays in /proc as a zombie until its parent (or init)
+/// reaps it; a zombie writes nothing, so it counts as dead.
 fn process_alive(pid: u32) -> bool {
-    pid == std::process::id() || Path::new("/proc").join(pid.to_string()).exists()
+    if pid == std::process::id() {
+        return true;
+    }
+    match fs::read_to_string(format!("/proc/{pid}/stat")) {
+        // The state follows the parenthesised command name, which may itself contain ')'.
+        Ok(stat) => stat.rsplit_once(')').and_then(|(_, rest)| rest.split_whitespace().next()).is_some_and(|state| state != "Z" && state != "X"),
+        Err(_) => false,
+    }
 }
 
 fn older_than(t: SystemTime, age: Duration) -> bool {
@@ -77,5 +86,20 @@ mod tests {
         assert!(mine.exists() && fresh_unknown.exists() && other.exists());
         assert!(!dead.exists());
         assert_eq!(clean(&dir.path().join("missing")).unwrap(), 0);
+    }
+
+    #[test]
+    fn zombies_are_dead() {
+        let mut child = std::process::Command::new("true").spawn().unwrap();
+        let pid = child.id();
+        // Not yet reaped: a zombie once it has exited.
+        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        while process_alive(pid) {
+            assert!(std::time::Instant::now() < deadline, "child never became a zombie");
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        assert!(Path::new(&format!("/proc/{pid}")).exists(), "still in /proc as a zombie");
+        child.wait().unwrap();
+        assert!(process_alive(1));
     }
 }
