@@ -120,6 +120,24 @@ fn failures_are_one_line_and_leave_the_store_alone() {
 }
 
 #[test]
+fn docker_schema2_images_and_all_tags() {
+    let registry = Registry::start();
+    registry.push_layout_docker_v2(&busybox_layout(), "team/tools:1");
+    registry.push_layout(&busybox_layout(), "team/tools:2");
+    let env = TestEnv::new();
+    env.trust_registry(&registry);
+    let name = format!("{}/team/tools", registry.addr());
+
+    env.ok(&["pull", "-q", &format!("{name}:1")]);
+    env.ok(&["pull", "-q", "--all-tags", &name]);
+    let tags = env.ok(&["images", "--format", "{{.Repository}}:{{.Tag}}"]);
+    let mut tags: Vec<&str> = tags.lines().collect();
+    tags.sort();
+    assert_eq!(tags, [format!("{name}:1"), format!("{name}:2")]);
+    pull_fails_cleanly(&env, &["pull", "-a", &format!("{name}:1")], "--all-tags takes a repository name");
+}
+
+#[test]
 fn a_blob_that_does_not_match_its_digest_is_refused() {
     let image = FakeImage::new(b"honest content");
     let fake = FakeRegistry::start(&[("test/evil", &image)]);
