@@ -4,3 +4,4 @@
 pub mod archive;
 pub mod images;
 pub mod import;
+pub mod pull;

@@ -2,6 +2,7 @@
 //! registries.conf and credentials.
 
 pub mod archive;
+pub mod auth;
 pub mod digest;
 pub mod manifest;
 pub mod reference;
