@@ -1,11 +1,22 @@
 //! `pontoon save`, `load` and `import`.
 
-use std::path::PathBuf;
+use std::fs;
+use std::io::{self, IsTerminal, Write};
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
 
-use anyhow::{bail, Result};
+use anyhow::{bail, Context, Result};
 use clap::Args;
 
 use super::Ctx;
+use crate::engine::archive as engine;
+use crate::engine::images::familiar_tag;
+use crate::engine::import::{self, ImportRequest};
+use crate::errors::PontoonError;
+use crate::image::archive::ArchiveFormat;
+use crate::image::manifest::ContainerConfig;
+use crate::image::reference::Reference;
+use crate::store::atomic::sync_dir;
 
 #[derive(Args, Debug)]
 pub struct SaveArgs {
@@ -25,36 +36,110 @@ pub struct LoadArgs {
     /// Read from this file instead of standard input
     #[arg(short, long)]
     pub input: Option<PathBuf>,
-    /// Print only the loaded image names
+    /// Do not report each layer as it is loaded
     #[arg(short, long)]
     pub quiet: bool,
 }
 
 #[derive(Args, Debug)]
 pub struct ImportArgs {
-    /// Tarball path, URL, or - for standard input
+    /// Tarball path, http(s) URL, or - for standard input
     pub source: String,
     /// Name for the new image
     pub reference: Option<String>,
-    /// Apply a Dockerfile instruction (CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, USER, WORKDIR)
+    /// Apply a Dockerfile instruction (CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, ONBUILD, STOPSIGNAL, USER, VOLUME, WORKDIR)
     #[arg(short, long)]
     pub change: Vec<String>,
-    /// Commit message
+    /// Commit message recorded in the image history
     #[arg(short, long)]
     pub message: Option<String>,
-    /// Print only the image Id
+    /// Print nothing but the image Id
     #[arg(short, long)]
     pub quiet: bool,
 }
 
-pub fn save(_ctx: &Ctx, _args: SaveArgs) -> Result<()> {
-    bail!("save is being written")
+pub fn save(ctx: &Ctx, args: SaveArgs) -> Result<()> {
+    let format: ArchiveFormat = args.format.parse()?;
+    let Some(output) = args.output else {
+        if io::stdout().is_terminal() {
+            bail!("cowardly refusing to write an image archive to a terminal: use -o FILE or redirect standard output to a file or pipe");
+        }
+        let store = ctx.store()?;
+        return engine::save(&store, &args.images, format, io::stdout().lock());
+    };
+    let store = ctx.store()?;
+    write_atomically(&output, |file| engine::save(&store, &args.images, format, file))
 }
 
-pub fn load(_ctx: &Ctx, _args: LoadArgs) -> Result<()> {
-    bail!("load is being written")
+/// Writes `path` through a temporary file next to it, renamed into place only
+/// when `write` succeeded: a failed save leaves no half archive behind.
+fn write_atomically(path: &Path, write: impl FnOnce(&mut fs::File) -> Result<()>) -> Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".pontoon-save-")
+        .tempfile_in(dir)
+        .with_context(|| format!("create a temporary file in {}", dir.display()))?;
+    write(tmp.as_file_mut()).with_context(|| format!("save to {}", path.display()))?;
+    let file = tmp.as_file();
+    file.set_permissions(fs::Permissions::from_mode(0o644)).with_context(|| format!("chmod {}", tmp.path().display()))?;
+    file.sync_all().with_context(|| format!("fsync {}", tmp.path().display()))?;
+    tmp.persist(path).with_context(|| format!("rename the archive into {}", path.display()))?;
+    sync_dir(dir)
 }
 
-pub fn import(_ctx: &Ctx, _args: ImportArgs) -> Result<()> {
-    bail!("import is being written")
+pub fn load(ctx: &Ctx, args: LoadArgs) -> Result<()> {
+    let label = args.input.as_ref().map_or_else(|| "standard input".to_string(), |p| p.display().to_string());
+    let input: Box<dyn io::Read> = match &args.input {
+        Some(path) => Box::new(fs::File::open(path).with_context(|| format!("open {}", path.display()))?),
+        None if io::stdin().is_terminal() => {
+            bail!("cowardly refusing to read an image archive from a terminal: use -i FILE or pipe the archive in")
+        }
+        None => Box::new(io::stdin()),
+    };
+    let store = ctx.store()?;
+    let quiet = args.quiet;
+    let loaded = engine::load(&store, input, |diff_id| {
+        if !quiet {
+            eprintln!("Loading layer {}", diff_id.short());
+        }
+    })
+    .with_context(|| format!("load {label}"))?;
+    let mut out = io::stdout().lock();
+    for image in loaded {
+        if image.names.is_empty() {
+            writeln!(out, "Loaded image ID: {}", image.id)?;
+        }
+        for name in &image.names {
+            writeln!(out, "Loaded image: {}", familiar_tag(name))?;
+        }
+    }
+    Ok(())
+}
+
+pub fn import(ctx: &Ctx, args: ImportArgs) -> Result<()> {
+    // Everything the user typed is checked before the tarball is read.
+    let mut config = ContainerConfig::default();
+    import::apply_changes(&args.change, &mut config)?;
+    let name = match &args.reference {
+        Some(r) => {
+            let reference = Reference::parse(r)?;
+            if reference.digest.is_some() {
+                return Err(PontoonError::InvalidReference { reference: r.clone(), why: "an imported image is named by a tag, not a digest".into() }.into());
+            }
+            reference.tagged_name()
+        }
+        None => None,
+    };
+    if args.source == "-" && io::stdin().is_terminal() {
+        bail!("cowardly refusing to read a tarball from a terminal: pipe it in or give a path or URL");
+    }
+    let store = ctx.store()?;
+    let tarball = import::open_source(&args.source)?;
+    let request = ImportRequest { source: args.source.clone(), config, message: args.message, name };
+    let id = import::import(&store, tarball, request).with_context(|| format!("import {}", args.source))?;
+    println!("{id}");
+    Ok(())
 }

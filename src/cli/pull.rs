@@ -1,11 +1,17 @@
-//! `pontoon pull`.
+//! `pontoon pull [--platform os/arch[/variant]] [-q] [-a] IMAGE`: progress
+//! on stderr as Podman prints it, then the image Id on stdout.
 
-use anyhow::{bail, Result};
+use anyhow::Result;
 use clap::Args;
 
 use super::Ctx;
+use crate::engine::pull::{pull_all_tags, PullOptions};
+use crate::image::manifest::Platform;
+use crate::image::registries::RegistriesConf;
+use crate::registry::progress::Progress;
 
 #[derive(Args, Debug)]
+#[command(after_help = "Examples:\n  pontoon pull busybox\n  pontoon pull --platform linux/arm64 alpine:3.19\n  pontoon pull quay.io/podman/hello@sha256:...")]
 pub struct PullArgs {
     /// Image to pull (name[:tag] or name@digest)
     pub image: String,
@@ -15,8 +21,26 @@ pub struct PullArgs {
     /// Print only the image Id
     #[arg(short, long)]
     pub quiet: bool,
+    /// Pull every tag of the repository
+    #[arg(short, long)]
+    pub all_tags: bool,
 }
 
-pub fn pull(_ctx: &Ctx, _args: PullArgs) -> Result<()> {
-    bail!("pull is being written")
+pub fn pull(ctx: &Ctx, args: PullArgs) -> Result<()> {
+    // Flags and configuration are checked before the store is touched.
+    let platform = args.platform.as_deref().map(Platform::parse).transpose()?;
+    let conf = RegistriesConf::load(&ctx.paths)?;
+    let store = ctx.store()?;
+    let progress = Progress::for_stderr(args.quiet);
+    let opts = PullOptions { platform };
+    let ids = if args.all_tags {
+        pull_all_tags(&store, &conf, &args.image, &opts, &progress)?
+    } else {
+        vec![crate::engine::pull::pull(&store, &conf, &args.image, &opts, &progress)?]
+    };
+    for id in ids {
+        // Podman prints the bare hex Id, which `pontoon images -q --no-trunc` also accepts.
+        println!("{}", id.hex());
+    }
+    Ok(())
 }

@@ -1,10 +1,13 @@
 //! The operations behind the commands. The CLI parses and prints; the engine
 //! decides; the store, runtime and network act.
 
-pub mod images;
-pub mod container_spec;
-pub mod user;
-pub mod oci;
-pub mod container_files;
-pub mod container;
+pub mod archive;
 pub mod attach;
+pub mod container;
+pub mod container_files;
+pub mod container_spec;
+pub mod images;
+pub mod import;
+pub mod oci;
+pub mod pull;
+pub mod user;

@@ -83,10 +83,12 @@ impl BlobStore {
     }
 
     /// A temporary file next to the blobs, renamed into place by [`BlobStore::adopt`].
+    /// Its name carries the pid so that a later pull can tell a dead
+    /// download's leftovers from a running one's (registry::stale).
     pub fn temp_file(&self) -> Result<tempfile::NamedTempFile> {
         fs::create_dir_all(&self.tmp).with_context(|| format!("create {}", self.tmp.display()))?;
         tempfile::Builder::new()
-            .prefix("blob-")
+            .prefix(&format!("blob-{}-", std::process::id()))
             .tempfile_in(&self.tmp)
             .with_context(|| format!("create a temporary file in {}", self.tmp.display()))
     }

@@ -34,6 +34,10 @@ pub fn flatten(lowers_top_first: &[PathBuf], target: &Path) -> Result<()> {
         dir_times.insert(target.to_path_buf(), mtime(&fs::symlink_metadata(layer)?));
     }
     for (dir, time) in dir_times {
+        // An upper layer may have deleted or replaced the directory since.
+        if !fs::symlink_metadata(&dir).is_ok_and(|m| m.is_dir()) {
+            continue;
+        }
         utimensat(None, &dir, &time, &time, UtimensatFlags::NoFollowSymlink).with_context(|| format!("set the time of {}", dir.display()))?;
     }
     Ok(())

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Result};
 
-pub use driver::{choose as choose_driver, describe_driver, Driver, DriverChoice};
+pub use driver::{choose as choose_driver, describe_driver, Driver};
 pub use flatten::flatten;
 pub use overlay::is_mountpoint;
 

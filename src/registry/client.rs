@@ -1,0 +1,364 @@
+//! A client for one repository on one registry (distribution spec v2):
+//! ping and scheme choice, Bearer-token and Basic auth, manifests with
+//! digest checks, blob streams, tag lists; retries with back-off on
+//! transient failures (connect errors, 408/429, 5xx), never on other 4xx.
+//!
+//! Plain HTTP: only for registries (and mirrors) that registries.conf marks
+//! `insecure = true`, and for loopback hosts (localhost, 127.0.0.0/8, ::1).
+//! Podman requires `insecure = true` even for localhost; Docker treats
+//! loopback registries as insecure by default. pontoon follows Docker here
+//! because `alias docker=pontoon` users run `docker run -p 5000:5000
+//! registry` and push to it, and loopback traffic never leaves the machine.
+//! HTTPS is always tried first.
+
+use std::io::Read;
+use std::sync::Mutex;
+use std::time::Duration;
+
+use anyhow::Result;
+use base64::Engine as _;
+
+use crate::image::auth::Credentials;
+use crate::image::digest::Digest;
+use crate::image::manifest::MANIFEST_ACCEPT;
+use crate::registry::challenge::{self, Challenge};
+use crate::registry::error::{body_detail, transient_status, transport_reason, RegistryError};
+
+/// Attempts per request, counting the first.
+const ATTEMPTS: u32 = 3;
+/// First back-off; doubled after each failed attempt.
+const BACKOFF: Duration = Duration::from_millis(500);
+/// Manifests larger than this are refused (containers/image uses the same).
+const MAX_MANIFEST: u64 = 4 * 1024 * 1024;
+
+/// Where `docker.io` images are served from.
+pub const DOCKER_HUB_API: &str = "registry-1.docker.io";
+
+/// Where to reach one repository and how.
+#[derive(Clone, Debug)]
+pub struct Endpoint {
+    /// `host[:port]`.
+    pub host: String,
+    /// Repository path on that host (`library/busybox`).
+    pub repository: String,
+    /// registries.conf allows plain HTTP for this host.
+    pub insecure: bool,
+}
+
+impl Endpoint {
+    /// Splits `host/path/to/repo`. Docker Hub's API lives on another host
+    /// than the name its images carry.
+    pub fn from_name(name: &str, insecure: bool) -> Endpoint {
+        let (host, repository) = name.split_once('/').unwrap_or((name, ""));
+        let host = if host == crate::image::reference::DEFAULT_REGISTRY { DOCKER_HUB_API } else { host };
+        Endpoint { host: host.to_string(), repository: repository.to_string(), insecure }
+    }
+
+    fn allow_http(&self) -> bool {
+        self.insecure || is_loopback(&self.host)
+    }
+}
+
+/// `localhost`, `127.x.y.z` or `[::1]`, with or without a port.
+pub fn is_loopback(host: &str) -> bool {
+    let bare = if let Some(rest) = host.strip_prefix('[') {
+        rest.split(']').next().unwrap_or(rest)
+    } else {
+        host.rsplit_once(':').map(|(h, _)| h).unwrap_or(host)
+    };
+    bare == "localhost" || bare == "::1" || bare.parse::<std::net::Ipv4Addr>().is_ok_and(|ip| ip.is_loopback())
+}
+
+/// A manifest or index as fetched.
+pub struct FetchedManifest {
+    pub bytes: Vec<u8>,
+    pub digest: Digest,
+    pub media_type: String,
+}
+
+pub struct RegistryClient {
+    agent: ureq::Agent,
+    endpoint: Endpoint,
+    /// `https://host` or `http://host`, chosen by the ping.
+    base: String,
+    credentials: Option<Credentials>,
+    /// The `Authorization` header value in use, if any.
+    authorization: Mutex<Option<String>>,
+}
+
+impl RegistryClient {
+    /// Pings the registry (`GET /v2/`), choosing the scheme and
+    /// authenticating when it asks for it.
+    pub fn connect(endpoint: Endpoint, credentials: Option<Credentials>) -> Result<RegistryClient, RegistryError> {
+        let agent = ureq::AgentBuilder::new()
+            .timeout_connect(Duration::from_secs(15))
+            .timeout_read(Duration::from_secs(60))
+            .timeout_write(Duration::from_secs(60))
+            .redirects(5)
+            .user_agent(concat!("pontoon/", env!("CARGO_PKG_VERSION")))
+            .build();
+        let mut schemes = vec!["https"];
+        if endpoint.allow_http() {
+            schemes.push("http");
+        }
+        let mut last = None;
+        for attempt in 0..ATTEMPTS {
+            if attempt > 0 {
+                std::thread::sleep(BACKOFF * 2u32.pow(attempt - 1));
+            }
+            for scheme in &schemes {
+                let base = format!("{scheme}://{}", endpoint.host);
+                match agent.get(&format!("{base}/v2/")).call() {
+                    Ok(_) => return Ok(RegistryClient::new(agent, endpoint, base, credentials)),
+                    Err(ureq::Error::Status(401, resp)) => {
+                        let client = RegistryClient::new(agent, endpoint, base, credentials);
+                        client.authenticate(resp.header("WWW-Authenticate"))?;
+                        return Ok(client);
+                    }
+                    Err(ureq::Error::Status(status, resp)) if !transient_status(status) => {
+                        let detail = body_detail(&resp.into_string().unwrap_or_default());
+                        return Err(RegistryError::Status { registry: endpoint.host.clone(), what: "/v2/".into(), status, detail });
+                    }
+                    Err(ureq::Error::Status(status, _)) => last = Some(format!("HTTP {status}")),
+                    Err(ureq::Error::Transport(t)) => last = Some(transport_reason(&t)),
+                }
+            }
+        }
+        Err(RegistryError::Unreachable { registry: endpoint.host, why: last.unwrap_or_else(|| "no answer".into()) })
+    }
+
+    fn new(agent: ureq::Agent, endpoint: Endpoint, base: String, credentials: Option<Credentials>) -> RegistryClient {
+        RegistryClient { agent, endpoint, base, credentials, authorization: Mutex::new(None) }
+    }
+
+    pub fn endpoint(&self) -> &Endpoint {
+        &self.endpoint
+    }
+
+    /// Fetches a manifest or index by tag or digest. A manifest fetched by
+    /// digest must hash to it; one fetched by tag gets the digest of its bytes,
+    /// which must equal `Docker-Content-Digest` when the registry sends one.
+    pub fn manifest(&self, selector: &str) -> Result<FetchedManifest, RegistryError> {
+        let what = format!("manifest {}:{selector}", self.endpoint.repository);
+        let resp = self.get(&format!("manifests/{selector}"), Some(MANIFEST_ACCEPT), &what).map_err(|e| match e {
+            RegistryError::Status { status: 404, .. } => RegistryError::ManifestUnknown {
+                image: image_name(&self.endpoint.repository, selector),
+                registry: self.endpoint.host.clone(),
+            },
+            other => other,
+        })?;
+        let invalid = |why: String| RegistryError::Invalid { registry: self.endpoint.host.clone(), what: what.clone(), why };
+        let header_digest = resp.header("Docker-Content-Digest").map(str::to_string);
+        let content_type = resp.header("Content-Type").map(|c| c.split(';').next().unwrap_or(c).trim().to_string());
+        let mut bytes = Vec::new();
+        resp.into_reader()
+            .take(MAX_MANIFEST + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| invalid(format!("reading it failed: {}", crate::registry::error::io_reason(&e))))?;
+        if bytes.len() as u64 > MAX_MANIFEST {
+            return Err(invalid("it is larger than 4 MiB".into()));
+        }
+        let digest = Digest::of_bytes(&bytes);
+        if let Ok(pinned) = selector.parse::<Digest>() {
+            if digest != pinned {
+                return Err(invalid(format!("its content has digest {digest}, not the {pinned} it was asked for")));
+            }
+        } else if let Some(Ok(claimed)) = header_digest.as_deref().map(str::parse::<Digest>) {
+            if claimed != digest {
+                return Err(invalid(format!("Docker-Content-Digest says {claimed} but the content has {digest}")));
+            }
+        }
+        let media_type = media_type_of(&bytes).or(content_type).unwrap_or_default();
+        Ok(FetchedManifest { bytes, digest, media_type })
+    }
+
+    /// Opens a blob's content stream (following redirects to storage).
+    pub fn blob(&self, digest: &Digest) -> Result<Box<dyn Read + Send + Sync>, RegistryError> {
+        let what = format!("blob {digest}");
+        Ok(self.get(&format!("blobs/{digest}"), None, &what)?.into_reader())
+    }
+
+    /// Every tag of the repository.
+    pub fn tags(&self) -> Result<Vec<String>, RegistryError> {
+        #[derive(serde::Deserialize)]
+        struct TagList {
+            #[serde(default)]
+            tags: Option<Vec<String>>,
+        }
+        let what = format!("tag list of {}", self.endpoint.repository);
+        let resp = self.get("tags/list", None, &what)?;
+        let list: TagList = resp
+            .into_json()
+            .map_err(|e| RegistryError::Invalid { registry: self.endpoint.host.clone(), what, why: e.to_string() })?;
+        Ok(list.tags.unwrap_or_default())
+    }
+
+    /// GET `/v2/<repository>/<path>` with auth and retries.
+    fn get(&self, path: &str, accept: Option<&str>, what: &str) -> Result<ureq::Response, RegistryError> {
+        let url = format!("{}/v2/{}/{path}", self.base, self.endpoint.repository);
+        let mut reauthenticated = false;
+        let mut attempt = 0;
+        loop {
+            let mut req = self.agent.get(&url);
+            if let Some(accept) = accept {
+                req = req.set("Accept", accept);
+            }
+            if let Some(auth) = self.current_authorization() {
+                req = req.set("Authorization", &auth);
+            }
+            let wait = match req.call() {
+                Ok(resp) => return Ok(resp),
+                Err(ureq::Error::Status(401, resp)) if !reauthenticated => {
+                    reauthenticated = true;
+                    self.authenticate(resp.header("WWW-Authenticate"))?;
+                    continue;
+                }
+                Err(ureq::Error::Status(401 | 403, _)) => {
+                    let (registry, repository) = (self.endpoint.host.clone(), self.endpoint.repository.clone());
+                    return Err(match self.credentials {
+                        Some(_) => RegistryError::BadCredentials { registry, repository },
+                        None => RegistryError::Denied { registry, repository },
+                    });
+                }
+                Err(ureq::Error::Status(status, resp)) if transient_status(status) && attempt + 1 < ATTEMPTS => {
+                    retry_after(&resp).unwrap_or(BACKOFF * 2u32.pow(attempt))
+                }
+                Err(ureq::Error::Status(status, resp)) => {
+                    let detail = body_detail(&resp.into_string().unwrap_or_default());
+                    return Err(RegistryError::Status { registry: self.endpoint.host.clone(), what: what.to_string(), status, detail });
+                }
+                Err(ureq::Error::Transport(_)) if attempt + 1 < ATTEMPTS => BACKOFF * 2u32.pow(attempt),
+                Err(ureq::Error::Transport(t)) => {
+                    return Err(RegistryError::Unreachable { registry: self.endpoint.host.clone(), why: transport_reason(&t) })
+                }
+            };
+            attempt += 1;
+            std::thread::sleep(wait);
+        }
+    }
+
+    fn current_authorization(&self) -> Option<String> {
+        self.authorization.lock().map(|a| a.clone()).unwrap_or(None)
+    }
+
+    /// Answers a challenge: fetches a token, or switches to Basic.
+    fn authenticate(&self, header: Option<&str>) -> Result<(), RegistryError> {
+        let registry = self.endpoint.host.clone();
+        let repository = self.endpoint.repository.clone();
+        let value = match header.and_then(challenge::parse) {
+            Some(Challenge::Basic) => match &self.credentials {
+                Some(c) => basic(c),
+                None => return Err(RegistryError::Denied { registry, repository }),
+            },
+            Some(Challenge::Bearer { realm, service, scope }) => {
+                let scope = scope.unwrap_or_else(|| format!("repository:{repository}:pull"));
+                format!("Bearer {}", self.token(&realm, service.as_deref(), &scope)?)
+            }
+            None => return Err(RegistryError::Denied { registry, repository }),
+        };
+        if let Ok(mut auth) = self.authorization.lock() {
+            *auth = Some(value);
+        }
+        Ok(())
+    }
+
+    /// Gets a token from the auth server, with credentials when configured.
+    fn token(&self, realm: &str, service: Option<&str>, scope: &str) -> Result<String, RegistryError> {
+        #[derive(serde::Deserialize)]
+        struct TokenResponse {
+            #[serde(default)]
+            token: Option<String>,
+            #[serde(default)]
+            access_token: Option<String>,
+        }
+        let registry = self.endpoint.host.clone();
+        let what = format!("token request to {realm}");
+        let mut req = self.agent.get(realm).query("scope", scope);
+        if let Some(service) = service {
+            req = req.query("service", service);
+        }
+        if let Some(c) = &self.credentials {
+            req = req.set("Authorization", &basic(c));
+        }
+        let resp = match req.call() {
+            Ok(r) => r,
+            Err(ureq::Error::Status(401 | 403, _)) if self.credentials.is_some() => {
+                return Err(RegistryError::BadCredentials { registry, repository: self.endpoint.repository.clone() })
+            }
+            Err(ureq::Error::Status(status, resp)) => {
+                let detail = body_detail(&resp.into_string().unwrap_or_default());
+                return Err(RegistryError::Status { registry, what, status, detail });
+            }
+            Err(ureq::Error::Transport(t)) => {
+                let host = realm.split("://").nth(1).and_then(|r| r.split('/').next()).unwrap_or(realm);
+                return Err(RegistryError::Unreachable { registry: format!("{registry} (auth server {host})"), why: transport_reason(&t) });
+            }
+        };
+        let parsed: TokenResponse =
+            resp.into_json().map_err(|e| RegistryError::Invalid { registry: registry.clone(), what: what.clone(), why: e.to_string() })?;
+        parsed.token.or(parsed.access_token).filter(|t| !t.is_empty()).ok_or(RegistryError::Invalid {
+            registry,
+            what,
+            why: "the answer has neither \"token\" nor \"access_token\"".into(),
+        })
+    }
+}
+
+fn basic(c: &Credentials) -> String {
+    format!("Basic {}", base64::engine::general_purpose::STANDARD.encode(format!("{}:{}", c.username, c.password)))
+}
+
+/// `Retry-After` in seconds, capped so a registry cannot stall a pull for long.
+fn retry_after(resp: &ureq::Response) -> Option<Duration> {
+    let secs: u64 = resp.header("Retry-After")?.trim().parse().ok()?;
+    Some(Duration::from_secs(secs.min(30)))
+}
+
+/// `repo:tag` or `repo@sha256:...` for messages.
+fn image_name(repository: &str, selector: &str) -> String {
+    let short = crate::image::reference::familiar(&format!("docker.io/{repository}"));
+    if selector.starts_with("sha256:") {
+        format!("{short}@{selector}")
+    } else {
+        format!("{short}:{selector}")
+    }
+}
+
+/// The `mediaType` a manifest declares, or what its shape says it is.
+fn media_type_of(bytes: &[u8]) -> Option<String> {
+    let value: serde_json::Value = serde_json::from_slice(bytes).ok()?;
+    if let Some(m) = value.get("mediaType").and_then(|m| m.as_str()) {
+        return Some(m.to_string());
+    }
+    if value.get("manifests").is_some() {
+        Some(crate::image::manifest::OCI_INDEX.to_string())
+    } else if value.get("layers").is_some() {
+        Some(crate::image::manifest::OCI_MANIFEST.to_string())
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn loopback_hosts() {
+        for h in ["localhost", "localhost:5000", "127.0.0.1:1", "127.3.2.1", "[::1]:5000"] {
+            assert!(is_loopback(h), "{h}");
+        }
+        for h in ["docker.io", "10.0.0.1:5000", "localhost.example.com", "[fe80::1]:5000"] {
+            assert!(!is_loopback(h), "{h}");
+        }
+    }
+
+    #[test]
+    fn endpoints_split_host_and_repository() {
+        let e = Endpoint::from_name("mirror.example.com:5000/hub/library/busybox", false);
+        assert_eq!((e.host.as_str(), e.repository.as_str()), ("mirror.example.com:5000", "hub/library/busybox"));
+        assert_eq!(image_name("library/busybox", "nope"), "busybox:nope");
+        assert_eq!(Endpoint::from_name("docker.io/library/busybox", false).host, DOCKER_HUB_API);
+        assert_eq!(image_name("u/app", "sha256:ab"), "u/app@sha256:ab");
+    }
+}

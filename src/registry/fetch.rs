@@ -1,0 +1,133 @@
+//! Blob downloads into the store: each blob streams into a temporary file
+//! and becomes visible under its digest only after its sha256 matched
+//! (BlobStore::put_verified); several blobs download at once on a few
+//! threads. A transfer cut short is retried from the start; content that
+//! arrives whole but hashes wrong is refused at once.
+
+use std::io::{self, Read};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::Mutex;
+use std::time::Duration;
+
+use anyhow::{anyhow, Context, Result};
+
+use crate::image::digest::Digest;
+use crate::image::manifest::Descriptor;
+use crate::registry::client::RegistryClient;
+use crate::registry::error::{io_reason, RegistryError};
+use crate::registry::progress::{Progress, Transfer};
+use crate::store::blobs::BlobStore;
+
+/// Downloads at once, as Docker and Podman default to.
+pub const PARALLEL: usize = 3;
+/// Attempts per blob when the stream breaks.
+const ATTEMPTS: u32 = 3;
+/// Configs are small; a larger one is refused instead of read into memory.
+const MAX_CONFIG: u64 = 16 * 1024 * 1024;
+
+/// Downloads every blob of `wanted` into `blobs`, `PARALLEL` at a time.
+/// Stops starting new downloads after the first failure and returns it.
+pub fn fetch_all(client: &RegistryClient, blobs: &BlobStore, wanted: &[Descriptor], progress: &Progress) -> Result<()> {
+    let next = AtomicUsize::new(0);
+    let stop = AtomicBool::new(false);
+    let first_error: Mutex<Option<anyhow::Error>> = Mutex::new(None);
+    std::thread::scope(|scope| {
+        for _ in 0..PARALLEL.min(wanted.len()) {
+            scope.spawn(|| loop {
+                if stop.load(Ordering::SeqCst) {
+                    return;
+                }
+                let Some(desc) = wanted.get(next.fetch_add(1, Ordering::SeqCst)) else { return };
+                if let Err(e) = fetch_blob(client, blobs, desc, progress) {
+                    stop.store(true, Ordering::SeqCst);
+                    if let Ok(mut slot) = first_error.lock() {
+                        slot.get_or_insert(e);
+                    }
+                    return;
+                }
+            });
+        }
+    });
+    match first_error.into_inner() {
+        Ok(None) => Ok(()),
+        Ok(Some(e)) => Err(e),
+        Err(_) => Err(anyhow!("a download thread panicked")),
+    }
+}
+
+/// Downloads one blob (layer) into the store, showing its progress.
+pub fn fetch_blob(client: &RegistryClient, blobs: &BlobStore, desc: &Descriptor, progress: &Progress) -> Result<()> {
+    let transfer = progress.start("blob", &desc.digest, desc.size);
+    match download(client, blobs, desc, &transfer) {
+        Ok(()) => {
+            transfer.done();
+            Ok(())
+        }
+        Err(e) => {
+            transfer.failed();
+            Err(e)
+        }
+    }
+}
+
+fn download(client: &RegistryClient, blobs: &BlobStore, desc: &Descriptor, transfer: &Transfer) -> Result<()> {
+    let registry = client.endpoint().host.clone();
+    let mut attempt = 0;
+    loop {
+        attempt += 1;
+        let stream = client.blob(&desc.digest)?;
+        // At most the declared size: a registry streaming more is cut off
+        // and then fails the digest check instead of filling the disk.
+        let mut reader = Counting { inner: stream.take(desc.size), count: 0, broken: None };
+        let result = blobs.put_verified(&desc.digest, &mut reader, |n| transfer.set(n));
+        let truncated = reader.count < desc.size;
+        match (result, reader.broken.take()) {
+            (Ok(_), _) => return Ok(()),
+            // A cut stream (error or early end) is worth another try.
+            (Err(_), _) if truncated && attempt < ATTEMPTS => std::thread::sleep(Duration::from_millis(500) * attempt),
+            (Err(_), Some(why)) => {
+                return Err(RegistryError::Unreachable { registry, why: format!("download of blob {} broke off: {why}", desc.digest) }.into())
+            }
+            (Err(e), None) => return Err(e.context(format!("blob {} from {registry}", desc.digest))),
+        }
+    }
+}
+
+/// Fetches a small blob (an image config) into memory, verified.
+pub fn fetch_small(client: &RegistryClient, digest: &Digest) -> Result<Vec<u8>> {
+    let registry = &client.endpoint().host;
+    let mut bytes = Vec::new();
+    client
+        .blob(digest)?
+        .take(MAX_CONFIG + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| RegistryError::Unreachable { registry: registry.clone(), why: format!("download of {digest} broke off: {}", io_reason(&e)) })?;
+    if bytes.len() as u64 > MAX_CONFIG {
+        anyhow::bail!("blob {digest} from {registry} is larger than 16 MiB; it cannot be an image config");
+    }
+    crate::store::blobs::verify_bytes(&bytes, digest).with_context(|| format!("blob {digest} from {registry}"))?;
+    Ok(bytes)
+}
+
+/// Counts the bytes read and remembers a read error, so that a broken
+/// stream (worth a retry) can be told from corrupt content (not).
+struct Counting<R> {
+    inner: R,
+    count: u64,
+    broken: Option<String>,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        match self.inner.read(buf) {
+            Ok(n) => {
+                self.count += n as u64;
+                Ok(n)
+            }
+            Err(e) => {
+                self.broken = Some(io_reason(&e));
+                Err(e)
+            }
+        }
+    }
+}

@@ -1,0 +1,151 @@
+//! `TestEnv`: one hermetic pontoon installation per test. A temp dir holds
+//! the store (PONTOON_ROOT / PONTOON_RUNROOT), HOME, the XDG directories,
+//! registries.conf and the auth file, so a test never sees the user's real
+//! configuration or images, and tests run in parallel without sharing state.
+
+use std::fs;
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use base64::Engine as _;
+
+use super::registry::Registry;
+use super::{is_root, pontoon_bin};
+
+pub struct TestEnv {
+    dir: PathBuf,
+    pub root: PathBuf,
+    pub runroot: PathBuf,
+    pub home: PathBuf,
+    /// Exported as CONTAINERS_REGISTRIES_CONF; absent until written.
+    pub registries_conf: PathBuf,
+    /// Exported as REGISTRY_AUTH_FILE; absent until written.
+    pub auth_file: PathBuf,
+}
+
+impl TestEnv {
+    pub fn new() -> TestEnv {
+        // Removed by Drop (not by TempDir) so a failing test can keep it.
+        let dir = tempfile::Builder::new().prefix("pontoon-test-").tempdir().expect("create a temp dir for the test env").keep();
+        // Containers may run as other users; let them traverse to their rootfs.
+        let _ = fs::set_permissions(&dir, fs::Permissions::from_mode(0o755));
+        let p = dir.as_path();
+        for sub in ["home", "config", "run", "data"] {
+            fs::create_dir_all(p.join(sub)).expect("create a test env directory");
+        }
+        let _ = fs::set_permissions(p.join("run"), fs::Permissions::from_mode(0o700));
+        TestEnv {
+            root: p.join("store/root"),
+            runroot: p.join("store/run"),
+            home: p.join("home"),
+            registries_conf: p.join("config/registries.conf"),
+            auth_file: p.join("config/auth.json"),
+            dir,
+        }
+    }
+
+    /// The temp dir; also the working directory of every command.
+    pub fn path(&self) -> &Path {
+        &self.dir
+    }
+
+    /// A `pontoon ARGS...` command with this env's store and configuration.
+    pub fn cmd(&self, args: &[&str]) -> Command {
+        let p = self.dir.as_path();
+        let mut c = Command::new(pontoon_bin());
+        c.args(args)
+            .current_dir(p)
+            .env("PONTOON_ROOT", &self.root)
+            .env("PONTOON_RUNROOT", &self.runroot)
+            .env("HOME", &self.home)
+            .env("XDG_CONFIG_HOME", p.join("config"))
+            .env("XDG_DATA_HOME", p.join("data"))
+            .env("XDG_RUNTIME_DIR", p.join("run"))
+            .env("CONTAINERS_REGISTRIES_CONF", &self.registries_conf)
+            .env("REGISTRY_AUTH_FILE", &self.auth_file)
+            .env("DOCKER_CONFIG", self.home.join(".docker"))
+            .env_remove("_PONTOON_USERNS")
+            .env_remove("_PONTOON_HOST_UID");
+        c
+    }
+
+    /// Runs `pontoon ARGS...` and returns whatever happened.
+    pub fn run(&self, args: &[&str]) -> Output {
+        self.cmd(args).output().unwrap_or_else(|e| panic!("start {}: {e}", pontoon_bin().display()))
+    }
+
+    /// Runs `pontoon ARGS...`, asserts it succeeded, returns its stdout.
+    pub fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(out.status.success(), "`pontoon {}` failed:\n{}", args.join(" "), describe(&out));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Runs `pontoon ARGS...`, asserts it failed, returns (exit code, stderr).
+    pub fn fails(&self, args: &[&str]) -> (i32, String) {
+        let out = self.run(args);
+        assert!(!out.status.success(), "`pontoon {}` should have failed:\n{}", args.join(" "), describe(&out));
+        (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stderr).into_owned())
+    }
+
+    pub fn write_registries_conf(&self, toml: &str) {
+        fs::write(&self.registries_conf, toml).expect("write registries.conf");
+    }
+
+    /// Makes `registry` a mirror of docker.io (and trusted over plain HTTP),
+    /// so `pontoon pull busybox` reaches it.
+    pub fn mirror_docker_io(&self, registry: &Registry) {
+        let addr = registry.addr();
+        self.write_registries_conf(&format!(
+            "unqualified-search-registries = [\"docker.io\"]\n\n\
+             [[registry]]\nlocation = \"docker.io\"\n\n\
+             [[registry.mirror]]\nlocation = \"{addr}\"\ninsecure = true\n\n\
+             [[registry]]\nlocation = \"{addr}\"\ninsecure = true\n"
+        ));
+    }
+
+    /// Trusts `registry` over plain HTTP, for pulls by its address.
+    pub fn trust_registry(&self, registry: &Registry) {
+        self.write_registries_conf(&format!("[[registry]]\nlocation = \"{}\"\ninsecure = true\n", registry.addr()));
+    }
+
+    /// Writes REGISTRY_AUTH_FILE with credentials for `registry`.
+    pub fn write_auth(&self, registry: &Registry, user: &str, pass: &str) {
+        let auth = base64::engine::general_purpose::STANDARD.encode(format!("{user}:{pass}"));
+        let json = serde_json::json!({ "auths": { registry.addr(): { "auth": auth } } });
+        fs::write(&self.auth_file, serde_json::to_vec_pretty(&json).expect("encode auth.json")).expect("write auth.json");
+    }
+}
+
+impl Default for TestEnv {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Drop for TestEnv {
+    fn drop(&mut self) {
+        if std::env::var_os("PONTOON_KEEP_TEST_DIRS").is_some() {
+            eprintln!("keeping test env {}", self.dir.display());
+            return;
+        }
+        // Rootless stores hold files owned by subuids, which only the user
+        // namespace can delete.
+        if !is_root() && self.root.parent().is_some_and(Path::exists) {
+            let store = self.dir.join("store");
+            let _ = self.cmd(&["unshare", "rm", "-rf", &store.display().to_string()]).output();
+        }
+        let _ = fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// A command's exit status, stdout and stderr, for assertion messages.
+pub fn describe(out: &Output) -> String {
+    format!(
+        "status: {}\n--- stdout ---\n{}\n--- stderr ---\n{}",
+        out.status,
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}

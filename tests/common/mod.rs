@@ -1,0 +1,45 @@
+//! The integration-test harness: every tests/<topic>.rs starts with
+//! `mod common;` and gets a hermetic pontoon (`TestEnv`), a real registry
+//! (`Registry`), and image fixtures built from Debian's busybox-static as OCI
+//! layouts. Each test binary uses only part of it, hence unused items are allowed.
+#![allow(dead_code, unused_imports)]
+
+pub mod env;
+pub mod fixtures;
+pub mod large;
+pub mod multilayer;
+pub mod oci;
+pub mod registry;
+
+use std::path::PathBuf;
+
+pub use env::{describe, TestEnv};
+pub use fixtures::{busybox_layout, multiarch_layout, MultiarchLayout};
+pub use large::large_layout;
+pub use multilayer::{
+    multilayer_layout, MULTILAYER_ABSENT, MULTILAYER_CONTENTS, MULTILAYER_LAYERS, MULTILAYER_LINK, MULTILAYER_OWNERS,
+    MULTILAYER_PRESENT,
+};
+pub use registry::Registry;
+
+/// The pontoon binary under test: $PONTOON_BIN (the unprivileged CI run
+/// copies the binary somewhere its user can read), else cargo's build.
+pub fn pontoon_bin() -> PathBuf {
+    match std::env::var_os("PONTOON_BIN") {
+        Some(p) if !p.is_empty() => PathBuf::from(p),
+        _ => PathBuf::from(env!("CARGO_BIN_EXE_pontoon")),
+    }
+}
+
+pub fn is_root() -> bool {
+    nix::unistd::geteuid().is_root()
+}
+
+/// Returns true (and says why) when a test must be skipped: write
+/// `if skip_unless(cond, "why") { return; }`.
+pub fn skip_unless(cond: bool, why: &str) -> bool {
+    if !cond {
+        eprintln!("SKIPPED: {why}");
+    }
+    !cond
+}
