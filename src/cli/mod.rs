@@ -3,11 +3,14 @@
 //! one command family, calls the engine and prints.
 
 mod archive;
+mod container;
 mod docs;
 mod image;
 mod inspect;
 mod mount;
+mod ps;
 mod pull;
+mod run;
 mod system;
 
 use std::path::PathBuf;
@@ -34,6 +37,29 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
+    /// Create and run a container
+    #[command(disable_help_flag = true)]
+    Run(run::RunArgs),
+    /// Create a container without starting it
+    #[command(disable_help_flag = true)]
+    Create(run::CreateArgs),
+    /// Start stopped containers
+    Start(run::StartArgs),
+    /// List containers
+    Ps(ps::PsArgs),
+    /// Remove containers
+    Rm(container::RmArgs),
+    /// Stop running containers (stop signal, then SIGKILL)
+    Stop(container::StopArgs),
+    /// Send a signal to running containers
+    Kill(container::KillArgs),
+    /// Wait for containers to exit and print their exit codes
+    Wait(container::WaitArgs),
+    /// Show a container's output
+    Logs(container::LogsArgs),
+    /// Manage containers
+    #[command(subcommand)]
+    Container(ContainerCommand),
     /// Download an image from a registry
     Pull(pull::PullArgs),
     /// List images
@@ -65,6 +91,9 @@ pub enum Command {
     /// Run a command in the rootless storage namespace (as Podman's unshare)
     Unshare(mount::UnshareArgs),
     /// Write man pages and shell completions (used by `make docs`)
+    /// Supervise one container (started by `start`; not for users)
+    #[command(hide = true, name = "__monitor")]
+    Monitor(container::MonitorArgs),
     #[command(hide = true, name = "__generate-docs")]
     GenerateDocs(docs::DocsArgs),
     /// Run an OCI bundle in the foreground with the built-in runtime
@@ -103,6 +132,31 @@ pub enum ImageCommand {
 }
 
 #[derive(Subcommand, Debug)]
+pub enum ContainerCommand {
+    /// Create and run a container
+    #[command(disable_help_flag = true)]
+    Run(run::RunArgs),
+    /// Create a container without starting it
+    #[command(disable_help_flag = true)]
+    Create(run::CreateArgs),
+    /// Start stopped containers
+    Start(run::StartArgs),
+    /// List containers
+    #[command(visible_alias = "list", alias = "ps")]
+    Ls(ps::PsArgs),
+    /// Remove containers
+    Rm(container::RmArgs),
+    /// Stop running containers
+    Stop(container::StopArgs),
+    /// Send a signal to running containers
+    Kill(container::KillArgs),
+    /// Wait for containers to exit
+    Wait(container::WaitArgs),
+    /// Show a container's output
+    Logs(container::LogsArgs),
+}
+
+#[derive(Subcommand, Debug)]
 pub enum SystemCommand {
     /// Show system-wide information
     Info(system::InfoArgs),
@@ -120,11 +174,28 @@ impl Ctx {
         crate::runtime::userns::enter_storage_namespace()?;
         Store::open(&self.paths)
     }
+
+    /// Opens the store without entering the user namespace: for commands
+    /// that only read container files or talk to monitors (ps, logs, stop),
+    /// which is faster and lets them reach the monitors' sockets.
+    pub fn store_files_only(&self) -> Result<Store> {
+        Store::open(&self.paths)
+    }
 }
 
 pub fn run(cli: Cli) -> Result<()> {
     let ctx = Ctx { paths: StorePaths::resolve(cli.root, cli.runroot) };
     match cli.command {
+        Command::Run(a) | Command::Container(ContainerCommand::Run(a)) => run::run(&ctx, a),
+        Command::Create(a) | Command::Container(ContainerCommand::Create(a)) => run::create(&ctx, a),
+        Command::Start(a) | Command::Container(ContainerCommand::Start(a)) => run::start(&ctx, a),
+        Command::Ps(a) | Command::Container(ContainerCommand::Ls(a)) => ps::ps(&ctx, a),
+        Command::Rm(a) | Command::Container(ContainerCommand::Rm(a)) => container::rm(&ctx, a),
+        Command::Stop(a) | Command::Container(ContainerCommand::Stop(a)) => container::stop(&ctx, a),
+        Command::Kill(a) | Command::Container(ContainerCommand::Kill(a)) => container::kill(&ctx, a),
+        Command::Wait(a) | Command::Container(ContainerCommand::Wait(a)) => container::wait(&ctx, a),
+        Command::Logs(a) | Command::Container(ContainerCommand::Logs(a)) => container::logs(&ctx, a),
+        Command::Monitor(a) => container::monitor(&ctx, a),
         Command::Pull(a) | Command::Image(ImageCommand::Pull(a)) => pull::pull(&ctx, a),
         Command::Images(a) | Command::Image(ImageCommand::Ls(a)) => image::images(&ctx, a),
         Command::Rmi(a) | Command::Image(ImageCommand::Rm(a)) => image::rmi(&ctx, a),
@@ -151,4 +222,12 @@ pub fn run(cli: Cli) -> Result<()> {
 /// The clap definition, for man pages and completions.
 pub fn command() -> clap::Command {
     <Cli as clap::CommandFactory>::command()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_command_line_definition_is_consistent() {
+        super::command().debug_assert();
+    }
 }

@@ -13,9 +13,13 @@ use crate::engine::container::{self, ContainerPaths, StartMode};
 use crate::engine::container_spec::{parse_env_file, ContainerSpec, NetworkMode, ResourceLimits, RestartPolicy, TmpfsMount, Ulimit};
 use crate::errors::PontoonError;
 
-/// Flags shared by `run` and `create`.
+/// Flags shared by `run` and `create`. `-h` is the host name, as in
+/// Docker, so help is `--help` only.
 #[derive(Args, Debug)]
 pub struct CreateFlags {
+    /// Print help
+    #[arg(long, action = clap::ArgAction::Help)]
+    pub help: Option<bool>,
     /// Keep stdin open
     #[arg(short, long)]
     pub interactive: bool,

@@ -2,7 +2,7 @@
 //! start (spawn the monitor and wait for its word).
 
 use std::fs;
-use std::io::Read;
+use std::io::BufRead;
 use std::os::fd::{AsRawFd, OwnedFd};
 use std::path::PathBuf;
 use std::process::Command;
@@ -150,8 +150,11 @@ pub fn start(store: &Store, id: &str, mode: StartMode) -> Result<()> {
     let (sync_r, sync_w) = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC).context("create the monitor's sync pipe")?;
     spawn_monitor(store, id, &sync_w, matches!(mode, StartMode::Attach))?;
     drop(sync_w);
+    // One line; not EOF, since the container's init holds a copy of the
+    // pipe until it execs.
     let mut message = String::new();
-    fs::File::from(sync_r).read_to_string(&mut message).context("read the monitor's report")?;
+    std::io::BufReader::new(fs::File::from(sync_r)).read_line(&mut message).context("read the monitor's report")?;
+    let message = message.trim_end();
     match message.split_once(' ') {
         Some(("ok", _)) | None if message.starts_with("ok") => Ok(()),
         Some((code, text)) => {

@@ -11,3 +11,4 @@ pub mod import;
 pub mod oci;
 pub mod pull;
 pub mod user;
+pub mod lifecycle;

@@ -48,12 +48,14 @@ const ATTACH_TIMEOUT: Duration = Duration::from_secs(30);
 pub fn run(store: &Store, args: MonitorArgs) -> Result<()> {
     // SAFETY: the fd was passed to us across exec for exactly this use.
     let mut sync = args.sync_fd.map(|fd| unsafe { File::from_raw_fd(fd) });
+    if let Some(fd) = args.sync_fd {
+        // Keep it out of the container once the container execs.
+        let _ = nix::fcntl::fcntl(fd, nix::fcntl::FcntlArg::F_SETFD(nix::fcntl::FdFlag::FD_CLOEXEC));
+    }
     let result = supervise(store, &args, &mut sync);
     if let Err(e) = &result {
         let text = crate::errors::one_line(e);
-        if let Some(mut s) = sync.take() {
-            let _ = write!(s, "125 {text}");
-        }
+        report(&mut sync, &format!("125 {text}"));
         let _ = store.containers.update_state(&args.id, |st| {
             st.status = Status::Exited;
             st.exit_code = Some(crate::errors::EXIT_ENGINE);
@@ -67,9 +69,10 @@ pub fn run(store: &Store, args: MonitorArgs) -> Result<()> {
     result
 }
 
+/// Sends `start` its one-line answer ("ok", or "CODE message").
 fn report(sync: &mut Option<File>, message: &str) {
     if let Some(mut s) = sync.take() {
-        let _ = s.write_all(message.as_bytes());
+        let _ = s.write_all(format!("{}\n", message.replace('\n', " ")).as_bytes());
     }
 }
 

@@ -1,0 +1,160 @@
+//! `pontoon ps`: reads container files only, never waits on a container.
+
+use anyhow::Result;
+use chrono::Utc;
+use clap::Args;
+use serde_json::json;
+
+use super::image::print_rows;
+use super::Ctx;
+use crate::engine::lifecycle::is_running;
+use crate::format::table::Table;
+use crate::format::units::{ago, human_duration};
+use crate::store::containers::{Container, Status};
+
+#[derive(Args, Debug)]
+pub struct PsArgs {
+    /// Show all containers (default: running only)
+    #[arg(short, long)]
+    pub all: bool,
+    /// Show only Ids
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Show the n last created containers
+    #[arg(short = 'n', long)]
+    pub last: Option<usize>,
+    /// Show the latest created container
+    #[arg(short, long)]
+    pub latest: bool,
+    /// Show container sizes
+    #[arg(short, long)]
+    pub size: bool,
+    /// Do not truncate output
+    #[arg(long)]
+    pub no_trunc: bool,
+    /// Filter: status=, name=, id=, label=, ancestor=, exited=
+    #[arg(short, long)]
+    pub filter: Vec<String>,
+    /// Output: table, json, `table TEMPLATE` or a Go template
+    #[arg(long)]
+    pub format: Option<String>,
+}
+
+/// Docker's STATUS column.
+pub fn status_text(c: &Container) -> String {
+    let now = Utc::now();
+    match c.state.status {
+        Status::Created => "Created".into(),
+        Status::Running | Status::Stopping if is_running(c) => {
+            let up = c.state.started_at.map(|t| (now - t).num_seconds()).unwrap_or(0);
+            format!("Up {}", human_duration(up))
+        }
+        Status::Paused if is_running(c) => {
+            let up = c.state.started_at.map(|t| (now - t).num_seconds()).unwrap_or(0);
+            format!("Up {} (Paused)", human_duration(up))
+        }
+        _ => {
+            let code = c.state.exit_code.unwrap_or(0);
+            match c.state.finished_at {
+                Some(t) => format!("Exited ({code}) {}", ago(t)),
+                None => format!("Exited ({code})"),
+            }
+        }
+    }
+}
+
+/// The state name Docker shows in `.State` and `status=` filters.
+pub fn state_name(c: &Container) -> &'static str {
+    match c.state.status {
+        Status::Running | Status::Stopping | Status::Paused if !is_running(c) => "exited",
+        s => s.as_str(),
+    }
+}
+
+fn matches(c: &Container, filters: &[String]) -> Result<bool> {
+    for f in filters {
+        let (key, value) = f.split_once('=').unwrap_or((f.as_str(), ""));
+        let ok = match key {
+            "status" => state_name(c) == value,
+            "name" => c.record.name.contains(value),
+            "id" => c.record.id.starts_with(value),
+            "label" => match value.split_once('=') {
+                Some((k, v)) => c.record.spec.labels.get(k).is_some_and(|have| have == v),
+                None => c.record.spec.labels.contains_key(value),
+            },
+            "ancestor" => c.record.image_name == value || c.record.image_id.trim_start_matches("sha256:").starts_with(value.trim_start_matches("sha256:")),
+            "exited" => state_name(c) == "exited" && c.state.exit_code.map(|e| e.to_string()) == Some(value.to_string()),
+            other => anyhow::bail!("invalid filter {other:?}: use status, name, id, label, ancestor or exited"),
+        };
+        if !ok {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+pub fn ps(ctx: &Ctx, args: PsArgs) -> Result<()> {
+    let store = ctx.store_files_only()?;
+    let mut containers = store.containers.list()?;
+    let limit = if args.latest { Some(1) } else { args.last };
+    let show_all = args.all || limit.is_some() || !args.filter.is_empty();
+    containers.retain(|c| show_all || is_running(c));
+    let mut kept = Vec::new();
+    for c in containers {
+        if matches(&c, &args.filter)? {
+            kept.push(c);
+        }
+    }
+    if let Some(n) = limit {
+        kept.truncate(n);
+    }
+    if args.quiet {
+        let mut out = String::new();
+        for c in &kept {
+            out.push_str(if args.no_trunc { &c.record.id } else { &c.record.id[..12] });
+            out.push('\n');
+        }
+        print!("{out}");
+        return Ok(());
+    }
+    let rows: Vec<serde_json::Value> = kept
+        .iter()
+        .map(|c| {
+            let command = command_text(c);
+            let shown = if args.no_trunc || command.chars().count() <= 20 { command.clone() } else { format!("{}…", command.chars().take(19).collect::<String>()) };
+            json!({
+                "ID": if args.no_trunc { c.record.id.clone() } else { c.record.id[..12].to_string() },
+                "Id": c.record.id,
+                "Image": c.record.image_name,
+                "ImageID": c.record.image_id,
+                "Command": format!("\"{shown}\""),
+                "CreatedAt": c.record.created.to_rfc3339(),
+                "RunningFor": ago(c.record.created),
+                "Status": status_text(c),
+                "State": state_name(c),
+                "Ports": "",
+                "Names": c.record.name,
+                "Labels": c.record.spec.labels,
+                "ExitCode": c.state.exit_code.unwrap_or(0),
+                "Pid": c.state.pid.unwrap_or(0),
+            })
+        })
+        .collect();
+    print_rows(&rows, args.format.as_deref(), |rows| {
+        let mut table = Table::new(["CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "PORTS", "NAMES"]);
+        for r in rows {
+            let s = |k: &str| r[k].as_str().unwrap_or_default().to_string();
+            table.push(vec![s("ID"), s("Image"), s("Command"), s("RunningFor"), s("Status"), s("Ports"), s("Names")]);
+        }
+        table.render()
+    })
+}
+
+fn command_text(c: &Container) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(e) = &c.record.spec.entrypoint {
+        parts.push(e.clone());
+    }
+    parts.extend(c.record.spec.command.iter().cloned());
+    parts.join(" ")
+}
