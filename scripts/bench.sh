@@ -127,12 +127,29 @@ print_table() {
 }
 
 # --- sections ------------------------------------------------------------------
+# Download with skopeo, then unpack every layer with GNU tar: a reference for
+# what pulling costs on this machine's disk (no whiteout handling needed for
+# the benchmark image, which has none).
+skopeo_then_untar() {
+  local dir=$1 manifest layer
+  # (set -e does not apply inside bench_row's `if`: check every step.)
+  mkdir -p "$dir/rootfs" || return 1
+  skopeo --policy "$BENCH/policy.json" copy --quiet --src-tls-verify=false "docker://$IMAGE" "oci:$dir/layout:latest" || return 1
+  manifest=$(grep -o '"digest":"sha256:[0-9a-f]*"' "$dir/layout/index.json" | head -n1 | cut -d: -f3 | tr -d '"')
+  [[ -n $manifest ]] || return 1
+  # The manifest names the config first, then the layers in order.
+  for layer in $(grep -o '"digest":"sha256:[0-9a-f]*"' "$dir/layout/blobs/sha256/$manifest" | tail -n +2 | cut -d: -f3 | tr -d '"'); do
+    tar -xzf "$dir/layout/blobs/sha256/$layer" -C "$dir/rootfs" || return 1
+  done
+}
+
 section_pull() {
   bench_section "pull ${MB} MiB image"
   bench_row "pontoon pull" "wipe $BENCH/pontoon" \
     "$PONTOON" --root "$BENCH/pontoon/root" --runroot "$BENCH/pontoon/run" pull -q "$IMAGE"
   bench_row "skopeo copy to oci: (download only, no unpack)" "wipe $BENCH/skopeo" \
     skopeo --policy "$BENCH/policy.json" copy --quiet --src-tls-verify=false "docker://$IMAGE" "oci:$BENCH/skopeo:latest"
+  bench_row "skopeo copy + tar -x (reference)" "wipe $BENCH/untar" skopeo_then_untar "$BENCH/untar"
   if command -v podman >/dev/null; then
     bench_row "podman pull" "wipe $BENCH/podman" \
       podman --root "$BENCH/podman/root" --runroot "$BENCH/podman/run" --cgroup-manager cgroupfs --events-backend file \
