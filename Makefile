@@ -19,7 +19,12 @@ build:
 
 # The suite runs twice: as root (rootful mode), then the same test binaries
 # as the unprivileged user pontoon-ci (rootless mode, subuid/subgid ranges).
-test: deps build test-root test-unprivileged
+# Steps run in order even under `make -j`.
+test:
+	@scripts/install-deps.sh
+	$(CARGO) build --release
+	@$(MAKE) --no-print-directory test-root
+	@$(MAKE) --no-print-directory test-unprivileged
 
 test-root:
 	@echo
