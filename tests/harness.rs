@@ -57,3 +57,19 @@ fn test_env_runs_pontoon_in_its_own_store() {
     let (code, stderr) = env.fails(&["no-such-command"]);
     assert_eq!(code, 125, "stderr: {stderr}");
 }
+
+/// Builds the benchmark image for scripts/bench.sh, which runs it with
+/// `--ignored --exact bench_fixture` and reads the `BENCH_LAYOUT=` line.
+#[test]
+#[ignore]
+fn bench_fixture() {
+    let mb = std::env::var("PONTOON_BENCH_MB").ok().and_then(|v| v.parse().ok()).unwrap_or(128);
+    let dir = common::large_layout(mb);
+    let blobs: u64 = std::fs::read_dir(dir.join("blobs/sha256"))
+        .expect("read the layout's blobs")
+        .filter_map(|e| e.ok()?.metadata().ok())
+        .map(|m| m.len())
+        .sum();
+    assert!(blobs >= (mb as u64) << 20, "layout has only {blobs} bytes of blobs");
+    println!("BENCH_LAYOUT={}", dir.display());
+}

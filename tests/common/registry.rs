@@ -6,6 +6,7 @@ use std::fs;
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 pub const REGISTRY_BIN: &str = "/usr/bin/docker-registry";
@@ -102,7 +103,9 @@ impl Registry {
     }
 
     fn push(&self, layout: &Path, repo_tag: &str, extra: &[&str]) -> String {
-        let digest_file = self.dir.path().join("pushed-digest");
+        // One file per push: tests may push from several threads at once.
+        static PUSHES: AtomicUsize = AtomicUsize::new(0);
+        let digest_file = self.dir.path().join(format!("pushed-digest-{}", PUSHES.fetch_add(1, Ordering::SeqCst)));
         let mut args: Vec<String> = vec!["copy".into(), "--quiet".into(), "--all".into(), "--dest-tls-verify=false".into()];
         args.extend(["--digestfile".into(), digest_file.display().to_string()]);
         if let Some((u, p)) = self.creds() {

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# `make demo`: build pontoon, make a busybox image from Debian's
+# busybox-static, and look at it. Uses its own store in ./.demo, so the
+# user's images are untouched (remove it with `make clean`).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/install-deps.sh
+echo "building pontoon (release)..."
+mkdir -p .demo
+if ! cargo build --release >.demo/build.log 2>&1; then
+  cat .demo/build.log >&2
+  exit 1
+fi
+pontoon=$PWD/target/release/pontoon
+
+# Start from an empty store so every demo shows the same thing. A rootless
+# store holds files owned by subordinate ids: only `pontoon unshare` may
+# delete them.
+export PONTOON_ROOT=$PWD/.demo/root PONTOON_RUNROOT=$PWD/.demo/run
+if [[ -d .demo/root ]]; then
+  "$pontoon" unshare rm -rf "$PONTOON_ROOT" "$PONTOON_RUNROOT" 2>/dev/null || rm -rf "$PONTOON_ROOT" "$PONTOON_RUNROOT"
+fi
+mkdir -p .demo
+scripts/make-busybox-rootfs.sh .demo/busybox-rootfs.tar
+
+# Prints the command as a user would type it, then runs it.
+step() {
+  local shown=pontoon arg
+  for arg in "$@"; do
+    if [[ $arg =~ ^[A-Za-z0-9_./:=@-]+$ ]]; then shown+=" $arg"; else shown+=" '$arg'"; fi
+  done
+  printf '\n$ %s\n' "$shown"
+  "$pontoon" "$@"
+}
+
+step import .demo/busybox-rootfs.tar busybox
+step images
+step inspect --format '{{.Id}}' busybox
+step history busybox
+printf '\ndemo store: %s\n' "$PONTOON_ROOT"

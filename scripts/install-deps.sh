@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Installs what pontoon's tests, demo and benchmarks need on Debian 12, and
+# the unprivileged user the rootless test run uses. Idempotent and quiet:
+# apt runs only when something is missing. Without root it only reports.
+set -euo pipefail
+
+# package -> a file that proves it is installed
+declare -A PROBE=(
+  [uidmap]=/usr/bin/newuidmap
+  [docker-registry]=/usr/bin/docker-registry
+  [busybox-static]=/bin/busybox
+  [fuse-overlayfs]=/usr/bin/fuse-overlayfs
+  [passt]=/usr/bin/pasta
+  [slirp4netns]=/usr/bin/slirp4netns
+  [skopeo]=/usr/bin/skopeo
+  [crun]=/usr/bin/crun
+  [apache2-utils]=/usr/bin/htpasswd
+  [util-linux]=/usr/bin/flock
+)
+CI_USER=${PONTOON_CI_USER:-pontoon-ci}
+
+missing=()
+for pkg in "${!PROBE[@]}"; do
+  [[ -e ${PROBE[$pkg]} ]] || missing+=("$pkg")
+done
+
+if [[ $(id -u) -ne 0 ]]; then
+  if ((${#missing[@]})); then
+    echo "install-deps: missing packages; as root run: apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+  exit 0
+fi
+
+if ((${#missing[@]})); then
+  echo "install-deps: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  # Refresh the package lists only when apt cannot find what we need.
+  if ! apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null 2>&1; then
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+fi
+
+# Debian's docker-registry package enables a service on :5000; tests start
+# their own registries and do not need it.
+
+# The rootless test run's user, with subordinate id ranges.
+if ! id -u "$CI_USER" >/dev/null 2>&1; then
+  echo "install-deps: creating user $CI_USER"
+  useradd --create-home --shell /bin/bash "$CI_USER"
+fi
+home=$(getent passwd "$CI_USER" | cut -d: -f6)
+[[ -d $home ]] || { mkdir -p "$home"; chown "$CI_USER:" "$home"; }
+
+# Gives $CI_USER a 65536-id range in FILE, after every range already there.
+add_range() {
+  local file=$1
+  touch "$file"
+  grep -q "^$CI_USER:" "$file" && return 0
+  local start
+  start=$(awk -F: 'BEGIN { end = 100000 } { if ($2 + $3 > end) end = $2 + $3 } END { print end }' "$file")
+  echo "$CI_USER:$start:65536" >>"$file"
+  echo "install-deps: added $CI_USER:$start:65536 to $file"
+}
+add_range /etc/subuid
+add_range /etc/subgid
+
+# Rootless containers need unprivileged user namespaces.
+if [[ -r /proc/sys/kernel/unprivileged_userns_clone ]] && [[ $(cat /proc/sys/kernel/unprivileged_userns_clone) != 1 ]]; then
+  echo "install-deps: enabling kernel.unprivileged_userns_clone"
+  sysctl -q -w kernel.unprivileged_userns_clone=1
+fi
