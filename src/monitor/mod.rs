@@ -95,13 +95,14 @@ fn supervise(store: &Store, args: &MonitorArgs, sync: &mut Option<File>) -> Resu
     let mut clients = Clients::listen(&paths.socket())?;
     let mut log = LogWriter::open(&paths.log)?;
     let mut first = true;
-    loop {
+    let final_code = loop {
         let code = run_once(store, &record, &spec, &signal_fd, &mut clients, &mut log, sync, first && args.attach_wait, first)?;
         first = false;
         let state = store.containers.load(&record.id)?.state;
         if !record.spec.restart.should_restart(code, state.restart_count, state.stopped_by_user) {
-            break;
+            break code;
         }
+        clients.broadcast(protocol::EXIT, &code.to_be_bytes());
         let delay = Duration::from_millis(100u64.saturating_mul(1 << state.restart_count.min(9)));
         std::thread::sleep(delay);
         store.containers.update_state(&record.id, |st| {
@@ -109,13 +110,22 @@ fn supervise(store: &Store, args: &MonitorArgs, sync: &mut Option<File>) -> Resu
             Ok(())
         })?;
         if store.containers.load(&record.id)?.state.stopped_by_user {
-            break;
+            break code;
         }
-    }
-    clients.close();
+    };
     let _ = crate::store::rootfs::unmount(&paths.merged);
+    // `run --rm` returns only once the container is gone, as in Docker:
+    // remove before telling attached clients the exit code.
     if record.spec.auto_remove {
         store.containers.remove(&record.id)?;
+    }
+    store.containers.update_state_if_exists(&record.id, |st| {
+        st.monitor_pid = None;
+        Ok(())
+    })?;
+    clients.broadcast(protocol::EXIT, &final_code.to_be_bytes());
+    clients.close();
+    if record.spec.auto_remove {
         let _ = std::fs::remove_dir_all(&paths.run_dir);
     }
     Ok(())
@@ -187,7 +197,6 @@ fn run_once(
         st.pid = None;
         Ok(())
     })?;
-    clients.broadcast(protocol::EXIT, &code.to_be_bytes());
     Ok(code)
 }
 

@@ -145,6 +145,14 @@ impl ContainerStore {
         Ok(out)
     }
 
+    /// Like `update_state`, but does nothing when the container was removed.
+    pub fn update_state_if_exists(&self, id: &str, change: impl FnOnce(&mut ContainerState) -> Result<()>) -> Result<()> {
+        if !self.dir_of(id).join(RECORD_FILE).exists() {
+            return Ok(());
+        }
+        self.update_state(id, change)
+    }
+
     /// Every complete container, newest first.
     pub fn list(&self) -> Result<Vec<Container>> {
         let entries = match fs::read_dir(&self.dir) {

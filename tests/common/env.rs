@@ -149,3 +149,19 @@ pub fn describe(out: &Output) -> String {
         String::from_utf8_lossy(&out.stderr)
     )
 }
+
+impl TestEnv {
+    /// Puts the busybox fixture in this env's store as `busybox:latest`
+    /// (through `pontoon load` of an oci-archive of the layout).
+    pub fn load_busybox(&self) {
+        let archive = self.path().join("busybox-oci.tar");
+        if !archive.exists() {
+            let mut b = tar::Builder::new(Vec::new());
+            b.append_dir_all(".", super::busybox_layout()).expect("archive the busybox layout");
+            std::fs::write(&archive, b.into_inner().expect("finish the archive")).expect("write the archive");
+        }
+        self.ok(&["load", "-i", archive.to_str().expect("utf-8 path")]);
+        let id = self.ok(&["images", "-q"]);
+        self.ok(&["tag", id.lines().next().expect("an image was loaded").trim(), "busybox:latest"]);
+    }
+}

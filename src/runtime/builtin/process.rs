@@ -34,8 +34,24 @@ pub fn attach_stdio(stdio: &ContainerStdio) -> Result<(), StartError> {
     Ok(())
 }
 
+/// Gives the container a clean signal state: the monitor blocks signals
+/// for its signalfd, and ignored dispositions would survive execve.
+fn reset_signals() -> Result<(), StartError> {
+    use nix::sys::signal::{sigaction, SaFlags, SigAction, SigHandler, SigSet, SigmaskHow, Signal};
+    let default = SigAction::new(SigHandler::SigDfl, SaFlags::empty(), SigSet::empty());
+    for sig in Signal::iterator() {
+        if sig != Signal::SIGKILL && sig != Signal::SIGSTOP {
+            // SAFETY: installing SIG_DFL is always sound.
+            let _ = unsafe { sigaction(sig, &default) };
+        }
+    }
+    nix::sys::signal::sigprocmask(SigmaskHow::SIG_SETMASK, Some(&SigSet::empty()), None)
+        .map_err(|e| setup(format!("clear the signal mask: {e}")))
+}
+
 /// Applies the process settings and replaces this process with it.
 pub fn exec(process: &Process) -> Result<(), StartError> {
+    reset_signals()?;
     for r in process.rlimits().iter().flatten() {
         let resource = rlimit_resource(r.typ());
         // SAFETY: setrlimit with a valid resource and a stack struct.

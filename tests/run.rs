@@ -1,0 +1,154 @@
+//! `pontoon run` as a user types it: exit codes, the environment and
+//! options seen from inside, isolation between containers, and the
+//! lifecycle of a detached container (ps, logs, stop, start, rm).
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::TestEnv;
+
+fn env_with_busybox() -> TestEnv {
+    let env = TestEnv::new();
+    env.load_busybox();
+    env
+}
+
+fn code(env: &TestEnv, args: &[&str]) -> i32 {
+    env.run(args).status.code().unwrap_or(-1)
+}
+
+#[test]
+fn exit_codes_follow_docker() {
+    let env = env_with_busybox();
+    assert_eq!(env.ok(&["run", "--rm", "busybox", "echo", "hello"]), "hello\n");
+    assert_eq!(code(&env, &["run", "--rm", "busybox", "sh", "-c", "exit 3"]), 3);
+    let out = env.run(&["run", "--rm", "busybox", "no-such-command"]);
+    assert_eq!(out.status.code(), Some(127), "{}", common::describe(&out));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no-such-command"));
+    let out = env.run(&["run", "--rm", "busybox", "/etc/passwd"]);
+    assert_eq!(out.status.code(), Some(126), "{}", common::describe(&out));
+    let (code, err) = env.fails(&["run", "--rm", "no-such-image-here", "true"]);
+    assert_eq!(code, 125, "{err}");
+    assert_eq!(env.ok(&["ps", "-aq"]), "", "--rm containers are gone");
+}
+
+#[test]
+fn options_are_visible_inside() {
+    let env = env_with_busybox();
+    let sh = |args: &[&str], script: &str| -> String {
+        let mut full = vec!["run", "--rm"];
+        full.extend_from_slice(args);
+        full.extend_from_slice(&["busybox", "sh", "-c", script]);
+        env.ok(&full)
+    };
+    assert_eq!(sh(&["-e", "HELLO=hello"], "echo $HELLO"), "hello\n");
+    std::fs::write(env.path().join("vars.env"), "# comment\nFROM_FILE=yes\n").expect("write env file");
+    assert_eq!(sh(&["--env-file", "vars.env"], "echo $FROM_FILE"), "yes\n");
+    assert_eq!(sh(&["-w", "/tmp"], "pwd"), "/tmp\n");
+    assert_eq!(sh(&["-u", "1000:1000"], "id -u; id -g"), "1000\n1000\n");
+    assert_eq!(sh(&["-u", "user"], "id -un"), "user\n");
+    assert_eq!(sh(&["--hostname", "boat"], "hostname; cat /etc/hostname"), "boat\nboat\n");
+    assert!(sh(&["--read-only"], "touch /x 2>&1; echo rc=$?").contains("rc=1"));
+    assert_eq!(sh(&["--read-only", "--tmpfs", "/run:size=64m"], "touch /run/x && echo ok"), "ok\n");
+    let df = sh(&["--tmpfs", "/run:size=64m"], "df -k /run | tail -1");
+    assert!(df.split_whitespace().nth(1) == Some("65536"), "tmpfs size honoured: {df}");
+    let links = sh(&["--network", "none"], "ls /sys/class/net");
+    assert_eq!(links, "lo\n", "only loopback with --network none");
+    let host_links = std::fs::read_dir("/sys/class/net").expect("host links").count();
+    let inside = sh(&["--network", "host"], "ls /sys/class/net | wc -l");
+    assert_eq!(inside.trim(), host_links.to_string(), "--network host sees the host's links");
+}
+
+#[test]
+fn containers_are_isolated_and_the_image_is_unchanged() {
+    let env = env_with_busybox();
+    env.ok(&["run", "--name", "a", "busybox", "sh", "-c", "echo data > /created; rm /bin/ls"]);
+    let out = env.ok(&["run", "--rm", "busybox", "sh", "-c", "test -e /created && echo created; test -e /bin/ls && echo has-ls"]);
+    assert_eq!(out, "has-ls\n", "the second container sees neither change");
+    let ps = env.ok(&["run", "--rm", "busybox", "ps", "-o", "pid,comm"]);
+    assert!(ps.lines().nth(1).is_some_and(|l| l.trim().starts_with("1 ")), "the command is PID 1: {ps}");
+    env.ok(&["rm", "a"]);
+}
+
+#[test]
+fn detached_lifecycle() {
+    let env = env_with_busybox();
+    let id = env.ok(&["run", "-d", "--name", "web", "busybox", "sleep", "1000"]);
+    assert_eq!(id.trim().len(), 64, "run -d prints the full Id");
+    let ps = env.ok(&["ps"]);
+    assert!(ps.contains("web") && ps.contains("Up "), "{ps}");
+    // sleep as PID 1 ignores SIGTERM: stop must fall back to SIGKILL.
+    let started = Instant::now();
+    env.ok(&["stop", "-t", "2", "web"]);
+    let took = started.elapsed();
+    assert!(took >= Duration::from_secs(2), "stop waited for the timeout: {took:?}");
+    let ps = env.ok(&["ps", "-a", "--format", "{{.Names}} {{.Status}}"]);
+    assert!(ps.contains("web Exited (137)"), "{ps}");
+    env.ok(&["start", "web"]);
+    assert!(env.ok(&["ps", "--format", "{{.Names}}"]).contains("web"));
+    env.ok(&["rm", "-f", "web"]);
+    assert_eq!(env.ok(&["ps", "-aq"]), "");
+    assert!(!env.root.join("containers").join(id.trim()).exists(), "rm -f removes its storage");
+}
+
+#[test]
+fn a_shell_that_exits_on_sigterm_stops_at_once_and_logs_follow() {
+    let env = env_with_busybox();
+    env.ok(&["run", "-d", "--name", "talk", "busybox", "sh", "-c", "trap 'exit 0' TERM; echo first; while true; do sleep 0.2; done"]);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !env.ok(&["logs", "talk"]).contains("first") {
+        assert!(Instant::now() < deadline, "the first line reaches the log");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    env.ok(&["stop", "-t", "10", "talk"]);
+    assert_eq!(env.ok(&["wait", "talk"]).trim(), "0");
+    let logs = env.ok(&["logs", "-t", "talk"]);
+    assert!(logs.contains("Z first"), "timestamps: {logs}");
+    env.ok(&["rm", "talk"]);
+}
+
+#[test]
+fn restart_policies() {
+    let env = env_with_busybox();
+    env.ok(&["run", "-d", "--name", "flaky", "--restart", "on-failure:3", "busybox", "sh", "-c", "echo run; exit 1"]);
+    assert_eq!(env.ok(&["wait", "flaky"]).trim(), "1");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let runs = env.ok(&["logs", "flaky"]).lines().filter(|l| *l == "run").count();
+        let state = env.ok(&["ps", "-a", "--format", "{{.Status}}", "--filter", "name=flaky"]);
+        if runs == 4 && state.starts_with("Exited (1)") {
+            break;
+        }
+        assert!(Instant::now() < deadline, "three restarts then exited: runs={runs} state={state}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    env.ok(&["run", "-d", "--name", "always", "--restart", "always", "busybox", "sh", "-c", "echo up; sleep 0.2"]);
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while env.ok(&["logs", "always"]).lines().filter(|l| *l == "up").count() < 2 {
+        assert!(Instant::now() < deadline, "always restarts after the process exits");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    env.ok(&["stop", "-t", "1", "always"]);
+    std::thread::sleep(Duration::from_millis(800));
+    let state = env.ok(&["ps", "-a", "--format", "{{.State}}", "--filter", "name=always"]);
+    assert_eq!(state.trim(), "exited", "stop ends an always container for good");
+    env.ok(&["rm", "-f", "flaky", "always"]);
+}
+
+#[test]
+fn parallel_runs_all_succeed() {
+    let env = env_with_busybox();
+    let handles: Vec<_> = (0..20)
+        .map(|i| {
+            let mut cmd = env.cmd(&["run", "--rm", "busybox", "echo", &i.to_string()]);
+            std::thread::spawn(move || cmd.output().expect("run pontoon"))
+        })
+        .collect();
+    for (i, h) in handles.into_iter().enumerate() {
+        let out = h.join().expect("thread");
+        assert!(out.status.success(), "run {i}: {}", common::describe(&out));
+        assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), i.to_string());
+    }
+    assert_eq!(env.ok(&["ps", "-aq"]), "");
+}
