@@ -55,6 +55,9 @@ fn inspect_formats() {
     assert_eq!(config["Cmd"], json!(["sh"]));
     assert_eq!(env.ok(&["inspect", "--format", "{{range .RepoTags}}{{.}} {{end}}", "busybox"]), "busybox:latest mybox:v2 \n");
     assert_eq!(env.ok(&["inspect", "--format", "{{len .RootFS.Layers}}", "busybox"]), "1\n");
+    // Lists and maps print as Go prints them.
+    assert_eq!(env.ok(&["inspect", "--format", "{{.RepoTags}} {{.Config.Cmd}}", "busybox"]), "[busybox:latest mybox:v2] [sh]\n");
+    assert_eq!(env.ok(&["images", "--format", "{{.Names}}", "busybox"]), "[busybox:latest mybox:v2]\n");
 
     let out = env.run(&["inspect", "--format", "{{.Id", "busybox"]);
     let err = String::from_utf8_lossy(&out.stderr);
