@@ -1,6 +1,6 @@
 //! `images`, `rmi`, `tag`, `history` and `image prune`.
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use clap::Args;
 use serde_json::json;
 
@@ -57,7 +57,7 @@ pub struct TagArgs {
 #[derive(Args, Debug)]
 pub struct HistoryArgs {
     pub image: String,
-    /// Show sizes in bytes and full commands
+    /// Show full Ids and commands
     #[arg(long)]
     pub no_trunc: bool,
     /// Show only layer Ids
@@ -112,32 +112,63 @@ fn image_row(view: &ImageView, name: Option<&str>, no_trunc: bool) -> serde_json
     })
 }
 
-fn matches_filters(view: &ImageView, filters: &[String], reference: Option<&str>) -> Result<bool> {
-    let names: Vec<String> = view.record.names.iter().map(|n| familiar_tag(n)).collect();
-    if let Some(r) = reference {
-        if !names.iter().any(|n| glob_match(r, n) || glob_match(r, n.split(':').next().unwrap_or(n))) {
-            return Ok(false);
-        }
-    }
-    for f in filters {
-        let (key, value) = f.split_once('=').unwrap_or((f.as_str(), ""));
-        let keep = match key {
-            "dangling" => (value == "true") == view.record.names.is_empty(),
-            "reference" => names.iter().any(|n| glob_match(value, n) || glob_match(value, n.split(':').next().unwrap_or(n))),
-            "label" => {
-                let labels = view.config.config.as_ref().and_then(|c| c.labels.clone()).unwrap_or_default();
-                match value.split_once('=') {
-                    Some((k, v)) => labels.get(k).is_some_and(|have| have == v),
-                    None => labels.contains_key(value),
+/// What `images` keeps: conditions on the image (dangling, labels) and
+/// patterns that each listed name must match (`reference=`, the positional
+/// argument), as Docker filters rows by name rather than whole images.
+#[derive(Debug, Default)]
+struct Filters {
+    dangling: Option<bool>,
+    labels: Vec<(String, Option<String>)>,
+    references: Vec<String>,
+}
+
+impl Filters {
+    fn parse(filters: &[String], positional: Option<&str>) -> Result<Filters> {
+        let mut out = Filters::default();
+        for f in filters {
+            let (key, value) = f.split_once('=').unwrap_or((f.as_str(), ""));
+            match key {
+                "dangling" => {
+                    out.dangling = Some(match value {
+                        "true" | "1" => true,
+                        "false" | "0" => false,
+                        _ => anyhow::bail!("invalid filter {f:?}: dangling takes true or false"),
+                    })
                 }
+                "reference" if !value.is_empty() => out.references.push(value.to_string()),
+                "label" if !value.is_empty() => match value.split_once('=') {
+                    Some((k, v)) => out.labels.push((k.to_string(), Some(v.to_string()))),
+                    None => out.labels.push((value.to_string(), None)),
+                },
+                _ => anyhow::bail!("invalid filter {f:?}: use dangling=true|false, reference=PATTERN or label=KEY[=VALUE]"),
             }
-            other => anyhow::bail!("invalid filter {other:?}: use dangling=true|false, reference=PATTERN or label=KEY[=VALUE]"),
-        };
-        if !keep {
-            return Ok(false);
         }
+        out.references.extend(positional.map(String::from));
+        Ok(out)
     }
-    Ok(true)
+
+    /// Whether the image itself passes (every label and `dangling`).
+    fn keeps_image(&self, view: &ImageView) -> bool {
+        if self.dangling.is_some_and(|d| d != view.record.names.is_empty()) {
+            return false;
+        }
+        let labels = view.config.config.as_ref().and_then(|c| c.labels.as_ref());
+        self.labels.iter().all(|(k, v)| match (labels.and_then(|l| l.get(k)), v) {
+            (Some(have), Some(want)) => have == want,
+            (Some(_), None) => true,
+            (None, _) => false,
+        })
+    }
+
+    /// Whether a row for `name` (familiar, e.g. `busybox:latest`) is shown;
+    /// any one reference pattern may match, as in Docker.
+    fn keeps_name(&self, name: &str) -> bool {
+        let repo = match name.rsplit_once(':') {
+            Some((repo, tag)) if !tag.contains('/') => repo,
+            _ => name,
+        };
+        self.references.is_empty() || self.references.iter().any(|p| glob_match(p, name) || glob_match(p, repo))
+    }
 }
 
 /// Shell-style matching with `*` and `?`, as Docker's reference filter.
@@ -157,6 +188,8 @@ fn glob_match(pattern: &str, text: &str) -> bool {
 }
 
 pub fn images(ctx: &Ctx, args: ImagesArgs) -> Result<()> {
+    // A bad filter fails before the store is touched.
+    let filters = Filters::parse(&args.filter, args.reference.as_deref())?;
     let store = ctx.store()?;
     let mut views = Vec::new();
     for record in store.images.list()? {
@@ -164,14 +197,11 @@ pub fn images(ctx: &Ctx, args: ImagesArgs) -> Result<()> {
     }
     views.sort_by_key(|v| std::cmp::Reverse(v.created()));
     let mut rows = Vec::new();
-    for view in &views {
-        if !matches_filters(view, &args.filter, args.reference.as_deref())? {
-            continue;
-        }
-        if view.record.names.is_empty() {
+    for view in views.iter().filter(|v| filters.keeps_image(v)) {
+        if view.record.names.is_empty() && filters.references.is_empty() {
             rows.push(image_row(view, None, args.no_trunc));
         }
-        for name in &view.record.names {
+        for name in view.record.names.iter().filter(|n| filters.keeps_name(&familiar_tag(n))) {
             rows.push(image_row(view, Some(name), args.no_trunc));
         }
     }
@@ -301,8 +331,13 @@ pub fn history(ctx: &Ctx, args: HistoryArgs) -> Result<()> {
             } else {
                 format!("{}…", h.created_by.chars().take(44).collect::<String>())
             };
+            let id = match &h.id {
+                Some(id) if args.no_trunc => id.to_string(),
+                Some(id) => id.short().to_string(),
+                None => "<missing>".to_string(),
+            };
             json!({
-                "ID": h.id,
+                "ID": id,
                 "CreatedSince": h.created.map(ago).unwrap_or_else(|| "N/A".into()),
                 "CreatedAt": h.created.map(|c| c.to_rfc3339()).unwrap_or_default(),
                 "CreatedBy": created_by,
@@ -328,6 +363,15 @@ pub fn history(ctx: &Ctx, args: HistoryArgs) -> Result<()> {
 }
 
 pub fn prune(ctx: &Ctx, args: PruneArgs) -> Result<()> {
+    let warning = if args.all {
+        "WARNING! This will remove all images without at least one container associated to them."
+    } else {
+        "WARNING! This will remove all dangling images."
+    };
+    if !args.force && !confirm(warning)? {
+        println!("Total reclaimed space: 0B");
+        return Ok(());
+    }
     let store = ctx.store()?;
     let (removed, bytes) = images::prune(&store, args.all)?;
     if !removed.is_empty() {
@@ -339,6 +383,21 @@ pub fn prune(ctx: &Ctx, args: PruneArgs) -> Result<()> {
     }
     println!("Total reclaimed space: {}", human_size(bytes));
     Ok(())
+}
+
+/// Asks on stdout and reads the answer from stdin, as Docker does even when
+/// stdin is not a terminal: only `y` or `yes` goes ahead, end of input is no.
+fn confirm(warning: &str) -> Result<bool> {
+    use std::io::Write;
+    print!("{warning}\nAre you sure you want to continue? [y/N] ");
+    std::io::stdout().flush()?;
+    let mut answer = String::new();
+    std::io::stdin().read_line(&mut answer).context("read the answer from stdin (use -f to skip the question)")?;
+    let yes = matches!(answer.trim().to_ascii_lowercase().as_str(), "y" | "yes");
+    if !yes && !answer.ends_with('\n') {
+        println!(); // end the prompt's line when input ended without one
+    }
+    Ok(yes)
 }
 
 #[cfg(test)]

@@ -201,7 +201,8 @@ pub fn inspect_json(store: &Store, view: &ImageView) -> Value {
 
 /// One row of `history`, newest first as Docker prints it.
 pub struct HistoryRow {
-    pub id: String,
+    /// The image's Id on its newest row; older rows have none (`<missing>`).
+    pub id: Option<Digest>,
     pub created: Option<DateTime<Utc>>,
     pub created_by: String,
     pub size: u64,
@@ -220,7 +221,7 @@ pub fn history(store: &Store, view: &ImageView) -> Vec<HistoryRow> {
     for h in entries {
         let size = if h.empty_layer { 0 } else { diff_ids.next().and_then(|d| store.layers.info(d).ok()).map(|i| i.size).unwrap_or(0) };
         rows.push(HistoryRow {
-            id: "<missing>".into(),
+            id: None,
             created: h.created.as_deref().and_then(|c| DateTime::parse_from_rfc3339(c).ok()).map(|t| t.with_timezone(&Utc)),
             created_by: h.created_by.unwrap_or_default(),
             size,
@@ -229,7 +230,7 @@ pub fn history(store: &Store, view: &ImageView) -> Vec<HistoryRow> {
     }
     rows.reverse();
     if let Some(first) = rows.first_mut() {
-        first.id = view.record.id.short().to_string();
+        first.id = Some(view.record.id.clone());
     }
     rows
 }

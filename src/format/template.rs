@@ -38,9 +38,10 @@ pub struct GoTemplate {
 
 impl GoTemplate {
     pub fn parse(text: &str) -> Result<GoTemplate> {
-        let text = unescape(text);
+        let text = wrap_print_actions(&unescape(text));
         let mut template = Template::default();
         template.add_funcs(&[
+            (PRINT_FUNC, gofmt as gtmpl::Func),
             ("json", json as gtmpl::Func),
             ("upper", upper as gtmpl::Func),
             ("lower", lower as gtmpl::Func),
@@ -63,6 +64,87 @@ impl GoTemplate {
             .map_err(|e| anyhow::anyhow!("{e}"))
             .context("render --format template")
     }
+}
+
+/// The function every printing action goes through (see `wrap_print_actions`).
+const PRINT_FUNC: &str = "__gofmt";
+
+/// gtmpl prints lists and maps in Rust's Debug form (`[String("a")]`); Go,
+/// and so Docker, prints `[a b]` and `map[k:v]`. Each action that prints
+/// (not `if`, `range`, `end`, comments or `$x := ...`) becomes
+/// `{{__gofmt (PIPELINE)}}`, keeping its `{{-`/`-}}` trim markers.
+fn wrap_print_actions(text: &str) -> String {
+    const KEYWORDS: [&str; 10] = ["if", "else", "end", "range", "with", "define", "template", "block", "break", "continue"];
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find("{{") {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 2..];
+        let Some(close) = action_end(after) else {
+            out.push_str(&rest[open..]); // unterminated: let the parser report it
+            return out;
+        };
+        let inner = &after[..close];
+        let (left, body) = match inner.strip_prefix('-') {
+            Some(b) if b.starts_with(char::is_whitespace) => ("- ", b),
+            _ => ("", inner),
+        };
+        let (body, right) = match body.strip_suffix('-') {
+            Some(b) if b.ends_with(char::is_whitespace) => (b, " -"),
+            _ => (body, ""),
+        };
+        let core = body.trim();
+        let first = core.split(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
+        let declares = core.starts_with('$') && core.split_whitespace().nth(1).is_some_and(|t| t == ":=" || t == "=");
+        if core.is_empty() || core.starts_with("/*") || KEYWORDS.contains(&first) || declares {
+            out.push_str(&rest[open..open + 2 + close + 2]);
+        } else {
+            out.push_str(&format!("{{{{{left}{PRINT_FUNC} ({core}){right}}}}}"));
+        }
+        rest = &after[close + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Where the action that starts `text` ends (the offset of its `}}`),
+/// skipping quoted strings, which may contain `}}`.
+fn action_end(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            q @ (b'"' | b'\'' | b'`') => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != q {
+                    i += if bytes[i] == b'\\' && q != b'`' { 2 } else { 1 };
+                }
+            }
+            b'}' if bytes.get(i + 1) == Some(&b'}') => return Some(i),
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// A value as Go's fmt prints it with `%v`.
+fn go_string(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        Value::NoValue => "<no value>".into(),
+        Value::Nil => "<nil>".into(),
+        Value::Array(a) => format!("[{}]", a.iter().map(go_string).collect::<Vec<_>>().join(" ")),
+        Value::Object(m) | Value::Map(m) => {
+            let sorted: std::collections::BTreeMap<_, _> = m.iter().collect();
+            format!("map[{}]", sorted.iter().map(|(k, v)| format!("{k}:{}", go_string(v))).collect::<Vec<_>>().join(" "))
+        }
+        other => other.to_string(),
+    }
+}
+
+fn gofmt(args: &[Value]) -> Result<Value, FuncError> {
+    Ok(Value::String(go_string(one_arg(args, PRINT_FUNC)?)))
 }
 
 /// Docker lets users type `\t` and `\n` in a format string.
@@ -201,6 +283,18 @@ mod tests {
         assert_eq!(render("{{.Size}}", image.clone()), "42");
         assert_eq!(render("{{join .RepoTags \",\"}}", image.clone()), "a:1,b:2");
         assert_eq!(render("{{upper .Id}}\\t{{len .RepoTags}}", image), "SHA256:ABC\t2");
+    }
+
+    #[test]
+    fn prints_lists_and_maps_as_go_does() {
+        let image = json!({"RepoTags": ["a:1", "b:2"], "Labels": {"z": "1", "a": "2"}, "Cmd": null, "Id": "x"});
+        assert_eq!(render("{{.RepoTags}}", image.clone()), "[a:1 b:2]");
+        assert_eq!(render("{{.Labels}}", image.clone()), "map[a:2 z:1]");
+        assert_eq!(render("{{.Cmd}}", image.clone()), "<nil>");
+        assert_eq!(render("{{- .Id -}} {{ \"}}\" }}", image.clone()), "x}}");
+        assert_eq!(render("{{$t := .RepoTags}}{{range $t}}{{.}};{{end}}", image.clone()), "a:1;b:2;");
+        assert_eq!(render("{{if .Id}}yes{{else}}no{{end}}{{/* c */}}", image.clone()), "yes");
+        assert_eq!(render("{{index .Labels \"z\"}}", image), "1");
     }
 
     #[test]

@@ -85,12 +85,6 @@ impl Reference {
         self.tag.as_ref().map(|t| format!("{}:{t}", self.name()))
     }
 
-    /// The same repository with another registry (used for mirrors and
-    /// search registries).
-    pub fn with_registry(&self, registry: &str) -> Reference {
-        Reference { registry: registry.to_string(), short_name: false, ..self.clone() }
-    }
-
     /// What the registry API is asked for: the digest when pinned, else the tag.
     pub fn manifest_selector(&self) -> String {
         match (&self.digest, &self.tag) {
@@ -98,12 +92,6 @@ impl Reference {
             (None, Some(t)) => t.clone(),
             (None, None) => DEFAULT_TAG.to_string(),
         }
-    }
-
-    /// The name as Docker shows it in `images`: `busybox` rather than
-    /// `docker.io/library/busybox`.
-    pub fn familiar_name(&self) -> String {
-        familiar(&self.name())
     }
 }
 

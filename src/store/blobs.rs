@@ -82,7 +82,7 @@ impl BlobStore {
         Ok((digest, size))
     }
 
-    /// A temporary file next to the blobs, renamed into place by [`BlobStore::adopt`].
+    /// A temporary file next to the blobs (blob writes and spools of loads).
     /// Its name carries the pid so that a later pull can tell a dead
     /// download's leftovers from a running one's (registry::stale).
     pub fn temp_file(&self) -> Result<tempfile::NamedTempFile> {
@@ -91,11 +91,6 @@ impl BlobStore {
             .prefix(&format!("blob-{}-", std::process::id()))
             .tempfile_in(&self.tmp)
             .with_context(|| format!("create a temporary file in {}", self.tmp.display()))
-    }
-
-    /// Moves an already verified temporary file into place under `digest`.
-    pub fn adopt(&self, tmp: tempfile::NamedTempFile, digest: &Digest) -> Result<()> {
-        self.commit(tmp, digest)
     }
 
     pub fn remove(&self, digest: &Digest) -> Result<()> {

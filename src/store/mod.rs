@@ -94,6 +94,8 @@ impl Store {
         }
         for layer in self.layers.list()? {
             if !wanted_layers.contains(&layer) {
+                // The unpacked copy is most of what removing an image frees.
+                report.bytes += self.layers.info(&layer).map(|i| i.size).unwrap_or(0);
                 self.layers.remove(&layer)?;
                 report.layers += 1;
             }

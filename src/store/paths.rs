@@ -2,7 +2,7 @@
 //! /var/lib/pontoon and /run/pontoon as root, overridden by `--root` and
 //! `--runroot` (or PONTOON_ROOT / PONTOON_RUNROOT) for hermetic tests.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use nix::unistd::Uid;
 
@@ -57,17 +57,4 @@ fn absolute(p: PathBuf) -> PathBuf {
         return p;
     }
     std::env::current_dir().map(|cwd| cwd.join(&p)).unwrap_or(p)
-}
-
-/// Joins a path that must stay below `base` (no absolute or `..` parts).
-pub fn join_below(base: &Path, rel: &str) -> Option<PathBuf> {
-    let mut out = base.to_path_buf();
-    for part in rel.split('/') {
-        match part {
-            "" | "." => {}
-            ".." => return None,
-            p => out.push(p),
-        }
-    }
-    Some(out)
 }

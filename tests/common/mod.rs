@@ -10,6 +10,7 @@ pub mod large;
 pub mod multilayer;
 pub mod oci;
 pub mod registry;
+pub mod seed;
 
 use std::path::PathBuf;
 
@@ -21,6 +22,7 @@ pub use multilayer::{
     MULTILAYER_PRESENT,
 };
 pub use registry::Registry;
+pub use seed::{load_as, store_entries};
 
 /// The pontoon binary under test: $PONTOON_BIN (the unprivileged CI run
 /// copies the binary somewhere its user can read), else cargo's build.

@@ -125,7 +125,7 @@ fn copy_meta(from: &Path, to: &Path, meta: &fs::Metadata) -> Result<()> {
 }
 
 fn is_opaque(dir: &Path) -> bool {
-    get_xattr(dir, b"user.overlay.opaque").is_some_and(|v| v == b"y")
+    get_xattr(dir, crate::store::unpack::whiteout::OPAQUE_XATTR.to_bytes()).is_some_and(|v| v == b"y")
 }
 
 fn cpath(path: &Path) -> Result<CString> {

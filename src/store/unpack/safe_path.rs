@@ -56,22 +56,17 @@ pub fn owned(fd: RawFd) -> OwnedFd {
 /// is relative to it.
 pub struct LayerRoot {
     fd: OwnedFd,
-    path: PathBuf,
 }
 
 impl LayerRoot {
     pub fn open(path: &Path) -> Result<LayerRoot> {
         let fd = nix::fcntl::open(path, OFlag::O_RDONLY | OFlag::O_DIRECTORY | OFlag::O_CLOEXEC, Mode::empty())
             .with_context(|| format!("open layer directory {}", path.display()))?;
-        Ok(LayerRoot { fd: owned(fd), path: path.to_path_buf() })
+        Ok(LayerRoot { fd: owned(fd) })
     }
 
     pub fn fd(&self) -> &OwnedFd {
         &self.fd
-    }
-
-    pub fn path(&self) -> &Path {
-        &self.path
     }
 
     /// Opens the directory at `rel` without ever resolving outside the root.

@@ -13,7 +13,7 @@
 //! user cannot write). Checked on Linux 6.x as root: a `userxattr` mount
 //! honours both the 0/0 devices and `user.overlay.opaque`.
 
-use std::ffi::OsStr;
+use std::ffi::{CStr, OsStr};
 use std::os::fd::{AsRawFd, OwnedFd};
 use std::os::unix::ffi::OsStrExt;
 
@@ -25,7 +25,7 @@ use super::create;
 pub const WHITEOUT_PREFIX: &[u8] = b".wh.";
 pub const OPAQUE_MARKER: &[u8] = b".wh..wh..opq";
 /// The xattr overlay (mounted with `userxattr`) reads for opaque dirs.
-pub const OPAQUE_XATTR: &str = "user.overlay.opaque";
+pub const OPAQUE_XATTR: &CStr = c"user.overlay.opaque";
 
 /// What an entry's final name means for whiteouts.
 #[derive(Debug, PartialEq, Eq)]
@@ -67,10 +67,9 @@ pub fn mark_opaque(dir: &OwnedFd) -> Result<()> {
 }
 
 fn set_opaque_xattr(dir: &OwnedFd) -> std::io::Result<()> {
-    let name = c"user.overlay.opaque";
     // SAFETY: dir is an open descriptor, name is NUL-terminated, the value
     // is a valid one-byte slice.
-    let rc = unsafe { libc::fsetxattr(dir.as_raw_fd(), name.as_ptr(), b"y".as_ptr().cast(), 1, 0) };
+    let rc = unsafe { libc::fsetxattr(dir.as_raw_fd(), OPAQUE_XATTR.as_ptr(), b"y".as_ptr().cast(), 1, 0) };
     if rc == 0 {
         Ok(())
     } else {

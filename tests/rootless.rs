@@ -1,0 +1,115 @@
+//! Rootless set-up as a user meets it: a user without a subordinate id range
+//! gets one line saying which user, which file, and the `usermod` command
+//! that adds a range, and pontoon leaves the store alone.
+//!
+//! Run unprivileged, the test points PONTOON_SUBUID_FILE at an empty file.
+//! Run as root, it runs the binary as `nobody` (who has no range in
+//! /etc/subuid) with world-writable HOME and XDG directories, so that the
+//! default store paths resolve and only the missing range can stop it.
+
+mod common;
+
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use common::{busybox_layout, describe, is_root, load_as, skip_unless, store_entries, TestEnv};
+
+const NOBODY: u32 = 65534;
+
+/// Checks the error: exit 125, one line naming the user, the file and the fix.
+fn assert_no_range_error(out: &Output, user: &str, file: &Path) {
+    assert_eq!(out.status.code(), Some(125), "{}", describe(out));
+    assert!(out.stdout.is_empty(), "{}", describe(out));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "one line:\n{err}");
+    assert!(err.starts_with("Error: "), "{err}");
+    assert!(err.contains(&format!("{user:?}")), "names the user {user}: {err}");
+    assert!(err.contains(&file.display().to_string()), "names {}: {err}", file.display());
+    assert!(err.contains("usermod --add-subuids") && err.contains(&format!("{user}`")), "says how to add a range: {err}");
+}
+
+/// Every path below `dir`, to show that nothing was created or changed.
+fn tree(dir: &Path) -> Vec<(PathBuf, u64)> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        let meta = entry.metadata().expect("stat a test file");
+        out.push((path.clone(), if meta.is_dir() { 0 } else { meta.len() }));
+        if meta.is_dir() {
+            out.extend(tree(&path));
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn a_user_without_a_subuid_range_is_told_how_to_add_one() {
+    if is_root() {
+        as_nobody();
+    } else {
+        as_this_user();
+    }
+}
+
+fn as_this_user() {
+    let env = TestEnv::new();
+    let uid = nix::unistd::getuid();
+    let user = nix::unistd::User::from_uid(uid).ok().flatten().map_or_else(|| uid.to_string(), |u| u.name);
+    let empty = env.path().join("subuid-empty");
+    std::fs::write(&empty, "").expect("write an empty subuid file");
+    let run = |args: &[&str]| env.cmd(args).env("PONTOON_SUBUID_FILE", &empty).output().expect("run pontoon");
+
+    // A fresh user: nothing is created.
+    assert_no_range_error(&run(&["images"]), &user, &empty);
+    assert!(!env.root.exists() && !env.runroot.exists(), "the store was created");
+
+    // An existing store (made while the range was there) is not touched.
+    load_as(&env, &busybox_layout(), "busybox:latest");
+    let before = (tree(&env.root), store_entries(&env, "layers"));
+    assert_no_range_error(&run(&["rmi", "busybox"]), &user, &empty);
+    assert_no_range_error(&run(&["image", "prune", "-a", "-f"]), &user, &empty);
+    assert_eq!((tree(&env.root), store_entries(&env, "layers")), before, "the store changed");
+    assert_eq!(env.ok(&["images", "--format", "{{.Repository}}"]), "busybox\n");
+}
+
+fn as_nobody() {
+    let subuid = std::fs::read_to_string("/etc/subuid").unwrap_or_default();
+    if skip_unless(!subuid.lines().any(|l| l.starts_with("nobody:") || l.starts_with("65534:")), "nobody has a range in /etc/subuid") {
+        return;
+    }
+    let dir = tempfile::Builder::new().prefix("pontoon-nobody-").tempdir().expect("create a temp dir");
+    let writable = |p: &Path| std::fs::set_permissions(p, std::fs::Permissions::from_mode(0o777)).expect("chmod 0777");
+    writable(dir.path());
+    for sub in ["home", "data", "config", "run"] {
+        std::fs::create_dir(dir.path().join(sub)).expect("create a test directory");
+        writable(&dir.path().join(sub));
+    }
+    let bin = common::pontoon_bin();
+    let nobody = |args: &[&str]| -> Output {
+        Command::new("setpriv")
+            .args(["--reuid", &NOBODY.to_string(), "--regid", &NOBODY.to_string(), "--clear-groups", "--"])
+            .arg(&bin)
+            .args(args)
+            .current_dir(dir.path())
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", dir.path().join("home"))
+            .env("XDG_DATA_HOME", dir.path().join("data"))
+            .env("XDG_CONFIG_HOME", dir.path().join("config"))
+            .env("XDG_RUNTIME_DIR", dir.path().join("run"))
+            .output()
+            .expect("run setpriv (util-linux)")
+    };
+    let probe = nobody(&["version", "--format", "{{.Client.Version}}"]);
+    if skip_unless(probe.status.success(), &format!("nobody cannot run {} (set PONTOON_BIN to a readable copy)", bin.display())) {
+        return;
+    }
+
+    let before = tree(dir.path());
+    assert_no_range_error(&nobody(&["images"]), "nobody", Path::new("/etc/subuid"));
+    assert_no_range_error(&nobody(&["info"]), "nobody", Path::new("/etc/subuid"));
+    assert_eq!(tree(dir.path()), before, "nothing was created under the XDG directories");
+    assert!(!dir.path().join("data/pontoon").exists());
+}
