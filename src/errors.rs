@@ -26,10 +26,8 @@ pub enum PontoonError {
     #[allow(dead_code)]
     #[error("{0}: image is in use by container {1}")]
     ImageInUse(String, String),
-    #[allow(dead_code)]
     #[error("no such container: {0}")]
     NoSuchContainer(String),
-    #[allow(dead_code)]
     #[error("the container name {0:?} is already in use")]
     NameInUse(String),
     #[error("{prefix:?} is ambiguous: it matches more than one {what}; give more characters")]
@@ -38,7 +36,6 @@ pub enum PontoonError {
     NoSubordinateRange { kind: &'static str, user: String, file: String },
     /// The container exited (or could not start) with this code; not an
     /// engine failure, so nothing is printed. Constructed by `run` (container issue).
-    #[allow(dead_code)]
     #[error("container exited with code {0}")]
     ContainerExit(i32),
     /// Errors were already printed (one per argument); exit with this code.

@@ -201,12 +201,8 @@ fn handle_client_frame(kind: u8, payload: &[u8], pid: Pid, stdio: &mut MonitorSt
                 }
             }
         }
-        protocol::STDIN_EOF => {
-            // With a terminal, the pty stays open: EOF is the user's ctrl-d.
-            if stdio.pty.is_none() {
-                stdio.stdin = None;
-            }
-        }
+        // With a terminal the pty stays open: EOF is the user's ctrl-d.
+        protocol::STDIN_EOF if stdio.pty.is_none() => stdio.stdin = None,
         protocol::RESIZE if payload.len() == 4 => {
             stdio.resize(u16::from_be_bytes([payload[0], payload[1]]), u16::from_be_bytes([payload[2], payload[3]]));
         }

@@ -201,12 +201,7 @@ fn run_once(
 }
 
 fn reap(pid: Pid) {
-    loop {
-        match waitpid(pid, None) {
-            Err(nix::errno::Errno::EINTR) => continue,
-            _ => break,
-        }
-    }
+    while let Err(nix::errno::Errno::EINTR) = waitpid(pid, None) {}
 }
 
 /// Turns a wait status into Docker's exit code (128+N for signal N).

@@ -2,7 +2,7 @@
 //! u32 length and the payload. Small and blocking-friendly: the CLI reads
 //! with plain `read_exact`, the monitor writes whole frames.
 
-use std::io::{self, Read, Write};
+use std::io::{self, Read};
 
 /// Client -> monitor: bytes for the container's stdin.
 pub const STDIN: u8 = 0;
@@ -27,10 +27,6 @@ pub fn encode(kind: u8, payload: &[u8]) -> Vec<u8> {
     frame.extend_from_slice(&(payload.len() as u32).to_be_bytes());
     frame.extend_from_slice(payload);
     frame
-}
-
-pub fn write_frame(w: &mut impl Write, kind: u8, payload: &[u8]) -> io::Result<()> {
-    w.write_all(&encode(kind, payload))
 }
 
 pub fn read_frame(r: &mut impl Read) -> io::Result<(u8, Vec<u8>)> {

@@ -120,10 +120,6 @@ impl ContainerStore {
         write_json_atomic(&dir.join(RECORD_FILE), record)
     }
 
-    pub fn save_record(&self, record: &ContainerRecord) -> Result<()> {
-        write_json_atomic(&self.dir_of(&record.id).join(RECORD_FILE), record)
-    }
-
     pub fn load(&self, id: &str) -> Result<Container> {
         let dir = self.dir_of(id);
         let record: ContainerRecord = read_json(&dir.join(RECORD_FILE))?.ok_or_else(|| PontoonError::NoSuchContainer(id.to_string()))?;
@@ -172,7 +168,7 @@ impl ContainerStore {
                 Err(e) => return Err(e),
             }
         }
-        out.sort_by(|a, b| b.record.created.cmp(&a.record.created));
+        out.sort_by_key(|c| std::cmp::Reverse(c.record.created));
         Ok(out)
     }
 

@@ -132,9 +132,4 @@ fn pipe_cloexec() -> nix::Result<(OwnedFd, OwnedFd)> {
     nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC)
 }
 
-/// Keeps `fd` open across exec by clearing FD_CLOEXEC.
-pub fn inheritable(fd: RawFd) -> nix::Result<()> {
-    use nix::fcntl::{fcntl, FcntlArg, FdFlag};
-    fcntl(fd, FcntlArg::F_SETFD(FdFlag::empty())).map(|_| ())
-}
 
