@@ -126,7 +126,13 @@ pub fn enter_storage_namespace() -> Result<()> {
             if ack[0] != b'1' {
                 std::process::exit(crate::errors::EXIT_ENGINE);
             }
-            become_namespace_root(uid)
+            become_namespace_root(uid)?;
+            // Changing credentials cleared the parent-death signal: set it again.
+            nix::sys::prctl::set_pdeathsig(Signal::SIGKILL).context("set the parent-death signal")?;
+            if nix::unistd::getppid() != parent_pid {
+                std::process::exit(crate::errors::EXIT_ENGINE);
+            }
+            Ok(())
         }
         ForkResult::Parent { child } => {
             drop(to_parent_w);
