@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `make demo`: build pontoon, make a busybox image from Debian's
-# busybox-static, and look at it. Uses its own store in ./.demo, so the
+# busybox-static, look at it and run containers from it. Uses its own store in ./.demo, so the
 # user's images are untouched (remove it with `make clean`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,8 +34,13 @@ step() {
   "$pontoon" "$@"
 }
 
-step import .demo/busybox-rootfs.tar busybox
+step import --change 'CMD ["sh"]' .demo/busybox-rootfs.tar busybox
 step images
 step inspect --format '{{.Id}}' busybox
 step history busybox
+step run --rm busybox echo "hello from a pontoon container"
+step run --rm --hostname demo busybox sh -c 'hostname; id; ps'
+step run -d --name sleeper busybox sleep 300
+step ps
+step rm -f sleeper
 printf '\ndemo store: %s\n' "$PONTOON_ROOT"
