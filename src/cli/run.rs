@@ -12,6 +12,7 @@ use crate::engine::attach::{attach, parse_detach_keys, AttachEnd, AttachOptions}
 use crate::engine::container::{self, ContainerPaths, StartMode};
 use crate::engine::container_spec::{parse_env_file, ContainerSpec, NetworkMode, ResourceLimits, RestartPolicy, TmpfsMount, Ulimit};
 use crate::errors::PontoonError;
+use crate::runtime::seccomp::SeccompChoice;
 
 /// Flags shared by `run` and `create`. `-h` is the host name, as in
 /// Docker, so help is `--help` only.
@@ -95,6 +96,12 @@ pub struct CreateFlags {
     /// Remove the container when it exits
     #[arg(long)]
     pub rm: bool,
+    /// Security options (seccomp=unconfined, seccomp=PROFILE.json, no-new-privileges)
+    #[arg(long, value_name = "OPTION")]
+    pub security_opt: Vec<String>,
+    /// OCI runtime to run the container with (crun, runc, youki, or a path)
+    #[arg(long, value_name = "RUNTIME")]
+    pub runtime: Option<String>,
     /// Image
     pub image: String,
     /// Command and arguments
@@ -197,8 +204,32 @@ impl CreateFlags {
             resources,
             restart: RestartPolicy::parse(&self.restart)?,
             auto_remove: self.rm,
+            seccomp: parse_security_opts(&self.security_opt)?,
+            runtime: self.runtime.clone().filter(|r| !r.is_empty() && r != "pontoon"),
         })
     }
+}
+
+/// `--security-opt`: the seccomp profile (read now, so the container does
+/// not depend on the file later, as in Docker); options that ask for what
+/// pontoon always does are accepted, anything else is refused.
+fn parse_security_opts(opts: &[String]) -> Result<SeccompChoice> {
+    let mut choice = SeccompChoice::Default;
+    for opt in opts {
+        let (key, value) = opt.split_once('=').or_else(|| opt.split_once(':')).unwrap_or((opt.as_str(), ""));
+        match (key, value) {
+            ("seccomp", "unconfined") => choice = SeccompChoice::Unconfined,
+            ("seccomp", "") => bail!("invalid --security-opt {opt:?}: use seccomp=unconfined or seccomp=/path/to/profile.json"),
+            ("seccomp", path) => {
+                let text = std::fs::read_to_string(path).with_context(|| format!("read the seccomp profile {path}"))?;
+                choice = SeccompChoice::Custom(text);
+            }
+            ("no-new-privileges", "" | "true") => {}
+            ("apparmor" | "label", "unconfined" | "disable") => {}
+            _ => bail!("unsupported --security-opt {opt:?}: pontoon supports seccomp=unconfined, seccomp=PROFILE.json and no-new-privileges"),
+        }
+    }
+    Ok(choice)
 }
 
 /// `64m`, `1g`, `512k`, `1024` (bytes), as Docker reads memory sizes.

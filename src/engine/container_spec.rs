@@ -125,6 +125,13 @@ pub struct ContainerSpec {
     /// `--rm`: remove the container when it exits.
     #[serde(default)]
     pub auto_remove: bool,
+    /// `--security-opt seccomp=...`.
+    #[serde(default)]
+    pub seccomp: crate::runtime::seccomp::SeccompChoice,
+    /// `--runtime`: an external OCI runtime (name on PATH or path); None
+    /// for the built-in one.
+    #[serde(default)]
+    pub runtime: Option<String>,
 }
 
 /// The process a container runs, after merging the image's defaults.

@@ -63,6 +63,8 @@ pub fn to_oci(input: &BundleInputs) -> Result<Spec> {
         .gid(input.user.gid)
         .additional_gids(input.user.additional_gids.clone())
         .build()?;
+    let cap_names: Vec<String> = caps.iter().map(|c| c.to_string()).collect();
+    let seccomp = crate::runtime::seccomp::to_oci(&spec.seccomp, spec.privileged, &cap_names)?;
     let caps: std::collections::HashSet<Capability> = caps.into_iter().collect();
     let cap_set = LinuxCapabilitiesBuilder::default()
         .bounding(caps.clone())
@@ -80,9 +82,15 @@ pub fn to_oci(input: &BundleInputs) -> Result<Spec> {
         .no_new_privileges(!spec.privileged)
         .build()?;
     let root = RootBuilder::default().path(input.rootfs.clone()).readonly(spec.read_only).build()?;
-    let linux = linux_section(input)?;
+    let mut linux = linux_section(input)?;
+    linux.set_seccomp(seccomp);
+    let mut annotations = std::collections::HashMap::new();
+    if spec.init {
+        annotations.insert(crate::runtime::builtin::INIT_ANNOTATION.to_string(), "true".to_string());
+    }
     let built = SpecBuilder::default()
         .version("1.0.2")
+        .annotations(annotations)
         .root(root)
         .hostname(input.hostname.clone())
         .process(process)
@@ -286,6 +294,16 @@ mod tests {
         let caps = p.capabilities().as_ref().unwrap().bounding().as_ref().unwrap();
         assert_eq!(caps.len(), DEFAULT_CAPS.len());
         assert!(s.linux().as_ref().unwrap().masked_paths().as_ref().unwrap().contains(&"/proc/kcore".to_string()));
+        assert!(s.linux().as_ref().unwrap().seccomp().is_some(), "seccomp on by default");
+    }
+
+    #[test]
+    fn privileged_and_unconfined_turn_seccomp_off() {
+        use crate::runtime::seccomp::SeccompChoice;
+        let privileged = ContainerSpec { privileged: true, ..Default::default() };
+        assert!(build(&privileged).linux().as_ref().unwrap().seccomp().is_none());
+        let unconfined = ContainerSpec { seccomp: SeccompChoice::Unconfined, ..Default::default() };
+        assert!(build(&unconfined).linux().as_ref().unwrap().seccomp().is_none());
     }
 
     #[test]

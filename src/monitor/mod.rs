@@ -26,7 +26,7 @@ use oci_spec::runtime::Spec;
 
 use crate::engine::container::{layer_dirs, ContainerPaths};
 use crate::engine::images::ImageView;
-use crate::runtime::builtin;
+use crate::runtime::{builtin, cgroups};
 use crate::store::containers::{ContainerRecord, Status};
 use crate::store::Store;
 use clients::Clients;
@@ -157,6 +157,16 @@ fn run_once(
     let created = builtin::create(spec, stdio.container())?;
     stdio.close_child_ends();
     let pid = created.pid;
+    // The init waits for `release`: put it in its cgroup first, so that
+    // nothing of the container ever runs outside its limits.
+    let cgroup = match setup_cgroup(&record.id, spec, pid) {
+        Ok(g) => g,
+        Err(e) => {
+            drop(created);
+            reap(pid);
+            return Err(e);
+        }
+    };
     store.containers.update_state(&record.id, |st| {
         st.status = Status::Running;
         st.pid = Some(pid.as_raw());
@@ -190,14 +200,35 @@ fn run_once(
             e.exit_code()
         }
     };
+    // OOM: the kernel killed a process of the group, and the container's
+    // process died of SIGKILL (Docker's OOMKilled).
+    let oom_killed = code == 128 + libc::SIGKILL && cgroup.as_ref().is_some_and(|g| g.oom_killed());
+    if let Some(g) = &cgroup {
+        g.remove();
+    }
     store.containers.update_state(&record.id, |st| {
         st.status = Status::Exited;
+        st.oom_killed = oom_killed;
         st.exit_code = Some(code);
         st.finished_at = Some(Utc::now());
         st.pid = None;
         Ok(())
     })?;
     Ok(code)
+}
+
+/// Creates the container's cgroup with its limits and moves the init in.
+/// None when no limit is asked and the host gives no cgroups.
+fn setup_cgroup(id: &str, spec: &Spec, pid: Pid) -> Result<Option<cgroups::Group>> {
+    let resources = spec.linux().as_ref().and_then(|l| l.resources().as_ref());
+    let Some(group) = cgroups::detect().create(id, resources)? else {
+        return Ok(None);
+    };
+    if let Err(e) = group.add(pid.as_raw()) {
+        group.remove();
+        return Err(e);
+    }
+    Ok(Some(group))
 }
 
 fn reap(pid: Pid) {

@@ -9,8 +9,8 @@ use oci_spec::runtime::Spec;
 
 use super::{mounts, process, ContainerStdio, StartError};
 
-pub fn run(spec: &Spec, stdio: &ContainerStdio, go: &OwnedFd, errors: &OwnedFd) -> isize {
-    let err = match setup_and_exec(spec, stdio, go) {
+pub fn run(spec: &Spec, stdio: &ContainerStdio, go: &OwnedFd, errors: &OwnedFd, seccomp: &crate::runtime::seccomp::Programs) -> isize {
+    let err = match setup_and_exec(spec, stdio, go, seccomp) {
         Ok(()) => StartError::Setup("execve returned".into()),
         Err(e) => e,
     };
@@ -22,7 +22,7 @@ pub fn run(spec: &Spec, stdio: &ContainerStdio, go: &OwnedFd, errors: &OwnedFd) 
     code as isize
 }
 
-fn setup_and_exec(spec: &Spec, stdio: &ContainerStdio, go: &OwnedFd) -> Result<(), StartError> {
+fn setup_and_exec(spec: &Spec, stdio: &ContainerStdio, go: &OwnedFd, seccomp: &crate::runtime::seccomp::Programs) -> Result<(), StartError> {
     wait_for_release(go)?;
     process::attach_stdio(stdio)?;
     let new_netns = spec.linux().as_ref().and_then(|l| l.namespaces().as_ref()).is_some_and(|ns| {
@@ -36,7 +36,8 @@ fn setup_and_exec(spec: &Spec, stdio: &ContainerStdio, go: &OwnedFd) -> Result<(
         nix::unistd::sethostname(hostname).map_err(|e| setup(format!("set hostname {hostname:?}: {e}")))?;
     }
     let proc_spec = spec.process().as_ref().ok_or_else(|| setup("the bundle has no process".into()))?;
-    process::exec(proc_spec)
+    let tiny_init = super::wants_tiny_init(spec).then_some(stdio.console.map(|_| 0));
+    process::exec(proc_spec, &process::ExecExtras { seccomp, tiny_init })
 }
 
 fn wait_for_release(go: &OwnedFd) -> Result<(), StartError> {

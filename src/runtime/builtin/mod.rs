@@ -10,6 +10,7 @@ mod init;
 mod loopback;
 mod mounts;
 mod process;
+mod tiny_init;
 
 pub use bundle::run_bundle;
 
@@ -68,8 +69,12 @@ pub fn create(spec: &Spec, stdio: &ContainerStdio) -> Result<Created> {
     let flags = namespace_flags(spec)?;
     let (go_r, go_w) = pipe_cloexec().context("create the start pipe")?;
     let (err_r, err_w) = pipe_cloexec().context("create the error pipe")?;
+    let seccomp = match spec.linux().as_ref().and_then(|l| l.seccomp().as_ref()) {
+        Some(section) => crate::runtime::seccomp::compile(section)?,
+        None => Vec::new(),
+    };
     let mut stack = vec![0u8; STACK_SIZE];
-    let child = Box::new(|| -> isize { init::run(spec, stdio, &go_r, &err_w) });
+    let child = Box::new(|| -> isize { init::run(spec, stdio, &go_r, &err_w, &seccomp) });
     // SAFETY: the caller is single-threaded, so the child (a copy of this
     // process, not sharing memory) may run arbitrary code; the stack lives
     // until clone returns, which is all the kernel needs without CLONE_VM.
@@ -99,6 +104,14 @@ impl Created {
             _ => StartError::Setup(text.to_string()),
         })
     }
+}
+
+/// The annotation by which the engine asks for pontoon's own init as PID 1
+/// (`--init`); the OCI spec has no field for it.
+pub const INIT_ANNOTATION: &str = "io.pontoon.init";
+
+fn wants_tiny_init(spec: &Spec) -> bool {
+    spec.annotations().as_ref().and_then(|a| a.get(INIT_ANNOTATION)).is_some_and(|v| v == "true")
 }
 
 fn namespace_flags(spec: &Spec) -> Result<CloneFlags> {

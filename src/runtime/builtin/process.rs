@@ -49,8 +49,16 @@ fn reset_signals() -> Result<(), StartError> {
         .map_err(|e| setup(format!("clear the signal mask: {e}")))
 }
 
+/// What the init does besides the process settings of the spec.
+pub struct ExecExtras<'a> {
+    /// Seccomp programs to install just before execve.
+    pub seccomp: &'a crate::runtime::seccomp::Programs,
+    /// Fork first and stay PID 1 (`--init`); the terminal, if any.
+    pub tiny_init: Option<Option<i32>>,
+}
+
 /// Applies the process settings and replaces this process with it.
-pub fn exec(process: &Process) -> Result<(), StartError> {
+pub fn exec(process: &Process, extras: &ExecExtras) -> Result<(), StartError> {
     reset_signals()?;
     for r in process.rlimits().iter().flatten() {
         let resource = rlimit_resource(r.typ());
@@ -73,6 +81,12 @@ pub fn exec(process: &Process) -> Result<(), StartError> {
             let _ = caps::drop(None, CapSet::Bounding, cap);
         }
     }
+    let nnp = process.no_new_privileges().unwrap_or(false);
+    if !nnp {
+        // Without no_new_privs the kernel wants CAP_SYS_ADMIN to install a
+        // filter: install it now, before the capabilities are dropped.
+        crate::runtime::seccomp::install(extras.seccomp).map_err(setup)?;
+    }
     let user = process.user();
     let groups: Vec<Gid> = user.additional_gids().iter().flatten().map(|g| Gid::from_raw(*g)).collect();
     nix::unistd::setgroups(&groups).map_err(|e| setup(format!("setgroups {groups:?}: {e}")))?;
@@ -81,15 +95,19 @@ pub fn exec(process: &Process) -> Result<(), StartError> {
     let uid = Uid::from_raw(user.uid());
     nix::unistd::setresuid(uid, uid, uid).map_err(|e| setup(format!("setuid {uid}: {e}")))?;
     if uid.is_root() {
-        let set: HashSet<Cap> = bounding;
-        let effective: HashSet<Cap> = caps.and_then(|c| c.effective().clone()).unwrap_or_default().iter().filter_map(to_caps).collect();
+        // Capabilities this host never gave us (a newer name than the
+        // kernel, or one the outer sandbox dropped) cannot be raised.
+        let held = caps::read(None, CapSet::Permitted).unwrap_or_default();
+        let set: HashSet<Cap> = bounding.intersection(&held).copied().collect();
+        let effective: HashSet<Cap> =
+            caps.and_then(|c| c.effective().clone()).unwrap_or_default().iter().filter_map(to_caps).filter(|c| held.contains(c)).collect();
         // Shrink effective and inheritable before permitted: each must stay
         // a subset of permitted at every step.
         caps::set(None, CapSet::Inheritable, &HashSet::new()).map_err(|e| setup(format!("clear inheritable capabilities: {e}")))?;
         caps::set(None, CapSet::Effective, &effective).map_err(|e| setup(format!("set effective capabilities: {e}")))?;
         caps::set(None, CapSet::Permitted, &set).map_err(|e| setup(format!("set permitted capabilities: {e}")))?;
     }
-    if process.no_new_privileges().unwrap_or(false) {
+    if nnp {
         // SAFETY: prctl with constant arguments.
         if unsafe { libc::prctl(libc::PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) } < 0 {
             return Err(setup(format!("set no_new_privs: {}", Errno::last())));
@@ -105,6 +123,13 @@ pub fn exec(process: &Process) -> Result<(), StartError> {
     let c_path = cstring(path.as_os_str().as_bytes())?;
     let c_args = args.iter().map(|a| cstring(a.as_bytes())).collect::<Result<Vec<_>, _>>()?;
     let c_env = env.iter().map(|e| cstring(e.as_bytes())).collect::<Result<Vec<_>, _>>()?;
+    if let Some(console) = extras.tiny_init {
+        super::tiny_init::fork_and_supervise(console).map_err(setup)?;
+    }
+    if nnp {
+        // Last, so that the filter constrains the command and not the setup.
+        crate::runtime::seccomp::install(extras.seccomp).map_err(setup)?;
+    }
     let err = nix::unistd::execve(&c_path, &c_args, &c_env).err().unwrap_or(Errno::EINVAL);
     Err(exec_error(program, err))
 }

@@ -1,0 +1,116 @@
+//! `--init`: pontoon's own PID 1. Once the container is set up, the init
+//! forks; the child goes on to execve the command, and this process stays
+//! PID 1: it reaps every zombie, passes the usual termination and terminal
+//! signals to the child, and exits with the child's code (128+N when a
+//! signal N ended it). It execs nothing from the image, so it works in
+//! images without a C library or a shell.
+
+use nix::errno::Errno;
+use nix::sys::signal::{sigaction, SaFlags, SigAction, SigHandler, SigSet, SigmaskHow, Signal};
+use nix::sys::wait::{waitpid, WaitPidFlag, WaitStatus};
+use nix::unistd::{ForkResult, Pid};
+
+/// Signals passed on to the command, as tini does.
+const FORWARDED: [Signal; 7] =
+    [Signal::SIGTERM, Signal::SIGINT, Signal::SIGHUP, Signal::SIGUSR1, Signal::SIGUSR2, Signal::SIGQUIT, Signal::SIGWINCH];
+
+extern "C" fn ignore(_: libc::c_int) {}
+
+/// Forks. Returns in the child (which then execs the command); never
+/// returns in the parent, which supervises the child until it exits.
+pub fn fork_and_supervise(console: Option<i32>) -> Result<(), String> {
+    let mut set = SigSet::empty();
+    for s in FORWARDED.iter().chain([Signal::SIGCHLD].iter()) {
+        set.add(*s);
+    }
+    // Block first so that nothing sent between the fork and the wait loop
+    // is lost or acted upon by default.
+    nix::sys::signal::sigprocmask(SigmaskHow::SIG_BLOCK, Some(&set), None).map_err(|e| format!("block signals in the init: {e}"))?;
+    // SAFETY: the container's init is single-threaded (a clone of the
+    // single-threaded monitor), so the child may run arbitrary code.
+    match unsafe { nix::unistd::fork() } {
+        Err(e) => Err(format!("fork the command from the init: {e}")),
+        Ok(ForkResult::Child) => {
+            // A process group of its own, so terminal signals reach it once,
+            // from the terminal, and not again through the init.
+            let _ = nix::unistd::setpgid(Pid::from_raw(0), Pid::from_raw(0));
+            nix::sys::signal::sigprocmask(SigmaskHow::SIG_SETMASK, Some(&SigSet::empty()), None)
+                .map_err(|e| format!("clear the signal mask: {e}"))?;
+            Ok(())
+        }
+        Ok(ForkResult::Parent { child }) => {
+            let _ = nix::unistd::setpgid(child, child);
+            if let Some(tty) = console {
+                // SAFETY: tcsetpgrp on the terminal fd (0 or the pty) we hold.
+                unsafe { libc::tcsetpgrp(tty, child.as_raw()) };
+            }
+            close_inherited_fds();
+            let _ = nix::sys::prctl::set_name(c"pontoon-init");
+            // PID 1 only receives the signals it has a handler for.
+            let handler = SigAction::new(SigHandler::Handler(ignore), SaFlags::SA_RESTART, SigSet::empty());
+            for s in set.iter() {
+                // SAFETY: the handler does nothing, so it is async-signal-safe.
+                let _ = unsafe { sigaction(s, &handler) };
+            }
+            let code = supervise(child, &set);
+            // SAFETY: _exit ends the process without running anything else.
+            unsafe { libc::_exit(code) }
+        }
+    }
+}
+
+/// Everything the monitor had open came along with the clone; the init
+/// must not keep a pipe end open (it would hide EOF from the command).
+fn close_inherited_fds() {
+    // SAFETY: close_range on fds we own; failure leaves them open, which
+    // the loop below handles.
+    let rc = unsafe { libc::syscall(libc::SYS_close_range, 3u32, u32::MAX, 0u32) };
+    if rc != 0 {
+        for fd in 3..4096 {
+            let _ = nix::unistd::close(fd);
+        }
+    }
+}
+
+fn supervise(child: Pid, set: &SigSet) -> i32 {
+    loop {
+        match set.wait() {
+            Ok(Signal::SIGCHLD) => {
+                if let Some(code) = reap(child) {
+                    return code;
+                }
+            }
+            Ok(sig) => {
+                let _ = nix::sys::signal::kill(child, sig);
+            }
+            Err(Errno::EINTR) => {}
+            Err(_) => {
+                // Without sigwait we can still reap; block until the child ends.
+                return match waitpid(child, None) {
+                    Ok(status) => exit_code(status).unwrap_or(1),
+                    Err(_) => 1,
+                };
+            }
+        }
+    }
+}
+
+/// Reaps every exited process; returns the child's code once it is gone.
+fn reap(child: Pid) -> Option<i32> {
+    let mut result = None;
+    loop {
+        match waitpid(Pid::from_raw(-1), Some(WaitPidFlag::WNOHANG)) {
+            Ok(WaitStatus::StillAlive) | Err(_) => return result,
+            Ok(status) if status.pid() == Some(child) => result = exit_code(status).or(result),
+            Ok(_) => {}
+        }
+    }
+}
+
+fn exit_code(status: WaitStatus) -> Option<i32> {
+    match status {
+        WaitStatus::Exited(_, code) => Some(code),
+        WaitStatus::Signaled(_, sig, _) => Some(128 + sig as i32),
+        _ => None,
+    }
+}

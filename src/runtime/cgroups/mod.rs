@@ -1,0 +1,207 @@
+//! Resource limits, freezing and statistics through cgroups. One backend
+//! is chosen per host in [`detect`] with one `match`: cgroup v2 where a
+//! unified hierarchy with controllers is delegated to us, the v1
+//! controllers when we are root on a v1 or hybrid host, otherwise none.
+//! A container's group is `pontoon/<id>` (v1: in every controller; v2:
+//! below the delegated group), so any command can find it from the Id.
+
+mod v1;
+mod v2;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context, Result};
+use oci_spec::runtime::LinuxResources;
+
+/// Which cgroup backend this host gives pontoon.
+#[derive(Clone, Debug)]
+pub enum Backend {
+    V1(v1::V1),
+    V2(v2::V2),
+    /// No usable cgroups, and why (for `info`, `doctor` and the error of a
+    /// run that asks for a limit).
+    None(String),
+}
+
+/// What a container's cgroup reports for `stats`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Usage {
+    pub memory_bytes: u64,
+    /// None when the group has no limit.
+    pub memory_limit: Option<u64>,
+    pub cpu_nanos: u64,
+    pub pids: u64,
+    pub block_read: u64,
+    pub block_write: u64,
+}
+
+pub fn detect() -> Backend {
+    let mounts = fs::read_to_string("/proc/self/mountinfo").unwrap_or_default();
+    let own = fs::read_to_string("/proc/self/cgroup").unwrap_or_default();
+    let root = nix::unistd::geteuid().is_root();
+    match (v2::V2::find(&mounts, &own), v1::V1::find(&mounts), root) {
+        (Some(v2), _, _) => Backend::V2(v2),
+        (None, Some(v1), true) => Backend::V1(v1),
+        (None, Some(_), false) => Backend::None(
+            "cgroup v1 controllers can only be used as root and no cgroup v2 hierarchy is delegated to this user".into(),
+        ),
+        (None, None, _) => Backend::None("no cgroup controllers are mounted".into()),
+    }
+}
+
+impl Backend {
+    /// The name `pontoon info` shows as Host.CgroupManager.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Backend::V1(_) => "cgroupfs (v1)",
+            Backend::V2(_) => "cgroupfs (v2)",
+            Backend::None(_) => "none",
+        }
+    }
+
+    /// Creates the container's group with `resources` applied. Fails when
+    /// a limit is asked and this backend cannot apply it; returns None
+    /// when no limit is asked and there are no cgroups.
+    pub fn create(&self, id: &str, resources: Option<&LinuxResources>) -> Result<Option<Group>> {
+        let wanted = resources.is_some_and(asks_for_limits);
+        let group = match self {
+            Backend::V1(v1) => Group::V1(v1.create(id)?),
+            Backend::V2(v2) => Group::V2(v2.create(id)?),
+            Backend::None(why) if wanted => bail!(
+                "cannot apply --memory, --cpus or --pids-limit: {why}; run as root, delegate cgroup v2 controllers to your user (systemd: Delegate=yes on user@.service), or drop the limit"
+            ),
+            Backend::None(_) => return Ok(None),
+        };
+        if let Some(r) = resources {
+            if let Err(e) = group.apply(r) {
+                group.remove();
+                return Err(e);
+            }
+        }
+        Ok(Some(group))
+    }
+
+    /// The existing group of container `id`, if there is one.
+    pub fn open(&self, id: &str) -> Option<Group> {
+        match self {
+            Backend::V1(v1) => v1.open(id).map(Group::V1),
+            Backend::V2(v2) => v2.open(id).map(Group::V2),
+            Backend::None(_) => None,
+        }
+    }
+}
+
+fn asks_for_limits(r: &LinuxResources) -> bool {
+    r.memory().as_ref().is_some_and(|m| m.limit().is_some())
+        || r.cpu().as_ref().is_some_and(|c| c.quota().is_some())
+        || r.pids().as_ref().is_some_and(|p| p.limit() > 0)
+}
+
+/// One container's cgroup.
+#[derive(Clone, Debug)]
+pub enum Group {
+    V1(v1::Group),
+    V2(v2::Group),
+}
+
+impl Group {
+    fn apply(&self, r: &LinuxResources) -> Result<()> {
+        match self {
+            Group::V1(g) => g.apply(r),
+            Group::V2(g) => g.apply(r),
+        }
+    }
+
+    /// Moves `pid` (the container's init, before it runs) into the group.
+    pub fn add(&self, pid: i32) -> Result<()> {
+        match self {
+            Group::V1(g) => g.add(pid),
+            Group::V2(g) => g.add(pid),
+        }
+    }
+
+    /// Freezes or thaws every process of the group.
+    pub fn freeze(&self, frozen: bool) -> Result<()> {
+        match self {
+            Group::V1(g) => g.freeze(frozen),
+            Group::V2(g) => g.freeze(frozen),
+        }
+    }
+
+    /// Whether the kernel OOM-killed a process of the group.
+    pub fn oom_killed(&self) -> bool {
+        match self {
+            Group::V1(g) => g.oom_kills() > 0,
+            Group::V2(g) => g.oom_kills() > 0,
+        }
+    }
+
+    pub fn usage(&self) -> Usage {
+        match self {
+            Group::V1(g) => g.usage(),
+            Group::V2(g) => g.usage(),
+        }
+    }
+
+    /// Removes the group; its processes must have exited. Errors are
+    /// ignored: a left-over empty group is harmless and removed next time.
+    pub fn remove(&self) {
+        match self {
+            Group::V1(g) => g.remove(),
+            Group::V2(g) => g.remove(),
+        }
+    }
+}
+
+/// Writes `value` to a control file, naming the file on failure.
+fn write(dir: &Path, file: &str, value: &str) -> Result<()> {
+    let path = dir.join(file);
+    fs::write(&path, value).with_context(|| format!("write {value:?} to {}", path.display()))
+}
+
+fn read_u64(path: PathBuf) -> Option<u64> {
+    fs::read_to_string(path).ok()?.trim().parse().ok()
+}
+
+/// A `key value` line of a flat-keyed file such as memory.stat.
+fn keyed(path: PathBuf, key: &str) -> Option<u64> {
+    let text = fs::read_to_string(path).ok()?;
+    text.lines().find_map(|l| l.strip_prefix(key).and_then(|v| v.strip_prefix(' ')).and_then(|v| v.trim().parse().ok()))
+}
+
+/// Removes a group directory, retrying briefly while the kernel finishes
+/// tearing down its last process.
+fn remove_dir(dir: &Path) {
+    for _ in 0..50 {
+        match fs::remove_dir(dir) {
+            Ok(()) => return,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return,
+            Err(_) => std::thread::sleep(std::time::Duration::from_millis(10)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use oci_spec::runtime::{LinuxMemoryBuilder, LinuxResourcesBuilder};
+
+    #[test]
+    fn a_limit_without_cgroups_fails_with_the_fix() {
+        let none = Backend::None("no cgroup controllers are mounted".into());
+        let r = LinuxResourcesBuilder::default().memory(LinuxMemoryBuilder::default().limit(1i64 << 26).build().unwrap()).build().unwrap();
+        let err = none.create("x", Some(&r)).unwrap_err().to_string();
+        assert!(err.contains("--memory") && err.contains("root"), "{err}");
+        assert!(none.create("x", None).unwrap().is_none(), "no limit, no cgroup, no error");
+    }
+
+    #[test]
+    fn keyed_files_parse() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("memory.events"), "low 0\noom 2\noom_kill 1\n").unwrap();
+        assert_eq!(keyed(dir.path().join("memory.events"), "oom_kill"), Some(1));
+        assert_eq!(keyed(dir.path().join("memory.events"), "oom"), Some(2));
+        assert_eq!(keyed(dir.path().join("memory.events"), "max"), None);
+    }
+}

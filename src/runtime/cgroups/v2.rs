@@ -1,0 +1,154 @@
+//! cgroup v2: one unified hierarchy. As root the container's group is
+//! `pontoon/<id>` at the top; rootless it goes below the nearest group
+//! systemd delegated to the user (owned by us, with the memory and pids
+//! controllers enabled for its children). Controllers are passed down by
+//! writing `cgroup.subtree_control` of `pontoon`, which holds no process.
+
+use std::fs;
+use std::os::unix::fs::MetadataExt;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use oci_spec::runtime::LinuxResources;
+
+use super::{keyed, read_u64, remove_dir, write, Usage};
+
+const NEEDED: &[&str] = &["memory", "pids"];
+
+#[derive(Clone, Debug)]
+pub struct V2 {
+    /// The group under which `pontoon/<id>` groups are made.
+    base: PathBuf,
+}
+
+#[derive(Clone, Debug)]
+pub struct Group {
+    dir: PathBuf,
+}
+
+fn controllers(dir: &Path, file: &str) -> Vec<String> {
+    fs::read_to_string(dir.join(file)).unwrap_or_default().split_whitespace().map(String::from).collect()
+}
+
+impl V2 {
+    /// A usable unified hierarchy: mounted, with controllers, and a group
+    /// we may create children in.
+    pub fn find(mountinfo: &str, own_cgroup: &str) -> Option<V2> {
+        let mount = mountinfo.lines().find_map(|line| {
+            let (left, right) = line.split_once(" - ")?;
+            (right.split(' ').next() == Some("cgroup2")).then(|| PathBuf::from(left.split(' ').nth(4).unwrap_or_default()))
+        })?;
+        let have = controllers(&mount, "cgroup.controllers");
+        if !NEEDED.iter().all(|c| have.iter().any(|h| h == c)) {
+            return None;
+        }
+        if nix::unistd::geteuid().is_root() {
+            return Some(V2 { base: mount });
+        }
+        let own = own_cgroup.lines().find_map(|l| l.strip_prefix("0::"))?.trim_start_matches('/');
+        let uid = nix::unistd::geteuid().as_raw();
+        // Walk up from our own group to the outermost one delegated to us.
+        let mut best = None;
+        let mut dir = mount.join(own);
+        while dir.starts_with(&mount) && dir != mount {
+            let delegated = fs::metadata(&dir).is_ok_and(|m| m.uid() == uid)
+                && NEEDED.iter().all(|c| controllers(&dir, "cgroup.subtree_control").iter().any(|h| h == c));
+            if delegated {
+                best = Some(dir.clone());
+            }
+            if !dir.pop() {
+                break;
+            }
+        }
+        best.map(|base| V2 { base })
+    }
+
+    fn dir(&self, id: &str) -> PathBuf {
+        self.base.join("pontoon").join(id)
+    }
+
+    pub fn create(&self, id: &str) -> Result<Group> {
+        let parent = self.base.join("pontoon");
+        fs::create_dir_all(&parent).with_context(|| format!("create the cgroup {}", parent.display()))?;
+        let available = controllers(&parent, "cgroup.controllers");
+        let enable: Vec<String> = ["cpu", "memory", "pids"].iter().filter(|c| available.iter().any(|a| a == *c)).map(|c| format!("+{c}")).collect();
+        write(&parent, "cgroup.subtree_control", &enable.join(" "))?;
+        let dir = self.dir(id);
+        fs::create_dir_all(&dir).with_context(|| format!("create the cgroup {}", dir.display()))?;
+        Ok(Group { dir })
+    }
+
+    pub fn open(&self, id: &str) -> Option<Group> {
+        let dir = self.dir(id);
+        dir.is_dir().then_some(Group { dir })
+    }
+}
+
+impl Group {
+    pub fn apply(&self, r: &LinuxResources) -> Result<()> {
+        if let Some(limit) = r.memory().as_ref().and_then(|m| m.limit()) {
+            write(&self.dir, "memory.max", &limit.to_string())?;
+            if self.dir.join("memory.swap.max").exists() {
+                write(&self.dir, "memory.swap.max", "0")?;
+            }
+        }
+        if let Some(cpu) = r.cpu() {
+            if let Some(quota) = cpu.quota() {
+                write(&self.dir, "cpu.max", &format!("{quota} {}", cpu.period().unwrap_or(100_000)))?;
+            }
+        }
+        if let Some(pids) = r.pids() {
+            let value = if pids.limit() > 0 { pids.limit().to_string() } else { "max".into() };
+            write(&self.dir, "pids.max", &value)?;
+        }
+        Ok(())
+    }
+
+    pub fn add(&self, pid: i32) -> Result<()> {
+        write(&self.dir, "cgroup.procs", &pid.to_string())
+    }
+
+    pub fn freeze(&self, frozen: bool) -> Result<()> {
+        write(&self.dir, "cgroup.freeze", if frozen { "1" } else { "0" })?;
+        let want = if frozen { 1 } else { 0 };
+        for _ in 0..500 {
+            if keyed(self.dir.join("cgroup.events"), "frozen") == Some(want) {
+                return Ok(());
+            }
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        }
+        anyhow::bail!("the cgroup {} did not {}", self.dir.display(), if frozen { "freeze" } else { "thaw" })
+    }
+
+    pub fn oom_kills(&self) -> u64 {
+        keyed(self.dir.join("memory.events"), "oom_kill").unwrap_or(0)
+    }
+
+    pub fn usage(&self) -> Usage {
+        let usage = read_u64(self.dir.join("memory.current")).unwrap_or(0);
+        let cache = keyed(self.dir.join("memory.stat"), "inactive_file").unwrap_or(0);
+        let (mut read, mut written) = (0, 0);
+        for line in fs::read_to_string(self.dir.join("io.stat")).unwrap_or_default().lines() {
+            for field in line.split_whitespace() {
+                if let Some(n) = field.strip_prefix("rbytes=").and_then(|n| n.parse::<u64>().ok()) {
+                    read += n;
+                }
+                if let Some(n) = field.strip_prefix("wbytes=").and_then(|n| n.parse::<u64>().ok()) {
+                    written += n;
+                }
+            }
+        }
+        Usage {
+            memory_bytes: usage.saturating_sub(cache),
+            memory_limit: read_u64(self.dir.join("memory.max")),
+            cpu_nanos: keyed(self.dir.join("cpu.stat"), "usage_usec").unwrap_or(0) * 1000,
+            pids: read_u64(self.dir.join("pids.current")).unwrap_or(0),
+            block_read: read,
+            block_write: written,
+        }
+    }
+
+    pub fn remove(&self) {
+        remove_dir(&self.dir);
+    }
+}

@@ -1,0 +1,1 @@
+//! External OCI runtimes (`--runtime crun`, runc, youki).
