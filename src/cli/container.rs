@@ -82,7 +82,7 @@ pub struct MonitorArgs {
 
 /// Runs `each` for every name, printing failures as Docker does (one
 /// line each) and failing at the end if any failed.
-fn for_each(names: &[String], mut each: impl FnMut(&str) -> Result<()>) -> Result<()> {
+pub(super) fn for_each(names: &[String], mut each: impl FnMut(&str) -> Result<()>) -> Result<()> {
     let mut failures = 0;
     for name in names {
         if let Err(e) = each(name) {

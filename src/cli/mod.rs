@@ -11,6 +11,7 @@ mod mount;
 mod ps;
 mod pull;
 mod run;
+mod stats;
 mod system;
 
 use std::path::PathBuf;
@@ -57,6 +58,12 @@ pub enum Command {
     Wait(container::WaitArgs),
     /// Show a container's output
     Logs(container::LogsArgs),
+    /// Show containers' resource usage
+    Stats(stats::StatsArgs),
+    /// Pause every process of containers
+    Pause(stats::PauseArgs),
+    /// Resume paused containers
+    Unpause(stats::PauseArgs),
     /// Manage containers
     #[command(subcommand)]
     Container(ContainerCommand),
@@ -154,6 +161,12 @@ pub enum ContainerCommand {
     Wait(container::WaitArgs),
     /// Show a container's output
     Logs(container::LogsArgs),
+    /// Show containers' resource usage
+    Stats(stats::StatsArgs),
+    /// Pause every process of containers
+    Pause(stats::PauseArgs),
+    /// Resume paused containers
+    Unpause(stats::PauseArgs),
 }
 
 #[derive(Subcommand, Debug)]
@@ -195,6 +208,9 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Kill(a) | Command::Container(ContainerCommand::Kill(a)) => container::kill(&ctx, a),
         Command::Wait(a) | Command::Container(ContainerCommand::Wait(a)) => container::wait(&ctx, a),
         Command::Logs(a) | Command::Container(ContainerCommand::Logs(a)) => container::logs(&ctx, a),
+        Command::Stats(a) | Command::Container(ContainerCommand::Stats(a)) => stats::stats(&ctx, a),
+        Command::Pause(a) | Command::Container(ContainerCommand::Pause(a)) => stats::pause(&ctx, a, true),
+        Command::Unpause(a) | Command::Container(ContainerCommand::Unpause(a)) => stats::pause(&ctx, a, false),
         Command::Monitor(a) => container::monitor(&ctx, a),
         Command::Pull(a) | Command::Image(ImageCommand::Pull(a)) => pull::pull(&ctx, a),
         Command::Images(a) | Command::Image(ImageCommand::Ls(a)) => image::images(&ctx, a),

@@ -38,6 +38,7 @@ pub fn info(ctx: &Ctx, args: InfoArgs) -> Result<()> {
     let search: Vec<String> = registries.as_ref().map(|r| r.unqualified_search_registries.clone()).unwrap_or_default();
     let conf_files: Vec<String> =
         registries.as_ref().map(|r| r.sources.iter().map(|p| p.display().to_string()).collect()).unwrap_or_default();
+    let cgroups = crate::runtime::cgroups::detect();
     let info = json!({
         "Host": {
             "Arch": std::env::consts::ARCH,
@@ -45,6 +46,7 @@ pub fn info(ctx: &Ctx, args: InfoArgs) -> Result<()> {
             "Kernel": nix::sys::utsname::uname().map(|u| u.release().to_string_lossy().into_owned()).unwrap_or_default(),
             "Rootless": store.paths.rootless,
             "CgroupVersion": if std::path::Path::new("/sys/fs/cgroup/cgroup.controllers").exists() { "v2" } else { "v1" },
+            "CgroupManager": cgroups.name(),
         },
         "Store": {
             "GraphRoot": store.paths.root.display().to_string(),
@@ -61,6 +63,7 @@ pub fn info(ctx: &Ctx, args: InfoArgs) -> Result<()> {
         s.push_str("host:\n");
         s.push_str(&format!("  arch: {}\n  kernel: {}\n", info["Host"]["Arch"].as_str().unwrap_or(""), info["Host"]["Kernel"].as_str().unwrap_or("")));
         s.push_str(&format!("  rootless: {}\n  cgroupVersion: {}\n", store.paths.rootless, info["Host"]["CgroupVersion"].as_str().unwrap_or("")));
+        s.push_str(&format!("  cgroupManager: {}\n", cgroups.name()));
         s.push_str("store:\n");
         s.push_str(&format!("  graphRoot: {}\n  runRoot: {}\n", store.paths.root.display(), store.paths.runroot.display()));
         s.push_str(&format!("  graphDriverName: {}\n  graphDriverReason: {}\n", driver.name, driver.reason));

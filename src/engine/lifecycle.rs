@@ -92,6 +92,7 @@ pub fn stop(store: &Store, c: &Container, timeout: Option<u32>) -> Result<()> {
     }
     let signal = parse_signal(c.record.spec.stop_signal.as_deref().unwrap_or("TERM"))?;
     let timeout = timeout.or(c.record.spec.stop_timeout).unwrap_or(DEFAULT_STOP_TIMEOUT);
+    crate::engine::pause::thaw(store, &c)?;
     let mut stream = connect(store, &c)?;
     send_signal(&mut stream, signal)?;
     if wait_exit(&mut stream, Some(Duration::from_secs(timeout.into())))?.is_some() {
@@ -147,6 +148,7 @@ pub fn remove(store: &Store, c: &Container, force: bool) -> Result<()> {
             st.stopped_by_user = true;
             Ok(())
         })?;
+        crate::engine::pause::thaw(store, &c)?;
         let mut stream = connect(store, &c)?;
         send_signal(&mut stream, Signal::SIGKILL)?;
         wait_exit(&mut stream, Some(Duration::from_secs(30)))?;

@@ -9,6 +9,7 @@ pub mod container_spec;
 pub mod images;
 pub mod import;
 pub mod oci;
+pub mod pause;
 pub mod pull;
 pub mod user;
 pub mod lifecycle;

@@ -212,6 +212,12 @@ fn handle_client_frame(kind: u8, payload: &[u8], pid: Pid, stdio: &mut MonitorSt
                 let _ = nix::sys::signal::kill(pid, sig);
             }
         }
+        protocol::PAUSE if payload.len() == 1 => {
+            let sig = if payload[0] == 1 { Signal::SIGSTOP } else { Signal::SIGCONT };
+            for p in crate::runtime::cgroups::procfs::container_pids(pid.as_raw()) {
+                let _ = nix::sys::signal::kill(Pid::from_raw(p), sig);
+            }
+        }
         _ => {}
     }
 }

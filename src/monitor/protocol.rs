@@ -12,6 +12,10 @@ pub const STDIN_EOF: u8 = 1;
 pub const RESIZE: u8 = 2;
 /// Client -> monitor: forward this signal (i32) to the container.
 pub const SIGNAL: u8 = 3;
+/// Client -> monitor: stop (1) or continue (0) every process of the
+/// container with SIGSTOP/SIGCONT (pause without a freezer cgroup; the
+/// monitor may signal them all, rootless too).
+pub const PAUSE: u8 = 4;
 /// Monitor -> client: container output.
 pub const STDOUT: u8 = 1;
 pub const STDERR: u8 = 2;

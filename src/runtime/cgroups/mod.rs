@@ -5,6 +5,7 @@
 //! A container's group is `pontoon/<id>` (v1: in every controller; v2:
 //! below the delegated group), so any command can find it from the Id.
 
+pub mod procfs;
 mod v1;
 mod v2;
 
@@ -39,7 +40,7 @@ pub struct Usage {
 pub fn detect() -> Backend {
     let mounts = fs::read_to_string("/proc/self/mountinfo").unwrap_or_default();
     let own = fs::read_to_string("/proc/self/cgroup").unwrap_or_default();
-    let root = nix::unistd::geteuid().is_root();
+    let root = is_host_root();
     match (v2::V2::find(&mounts, &own), v1::V1::find(&mounts), root) {
         (Some(v2), _, _) => Backend::V2(v2),
         (None, Some(v1), true) => Backend::V1(v1),
@@ -48,6 +49,14 @@ pub fn detect() -> Backend {
         ),
         (None, None, _) => Backend::None("no cgroup controllers are mounted".into()),
     }
+}
+
+/// Root of the host, not root of a user namespace (where the rootless
+/// storage namespace makes every pontoon command uid 0).
+pub fn is_host_root() -> bool {
+    let map = fs::read_to_string("/proc/self/uid_map").unwrap_or_default();
+    let identity = map.split_whitespace().collect::<Vec<_>>() == ["0", "0", "4294967295"];
+    nix::unistd::geteuid().is_root() && identity
 }
 
 impl Backend {

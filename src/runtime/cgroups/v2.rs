@@ -42,7 +42,7 @@ impl V2 {
         if !NEEDED.iter().all(|c| have.iter().any(|h| h == c)) {
             return None;
         }
-        if nix::unistd::geteuid().is_root() {
+        if super::is_host_root() {
             return Some(V2 { base: mount });
         }
         let own = own_cgroup.lines().find_map(|l| l.strip_prefix("0::"))?.trim_start_matches('/');
