@@ -112,3 +112,23 @@ fn stats_no_stream_shows_docker_columns() {
     assert_eq!(rows[0]["ID"].as_str().map(str::len), Some(64), "--no-trunc gives full Ids");
     env.ok(&["rm", "-f", "busy"]);
 }
+
+#[test]
+fn an_external_runtime_runs_the_same_bundle() {
+    let env = env_with_busybox();
+    if skip_unless(std::path::Path::new("/usr/bin/crun").exists(), "crun is not installed") {
+        return;
+    }
+    let out = env.run(&["run", "--runtime", "crun", "--rm", "busybox", "echo", "hi"]);
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "hi\n", "{}", common::describe(&out));
+    assert_eq!(env.run(&["run", "--runtime", "/usr/bin/crun", "--rm", "busybox", "sh", "-c", "exit 5"]).status.code(), Some(5));
+    let inside = env.ok(&["run", "--runtime", "crun", "--rm", "busybox", "sh", "-c", "echo $$; grep Seccomp: /proc/self/status"]);
+    assert!(inside.starts_with("1\n") && inside.contains('2'), "PID 1 with the same seccomp profile: {inside}");
+    env.ok(&["run", "-d", "--runtime", "crun", "--name", "ext", "busybox", "sleep", "1000"]);
+    env.ok(&["stop", "-t", "1", "ext"]);
+    assert_eq!(env.ok(&["ps", "-a", "--format", "{{.Status}}", "--filter", "name=ext"]).split(' ').take(2).collect::<Vec<_>>(), ["Exited", "(137)"]);
+    env.ok(&["rm", "ext"]);
+    let (code, err) = env.fails(&["run", "--runtime", "no-such-runtime", "--rm", "busybox", "true"]);
+    assert_eq!(code, 125);
+    assert!(err.contains("no-such-runtime") && err.contains("not found"), "{err}");
+}

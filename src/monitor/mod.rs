@@ -6,6 +6,7 @@
 //! costs little memory while the container runs.
 
 mod clients;
+mod external;
 pub use clients::connect;
 pub mod logfile;
 pub mod protocol;
@@ -154,6 +155,10 @@ fn run_once(
     first: bool,
 ) -> Result<i32> {
     let mut stdio = MonitorStdio::new(record.spec.tty, record.spec.interactive)?;
+    if let Some(runtime) = &record.spec.runtime {
+        let io = external::Io { signal_fd, clients, log, sync };
+        return external::run(store, record, runtime, spec, stdio, io, wait_for_client, first);
+    }
     let created = builtin::create(spec, stdio.container())?;
     stdio.close_child_ends();
     let pid = created.pid;
@@ -167,17 +172,7 @@ fn run_once(
             return Err(e);
         }
     };
-    store.containers.update_state(&record.id, |st| {
-        st.status = Status::Running;
-        st.pid = Some(pid.as_raw());
-        st.monitor_pid = Some(std::process::id() as i32);
-        st.started_at = Some(Utc::now());
-        st.finished_at = None;
-        st.exit_code = None;
-        st.error = None;
-        st.oom_killed = false;
-        Ok(())
-    })?;
+    mark_running(store, record, pid)?;
     if wait_for_client {
         report(sync, "ok");
         clients.wait_for_first(ATTACH_TIMEOUT)?;
@@ -200,6 +195,26 @@ fn run_once(
             e.exit_code()
         }
     };
+    record_exit(store, record, cgroup, code)?;
+    Ok(code)
+}
+
+fn mark_running(store: &Store, record: &ContainerRecord, pid: Pid) -> Result<()> {
+    store.containers.update_state(&record.id, |st| {
+        st.status = Status::Running;
+        st.pid = Some(pid.as_raw());
+        st.monitor_pid = Some(std::process::id() as i32);
+        st.started_at = Some(Utc::now());
+        st.finished_at = None;
+        st.exit_code = None;
+        st.error = None;
+        st.oom_killed = false;
+        Ok(())
+    })
+}
+
+/// Records the exit of the container's process and removes its cgroup.
+fn record_exit(store: &Store, record: &ContainerRecord, cgroup: Option<cgroups::Group>, code: i32) -> Result<()> {
     // OOM: the kernel killed a process of the group, and the container's
     // process died of SIGKILL (Docker's OOMKilled).
     let oom_killed = code == 128 + libc::SIGKILL && cgroup.as_ref().is_some_and(|g| g.oom_killed());
@@ -213,8 +228,7 @@ fn run_once(
         st.finished_at = Some(Utc::now());
         st.pid = None;
         Ok(())
-    })?;
-    Ok(code)
+    })
 }
 
 /// Creates the container's cgroup with its limits and moves the init in.

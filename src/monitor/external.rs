@@ -1,0 +1,80 @@
+//! Running the container with an external OCI runtime (`--runtime`):
+//! create, cgroup, start, then the same event loop as the built-in one.
+//! The monitor becomes a child subreaper so that the container's init,
+//! which the runtime forks and leaves, is reparented to it and waited for.
+
+use std::fs::File;
+
+use anyhow::{bail, Result};
+use nix::sys::signalfd::SignalFd;
+use oci_spec::runtime::Spec;
+
+use super::clients::{self, Clients};
+use super::logfile::LogWriter;
+use super::stdio::MonitorStdio;
+use super::{mark_running, record_exit, report, setup_cgroup, ATTACH_TIMEOUT};
+use crate::engine::container::ContainerPaths;
+use crate::runtime::oci_cli::External;
+use crate::store::containers::ContainerRecord;
+use crate::store::Store;
+
+/// The monitor's channels the run loop needs.
+pub struct Io<'a> {
+    pub signal_fd: &'a SignalFd,
+    pub clients: &'a mut Clients,
+    pub log: &'a mut LogWriter,
+    pub sync: &'a mut Option<File>,
+}
+
+#[allow(clippy::too_many_arguments)]
+pub fn run(
+    store: &Store,
+    record: &ContainerRecord,
+    runtime: &str,
+    spec: &Spec,
+    mut stdio: MonitorStdio,
+    io: Io,
+    wait_for_client: bool,
+    first: bool,
+) -> Result<i32> {
+    if record.spec.tty {
+        bail!("-t with --runtime {runtime} is not supported yet: drop -t, or use the built-in runtime");
+    }
+    if record.spec.init {
+        bail!("--init with --runtime {runtime} is not supported: pontoon's init lives in the built-in runtime; drop --runtime");
+    }
+    let rt = External::find(runtime, &store.paths.runroot)?;
+    // SAFETY: prctl with constant arguments.
+    if unsafe { libc::prctl(libc::PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) } < 0 {
+        bail!("become a child subreaper: {}", std::io::Error::last_os_error());
+    }
+    let paths = ContainerPaths::new(store, &record.id);
+    let pid = rt.create(&paths.dir, &record.id, stdio.container())?;
+    stdio.close_child_ends();
+    let cgroup = match setup_cgroup(&record.id, spec, pid) {
+        Ok(g) => g,
+        Err(e) => {
+            rt.delete(&record.id);
+            super::reap(pid);
+            return Err(e);
+        }
+    };
+    mark_running(store, record, pid)?;
+    if wait_for_client {
+        report(io.sync, "ok");
+        io.clients.wait_for_first(ATTACH_TIMEOUT)?;
+    }
+    if let Err(e) = rt.start(&record.id) {
+        rt.delete(&record.id);
+        super::reap(pid);
+        record_exit(store, record, cgroup, crate::errors::EXIT_ENGINE)?;
+        return Err(e);
+    }
+    if first {
+        report(io.sync, "ok");
+    }
+    let code = clients::pump(pid, io.signal_fd, &mut stdio, io.clients, io.log)?;
+    rt.delete(&record.id);
+    record_exit(store, record, cgroup, code)?;
+    Ok(code)
+}
