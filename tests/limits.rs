@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{is_root, skip_unless, TestEnv};
+use common::{skip_unless, TestEnv};
 
 fn env_with_busybox() -> TestEnv {
     let env = TestEnv::new();

@@ -111,3 +111,26 @@ fn init_is_pid_one_reaps_zombies_and_forwards_signals() {
     assert_eq!(env.ok(&["wait", "sleeper"]).trim(), "143");
     env.ok(&["rm", "sleeper"]);
 }
+
+#[test]
+fn system_doctor_checks_the_host_one_line_each() {
+    let env = TestEnv::new();
+    let out = env.run(&["system", "doctor"]);
+    let text = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(!text.is_empty(), "{}", common::describe(&out));
+    for line in text.lines() {
+        assert!(["OK   ", "WARN ", "FAIL "].iter().any(|p| line.starts_with(p)), "one status per line: {line}");
+    }
+    let failed = text.lines().any(|l| l.starts_with("FAIL"));
+    assert_eq!(out.status.success(), !failed, "the exit code says whether a check failed");
+    for topic in ["cgroups:", "open files:", "storage:"] {
+        assert!(text.contains(topic), "{topic} checked: {text}");
+    }
+    if common::is_root() {
+        assert!(!text.contains("/etc/subuid"), "root needs no subordinate ids: {text}");
+    } else {
+        for topic in ["/etc/subuid:", "newuidmap:", "user namespaces:", "XDG_RUNTIME_DIR:"] {
+            assert!(text.contains(topic), "{topic} checked rootless: {text}");
+        }
+    }
+}

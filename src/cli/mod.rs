@@ -5,6 +5,7 @@
 mod archive;
 mod container;
 mod docs;
+pub mod doctor;
 mod image;
 mod inspect;
 mod mount;
@@ -173,6 +174,8 @@ pub enum ContainerCommand {
 pub enum SystemCommand {
     /// Show system-wide information
     Info(system::InfoArgs),
+    /// Check what containers need from this host
+    Doctor(doctor::DoctorArgs),
 }
 
 /// What every command gets: where the store is.
@@ -225,6 +228,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Image(ImageCommand::Mount(a)) => mount::mount(&ctx, a),
         Command::Image(ImageCommand::Unmount(a)) => mount::unmount(&ctx, a),
         Command::Info(a) | Command::System(SystemCommand::Info(a)) => system::info(&ctx, a),
+        Command::System(SystemCommand::Doctor(a)) => doctor::doctor(&ctx, a),
         Command::Version(a) => system::version(&ctx, a),
         Command::Unshare(a) => mount::unshare(&ctx, a),
         Command::GenerateDocs(a) => docs::generate(a),

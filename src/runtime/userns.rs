@@ -119,6 +119,9 @@ pub fn enter_storage_namespace() -> Result<()> {
             let mut w = fs::File::from(to_parent_w);
             w.write_all(if unshared.is_ok() { b"1" } else { b"0" }).context("signal the parent")?;
             drop(w);
+            if unshared.is_err() {
+                crate::cli::doctor::print_failures();
+            }
             unshared.context("create a user namespace (are unprivileged user namespaces enabled? see `pontoon system doctor`)")?;
             let mut ack = [0u8; 1];
             let mut r = fs::File::from(to_child_r);
