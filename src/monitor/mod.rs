@@ -56,7 +56,6 @@ pub fn run(store: &Store, args: MonitorArgs) -> Result<()> {
     let result = supervise(store, &args, &mut sync);
     if let Err(e) = &result {
         let text = crate::errors::one_line(e);
-        report(&mut sync, &format!("125 {text}"));
         let _ = store.containers.update_state(&args.id, |st| {
             st.status = Status::Exited;
             st.exit_code = Some(crate::errors::EXIT_ENGINE);
@@ -66,6 +65,15 @@ pub fn run(store: &Store, args: MonitorArgs) -> Result<()> {
             st.monitor_pid = None;
             Ok(())
         });
+        // `run --rm` leaves nothing behind, also when the start failed;
+        // removed before the report, so `run` returns to a clean `ps -a`.
+        if store.containers.load(&args.id).is_ok_and(|c| c.record.spec.auto_remove) {
+            let paths = ContainerPaths::new(store, &args.id);
+            let _ = crate::store::rootfs::unmount(&paths.merged);
+            let _ = store.containers.remove(&args.id);
+            let _ = std::fs::remove_dir_all(&paths.run_dir);
+        }
+        report(&mut sync, &format!("125 {text}"));
     }
     result
 }
@@ -167,6 +175,9 @@ fn run_once(
     let cgroup = match setup_cgroup(&record.id, spec, pid) {
         Ok(g) => g,
         Err(e) => {
+            // The init holds its own copy of the release pipe, so closing
+            // ours would not end it: kill it.
+            let _ = nix::sys::signal::kill(pid, Signal::SIGKILL);
             drop(created);
             reap(pid);
             return Err(e);
