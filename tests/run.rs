@@ -152,3 +152,37 @@ fn parallel_runs_all_succeed() {
     }
     assert_eq!(env.ok(&["ps", "-aq"]), "");
 }
+
+#[test]
+fn restart_stops_and_starts_again() {
+    let env = env_with_busybox();
+    env.ok(&["run", "-d", "--name", "r", "busybox", "sh", "-c", "echo started; sleep 1000"]);
+    let first = env.ok(&["inspect", "--format", "{{.Id}}", "busybox"]);
+    assert!(!first.is_empty());
+    env.ok(&["restart", "-t", "1", "r"]);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while env.ok(&["logs", "r"]).lines().filter(|l| *l == "started").count() < 2 {
+        assert!(Instant::now() < deadline, "the restarted container ran again");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(env.ok(&["ps", "--format", "{{.Names}} {{.Status}}"]).contains("r Up"));
+    env.ok(&["rm", "-f", "r"]);
+}
+
+#[test]
+fn run_pulls_a_missing_image_unless_told_not_to() {
+    let registry = common::Registry::start();
+    registry.push_layout(&common::busybox_layout(), "library/busybox:latest");
+    let env = TestEnv::new();
+    env.mirror_docker_io(&registry);
+    let (code, err) = env.fails(&["run", "--rm", "--pull", "never", "busybox", "true"]);
+    assert_eq!(code, 125, "{err}");
+    assert!(err.contains("busybox"), "{err}");
+    let out = env.run(&["run", "--rm", "busybox", "echo", "pulled"]);
+    assert!(out.status.success(), "{}", common::describe(&out));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "pulled\n");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Unable to find image 'busybox' locally"));
+    assert!(env.ok(&["images", "--format", "{{.Repository}}:{{.Tag}}"]).contains("busybox:latest"));
+    let (code, err) = env.fails(&["run", "--rm", "--pull", "sometimes", "busybox", "true"]);
+    assert_eq!(code, 125, "{err}");
+}

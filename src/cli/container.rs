@@ -120,6 +120,22 @@ pub fn stop(ctx: &Ctx, args: StopArgs) -> Result<()> {
     })
 }
 
+pub fn restart(ctx: &Ctx, args: StopArgs) -> Result<()> {
+    let store = ctx.store()?;
+    for_each(&args.containers, |name| {
+        let c = store.containers.find(name)?;
+        lifecycle::stop(&store, &c, args.time)?;
+        lifecycle::wait_for_monitor_exit(&store, &c.record.id);
+        store.containers.update_state(&c.record.id, |st| {
+            st.stopped_by_user = false;
+            Ok(())
+        })?;
+        crate::engine::container::start(&store, &c.record.id, crate::engine::container::StartMode::Detached)?;
+        println!("{name}");
+        Ok(())
+    })
+}
+
 pub fn kill(ctx: &Ctx, args: KillArgs) -> Result<()> {
     let store = ctx.store_files_only()?;
     let signal = lifecycle::parse_signal(&args.signal)?;

@@ -51,6 +51,8 @@ pub enum Command {
     Rm(container::RmArgs),
     /// Stop running containers (stop signal, then SIGKILL)
     Stop(container::StopArgs),
+    /// Stop then start containers
+    Restart(container::StopArgs),
     /// Send a signal to running containers
     Kill(container::KillArgs),
     /// Wait for containers to exit and print their exit codes
@@ -148,6 +150,8 @@ pub enum ContainerCommand {
     Rm(container::RmArgs),
     /// Stop running containers
     Stop(container::StopArgs),
+    /// Stop then start containers
+    Restart(container::StopArgs),
     /// Send a signal to running containers
     Kill(container::KillArgs),
     /// Wait for containers to exit
@@ -192,6 +196,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Ps(a) | Command::Container(ContainerCommand::Ls(a)) => ps::ps(&ctx, a),
         Command::Rm(a) | Command::Container(ContainerCommand::Rm(a)) => container::rm(&ctx, a),
         Command::Stop(a) | Command::Container(ContainerCommand::Stop(a)) => container::stop(&ctx, a),
+        Command::Restart(a) | Command::Container(ContainerCommand::Restart(a)) => container::restart(&ctx, a),
         Command::Kill(a) | Command::Container(ContainerCommand::Kill(a)) => container::kill(&ctx, a),
         Command::Wait(a) | Command::Container(ContainerCommand::Wait(a)) => container::wait(&ctx, a),
         Command::Logs(a) | Command::Container(ContainerCommand::Logs(a)) => container::logs(&ctx, a),

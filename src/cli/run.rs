@@ -9,7 +9,7 @@ use clap::Args;
 
 use super::Ctx;
 use crate::engine::attach::{attach, parse_detach_keys, AttachEnd, AttachOptions};
-use crate::engine::container::{self, ContainerPaths, StartMode};
+use crate::engine::container::{self, ContainerPaths, PullPolicy, StartMode};
 use crate::engine::container_spec::{parse_env_file, ContainerSpec, NetworkMode, ResourceLimits, RestartPolicy, TmpfsMount, Ulimit};
 use crate::errors::PontoonError;
 
@@ -95,6 +95,9 @@ pub struct CreateFlags {
     /// Remove the container when it exits
     #[arg(long)]
     pub rm: bool,
+    /// Pull the image: missing (default), always or never
+    #[arg(long, default_value = "missing")]
+    pub pull: String,
     /// Image
     pub image: String,
     /// Command and arguments
@@ -237,8 +240,10 @@ fn parse_ulimit(s: &str) -> Result<Ulimit> {
 }
 
 pub fn create(ctx: &Ctx, args: CreateArgs) -> Result<()> {
-    let store = ctx.store()?;
     let spec = args.flags.to_spec()?;
+    let policy = PullPolicy::parse(&args.flags.pull)?;
+    let store = ctx.store()?;
+    container::ensure_image(&store, &spec.image, policy)?;
     let record = container::create(&store, spec, args.flags.name.clone())?;
     println!("{}", record.id);
     Ok(())
@@ -249,8 +254,10 @@ pub fn run(ctx: &Ctx, args: RunArgs) -> Result<()> {
         bail!("--rm and --restart cannot be used together: a restarted container would be removed");
     }
     let detach_keys = parse_detach_keys(&args.detach_keys)?;
-    let store = ctx.store()?;
     let spec = args.flags.to_spec()?;
+    let policy = PullPolicy::parse(&args.flags.pull)?;
+    let store = ctx.store()?;
+    container::ensure_image(&store, &spec.image, policy)?;
     let record = container::create(&store, spec, args.flags.name.clone())?;
     if args.detach {
         container::start(&store, &record.id, StartMode::Detached)?;
