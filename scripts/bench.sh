@@ -209,25 +209,30 @@ section_monitor_rss() {
   local id pid rss
   id=$("$PONTOON" "${PSTORE[@]}" run -d busybox sleep 1000)
   pid=$(sed -n 's/.*"monitor_pid": *\([0-9]*\).*/\1/p' "$BENCH/run-store/root/containers/$id/state.json")
-  rss=$(awk '/^VmRSS/ { print $2 }' "/proc/$pid/status")
-  MEMORY+=("pontoon monitor (pontoon __monitor)|$rss")
+  MEMORY+=("pontoon monitor (pontoon __monitor)|$(memory_of "$pid")")
   "$PONTOON" "${PSTORE[@]}" rm -f "$id" >/dev/null
   if command -v podman >/dev/null; then
     id=$("${PODMAN[@]}" run -d "${PODMAN_RUN_FLAGS[@]}" busybox sleep 1000)
     pid=$(pgrep -f "conmon.*$id" | head -n1)
-    [[ -n $pid ]] && MEMORY+=("podman monitor (conmon)|$(awk '/^VmRSS/ { print $2 }' "/proc/$pid/status")")
+    [[ -n $pid ]] && MEMORY+=("podman monitor (conmon)|$(memory_of "$pid")")
     "${PODMAN[@]}" rm -f "$id" >/dev/null
   fi
 }
 
-MEMORY=()   # "label|KiB"
+# "RSS|private dirty" in KiB: RSS counts the binary's pages, which every
+# monitor shares; private dirty memory is what each one really adds.
+memory_of() {
+  awk '/^Rss:/ { r = $2 } /^Private_Dirty:/ { d = $2 } END { print r "|" d }' "/proc/$1/smaps_rollup"
+}
+
+MEMORY=()   # "label|RSS KiB|private dirty KiB"
 print_memory() {
   ((${#MEMORY[@]})) || return 0
-  printf '\n%-40s %12s\n' "per-container monitor" "RSS KiB"
-  local row label kib
+  printf '\n%-40s %12s %20s\n' "per-container monitor" "RSS KiB" "private dirty KiB"
+  local row label rss dirty
   for row in "${MEMORY[@]}"; do
-    IFS='|' read -r label kib <<<"$row"
-    printf '%-40s %12s\n' "$label" "$kib"
+    IFS='|' read -r label rss dirty <<<"$row"
+    printf '%-40s %12s %20s\n' "$label" "$rss" "$dirty"
   done
 }
 
