@@ -105,6 +105,9 @@ pub fn rm(ctx: &Ctx, args: RmArgs) -> Result<()> {
     for_each(&names, |name| {
         let c = store.containers.find(name)?;
         lifecycle::remove(&store, &c, args.force)?;
+        if args.volumes {
+            crate::engine::volumes::remove_anonymous(&store, &c.record)?;
+        }
         println!("{}", if args.all { &c.record.id } else { name });
         Ok(())
     })

@@ -4,6 +4,7 @@
 
 mod archive;
 mod container;
+mod df;
 mod docs;
 mod image;
 mod inspect;
@@ -12,6 +13,7 @@ mod ps;
 mod pull;
 mod run;
 mod system;
+mod volume;
 
 use std::path::PathBuf;
 
@@ -90,6 +92,9 @@ pub enum Command {
     /// Manage pontoon itself
     #[command(subcommand)]
     System(SystemCommand),
+    /// Manage volumes
+    #[command(subcommand)]
+    Volume(volume::VolumeCommand),
     /// Run a command in the rootless storage namespace (as Podman's unshare)
     Unshare(mount::UnshareArgs),
     /// Write man pages and shell completions (used by `make docs`)
@@ -164,6 +169,10 @@ pub enum ContainerCommand {
 pub enum SystemCommand {
     /// Show system-wide information
     Info(system::InfoArgs),
+    /// Show disk usage of images, containers and volumes
+    Df(df::DfArgs),
+    /// Remove stopped containers, dangling images (and with --volumes, unused anonymous volumes)
+    Prune(df::PruneArgs),
 }
 
 /// What every command gets: where the store is.
@@ -215,6 +224,9 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Image(ImageCommand::Unmount(a)) => mount::unmount(&ctx, a),
         Command::Info(a) | Command::System(SystemCommand::Info(a)) => system::info(&ctx, a),
         Command::Version(a) => system::version(&ctx, a),
+        Command::Volume(c) => volume::run(&ctx, c),
+        Command::System(SystemCommand::Df(a)) => df::df(&ctx, a),
+        Command::System(SystemCommand::Prune(a)) => df::prune(&ctx, a),
         Command::Unshare(a) => mount::unshare(&ctx, a),
         Command::GenerateDocs(a) => docs::generate(a),
         Command::RunBundle { bundle } => {

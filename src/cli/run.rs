@@ -10,7 +10,7 @@ use clap::Args;
 use super::Ctx;
 use crate::engine::attach::{attach, parse_detach_keys, AttachEnd, AttachOptions};
 use crate::engine::container::{self, ContainerPaths, PullPolicy, StartMode};
-use crate::engine::container_spec::{parse_env_file, ContainerSpec, NetworkMode, ResourceLimits, RestartPolicy, TmpfsMount, Ulimit};
+use crate::engine::container_spec::{parse_env_file, ContainerSpec, NetworkMode, ResourceLimits, RestartPolicy, Ulimit};
 use crate::errors::PontoonError;
 
 /// Flags shared by `run` and `create`. `-h` is the host name, as in
@@ -56,6 +56,15 @@ pub struct CreateFlags {
     /// Mount a tmpfs (PATH[:OPTIONS])
     #[arg(long, value_name = "PATH[:OPTIONS]")]
     pub tmpfs: Vec<String>,
+    /// Bind mount or volume (SOURCE:TARGET[:ro,z,U...], or TARGET for an anonymous volume)
+    #[arg(short, long = "volume", value_name = "[SOURCE:]TARGET[:OPTIONS]")]
+    pub volume: Vec<String>,
+    /// Mount (type=bind|volume|tmpfs,source=,target=,readonly,...)
+    #[arg(long, value_name = "type=TYPE,source=SRC,target=DST")]
+    pub mount: Vec<String>,
+    /// Mount the volumes of another container (CONTAINER[:ro|rw])
+    #[arg(long, value_name = "CONTAINER[:ro|rw]")]
+    pub volumes_from: Vec<String>,
     /// Network: none, host or bridge
     #[arg(long, alias = "net", default_value = "bridge")]
     pub network: String,
@@ -154,17 +163,8 @@ impl CreateFlags {
             let (k, v) = l.split_once('=').unwrap_or((l, ""));
             labels.insert(k.to_string(), v.to_string());
         }
-        let tmpfs = self
-            .tmpfs
-            .iter()
-            .map(|t| {
-                let (target, opts) = t.split_once(':').unwrap_or((t, ""));
-                if !target.starts_with('/') {
-                    bail!("invalid --tmpfs {t:?}: the path must be absolute, e.g. /run:size=64m");
-                }
-                Ok(TmpfsMount { target: target.into(), options: opts.split(',').filter(|o| !o.is_empty()).map(Into::into).collect() })
-            })
-            .collect::<Result<Vec<_>>>()?;
+        let cwd = std::env::current_dir().context("read the current directory (for relative -v paths)")?;
+        let (mounts, tmpfs) = crate::engine::mounts::parse_all(&self.volume, &self.mount, &self.tmpfs, &cwd)?;
         let ulimits = self.ulimit.iter().map(|u| parse_ulimit(u)).collect::<Result<Vec<_>>>()?;
         let resources = ResourceLimits {
             memory_bytes: self.memory.as_deref().map(parse_bytes).transpose()?,
@@ -200,6 +200,8 @@ impl CreateFlags {
             resources,
             restart: RestartPolicy::parse(&self.restart)?,
             auto_remove: self.rm,
+            mounts,
+            volumes_from: self.volumes_from.clone(),
         })
     }
 }

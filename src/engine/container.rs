@@ -103,6 +103,7 @@ fn is_not_found(e: &anyhow::Error) -> bool {
 pub fn create(store: &Store, spec: ContainerSpec, name: Option<String>) -> Result<ContainerRecord> {
     let image = images::resolve(store, &spec.image)?;
     let view = ImageView::load(store, image)?;
+    let spec = crate::engine::volumes::prepare(store, spec, &view)?;
     let id = new_id();
     let mut record = ContainerRecord {
         id: id.clone(),
@@ -122,6 +123,7 @@ pub fn create(store: &Store, spec: ContainerSpec, name: Option<String>) -> Resul
     }
     if let Err(e) = write_bundle(store, &record, &view) {
         let _ = store.containers.remove(&id);
+        let _ = crate::engine::volumes::remove_anonymous(store, &record);
         return Err(e);
     }
     Ok(record)
@@ -136,6 +138,7 @@ fn write_bundle(store: &Store, record: &ContainerRecord, view: &ImageView) -> Re
     let passwd = read_from_layers(&layers, "/etc/passwd").unwrap_or_default();
     let group = read_from_layers(&layers, "/etc/group").unwrap_or_default();
     let user = resolve_user(&process.user, &passwd, &group)?;
+    crate::engine::volumes::materialize(store, record, &layers, &user)?;
     let hostname = record.spec.hostname.clone().unwrap_or_else(|| record.id[..12].to_string());
     let etc_files = write_etc_files(&paths.dir, &hostname, &record.spec.network)?;
     let (_, host_nofile_hard) = nix::sys::resource::getrlimit(nix::sys::resource::Resource::RLIMIT_NOFILE).context("read RLIMIT_NOFILE")?;

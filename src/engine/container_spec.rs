@@ -125,6 +125,12 @@ pub struct ContainerSpec {
     /// `--rm`: remove the container when it exits.
     #[serde(default)]
     pub auto_remove: bool,
+    /// `-v`, `--mount` (and, once created, the image's VOLUMEs): see engine::mounts.
+    #[serde(default)]
+    pub mounts: Vec<crate::engine::mounts::MountSpec>,
+    /// `--volumes-from CONTAINER[:ro|rw]`, as given; expanded into `mounts` at create.
+    #[serde(default)]
+    pub volumes_from: Vec<String>,
 }
 
 /// The process a container runs, after merging the image's defaults.

@@ -12,3 +12,7 @@ pub mod oci;
 pub mod pull;
 pub mod user;
 pub mod lifecycle;
+pub mod copy_up;
+pub mod disk_usage;
+pub mod mounts;
+pub mod volumes;

@@ -118,6 +118,10 @@ fn supervise(store: &Store, args: &MonitorArgs, sync: &mut Option<File>) -> Resu
     // remove before telling attached clients the exit code.
     if record.spec.auto_remove {
         store.containers.remove(&record.id)?;
+        // `--rm` takes the container's anonymous volumes with it, as in Docker.
+        if let Err(e) = crate::engine::volumes::remove_anonymous(store, &record) {
+            eprintln!("remove the anonymous volumes of {}: {}", record.name, crate::errors::one_line(&e));
+        }
     }
     store.containers.update_state_if_exists(&record.id, |st| {
         st.monitor_pid = None;
