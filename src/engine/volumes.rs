@@ -66,7 +66,7 @@ fn create_locked(store: &Store, name: &str, labels: BTreeMap<String, String>, op
         Err(e) if is_not_found(&e) => {}
         Err(e) => return Err(e),
     }
-    let record = VolumeRecord { name: name.to_string(), driver: "local".into(), created: Utc::now(), labels, options, anonymous };
+    let record = VolumeRecord { name: name.to_string(), driver: "local".into(), created: Utc::now(), labels, options, anonymous, initialized: false };
     store.volumes.create(&record)?;
     Ok((record, true))
 }
@@ -262,15 +262,21 @@ fn materialize_one(store: &Store, m: &MountSpec, layers: &[PathBuf], user: &Reso
             path
         }
         MountKind::Volume => {
-            let (v, created) = create_locked(store, &m.source, m.volume_labels.clone(), BTreeMap::new(), m.anonymous)?;
+            let (mut v, created) = create_locked(store, &m.source, m.volume_labels.clone(), BTreeMap::new(), m.anonymous)?;
             if created && m.anonymous {
                 made.push(v.name.clone());
             }
             let data = mountpoint(store, &v);
-            let empty = fs::read_dir(&data).map(|mut d| d.next().is_none()).unwrap_or(false);
-            if empty && !m.no_copy && !v.options.contains_key("device") {
-                crate::engine::copy_up::copy_up(layers, &m.target, &data)
-                    .with_context(|| format!("copy the image's {} into volume {}", m.target, v.name))?;
+            if !v.initialized {
+                // As Docker: a volume's first container fills it from the
+                // image, if it is empty (and not a bind of a host directory).
+                let empty = fs::read_dir(&data).map(|mut d| d.next().is_none()).unwrap_or(false);
+                if empty && !m.no_copy && !v.options.contains_key("device") {
+                    crate::engine::copy_up::copy_up(layers, &m.target, &data)
+                        .with_context(|| format!("copy the image's {} into volume {}", m.target, v.name))?;
+                }
+                v.initialized = true;
+                store.volumes.create(&v)?;
             }
             data
         }

@@ -45,6 +45,10 @@ pub struct VolumeRecord {
     /// Made for one container (`-v /path`, an image's VOLUME), not by name.
     #[serde(default)]
     pub anonymous: bool,
+    /// Set once a container has mounted it: only before that is the
+    /// image's content copied in, so a volume emptied on purpose stays empty.
+    #[serde(default)]
+    pub initialized: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -72,8 +76,8 @@ impl VolumeStore {
         lock_exclusive(&self.dir.join("volumes.lock"))
     }
 
-    /// Writes a new volume: `_data` first, the record last. The caller
-    /// holds the lock and has checked that the name is free.
+    /// Writes a volume: `_data` first, the record last (also to rewrite a
+    /// record). The caller holds the lock.
     pub fn create(&self, record: &VolumeRecord) -> Result<()> {
         let data = self.data_dir(&record.name);
         fs::create_dir_all(&data).with_context(|| format!("create {}", data.display()))?;
@@ -137,7 +141,7 @@ mod tests {
     use super::*;
 
     fn record(name: &str) -> VolumeRecord {
-        VolumeRecord { name: name.into(), driver: "local".into(), created: Utc::now(), labels: BTreeMap::new(), options: BTreeMap::new(), anonymous: false }
+        VolumeRecord { name: name.into(), driver: "local".into(), created: Utc::now(), labels: BTreeMap::new(), options: BTreeMap::new(), anonymous: false, initialized: false }
     }
 
     #[test]
