@@ -34,7 +34,7 @@ pub struct PruneArgs {
 }
 
 fn reclaimable(u: &Usage) -> String {
-    let percent = if u.size > 0 { u.reclaimable * 100 / u.size } else { 0 };
+    let percent = (u.reclaimable * 100).checked_div(u.size).unwrap_or(0);
     if u.reclaimable > 0 {
         format!("{} ({percent}%)", human_size(u.reclaimable))
     } else {
