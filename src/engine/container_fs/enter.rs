@@ -112,11 +112,13 @@ impl Worker {
 
 fn enter(store: &Store, c: &Container, access: Access) -> Result<()> {
     let paths = ContainerPaths::new(store, &c.record.id);
-    let (driver, _) = rootfs::choose_driver(&store.paths)?;
     if access == Access::Live && is_running(c) {
         return join_running(c);
     }
     crate::runtime::userns::enter_storage_namespace()?;
+    // Only inside the namespace: the driver probe must mount where the
+    // runtime does, and its answer is cached for every later command.
+    let (driver, _) = rootfs::choose_driver(&store.paths)?;
     nix::sched::unshare(CloneFlags::CLONE_NEWNS).context("create a private mount namespace")?;
     nix::mount::mount(None::<&str>, "/", None::<&str>, MsFlags::MS_REC | MsFlags::MS_PRIVATE, None::<&str>).context("make / private")?;
     if driver != Driver::Vfs {
