@@ -102,7 +102,9 @@ fn find(store: &Store, name: &str, kind: Kind, size: bool) -> Result<Value> {
     }
     match images::resolve(store, name).and_then(|r| ImageView::load(store, r)) {
         Ok(view) => Ok(images::inspect_json(store, &view)),
-        Err(_) if kind == Kind::Any => Err(anyhow::anyhow!("no such object: {name}")),
+        Err(e) if kind == Kind::Any && matches!(e.downcast_ref::<PontoonError>(), Some(PontoonError::ImageNotFound(_))) => {
+            Err(anyhow::anyhow!("no such object: {name}"))
+        }
         Err(e) => Err(e),
     }
 }
