@@ -5,8 +5,10 @@
 mod archive;
 mod container;
 mod docs;
+mod files;
 mod image;
 mod inspect;
+mod manage;
 mod mount;
 mod ps;
 mod pull;
@@ -59,6 +61,16 @@ pub enum Command {
     Wait(container::WaitArgs),
     /// Show a container's output
     Logs(container::LogsArgs),
+    /// Copy files between a container and the host
+    Cp(files::CpArgs),
+    /// Show the files a container added, changed or deleted
+    Diff(files::DiffArgs),
+    /// Write a container's filesystem as a tar archive
+    Export(files::ExportArgs),
+    /// Rename a container
+    Rename(manage::RenameArgs),
+    /// List a container's published ports
+    Port(manage::PortArgs),
     /// Manage containers
     #[command(subcommand)]
     Container(ContainerCommand),
@@ -72,7 +84,7 @@ pub enum Command {
     Tag(image::TagArgs),
     /// Show the layers an image was built from
     History(image::HistoryArgs),
-    /// Show low-level information on images (and, later, containers)
+    /// Show low-level information on containers and images
     Inspect(inspect::InspectArgs),
     /// Create an image from a root filesystem tarball
     Import(archive::ImportArgs),
@@ -158,6 +170,20 @@ pub enum ContainerCommand {
     Wait(container::WaitArgs),
     /// Show a container's output
     Logs(container::LogsArgs),
+    /// Show low-level information on containers
+    Inspect(inspect::InspectArgs),
+    /// Copy files between a container and the host
+    Cp(files::CpArgs),
+    /// Show the files a container added, changed or deleted
+    Diff(files::DiffArgs),
+    /// Write a container's filesystem as a tar archive
+    Export(files::ExportArgs),
+    /// Rename a container
+    Rename(manage::RenameArgs),
+    /// List a container's published ports
+    Port(manage::PortArgs),
+    /// Remove all stopped containers
+    Prune(manage::ContainerPruneArgs),
 }
 
 #[derive(Subcommand, Debug)]
@@ -206,7 +232,15 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Rmi(a) | Command::Image(ImageCommand::Rm(a)) => image::rmi(&ctx, a),
         Command::Tag(a) | Command::Image(ImageCommand::Tag(a)) => image::tag(&ctx, a),
         Command::History(a) | Command::Image(ImageCommand::History(a)) => image::history(&ctx, a),
-        Command::Inspect(a) | Command::Image(ImageCommand::Inspect(a)) => inspect::inspect(&ctx, a),
+        Command::Inspect(a) => inspect::inspect(&ctx, a),
+        Command::Image(ImageCommand::Inspect(a)) => inspect::inspect_images(&ctx, a),
+        Command::Container(ContainerCommand::Inspect(a)) => inspect::inspect_containers(&ctx, a),
+        Command::Cp(a) | Command::Container(ContainerCommand::Cp(a)) => files::cp(&ctx, a),
+        Command::Diff(a) | Command::Container(ContainerCommand::Diff(a)) => files::diff(&ctx, a),
+        Command::Export(a) | Command::Container(ContainerCommand::Export(a)) => files::export(&ctx, a),
+        Command::Rename(a) | Command::Container(ContainerCommand::Rename(a)) => manage::rename(&ctx, a),
+        Command::Port(a) | Command::Container(ContainerCommand::Port(a)) => manage::port(&ctx, a),
+        Command::Container(ContainerCommand::Prune(a)) => manage::prune(&ctx, a),
         Command::Import(a) | Command::Image(ImageCommand::Import(a)) => archive::import(&ctx, a),
         Command::Save(a) | Command::Image(ImageCommand::Save(a)) => archive::save(&ctx, a),
         Command::Load(a) | Command::Image(ImageCommand::Load(a)) => archive::load(&ctx, a),

@@ -169,6 +169,16 @@ impl ContainerStore {
         Ok(())
     }
 
+    /// Gives a container a new name; fails when another container has it.
+    pub fn rename(&self, id: &str, new_name: &str, _guard: &LockGuard) -> Result<()> {
+        if self.list()?.iter().any(|c| c.record.name == new_name && c.record.id != id) {
+            return Err(PontoonError::NameInUse(new_name.to_string()).into());
+        }
+        let mut record = self.load(id)?.record;
+        record.name = new_name.to_string();
+        write_json_atomic(&self.dir_of(id).join(RECORD_FILE), &record)
+    }
+
     pub fn load(&self, id: &str) -> Result<Container> {
         let dir = self.dir_of(id);
         let record: ContainerRecord = read_json(&dir.join(RECORD_FILE))?.ok_or_else(|| PontoonError::NoSuchContainer(id.to_string()))?;
@@ -327,6 +337,9 @@ mod tests {
         assert_eq!(store.find("ab").unwrap().record.name, "db");
         assert!(store.find("a").unwrap_err().to_string().contains("ambiguous"));
         assert!(store.find("zz").is_err());
+        assert!(store.rename(&b, "web", &guard).unwrap_err().to_string().contains("already in use"));
+        store.rename(&b, "cache", &guard).unwrap();
+        assert_eq!(store.find("cache").unwrap().record.id, b);
         store.update_state(&a, |s| {
             s.status = Status::Running;
             Ok(())
