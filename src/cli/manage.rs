@@ -33,12 +33,11 @@ pub fn rename(ctx: &Ctx, args: RenameArgs) -> Result<()> {
     let store = ctx.store_files_only()?;
     let new_name = args.new_name.strip_prefix('/').unwrap_or(&args.new_name);
     validate_name(new_name)?;
-    let guard = store.containers.lock()?;
     let c = store.containers.find(&args.container)?;
     if c.record.name == new_name {
         bail!("container {} is already named {new_name}: give a different name", &c.record.id[..12]);
     }
-    store.containers.rename(&c.record.id, new_name, &guard)
+    store.containers.rename(&c.record.id, new_name)
 }
 
 pub fn port(ctx: &Ctx, args: PortArgs) -> Result<()> {

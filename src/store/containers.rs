@@ -156,7 +156,6 @@ impl ContainerStore {
     }
 
     /// Gives a container another name (as `rename`).
-    #[allow(dead_code)] // the rename command lands with container management
     pub fn rename(&self, id: &str, new_name: &str) -> Result<()> {
         let mut c = self.load(id)?;
         self.reserve_name(new_name, id)?;
@@ -167,16 +166,6 @@ impl ContainerStore {
         }
         self.release_name(&old, id);
         Ok(())
-    }
-
-    /// Gives a container a new name; fails when another container has it.
-    pub fn rename(&self, id: &str, new_name: &str, _guard: &LockGuard) -> Result<()> {
-        if self.list()?.iter().any(|c| c.record.name == new_name && c.record.id != id) {
-            return Err(PontoonError::NameInUse(new_name.to_string()).into());
-        }
-        let mut record = self.load(id)?.record;
-        record.name = new_name.to_string();
-        write_json_atomic(&self.dir_of(id).join(RECORD_FILE), &record)
     }
 
     pub fn load(&self, id: &str) -> Result<Container> {
@@ -337,8 +326,8 @@ mod tests {
         assert_eq!(store.find("ab").unwrap().record.name, "db");
         assert!(store.find("a").unwrap_err().to_string().contains("ambiguous"));
         assert!(store.find("zz").is_err());
-        assert!(store.rename(&b, "web", &guard).unwrap_err().to_string().contains("already in use"));
-        store.rename(&b, "cache", &guard).unwrap();
+        assert!(store.rename(&b, "web").unwrap_err().to_string().contains("already in use"));
+        store.rename(&b, "cache").unwrap();
         assert_eq!(store.find("cache").unwrap().record.id, b);
         store.update_state(&a, |s| {
             s.status = Status::Running;
@@ -351,7 +340,7 @@ mod tests {
         store.create(&record(&new_id(), "web")).expect("a removed container's name is free again");
         store.rename(&b, "database").unwrap();
         assert_eq!(store.find("database").unwrap().record.id, b);
-        assert!(store.find("db").is_err());
+        assert!(store.find("db").is_err() && store.find("cache").is_err());
     }
 
     #[test]
