@@ -5,6 +5,7 @@
 mod archive;
 mod container;
 mod docs;
+mod exec;
 mod image;
 mod inspect;
 mod mount;
@@ -57,6 +58,12 @@ pub enum Command {
     Wait(container::WaitArgs),
     /// Show a container's output
     Logs(container::LogsArgs),
+    /// Run a command in a running container
+    Exec(exec::ExecArgs),
+    /// Attach to a running container's terminal or streams
+    Attach(exec::AttachArgs),
+    /// List a container's processes
+    Top(exec::TopArgs),
     /// Manage containers
     #[command(subcommand)]
     Container(ContainerCommand),
@@ -154,6 +161,12 @@ pub enum ContainerCommand {
     Wait(container::WaitArgs),
     /// Show a container's output
     Logs(container::LogsArgs),
+    /// Run a command in a running container
+    Exec(exec::ExecArgs),
+    /// Attach to a running container
+    Attach(exec::AttachArgs),
+    /// List a container's processes
+    Top(exec::TopArgs),
 }
 
 #[derive(Subcommand, Debug)]
@@ -195,6 +208,9 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Kill(a) | Command::Container(ContainerCommand::Kill(a)) => container::kill(&ctx, a),
         Command::Wait(a) | Command::Container(ContainerCommand::Wait(a)) => container::wait(&ctx, a),
         Command::Logs(a) | Command::Container(ContainerCommand::Logs(a)) => container::logs(&ctx, a),
+        Command::Exec(a) | Command::Container(ContainerCommand::Exec(a)) => exec::exec(&ctx, a),
+        Command::Attach(a) | Command::Container(ContainerCommand::Attach(a)) => exec::attach(&ctx, a),
+        Command::Top(a) | Command::Container(ContainerCommand::Top(a)) => exec::top(&ctx, a),
         Command::Monitor(a) => container::monitor(&ctx, a),
         Command::Pull(a) | Command::Image(ImageCommand::Pull(a)) => pull::pull(&ctx, a),
         Command::Images(a) | Command::Image(ImageCommand::Ls(a)) => image::images(&ctx, a),

@@ -75,7 +75,7 @@ extern "C" fn on_signal(sig: libc::c_int) {
 }
 
 /// Restores the terminal when dropped.
-struct RawMode {
+pub(crate) struct RawMode {
     fd: RawFd,
     saved: Termios,
 }
@@ -88,7 +88,7 @@ impl Drop for RawMode {
     }
 }
 
-fn enter_raw_mode() -> Option<RawMode> {
+pub(crate) fn enter_raw_mode() -> Option<RawMode> {
     let stdin = io::stdin();
     let saved = termios::tcgetattr(stdin.as_fd()).ok()?;
     let mut raw = saved.clone();
@@ -97,7 +97,7 @@ fn enter_raw_mode() -> Option<RawMode> {
     Some(RawMode { fd: stdin.as_raw_fd(), saved })
 }
 
-fn terminal_size() -> Option<(u16, u16)> {
+pub(crate) fn terminal_size() -> Option<(u16, u16)> {
     let mut ws: libc::winsize = unsafe { std::mem::zeroed() };
     // SAFETY: TIOCGWINSZ fills the winsize we own.
     let rc = unsafe { libc::ioctl(1, libc::TIOCGWINSZ, &mut ws) };

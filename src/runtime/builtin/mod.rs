@@ -6,6 +6,7 @@
 
 mod bundle;
 mod devices;
+pub mod exec;
 mod init;
 mod loopback;
 mod mounts;
