@@ -89,7 +89,7 @@ pub fn spawn(init: Pid, process: &Process, stdio: &ExecStdio, detach: bool) -> R
         ForkResult::Child => {
             drop(err_r);
             drop(sock_mine);
-            let code = waiter(&namespaces, process, stdio, detach, &err_w, &sock_child);
+            let code = waiter(&namespaces, process, stdio, detach, err_w, sock_child);
             // SAFETY: _exit skips the parent's atexit handlers and buffers.
             unsafe { libc::_exit(code) }
         }
@@ -136,10 +136,10 @@ fn namespaces_to_join(init: Pid) -> Result<Vec<(File, CloneFlags)>> {
 }
 
 /// The forked child: joins, forks the process, and waits for it (or not).
-fn waiter(namespaces: &[(File, CloneFlags)], process: &Process, stdio: &ExecStdio, detach: bool, errors: &OwnedFd, sock: &OwnedFd) -> i32 {
+fn waiter(namespaces: &[(File, CloneFlags)], process: &Process, stdio: &ExecStdio, detach: bool, errors: OwnedFd, sock: OwnedFd) -> i32 {
     for (file, flag) in namespaces {
         if let Err(e) = nix::sched::setns(file, *flag) {
-            return report(errors, &StartError::Setup(format!("join the container's {flag:?} namespace: {e}")));
+            return report(&errors, &StartError::Setup(format!("join the container's {flag:?} namespace: {e}")));
         }
     }
     if detach {
@@ -148,15 +148,18 @@ fn waiter(namespaces: &[(File, CloneFlags)], process: &Process, stdio: &ExecStdi
     }
     // SAFETY: this process is single-threaded.
     match unsafe { nix::unistd::fork() } {
-        Err(e) => report(errors, &StartError::Setup(format!("fork inside the container: {e}"))),
+        Err(e) => report(&errors, &StartError::Setup(format!("fork inside the container: {e}"))),
         Ok(ForkResult::Child) => {
-            let err = match start(process, stdio, sock) {
+            let err = match start(process, stdio, &sock) {
                 Ok(()) => StartError::Setup("execve returned".into()),
                 Err(e) => e,
             };
-            report(errors, &err)
+            report(&errors, &err)
         }
         Ok(ForkResult::Parent { child }) => {
+            // Only the process may hold these, so pontoon sees EOF at its exec.
+            drop(errors);
+            drop(sock);
             if detach {
                 return 0;
             }
