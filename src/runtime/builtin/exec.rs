@@ -9,19 +9,19 @@
 //! child always is; the caller must still fork before starting threads.
 
 use std::fs::File;
-use std::io::{IoSlice, Read, Write};
+use std::io::{Read, Write};
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
 use std::os::unix::fs::MetadataExt;
+use std::path::Path;
 
 use anyhow::{Context, Result};
 use nix::errno::Errno;
 use nix::sched::CloneFlags;
-use nix::sys::socket::{self, ControlMessage, ControlMessageOwned, MsgFlags};
 use nix::sys::wait::{waitpid, WaitStatus};
 use nix::unistd::{ForkResult, Pid};
 use oci_spec::runtime::Process;
 
-use super::{process, ContainerStdio, StartError};
+use super::{console, process, ContainerStdio, StartError};
 
 /// The namespaces of the container's init that an exec joins, in order:
 /// the user namespace first, since it owns the others (joining it gives
@@ -76,13 +76,7 @@ impl Spawned {
 pub fn spawn(init: Pid, process: &Process, stdio: &ExecStdio, detach: bool) -> Result<Spawned> {
     let namespaces = namespaces_to_join(init)?;
     let (err_r, err_w) = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC).context("create the exec error pipe")?;
-    let (sock_mine, sock_child) = socket::socketpair(
-        socket::AddressFamily::Unix,
-        socket::SockType::Stream,
-        None,
-        socket::SockFlag::SOCK_CLOEXEC,
-    )
-    .context("create the pty socket")?;
+    let (sock_mine, sock_child) = console::socket_pair().context("create the pty socket")?;
     // SAFETY: the caller is single-threaded (documented above), so the child
     // may run ordinary code; it leaves only through _exit.
     match unsafe { nix::unistd::fork() }.context("fork to join the container")? {
@@ -110,7 +104,7 @@ pub fn spawn(init: Pid, process: &Process, stdio: &ExecStdio, detach: bool) -> R
                 .into());
             }
             let master = match stdio {
-                ExecStdio::Pty { .. } => Some(receive_fd(&sock_mine).context("receive the exec's pty")?),
+                ExecStdio::Pty { .. } => Some(console::receive_fd(sock_mine.as_raw_fd()).context("receive the exec's pty")?),
                 ExecStdio::Fds { .. } => None,
             };
             Ok(Spawned { waiter: child, master })
@@ -179,14 +173,15 @@ fn waiter(namespaces: &[(File, CloneFlags)], process: &Process, stdio: &ExecStdi
 fn start(process: &Process, stdio: &ExecStdio, sock: &OwnedFd) -> Result<(), StartError> {
     match *stdio {
         ExecStdio::Fds { stdin, stdout, stderr } => {
-            process::attach_stdio(&ContainerStdio { stdin, stdout, stderr, console: None })?;
+            process::attach_stdio(&ContainerStdio { stdin, stdout, stderr, console: None, console_socket: None })?;
         }
         ExecStdio::Pty { rows, cols } => {
-            let pty = nix::pty::openpty(Some(&nix::pty::Winsize { ws_row: rows, ws_col: cols, ws_xpixel: 0, ws_ypixel: 0 }), None)
+            let pty = console::open_pty(Path::new("/dev/ptmx"))
                 .map_err(|e| StartError::Setup(format!("open a pty in the container's /dev/pts: {e}")))?;
+            console::set_size(&pty.master, rows, cols);
             let fd = pty.slave.as_raw_fd();
-            process::attach_stdio(&ContainerStdio { stdin: fd, stdout: fd, stderr: fd, console: Some(fd) })?;
-            send_fd(sock, &pty.master).map_err(|e| StartError::Setup(format!("send the pty to pontoon: {e}")))?;
+            process::attach_stdio(&ContainerStdio { stdin: fd, stdout: fd, stderr: fd, console: Some(fd), console_socket: None })?;
+            console::send_fd(sock.as_raw_fd(), &pty.master).map_err(|e| StartError::Setup(format!("send the pty to pontoon: {e}")))?;
             // Both pty fds close here: the process keeps its copies on 0-2.
         }
     }
@@ -199,26 +194,4 @@ fn report(errors: &OwnedFd, err: &StartError) -> i32 {
     let mut pipe = std::mem::ManuallyDrop::new(unsafe { File::from_raw_fd(errors.as_raw_fd()) });
     let _ = write!(pipe, "{code} {err}");
     code
-}
-
-fn send_fd(sock: &OwnedFd, fd: &OwnedFd) -> nix::Result<()> {
-    let fds = [fd.as_raw_fd()];
-    let cmsg = [ControlMessage::ScmRights(&fds)];
-    socket::sendmsg::<()>(sock.as_raw_fd(), &[IoSlice::new(b"p")], &cmsg, MsgFlags::empty(), None).map(|_| ())
-}
-
-fn receive_fd(sock: &OwnedFd) -> Result<OwnedFd> {
-    let mut byte = [0u8; 1];
-    let mut iov = [std::io::IoSliceMut::new(&mut byte)];
-    let mut space = nix::cmsg_space!([RawFd; 1]);
-    let msg = socket::recvmsg::<()>(sock.as_raw_fd(), &mut iov, Some(&mut space), MsgFlags::MSG_CMSG_CLOEXEC)?;
-    for cmsg in msg.cmsgs()? {
-        if let ControlMessageOwned::ScmRights(fds) = cmsg {
-            if let Some(fd) = fds.first() {
-                // SAFETY: the kernel just gave us this fd; nobody else owns it.
-                return Ok(unsafe { OwnedFd::from_raw_fd(*fd) });
-            }
-        }
-    }
-    anyhow::bail!("the exec'd process sent no pty")
 }
