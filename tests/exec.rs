@@ -12,7 +12,7 @@ use common::TestEnv;
 fn env_with_web() -> TestEnv {
     let env = TestEnv::new();
     env.load_busybox();
-    env.ok(&["run", "-d", "--name", "web", "busybox", "sleep", "1000"]);
+    env.ok(&["run", "-d", "--name", "web", "-e", "FROM_RUN=yes", "busybox", "sleep", "1000"]);
     env
 }
 
@@ -39,7 +39,8 @@ fn exec_runs_inside_the_containers_namespaces() {
 fn exec_takes_env_workdir_and_user() {
     let env = env_with_web();
     assert_eq!(env.ok(&["exec", "-e", "X=1", "web", "sh", "-c", "echo $X"]), "1\n");
-    assert_eq!(env.ok(&["exec", "web", "sh", "-c", "echo $PATH"]).trim().is_empty(), false, "the container's env");
+    assert_eq!(env.ok(&["exec", "web", "sh", "-c", "echo $FROM_RUN"]), "yes\n", "the container's env");
+    assert_eq!(env.ok(&["exec", "-e", "FROM_RUN=no", "web", "sh", "-c", "echo $FROM_RUN"]), "no\n", "-e overrides it");
     std::fs::write(env.path().join("vars.env"), "FROM_FILE=yes\n").expect("write env file");
     assert_eq!(env.ok(&["exec", "--env-file", "vars.env", "web", "sh", "-c", "echo $FROM_FILE"]), "yes\n");
     assert_eq!(env.ok(&["exec", "-w", "/tmp", "web", "pwd"]), "/tmp\n");
