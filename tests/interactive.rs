@@ -92,6 +92,14 @@ impl Terminal {
         self.expect("# ")
     }
 
+    /// Types ctrl-p, then ctrl-q in a separate read, as a person does: the
+    /// ctrl-p must not reach the shell (where it recalls history).
+    fn detach(&mut self) {
+        self.send(&[16]);
+        std::thread::sleep(Duration::from_millis(200));
+        self.send(&[17]);
+    }
+
     fn exit_code(&mut self) -> i32 {
         let deadline = Instant::now() + WAIT;
         loop {
@@ -143,7 +151,7 @@ fn detach_and_attach_again() {
     let mut term = Terminal::spawn(&env, &["run", "-it", "--name", "box", "busybox", "sh"]);
     term.expect("# ");
     term.line("echo before > /tmp/mark");
-    term.send(&[16, 17]);
+    term.detach();
     assert_eq!(term.exit_code(), 0, "ctrl-p ctrl-q detaches: {}", term.text());
     let ps = env.ok(&["ps", "--format", "{{.Names}} {{.Status}}"]);
     assert!(ps.contains("box Up"), "still running after the detach: {ps}");
@@ -167,7 +175,7 @@ fn exec_it_gives_a_shell_in_a_running_container() {
     let mut term = Terminal::spawn(&env, &["exec", "-it", "web", "sh"]);
     term.expect("# ");
     term.line("echo $$ > /tmp/shell-pid");
-    term.send(&[16, 17]);
+    term.detach();
     assert_eq!(term.exit_code(), 0, "detached: {}", term.text());
     let pid = env.ok(&["exec", "web", "cat", "/tmp/shell-pid"]);
     let alive = env.run(&["exec", "web", "kill", "-0", pid.trim()]);

@@ -180,7 +180,7 @@ fn read_output(mut stream: UnixStream, detached: &AtomicBool) -> Result<AttachEn
 /// the socket. Runs on its own thread; it is the socket's only writer.
 fn forward_input(mut socket: UnixStream, signals: OwnedFd, stdin: bool, tty: bool, keys: &[u8], detached: &AtomicBool) {
     let mut stdin_open = stdin;
-    let mut matched = 0usize;
+    let mut matcher = crate::engine::exec_tty::DetachMatcher::new(keys);
     let mut buf = [0u8; 8192];
     loop {
         let stdin_fd = io::stdin();
@@ -230,26 +230,16 @@ fn forward_input(mut socket: UnixStream, signals: OwnedFd, stdin: bool, tty: boo
                 }
                 continue;
             }
-            let mut data = &buf[..n];
-            if tty && !keys.is_empty() {
-                for (i, b) in data.iter().enumerate() {
-                    if *b == keys[matched] {
-                        matched += 1;
-                        if matched == keys.len() {
-                            // Send what came before the sequence, then leave.
-                            let before = i + 1 - keys.len().min(i + 1);
-                            let _ = socket.write_all(&protocol::encode(protocol::STDIN, &data[..before]));
-                            detached.store(true, Ordering::SeqCst);
-                            let _ = socket.shutdown(std::net::Shutdown::Both);
-                            return;
-                        }
-                    } else {
-                        matched = usize::from(*b == keys[0]);
-                    }
-                }
-                data = &buf[..n];
+            // Typed keys arrive one read at a time: a partial detach
+            // sequence is held back until it completes or breaks.
+            let (data, detach) = if tty { matcher.feed(&buf[..n]) } else { (buf[..n].to_vec(), false) };
+            if detach {
+                let _ = socket.write_all(&protocol::encode(protocol::STDIN, &data));
+                detached.store(true, Ordering::SeqCst);
+                let _ = socket.shutdown(std::net::Shutdown::Both);
+                return;
             }
-            if socket.write_all(&protocol::encode(protocol::STDIN, data)).is_err() {
+            if socket.write_all(&protocol::encode(protocol::STDIN, &data)).is_err() {
                 return;
             }
         }

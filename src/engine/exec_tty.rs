@@ -108,18 +108,18 @@ fn set_size(master: &OwnedFd, rows: u16, cols: u16) {
 
 /// Finds the detach sequence in the input, holding back a partial match
 /// until it is complete (then nothing of it is sent) or broken (then it is).
-struct DetachMatcher<'a> {
+pub(crate) struct DetachMatcher<'a> {
     keys: &'a [u8],
     held: usize,
 }
 
 impl<'a> DetachMatcher<'a> {
-    fn new(keys: &'a [u8]) -> Self {
+    pub(crate) fn new(keys: &'a [u8]) -> Self {
         DetachMatcher { keys, held: 0 }
     }
 
     /// Returns the bytes to send and whether the sequence was completed.
-    fn feed(&mut self, input: &[u8]) -> (Vec<u8>, bool) {
+    pub(crate) fn feed(&mut self, input: &[u8]) -> (Vec<u8>, bool) {
         let mut out = Vec::with_capacity(input.len());
         if self.keys.is_empty() {
             out.extend_from_slice(input);
