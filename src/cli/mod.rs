@@ -5,6 +5,7 @@
 mod archive;
 mod container;
 mod docs;
+mod exec;
 mod files;
 mod image;
 mod inspect;
@@ -71,6 +72,12 @@ pub enum Command {
     Rename(manage::RenameArgs),
     /// List a container's published ports
     Port(manage::PortArgs),
+    /// Run a command in a running container
+    Exec(exec::ExecArgs),
+    /// Attach to a running container's terminal or streams
+    Attach(exec::AttachArgs),
+    /// List a container's processes
+    Top(exec::TopArgs),
     /// Manage containers
     #[command(subcommand)]
     Container(ContainerCommand),
@@ -184,6 +191,12 @@ pub enum ContainerCommand {
     Port(manage::PortArgs),
     /// Remove all stopped containers
     Prune(manage::ContainerPruneArgs),
+    /// Run a command in a running container
+    Exec(exec::ExecArgs),
+    /// Attach to a running container
+    Attach(exec::AttachArgs),
+    /// List a container's processes
+    Top(exec::TopArgs),
 }
 
 #[derive(Subcommand, Debug)]
@@ -226,6 +239,9 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Kill(a) | Command::Container(ContainerCommand::Kill(a)) => container::kill(&ctx, a),
         Command::Wait(a) | Command::Container(ContainerCommand::Wait(a)) => container::wait(&ctx, a),
         Command::Logs(a) | Command::Container(ContainerCommand::Logs(a)) => container::logs(&ctx, a),
+        Command::Exec(a) | Command::Container(ContainerCommand::Exec(a)) => exec::exec(&ctx, a),
+        Command::Attach(a) | Command::Container(ContainerCommand::Attach(a)) => exec::attach(&ctx, a),
+        Command::Top(a) | Command::Container(ContainerCommand::Top(a)) => exec::top(&ctx, a),
         Command::Monitor(a) => container::monitor(&ctx, a),
         Command::Pull(a) | Command::Image(ImageCommand::Pull(a)) => pull::pull(&ctx, a),
         Command::Images(a) | Command::Image(ImageCommand::Ls(a)) => image::images(&ctx, a),

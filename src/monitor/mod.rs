@@ -180,6 +180,7 @@ fn run_once(
     }
     let code = match created.release() {
         Ok(_) => {
+            stdio.receive_console()?;
             if first {
                 report(sync, "ok");
             }
