@@ -186,3 +186,38 @@ fn run_pulls_a_missing_image_unless_told_not_to() {
     let (code, err) = env.fails(&["run", "--rm", "--pull", "sometimes", "busybox", "true"]);
     assert_eq!(code, 125, "{err}");
 }
+
+#[test]
+fn logs_follow_tail_and_since() {
+    let env = env_with_busybox();
+    env.ok(&["run", "-d", "--name", "counter", "busybox", "sh", "-c", "for i in 1 2 3 4; do echo line$i; sleep 0.3; done; echo oops >&2"]);
+    // -f starts before the container is done and ends when it stops.
+    let out = env.run(&["logs", "-f", "counter"]);
+    assert!(out.status.success(), "{}", common::describe(&out));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "line1\nline2\nline3\nline4\n");
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "oops\n", "stderr stays stderr");
+    assert_eq!(env.ok(&["logs", "--tail", "2", "counter"]), "line4\n");
+    assert_eq!(env.ok(&["logs", "--since", "1h", "counter"]).lines().count(), 4);
+    assert_eq!(env.ok(&["logs", "--until", "1h", "counter"]), "", "nothing is older than an hour");
+    let (code, err) = env.fails(&["logs", "--tail", "many", "counter"]);
+    assert_eq!(code, 125, "{err}");
+    env.ok(&["rm", "counter"]);
+}
+
+#[test]
+fn the_vfs_driver_keeps_a_containers_changes_across_restarts() {
+    let env = env_with_busybox();
+    let vfs = |args: &[&str]| -> String {
+        let out = env.cmd(args).env("PONTOON_STORAGE_DRIVER", "vfs").output().expect("run pontoon");
+        assert!(out.status.success(), "{}", common::describe(&out));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let script = "test -e /note && echo second-run; test -e /bin/ls || echo ls-gone; echo kept > /note; rm -f /bin/ls";
+    assert_eq!(vfs(&["run", "--name", "copy", "busybox", "sh", "-c", script]), "");
+    vfs(&["start", "copy"]);
+    vfs(&["wait", "copy"]);
+    assert_eq!(env.ok(&["logs", "copy"]), "second-run\nls-gone\n", "the restarted container found its own changes");
+    let out = vfs(&["run", "--rm", "busybox", "sh", "-c", "test -e /note || echo clean-image; test -e /bin/ls && echo has-ls"]);
+    assert_eq!(out, "clean-image\nhas-ls\n", "other containers still see the image as it was");
+    env.ok(&["rm", "copy"]);
+}

@@ -6,8 +6,11 @@ mod archive;
 mod container;
 mod df;
 mod docs;
+mod exec;
+mod files;
 mod image;
 mod inspect;
+mod manage;
 mod mount;
 mod ps;
 mod pull;
@@ -61,6 +64,22 @@ pub enum Command {
     Wait(container::WaitArgs),
     /// Show a container's output
     Logs(container::LogsArgs),
+    /// Copy files between a container and the host
+    Cp(files::CpArgs),
+    /// Show the files a container added, changed or deleted
+    Diff(files::DiffArgs),
+    /// Write a container's filesystem as a tar archive
+    Export(files::ExportArgs),
+    /// Rename a container
+    Rename(manage::RenameArgs),
+    /// List a container's published ports
+    Port(manage::PortArgs),
+    /// Run a command in a running container
+    Exec(exec::ExecArgs),
+    /// Attach to a running container's terminal or streams
+    Attach(exec::AttachArgs),
+    /// List a container's processes
+    Top(exec::TopArgs),
     /// Manage containers
     #[command(subcommand)]
     Container(ContainerCommand),
@@ -74,7 +93,7 @@ pub enum Command {
     Tag(image::TagArgs),
     /// Show the layers an image was built from
     History(image::HistoryArgs),
-    /// Show low-level information on images (and, later, containers)
+    /// Show low-level information on containers and images
     Inspect(inspect::InspectArgs),
     /// Create an image from a root filesystem tarball
     Import(archive::ImportArgs),
@@ -163,6 +182,26 @@ pub enum ContainerCommand {
     Wait(container::WaitArgs),
     /// Show a container's output
     Logs(container::LogsArgs),
+    /// Show low-level information on containers
+    Inspect(inspect::InspectArgs),
+    /// Copy files between a container and the host
+    Cp(files::CpArgs),
+    /// Show the files a container added, changed or deleted
+    Diff(files::DiffArgs),
+    /// Write a container's filesystem as a tar archive
+    Export(files::ExportArgs),
+    /// Rename a container
+    Rename(manage::RenameArgs),
+    /// List a container's published ports
+    Port(manage::PortArgs),
+    /// Remove all stopped containers
+    Prune(manage::ContainerPruneArgs),
+    /// Run a command in a running container
+    Exec(exec::ExecArgs),
+    /// Attach to a running container
+    Attach(exec::AttachArgs),
+    /// List a container's processes
+    Top(exec::TopArgs),
 }
 
 #[derive(Subcommand, Debug)]
@@ -209,13 +248,24 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Kill(a) | Command::Container(ContainerCommand::Kill(a)) => container::kill(&ctx, a),
         Command::Wait(a) | Command::Container(ContainerCommand::Wait(a)) => container::wait(&ctx, a),
         Command::Logs(a) | Command::Container(ContainerCommand::Logs(a)) => container::logs(&ctx, a),
+        Command::Exec(a) | Command::Container(ContainerCommand::Exec(a)) => exec::exec(&ctx, a),
+        Command::Attach(a) | Command::Container(ContainerCommand::Attach(a)) => exec::attach(&ctx, a),
+        Command::Top(a) | Command::Container(ContainerCommand::Top(a)) => exec::top(&ctx, a),
         Command::Monitor(a) => container::monitor(&ctx, a),
         Command::Pull(a) | Command::Image(ImageCommand::Pull(a)) => pull::pull(&ctx, a),
         Command::Images(a) | Command::Image(ImageCommand::Ls(a)) => image::images(&ctx, a),
         Command::Rmi(a) | Command::Image(ImageCommand::Rm(a)) => image::rmi(&ctx, a),
         Command::Tag(a) | Command::Image(ImageCommand::Tag(a)) => image::tag(&ctx, a),
         Command::History(a) | Command::Image(ImageCommand::History(a)) => image::history(&ctx, a),
-        Command::Inspect(a) | Command::Image(ImageCommand::Inspect(a)) => inspect::inspect(&ctx, a),
+        Command::Inspect(a) => inspect::inspect(&ctx, a),
+        Command::Image(ImageCommand::Inspect(a)) => inspect::inspect_images(&ctx, a),
+        Command::Container(ContainerCommand::Inspect(a)) => inspect::inspect_containers(&ctx, a),
+        Command::Cp(a) | Command::Container(ContainerCommand::Cp(a)) => files::cp(&ctx, a),
+        Command::Diff(a) | Command::Container(ContainerCommand::Diff(a)) => files::diff(&ctx, a),
+        Command::Export(a) | Command::Container(ContainerCommand::Export(a)) => files::export(&ctx, a),
+        Command::Rename(a) | Command::Container(ContainerCommand::Rename(a)) => manage::rename(&ctx, a),
+        Command::Port(a) | Command::Container(ContainerCommand::Port(a)) => manage::port(&ctx, a),
+        Command::Container(ContainerCommand::Prune(a)) => manage::prune(&ctx, a),
         Command::Import(a) | Command::Image(ImageCommand::Import(a)) => archive::import(&ctx, a),
         Command::Save(a) | Command::Image(ImageCommand::Save(a)) => archive::save(&ctx, a),
         Command::Load(a) | Command::Image(ImageCommand::Load(a)) => archive::load(&ctx, a),

@@ -156,7 +156,7 @@ fn write_bundle(store: &Store, record: &ContainerRecord, view: &ImageView) -> Re
 }
 
 /// Docker's rule for container names.
-fn validate_name(name: &str) -> Result<()> {
+pub fn validate_name(name: &str) -> Result<()> {
     let mut chars = name.chars();
     let ok = chars.next().is_some_and(|c| c.is_ascii_alphanumeric())
         && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'));

@@ -140,6 +140,12 @@ fn mount_rootfs(store: &Store, record: &ContainerRecord, paths: &ContainerPaths)
     let view = ImageView::load(store, image)?;
     let layers = layer_dirs(store, &view);
     let (driver, _) = crate::store::rootfs::driver::choose(&store.paths)?;
+    // A vfs root is a copy made at the first start and kept: copying the
+    // layers again on a restart would undo the container's own changes.
+    let already_copied = std::fs::read_dir(&paths.merged).map(|mut d| d.next().is_some()).unwrap_or(false);
+    if driver == crate::store::rootfs::Driver::Vfs && already_copied {
+        return Ok(());
+    }
     crate::store::rootfs::mount_rootfs(&layers, Some(&paths.upper), Some(&paths.work), &paths.merged, driver)
         .with_context(|| format!("mount the root filesystem of container {}", &record.id[..12]))
 }
@@ -178,6 +184,7 @@ fn run_once(
     }
     let code = match created.release() {
         Ok(_) => {
+            stdio.receive_console()?;
             if first {
                 report(sync, "ok");
             }

@@ -156,7 +156,6 @@ impl ContainerStore {
     }
 
     /// Gives a container another name (as `rename`).
-    #[allow(dead_code)] // the rename command lands with container management
     pub fn rename(&self, id: &str, new_name: &str) -> Result<()> {
         let mut c = self.load(id)?;
         self.reserve_name(new_name, id)?;
@@ -327,6 +326,9 @@ mod tests {
         assert_eq!(store.find("ab").unwrap().record.name, "db");
         assert!(store.find("a").unwrap_err().to_string().contains("ambiguous"));
         assert!(store.find("zz").is_err());
+        assert!(store.rename(&b, "web").unwrap_err().to_string().contains("already in use"));
+        store.rename(&b, "cache").unwrap();
+        assert_eq!(store.find("cache").unwrap().record.id, b);
         store.update_state(&a, |s| {
             s.status = Status::Running;
             Ok(())
@@ -338,7 +340,7 @@ mod tests {
         store.create(&record(&new_id(), "web")).expect("a removed container's name is free again");
         store.rename(&b, "database").unwrap();
         assert_eq!(store.find("database").unwrap().record.id, b);
-        assert!(store.find("db").is_err());
+        assert!(store.find("db").is_err() && store.find("cache").is_err());
     }
 
     #[test]
