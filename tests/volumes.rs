@@ -36,6 +36,14 @@ fn volume_names(env: &TestEnv) -> Vec<String> {
 fn a_named_volume_outlives_its_container() {
     let env = env_with_images();
     env.ok(&["run", "--name", "writer", "-v", "notes:/notes", "busybox", "sh", "-c", "echo 'kept across containers' > /notes/a"]);
+    let mounts: serde_json::Value = serde_json::from_str(&env.ok(&["inspect", "--format", "{{json .Mounts}}", "writer"])).expect("Mounts is JSON");
+    assert_eq!(mounts[0]["Type"], "volume");
+    assert_eq!(mounts[0]["Name"], "notes");
+    assert_eq!(mounts[0]["Destination"], "/notes");
+    assert_eq!(mounts[0]["Source"], env.root.join("volumes/notes/_data").display().to_string());
+    assert_eq!(mounts[0]["RW"], true);
+    let go = env.ok(&["inspect", "--format", "{{ .Mounts }}", "writer"]);
+    assert!(go.starts_with("[map[") && go.contains("Destination:/notes"), "Go's form of a list of maps: {go}");
     env.ok(&["rm", "writer"]);
     assert_eq!(volume_names(&env), ["notes"], "the volume was created on first use");
     let read = env.ok(&["run", "--rm", "-v", "notes:/elsewhere", "busybox", "cat", "/elsewhere/a"]);

@@ -93,7 +93,7 @@ pub fn inspect_json(store: &Store, c: &Container, layer_dirs: &[std::path::PathB
         "MountLabel": "",
         "ProcessLabel": "",
         "AppArmorProfile": "",
-        "Mounts": [],
+        "Mounts": crate::engine::mounts::mounts_json(r),
         "Config": {
             "Hostname": spec.hostname.clone().unwrap_or_else(|| r.id[..12].to_string()),
             "Domainname": "",

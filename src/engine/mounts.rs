@@ -396,7 +396,6 @@ pub fn oci_mounts(spec: &ContainerSpec) -> Result<Vec<Mount>> {
 }
 
 /// Docker's `Mounts` array of `inspect` for a container.
-#[allow(dead_code)] // container inspect (the `files` branch) shows it
 pub fn mounts_json(record: &ContainerRecord) -> Value {
     let list: Vec<Value> = record
         .spec
