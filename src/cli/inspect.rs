@@ -10,7 +10,8 @@ use serde_json::Value;
 use super::Ctx;
 use crate::engine::container::{layer_dirs, ContainerPaths};
 use crate::engine::images::{self, ImageView};
-use crate::engine::inspect_container::{self, dir_size, Sizes};
+use crate::engine::inspect_container::{self, Sizes};
+use crate::engine::volumes::dir_size;
 use crate::errors::{one_line, PontoonError, EXIT_ENGINE};
 use crate::format::template::GoTemplate;
 use crate::store::containers::Container;
@@ -77,13 +78,19 @@ fn run(ctx: &Ctx, args: InspectArgs, kind: Kind) -> Result<()> {
             }
         }
     }
-    match &template {
+    print_inspected(&objects, template.as_ref(), failures)
+}
+
+/// Prints inspected objects (a JSON array, or the template once per object)
+/// and fails, without printing again, when some names were not found.
+pub(super) fn print_inspected(objects: &[Value], template: Option<&GoTemplate>, failures: usize) -> Result<()> {
+    match template {
         Some(t) => {
-            for o in &objects {
+            for o in objects {
                 println!("{}", t.render(o)?);
             }
         }
-        None => println!("{}", serde_json::to_string_pretty(&objects)?),
+        None => println!("{}", serde_json::to_string_pretty(objects)?),
     }
     if failures > 0 {
         return Err(PontoonError::AlreadyReported(EXIT_ENGINE).into());

@@ -5,7 +5,7 @@ use clap::Args;
 
 use super::Ctx;
 use crate::engine::container::{validate_name, ContainerPaths};
-use crate::engine::inspect_container::dir_size;
+use crate::engine::volumes::dir_size;
 use crate::engine::lifecycle::{self, is_running};
 use crate::format::units::human_size;
 

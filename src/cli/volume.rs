@@ -185,18 +185,7 @@ fn inspect(ctx: &Ctx, args: InspectArgs) -> Result<()> {
             }
         }
     }
-    match &template {
-        Some(t) => {
-            for o in &objects {
-                println!("{}", t.render(o)?);
-            }
-        }
-        None => println!("{}", serde_json::to_string_pretty(&objects)?),
-    }
-    if failures > 0 {
-        return Err(PontoonError::AlreadyReported(EXIT_ENGINE).into());
-    }
-    Ok(())
+    super::inspect::print_inspected(&objects, template.as_ref(), failures)
 }
 
 fn rm(ctx: &Ctx, args: RmArgs) -> Result<()> {

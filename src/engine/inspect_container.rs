@@ -161,22 +161,3 @@ pub fn inspect_json(store: &Store, c: &Container, layer_dirs: &[std::path::PathB
     out
 }
 
-/// Bytes used by files below `dir` (each hard-linked file once).
-pub fn dir_size(dir: &Path) -> u64 {
-    use std::os::unix::fs::MetadataExt;
-    let mut seen = std::collections::HashSet::new();
-    let mut total = 0;
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&d) else { continue };
-        for e in entries.flatten() {
-            let Ok(md) = e.metadata() else { continue };
-            if md.is_dir() {
-                stack.push(e.path());
-            } else if md.is_file() && (md.nlink() == 1 || seen.insert((md.dev(), md.ino()))) {
-                total += md.len();
-            }
-        }
-    }
-    total
-}
