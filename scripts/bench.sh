@@ -72,6 +72,7 @@ ADDR=127.0.0.1:$port
 IMAGE=$ADDR/bench/large:latest
 echo '{"default":[{"type":"insecureAcceptAnything"}]}' >"$BENCH/policy.json"
 printf '[[registry]]\nlocation = "%s"\ninsecure = true\n' "$ADDR" >"$BENCH/registries.conf"
+echo "{}" >"$BENCH/auth.json"
 export CONTAINERS_REGISTRIES_CONF=$BENCH/registries.conf REGISTRY_AUTH_FILE=$BENCH/auth.json
 skopeo --policy "$BENCH/policy.json" copy --quiet --dest-tls-verify=false "oci:$LAYOUT:latest" "docker://$IMAGE"
 
@@ -157,8 +158,87 @@ section_pull() {
   fi
 }
 
-SECTIONS=(section_pull)
+# A busybox image in a store of the given tool, for the container rows.
+BUSYBOX_TAR=$BENCH/busybox-rootfs.tar
+scripts/make-busybox-rootfs.sh "$BUSYBOX_TAR" >/dev/null
+PSTORE=(--root "$BENCH/run-store/root" --runroot "$BENCH/run-store/run")
+"$PONTOON" "${PSTORE[@]}" import --change 'CMD ["sh"]' "$BUSYBOX_TAR" busybox >/dev/null
+# Podman on this kind of machine needs help: no CAP_SYS_RESOURCE (its default
+# rlimits are above the hard limits), and crun refuses hybrid cgroup trees.
+PODMAN=(podman --root "$BENCH/podman-store/root" --runroot "$BENCH/podman-store/run" --cgroup-manager cgroupfs --events-backend file)
+PODMAN_RUN_FLAGS=(--ulimit "nofile=$(ulimit -Hn):$(ulimit -Hn)" --ulimit "nproc=1000:1000")
+if command -v podman >/dev/null; then
+  command -v runc >/dev/null && PODMAN+=(--runtime runc)
+  "$PONTOON" "${PSTORE[@]}" save -o "$BENCH/busybox-archive.tar" busybox
+  "${PODMAN[@]}" load -q -i "$BENCH/busybox-archive.tar" >/dev/null
+fi
+FAST_RUNS=${PONTOON_BENCH_FAST_RUNS:-31}
+
+# bench_fast LABEL CMD...: median of many runs of a quick command.
+bench_fast() {
+  local saved=$RUNS
+  RUNS=$FAST_RUNS
+  bench_row "$@"
+  RUNS=$saved
+}
+
+section_run() {
+  bench_section "run --rm busybox true"
+  bench_fast "pontoon run --rm" ":" "$PONTOON" "${PSTORE[@]}" run --rm busybox true
+  if command -v podman >/dev/null; then
+    bench_fast "podman run --rm" ":" "${PODMAN[@]}" run --rm "${PODMAN_RUN_FLAGS[@]}" busybox true
+  fi
+}
+
+section_ps() {
+  local n=${PONTOON_BENCH_CONTAINERS:-1000} i
+  echo "   creating $n containers in each store..."
+  for ((i = 0; i < n; i++)); do "$PONTOON" "${PSTORE[@]}" create busybox true >/dev/null; done
+  if command -v podman >/dev/null; then
+    for ((i = 0; i < n; i++)); do "${PODMAN[@]}" create "${PODMAN_RUN_FLAGS[@]}" busybox true >/dev/null; done
+  fi
+  bench_section "ps -a over $n containers"
+  bench_fast "pontoon ps -a" ":" "$PONTOON" "${PSTORE[@]}" ps -a
+  if command -v podman >/dev/null; then
+    bench_fast "podman ps -a" ":" "${PODMAN[@]}" ps -a
+  fi
+}
+
+# The resident memory of the process that supervises one running container.
+section_monitor_rss() {
+  local id pid rss
+  id=$("$PONTOON" "${PSTORE[@]}" run -d busybox sleep 1000)
+  pid=$(sed -n 's/.*"monitor_pid": *\([0-9]*\).*/\1/p' "$BENCH/run-store/root/containers/$id/state.json")
+  MEMORY+=("pontoon monitor (pontoon __monitor)|$(memory_of "$pid")")
+  "$PONTOON" "${PSTORE[@]}" rm -f "$id" >/dev/null
+  if command -v podman >/dev/null; then
+    id=$("${PODMAN[@]}" run -d "${PODMAN_RUN_FLAGS[@]}" busybox sleep 1000)
+    pid=$(pgrep -f "conmon.*$id" | head -n1)
+    [[ -n $pid ]] && MEMORY+=("podman monitor (conmon)|$(memory_of "$pid")")
+    "${PODMAN[@]}" rm -f "$id" >/dev/null
+  fi
+}
+
+# "RSS|private dirty" in KiB: RSS counts the binary's pages, which every
+# monitor shares; private dirty memory is what each one really adds.
+memory_of() {
+  awk '/^Rss:/ { r = $2 } /^Private_Dirty:/ { d = $2 } END { print r "|" d }' "/proc/$1/smaps_rollup"
+}
+
+MEMORY=()   # "label|RSS KiB|private dirty KiB"
+print_memory() {
+  ((${#MEMORY[@]})) || return 0
+  printf '\n%-40s %12s %20s\n' "per-container monitor" "RSS KiB" "private dirty KiB"
+  local row label rss dirty
+  for row in "${MEMORY[@]}"; do
+    IFS='|' read -r label rss dirty <<<"$row"
+    printf '%-40s %12s %20s\n' "$label" "$rss" "$dirty"
+  done
+}
+
+SECTIONS=(section_pull section_run section_ps section_monitor_rss)
 for section in "${SECTIONS[@]}"; do
   "$section"
 done
 print_table
+print_memory

@@ -18,12 +18,6 @@ fn has_cgroups(env: &TestEnv) -> bool {
     env.ok(&["info", "--format", "{{.Host.CgroupManager}}"]).trim() != "none"
 }
 
-fn state_json(env: &TestEnv, name: &str) -> serde_json::Value {
-    let id = env.ok(&["ps", "-aq", "--no-trunc", "--filter", &format!("name={name}")]);
-    let path = env.root.join("containers").join(id.trim()).join("state.json");
-    serde_json::from_slice(&std::fs::read(&path).expect("read state.json")).expect("parse state.json")
-}
-
 #[test]
 fn limits_are_enforced_with_cgroups() {
     let env = env_with_busybox();
@@ -47,7 +41,7 @@ fn limits_are_enforced_with_cgroups() {
     // Allocate 200 MB in a 64 MB container: the kernel kills it.
     let out = env.run(&["run", "--name", "hog", "--memory", "64m", "busybox", "sh", "-c", "x=$(head -c 200000000 /dev/zero | tr '\\0' a); echo survived"]);
     assert_eq!(out.status.code(), Some(137), "{}", common::describe(&out));
-    assert_eq!(state_json(&env, "hog")["oom_killed"], true, "the state records the OOM kill");
+    assert_eq!(env.ok(&["inspect", "--format", "{{.State.OOMKilled}}", "hog"]).trim(), "true", "inspect shows the OOM kill");
     env.ok(&["rm", "hog"]);
 
     // Ten processes at most: a burst of twenty background sleeps fails.
@@ -82,6 +76,7 @@ fn pause_unpause_and_stop_a_paused_container() {
     let status = env.ok(&["ps", "--format", "{{.Status}}", "--filter", "name=ticker"]);
     assert!(status.contains("(Paused)"), "{status}");
     assert_eq!(env.ok(&["ps", "--format", "{{.State}}", "--filter", "name=ticker"]).trim(), "paused");
+    assert_eq!(env.ok(&["inspect", "--format", "{{.State.Paused}} {{.State.Status}}", "ticker"]).trim(), "true paused");
     let (code, err) = env.fails(&["pause", "ticker"]);
     assert_eq!(code, 125);
     assert!(err.contains("already paused"), "{err}");

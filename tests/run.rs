@@ -152,3 +152,72 @@ fn parallel_runs_all_succeed() {
     }
     assert_eq!(env.ok(&["ps", "-aq"]), "");
 }
+
+#[test]
+fn restart_stops_and_starts_again() {
+    let env = env_with_busybox();
+    env.ok(&["run", "-d", "--name", "r", "busybox", "sh", "-c", "echo started; sleep 1000"]);
+    let first = env.ok(&["inspect", "--format", "{{.Id}}", "busybox"]);
+    assert!(!first.is_empty());
+    env.ok(&["restart", "-t", "1", "r"]);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while env.ok(&["logs", "r"]).lines().filter(|l| *l == "started").count() < 2 {
+        assert!(Instant::now() < deadline, "the restarted container ran again");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(env.ok(&["ps", "--format", "{{.Names}} {{.Status}}"]).contains("r Up"));
+    env.ok(&["rm", "-f", "r"]);
+}
+
+#[test]
+fn run_pulls_a_missing_image_unless_told_not_to() {
+    let registry = common::Registry::start();
+    registry.push_layout(&common::busybox_layout(), "library/busybox:latest");
+    let env = TestEnv::new();
+    env.mirror_docker_io(&registry);
+    let (code, err) = env.fails(&["run", "--rm", "--pull", "never", "busybox", "true"]);
+    assert_eq!(code, 125, "{err}");
+    assert!(err.contains("busybox"), "{err}");
+    let out = env.run(&["run", "--rm", "busybox", "echo", "pulled"]);
+    assert!(out.status.success(), "{}", common::describe(&out));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "pulled\n");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Unable to find image 'busybox' locally"));
+    assert!(env.ok(&["images", "--format", "{{.Repository}}:{{.Tag}}"]).contains("busybox:latest"));
+    let (code, err) = env.fails(&["run", "--rm", "--pull", "sometimes", "busybox", "true"]);
+    assert_eq!(code, 125, "{err}");
+}
+
+#[test]
+fn logs_follow_tail_and_since() {
+    let env = env_with_busybox();
+    env.ok(&["run", "-d", "--name", "counter", "busybox", "sh", "-c", "for i in 1 2 3 4; do echo line$i; sleep 0.3; done; echo oops >&2"]);
+    // -f starts before the container is done and ends when it stops.
+    let out = env.run(&["logs", "-f", "counter"]);
+    assert!(out.status.success(), "{}", common::describe(&out));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "line1\nline2\nline3\nline4\n");
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "oops\n", "stderr stays stderr");
+    assert_eq!(env.ok(&["logs", "--tail", "2", "counter"]), "line4\n");
+    assert_eq!(env.ok(&["logs", "--since", "1h", "counter"]).lines().count(), 4);
+    assert_eq!(env.ok(&["logs", "--until", "1h", "counter"]), "", "nothing is older than an hour");
+    let (code, err) = env.fails(&["logs", "--tail", "many", "counter"]);
+    assert_eq!(code, 125, "{err}");
+    env.ok(&["rm", "counter"]);
+}
+
+#[test]
+fn the_vfs_driver_keeps_a_containers_changes_across_restarts() {
+    let env = env_with_busybox();
+    let vfs = |args: &[&str]| -> String {
+        let out = env.cmd(args).env("PONTOON_STORAGE_DRIVER", "vfs").output().expect("run pontoon");
+        assert!(out.status.success(), "{}", common::describe(&out));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let script = "test -e /note && echo second-run; test -e /bin/ls || echo ls-gone; echo kept > /note; rm -f /bin/ls";
+    assert_eq!(vfs(&["run", "--name", "copy", "busybox", "sh", "-c", script]), "");
+    vfs(&["start", "copy"]);
+    vfs(&["wait", "copy"]);
+    assert_eq!(env.ok(&["logs", "copy"]), "second-run\nls-gone\n", "the restarted container found its own changes");
+    let out = vfs(&["run", "--rm", "busybox", "sh", "-c", "test -e /note || echo clean-image; test -e /bin/ls && echo has-ls"]);
+    assert_eq!(out, "clean-image\nhas-ls\n", "other containers still see the image as it was");
+    env.ok(&["rm", "copy"]);
+}

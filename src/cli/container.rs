@@ -105,6 +105,9 @@ pub fn rm(ctx: &Ctx, args: RmArgs) -> Result<()> {
     for_each(&names, |name| {
         let c = store.containers.find(name)?;
         lifecycle::remove(&store, &c, args.force)?;
+        if args.volumes {
+            crate::engine::volumes::remove_anonymous(&store, &c.record)?;
+        }
         println!("{}", if args.all { &c.record.id } else { name });
         Ok(())
     })
@@ -115,6 +118,22 @@ pub fn stop(ctx: &Ctx, args: StopArgs) -> Result<()> {
     for_each(&args.containers, |name| {
         let c = store.containers.find(name)?;
         lifecycle::stop(&store, &c, args.time)?;
+        println!("{name}");
+        Ok(())
+    })
+}
+
+pub fn restart(ctx: &Ctx, args: StopArgs) -> Result<()> {
+    let store = ctx.store()?;
+    for_each(&args.containers, |name| {
+        let c = store.containers.find(name)?;
+        lifecycle::stop(&store, &c, args.time)?;
+        lifecycle::wait_for_monitor_exit(&store, &c.record.id);
+        store.containers.update_state(&c.record.id, |st| {
+            st.stopped_by_user = false;
+            Ok(())
+        })?;
+        crate::engine::container::start(&store, &c.record.id, crate::engine::container::StartMode::Detached)?;
         println!("{name}");
         Ok(())
     })
@@ -169,37 +188,31 @@ pub fn logs(ctx: &Ctx, args: LogsArgs) -> Result<()> {
         "all" | "-1" => None,
         n => Some(n.parse().map_err(|_| anyhow::anyhow!("invalid --tail {n:?}: use a number or \"all\""))?),
     };
-    let records = logfile::read_all(&path)?;
+    let (records, mut offset) = logfile::read_from(&path, 0)?;
     let selected: Vec<&logfile::LogRecord> = records
         .iter()
         .filter(|r| since.is_none_or(|s| r.time >= s) && until.is_none_or(|u| r.time <= u))
         .collect();
     let start = tail.map(|n| selected.len().saturating_sub(n)).unwrap_or(0);
-    let mut shown = records.len();
     for r in &selected[start..] {
         print_record(r, args.timestamps);
     }
     if !args.follow {
         return Ok(());
     }
-    // Follow: print new records until the container stops.
+    // Follow: print what is appended until the container stops, reading
+    // only the new bytes each time.
     loop {
-        std::thread::sleep(Duration::from_millis(100));
-        let records = logfile::read_all(&path)?;
-        for r in records.iter().skip(shown) {
-            if until.is_none_or(|u| r.time <= u) {
-                print_record(r, args.timestamps);
-            }
+        let running = is_running(&store.containers.find(&c.record.id)?);
+        let (records, next) = logfile::read_from(&path, offset)?;
+        offset = next;
+        for r in records.iter().filter(|r| until.is_none_or(|u| r.time <= u)) {
+            print_record(r, args.timestamps);
         }
-        shown = records.len();
-        let now = store.containers.find(&c.record.id)?;
-        if !is_running(&now) {
-            let records = logfile::read_all(&path)?;
-            for r in records.iter().skip(shown) {
-                print_record(r, args.timestamps);
-            }
+        if !running {
             return Ok(());
         }
+        std::thread::sleep(Duration::from_millis(100));
     }
 }
 

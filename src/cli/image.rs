@@ -387,7 +387,7 @@ pub fn prune(ctx: &Ctx, args: PruneArgs) -> Result<()> {
 
 /// Asks on stdout and reads the answer from stdin, as Docker does even when
 /// stdin is not a terminal: only `y` or `yes` goes ahead, end of input is no.
-fn confirm(warning: &str) -> Result<bool> {
+pub(super) fn confirm(warning: &str) -> Result<bool> {
     use std::io::Write;
     print!("{warning}\nAre you sure you want to continue? [y/N] ");
     std::io::stdout().flush()?;

@@ -1,32 +1,67 @@
-//! `pontoon inspect` and `image inspect`: Docker's JSON shape, or a Go
-//! template applied to each object.
+//! `pontoon inspect`, `container inspect` and `image inspect`: Docker's JSON
+//! shape, or a Go template applied to each object. A name is looked up
+//! among containers first, then images, as Docker does, unless `--type`
+//! says which.
 
-use anyhow::Result;
+use anyhow::{bail, Result};
 use clap::Args;
+use serde_json::Value;
 
 use super::Ctx;
+use crate::engine::container::{layer_dirs, ContainerPaths};
 use crate::engine::images::{self, ImageView};
+use crate::engine::inspect_container::{self, Sizes};
+use crate::engine::volumes::dir_size;
+use crate::errors::{one_line, PontoonError, EXIT_ENGINE};
 use crate::format::template::GoTemplate;
+use crate::store::containers::Container;
+use crate::store::Store;
 
 #[derive(Args, Debug)]
 pub struct InspectArgs {
-    /// Objects to inspect (images now; containers once they exist)
+    /// Containers or images to inspect
     #[arg(required = true)]
     pub names: Vec<String>,
     /// Format the output with a Go template, e.g. '{{.Id}}' or '{{json .Config}}'
     #[arg(short, long)]
     pub format: Option<String>,
-    /// Only this type of object (image)
+    /// Only this type of object: container or image
     #[arg(long = "type")]
     pub kind: Option<String>,
+    /// Show container sizes (SizeRw, SizeRootFs)
+    #[arg(short, long)]
+    pub size: bool,
 }
 
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Any,
+    Container,
+    Image,
+}
+
+/// `inspect`: containers first, then images.
 pub fn inspect(ctx: &Ctx, args: InspectArgs) -> Result<()> {
-    if let Some(kind) = args.kind.as_deref() {
-        if kind != "image" {
-            anyhow::bail!("invalid --type {kind:?}: only \"image\" is known to this version");
-        }
-    }
+    let kind = match args.kind.as_deref() {
+        None => Kind::Any,
+        Some("container") => Kind::Container,
+        Some("image") => Kind::Image,
+        Some(other) => bail!("invalid --type {other:?}: use container or image"),
+    };
+    run(ctx, args, kind)
+}
+
+/// `image inspect`.
+pub fn inspect_images(ctx: &Ctx, args: InspectArgs) -> Result<()> {
+    run(ctx, args, Kind::Image)
+}
+
+/// `container inspect`.
+pub fn inspect_containers(ctx: &Ctx, args: InspectArgs) -> Result<()> {
+    run(ctx, args, Kind::Container)
+}
+
+fn run(ctx: &Ctx, args: InspectArgs, kind: Kind) -> Result<()> {
     let store = ctx.store()?;
     let template = match args.format.as_deref() {
         Some(f) if f != "json" => Some(GoTemplate::parse(f)?),
@@ -35,24 +70,58 @@ pub fn inspect(ctx: &Ctx, args: InspectArgs) -> Result<()> {
     let mut objects = Vec::new();
     let mut failures = 0;
     for name in &args.names {
-        match images::resolve(&store, name).and_then(|r| ImageView::load(&store, r)) {
-            Ok(view) => objects.push(images::inspect_json(&store, &view)),
+        match find(&store, name, kind, args.size) {
+            Ok(v) => objects.push(v),
             Err(e) => {
-                eprintln!("Error: {}", crate::errors::one_line(&e));
+                eprintln!("Error: {}", one_line(&e));
                 failures += 1;
             }
         }
     }
-    match &template {
+    print_inspected(&objects, template.as_ref(), failures)
+}
+
+/// Prints inspected objects (a JSON array, or the template once per object)
+/// and fails, without printing again, when some names were not found.
+pub(super) fn print_inspected(objects: &[Value], template: Option<&GoTemplate>, failures: usize) -> Result<()> {
+    match template {
         Some(t) => {
-            for o in &objects {
+            for o in objects {
                 println!("{}", t.render(o)?);
             }
         }
-        None => println!("{}", serde_json::to_string_pretty(&objects)?),
+        None => println!("{}", serde_json::to_string_pretty(objects)?),
     }
     if failures > 0 {
-        return Err(crate::errors::PontoonError::AlreadyReported(crate::errors::EXIT_ENGINE).into());
+        return Err(PontoonError::AlreadyReported(EXIT_ENGINE).into());
     }
     Ok(())
+}
+
+fn find(store: &Store, name: &str, kind: Kind, size: bool) -> Result<Value> {
+    if kind != Kind::Image {
+        match store.containers.find(name) {
+            Ok(c) => return container_json(store, &c, size),
+            Err(e) if kind == Kind::Container => return Err(e),
+            Err(e) if !matches!(e.downcast_ref::<PontoonError>(), Some(PontoonError::NoSuchContainer(_))) => return Err(e),
+            Err(_) => {}
+        }
+    }
+    match images::resolve(store, name).and_then(|r| ImageView::load(store, r)) {
+        Ok(view) => Ok(images::inspect_json(store, &view)),
+        Err(e) if kind == Kind::Any && matches!(e.downcast_ref::<PontoonError>(), Some(PontoonError::ImageNotFound(_))) => {
+            Err(anyhow::anyhow!("no such object: {name}"))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn container_json(store: &Store, c: &Container, size: bool) -> Result<Value> {
+    let view = images::resolve(store, &c.record.image_id).and_then(|r| ImageView::load(store, r)).ok();
+    let layers = view.as_ref().map(|v| layer_dirs(store, v)).unwrap_or_default();
+    let sizes = size.then(|| {
+        let rw = dir_size(&ContainerPaths::new(store, &c.record.id).upper);
+        Sizes { rw, root_fs: rw + view.as_ref().map_or(0, |v| v.record.size) }
+    });
+    Ok(inspect_container::inspect_json(store, c, &layers, sizes))
 }

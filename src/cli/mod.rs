@@ -4,16 +4,21 @@
 
 mod archive;
 mod container;
+mod df;
 mod docs;
 pub mod doctor;
+mod exec;
+mod files;
 mod image;
 mod inspect;
+mod manage;
 mod mount;
 mod ps;
 mod pull;
 mod run;
 mod stats;
 mod system;
+mod volume;
 
 use std::path::PathBuf;
 
@@ -53,6 +58,8 @@ pub enum Command {
     Rm(container::RmArgs),
     /// Stop running containers (stop signal, then SIGKILL)
     Stop(container::StopArgs),
+    /// Stop then start containers
+    Restart(container::StopArgs),
     /// Send a signal to running containers
     Kill(container::KillArgs),
     /// Wait for containers to exit and print their exit codes
@@ -65,6 +72,22 @@ pub enum Command {
     Pause(stats::PauseArgs),
     /// Resume paused containers
     Unpause(stats::PauseArgs),
+    /// Copy files between a container and the host
+    Cp(files::CpArgs),
+    /// Show the files a container added, changed or deleted
+    Diff(files::DiffArgs),
+    /// Write a container's filesystem as a tar archive
+    Export(files::ExportArgs),
+    /// Rename a container
+    Rename(manage::RenameArgs),
+    /// List a container's published ports
+    Port(manage::PortArgs),
+    /// Run a command in a running container
+    Exec(exec::ExecArgs),
+    /// Attach to a running container's terminal or streams
+    Attach(exec::AttachArgs),
+    /// List a container's processes
+    Top(exec::TopArgs),
     /// Manage containers
     #[command(subcommand)]
     Container(ContainerCommand),
@@ -78,7 +101,7 @@ pub enum Command {
     Tag(image::TagArgs),
     /// Show the layers an image was built from
     History(image::HistoryArgs),
-    /// Show low-level information on images (and, later, containers)
+    /// Show low-level information on containers and images
     Inspect(inspect::InspectArgs),
     /// Create an image from a root filesystem tarball
     Import(archive::ImportArgs),
@@ -96,6 +119,9 @@ pub enum Command {
     /// Manage pontoon itself
     #[command(subcommand)]
     System(SystemCommand),
+    /// Manage volumes
+    #[command(subcommand)]
+    Volume(volume::VolumeCommand),
     /// Run a command in the rootless storage namespace (as Podman's unshare)
     Unshare(mount::UnshareArgs),
     /// Write man pages and shell completions (used by `make docs`)
@@ -156,6 +182,8 @@ pub enum ContainerCommand {
     Rm(container::RmArgs),
     /// Stop running containers
     Stop(container::StopArgs),
+    /// Stop then start containers
+    Restart(container::StopArgs),
     /// Send a signal to running containers
     Kill(container::KillArgs),
     /// Wait for containers to exit
@@ -168,6 +196,26 @@ pub enum ContainerCommand {
     Pause(stats::PauseArgs),
     /// Resume paused containers
     Unpause(stats::PauseArgs),
+    /// Show low-level information on containers
+    Inspect(inspect::InspectArgs),
+    /// Copy files between a container and the host
+    Cp(files::CpArgs),
+    /// Show the files a container added, changed or deleted
+    Diff(files::DiffArgs),
+    /// Write a container's filesystem as a tar archive
+    Export(files::ExportArgs),
+    /// Rename a container
+    Rename(manage::RenameArgs),
+    /// List a container's published ports
+    Port(manage::PortArgs),
+    /// Remove all stopped containers
+    Prune(manage::ContainerPruneArgs),
+    /// Run a command in a running container
+    Exec(exec::ExecArgs),
+    /// Attach to a running container
+    Attach(exec::AttachArgs),
+    /// List a container's processes
+    Top(exec::TopArgs),
 }
 
 #[derive(Subcommand, Debug)]
@@ -176,6 +224,10 @@ pub enum SystemCommand {
     Info(system::InfoArgs),
     /// Check what containers need from this host
     Doctor(doctor::DoctorArgs),
+    /// Show disk usage of images, containers and volumes
+    Df(df::DfArgs),
+    /// Remove stopped containers, dangling images (and with --volumes, unused anonymous volumes)
+    Prune(df::PruneArgs),
 }
 
 /// What every command gets: where the store is.
@@ -208,19 +260,31 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Ps(a) | Command::Container(ContainerCommand::Ls(a)) => ps::ps(&ctx, a),
         Command::Rm(a) | Command::Container(ContainerCommand::Rm(a)) => container::rm(&ctx, a),
         Command::Stop(a) | Command::Container(ContainerCommand::Stop(a)) => container::stop(&ctx, a),
+        Command::Restart(a) | Command::Container(ContainerCommand::Restart(a)) => container::restart(&ctx, a),
         Command::Kill(a) | Command::Container(ContainerCommand::Kill(a)) => container::kill(&ctx, a),
         Command::Wait(a) | Command::Container(ContainerCommand::Wait(a)) => container::wait(&ctx, a),
         Command::Logs(a) | Command::Container(ContainerCommand::Logs(a)) => container::logs(&ctx, a),
         Command::Stats(a) | Command::Container(ContainerCommand::Stats(a)) => stats::stats(&ctx, a),
         Command::Pause(a) | Command::Container(ContainerCommand::Pause(a)) => stats::pause(&ctx, a, true),
         Command::Unpause(a) | Command::Container(ContainerCommand::Unpause(a)) => stats::pause(&ctx, a, false),
+        Command::Exec(a) | Command::Container(ContainerCommand::Exec(a)) => exec::exec(&ctx, a),
+        Command::Attach(a) | Command::Container(ContainerCommand::Attach(a)) => exec::attach(&ctx, a),
+        Command::Top(a) | Command::Container(ContainerCommand::Top(a)) => exec::top(&ctx, a),
         Command::Monitor(a) => container::monitor(&ctx, a),
         Command::Pull(a) | Command::Image(ImageCommand::Pull(a)) => pull::pull(&ctx, a),
         Command::Images(a) | Command::Image(ImageCommand::Ls(a)) => image::images(&ctx, a),
         Command::Rmi(a) | Command::Image(ImageCommand::Rm(a)) => image::rmi(&ctx, a),
         Command::Tag(a) | Command::Image(ImageCommand::Tag(a)) => image::tag(&ctx, a),
         Command::History(a) | Command::Image(ImageCommand::History(a)) => image::history(&ctx, a),
-        Command::Inspect(a) | Command::Image(ImageCommand::Inspect(a)) => inspect::inspect(&ctx, a),
+        Command::Inspect(a) => inspect::inspect(&ctx, a),
+        Command::Image(ImageCommand::Inspect(a)) => inspect::inspect_images(&ctx, a),
+        Command::Container(ContainerCommand::Inspect(a)) => inspect::inspect_containers(&ctx, a),
+        Command::Cp(a) | Command::Container(ContainerCommand::Cp(a)) => files::cp(&ctx, a),
+        Command::Diff(a) | Command::Container(ContainerCommand::Diff(a)) => files::diff(&ctx, a),
+        Command::Export(a) | Command::Container(ContainerCommand::Export(a)) => files::export(&ctx, a),
+        Command::Rename(a) | Command::Container(ContainerCommand::Rename(a)) => manage::rename(&ctx, a),
+        Command::Port(a) | Command::Container(ContainerCommand::Port(a)) => manage::port(&ctx, a),
+        Command::Container(ContainerCommand::Prune(a)) => manage::prune(&ctx, a),
         Command::Import(a) | Command::Image(ImageCommand::Import(a)) => archive::import(&ctx, a),
         Command::Save(a) | Command::Image(ImageCommand::Save(a)) => archive::save(&ctx, a),
         Command::Load(a) | Command::Image(ImageCommand::Load(a)) => archive::load(&ctx, a),
@@ -230,6 +294,9 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Info(a) | Command::System(SystemCommand::Info(a)) => system::info(&ctx, a),
         Command::System(SystemCommand::Doctor(a)) => doctor::doctor(&ctx, a),
         Command::Version(a) => system::version(&ctx, a),
+        Command::Volume(c) => volume::run(&ctx, c),
+        Command::System(SystemCommand::Df(a)) => df::df(&ctx, a),
+        Command::System(SystemCommand::Prune(a)) => df::prune(&ctx, a),
         Command::Unshare(a) => mount::unshare(&ctx, a),
         Command::GenerateDocs(a) => docs::generate(a),
         Command::RunBundle { bundle } => {

@@ -137,6 +137,7 @@ pub fn ps(ctx: &Ctx, args: PsArgs) -> Result<()> {
                 "Labels": c.record.spec.labels,
                 "ExitCode": c.state.exit_code.unwrap_or(0),
                 "Pid": c.state.pid.unwrap_or(0),
+                "Mounts": crate::engine::mounts::mount_names(&c.record),
             })
         })
         .collect();

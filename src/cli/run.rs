@@ -9,8 +9,8 @@ use clap::Args;
 
 use super::Ctx;
 use crate::engine::attach::{attach, parse_detach_keys, AttachEnd, AttachOptions};
-use crate::engine::container::{self, ContainerPaths, StartMode};
-use crate::engine::container_spec::{parse_env_file, ContainerSpec, NetworkMode, ResourceLimits, RestartPolicy, TmpfsMount, Ulimit};
+use crate::engine::container::{self, ContainerPaths, PullPolicy, StartMode};
+use crate::engine::container_spec::{parse_env_file, ContainerSpec, NetworkMode, ResourceLimits, RestartPolicy, Ulimit};
 use crate::errors::PontoonError;
 use crate::runtime::seccomp::SeccompChoice;
 
@@ -57,6 +57,15 @@ pub struct CreateFlags {
     /// Mount a tmpfs (PATH[:OPTIONS])
     #[arg(long, value_name = "PATH[:OPTIONS]")]
     pub tmpfs: Vec<String>,
+    /// Bind mount or volume (SOURCE:TARGET[:ro,z,U...], or TARGET for an anonymous volume)
+    #[arg(short, long = "volume", value_name = "[SOURCE:]TARGET[:OPTIONS]")]
+    pub volume: Vec<String>,
+    /// Mount (type=bind|volume|tmpfs,source=,target=,readonly,...)
+    #[arg(long, value_name = "type=TYPE,source=SRC,target=DST")]
+    pub mount: Vec<String>,
+    /// Mount the volumes of another container (CONTAINER[:ro|rw])
+    #[arg(long, value_name = "CONTAINER[:ro|rw]")]
+    pub volumes_from: Vec<String>,
     /// Network: none, host or bridge
     #[arg(long, alias = "net", default_value = "bridge")]
     pub network: String,
@@ -102,6 +111,9 @@ pub struct CreateFlags {
     /// OCI runtime to run the container with (crun, runc, youki, or a path)
     #[arg(long, value_name = "RUNTIME")]
     pub runtime: Option<String>,
+    /// Pull the image: missing (default), always or never
+    #[arg(long, default_value = "missing")]
+    pub pull: String,
     /// Image
     pub image: String,
     /// Command and arguments
@@ -158,17 +170,8 @@ impl CreateFlags {
             let (k, v) = l.split_once('=').unwrap_or((l, ""));
             labels.insert(k.to_string(), v.to_string());
         }
-        let tmpfs = self
-            .tmpfs
-            .iter()
-            .map(|t| {
-                let (target, opts) = t.split_once(':').unwrap_or((t, ""));
-                if !target.starts_with('/') {
-                    bail!("invalid --tmpfs {t:?}: the path must be absolute, e.g. /run:size=64m");
-                }
-                Ok(TmpfsMount { target: target.into(), options: opts.split(',').filter(|o| !o.is_empty()).map(Into::into).collect() })
-            })
-            .collect::<Result<Vec<_>>>()?;
+        let cwd = std::env::current_dir().context("read the current directory (for relative -v paths)")?;
+        let (mounts, tmpfs) = crate::engine::mounts::parse_all(&self.volume, &self.mount, &self.tmpfs, &cwd)?;
         let ulimits = self.ulimit.iter().map(|u| parse_ulimit(u)).collect::<Result<Vec<_>>>()?;
         let resources = ResourceLimits {
             memory_bytes: self.memory.as_deref().map(parse_bytes).transpose()?,
@@ -206,6 +209,8 @@ impl CreateFlags {
             auto_remove: self.rm,
             seccomp: parse_security_opts(&self.security_opt)?,
             runtime: self.runtime.clone().filter(|r| !r.is_empty() && r != "pontoon"),
+            mounts,
+            volumes_from: self.volumes_from.clone(),
         })
     }
 }
@@ -268,8 +273,10 @@ fn parse_ulimit(s: &str) -> Result<Ulimit> {
 }
 
 pub fn create(ctx: &Ctx, args: CreateArgs) -> Result<()> {
-    let store = ctx.store()?;
     let spec = args.flags.to_spec()?;
+    let policy = PullPolicy::parse(&args.flags.pull)?;
+    let store = ctx.store()?;
+    container::ensure_image(&store, &spec.image, policy)?;
     let record = container::create(&store, spec, args.flags.name.clone())?;
     println!("{}", record.id);
     Ok(())
@@ -280,8 +287,10 @@ pub fn run(ctx: &Ctx, args: RunArgs) -> Result<()> {
         bail!("--rm and --restart cannot be used together: a restarted container would be removed");
     }
     let detach_keys = parse_detach_keys(&args.detach_keys)?;
-    let store = ctx.store()?;
     let spec = args.flags.to_spec()?;
+    let policy = PullPolicy::parse(&args.flags.pull)?;
+    let store = ctx.store()?;
+    container::ensure_image(&store, &spec.image, policy)?;
     let record = container::create(&store, spec, args.flags.name.clone())?;
     if args.detach {
         container::start(&store, &record.id, StartMode::Detached)?;

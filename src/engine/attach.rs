@@ -75,7 +75,7 @@ extern "C" fn on_signal(sig: libc::c_int) {
 }
 
 /// Restores the terminal when dropped.
-struct RawMode {
+pub(crate) struct RawMode {
     fd: RawFd,
     saved: Termios,
 }
@@ -88,7 +88,7 @@ impl Drop for RawMode {
     }
 }
 
-fn enter_raw_mode() -> Option<RawMode> {
+pub(crate) fn enter_raw_mode() -> Option<RawMode> {
     let stdin = io::stdin();
     let saved = termios::tcgetattr(stdin.as_fd()).ok()?;
     let mut raw = saved.clone();
@@ -97,7 +97,7 @@ fn enter_raw_mode() -> Option<RawMode> {
     Some(RawMode { fd: stdin.as_raw_fd(), saved })
 }
 
-fn terminal_size() -> Option<(u16, u16)> {
+pub(crate) fn terminal_size() -> Option<(u16, u16)> {
     let mut ws: libc::winsize = unsafe { std::mem::zeroed() };
     // SAFETY: TIOCGWINSZ fills the winsize we own.
     let rc = unsafe { libc::ioctl(1, libc::TIOCGWINSZ, &mut ws) };
@@ -180,7 +180,7 @@ fn read_output(mut stream: UnixStream, detached: &AtomicBool) -> Result<AttachEn
 /// the socket. Runs on its own thread; it is the socket's only writer.
 fn forward_input(mut socket: UnixStream, signals: OwnedFd, stdin: bool, tty: bool, keys: &[u8], detached: &AtomicBool) {
     let mut stdin_open = stdin;
-    let mut matched = 0usize;
+    let mut matcher = crate::engine::exec_tty::DetachMatcher::new(keys);
     let mut buf = [0u8; 8192];
     loop {
         let stdin_fd = io::stdin();
@@ -230,26 +230,16 @@ fn forward_input(mut socket: UnixStream, signals: OwnedFd, stdin: bool, tty: boo
                 }
                 continue;
             }
-            let mut data = &buf[..n];
-            if tty && !keys.is_empty() {
-                for (i, b) in data.iter().enumerate() {
-                    if *b == keys[matched] {
-                        matched += 1;
-                        if matched == keys.len() {
-                            // Send what came before the sequence, then leave.
-                            let before = i + 1 - keys.len().min(i + 1);
-                            let _ = socket.write_all(&protocol::encode(protocol::STDIN, &data[..before]));
-                            detached.store(true, Ordering::SeqCst);
-                            let _ = socket.shutdown(std::net::Shutdown::Both);
-                            return;
-                        }
-                    } else {
-                        matched = usize::from(*b == keys[0]);
-                    }
-                }
-                data = &buf[..n];
+            // Typed keys arrive one read at a time: a partial detach
+            // sequence is held back until it completes or breaks.
+            let (data, detach) = if tty { matcher.feed(&buf[..n]) } else { (buf[..n].to_vec(), false) };
+            if detach {
+                let _ = socket.write_all(&protocol::encode(protocol::STDIN, &data));
+                detached.store(true, Ordering::SeqCst);
+                let _ = socket.shutdown(std::net::Shutdown::Both);
+                return;
             }
-            if socket.write_all(&protocol::encode(protocol::STDIN, data)).is_err() {
+            if socket.write_all(&protocol::encode(protocol::STDIN, &data)).is_err() {
                 return;
             }
         }

@@ -54,32 +54,76 @@ pub fn layer_dirs(store: &Store, view: &ImageView) -> Vec<PathBuf> {
     view.config.rootfs.diff_ids.iter().rev().map(|d| store.layers.diff_dir(d)).collect()
 }
 
+/// When `run`/`create` pull the image (`--pull`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PullPolicy {
+    Missing,
+    Always,
+    Never,
+}
+
+impl PullPolicy {
+    pub fn parse(s: &str) -> Result<PullPolicy> {
+        match s {
+            "missing" => Ok(PullPolicy::Missing),
+            "always" => Ok(PullPolicy::Always),
+            "never" => Ok(PullPolicy::Never),
+            other => bail!("invalid --pull {other:?}: use missing, always or never"),
+        }
+    }
+}
+
+/// Makes sure the image is in the store, pulling it as `policy` says.
+pub fn ensure_image(store: &Store, image: &str, policy: PullPolicy) -> Result<()> {
+    let present = images::resolve(store, image);
+    let pull = match (policy, &present) {
+        (PullPolicy::Always, _) => true,
+        (PullPolicy::Missing, Err(e)) if is_not_found(e) => {
+            eprintln!("Unable to find image '{image}' locally");
+            true
+        }
+        _ => false,
+    };
+    if !pull {
+        return present.map(|_| ());
+    }
+    let conf = crate::image::registries::RegistriesConf::load(&store.paths)?;
+    let progress = crate::registry::progress::Progress::for_stderr(false);
+    let opts = crate::engine::pull::PullOptions { platform: None };
+    crate::engine::pull::pull(store, &conf, image, &opts, &progress)?;
+    Ok(())
+}
+
+fn is_not_found(e: &anyhow::Error) -> bool {
+    matches!(e.downcast_ref::<crate::errors::PontoonError>(), Some(crate::errors::PontoonError::ImageNotFound(_)))
+}
+
 /// Creates a container from `spec`: its record, its OCI bundle and its
-/// /etc files. The image must be in the store.
+/// /etc files. The image must be in the store (see [`ensure_image`]).
 pub fn create(store: &Store, spec: ContainerSpec, name: Option<String>) -> Result<ContainerRecord> {
     let image = images::resolve(store, &spec.image)?;
     let view = ImageView::load(store, image)?;
+    let spec = crate::engine::volumes::prepare(store, spec, &view)?;
     let id = new_id();
-    let guard = store.containers.lock()?;
-    let name = match name {
-        Some(n) => {
-            validate_name(&n)?;
-            n
-        }
-        None => unused_name(store)?,
-    };
-    let record = ContainerRecord {
+    let mut record = ContainerRecord {
         id: id.clone(),
-        name,
+        name: String::new(),
         created: Utc::now(),
         image_id: view.record.id.to_string(),
         image_name: spec.image.clone(),
         spec,
     };
-    store.containers.create(&record, &guard)?;
-    drop(guard);
+    match name {
+        Some(n) => {
+            validate_name(&n)?;
+            record.name = n;
+            store.containers.create(&record)?;
+        }
+        None => create_with_generated_name(store, &mut record)?,
+    }
     if let Err(e) = write_bundle(store, &record, &view) {
         let _ = store.containers.remove(&id);
+        let _ = crate::engine::volumes::remove_anonymous(store, &record);
         return Err(e);
     }
     Ok(record)
@@ -94,6 +138,7 @@ fn write_bundle(store: &Store, record: &ContainerRecord, view: &ImageView) -> Re
     let passwd = read_from_layers(&layers, "/etc/passwd").unwrap_or_default();
     let group = read_from_layers(&layers, "/etc/group").unwrap_or_default();
     let user = resolve_user(&process.user, &passwd, &group)?;
+    crate::engine::volumes::materialize(store, record, &layers, &user)?;
     let hostname = record.spec.hostname.clone().unwrap_or_else(|| record.id[..12].to_string());
     let etc_files = write_etc_files(&paths.dir, &hostname, &record.spec.network)?;
     let (_, host_nofile_hard) = nix::sys::resource::getrlimit(nix::sys::resource::Resource::RLIMIT_NOFILE).context("read RLIMIT_NOFILE")?;
@@ -111,7 +156,7 @@ fn write_bundle(store: &Store, record: &ContainerRecord, view: &ImageView) -> Re
 }
 
 /// Docker's rule for container names.
-fn validate_name(name: &str) -> Result<()> {
+pub fn validate_name(name: &str) -> Result<()> {
     let mut chars = name.chars();
     let ok = chars.next().is_some_and(|c| c.is_ascii_alphanumeric())
         && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'));
@@ -121,16 +166,17 @@ fn validate_name(name: &str) -> Result<()> {
     Ok(())
 }
 
-fn unused_name(store: &Store) -> Result<String> {
-    let taken: std::collections::HashSet<String> = store.containers.list()?.into_iter().map(|c| c.record.name).collect();
-    for _ in 0..100 {
-        let n = random_name();
-        if !taken.contains(&n) {
-            return Ok(n);
+/// Tries generated names until one is free (Docker's adjective_noun, then
+/// with a number once those run short).
+fn create_with_generated_name(store: &Store, record: &mut ContainerRecord) -> Result<()> {
+    for attempt in 0..200 {
+        record.name = if attempt < 100 { random_name() } else { format!("{}_{}", random_name(), rand::random::<u16>()) };
+        match store.containers.create(record) {
+            Err(e) if matches!(e.downcast_ref::<crate::errors::PontoonError>(), Some(crate::errors::PontoonError::NameInUse(_))) => continue,
+            other => return other,
         }
     }
-    // Every short name is taken: add a number, as Docker does.
-    Ok(format!("{}_{}", random_name(), rand::random::<u16>()))
+    bail!("could not find a free container name: give one with --name")
 }
 
 /// How `start` should wait.

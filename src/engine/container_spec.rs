@@ -132,6 +132,12 @@ pub struct ContainerSpec {
     /// for the built-in one.
     #[serde(default)]
     pub runtime: Option<String>,
+    /// `-v`, `--mount` (and, once created, the image's VOLUMEs): see engine::mounts.
+    #[serde(default)]
+    pub mounts: Vec<crate::engine::mounts::MountSpec>,
+    /// `--volumes-from CONTAINER[:ro|rw]`, as given; expanded into `mounts` at create.
+    #[serde(default)]
+    pub volumes_from: Vec<String>,
 }
 
 /// The process a container runs, after merging the image's defaults.

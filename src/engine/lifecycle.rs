@@ -134,6 +134,20 @@ pub fn wait(store: &Store, c: &Container) -> Result<i32> {
     Ok(c.state.exit_code.unwrap_or(0))
 }
 
+/// Waits (a bounded time) until the container's monitor has finished its
+/// cleanup and exited, so the container can be started or removed again.
+pub fn wait_for_monitor_exit(store: &Store, id: &str) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while Instant::now() < deadline {
+        match store.containers.load(id) {
+            Ok(n) if n.state.monitor_pid.is_some_and(|p| nix::sys::signal::kill(nix::unistd::Pid::from_raw(p), None).is_ok()) => {
+                std::thread::sleep(Duration::from_millis(10))
+            }
+            _ => break,
+        }
+    }
+}
+
 /// Removes a container; a running one only with `force` (it is killed first).
 pub fn remove(store: &Store, c: &Container, force: bool) -> Result<()> {
     let c = reconcile(store, c)?;
@@ -152,17 +166,7 @@ pub fn remove(store: &Store, c: &Container, force: bool) -> Result<()> {
         let mut stream = connect(store, &c)?;
         send_signal(&mut stream, Signal::SIGKILL)?;
         wait_exit(&mut stream, Some(Duration::from_secs(30)))?;
-        // Wait for the monitor to finish its cleanup (unmount) and exit.
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while Instant::now() < deadline {
-            let now = store.containers.load(&c.record.id);
-            match now {
-                Ok(n) if is_running(&n) || n.state.monitor_pid.is_some_and(|p| nix::sys::signal::kill(nix::unistd::Pid::from_raw(p), None).is_ok()) => {
-                    std::thread::sleep(Duration::from_millis(20))
-                }
-                _ => break,
-            }
-        }
+        wait_for_monitor_exit(store, &c.record.id);
     }
     let paths = ContainerPaths::new(store, &c.record.id);
     let _ = crate::store::rootfs::unmount(&paths.merged);

@@ -178,6 +178,7 @@ fn mounts(input: &BundleInputs) -> Result<Vec<Mount>> {
                 .build()?,
         );
     }
+    out.extend(crate::engine::mounts::oci_mounts(spec)?);
     for (dest, host) in &input.etc_files {
         let mut options = vec!["bind".to_string(), "rprivate".to_string()];
         if spec.read_only {

@@ -61,26 +61,34 @@ pub fn parse_line(line: &[u8]) -> Option<LogRecord> {
     Some(LogRecord { time, stream, full: tag == b"F", text })
 }
 
-/// Reads every record of a log file (missing file: none).
-pub fn read_all(path: &Path) -> Result<Vec<LogRecord>> {
-    let file = match File::open(path) {
+/// Reads the complete records that start at byte `offset`; returns them
+/// and the offset after the last complete line (for `logs -f`).
+pub fn read_from(path: &Path, offset: u64) -> Result<(Vec<LogRecord>, u64)> {
+    use std::io::{Seek, SeekFrom};
+    let mut file = match File::open(path) {
         Ok(f) => f,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok((Vec::new(), offset)),
         Err(e) => return Err(e).with_context(|| format!("open log {}", path.display())),
     };
+    file.seek(SeekFrom::Start(offset)).with_context(|| format!("seek in log {}", path.display()))?;
     let mut out = Vec::new();
     let mut reader = BufReader::new(file);
     let mut line = Vec::new();
-    while reader.read_until(b'\n', &mut line).with_context(|| format!("read log {}", path.display()))? > 0 {
-        if line.last() == Some(&b'\n') {
-            line.pop();
+    let mut end = offset;
+    loop {
+        let n = reader.read_until(b'\n', &mut line).with_context(|| format!("read log {}", path.display()))?;
+        // A line still being written (no newline yet) is read next time.
+        if n == 0 || line.last() != Some(&b'\n') {
+            break;
         }
+        end += n as u64;
+        line.pop();
         if let Some(r) = parse_line(&line) {
             out.push(r);
         }
         line.clear();
     }
-    Ok(out)
+    Ok((out, end))
 }
 
 #[cfg(test)]
@@ -94,7 +102,8 @@ mod tests {
         let mut w = LogWriter::open(&path).unwrap();
         w.write("stdout", b"one\ntwo\nthr").unwrap();
         w.write("stderr", b"oops\n").unwrap();
-        let records = read_all(&path).unwrap();
+        let (records, end) = read_from(&path, 0).unwrap();
+        assert_eq!(end, std::fs::metadata(&path).unwrap().len());
         let summary: Vec<(String, bool, Vec<u8>)> = records.into_iter().map(|r| (r.stream, r.full, r.text)).collect();
         assert_eq!(
             summary,

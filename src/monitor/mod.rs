@@ -127,6 +127,10 @@ fn supervise(store: &Store, args: &MonitorArgs, sync: &mut Option<File>) -> Resu
     // remove before telling attached clients the exit code.
     if record.spec.auto_remove {
         store.containers.remove(&record.id)?;
+        // `--rm` takes the container's anonymous volumes with it, as in Docker.
+        if let Err(e) = crate::engine::volumes::remove_anonymous(store, &record) {
+            eprintln!("remove the anonymous volumes of {}: {}", record.name, crate::errors::one_line(&e));
+        }
     }
     store.containers.update_state_if_exists(&record.id, |st| {
         st.monitor_pid = None;
@@ -145,6 +149,12 @@ fn mount_rootfs(store: &Store, record: &ContainerRecord, paths: &ContainerPaths)
     let view = ImageView::load(store, image)?;
     let layers = layer_dirs(store, &view);
     let (driver, _) = crate::store::rootfs::driver::choose(&store.paths)?;
+    // A vfs root is a copy made at the first start and kept: copying the
+    // layers again on a restart would undo the container's own changes.
+    let already_copied = std::fs::read_dir(&paths.merged).map(|mut d| d.next().is_some()).unwrap_or(false);
+    if driver == crate::store::rootfs::Driver::Vfs && already_copied {
+        return Ok(());
+    }
     crate::store::rootfs::mount_rootfs(&layers, Some(&paths.upper), Some(&paths.work), &paths.merged, driver)
         .with_context(|| format!("mount the root filesystem of container {}", &record.id[..12]))
 }
@@ -190,6 +200,7 @@ fn run_once(
     }
     let code = match created.release() {
         Ok(_) => {
+            stdio.receive_console()?;
             if first {
                 report(sync, "ok");
             }

@@ -1,13 +1,15 @@
 //! The container's standard streams as the monitor holds them: a pty whose
-//! master the monitor keeps (with -t), or pipes (stdin only with -i; else
+//! master the monitor keeps (with -t; the init makes it in the container's
+//! devpts and sends the master back), or pipes (stdin only with -i; else
 //! /dev/null, as Docker does).
 
 use std::fs::File;
 use std::os::fd::{AsRawFd, OwnedFd};
 
 use anyhow::{Context, Result};
-use nix::fcntl::{fcntl, FcntlArg, FdFlag, OFlag};
+use nix::fcntl::OFlag;
 
+use crate::runtime::builtin::console::{receive_fd, socket_pair};
 use crate::runtime::builtin::ContainerStdio;
 
 pub struct MonitorStdio {
@@ -19,26 +21,27 @@ pub struct MonitorStdio {
     pub outputs: Vec<(&'static str, File)>,
     /// The pty master, for resizing.
     pub pty: Option<File>,
+    /// Where the container's init sends the pty master (with a terminal).
+    console_socket: Option<OwnedFd>,
+    /// A size asked for before the pty arrived.
+    pending_size: Option<(u16, u16)>,
     container: ContainerStdio,
 }
 
 impl MonitorStdio {
     pub fn new(tty: bool, interactive: bool) -> Result<MonitorStdio> {
         if tty {
-            let pty = nix::pty::openpty(None, None).context("open a pseudo-terminal for the container")?;
-            for fd in [&pty.master, &pty.slave] {
-                cloexec(fd)?;
-            }
-            let master = File::from(pty.master);
-            let writer = master.try_clone().context("duplicate the pty master")?;
-            let reader = master.try_clone().context("duplicate the pty master")?;
-            let slave = pty.slave.as_raw_fd();
+            // The container's init makes the pty in its own devpts and
+            // sends the master back on this socket (see receive_console).
+            let (mine, theirs) = socket_pair().context("create the console socket")?;
             return Ok(MonitorStdio {
-                container: ContainerStdio { stdin: slave, stdout: slave, stderr: slave, console: Some(slave) },
-                child_ends: vec![pty.slave],
-                stdin: Some(writer),
-                outputs: vec![("stdout", reader)],
-                pty: Some(master),
+                container: ContainerStdio { stdin: -1, stdout: -1, stderr: -1, console: None, console_socket: Some(theirs.as_raw_fd()) },
+                child_ends: vec![theirs],
+                stdin: None,
+                outputs: Vec::new(),
+                pty: None,
+                console_socket: Some(mine),
+                pending_size: None,
             });
         }
         let (out_r, out_w) = nix::unistd::pipe2(OFlag::O_CLOEXEC).context("create the stdout pipe")?;
@@ -56,11 +59,14 @@ impl MonitorStdio {
                 stdout: out_w.as_raw_fd(),
                 stderr: err_w.as_raw_fd(),
                 console: None,
+                console_socket: None,
             },
             child_ends: vec![stdin_fd, out_w, err_w],
             stdin: stdin_writer,
             outputs: vec![("stdout", File::from(out_r)), ("stderr", File::from(err_r))],
             pty: None,
+            console_socket: None,
+            pending_size: None,
         })
     }
 
@@ -74,17 +80,29 @@ impl MonitorStdio {
         self.child_ends.clear();
     }
 
+    /// Takes the pty master the container's init sent (with a terminal;
+    /// call once the init has exec'd, which it does only after sending).
+    pub fn receive_console(&mut self) -> Result<()> {
+        let Some(sock) = self.console_socket.take() else { return Ok(()) };
+        let master = File::from(receive_fd(sock.as_raw_fd()).context("receive the container's terminal")?);
+        self.stdin = Some(master.try_clone().context("duplicate the pty master")?);
+        self.outputs = vec![("stdout", master.try_clone().context("duplicate the pty master")?)];
+        self.pty = Some(master);
+        if let Some((rows, cols)) = self.pending_size.take() {
+            self.resize(rows, cols);
+        }
+        Ok(())
+    }
+
     /// Sets the terminal size of the container's pty.
-    pub fn resize(&self, rows: u16, cols: u16) {
-        if let Some(pty) = &self.pty {
-            let size = libc::winsize { ws_row: rows, ws_col: cols, ws_xpixel: 0, ws_ypixel: 0 };
-            // SAFETY: TIOCSWINSZ on our pty master with a valid winsize.
-            unsafe { libc::ioctl(pty.as_raw_fd(), libc::TIOCSWINSZ, &size) };
+    pub fn resize(&mut self, rows: u16, cols: u16) {
+        match &self.pty {
+            Some(pty) => {
+                let size = libc::winsize { ws_row: rows, ws_col: cols, ws_xpixel: 0, ws_ypixel: 0 };
+                // SAFETY: TIOCSWINSZ on our pty master with a valid winsize.
+                unsafe { libc::ioctl(pty.as_raw_fd(), libc::TIOCSWINSZ, &size) };
+            }
+            None => self.pending_size = Some((rows, cols)),
         }
     }
-}
-
-fn cloexec(fd: &OwnedFd) -> Result<()> {
-    fcntl(fd.as_raw_fd(), FcntlArg::F_SETFD(FdFlag::FD_CLOEXEC)).context("set close-on-exec")?;
-    Ok(())
 }

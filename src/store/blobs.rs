@@ -104,15 +104,7 @@ impl BlobStore {
 
     /// Every blob digest in the store.
     pub fn list(&self) -> Result<Vec<Digest>> {
-        let entries = match fs::read_dir(&self.dir) {
-            Ok(e) => e,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
-            Err(e) => return Err(e).with_context(|| format!("list {}", self.dir.display())),
-        };
-        Ok(entries
-            .filter_map(|e| e.ok())
-            .filter_map(|e| Digest::from_hex(&e.file_name().to_string_lossy()).ok())
-            .collect())
+        digest_entries(&self.dir)
     }
 
     fn write_temp(
@@ -150,6 +142,16 @@ impl BlobStore {
         tmp.persist(&dest).with_context(|| format!("rename blob into {}", dest.display()))?;
         sync_dir(&self.dir)
     }
+}
+
+/// The entries of `dir` named by a digest's hex (a missing dir has none).
+pub fn digest_entries(dir: &Path) -> Result<Vec<Digest>> {
+    let entries = match fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(e).with_context(|| format!("list {}", dir.display())),
+    };
+    Ok(entries.filter_map(|e| e.ok()).filter_map(|e| Digest::from_hex(&e.file_name().to_string_lossy()).ok()).collect())
 }
 
 /// Refuses to go on when `digest` is not what `bytes` hash to.

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::engine::container_spec::ContainerSpec;
 use crate::errors::PontoonError;
 use crate::store::atomic::write_json_atomic;
-use crate::store::lock::{lock_exclusive, LockGuard};
+use crate::store::lock::lock_exclusive;
 
 const RECORD_FILE: &str = "container.json";
 const STATE_FILE: &str = "state.json";
@@ -101,23 +101,71 @@ impl ContainerStore {
         self.dir.join(id)
     }
 
-    /// Serialises creates, renames and removals, so names stay unique.
-    pub fn lock(&self) -> Result<LockGuard> {
-        fs::create_dir_all(&self.dir).with_context(|| format!("create {}", self.dir.display()))?;
-        lock_exclusive(&self.dir.join("containers.lock"))
+    fn name_file(&self, name: &str) -> PathBuf {
+        self.dir.join("names").join(name)
+    }
+
+    /// Claims `name` for `id`: an exclusive create of `names/<name>`, so two
+    /// concurrent creates can never get the same name and no listing is
+    /// needed. A claim left by a container that no longer exists is taken over.
+    fn reserve_name(&self, name: &str, id: &str) -> Result<()> {
+        let path = self.name_file(name);
+        let dir = self.dir.join("names");
+        fs::create_dir_all(&dir).with_context(|| format!("create {}", dir.display()))?;
+        for _ in 0..2 {
+            match fs::OpenOptions::new().write(true).create_new(true).open(&path) {
+                Ok(mut f) => {
+                    use std::io::Write;
+                    return f.write_all(id.as_bytes()).with_context(|| format!("write {}", path.display()));
+                }
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+                    let owner = fs::read_to_string(&path).unwrap_or_default();
+                    if owner.is_empty() || self.dir_of(&owner).join(RECORD_FILE).exists() || owner == id {
+                        return Err(PontoonError::NameInUse(name.to_string()).into());
+                    }
+                    // The owner is gone (an interrupted create or remove).
+                    let _ = fs::remove_file(&path);
+                }
+                Err(e) => return Err(e).with_context(|| format!("claim the name in {}", path.display())),
+            }
+        }
+        Err(PontoonError::NameInUse(name.to_string()).into())
+    }
+
+    fn release_name(&self, name: &str, id: &str) {
+        let path = self.name_file(name);
+        if fs::read_to_string(&path).is_ok_and(|owner| owner == id) {
+            let _ = fs::remove_file(&path);
+        }
     }
 
     /// Records a new container; fails when its name is taken.
-    pub fn create(&self, record: &ContainerRecord, _guard: &LockGuard) -> Result<()> {
-        if self.list()?.iter().any(|c| c.record.name == record.name) {
-            return Err(PontoonError::NameInUse(record.name.clone()).into());
-        }
+    pub fn create(&self, record: &ContainerRecord) -> Result<()> {
+        self.reserve_name(&record.name, &record.id)?;
         let dir = self.dir_of(&record.id);
-        fs::create_dir_all(&dir).with_context(|| format!("create {}", dir.display()))?;
-        write_json_atomic(&dir.join(STATE_FILE), &ContainerState::default())?;
-        // The record is written last: a directory without it is an
-        // interrupted create, which `list` ignores and prune removes.
-        write_json_atomic(&dir.join(RECORD_FILE), record)
+        let written = fs::create_dir_all(&dir)
+            .with_context(|| format!("create {}", dir.display()))
+            .and_then(|_| write_json_atomic(&dir.join(STATE_FILE), &ContainerState::default()))
+            // The record is written last: a directory without it is an
+            // interrupted create, which `list` ignores and prune removes.
+            .and_then(|_| write_json_atomic(&dir.join(RECORD_FILE), record));
+        if written.is_err() {
+            self.release_name(&record.name, &record.id);
+        }
+        written
+    }
+
+    /// Gives a container another name (as `rename`).
+    pub fn rename(&self, id: &str, new_name: &str) -> Result<()> {
+        let mut c = self.load(id)?;
+        self.reserve_name(new_name, id)?;
+        let old = std::mem::replace(&mut c.record.name, new_name.to_string());
+        if let Err(e) = write_json_atomic(&self.dir_of(id).join(RECORD_FILE), &c.record) {
+            self.release_name(new_name, id);
+            return Err(e);
+        }
+        self.release_name(&old, id);
+        Ok(())
     }
 
     pub fn load(&self, id: &str) -> Result<Container> {
@@ -172,22 +220,45 @@ impl ContainerStore {
         Ok(out)
     }
 
-    /// Finds a container by full Id, unique Id prefix, or name.
+    /// Finds a container by full Id, name, or unique Id prefix, reading
+    /// only the one container's files.
     pub fn find(&self, wanted: &str) -> Result<Container> {
-        let all = self.list()?;
-        if let Some(c) = all.iter().find(|c| c.record.id == wanted || c.record.name == wanted) {
-            return Ok(c.clone());
+        if wanted.len() == 64 && self.dir_of(wanted).join(RECORD_FILE).exists() {
+            return self.load(wanted);
         }
-        let matches: Vec<&Container> = all.iter().filter(|c| !wanted.is_empty() && c.record.id.starts_with(wanted)).collect();
-        match matches.as_slice() {
-            [one] => Ok((*one).clone()),
+        if !wanted.is_empty() && !wanted.contains('/') {
+            if let Ok(id) = fs::read_to_string(self.name_file(wanted)) {
+                if let Ok(c) = self.load(&id) {
+                    if c.record.name == wanted {
+                        return Ok(c);
+                    }
+                }
+            }
+        }
+        let ids: Vec<String> = match fs::read_dir(&self.dir) {
+            Ok(entries) => entries
+                .filter_map(|e| e.ok())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n.len() == 64 && !wanted.is_empty() && n.starts_with(wanted))
+                .filter(|n| self.dir_of(n).join(RECORD_FILE).exists())
+                .collect(),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Vec::new(),
+            Err(e) => return Err(e).with_context(|| format!("list {}", self.dir.display())),
+        };
+        match ids.as_slice() {
+            [one] => self.load(one),
             [] => Err(PontoonError::NoSuchContainer(wanted.to_string()).into()),
             _ => Err(PontoonError::Ambiguous { prefix: wanted.to_string(), what: "container" }.into()),
         }
     }
 
     pub fn remove(&self, id: &str) -> Result<()> {
-        crate::store::layers::remove_tree(&self.dir_of(id)).with_context(|| format!("remove container {id}"))
+        let name = self.load(id).ok().map(|c| c.record.name);
+        crate::store::layers::remove_tree(&self.dir_of(id)).with_context(|| format!("remove container {id}"))?;
+        if let Some(name) = name {
+            self.release_name(&name, id);
+        }
+        Ok(())
     }
 }
 
@@ -245,17 +316,19 @@ mod tests {
     fn names_are_unique_and_prefixes_resolve() {
         let dir = tempfile::tempdir().unwrap();
         let store = ContainerStore::new(dir.path());
-        let guard = store.lock().unwrap();
         let a = format!("aa{}", "0".repeat(62));
         let b = format!("ab{}", "0".repeat(62));
-        store.create(&record(&a, "web"), &guard).unwrap();
-        store.create(&record(&b, "db"), &guard).unwrap();
-        let err = store.create(&record(&new_id(), "web"), &guard).unwrap_err();
+        store.create(&record(&a, "web")).unwrap();
+        store.create(&record(&b, "db")).unwrap();
+        let err = store.create(&record(&new_id(), "web")).unwrap_err();
         assert!(err.to_string().contains("already in use"), "{err}");
         assert_eq!(store.find("web").unwrap().record.id, a);
         assert_eq!(store.find("ab").unwrap().record.name, "db");
         assert!(store.find("a").unwrap_err().to_string().contains("ambiguous"));
         assert!(store.find("zz").is_err());
+        assert!(store.rename(&b, "web").unwrap_err().to_string().contains("already in use"));
+        store.rename(&b, "cache").unwrap();
+        assert_eq!(store.find("cache").unwrap().record.id, b);
         store.update_state(&a, |s| {
             s.status = Status::Running;
             Ok(())
@@ -264,6 +337,10 @@ mod tests {
         assert_eq!(store.load(&a).unwrap().state.status, Status::Running);
         store.remove(&a).unwrap();
         assert_eq!(store.list().unwrap().len(), 1);
+        store.create(&record(&new_id(), "web")).expect("a removed container's name is free again");
+        store.rename(&b, "database").unwrap();
+        assert_eq!(store.find("database").unwrap().record.id, b);
+        assert!(store.find("db").is_err() && store.find("cache").is_err());
     }
 
     #[test]

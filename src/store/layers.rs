@@ -100,16 +100,9 @@ impl LayerStore {
 
     /// Every complete layer in the store.
     pub fn list(&self) -> Result<Vec<Digest>> {
-        let entries = match fs::read_dir(&self.dir) {
-            Ok(e) => e,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
-            Err(e) => return Err(e).with_context(|| format!("list {}", self.dir.display())),
-        };
-        Ok(entries
-            .filter_map(|e| e.ok())
-            .filter_map(|e| Digest::from_hex(&e.file_name().to_string_lossy()).ok())
-            .filter(|d| self.has(d))
-            .collect())
+        let mut layers = crate::store::blobs::digest_entries(&self.dir)?;
+        layers.retain(|d| self.has(d));
+        Ok(layers)
     }
 
     /// Removes what killed commands left behind: temporary directories and

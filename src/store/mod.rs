@@ -15,6 +15,7 @@ pub mod lock;
 pub mod paths;
 pub mod rootfs;
 pub mod unpack;
+pub mod volumes;
 
 use std::fs;
 
@@ -27,6 +28,7 @@ use crate::store::layers::LayerStore;
 use crate::store::lock::LockGuard;
 use crate::store::paths::StorePaths;
 use crate::store::unpack::UnpackOptions;
+use crate::store::volumes::VolumeStore;
 
 pub struct Store {
     pub paths: StorePaths,
@@ -34,6 +36,7 @@ pub struct Store {
     pub layers: LayerStore,
     pub images: ImageStore,
     pub containers: ContainerStore,
+    pub volumes: VolumeStore,
 }
 
 impl Store {
@@ -47,6 +50,7 @@ impl Store {
             layers: LayerStore::new(&paths.root),
             images: ImageStore::new(&paths.root),
             containers: ContainerStore::new(&paths.root),
+            volumes: VolumeStore::new(&paths.root),
             paths: paths.clone(),
         })
     }

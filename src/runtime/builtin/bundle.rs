@@ -21,7 +21,7 @@ pub fn run_bundle(dir: &Path) -> Result<()> {
             spec.set_root(Some(root));
         }
     }
-    let stdio = ContainerStdio { stdin: 0, stdout: 1, stderr: 2, console: None };
+    let stdio = ContainerStdio { stdin: 0, stdout: 1, stderr: 2, console: None, console_socket: None };
     let created = create(&spec, &stdio)?;
     let pid = match created.release() {
         Ok(pid) => pid,

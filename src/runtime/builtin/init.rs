@@ -7,7 +7,7 @@ use std::os::fd::{AsRawFd, OwnedFd};
 
 use oci_spec::runtime::Spec;
 
-use super::{mounts, process, ContainerStdio, StartError};
+use super::{console, mounts, process, ContainerStdio, StartError};
 
 pub fn run(spec: &Spec, stdio: &ContainerStdio, go: &OwnedFd, errors: &OwnedFd, seccomp: &crate::runtime::seccomp::Programs) -> isize {
     let err = match setup_and_exec(spec, stdio, go, seccomp) {
@@ -24,14 +24,23 @@ pub fn run(spec: &Spec, stdio: &ContainerStdio, go: &OwnedFd, errors: &OwnedFd, 
 
 fn setup_and_exec(spec: &Spec, stdio: &ContainerStdio, go: &OwnedFd, seccomp: &crate::runtime::seccomp::Programs) -> Result<(), StartError> {
     wait_for_release(go)?;
-    process::attach_stdio(stdio)?;
+    if stdio.console_socket.is_none() {
+        process::attach_stdio(stdio)?;
+    }
     let new_netns = spec.linux().as_ref().and_then(|l| l.namespaces().as_ref()).is_some_and(|ns| {
         ns.iter().any(|n| n.typ() == oci_spec::runtime::LinuxNamespaceType::Network && n.path().is_none())
     });
     if new_netns {
         super::loopback::bring_up_loopback()?;
     }
-    mounts::setup_rootfs(spec, stdio.console)?;
+    let pty = mounts::setup_rootfs(spec, stdio.console, stdio.console_socket.is_some())?;
+    if let (Some(pty), Some(sock)) = (pty, stdio.console_socket) {
+        let fd = pty.slave.as_raw_fd();
+        let own = ContainerStdio { stdin: fd, stdout: fd, stderr: fd, console: Some(fd), console_socket: None };
+        process::attach_stdio(&own)?;
+        console::send_fd(sock, &pty.master).map_err(|e| setup(format!("send the terminal to the monitor: {e}")))?;
+        // The process keeps its copies on fds 0-2; these close here.
+    }
     if let Some(hostname) = spec.hostname() {
         nix::unistd::sethostname(hostname).map_err(|e| setup(format!("set hostname {hostname:?}: {e}")))?;
     }

@@ -5,7 +5,9 @@
 //! `process`, so the decisions above them can be read in one sitting.
 
 mod bundle;
+pub mod console;
 mod devices;
+pub mod exec;
 mod init;
 mod loopback;
 mod mounts;
@@ -30,6 +32,11 @@ pub struct ContainerStdio {
     /// The pty slave when the container has a terminal (also the
     /// controlling terminal and /dev/console).
     pub console: Option<RawFd>,
+    /// With a terminal made inside the container: the init opens a pty of
+    /// the container's devpts, makes it its stdio and controlling terminal
+    /// and /dev/console, and sends the master on this socket; the four
+    /// fields above are then unused.
+    pub console_socket: Option<RawFd>,
 }
 
 /// How the container's start failed, as Docker maps it to exit codes.

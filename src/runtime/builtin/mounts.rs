@@ -3,16 +3,20 @@
 //! then pivot_root into the rootfs.
 
 use std::fs;
+use std::os::fd::AsRawFd;
 use std::path::{Component, Path, PathBuf};
 
 use nix::mount::{mount, umount2, MntFlags, MsFlags};
 use oci_spec::runtime::{Mount, Spec};
 
+use super::console::{open_pty, Pty};
 use super::devices;
 use super::init::setup;
 use super::StartError;
 
-pub fn setup_rootfs(spec: &Spec, console: Option<i32>) -> Result<(), StartError> {
+/// Returns the pty made in the container's devpts when `own_pty` (the
+/// slave is already /dev/console).
+pub fn setup_rootfs(spec: &Spec, console: Option<i32>, own_pty: bool) -> Result<Option<Pty>, StartError> {
     let root_spec = spec.root().as_ref().ok_or_else(|| setup("the bundle has no root".into()))?;
     let root = root_spec.path().clone();
     do_mount(None, Path::new("/"), None, MsFlags::MS_REC | MsFlags::MS_PRIVATE, None)
@@ -26,7 +30,13 @@ pub fn setup_rootfs(spec: &Spec, console: Option<i32>) -> Result<(), StartError>
             devices::populate(&root.join("dev"))?;
         }
     }
-    if let Some(fd) = console {
+    let mut pty = None;
+    if own_pty {
+        let ptmx = root.join("dev/pts/ptmx");
+        let made = open_pty(&ptmx).map_err(|e| setup(format!("open a terminal through {}: {e}", ptmx.display())))?;
+        devices::bind_console(&root.join("dev"), made.slave.as_raw_fd())?;
+        pty = Some(made);
+    } else if let Some(fd) = console {
         devices::bind_console(&root.join("dev"), fd)?;
     }
     let linux = spec.linux().as_ref();
@@ -41,7 +51,7 @@ pub fn setup_rootfs(spec: &Spec, console: Option<i32>) -> Result<(), StartError>
         let flags = MsFlags::MS_REMOUNT | MsFlags::MS_BIND | MsFlags::MS_RDONLY | locked_flags(Path::new("/"));
         do_mount(None, Path::new("/"), None, flags, None).map_err(|e| setup(format!("make the rootfs read-only: {e}")))?;
     }
-    Ok(())
+    Ok(pty)
 }
 
 fn mount_one(root: &Path, m: &Mount) -> Result<(), StartError> {

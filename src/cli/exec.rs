@@ -1,0 +1,130 @@
+//! `pontoon exec`, `attach` and `top`: working with a running container.
+
+use std::path::PathBuf;
+
+use anyhow::{bail, Context, Result};
+use clap::Args;
+
+use super::Ctx;
+use crate::engine::attach::{attach as attach_to, parse_detach_keys, AttachEnd, AttachOptions};
+use crate::engine::container::ContainerPaths;
+use crate::engine::container_spec::parse_env_file;
+use crate::engine::exec::{ExecEnd, ExecOptions};
+use crate::engine::lifecycle::{is_running, reconcile};
+use crate::errors::PontoonError;
+use crate::format::table::Table;
+
+#[derive(Args, Debug)]
+pub struct ExecArgs {
+    /// Keep stdin open
+    #[arg(short, long)]
+    pub interactive: bool,
+    /// Allocate a pseudo-terminal
+    #[arg(short, long)]
+    pub tty: bool,
+    /// Run the command in the background
+    #[arg(short, long)]
+    pub detach: bool,
+    /// Set environment variables (KEY=VALUE, or KEY to pass pontoon's value)
+    #[arg(short, long = "env", value_name = "KEY=VALUE")]
+    pub env: Vec<String>,
+    /// Read environment variables from a file
+    #[arg(long = "env-file", value_name = "FILE")]
+    pub env_file: Vec<PathBuf>,
+    /// Working directory inside the container
+    #[arg(short, long = "workdir", value_name = "DIR")]
+    pub workdir: Option<String>,
+    /// User (name|uid[:group|gid])
+    #[arg(short, long)]
+    pub user: Option<String>,
+    /// Give the command every capability
+    #[arg(long)]
+    pub privileged: bool,
+    /// Key sequence to detach
+    #[arg(long, default_value = "ctrl-p,ctrl-q")]
+    pub detach_keys: String,
+    /// Container name or Id
+    pub container: String,
+    /// Command and arguments
+    #[arg(required = true, trailing_var_arg = true, allow_hyphen_values = true)]
+    pub command: Vec<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct AttachArgs {
+    /// Key sequence to detach
+    #[arg(long, default_value = "ctrl-p,ctrl-q")]
+    pub detach_keys: String,
+    /// Do not attach stdin
+    #[arg(long)]
+    pub no_stdin: bool,
+    /// Forward received signals to the container
+    #[arg(long, default_value_t = true, action = clap::ArgAction::Set)]
+    pub sig_proxy: bool,
+    /// Container name or Id
+    pub container: String,
+}
+
+#[derive(Args, Debug)]
+pub struct TopArgs {
+    /// Container name or Id
+    pub container: String,
+    /// ps options (accepted for compatibility; the columns are ps -ef's)
+    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+    pub ps_options: Vec<String>,
+}
+
+pub fn exec(ctx: &Ctx, args: ExecArgs) -> Result<()> {
+    // Not the storage namespace: the process joins the container's own
+    // user namespace, which we may as its owner.
+    let store = ctx.store_files_only()?;
+    let mut env = Vec::new();
+    for file in &args.env_file {
+        let text = std::fs::read_to_string(file).with_context(|| format!("read env file {}", file.display()))?;
+        env.extend(parse_env_file(&text, &file.display().to_string())?);
+    }
+    env.extend(args.env.iter().cloned());
+    let opts = ExecOptions {
+        command: args.command,
+        env,
+        workdir: args.workdir,
+        user: args.user,
+        privileged: args.privileged,
+        interactive: args.interactive,
+        tty: args.tty,
+        detach: args.detach,
+        detach_keys: parse_detach_keys(&args.detach_keys)?,
+    };
+    match crate::engine::exec::exec(&store, &args.container, &opts)? {
+        ExecEnd::Exited(0) | ExecEnd::Detached => Ok(()),
+        ExecEnd::Exited(code) => Err(PontoonError::ContainerExit(code).into()),
+    }
+}
+
+pub fn attach(ctx: &Ctx, args: AttachArgs) -> Result<()> {
+    let store = ctx.store_files_only()?;
+    let c = reconcile(&store, &store.containers.find(&args.container)?)?;
+    if !is_running(&c) {
+        bail!("cannot attach to container {}: it is not running; start it with `pontoon start -ai {}`", c.record.name, c.record.name);
+    }
+    let opts = AttachOptions {
+        stdin: c.record.spec.interactive && !args.no_stdin,
+        tty: c.record.spec.tty,
+        detach_keys: parse_detach_keys(&args.detach_keys)?,
+        sig_proxy: args.sig_proxy,
+    };
+    match attach_to(&ContainerPaths::new(&store, &c.record.id).socket(), opts)? {
+        AttachEnd::Exited(0) | AttachEnd::Detached => Ok(()),
+        AttachEnd::Exited(code) => Err(PontoonError::ContainerExit(code).into()),
+    }
+}
+
+pub fn top(ctx: &Ctx, args: TopArgs) -> Result<()> {
+    let store = ctx.store_files_only()?;
+    let mut table = Table::new(crate::engine::top::COLUMNS);
+    for row in crate::engine::top::top(&store, &args.container)? {
+        table.push(row);
+    }
+    print!("{}", table.render());
+    Ok(())
+}

@@ -1,0 +1,132 @@
+//! `cp`, `diff` and `export`: a container's files from the host. The work
+//! happens in engine::container_fs; this file reads Docker's arguments.
+
+use std::io::{self, IsTerminal};
+use std::os::fd::{AsFd, OwnedFd};
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context, Result};
+use clap::Args;
+
+use super::Ctx;
+use crate::engine::container_fs::copy::{self, CpPath, HostDest, HostSource};
+use crate::engine::container_fs::diff;
+
+#[derive(Args, Debug)]
+pub struct CpArgs {
+    /// Archive mode: keep the owners (uid/gid) of the source
+    #[arg(short, long)]
+    pub archive: bool,
+    /// Print nothing (accepted for Docker compatibility; cp prints no progress)
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// CONTAINER:SRC_PATH, a host path, or - (a tar stream on stdin)
+    pub src: String,
+    /// CONTAINER:DEST_PATH, a host path, or - (a tar stream on stdout)
+    pub dest: String,
+}
+
+#[derive(Args, Debug)]
+pub struct DiffArgs {
+    pub container: String,
+}
+
+#[derive(Args, Debug)]
+pub struct ExportArgs {
+    /// Write to this file instead of standard output
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    pub container: String,
+}
+
+/// Splits `CONTAINER:PATH`; a path that starts with `/` or `.`, or has a
+/// `/` before any `:`, is a host path (Docker's rule).
+fn split_container(arg: &str) -> Option<(&str, &str)> {
+    if arg.starts_with(['/', '.']) {
+        return None;
+    }
+    let (name, path) = arg.split_once(':')?;
+    (!name.contains('/') && !name.is_empty()).then_some((name, path))
+}
+
+fn dup_stdio(fd: impl AsFd) -> Result<OwnedFd> {
+    fd.as_fd().try_clone_to_owned().context("duplicate a standard stream")
+}
+
+pub fn cp(ctx: &Ctx, args: CpArgs) -> Result<()> {
+    // The worker enters the container's namespaces itself: see container_fs/enter.rs.
+    let store = ctx.store_files_only()?;
+    match (split_container(&args.src), split_container(&args.dest)) {
+        (Some(_), Some(_)) => bail!("copying between containers is not supported: copy to the host first"),
+        (None, None) => bail!("cp needs a container on one side: use CONTAINER:PATH as source or destination"),
+        (Some((name, path)), None) => {
+            let c = store.containers.find(name)?;
+            let src = CpPath::parse(path, true);
+            let dest = if args.dest == "-" { HostDest::Stream(dup_stdio(io::stdout())?) } else { HostDest::Path(CpPath::parse(&args.dest, false)) };
+            copy::copy_out(&store, &c, &src, dest, args.archive)
+        }
+        (None, Some((name, path))) => {
+            let c = store.containers.find(name)?;
+            let dest = CpPath::parse(path, true);
+            let src = if args.src == "-" {
+                if io::stdin().is_terminal() {
+                    bail!("cp - expects a tar stream on standard input, not a terminal: pipe an archive in");
+                }
+                HostSource::Stream(dup_stdio(io::stdin())?)
+            } else {
+                HostSource::Path(CpPath::parse(&args.src, false))
+            };
+            copy::copy_in(&store, &c, src, &dest, args.archive)
+        }
+    }
+}
+
+pub fn diff(ctx: &Ctx, args: DiffArgs) -> Result<()> {
+    let store = ctx.store()?;
+    let c = store.containers.find(&args.container)?;
+    let mut out = String::new();
+    for change in diff::changes(&store, &c)? {
+        out.push_str(&format!("{} {}\n", change.kind.letter(), change.path));
+    }
+    print!("{out}");
+    Ok(())
+}
+
+pub fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
+    let store = ctx.store_files_only()?;
+    let c = store.containers.find(&args.container)?;
+    let Some(path) = args.output else {
+        if io::stdout().is_terminal() {
+            bail!("cowardly refusing to write a container archive to a terminal: use -o FILE or redirect standard output");
+        }
+        return copy::export(&store, &c, dup_stdio(io::stdout())?);
+    };
+    // A failed export leaves no half archive: write beside, then rename.
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let tmp = tempfile::Builder::new().prefix(".pontoon-export-").tempfile_in(dir).with_context(|| format!("create a temporary file in {}", dir.display()))?;
+    copy::export(&store, &c, dup_stdio(tmp.as_file())?)?;
+    let mut perms = tmp.as_file().metadata().with_context(|| format!("stat {}", tmp.path().display()))?.permissions();
+    std::os::unix::fs::PermissionsExt::set_mode(&mut perms, 0o644);
+    tmp.as_file().set_permissions(perms).with_context(|| format!("chmod {}", tmp.path().display()))?;
+    tmp.as_file().sync_all().with_context(|| format!("fsync {}", tmp.path().display()))?;
+    tmp.persist(&path).with_context(|| format!("rename the archive into {}", path.display()))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn container_paths_are_told_from_host_paths() {
+        assert_eq!(split_container("web:/etc/hosts"), Some(("web", "/etc/hosts")));
+        assert_eq!(split_container("web:etc"), Some(("web", "etc")));
+        assert_eq!(split_container("./a:b"), None);
+        assert_eq!(split_container("/tmp/a:b"), None);
+        assert_eq!(split_container("dir/a:b"), None);
+        assert_eq!(split_container("-"), None);
+    }
+}

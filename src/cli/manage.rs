@@ -1,0 +1,82 @@
+//! `rename`, `port` and `container prune`.
+
+use anyhow::{bail, Result};
+use clap::Args;
+
+use super::Ctx;
+use crate::engine::container::{validate_name, ContainerPaths};
+use crate::engine::volumes::dir_size;
+use crate::engine::lifecycle::{self, is_running};
+use crate::format::units::human_size;
+
+#[derive(Args, Debug)]
+pub struct RenameArgs {
+    pub container: String,
+    pub new_name: String,
+}
+
+#[derive(Args, Debug)]
+pub struct PortArgs {
+    pub container: String,
+    /// PRIVATE_PORT[/PROTO]: show only this port's mapping
+    pub private: Option<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct ContainerPruneArgs {
+    /// Do not ask for confirmation
+    #[arg(short, long)]
+    pub force: bool,
+}
+
+pub fn rename(ctx: &Ctx, args: RenameArgs) -> Result<()> {
+    let store = ctx.store_files_only()?;
+    let new_name = args.new_name.strip_prefix('/').unwrap_or(&args.new_name);
+    validate_name(new_name)?;
+    let c = store.containers.find(&args.container)?;
+    if c.record.name == new_name {
+        bail!("container {} is already named {new_name}: give a different name", &c.record.id[..12]);
+    }
+    store.containers.rename(&c.record.id, new_name)
+}
+
+pub fn port(ctx: &Ctx, args: PortArgs) -> Result<()> {
+    let store = ctx.store_files_only()?;
+    let c = store.containers.find(&args.container)?;
+    // Publishing (-p) arrives with networking; until then no container has
+    // a published port, which Docker reports as an error only for a port asked for.
+    if let Some(private) = args.private {
+        let private = if private.contains('/') { private } else { format!("{private}/tcp") };
+        bail!("no public port {private:?} published for {}", c.record.name);
+    }
+    Ok(())
+}
+
+pub fn prune(ctx: &Ctx, args: ContainerPruneArgs) -> Result<()> {
+    if !args.force && !super::image::confirm("WARNING! This will remove all stopped containers.")? {
+        println!("Total reclaimed space: 0B");
+        return Ok(());
+    }
+    let store = ctx.store()?;
+    let mut removed = Vec::new();
+    let mut bytes = 0;
+    for c in store.containers.list()? {
+        let c = lifecycle::reconcile(&store, &c)?;
+        if is_running(&c) {
+            continue;
+        }
+        let size = dir_size(&ContainerPaths::new(&store, &c.record.id).upper);
+        lifecycle::remove(&store, &c, false)?;
+        bytes += size;
+        removed.push(c.record.id);
+    }
+    if !removed.is_empty() {
+        println!("Deleted Containers:");
+        for id in &removed {
+            println!("{id}");
+        }
+        println!();
+    }
+    println!("Total reclaimed space: {}", human_size(bytes));
+    Ok(())
+}

@@ -1,0 +1,163 @@
+//! The container as `docker container inspect` shows it: Docker's JSON
+//! shape, filled from the record (what was asked), the state (what is
+//! happening) and the OCI bundle (the process actually run). Fields for
+//! features pontoon does not have yet (volumes, published ports, networks)
+//! are present and empty, so templates written for Docker keep working.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use serde_json::{json, Value};
+
+use crate::engine::container::ContainerPaths;
+use crate::engine::container_spec::NetworkMode;
+use crate::engine::lifecycle::is_running;
+use crate::store::containers::{Container, Status};
+use crate::store::Store;
+
+/// Sizes for `inspect -s`: the container's own files, and with the image's.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Sizes {
+    pub rw: u64,
+    pub root_fs: u64,
+}
+
+/// Docker's zero time, printed for times that never happened.
+const ZERO_TIME: &str = "0001-01-01T00:00:00Z";
+
+fn time(t: Option<DateTime<Utc>>) -> String {
+    t.map(|t| t.to_rfc3339_opts(SecondsFormat::Nanos, true)).unwrap_or_else(|| ZERO_TIME.into())
+}
+
+/// Docker's state name: a container whose monitor died has exited.
+pub fn status_name(c: &Container) -> &'static str {
+    match c.state.status {
+        Status::Running | Status::Stopping | Status::Paused if !is_running(c) => "exited",
+        Status::Stopping => "running",
+        s => s.as_str(),
+    }
+}
+
+/// The process the bundle runs, and its environment.
+fn bundle_process(config: &Path) -> (Vec<String>, Vec<String>) {
+    let Ok(spec) = oci_spec::runtime::Spec::load(config) else { return (Vec::new(), Vec::new()) };
+    let Some(p) = spec.process() else { return (Vec::new(), Vec::new()) };
+    (p.args().clone().unwrap_or_default(), p.env().clone().unwrap_or_default())
+}
+
+pub fn inspect_json(store: &Store, c: &Container, layer_dirs: &[std::path::PathBuf], sizes: Option<Sizes>) -> Value {
+    let (r, st, spec) = (&c.record, &c.state, &c.record.spec);
+    let paths = ContainerPaths::new(store, &r.id);
+    let (args, env) = bundle_process(&paths.config);
+    let status = status_name(c);
+    let running = status == "running" || status == "paused";
+    let (driver, _) = crate::store::rootfs::choose_driver(&store.paths).unwrap_or((crate::store::rootfs::Driver::Overlay, String::new()));
+    let lower: Vec<String> = layer_dirs.iter().map(|d| d.display().to_string()).collect();
+    let network_mode = match spec.network {
+        NetworkMode::None => "none",
+        NetworkMode::Host => "host",
+        NetworkMode::Default => "bridge",
+    };
+    let tmpfs: BTreeMap<&str, String> = spec.tmpfs.iter().map(|t| (t.target.as_str(), t.options.join(","))).collect();
+    let ulimits: Vec<Value> = spec.ulimits.iter().map(|u| json!({ "Name": u.name, "Soft": u.soft, "Hard": u.hard })).collect();
+    let entrypoint = spec.entrypoint.as_ref().filter(|e| !e.is_empty()).map(|e| vec![e.clone()]);
+    let cmd = if spec.command.is_empty() { args.iter().skip(entrypoint.as_ref().map_or(0, |_| 1)).cloned().collect() } else { spec.command.clone() };
+    let mut out = json!({
+        "Id": r.id,
+        "Created": time(Some(r.created)),
+        "Path": args.first().cloned().unwrap_or_default(),
+        "Args": args.iter().skip(1).cloned().collect::<Vec<_>>(),
+        "State": {
+            "Status": status,
+            "Running": running,
+            "Paused": status == "paused",
+            "Restarting": false,
+            "OOMKilled": st.oom_killed,
+            "Dead": false,
+            "Pid": if running { st.pid.unwrap_or(0) } else { 0 },
+            "ExitCode": st.exit_code.unwrap_or(0),
+            "Error": st.error.clone().unwrap_or_default(),
+            "StartedAt": time(st.started_at),
+            "FinishedAt": time(st.finished_at),
+        },
+        "Image": r.image_id,
+        "ResolvConfPath": paths.dir.join("resolv.conf"),
+        "HostnamePath": paths.dir.join("hostname"),
+        "HostsPath": paths.dir.join("hosts"),
+        "LogPath": paths.log,
+        "Name": format!("/{}", r.name),
+        "RestartCount": st.restart_count,
+        "Driver": driver.name(),
+        "Platform": "linux",
+        "MountLabel": "",
+        "ProcessLabel": "",
+        "AppArmorProfile": "",
+        "Mounts": crate::engine::mounts::mounts_json(r),
+        "Config": {
+            "Hostname": spec.hostname.clone().unwrap_or_else(|| r.id[..12].to_string()),
+            "Domainname": "",
+            "User": spec.user.clone().unwrap_or_default(),
+            "AttachStdin": spec.interactive,
+            "AttachStdout": true,
+            "AttachStderr": true,
+            "Tty": spec.tty,
+            "OpenStdin": spec.interactive,
+            "StdinOnce": spec.interactive,
+            "Env": env,
+            "Cmd": cmd,
+            "Image": r.image_name,
+            "Volumes": null,
+            "WorkingDir": spec.workdir.clone().unwrap_or_default(),
+            "Entrypoint": entrypoint,
+            "OnBuild": null,
+            "Labels": spec.labels,
+            "StopSignal": spec.stop_signal.clone().unwrap_or_else(|| "SIGTERM".into()),
+            "StopTimeout": spec.stop_timeout,
+        },
+        "HostConfig": {
+            "NetworkMode": network_mode,
+            "PortBindings": {},
+            "RestartPolicy": { "Name": spec.restart.name, "MaximumRetryCount": spec.restart.max_retries },
+            "AutoRemove": spec.auto_remove,
+            "Privileged": spec.privileged,
+            "ReadonlyRootfs": spec.read_only,
+            "CapAdd": spec.cap_add,
+            "CapDrop": spec.cap_drop,
+            "Memory": spec.resources.memory_bytes.unwrap_or(0),
+            "NanoCpus": spec.resources.nano_cpus.unwrap_or(0),
+            "PidsLimit": spec.resources.pids_limit,
+            "Tmpfs": tmpfs,
+            "Ulimits": ulimits,
+            "Init": spec.init,
+            "Binds": null,
+        },
+        "GraphDriver": {
+            "Name": driver.name(),
+            "Data": {
+                "LowerDir": lower.join(":"),
+                "UpperDir": paths.upper,
+                "MergedDir": paths.merged,
+                "WorkDir": paths.work,
+            }
+        },
+        "NetworkSettings": {
+            "Bridge": "",
+            "SandboxID": "",
+            "HairpinMode": false,
+            "Ports": {},
+            "SandboxKey": "",
+            "Gateway": "",
+            "IPAddress": "",
+            "IPPrefixLen": 0,
+            "MacAddress": "",
+            "Networks": {},
+        },
+    });
+    if let Some(s) = sizes {
+        out["SizeRw"] = json!(s.rw);
+        out["SizeRootFs"] = json!(s.root_fs);
+    }
+    out
+}
+

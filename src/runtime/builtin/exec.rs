@@ -1,0 +1,206 @@
+//! Starting a process inside a running container (`pontoon exec`). A child
+//! joins the namespaces of the container's init with setns(2), then forks,
+//! so that the grandchild is inside the container's pid namespace as well;
+//! the grandchild applies the process settings and execs with the code the
+//! container's init uses (`process::exec`). Failures come back as
+//! "CODE message" on a close-on-exec pipe, as from the init.
+//!
+//! Joining a user namespace needs a single-threaded process, which a fresh
+//! child always is; the caller must still fork before starting threads.
+
+use std::fs::File;
+use std::io::{Read, Write};
+use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
+use std::os::unix::fs::MetadataExt;
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use nix::errno::Errno;
+use nix::sched::CloneFlags;
+use nix::sys::wait::{waitpid, WaitStatus};
+use nix::unistd::{ForkResult, Pid};
+use oci_spec::runtime::Process;
+
+use super::{console, process, ContainerStdio, StartError};
+
+/// The namespaces of the container's init that an exec joins, in order:
+/// the user namespace first, since it owns the others (joining it gives
+/// the right to join them), the mount namespace last.
+const NAMESPACES: [(&str, CloneFlags); 7] = [
+    ("user", CloneFlags::CLONE_NEWUSER),
+    ("ipc", CloneFlags::CLONE_NEWIPC),
+    ("uts", CloneFlags::CLONE_NEWUTS),
+    ("net", CloneFlags::CLONE_NEWNET),
+    ("pid", CloneFlags::CLONE_NEWPID),
+    ("cgroup", CloneFlags::CLONE_NEWCGROUP),
+    ("mnt", CloneFlags::CLONE_NEWNS),
+];
+
+/// Where the exec'd process's standard streams come from.
+pub enum ExecStdio {
+    /// These fds become its fds 0-2.
+    Fds { stdin: RawFd, stdout: RawFd, stderr: RawFd },
+    /// A new pty of the container's own devpts (so `tty` names a
+    /// /dev/pts/N that exists inside), sized rows x cols; the master comes
+    /// back to the caller through [`Spawned::master`].
+    Pty { rows: u16, cols: u16 },
+}
+
+/// An exec'd process that is running (its exec succeeded).
+pub struct Spawned {
+    /// The child that waits for the process and exits with its code (or
+    /// exits at once when detached).
+    pub waiter: Pid,
+    /// The pty master, with [`ExecStdio::Pty`].
+    pub master: Option<OwnedFd>,
+}
+
+impl Spawned {
+    /// Waits for the process; returns its exit code (128+N for signal N).
+    pub fn wait(&self) -> Result<i32> {
+        loop {
+            match waitpid(self.waiter, None) {
+                Ok(WaitStatus::Exited(_, code)) => return Ok(code),
+                Ok(WaitStatus::Signaled(_, sig, _)) => return Ok(128 + sig as i32),
+                Ok(_) | Err(Errno::EINTR) => continue,
+                Err(e) => return Err(e).context("wait for the exec'd process"),
+            }
+        }
+    }
+}
+
+/// Runs `process` inside the namespaces of the container whose init is
+/// `init`. With `detach`, the process is reparented away from the caller
+/// and [`Spawned::wait`] returns as soon as it runs. The caller must be
+/// single-threaded.
+pub fn spawn(init: Pid, process: &Process, seccomp: &crate::runtime::seccomp::Programs, stdio: &ExecStdio, detach: bool) -> Result<Spawned> {
+    let namespaces = namespaces_to_join(init)?;
+    let (err_r, err_w) = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC).context("create the exec error pipe")?;
+    let (sock_mine, sock_child) = console::socket_pair().context("create the pty socket")?;
+    // SAFETY: the caller is single-threaded (documented above), so the child
+    // may run ordinary code; it leaves only through _exit.
+    match unsafe { nix::unistd::fork() }.context("fork to join the container")? {
+        ForkResult::Child => {
+            drop(err_r);
+            drop(sock_mine);
+            let code = waiter(&namespaces, process, seccomp, stdio, detach, err_w, sock_child);
+            // SAFETY: _exit skips the parent's atexit handlers and buffers.
+            unsafe { libc::_exit(code) }
+        }
+        ForkResult::Parent { child } => {
+            drop(err_w);
+            drop(sock_child);
+            drop(namespaces);
+            let mut message = String::new();
+            let _ = File::from(err_r).read_to_string(&mut message);
+            if !message.is_empty() {
+                let _ = waitpid(child, None);
+                let (code, text) = message.split_once(' ').unwrap_or(("125", &message));
+                return Err(match code {
+                    "127" => StartError::NotFound(text.to_string()),
+                    "126" => StartError::CannotInvoke(text.to_string()),
+                    _ => StartError::Setup(text.to_string()),
+                }
+                .into());
+            }
+            let master = match stdio {
+                ExecStdio::Pty { .. } => Some(console::receive_fd(sock_mine.as_raw_fd()).context("receive the exec's pty")?),
+                ExecStdio::Fds { .. } => None,
+            };
+            Ok(Spawned { waiter: child, master })
+        }
+    }
+}
+
+/// Opens the init's namespaces that differ from ours (joining our own
+/// user namespace is an error, and joining a host namespace we share,
+/// e.g. with --network host, would need rights we give up on the way).
+fn namespaces_to_join(init: Pid) -> Result<Vec<(File, CloneFlags)>> {
+    let mut out = Vec::new();
+    for (name, flag) in NAMESPACES {
+        let theirs = format!("/proc/{init}/ns/{name}");
+        let file = File::open(&theirs).with_context(|| format!("open {theirs}: is the container still running?"))?;
+        let ours = std::fs::metadata(format!("/proc/self/ns/{name}")).with_context(|| format!("read /proc/self/ns/{name}"))?;
+        let meta = file.metadata().with_context(|| format!("read {theirs}"))?;
+        if (meta.dev(), meta.ino()) != (ours.dev(), ours.ino()) {
+            out.push((file, flag));
+        }
+    }
+    Ok(out)
+}
+
+/// The forked child: joins, forks the process, and waits for it (or not).
+fn waiter(
+    namespaces: &[(File, CloneFlags)],
+    process: &Process,
+    seccomp: &crate::runtime::seccomp::Programs,
+    stdio: &ExecStdio,
+    detach: bool,
+    errors: OwnedFd,
+    sock: OwnedFd,
+) -> i32 {
+    for (file, flag) in namespaces {
+        if let Err(e) = nix::sched::setns(file, *flag) {
+            return report(&errors, &StartError::Setup(format!("join the container's {flag:?} namespace: {e}")));
+        }
+    }
+    if detach {
+        // Out of the caller's session, so its terminal's signals miss us.
+        let _ = nix::unistd::setsid();
+    }
+    // SAFETY: this process is single-threaded.
+    match unsafe { nix::unistd::fork() } {
+        Err(e) => report(&errors, &StartError::Setup(format!("fork inside the container: {e}"))),
+        Ok(ForkResult::Child) => {
+            let err = match start(process, seccomp, stdio, &sock) {
+                Ok(()) => StartError::Setup("execve returned".into()),
+                Err(e) => e,
+            };
+            report(&errors, &err)
+        }
+        Ok(ForkResult::Parent { child }) => {
+            // Only the process may hold these, so pontoon sees EOF at its exec.
+            drop(errors);
+            drop(sock);
+            if detach {
+                return 0;
+            }
+            loop {
+                match waitpid(child, None) {
+                    Ok(WaitStatus::Exited(_, code)) => return code,
+                    Ok(WaitStatus::Signaled(_, sig, _)) => return 128 + sig as i32,
+                    Ok(_) | Err(Errno::EINTR) => continue,
+                    Err(_) => return crate::errors::EXIT_ENGINE,
+                }
+            }
+        }
+    }
+}
+
+/// The grandchild, inside every namespace: stdio, then the process.
+fn start(process: &Process, seccomp: &crate::runtime::seccomp::Programs, stdio: &ExecStdio, sock: &OwnedFd) -> Result<(), StartError> {
+    match *stdio {
+        ExecStdio::Fds { stdin, stdout, stderr } => {
+            process::attach_stdio(&ContainerStdio { stdin, stdout, stderr, console: None, console_socket: None })?;
+        }
+        ExecStdio::Pty { rows, cols } => {
+            let pty = console::open_pty(Path::new("/dev/ptmx"))
+                .map_err(|e| StartError::Setup(format!("open a pty in the container's /dev/pts: {e}")))?;
+            console::set_size(&pty.master, rows, cols);
+            let fd = pty.slave.as_raw_fd();
+            process::attach_stdio(&ContainerStdio { stdin: fd, stdout: fd, stderr: fd, console: Some(fd), console_socket: None })?;
+            console::send_fd(sock.as_raw_fd(), &pty.master).map_err(|e| StartError::Setup(format!("send the pty to pontoon: {e}")))?;
+            // Both pty fds close here: the process keeps its copies on 0-2.
+        }
+    }
+    // The container's seccomp profile binds its exec'd processes too.
+    process::exec(process, &process::ExecExtras { seccomp, tiny_init: None })
+}
+
+fn report(errors: &OwnedFd, err: &StartError) -> i32 {
+    let code = err.exit_code();
+    // SAFETY: the fd stays owned by `errors`; ManuallyDrop keeps it open.
+    let mut pipe = std::mem::ManuallyDrop::new(unsafe { File::from_raw_fd(errors.as_raw_fd()) });
+    let _ = write!(pipe, "{code} {err}");
+    code
+}

@@ -1,0 +1,166 @@
+//! Volume records under `volumes/NAME/`: `volume.json` (what was asked
+//! for: driver, labels, options, whether it is anonymous) and `_data`, the
+//! directory containers see. The record is written last, so a directory
+//! without one is an interrupted create, which `list` ignores.
+//!
+//! Rootless, everything here is created inside pontoon's user namespace, so
+//! `_data` is owned by the user (root inside the container).
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use crate::store::atomic::write_json_atomic;
+use crate::store::lock::{lock_exclusive, LockGuard};
+
+const RECORD_FILE: &str = "volume.json";
+const DATA_DIR: &str = "_data";
+
+/// Errors callers branch on.
+#[derive(Debug, Error)]
+pub enum VolumeError {
+    #[error("no such volume: {0}")]
+    NotFound(String),
+    #[error("volume {volume} is in use by container {container}: remove the container first (pontoon rm {container})")]
+    InUse { volume: String, container: String },
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct VolumeRecord {
+    pub name: String,
+    /// Always "local": the only driver.
+    pub driver: String,
+    pub created: DateTime<Utc>,
+    #[serde(default)]
+    pub labels: BTreeMap<String, String>,
+    /// The local driver's `-o` options (type, device, o).
+    #[serde(default)]
+    pub options: BTreeMap<String, String>,
+    /// Made for one container (`-v /path`, an image's VOLUME), not by name.
+    #[serde(default)]
+    pub anonymous: bool,
+    /// Set once a container has mounted it: only before that is the
+    /// image's content copied in, so a volume emptied on purpose stays empty.
+    #[serde(default)]
+    pub initialized: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct VolumeStore {
+    dir: PathBuf,
+}
+
+impl VolumeStore {
+    pub fn new(root: &Path) -> VolumeStore {
+        VolumeStore { dir: root.join("volumes") }
+    }
+
+    pub fn dir_of(&self, name: &str) -> PathBuf {
+        self.dir.join(name)
+    }
+
+    /// The directory a container mounts (`volumes/NAME/_data`).
+    pub fn data_dir(&self, name: &str) -> PathBuf {
+        self.dir.join(name).join(DATA_DIR)
+    }
+
+    /// Serialises creating, removing and checking volumes in use.
+    pub fn lock(&self) -> Result<LockGuard> {
+        fs::create_dir_all(&self.dir).with_context(|| format!("create {}", self.dir.display()))?;
+        lock_exclusive(&self.dir.join("volumes.lock"))
+    }
+
+    /// Writes a volume: `_data` first, the record last (also to rewrite a
+    /// record). The caller holds the lock.
+    pub fn create(&self, record: &VolumeRecord) -> Result<()> {
+        let data = self.data_dir(&record.name);
+        fs::create_dir_all(&data).with_context(|| format!("create {}", data.display()))?;
+        write_json_atomic(&self.dir_of(&record.name).join(RECORD_FILE), record)
+    }
+
+    pub fn load(&self, name: &str) -> Result<VolumeRecord> {
+        if name.is_empty() || name.contains('/') || name.starts_with('.') {
+            return Err(VolumeError::NotFound(name.to_string()).into());
+        }
+        let path = self.dir_of(name).join(RECORD_FILE);
+        match fs::read(&path) {
+            Ok(bytes) => serde_json::from_slice(&bytes).with_context(|| format!("parse {}", path.display())),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Err(VolumeError::NotFound(name.to_string()).into()),
+            Err(e) => Err(e).with_context(|| format!("read {}", path.display())),
+        }
+    }
+
+    /// Every complete volume, by name.
+    pub fn list(&self) -> Result<Vec<VolumeRecord>> {
+        let entries = match fs::read_dir(&self.dir) {
+            Ok(e) => e,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(e).with_context(|| format!("list {}", self.dir.display())),
+        };
+        let mut out = Vec::new();
+        for entry in entries.filter_map(|e| e.ok()) {
+            if !entry.file_type().is_ok_and(|t| t.is_dir()) {
+                continue;
+            }
+            let name = entry.file_name().to_string_lossy().into_owned();
+            match self.load(&name) {
+                Ok(v) => out.push(v),
+                Err(e) if is_not_found(&e) => continue,
+                Err(e) => return Err(e),
+            }
+        }
+        out.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok(out)
+    }
+
+    /// Deletes the record first (so the volume stops existing at once),
+    /// then its data.
+    pub fn remove(&self, name: &str) -> Result<()> {
+        let dir = self.dir_of(name);
+        match fs::remove_file(dir.join(RECORD_FILE)) {
+            Ok(()) => {}
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(VolumeError::NotFound(name.to_string()).into()),
+            Err(e) => return Err(e).with_context(|| format!("remove volume {name}")),
+        }
+        crate::store::layers::remove_tree(&dir).with_context(|| format!("remove the data of volume {name} ({})", dir.display()))
+    }
+}
+
+pub fn is_not_found(e: &anyhow::Error) -> bool {
+    matches!(e.downcast_ref::<VolumeError>(), Some(VolumeError::NotFound(_)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(name: &str) -> VolumeRecord {
+        VolumeRecord { name: name.into(), driver: "local".into(), created: Utc::now(), labels: BTreeMap::new(), options: BTreeMap::new(), anonymous: false, initialized: false }
+    }
+
+    #[test]
+    fn create_list_load_remove() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = VolumeStore::new(dir.path());
+        assert!(store.list().unwrap().is_empty());
+        store.create(&record("b")).unwrap();
+        store.create(&record("a")).unwrap();
+        // An interrupted create (data without a record) is not a volume.
+        fs::create_dir_all(store.data_dir("half")).unwrap();
+        let names: Vec<String> = store.list().unwrap().into_iter().map(|v| v.name).collect();
+        assert_eq!(names, ["a", "b"]);
+        assert!(store.data_dir("a").is_dir());
+        assert_eq!(store.load("a").unwrap().driver, "local");
+        assert!(is_not_found(&store.load("zz").unwrap_err()));
+        assert!(is_not_found(&store.load("../x").unwrap_err()));
+        store.remove("a").unwrap();
+        assert!(!store.dir_of("a").exists());
+        assert!(is_not_found(&store.remove("a").unwrap_err()));
+    }
+}
