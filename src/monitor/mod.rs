@@ -204,6 +204,10 @@ fn run_once(
             if first {
                 report(sync, "ok");
             }
+            // Setup parsed the bundle and built filters; give that heap back
+            // before idling for the container's whole life.
+            // SAFETY: malloc_trim only releases free memory to the kernel.
+            unsafe { libc::malloc_trim(0) };
             clients::pump(pid, signal_fd, &mut stdio, clients, log)?
         }
         Err(e) => {
