@@ -1,14 +1,12 @@
 //! `pontoon exec`, `attach` and `top`: working with a running container.
 
-use std::path::PathBuf;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{bail, Result};
 use clap::Args;
 
 use super::Ctx;
 use crate::engine::attach::{attach as attach_to, parse_detach_keys, AttachEnd, AttachOptions};
 use crate::engine::container::ContainerPaths;
-use crate::engine::container_spec::parse_env_file;
 use crate::engine::exec::{ExecEnd, ExecOptions};
 use crate::engine::lifecycle::{is_running, reconcile};
 use crate::errors::PontoonError;
@@ -25,18 +23,8 @@ pub struct ExecArgs {
     /// Run the command in the background
     #[arg(short, long)]
     pub detach: bool,
-    /// Set environment variables (KEY=VALUE, or KEY to pass pontoon's value)
-    #[arg(short, long = "env", value_name = "KEY=VALUE")]
-    pub env: Vec<String>,
-    /// Read environment variables from a file
-    #[arg(long = "env-file", value_name = "FILE")]
-    pub env_file: Vec<PathBuf>,
-    /// Working directory inside the container
-    #[arg(short, long = "workdir", value_name = "DIR")]
-    pub workdir: Option<String>,
-    /// User (name|uid[:group|gid])
-    #[arg(short, long)]
-    pub user: Option<String>,
+    #[command(flatten)]
+    pub process: super::run::ProcessFlags,
     /// Give the command every capability
     #[arg(long)]
     pub privileged: bool,
@@ -78,17 +66,11 @@ pub fn exec(ctx: &Ctx, args: ExecArgs) -> Result<()> {
     // Not the storage namespace: the process joins the container's own
     // user namespace, which we may as its owner.
     let store = ctx.store_files_only()?;
-    let mut env = Vec::new();
-    for file in &args.env_file {
-        let text = std::fs::read_to_string(file).with_context(|| format!("read env file {}", file.display()))?;
-        env.extend(parse_env_file(&text, &file.display().to_string())?);
-    }
-    env.extend(args.env.iter().cloned());
     let opts = ExecOptions {
+        env: args.process.env_entries()?,
         command: args.command,
-        env,
-        workdir: args.workdir,
-        user: args.user,
+        workdir: args.process.workdir,
+        user: args.process.user,
         privileged: args.privileged,
         interactive: args.interactive,
         tty: args.tty,

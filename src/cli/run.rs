@@ -14,6 +14,37 @@ use crate::engine::container_spec::{parse_env_file, ContainerSpec, NetworkMode, 
 use crate::errors::PontoonError;
 use crate::runtime::seccomp::SeccompChoice;
 
+/// The process's environment, directory and user: flags `run`, `create`
+/// and `exec` share.
+#[derive(Args, Debug)]
+pub struct ProcessFlags {
+    /// Set environment variables (KEY=VALUE, or KEY to pass pontoon's value)
+    #[arg(short, long = "env", value_name = "KEY=VALUE")]
+    pub env: Vec<String>,
+    /// Read environment variables from a file
+    #[arg(long = "env-file", value_name = "FILE")]
+    pub env_file: Vec<PathBuf>,
+    /// Working directory inside the container
+    #[arg(short, long = "workdir", value_name = "DIR")]
+    pub workdir: Option<String>,
+    /// User (name|uid[:group|gid])
+    #[arg(short, long)]
+    pub user: Option<String>,
+}
+
+impl ProcessFlags {
+    /// The `--env-file` entries, then the `-e` ones (which win), in order.
+    pub fn env_entries(&self) -> Result<Vec<String>> {
+        let mut env = Vec::new();
+        for file in &self.env_file {
+            let text = std::fs::read_to_string(file).with_context(|| format!("read env file {}", file.display()))?;
+            env.extend(parse_env_file(&text, &file.display().to_string())?);
+        }
+        env.extend(self.env.iter().cloned());
+        Ok(env)
+    }
+}
+
 /// Flags shared by `run` and `create`. `-h` is the host name, as in
 /// Docker, so help is `--help` only.
 #[derive(Args, Debug)]
@@ -30,18 +61,8 @@ pub struct CreateFlags {
     /// Name of the container
     #[arg(long)]
     pub name: Option<String>,
-    /// Set environment variables (KEY=VALUE, or KEY to pass pontoon's value)
-    #[arg(short, long = "env", value_name = "KEY=VALUE")]
-    pub env: Vec<String>,
-    /// Read environment variables from a file
-    #[arg(long = "env-file", value_name = "FILE")]
-    pub env_file: Vec<PathBuf>,
-    /// Working directory inside the container
-    #[arg(short, long = "workdir", value_name = "DIR")]
-    pub workdir: Option<String>,
-    /// User (name|uid[:group|gid])
-    #[arg(short, long)]
-    pub user: Option<String>,
+    #[command(flatten)]
+    pub process: ProcessFlags,
     /// Override the image's entrypoint
     #[arg(long)]
     pub entrypoint: Option<String>,
@@ -159,12 +180,7 @@ pub struct StartArgs {
 
 impl CreateFlags {
     fn to_spec(&self) -> Result<ContainerSpec> {
-        let mut env = Vec::new();
-        for file in &self.env_file {
-            let text = std::fs::read_to_string(file).with_context(|| format!("read env file {}", file.display()))?;
-            env.extend(parse_env_file(&text, &file.display().to_string())?);
-        }
-        env.extend(self.env.iter().cloned());
+        let env = self.process.env_entries()?;
         let mut labels = BTreeMap::new();
         for l in &self.label {
             let (k, v) = l.split_once('=').unwrap_or((l, ""));
@@ -188,8 +204,8 @@ impl CreateFlags {
             command: self.command.clone(),
             entrypoint: self.entrypoint.clone(),
             env,
-            workdir: self.workdir.clone(),
-            user: self.user.clone(),
+            workdir: self.process.workdir.clone(),
+            user: self.process.user.clone(),
             hostname: self.hostname.clone(),
             tty: self.tty,
             interactive: self.interactive,
