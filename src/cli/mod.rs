@@ -11,11 +11,14 @@ mod exec;
 mod files;
 mod image;
 mod inspect;
+mod login;
 mod manage;
 mod mount;
 mod ps;
 mod pull;
+mod push;
 mod run;
+mod search;
 mod stats;
 mod system;
 mod volume;
@@ -93,6 +96,14 @@ pub enum Command {
     Container(ContainerCommand),
     /// Download an image from a registry
     Pull(pull::PullArgs),
+    /// Upload an image to a registry
+    Push(push::PushArgs),
+    /// Log in to a registry
+    Login(login::LoginArgs),
+    /// Log out of a registry
+    Logout(login::LogoutArgs),
+    /// Search a registry for repositories
+    Search(search::SearchArgs),
     /// List images
     Images(image::ImagesArgs),
     /// Remove one or more images
@@ -142,6 +153,8 @@ pub enum ImageCommand {
     Ls(image::ImagesArgs),
     /// Download an image from a registry
     Pull(pull::PullArgs),
+    /// Upload an image to a registry
+    Push(push::PushArgs),
     /// Remove one or more images
     Rm(image::RmiArgs),
     /// Give an image another name
@@ -272,6 +285,10 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Top(a) | Command::Container(ContainerCommand::Top(a)) => exec::top(&ctx, a),
         Command::Monitor(a) => container::monitor(&ctx, a),
         Command::Pull(a) | Command::Image(ImageCommand::Pull(a)) => pull::pull(&ctx, a),
+        Command::Push(a) | Command::Image(ImageCommand::Push(a)) => push::push(&ctx, a),
+        Command::Login(a) => login::login(&ctx, a),
+        Command::Logout(a) => login::logout(&ctx, a),
+        Command::Search(a) => search::search(&ctx, a),
         Command::Images(a) | Command::Image(ImageCommand::Ls(a)) => image::images(&ctx, a),
         Command::Rmi(a) | Command::Image(ImageCommand::Rm(a)) => image::rmi(&ctx, a),
         Command::Tag(a) | Command::Image(ImageCommand::Tag(a)) => image::tag(&ctx, a),

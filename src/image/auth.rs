@@ -48,7 +48,6 @@ pub fn auth_files() -> Vec<PathBuf> {
 }
 
 /// Where `login` writes: the first of the containers locations.
-#[allow(dead_code)] // used by `login`/`logout`, which build on this module
 pub fn default_write_file() -> PathBuf {
     auth_files().into_iter().next().unwrap_or_else(|| PathBuf::from("auth.json"))
 }
@@ -128,7 +127,6 @@ fn decode(encoded: &str) -> Result<Credentials> {
 }
 
 /// Stores credentials for `registry` in `file`, keeping everything else.
-#[allow(dead_code)] // used by `login`/`logout`, which build on this module
 pub fn store(file: &Path, registry: &str, creds: &Credentials) -> Result<()> {
     let mut doc = read(file)?.unwrap_or_else(|| json!({}));
     let root = doc.as_object_mut().with_context(|| format!("{} is not a JSON object; fix or remove it", file.display()))?;
@@ -140,7 +138,6 @@ pub fn store(file: &Path, registry: &str, creds: &Credentials) -> Result<()> {
 }
 
 /// Removes the credentials for `registry`; returns whether there were any.
-#[allow(dead_code)] // used by `login`/`logout`, which build on this module
 pub fn remove(file: &Path, registry: &str) -> Result<bool> {
     let Some(mut doc) = read(file)? else { return Ok(false) };
     let removed = doc.get_mut("auths").and_then(Value::as_object_mut).and_then(|a| a.remove(registry)).is_some();
@@ -150,7 +147,17 @@ pub fn remove(file: &Path, registry: &str) -> Result<bool> {
     Ok(removed)
 }
 
-#[allow(dead_code)] // used by `login`/`logout`, which build on this module
+/// Removes every entry of `auths`, keeping the rest of the file; returns
+/// whether there were any.
+pub fn remove_all(file: &Path) -> Result<bool> {
+    let Some(mut doc) = read(file)? else { return Ok(false) };
+    let removed = doc.get_mut("auths").and_then(Value::as_object_mut).map(|a| std::mem::take(a).len()).unwrap_or(0) > 0;
+    if removed {
+        write_private(file, &doc)?;
+    }
+    Ok(removed)
+}
+
 fn write_private(file: &Path, doc: &Value) -> Result<()> {
     use std::os::unix::fs::PermissionsExt;
     let bytes = serde_json::to_vec_pretty(doc).context("serialise credentials")?;
@@ -208,6 +215,9 @@ mod tests {
         assert!(remove(&file, "a.io").unwrap());
         assert!(lookup_in(std::slice::from_ref(&file), "a.io/x").unwrap().is_none());
         assert!(lookup_in(std::slice::from_ref(&file), "b.io/x").unwrap().is_some());
+        assert!(remove_all(&file).unwrap());
+        assert!(lookup_in(std::slice::from_ref(&file), "b.io/x").unwrap().is_none());
+        assert!(!remove_all(&file).unwrap());
         use std::os::unix::fs::PermissionsExt;
         assert_eq!(fs::metadata(&file).unwrap().permissions().mode() & 0o777, 0o600);
     }

@@ -76,8 +76,22 @@ pub struct FetchedManifest {
     pub media_type: String,
 }
 
+/// What the client asks a token server for on the repository.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Access {
+    Pull,
+    /// `pull,push`: uploads need both (a push first checks what exists).
+    Push,
+}
+
+/// A request body that can be produced again for a retry: the bytes and
+/// their length (sent as Content-Length, never chunked: registries differ in
+/// how they take chunked uploads).
+pub type Body<'a> = &'a dyn Fn() -> std::io::Result<(Box<dyn Read + 'a>, u64)>;
+
 pub struct RegistryClient {
     agent: ureq::Agent,
+    access: Access,
     endpoint: Endpoint,
     /// `https://host` or `http://host`, chosen by the ping.
     base: String,
@@ -90,6 +104,11 @@ impl RegistryClient {
     /// Pings the registry (`GET /v2/`), choosing the scheme and
     /// authenticating when it asks for it.
     pub fn connect(endpoint: Endpoint, credentials: Option<Credentials>) -> Result<RegistryClient, RegistryError> {
+        RegistryClient::connect_for(endpoint, credentials, Access::Pull)
+    }
+
+    /// As `connect`, asking for `access` whenever a token is needed.
+    pub fn connect_for(endpoint: Endpoint, credentials: Option<Credentials>, access: Access) -> Result<RegistryClient, RegistryError> {
         let agent = ureq::AgentBuilder::new()
             .timeout_connect(Duration::from_secs(15))
             .timeout_read(Duration::from_secs(60))
@@ -109,9 +128,9 @@ impl RegistryClient {
             for scheme in &schemes {
                 let base = format!("{scheme}://{}", endpoint.host);
                 match agent.get(&format!("{base}/v2/")).call() {
-                    Ok(_) => return Ok(RegistryClient::new(agent, endpoint, base, credentials)),
+                    Ok(_) => return Ok(RegistryClient::new(agent, endpoint, base, credentials, access)),
                     Err(ureq::Error::Status(401, resp)) => {
-                        let client = RegistryClient::new(agent, endpoint, base, credentials);
+                        let client = RegistryClient::new(agent, endpoint, base, credentials, access);
                         client.authenticate(resp.header("WWW-Authenticate"))?;
                         return Ok(client);
                     }
@@ -127,8 +146,15 @@ impl RegistryClient {
         Err(RegistryError::Unreachable { registry: endpoint.host, why: last.unwrap_or_else(|| "no answer".into()) })
     }
 
-    fn new(agent: ureq::Agent, endpoint: Endpoint, base: String, credentials: Option<Credentials>) -> RegistryClient {
-        RegistryClient { agent, endpoint, base, credentials, authorization: Mutex::new(None) }
+    fn new(agent: ureq::Agent, endpoint: Endpoint, base: String, credentials: Option<Credentials>, access: Access) -> RegistryClient {
+        RegistryClient { agent, access, endpoint, base, credentials, authorization: Mutex::new(None) }
+    }
+
+    /// Whether the registry accepts the credentials: `GET /v2/` with the
+    /// authorization the ping chose must answer 200. For Basic auth the ping
+    /// only picked the scheme, so this is where a wrong password shows.
+    pub fn check_login(&self) -> Result<(), RegistryError> {
+        self.send("GET", &self.url("/v2/"), &[], None, "/v2/").map(|_| ())
     }
 
     pub fn endpoint(&self) -> &Endpoint {
@@ -195,18 +221,53 @@ impl RegistryClient {
 
     /// GET `/v2/<repository>/<path>` with auth and retries.
     fn get(&self, path: &str, accept: Option<&str>, what: &str) -> Result<ureq::Response, RegistryError> {
-        let url = format!("{}/v2/{}/{path}", self.base, self.endpoint.repository);
+        let headers: Vec<(&str, &str)> = accept.map(|a| ("Accept", a)).into_iter().collect();
+        self.send("GET", &self.repo_url(path), &headers, None, what)
+    }
+
+    /// `<base>/v2/<repository>/<path>`.
+    pub fn repo_url(&self, path: &str) -> String {
+        format!("{}/v2/{}/{path}", self.base, self.endpoint.repository)
+    }
+
+    /// `<base><path>`, or `path` itself when it is already a full URL (an
+    /// upload `Location` may be either).
+    pub fn url(&self, path: &str) -> String {
+        if path.starts_with("http://") || path.starts_with("https://") {
+            path.to_string()
+        } else {
+            format!("{}{path}", self.base)
+        }
+    }
+
+    /// Sends one request with auth and retries: a 401 is answered once by
+    /// authenticating again, transient failures are retried with back-off
+    /// (the body is produced anew for each attempt).
+    pub fn send(&self, method: &str, url: &str, headers: &[(&str, &str)], body: Option<Body>, what: &str) -> Result<ureq::Response, RegistryError> {
         let mut reauthenticated = false;
         let mut attempt = 0;
         loop {
-            let mut req = self.agent.get(&url);
-            if let Some(accept) = accept {
-                req = req.set("Accept", accept);
+            let mut req = self.agent.request(method, url);
+            for (name, value) in headers {
+                req = req.set(name, value);
             }
             if let Some(auth) = self.current_authorization() {
                 req = req.set("Authorization", &auth);
             }
-            let wait = match req.call() {
+            let result = match body {
+                None => req.call(),
+                Some(make) => match make() {
+                    Ok((reader, len)) => req.set("Content-Length", &len.to_string()).send(reader),
+                    Err(e) => {
+                        return Err(RegistryError::Invalid {
+                            registry: self.endpoint.host.clone(),
+                            what: what.to_string(),
+                            why: format!("its content cannot be read: {}", crate::registry::error::io_reason(&e)),
+                        })
+                    }
+                },
+            };
+            let wait = match result {
                 Ok(resp) => return Ok(resp),
                 Err(ureq::Error::Status(401, resp)) if !reauthenticated => {
                     reauthenticated = true;
@@ -214,10 +275,9 @@ impl RegistryClient {
                     continue;
                 }
                 Err(ureq::Error::Status(401 | 403, _)) => {
-                    let (registry, repository) = (self.endpoint.host.clone(), self.endpoint.repository.clone());
                     return Err(match self.credentials {
-                        Some(_) => RegistryError::BadCredentials { registry, repository },
-                        None => RegistryError::Denied { registry, repository },
+                        Some(_) => RegistryError::BadCredentials { registry: self.endpoint.host.clone(), repository: self.endpoint.repository.clone() },
+                        None => self.denied(),
                     });
                 }
                 Err(ureq::Error::Status(status, resp)) if transient_status(status) && attempt + 1 < ATTEMPTS => {
@@ -237,24 +297,40 @@ impl RegistryClient {
         }
     }
 
+    /// Access refused to an anonymous client, worded for what it tried.
+    fn denied(&self) -> RegistryError {
+        let (registry, repository) = (self.endpoint.host.clone(), self.endpoint.repository.clone());
+        match self.access {
+            Access::Pull => RegistryError::Denied { registry, repository },
+            Access::Push => RegistryError::PushDenied { registry, repository },
+        }
+    }
+
     fn current_authorization(&self) -> Option<String> {
         self.authorization.lock().map(|a| a.clone()).unwrap_or(None)
     }
 
     /// Answers a challenge: fetches a token, or switches to Basic.
     fn authenticate(&self, header: Option<&str>) -> Result<(), RegistryError> {
-        let registry = self.endpoint.host.clone();
-        let repository = self.endpoint.repository.clone();
+        let repository = &self.endpoint.repository;
         let value = match header.and_then(challenge::parse) {
             Some(Challenge::Basic) => match &self.credentials {
                 Some(c) => basic(c),
-                None => return Err(RegistryError::Denied { registry, repository }),
+                None => return Err(self.denied()),
             },
             Some(Challenge::Bearer { realm, service, scope }) => {
-                let scope = scope.unwrap_or_else(|| format!("repository:{repository}:pull"));
-                format!("Bearer {}", self.token(&realm, service.as_deref(), &scope)?)
+                // A push asks for both actions itself: the challenge of a
+                // HEAD or GET names only `pull`. Without a repository (login,
+                // catalog) only what the challenge names is asked for.
+                let scope = match (self.access, scope) {
+                    (_, s) if repository.is_empty() => s,
+                    (Access::Push, _) => Some(format!("repository:{repository}:pull,push")),
+                    (Access::Pull, Some(s)) => Some(s),
+                    (Access::Pull, None) => Some(format!("repository:{repository}:pull")),
+                };
+                format!("Bearer {}", self.token(&realm, service.as_deref(), scope.as_deref())?)
             }
-            None => return Err(RegistryError::Denied { registry, repository }),
+            None => return Err(self.denied()),
         };
         if let Ok(mut auth) = self.authorization.lock() {
             *auth = Some(value);
@@ -263,7 +339,7 @@ impl RegistryClient {
     }
 
     /// Gets a token from the auth server, with credentials when configured.
-    fn token(&self, realm: &str, service: Option<&str>, scope: &str) -> Result<String, RegistryError> {
+    fn token(&self, realm: &str, service: Option<&str>, scope: Option<&str>) -> Result<String, RegistryError> {
         #[derive(serde::Deserialize)]
         struct TokenResponse {
             #[serde(default)]
@@ -273,7 +349,10 @@ impl RegistryClient {
         }
         let registry = self.endpoint.host.clone();
         let what = format!("token request to {realm}");
-        let mut req = self.agent.get(realm).query("scope", scope);
+        let mut req = self.agent.get(realm);
+        if let Some(scope) = scope {
+            req = req.query("scope", scope);
+        }
         if let Some(service) = service {
             req = req.query("service", service);
         }

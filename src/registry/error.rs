@@ -13,6 +13,8 @@ pub enum RegistryError {
     ManifestUnknown { image: String, registry: String },
     #[error("pull access denied for {repository} on {registry}: the repository does not exist or needs credentials; run `pontoon login {registry}`")]
     Denied { registry: String, repository: String },
+    #[error("push access denied for {repository} on {registry}: authentication required; run `pontoon login {registry}`")]
+    PushDenied { registry: String, repository: String },
     #[error("registry {registry} rejected the credentials for {repository}; run `pontoon login {registry}` again")]
     BadCredentials { registry: String, repository: String },
     #[error("registry {registry} answered {what} with HTTP {status}: {detail}")]

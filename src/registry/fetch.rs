@@ -28,17 +28,23 @@ const MAX_CONFIG: u64 = 16 * 1024 * 1024;
 /// Downloads every blob of `wanted` into `blobs`, `PARALLEL` at a time.
 /// Stops starting new downloads after the first failure and returns it.
 pub fn fetch_all(client: &RegistryClient, blobs: &BlobStore, wanted: &[Descriptor], progress: &Progress) -> Result<()> {
+    each_parallel(wanted, |desc| fetch_blob(client, blobs, desc, progress))
+}
+
+/// Runs `work` on every item, `PARALLEL` at a time (pull's downloads, push's
+/// uploads); stops starting new items after the first failure and returns it.
+pub fn each_parallel<T: Sync>(items: &[T], work: impl Fn(&T) -> Result<()> + Sync) -> Result<()> {
     let next = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
     let first_error: Mutex<Option<anyhow::Error>> = Mutex::new(None);
     std::thread::scope(|scope| {
-        for _ in 0..PARALLEL.min(wanted.len()) {
+        for _ in 0..PARALLEL.min(items.len()) {
             scope.spawn(|| loop {
                 if stop.load(Ordering::SeqCst) {
                     return;
                 }
-                let Some(desc) = wanted.get(next.fetch_add(1, Ordering::SeqCst)) else { return };
-                if let Err(e) = fetch_blob(client, blobs, desc, progress) {
+                let Some(item) = items.get(next.fetch_add(1, Ordering::SeqCst)) else { return };
+                if let Err(e) = work(item) {
                     stop.store(true, Ordering::SeqCst);
                     if let Ok(mut slot) = first_error.lock() {
                         slot.get_or_insert(e);
@@ -51,7 +57,7 @@ pub fn fetch_all(client: &RegistryClient, blobs: &BlobStore, wanted: &[Descripto
     match first_error.into_inner() {
         Ok(None) => Ok(()),
         Ok(Some(e)) => Err(e),
-        Err(_) => Err(anyhow!("a download thread panicked")),
+        Err(_) => Err(anyhow!("a transfer thread panicked")),
     }
 }
 
