@@ -101,7 +101,7 @@ pub fn push(store: &Store, conf: &RegistriesConf, image: &str, destination: Opti
         }
     }
     each_parallel(&layers, |layer| send_blob(store, &client, "blob", layer, &mount_from, progress)).with_context(|| what.clone())?;
-    send_blob(store, &client, "config", &manifest.config, &[], progress).with_context(|| what.clone())?;
+    send_blob(store, &client, "config", &manifest.config, &mount_from, progress).with_context(|| what.clone())?;
     progress.note("Writing manifest to image destination");
     let digest = upload::put_manifest(&client, &tag, &media_type, &bytes).with_context(|| what.clone())?;
     Ok(Pushed { destination, digest, size: bytes.len() })
