@@ -319,15 +319,7 @@ impl RegistryClient {
                 None => return Err(self.denied()),
             },
             Some(Challenge::Bearer { realm, service, scope }) => {
-                // A push asks for both actions itself: the challenge of a
-                // HEAD or GET names only `pull`. Without a repository (login,
-                // catalog) only what the challenge names is asked for.
-                let scope = match (self.access, scope) {
-                    (_, s) if repository.is_empty() => s,
-                    (Access::Push, _) => Some(format!("repository:{repository}:pull,push")),
-                    (Access::Pull, Some(s)) => Some(s),
-                    (Access::Pull, None) => Some(format!("repository:{repository}:pull")),
-                };
+                let scope = token_scope(self.access, repository, scope);
                 format!("Bearer {}", self.token(&realm, service.as_deref(), scope.as_deref())?)
             }
             None => return Err(self.denied()),
@@ -383,6 +375,18 @@ impl RegistryClient {
     }
 }
 
+/// The scope to ask a token for. A push asks for both actions itself: the
+/// challenge of a HEAD or GET names only `pull`. Without a repository
+/// (login, catalog) only what the challenge names is asked for.
+fn token_scope(access: Access, repository: &str, challenged: Option<String>) -> Option<String> {
+    match (access, challenged) {
+        (_, s) if repository.is_empty() => s,
+        (Access::Push, _) => Some(format!("repository:{repository}:pull,push")),
+        (Access::Pull, Some(s)) => Some(s),
+        (Access::Pull, None) => Some(format!("repository:{repository}:pull")),
+    }
+}
+
 fn basic(c: &Credentials) -> String {
     format!("Basic {}", base64::engine::general_purpose::STANDARD.encode(format!("{}:{}", c.username, c.password)))
 }
@@ -430,6 +434,17 @@ mod tests {
         for h in ["docker.io", "10.0.0.1:5000", "localhost.example.com", "[fe80::1]:5000"] {
             assert!(!is_loopback(h), "{h}");
         }
+    }
+
+    #[test]
+    fn token_scopes() {
+        let pull = Some("repository:a/b:pull".to_string());
+        assert_eq!(token_scope(Access::Push, "a/b", pull.clone()).as_deref(), Some("repository:a/b:pull,push"));
+        assert_eq!(token_scope(Access::Pull, "a/b", pull.clone()), pull);
+        assert_eq!(token_scope(Access::Pull, "a/b", None).as_deref(), Some("repository:a/b:pull"));
+        assert_eq!(token_scope(Access::Pull, "", None), None, "login asks for no scope");
+        let catalog = Some("registry:catalog:*".to_string());
+        assert_eq!(token_scope(Access::Pull, "", catalog.clone()), catalog);
     }
 
     #[test]
