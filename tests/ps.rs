@@ -68,3 +68,16 @@ fn ps_lists_a_thousand_containers() {
     env.ok(&["container", "prune", "-f"]);
     assert_eq!(env.ok(&["ps", "-aq"]), "");
 }
+
+#[test]
+fn size_shows_what_the_container_wrote() {
+    let env = TestEnv::new();
+    env.load_busybox();
+    env.ok(&["run", "--name", "writer", "busybox", "sh", "-c", "head -c 5000 /dev/zero > /blob"]);
+    let table = env.ok(&["ps", "-a", "-s"]);
+    assert!(table.lines().next().is_some_and(|h| h.ends_with("SIZE")), "{table}");
+    let size = env.ok(&["ps", "-a", "-s", "--format", "{{.Size}}"]);
+    assert!(size.starts_with("5kB (virtual "), "{size}");
+    assert_eq!(env.ok(&["ps", "-a", "--format", "{{.Size}}"]), "\n", "no sizes without -s");
+    env.ok(&["rm", "writer"]);
+}

@@ -334,4 +334,11 @@ mod tests {
     fn the_command_line_definition_is_consistent() {
         super::command().debug_assert();
     }
+
+    #[test]
+    fn negative_numbers_are_values_where_docker_takes_them() {
+        use clap::Parser;
+        let parsed = super::Cli::try_parse_from(["pontoon", "run", "--pids-limit", "-1", "--cpus", "-1", "busybox"]);
+        assert!(parsed.is_ok(), "{parsed:?}");
+    }
 }

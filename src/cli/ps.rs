@@ -94,7 +94,14 @@ fn matches(c: &Container, filters: &[String]) -> Result<bool> {
 }
 
 pub fn ps(ctx: &Ctx, args: PsArgs) -> Result<()> {
-    let store = ctx.store_files_only()?;
+    // Sizes need the upper directories, which rootless belong to
+    // subordinate ids: only then does ps enter the storage namespace.
+    let store = if args.size { ctx.store()? } else { ctx.store_files_only()? };
+    let image_sizes: std::collections::HashMap<String, u64> = if args.size {
+        store.images.list()?.into_iter().map(|i| (i.id.to_string(), i.size)).collect()
+    } else {
+        Default::default()
+    };
     let mut containers = store.containers.list()?;
     let limit = if args.latest { Some(1) } else { args.last };
     let show_all = args.all || limit.is_some() || !args.filter.is_empty();
@@ -138,17 +145,33 @@ pub fn ps(ctx: &Ctx, args: PsArgs) -> Result<()> {
                 "ExitCode": c.state.exit_code.unwrap_or(0),
                 "Pid": c.state.pid.unwrap_or(0),
                 "Mounts": crate::engine::mounts::mount_names(&c.record),
+                "Size": if args.size { size_text(&store, c, &image_sizes) } else { String::new() },
             })
         })
         .collect();
     print_rows(&rows, args.format.as_deref(), |rows| {
-        let mut table = Table::new(["CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "PORTS", "NAMES"]);
+        let mut header = vec!["CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "PORTS", "NAMES"];
+        if args.size {
+            header.push("SIZE");
+        }
+        let mut table = Table::new(header);
         for r in rows {
             let s = |k: &str| r[k].as_str().unwrap_or_default().to_string();
-            table.push(vec![s("ID"), s("Image"), s("Command"), s("RunningFor"), s("Status"), s("Ports"), s("Names")]);
+            let mut row = vec![s("ID"), s("Image"), s("Command"), s("RunningFor"), s("Status"), s("Ports"), s("Names")];
+            if args.size {
+                row.push(s("Size"));
+            }
+            table.push(row);
         }
         table.render()
     })
+}
+
+/// Docker's SIZE column: what the container wrote, and with its image.
+fn size_text(store: &crate::store::Store, c: &Container, image_sizes: &std::collections::HashMap<String, u64>) -> String {
+    let rw = crate::engine::volumes::dir_size(&crate::engine::container::ContainerPaths::new(store, &c.record.id).upper);
+    let image = image_sizes.get(&c.record.image_id).copied().unwrap_or(0);
+    format!("{} (virtual {})", crate::format::units::human_size(rw), crate::format::units::human_size(rw + image))
 }
 
 fn command_text(c: &Container) -> String {

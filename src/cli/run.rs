@@ -118,10 +118,10 @@ pub struct CreateFlags {
     #[arg(short, long)]
     pub memory: Option<String>,
     /// Number of CPUs
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true)]
     pub cpus: Option<f64>,
     /// Maximum number of processes (-1 for unlimited)
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true)]
     pub pids_limit: Option<i64>,
     /// Remove the container when it exits
     #[arg(long)]

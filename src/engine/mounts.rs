@@ -152,7 +152,9 @@ pub fn parse_volume(raw: &str, cwd: &Path) -> Result<MountSpec> {
         [s, t, o] => (*s, *t, *o),
         _ => bail!("invalid {what}: too many ':'; use [SOURCE:]TARGET[:OPTIONS], e.g. data:/data:ro"),
     };
-    if source.is_empty() && parts.len() == 3 {
+    // `-v :/x` is an empty section between colons, as Docker calls it, not
+    // an anonymous volume (that is `-v /x`).
+    if source.is_empty() && parts.len() > 1 && parts[0].is_empty() {
         bail!("invalid {what}: the source is empty; give a volume name or a host path before the first ':'");
     }
     let target = clean_target(target, &what)?;

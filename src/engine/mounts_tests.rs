@@ -36,6 +36,8 @@ fn bad_volume_flags_say_what_is_wrong() {
     assert!(err("a:/b:ro:x").contains("too many"));
     assert!(err("data:/").contains("root"));
     assert!(err(":/d:ro").contains("source is empty"));
+    assert!(err(":/d").contains("source is empty"), "an empty section is not an anonymous volume");
+    assert!(parse_volume("/d:ro", cwd()).unwrap().anonymous, "-v /d:ro still is one");
     assert!(err("data:/d:ro,rw").contains("ro and rw"));
     assert!(err("/h:/d:nocopy").contains("nocopy"));
     assert!(err("bad name!:/d").contains("invalid volume name"));
