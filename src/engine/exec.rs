@@ -166,6 +166,10 @@ fn read_in_container(pid: Pid, path: &str) -> String {
 /// After a detach, the process must keep its terminal: a child of ours
 /// holds the master and drains its output until the process is gone.
 fn keep_terminal_open(master: &OwnedFd) -> Result<()> {
+    // When we exit, our terminal's foreground group gets SIGHUP; the holder
+    // is in that group until its setsid() runs, so it must not die of it.
+    // SAFETY: ignoring a signal is always sound; we exit right after.
+    let _ = unsafe { nix::sys::signal::signal(nix::sys::signal::Signal::SIGHUP, nix::sys::signal::SigHandler::SigIgn) };
     // SAFETY: pontoon exec is single-threaded; the child only reads and exits.
     match unsafe { nix::unistd::fork() }.context("fork a holder for the exec's terminal")? {
         nix::unistd::ForkResult::Child => {
