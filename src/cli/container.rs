@@ -78,6 +78,14 @@ pub struct MonitorArgs {
     pub sync_fd: Option<i32>,
     #[arg(long)]
     pub attach_wait: bool,
+    /// The attaching terminal's size, ROWSxCOLS
+    #[arg(long, value_parser = parse_tty_size)]
+    pub tty_size: Option<(u16, u16)>,
+}
+
+fn parse_tty_size(s: &str) -> Result<(u16, u16), String> {
+    let (rows, cols) = s.split_once('x').ok_or_else(|| format!("{s:?} is not ROWSxCOLS"))?;
+    Ok((rows.parse().map_err(|_| format!("bad rows in {s:?}"))?, cols.parse().map_err(|_| format!("bad cols in {s:?}"))?))
 }
 
 /// Runs `each` for every name, printing failures as Docker does (one
@@ -230,7 +238,12 @@ fn print_record(r: &logfile::LogRecord, timestamps: bool) {
 
 pub fn monitor(ctx: &Ctx, args: MonitorArgs) -> Result<()> {
     let store = ctx.store()?;
-    crate::monitor::run(&store, crate::monitor::MonitorArgs { id: args.id, sync_fd: args.sync_fd, attach_wait: args.attach_wait })
+    crate::monitor::run(&store, crate::monitor::MonitorArgs {
+        id: args.id,
+        sync_fd: args.sync_fd,
+        attach_wait: args.attach_wait,
+        tty_size: args.tty_size,
+    })
 }
 
 #[cfg(test)]

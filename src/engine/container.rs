@@ -194,7 +194,9 @@ pub fn start(store: &Store, id: &str, mode: StartMode) -> Result<()> {
         return Ok(());
     }
     let (sync_r, sync_w) = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC).context("create the monitor's sync pipe")?;
-    spawn_monitor(store, id, &sync_w, matches!(mode, StartMode::Attach))?;
+    let attach = matches!(mode, StartMode::Attach);
+    let tty_size = if attach && container.record.spec.tty { crate::engine::attach::terminal_size() } else { None };
+    spawn_monitor(store, id, &sync_w, attach, tty_size)?;
     drop(sync_w);
     // One line; not EOF, since the container's init holds a copy of the
     // pipe until it execs.
@@ -214,12 +216,15 @@ pub fn start(store: &Store, id: &str, mode: StartMode) -> Result<()> {
 
 /// Double-forks `pontoon __monitor ID` into its own session, so it outlives
 /// this command and is never a zombie of it.
-fn spawn_monitor(store: &Store, id: &str, sync_w: &OwnedFd, attach: bool) -> Result<()> {
+fn spawn_monitor(store: &Store, id: &str, sync_w: &OwnedFd, attach: bool, tty_size: Option<(u16, u16)>) -> Result<()> {
     let mut cmd = Command::new("/proc/self/exe");
     cmd.arg("--root").arg(&store.paths.root).arg("--runroot").arg(&store.paths.runroot);
     cmd.arg("__monitor").arg(id).arg("--sync-fd").arg(sync_w.as_raw_fd().to_string());
     if attach {
         cmd.arg("--attach-wait");
+    }
+    if let Some((rows, cols)) = tty_size {
+        cmd.arg("--tty-size").arg(format!("{rows}x{cols}"));
     }
     let log = fs::OpenOptions::new()
         .create(true)

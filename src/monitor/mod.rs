@@ -40,13 +40,22 @@ pub struct MonitorArgs {
     pub sync_fd: Option<i32>,
     /// Start the process only once a client has attached.
     pub attach_wait: bool,
+    /// The attaching terminal's size (rows, cols), for the container's pty.
+    pub tty_size: Option<(u16, u16)>,
 }
+
+/// The size the container's pty starts with, from `start`; set once at the
+/// top of this single-purpose process.
+static TTY_SIZE: std::sync::OnceLock<(u16, u16)> = std::sync::OnceLock::new();
 
 /// How long an attaching `run` may take to connect before the container
 /// starts anyway.
 const ATTACH_TIMEOUT: Duration = Duration::from_secs(30);
 
 pub fn run(store: &Store, args: MonitorArgs) -> Result<()> {
+    if let Some(size) = args.tty_size {
+        let _ = TTY_SIZE.set(size);
+    }
     // SAFETY: the fd was passed to us across exec for exactly this use.
     let mut sync = args.sync_fd.map(|fd| unsafe { File::from_raw_fd(fd) });
     if let Some(fd) = args.sync_fd {
@@ -198,7 +207,7 @@ fn run_once(
         report(sync, "ok");
         clients.wait_for_first(ATTACH_TIMEOUT)?;
     }
-    let code = match created.release() {
+    let code = match created.release_with_size(TTY_SIZE.get().copied().filter(|_| record.spec.tty)) {
         Ok(_) => {
             stdio.receive_console()?;
             if first {

@@ -23,7 +23,7 @@ pub fn run(spec: &Spec, stdio: &ContainerStdio, go: &OwnedFd, errors: &OwnedFd, 
 }
 
 fn setup_and_exec(spec: &Spec, stdio: &ContainerStdio, go: &OwnedFd, seccomp: &crate::runtime::seccomp::Programs) -> Result<(), StartError> {
-    wait_for_release(go)?;
+    let size = wait_for_release(go)?;
     if stdio.console_socket.is_none() {
         process::attach_stdio(stdio)?;
     }
@@ -35,6 +35,9 @@ fn setup_and_exec(spec: &Spec, stdio: &ContainerStdio, go: &OwnedFd, seccomp: &c
     }
     let pty = mounts::setup_rootfs(spec, stdio.console, stdio.console_socket.is_some())?;
     if let (Some(pty), Some(sock)) = (pty, stdio.console_socket) {
+        if let Some((rows, cols)) = size {
+            console::set_size(&pty.slave, rows, cols);
+        }
         let fd = pty.slave.as_raw_fd();
         let own = ContainerStdio { stdin: fd, stdout: fd, stderr: fd, console: Some(fd), console_socket: None };
         process::attach_stdio(&own)?;
@@ -49,12 +52,28 @@ fn setup_and_exec(spec: &Spec, stdio: &ContainerStdio, go: &OwnedFd, seccomp: &c
     process::exec(proc_spec, &process::ExecExtras { seccomp, tiny_init })
 }
 
-fn wait_for_release(go: &OwnedFd) -> Result<(), StartError> {
+/// Waits for the monitor's go: one byte, then optionally the terminal size
+/// (rows and cols, big-endian u16), written in one go before the pipe closes.
+fn wait_for_release(go: &OwnedFd) -> Result<Option<(u16, u16)>, StartError> {
     // SAFETY: as above, the fd stays owned by the caller.
     let mut file = std::mem::ManuallyDrop::new(unsafe { <std::fs::File as std::os::fd::FromRawFd>::from_raw_fd(go.as_raw_fd()) });
-    let mut byte = [0u8; 1];
-    match file.read(&mut byte) {
-        Ok(1) => Ok(()),
+    let mut message = [0u8; 5];
+    let mut got = 0;
+    while got < message.len() {
+        match file.read(&mut message[got..]) {
+            Ok(0) => break,
+            Ok(n) => got += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(_) => break,
+        }
+        // The size, when sent, comes in the same write as the go byte.
+        if got == 1 {
+            break;
+        }
+    }
+    match got {
+        5 => Ok(Some((u16::from_be_bytes([message[1], message[2]]), u16::from_be_bytes([message[3], message[4]])))),
+        n if n >= 1 => Ok(None),
         _ => Err(setup("the monitor went away before the container started".into())),
     }
 }

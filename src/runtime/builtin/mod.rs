@@ -95,8 +95,20 @@ impl Created {
     /// Lets the init set up and exec; returns once the exec succeeded, or
     /// the error that stopped it (the init has then exited).
     pub fn release(self) -> Result<Pid, StartError> {
+        self.release_with_size(None)
+    }
+
+    /// Like [`Created::release`], telling the init the terminal size its
+    /// pty starts with (rows, cols), so that a shell never starts with an
+    /// unknown size and asks the terminal for it.
+    pub fn release_with_size(self, size: Option<(u16, u16)>) -> Result<Pid, StartError> {
         let mut go = std::fs::File::from(self.go);
-        std::io::Write::write_all(&mut go, b"1").map_err(|e| StartError::Setup(format!("release the container: {e}")))?;
+        let mut message = vec![b'1'];
+        if let Some((rows, cols)) = size {
+            message.extend_from_slice(&rows.to_be_bytes());
+            message.extend_from_slice(&cols.to_be_bytes());
+        }
+        std::io::Write::write_all(&mut go, &message).map_err(|e| StartError::Setup(format!("release the container: {e}")))?;
         drop(go);
         let mut message = String::new();
         let mut errors = std::fs::File::from(self.errors);
