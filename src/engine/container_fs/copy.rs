@@ -178,6 +178,11 @@ pub fn copy_in(store: &Store, c: &Container, src: HostSource, dest: &CpPath, kee
             let (r, w) = nix::unistd::pipe().context("create a pipe")?;
             let contents_only = src.contents_only;
             let worker = enter::spawn(store, c, Access::Live, move || extract_copy(File::from(r), is_dir, contents_only, &dest, keep_owners))?;
+            // A worker that refuses the copy exits before reading it all:
+            // take that as a write error (EPIPE), not a silent death by
+            // SIGPIPE, so that the worker's own message is what the user sees.
+            // SAFETY: ignoring SIGPIPE is always sound; the worker already forked.
+            let _ = unsafe { nix::sys::signal::signal(nix::sys::signal::Signal::SIGPIPE, nix::sys::signal::SigHandler::SigIgn) };
             let sent = write_tree(File::from(w), &src.path, Some(Path::new(&src.base_name())));
             worker.wait()?;
             sent
