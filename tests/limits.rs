@@ -119,6 +119,8 @@ fn an_external_runtime_runs_the_same_bundle() {
     assert_eq!(env.run(&["run", "--runtime", "/usr/bin/crun", "--rm", "busybox", "sh", "-c", "exit 5"]).status.code(), Some(5));
     let inside = env.ok(&["run", "--runtime", "crun", "--rm", "busybox", "sh", "-c", "echo $$; grep Seccomp: /proc/self/status"]);
     assert!(inside.starts_with("1\n") && inside.contains('2'), "PID 1 with the same seccomp profile: {inside}");
+    let tty = env.ok(&["run", "--runtime", "crun", "--rm", "-t", "busybox", "sh", "-c", "tty; echo on-a-terminal"]);
+    assert!(tty.starts_with("/dev/pts/") && tty.contains("on-a-terminal\r\n"), "-t gets crun's pty: {tty:?}");
     env.ok(&["run", "-d", "--runtime", "crun", "--name", "ext", "busybox", "sleep", "1000"]);
     env.ok(&["stop", "-t", "1", "ext"]);
     assert_eq!(env.ok(&["ps", "-a", "--format", "{{.Status}}", "--filter", "name=ext"]).split(' ').take(2).collect::<Vec<_>>(), ["Exited", "(137)"]);

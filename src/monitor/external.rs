@@ -5,7 +5,10 @@
 
 use std::fs::File;
 
-use anyhow::{bail, Result};
+use std::os::fd::AsRawFd;
+use std::os::unix::net::UnixListener;
+
+use anyhow::{bail, Context, Result};
 use nix::sys::signalfd::SignalFd;
 use oci_spec::runtime::Spec;
 
@@ -37,9 +40,6 @@ pub fn run(
     wait_for_client: bool,
     first: bool,
 ) -> Result<i32> {
-    if record.spec.tty {
-        bail!("-t with --runtime {runtime} is not supported yet: drop -t, or use the built-in runtime");
-    }
     if record.spec.init {
         bail!("--init with --runtime {runtime} is not supported: pontoon's init lives in the built-in runtime; drop --runtime");
     }
@@ -49,8 +49,25 @@ pub fn run(
         bail!("become a child subreaper: {}", std::io::Error::last_os_error());
     }
     let paths = ContainerPaths::new(store, &record.id);
-    let pid = rt.create(&paths.dir, &record.id, stdio.container())?;
+    // With -t the runtime makes the pty and sends its master to a socket
+    // we listen on; a short path, since sun_path holds only 108 bytes.
+    let console = if record.spec.tty {
+        let dir = tempfile::Builder::new().prefix("pontoon-console-").tempdir().context("create a directory for the console socket")?;
+        let listener = UnixListener::bind(dir.path().join("s")).context("listen for the runtime's terminal")?;
+        Some((dir, listener))
+    } else {
+        None
+    };
+    let pid = rt.create(&paths.dir, &record.id, stdio.container(), console.as_ref().map(|(dir, _)| dir.path().join("s")).as_deref())?;
     stdio.close_child_ends();
+    if let Some((_dir, listener)) = console {
+        let (stream, _) = listener.accept().context("wait for the runtime's terminal")?;
+        let master = crate::runtime::builtin::console::receive_fd(stream.as_raw_fd())?;
+        stdio.adopt_console(master)?;
+        if let Some((rows, cols)) = super::initial_tty_size() {
+            stdio.resize(rows, cols);
+        }
+    }
     let cgroup = match setup_cgroup(&record.id, spec, pid) {
         Ok(g) => g,
         Err(e) => {

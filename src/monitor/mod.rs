@@ -48,6 +48,10 @@ pub struct MonitorArgs {
 /// top of this single-purpose process.
 static TTY_SIZE: std::sync::OnceLock<(u16, u16)> = std::sync::OnceLock::new();
 
+fn initial_tty_size() -> Option<(u16, u16)> {
+    TTY_SIZE.get().copied()
+}
+
 /// How long an attaching `run` may take to connect before the container
 /// starts anyway.
 const ATTACH_TIMEOUT: Duration = Duration::from_secs(30);
@@ -207,7 +211,7 @@ fn run_once(
         report(sync, "ok");
         clients.wait_for_first(ATTACH_TIMEOUT)?;
     }
-    let code = match created.release_with_size(TTY_SIZE.get().copied().filter(|_| record.spec.tty)) {
+    let code = match created.release_with_size(initial_tty_size().filter(|_| record.spec.tty)) {
         Ok(_) => {
             stdio.receive_console()?;
             if first {

@@ -84,7 +84,15 @@ impl MonitorStdio {
     /// call once the init has exec'd, which it does only after sending).
     pub fn receive_console(&mut self) -> Result<()> {
         let Some(sock) = self.console_socket.take() else { return Ok(()) };
-        let master = File::from(receive_fd(sock.as_raw_fd()).context("receive the container's terminal")?);
+        let master = receive_fd(sock.as_raw_fd()).context("receive the container's terminal")?;
+        self.adopt_console(master)
+    }
+
+    /// Takes `master` as the container's terminal (from the built-in init,
+    /// or from an external runtime's console socket).
+    pub fn adopt_console(&mut self, master: OwnedFd) -> Result<()> {
+        self.console_socket = None;
+        let master = File::from(master);
         self.stdin = Some(master.try_clone().context("duplicate the pty master")?);
         self.outputs = vec![("stdout", master.try_clone().context("duplicate the pty master")?)];
         self.pty = Some(master);

@@ -68,7 +68,9 @@ impl External {
 
     /// `create`: returns the container's init, created and waiting for
     /// `start`. The caller must be a child subreaper to wait for it.
-    pub fn create(&self, bundle: &Path, id: &str, stdio: &ContainerStdio) -> Result<Pid> {
+    /// With `console_socket`, the bundle asks for a terminal: the runtime
+    /// makes the pty and sends its master to that socket.
+    pub fn create(&self, bundle: &Path, id: &str, stdio: &ContainerStdio, console_socket: Option<&Path>) -> Result<Pid> {
         std::fs::create_dir_all(&self.state_root).with_context(|| format!("create {}", self.state_root.display()))?;
         self.hide_hybrid_unified()?;
         // A container of this Id left over from a crash would make create fail.
@@ -82,23 +84,22 @@ impl External {
         };
         let log = bundle.join("runtime.log");
         let _ = std::fs::remove_file(&log);
-        let status = self
-            .command()
-            .arg("--log")
-            .arg(&log)
-            .arg("create")
-            .arg("--bundle")
-            .arg(bundle)
-            .arg("--pid-file")
-            .arg(&pid_file)
-            .arg(id)
-            .stdin(dup(stdio.stdin)?)
-            .stdout(dup(stdio.stdout)?)
-            // The runtime hands its stderr to the container: give it the
-            // container's, and read its errors from the log.
-            .stderr(dup(stdio.stderr)?)
-            .status()
-            .with_context(|| format!("run {}", self.program.display()))?;
+        let mut cmd = self.command();
+        cmd.arg("--log").arg(&log).arg("create").arg("--bundle").arg(bundle).arg("--pid-file").arg(&pid_file);
+        match console_socket {
+            Some(socket) => {
+                cmd.arg("--console-socket").arg(socket);
+                cmd.stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::null());
+            }
+            None => {
+                cmd.stdin(dup(stdio.stdin)?)
+                    .stdout(dup(stdio.stdout)?)
+                    // The runtime hands its stderr to the container: give it
+                    // the container's, and read its errors from the log.
+                    .stderr(dup(stdio.stderr)?);
+            }
+        }
+        let status = cmd.arg(id).status().with_context(|| format!("run {}", self.program.display()))?;
         if !status.success() {
             let text = std::fs::read_to_string(&log).unwrap_or_default();
             bail!("{} create failed ({status}): {}", self.name, text.trim().lines().last().unwrap_or("see the container's log"));
