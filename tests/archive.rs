@@ -6,7 +6,7 @@ mod common;
 
 use std::io::{Read, Write};
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 use common::fixtures::busybox_layer;
 use common::oci::sha256_hex;
@@ -28,16 +28,6 @@ fn names(env: &TestEnv) -> Vec<String> {
     let mut names: Vec<String> = env.ok(&["images", "--format", "{{.Repository}}:{{.Tag}}"]).lines().map(String::from).collect();
     names.sort();
     names
-}
-
-fn load_stdin(env: &TestEnv, input: &[u8]) -> std::process::Output {
-    let mut child = env.cmd(&["load"]).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("start pontoon");
-    // pontoon may stop before reading all of stdin (a refused archive or
-    // flag): a closed pipe is then no failure of the test.
-    if let Err(e) = child.stdin.take().expect("stdin").write_all(input) {
-        assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "write stdin: {e}");
-    }
-    child.wait_with_output().expect("wait for pontoon")
 }
 
 /// Files left in the store's tmp/ (spools of failed loads must be gone).
@@ -103,7 +93,7 @@ fn oci_archive_round_trips_through_a_gzip_pipe() {
     env.ok(&["rmi", "busybox", "other:1"]);
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
     gz.write_all(&saved.stdout).unwrap();
-    let out = load_stdin(&env, &gz.finish().unwrap());
+    let out = env.run_with_input(&["load"], &gz.finish().unwrap());
     assert!(out.status.success(), "{}", common::describe(&out));
     assert_eq!(String::from_utf8_lossy(&out.stdout), "Loaded image: busybox:latest\nLoaded image: other:1\n");
     assert_eq!((id_of(&env, "busybox"), id_of(&env, "other:1")), (a, b));
@@ -194,7 +184,7 @@ fn hostile_archives_are_refused() {
     assert!(stderr.contains("'..'") && stderr.contains("hostile"), "{stderr}");
 
     // A layer that escapes with ../x, named correctly by the config.
-    let layer = hostile_layer();
+    let layer = common::hostile_tar();
     let diff_id = format!("sha256:{}", sha256_hex(&layer));
     let config = serde_json::json!({"architecture": "amd64", "os": "linux", "rootfs": {"type": "layers", "diff_ids": [diff_id]}});
     let config = serde_json::to_vec(&config).unwrap();
@@ -214,20 +204,6 @@ fn hostile_archives_are_refused() {
     assert_eq!(env.ok(&["images", "-q"]), before);
     assert!(!env.path().join("x").exists() && !env.root.join("layers/x").exists());
     assert_eq!(leftovers(&env), 0);
-}
-
-/// A layer tar whose one entry is `../x`.
-fn hostile_layer() -> Vec<u8> {
-    let mut header = tar::Header::new_old();
-    header.as_old_mut().name[..4].copy_from_slice(b"../x");
-    header.set_size(5);
-    header.set_mode(0o644);
-    header.set_cksum();
-    let mut out = header.as_bytes().to_vec();
-    out.extend_from_slice(b"evil\n");
-    out.resize(1024, 0);
-    out.extend_from_slice(&[0u8; 1024]);
-    out
 }
 
 #[test]

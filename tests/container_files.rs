@@ -5,8 +5,6 @@
 
 mod common;
 
-use std::io::Write;
-use std::process::Stdio;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use common::TestEnv;
@@ -19,13 +17,7 @@ fn env_with_busybox() -> TestEnv {
 
 /// Runs pontoon with `input` on stdin; returns stdout.
 fn ok_with_stdin(env: &TestEnv, args: &[&str], input: &[u8]) -> Vec<u8> {
-    let mut child = env.cmd(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("start pontoon");
-    // pontoon may stop before reading all of stdin (a refused archive or
-    // flag): a closed pipe is then no failure of the test.
-    if let Err(e) = child.stdin.take().expect("stdin").write_all(input) {
-        assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "write stdin: {e}");
-    }
-    let out = child.wait_with_output().expect("wait for pontoon");
+    let out = env.run_with_input(args, input);
     assert!(out.status.success(), "`pontoon {}` failed:\n{}", args.join(" "), common::describe(&out));
     out.stdout
 }

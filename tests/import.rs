@@ -6,7 +6,6 @@ mod common;
 use std::io::{Read, Write};
 use std::net::TcpListener;
 use std::path::Path;
-use std::process::Stdio;
 
 use common::oci::LayerBuilder;
 use common::TestEnv;
@@ -28,31 +27,6 @@ fn gzip(bytes: &[u8]) -> Vec<u8> {
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
     gz.write_all(bytes).expect("gzip in memory");
     gz.finish().expect("gzip in memory")
-}
-
-/// A tar whose one entry is named `../x`, which a builder would refuse to write.
-pub fn hostile_tar() -> Vec<u8> {
-    let mut header = tar::Header::new_old();
-    header.as_old_mut().name[..4].copy_from_slice(b"../x");
-    header.set_size(5);
-    header.set_mode(0o644);
-    header.set_entry_type(tar::EntryType::Regular);
-    header.set_cksum();
-    let mut out = header.as_bytes().to_vec();
-    out.extend_from_slice(b"evil\n");
-    out.resize(1024, 0);
-    out.extend_from_slice(&[0u8; 1024]);
-    out
-}
-
-fn pipe_in(env: &TestEnv, args: &[&str], input: &[u8]) -> std::process::Output {
-    let mut child = env.cmd(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("start pontoon");
-    // pontoon may stop before reading all of stdin (a refused archive or
-    // flag): a closed pipe is then no failure of the test.
-    if let Err(e) = child.stdin.take().expect("stdin").write_all(input) {
-        assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "write stdin: {e}");
-    }
-    child.wait_with_output().expect("wait for pontoon")
 }
 
 fn files_named(dir: &Path, name: &str) -> Vec<String> {
@@ -88,7 +62,7 @@ fn import_a_rootfs_with_changes() {
 #[test]
 fn import_gzip_from_stdin_without_a_name_is_dangling() {
     let env = TestEnv::new();
-    let out = pipe_in(&env, &["import", "-m", "from a pipe", "-"], &gzip(&busybox_rootfs()));
+    let out = env.run_with_input(&["import", "-m", "from a pipe", "-"], &gzip(&busybox_rootfs()));
     assert!(out.status.success(), "{}", common::describe(&out));
     let id = String::from_utf8_lossy(&out.stdout).trim().to_string();
     assert_eq!(env.ok(&["images", "-q", "--no-trunc"]).trim(), id);
@@ -131,7 +105,7 @@ fn a_bad_change_fails_and_records_nothing() {
 #[test]
 fn a_tarball_escaping_with_dotdot_is_refused() {
     let env = TestEnv::new();
-    std::fs::write(env.path().join("evil.tar"), hostile_tar()).unwrap();
+    std::fs::write(env.path().join("evil.tar"), common::hostile_tar()).unwrap();
     let (code, stderr) = env.fails(&["import", "evil.tar", "evil:1"]);
     assert_eq!(code, 125, "{stderr}");
     assert_eq!(stderr.trim().lines().count(), 1, "one-line error: {stderr}");

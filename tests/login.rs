@@ -5,9 +5,8 @@
 mod common;
 
 use std::fs;
-use std::io::Write;
 use std::os::unix::fs::PermissionsExt;
-use std::process::{Output, Stdio};
+use std::process::Output;
 
 use common::{busybox_layout, load_as, Registry, TestEnv};
 
@@ -20,13 +19,7 @@ fn run_with_stdin(env: &TestEnv, args: &[&str], input: &str, default_auth_file: 
     if default_auth_file {
         cmd.env_remove("REGISTRY_AUTH_FILE");
     }
-    let mut child = cmd.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("start pontoon");
-    // pontoon may refuse its flags before it reads stdin: a closed pipe is
-    // then no failure of the test.
-    if let Err(e) = child.stdin.take().expect("stdin").write_all(input.as_bytes()) {
-        assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "write stdin: {e}");
-    }
-    child.wait_with_output().expect("wait for pontoon")
+    common::run_with_input(cmd, input.as_bytes())
 }
 
 fn saved_entries(file: &std::path::Path) -> serde_json::Value {

@@ -165,3 +165,39 @@ impl TestEnv {
         self.ok(&["tag", id.lines().next().expect("an image was loaded").trim(), "busybox:latest"]);
     }
 }
+
+/// Runs `cmd` with `input` on its stdin and waits for it. pontoon may stop
+/// before reading all of stdin (a refused archive or flag): a closed pipe
+/// is then no failure of the test.
+pub fn run_with_input(mut cmd: Command, input: &[u8]) -> Output {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = cmd.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("start pontoon");
+    if let Err(e) = child.stdin.take().expect("stdin").write_all(input) {
+        assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "write stdin: {e}");
+    }
+    child.wait_with_output().expect("wait for pontoon")
+}
+
+impl TestEnv {
+    /// `pontoon ARGS` with `input` on stdin.
+    pub fn run_with_input(&self, args: &[&str], input: &[u8]) -> Output {
+        run_with_input(self.cmd(args), input)
+    }
+}
+
+/// A tar whose one entry is named `../x` (which a tar builder would refuse
+/// to write): hostile input for load, import and layer extraction.
+pub fn hostile_tar() -> Vec<u8> {
+    let mut header = tar::Header::new_old();
+    header.as_old_mut().name[..4].copy_from_slice(b"../x");
+    header.set_size(5);
+    header.set_mode(0o644);
+    header.set_entry_type(tar::EntryType::Regular);
+    header.set_cksum();
+    let mut out = header.as_bytes().to_vec();
+    out.extend_from_slice(b"evil\n");
+    out.resize(1024, 0);
+    out.extend_from_slice(&[0u8; 1024]);
+    out
+}
