@@ -47,6 +47,7 @@ pub fn info(ctx: &Ctx, args: InfoArgs) -> Result<()> {
             "Rootless": store.paths.rootless,
             "CgroupVersion": if std::path::Path::new("/sys/fs/cgroup/cgroup.controllers").exists() { "v2" } else { "v1" },
             "CgroupManager": cgroups.name(),
+            "DeviceProtection": cgroups.device_protection(),
         },
         "Store": {
             "GraphRoot": store.paths.root.display().to_string(),
@@ -64,6 +65,7 @@ pub fn info(ctx: &Ctx, args: InfoArgs) -> Result<()> {
         s.push_str(&format!("  arch: {}\n  kernel: {}\n", info["Host"]["Arch"].as_str().unwrap_or(""), info["Host"]["Kernel"].as_str().unwrap_or("")));
         s.push_str(&format!("  rootless: {}\n  cgroupVersion: {}\n", store.paths.rootless, info["Host"]["CgroupVersion"].as_str().unwrap_or("")));
         s.push_str(&format!("  cgroupManager: {}\n", cgroups.name()));
+        s.push_str(&format!("  deviceProtection: {}\n", cgroups.device_protection()));
         s.push_str("store:\n");
         s.push_str(&format!("  graphRoot: {}\n  runRoot: {}\n", store.paths.root.display(), store.paths.runroot.display()));
         s.push_str(&format!("  graphDriverName: {}\n  graphDriverReason: {}\n", driver.name, driver.reason));

@@ -141,6 +141,10 @@ fn write_bundle(store: &Store, record: &ContainerRecord, view: &ImageView) -> Re
     crate::engine::volumes::materialize(store, record, &layers, &user)?;
     let hostname = record.spec.hostname.clone().unwrap_or_else(|| record.id[..12].to_string());
     let etc_files = write_etc_files(&paths.dir, &hostname, &record.spec.network)?;
+    let mut devices = record.spec.devices.iter().map(crate::engine::devices::stat_device).collect::<Result<Vec<_>>>()?;
+    if record.spec.privileged {
+        devices = crate::engine::devices::host_devices(std::path::Path::new("/dev"));
+    }
     let (_, host_nofile_hard) = nix::sys::resource::getrlimit(nix::sys::resource::Resource::RLIMIT_NOFILE).context("read RLIMIT_NOFILE")?;
     let spec = to_oci(&BundleInputs {
         spec: &record.spec,
@@ -150,6 +154,7 @@ fn write_bundle(store: &Store, record: &ContainerRecord, view: &ImageView) -> Re
         hostname,
         etc_files,
         host_nofile_hard,
+        devices,
     })?;
     let json = serde_json::to_vec_pretty(&spec).context("serialise the OCI spec")?;
     crate::store::atomic::write_atomic(&paths.config, &json)

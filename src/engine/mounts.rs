@@ -382,6 +382,9 @@ pub fn oci_mounts(spec: &ContainerSpec) -> Result<Vec<Mount>> {
             MountKind::Bind | MountKind::Volume => {
                 options.push(if m.nonrecursive { "bind" } else { "rbind" }.to_string());
                 options.push(if m.propagation.is_empty() { "rprivate".to_string() } else { m.propagation.clone() });
+                // No device node on a volume or a host directory works in the
+                // container (a bound host /dev included): use --device.
+                options.push("nodev".to_string());
                 let source = match (m.kind, &m.host_path) {
                     (MountKind::Bind, _) => m.source.clone(),
                     (_, Some(p)) => p.clone(),

@@ -107,7 +107,7 @@ fn oci_mounts_bind_in_order_with_flags() {
     assert_eq!(dests, ["/data", "/t", "/data/db"], "parents before children");
     let db = &mounts[2];
     assert_eq!(db.source().as_ref().unwrap(), &PathBuf::from("/store/volumes/data/_data"));
-    assert_eq!(db.options().as_ref().unwrap(), &["rbind", "rprivate", "ro"]);
+    assert_eq!(db.options().as_ref().unwrap(), &["rbind", "rprivate", "nodev", "ro"], "no device node works on a volume");
     assert_eq!(mounts[1].typ().as_deref(), Some("tmpfs"));
     assert!(mounts[1].options().as_ref().unwrap().contains(&"size=1m".to_string()));
     vol.host_path = None;

@@ -12,6 +12,7 @@ use oci_spec::runtime::{
 };
 
 use crate::engine::container_spec::{ContainerSpec, NetworkMode, ResolvedProcess};
+use crate::engine::devices;
 use crate::engine::user::ResolvedUser;
 
 /// Docker's default capability set.
@@ -41,6 +42,9 @@ pub struct BundleInputs<'a> {
     pub etc_files: Vec<(String, PathBuf)>,
     /// The host's hard limit for open files; never exceeded.
     pub host_nofile_hard: u64,
+    /// Host device nodes the container gets (`--device`, or every host
+    /// device with `--privileged`), already checked against the host.
+    pub devices: Vec<crate::engine::devices::HostDevice>,
 }
 
 pub fn to_oci(input: &BundleInputs) -> Result<Spec> {
@@ -88,6 +92,9 @@ pub fn to_oci(input: &BundleInputs) -> Result<Spec> {
     if spec.init {
         annotations.insert(crate::runtime::builtin::INIT_ANNOTATION.to_string(), "true".to_string());
     }
+    if !input.devices.is_empty() {
+        annotations.insert(devices::DEVICE_SOURCES_ANNOTATION.to_string(), devices::sources_annotation(&input.devices)?);
+    }
     let built = SpecBuilder::default()
         .version("1.0.2")
         .annotations(annotations)
@@ -123,23 +130,38 @@ fn linux_section(input: &BundleInputs) -> Result<oci_spec::runtime::Linux> {
             .readonly_paths(READONLY_PATHS.iter().map(|s| s.to_string()).collect::<Vec<_>>());
     }
     let r = &spec.resources;
-    if r.memory_bytes.is_some() || r.nano_cpus.is_some() || r.pids_limit.is_some() {
-        let mut resources = LinuxResourcesBuilder::default();
-        if let Some(m) = r.memory_bytes {
-            resources = resources.memory(LinuxMemoryBuilder::default().limit(m).build()?);
-        }
-        if let Some(n) = r.nano_cpus {
-            // A 100ms period, and the quota that gives the asked share of CPUs.
-            let period: u64 = 100_000;
-            let quota = (n as i128 * period as i128 / 1_000_000_000) as i64;
-            resources = resources.cpu(LinuxCpuBuilder::default().period(period).quota(quota).build()?);
-        }
-        if let Some(p) = r.pids_limit {
-            resources = resources.pids(LinuxPidsBuilder::default().limit(p).build()?);
-        }
-        linux = linux.resources(resources.build()?);
+    let mut resources = LinuxResourcesBuilder::default().devices(device_rules(input)?);
+    if let Some(m) = r.memory_bytes {
+        resources = resources.memory(LinuxMemoryBuilder::default().limit(m).build()?);
+    }
+    if let Some(n) = r.nano_cpus {
+        // A 100ms period, and the quota that gives the asked share of CPUs.
+        let period: u64 = 100_000;
+        let quota = (n as i128 * period as i128 / 1_000_000_000) as i64;
+        resources = resources.cpu(LinuxCpuBuilder::default().period(period).quota(quota).build()?);
+    }
+    if let Some(p) = r.pids_limit {
+        resources = resources.pids(LinuxPidsBuilder::default().limit(p).build()?);
+    }
+    linux = linux.resources(resources.build()?);
+    if !input.devices.is_empty() {
+        linux = linux.devices(input.devices.iter().map(devices::oci_device).collect::<Result<Vec<_>>>()?);
     }
     Ok(linux.build()?)
+}
+
+/// The device cgroup rules: Docker's default list and what the user
+/// allowed on top, or every device with `--privileged`.
+fn device_rules(input: &BundleInputs) -> Result<Vec<oci_spec::runtime::LinuxDeviceCgroup>> {
+    if input.spec.privileged {
+        return Ok(vec![devices::allow_all()]);
+    }
+    let mut rules = devices::default_rules();
+    rules.extend(input.devices.iter().map(devices::allow_rule));
+    for text in &input.spec.device_cgroup_rules {
+        rules.push(devices::parse_cgroup_rule(text)?);
+    }
+    Ok(rules)
 }
 
 fn mount(dest: &str, typ: &str, source: &str, options: &[&str]) -> Result<Mount> {
@@ -155,7 +177,9 @@ fn mounts(input: &BundleInputs) -> Result<Vec<Mount>> {
     let spec = input.spec;
     let mut out = vec![
         mount("/proc", "proc", "proc", &["nosuid", "noexec", "nodev"])?,
-        mount("/dev", "tmpfs", "tmpfs", &["nosuid", "strictatime", "mode=755", "size=65536k"])?,
+        // nodev: a node made with mknod here is dead; the devices the
+        // container may use are bind mounts of the host's nodes.
+        mount("/dev", "tmpfs", "tmpfs", &["nosuid", "nodev", "strictatime", "mode=755", "size=65536k"])?,
         mount("/dev/pts", "devpts", "devpts", &["nosuid", "noexec", "newinstance", "ptmxmode=0666", "mode=0620"])?,
         mount("/dev/shm", "tmpfs", "shm", &["nosuid", "noexec", "nodev", "mode=1777", "size=65536k"])?,
         mount("/dev/mqueue", "mqueue", "mqueue", &["nosuid", "noexec", "nodev"])?,
@@ -263,6 +287,10 @@ mod tests {
     use crate::engine::container_spec::{ResourceLimits, TmpfsMount, Ulimit};
 
     fn build(spec: &ContainerSpec) -> Spec {
+        build_with_devices(spec, Vec::new())
+    }
+
+    fn build_with_devices(spec: &ContainerSpec, devices: Vec<crate::engine::devices::HostDevice>) -> Spec {
         let process = ResolvedProcess { args: vec!["sh".into()], env: vec!["PATH=/bin".into()], cwd: "/".into(), user: "0".into() };
         let user = ResolvedUser { uid: 1000, gid: 1000, additional_gids: vec![10], home: "/".into() };
         to_oci(&BundleInputs {
@@ -273,8 +301,61 @@ mod tests {
             hostname: "h".into(),
             etc_files: vec![("/etc/hosts".into(), "/x/hosts".into())],
             host_nofile_hard: 20000,
+            devices,
         })
         .unwrap()
+    }
+
+    fn device_rules_of(s: &Spec) -> Vec<oci_spec::runtime::LinuxDeviceCgroup> {
+        s.linux().as_ref().unwrap().resources().as_ref().unwrap().devices().clone().unwrap()
+    }
+
+    #[test]
+    fn devices_follow_docker_default_device_flags_and_privileged() {
+        use oci_spec::runtime::LinuxDeviceType;
+        let s = build(&ContainerSpec::default());
+        let rules = device_rules_of(&s);
+        assert!(!rules[0].allow() && rules[0].typ() == Some(LinuxDeviceType::A), "deny all first: {rules:?}");
+        assert!(s.linux().as_ref().unwrap().devices().is_none());
+        let dev = s.mounts().as_ref().unwrap().iter().find(|m| m.destination() == std::path::Path::new("/dev")).unwrap();
+        assert!(dev.options().as_ref().unwrap().contains(&"nodev".to_string()), "a node made in /dev is dead");
+
+        let loop0 = crate::engine::devices::HostDevice {
+            host_path: "/dev/loop0".into(),
+            container_path: "/dev/xvda".into(),
+            block: true,
+            major: 7,
+            minor: 0,
+            mode: 0o660,
+            uid: 0,
+            gid: 6,
+            access: "r".into(),
+        };
+        let spec = ContainerSpec { device_cgroup_rules: vec!["c 10:200 rwm".into()], ..Default::default() };
+        let s = build_with_devices(&spec, vec![loop0]);
+        let rules = device_rules_of(&s);
+        assert!(rules.iter().any(|r| r.allow() && r.typ() == Some(LinuxDeviceType::B) && r.major() == Some(7) && r.access().as_deref() == Some("r")));
+        assert!(rules.iter().any(|r| r.allow() && r.major() == Some(10) && r.minor() == Some(200)));
+        let nodes = s.linux().as_ref().unwrap().devices().clone().unwrap();
+        assert_eq!(nodes[0].path(), std::path::Path::new("/dev/xvda"));
+        let sources = &s.annotations().as_ref().unwrap()[crate::engine::devices::DEVICE_SOURCES_ANNOTATION];
+        assert!(sources.contains("\"/dev/xvda\":\"/dev/loop0\""), "{sources}");
+
+        let privileged = build(&ContainerSpec { privileged: true, ..Default::default() });
+        let rules = device_rules_of(&privileged);
+        assert!(rules.len() == 1 && rules[0].allow() && rules[0].typ() == Some(LinuxDeviceType::A));
+        let bad = ContainerSpec { device_cgroup_rules: vec!["x".into()], ..Default::default() };
+        let input_err = to_oci(&BundleInputs {
+            spec: &bad,
+            process: &ResolvedProcess { args: vec!["sh".into()], env: vec![], cwd: "/".into(), user: "0".into() },
+            user: &ResolvedUser { uid: 0, gid: 0, additional_gids: vec![], home: "/".into() },
+            rootfs: "/r".into(),
+            hostname: "h".into(),
+            etc_files: vec![],
+            host_nofile_hard: 20000,
+            devices: vec![],
+        });
+        assert!(input_err.is_err());
     }
 
     fn namespaces(s: &Spec) -> Vec<LinuxNamespaceType> {

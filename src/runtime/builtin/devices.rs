@@ -1,12 +1,21 @@
 //! A minimal /dev: the host's harmless devices bind-mounted in (mknod is
 //! not allowed in a user namespace, and binds work the same as root), the
-//! usual symlinks, and the pty as /dev/console.
+//! usual symlinks, and the pty as /dev/console. The /dev tmpfs itself is
+//! nodev: only these binds (whose mounts come from the host's /dev) work.
+//! The nodes of the bundle's `linux.devices` (`--device`, `--privileged`)
+//! are bound the same way, from the host paths the engine names in an
+//! annotation (or the same path on the host).
 
 use std::fs;
 use std::os::unix::fs::symlink;
 use std::path::Path;
 
+use std::collections::HashMap;
+
 use nix::mount::{mount, MsFlags};
+use oci_spec::runtime::Spec;
+
+use super::DEVICE_SOURCES_ANNOTATION;
 
 use super::init::setup;
 use super::StartError;
@@ -34,6 +43,31 @@ pub fn populate(dev: &Path) -> Result<(), StartError> {
         if link.symlink_metadata().is_err() {
             symlink(to, &link).map_err(|e| setup(format!("create {}: {e}", link.display())))?;
         }
+    }
+    Ok(())
+}
+
+/// Binds each node of the bundle's `linux.devices` from its host path.
+pub fn add_requested(spec: &Spec, root: &Path) -> Result<(), StartError> {
+    let Some(nodes) = spec.linux().as_ref().and_then(|l| l.devices().as_ref()) else { return Ok(()) };
+    let sources: HashMap<String, String> = spec
+        .annotations()
+        .as_ref()
+        .and_then(|a| a.get(DEVICE_SOURCES_ANNOTATION))
+        .and_then(|v| serde_json::from_str(v).ok())
+        .unwrap_or_default();
+    for node in nodes {
+        let inside = node.path();
+        let host = sources.get(&inside.display().to_string()).map(Path::new).unwrap_or(inside);
+        let target = super::mounts::resolve_in_root(root, inside);
+        if let Some(parent) = target.parent() {
+            fs::create_dir_all(parent).map_err(|e| setup(format!("create {}: {e}", parent.display())))?;
+        }
+        if target.symlink_metadata().is_err() {
+            fs::File::create(&target).map_err(|e| setup(format!("create {}: {e}", target.display())))?;
+        }
+        mount(Some(host), &target, None::<&str>, MsFlags::MS_BIND, None::<&str>)
+            .map_err(|e| setup(format!("bind the device {} as {}: {e}", host.display(), inside.display())))?;
     }
     Ok(())
 }

@@ -24,12 +24,16 @@ pub fn setup_rootfs(spec: &Spec, console: Option<i32>, own_pty: bool) -> Result<
     // pivot_root needs the new root to be a mount point.
     do_mount(Some(&root), &root, None, MsFlags::MS_BIND | MsFlags::MS_REC, None)
         .map_err(|e| setup(format!("bind the rootfs {}: {e}", root.display())))?;
+    // A device node shipped in a layer (or made with mknod) must be dead.
+    let nodev = MsFlags::MS_REMOUNT | MsFlags::MS_BIND | MsFlags::MS_NODEV | locked_flags(&root);
+    do_mount(None, &root, None, nodev, None).map_err(|e| setup(format!("remount the rootfs {} nodev: {e}", root.display())))?;
     for m in spec.mounts().iter().flatten() {
         mount_one(&root, m)?;
         if m.destination() == Path::new("/dev") && m.typ().as_deref() == Some("tmpfs") {
             devices::populate(&root.join("dev"))?;
         }
     }
+    devices::add_requested(spec, &root)?;
     let mut pty = None;
     if own_pty {
         let ptmx = root.join("dev/pts/ptmx");
@@ -75,6 +79,11 @@ fn mount_one(root: &Path, m: &Mount) -> Result<(), StartError> {
                 setup(format!("remount {} {}: {e}", m.destination().display(), if readonly { "read-only" } else { "with its flags" }))
             })?;
         }
+        if recursive && flags.contains(MsFlags::MS_NODEV) {
+            // The remount changed the top mount only: a bound host /dev
+            // below the source would still work.
+            nodev_recursive(&dest).map_err(|e| setup(format!("make {} and its submounts nodev: {e}", m.destination().display())))?;
+        }
         return Ok(());
     }
     create_mount_point(&dest, true)?;
@@ -90,6 +99,36 @@ fn mount_one(root: &Path, m: &Mount) -> Result<(), StartError> {
                 .map_err(|e| setup(format!("mount /sys: {e}")))
         }
         Err(e) => Err(setup(format!("mount {typ} on {}: {e}", m.destination().display()))),
+    }
+}
+
+/// Sets nodev on a mount and every mount below it (mount_setattr, Linux
+/// 5.12); older kernels keep the top mount's flag only.
+fn nodev_recursive(path: &Path) -> nix::Result<()> {
+    #[repr(C)]
+    struct MountAttr {
+        attr_set: u64,
+        attr_clr: u64,
+        propagation: u64,
+        userns_fd: u64,
+    }
+    const MOUNT_ATTR_NODEV: u64 = 0x4;
+    let attr = MountAttr { attr_set: MOUNT_ATTR_NODEV, attr_clr: 0, propagation: 0, userns_fd: 0 };
+    let c_path = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).map_err(|_| nix::errno::Errno::EINVAL)?;
+    // SAFETY: mount_setattr reads `attr` (of the size given) and the path.
+    let rc = unsafe {
+        libc::syscall(
+            libc::SYS_mount_setattr,
+            libc::AT_FDCWD,
+            c_path.as_ptr(),
+            libc::AT_RECURSIVE | libc::AT_SYMLINK_NOFOLLOW,
+            &attr as *const MountAttr,
+            std::mem::size_of::<MountAttr>(),
+        )
+    };
+    match nix::errno::Errno::result(rc) {
+        Err(nix::errno::Errno::ENOSYS) => Ok(()),
+        other => other.map(|_| ()),
     }
 }
 

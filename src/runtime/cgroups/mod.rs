@@ -69,6 +69,17 @@ impl Backend {
         }
     }
 
+    /// What keeps host devices out of containers here, for `pontoon info`.
+    pub fn device_protection(&self) -> String {
+        match self {
+            Backend::V1(v1) if v1.has_devices() => "cgroup v1 devices controller, nodev mounts".into(),
+            Backend::V1(_) => "nodev mounts (the cgroup v1 devices controller is not mounted)".into(),
+            Backend::V2(_) => "cgroup v2 BPF device filter, nodev mounts".into(),
+            Backend::None(_) if !is_host_root() => "user namespace (no device access), nodev mounts".into(),
+            Backend::None(why) => format!("nodev mounts ({why})"),
+        }
+    }
+
     /// Creates the container's group with `resources` applied. Fails when
     /// a limit is asked and this backend cannot apply it; returns None
     /// when no limit is asked and there are no cgroups.

@@ -11,7 +11,7 @@ use oci_spec::runtime::LinuxResources;
 
 use super::{keyed, read_u64, remove_dir, write, Usage};
 
-const CONTROLLERS: &[&str] = &["memory", "cpu", "cpuacct", "pids", "freezer", "blkio"];
+const CONTROLLERS: &[&str] = &["memory", "cpu", "cpuacct", "pids", "freezer", "blkio", "devices"];
 /// Without these, pontoon cannot honour its flags; the others only feed `stats`.
 const REQUIRED: &[&str] = &["memory", "cpu", "pids", "freezer"];
 
@@ -45,6 +45,11 @@ impl V1 {
             }
         }
         REQUIRED.iter().all(|c| mounts.contains_key(c)).then_some(V1 { mounts })
+    }
+
+    /// Whether the devices controller is mounted (it guards host devices).
+    pub fn has_devices(&self) -> bool {
+        self.mounts.contains_key("devices")
     }
 
     fn dirs(&self, id: &str) -> BTreeMap<&'static str, PathBuf> {
@@ -90,6 +95,13 @@ impl Group {
         if let (Some(pids), Some(dir)) = (r.pids().as_ref(), self.dir("pids")) {
             let value = if pids.limit() > 0 { pids.limit().to_string() } else { "max".into() };
             write(dir, "pids.max", &value)?;
+        }
+        if let (Some(rules), Some(dir)) = (r.devices().as_ref(), self.dir("devices")) {
+            // In order, as the OCI spec says: the list starts with "deny all".
+            for rule in rules {
+                let file = if rule.allow() { "devices.allow" } else { "devices.deny" };
+                write(dir, file, &device_rule(rule))?;
+            }
         }
         Ok(())
     }
@@ -143,6 +155,19 @@ impl Group {
     }
 }
 
+/// A rule in the devices controller's syntax: `c 1:3 rwm`, `a *:* rwm`.
+fn device_rule(rule: &oci_spec::runtime::LinuxDeviceCgroup) -> String {
+    use oci_spec::runtime::LinuxDeviceType;
+    let typ = match rule.typ() {
+        Some(LinuxDeviceType::C) | Some(LinuxDeviceType::U) => "c",
+        Some(LinuxDeviceType::B) => "b",
+        _ => "a",
+    };
+    let number = |n: Option<i64>| n.map_or("*".to_string(), |n| n.to_string());
+    let access = rule.access().clone().unwrap_or_else(|| "rwm".into());
+    format!("{typ} {}:{} {access}", number(rule.major()), number(rule.minor()))
+}
+
 /// Sums the Read and Write lines of blkio.throttle.io_service_bytes.
 fn blkio(path: PathBuf) -> (u64, u64) {
     let text = fs::read_to_string(path).unwrap_or_default();
@@ -173,5 +198,14 @@ mod tests {
         let v1 = V1::find(info).unwrap();
         assert_eq!(v1.dirs("abc")["memory"], PathBuf::from("/sys/fs/cgroup/memory/pontoon/abc"));
         assert!(V1::find("34 25 0:30 / /sys/fs/cgroup rw - cgroup2 cgroup2 rw\n").is_none());
+        assert!(!v1.has_devices());
+    }
+
+    #[test]
+    fn device_rules_in_the_controllers_syntax() {
+        let rules = crate::engine::devices::default_rules();
+        assert_eq!(device_rule(&rules[0]), "a *:* rwm");
+        assert_eq!(device_rule(&rules[1]), "c *:* m");
+        assert!(rules.iter().map(device_rule).any(|r| r == "c 136:* rwm"));
     }
 }
