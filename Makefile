@@ -5,7 +5,7 @@
 PREFIX ?= /usr/local
 DESTDIR ?=
 CARGO ?= cargo
-RELEASE_BIN := target/release/pontoon
+RELEASE_BIN := target/x86_64-unknown-linux-gnu/release/pontoon
 
 .PHONY: all build deps test test-root test-unprivileged demo bench docs install clean
 
@@ -60,7 +60,7 @@ install: build docs
 
 clean:
 	@if [ -d .demo ]; then \
-		PONTOON_ROOT=.demo/root PONTOON_RUNROOT=.demo/run target/release/pontoon unshare rm -rf .demo/root .demo/run 2>/dev/null || true; \
+		PONTOON_ROOT=.demo/root PONTOON_RUNROOT=.demo/run $(RELEASE_BIN) unshare rm -rf .demo/root .demo/run 2>/dev/null || true; \
 		rm -rf .demo; \
 	fi
 	rm -rf man completions

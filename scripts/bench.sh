@@ -25,7 +25,7 @@ quietly() {
   rm -f "$log"
 }
 quietly cargo build --release
-PONTOON=$PWD/target/release/pontoon
+PONTOON=$PWD/target/x86_64-unknown-linux-gnu/release/pontoon
 export PONTOON_FIXTURES_DIR=${PONTOON_FIXTURES_DIR:-/tmp/pontoon-fixtures-$(id -u)}
 LAYOUT=$(PONTOON_BENCH_MB=$MB cargo test --quiet --test harness -- --ignored --exact bench_fixture --nocapture 2>/dev/null |
   sed -n 's/^BENCH_LAYOUT=//p')

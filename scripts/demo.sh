@@ -12,7 +12,7 @@ if ! cargo build --release >.demo/build.log 2>&1; then
   cat .demo/build.log >&2
   exit 1
 fi
-pontoon=$PWD/target/release/pontoon
+pontoon=$PWD/target/x86_64-unknown-linux-gnu/release/pontoon
 
 # Start from an empty store so every demo shows the same thing. A rootless
 # store holds files owned by subordinate ids: only `pontoon unshare` may

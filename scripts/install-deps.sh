@@ -16,6 +16,8 @@ declare -A PROBE=(
   [crun]=/usr/bin/crun
   [apache2-utils]=/usr/bin/htpasswd
   [util-linux]=/usr/bin/flock
+  # glibc's static libraries: pontoon is linked statically (.cargo/config.toml)
+  [libc6-dev]=/usr/lib/x86_64-linux-gnu/libc.a
 )
 CI_USER=${PONTOON_CI_USER:-pontoon-ci}
 

@@ -21,6 +21,11 @@ fn main() {
     // Rust ignores SIGPIPE by default; a CLI piped into `head` should just stop.
     // SAFETY: resetting a signal disposition to its default at startup.
     unsafe { libc::signal(libc::SIGPIPE, libc::SIG_DFL) };
+    // `--init`'s supervisor, re-executed from a sealed copy of pontoon.
+    let args: Vec<String> = std::env::args().take(2).collect();
+    if args.first().is_some_and(|a| a == runtime::builtin::tiny_init::ARGV0) {
+        runtime::builtin::tiny_init::main(&args);
+    }
     let cli = match cli::Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

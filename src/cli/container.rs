@@ -81,6 +81,9 @@ pub struct MonitorArgs {
     /// The attaching terminal's size, ROWSxCOLS
     #[arg(long, value_parser = parse_tty_size)]
     pub tty_size: Option<(u16, u16)>,
+    /// Pass fds 3..3+N (from `run --preserve-fds N`) to the container
+    #[arg(long, default_value_t = 0)]
+    pub preserve_fds: u32,
 }
 
 fn parse_tty_size(s: &str) -> Result<(u16, u16), String> {
@@ -237,12 +240,16 @@ fn print_record(r: &logfile::LogRecord, timestamps: bool) {
 }
 
 pub fn monitor(ctx: &Ctx, args: MonitorArgs) -> Result<()> {
+    // Before anything is opened: what the caller of `run` had open must
+    // not reach the container through us.
+    crate::monitor::close_inherited_fds(args.sync_fd, args.preserve_fds);
     let store = ctx.store()?;
     crate::monitor::run(&store, crate::monitor::MonitorArgs {
         id: args.id,
         sync_fd: args.sync_fd,
         attach_wait: args.attach_wait,
         tty_size: args.tty_size,
+        preserve_fds: args.preserve_fds,
     })
 }
 

@@ -31,6 +31,9 @@ pub struct ExecArgs {
     /// Key sequence to detach
     #[arg(long, default_value = "ctrl-p,ctrl-q")]
     pub detach_keys: String,
+    /// Pass N more file descriptors (3 to 3+N-1) to the process
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub preserve_fds: u32,
     /// Container name or Id
     pub container: String,
     /// Command and arguments
@@ -76,6 +79,7 @@ pub fn exec(ctx: &Ctx, args: ExecArgs) -> Result<()> {
         tty: args.tty,
         detach: args.detach,
         detach_keys: parse_detach_keys(&args.detach_keys)?,
+        preserve_fds: args.preserve_fds,
     };
     match crate::engine::exec::exec(&store, &args.container, &opts)? {
         ExecEnd::Exited(0) | ExecEnd::Detached => Ok(()),

@@ -135,6 +135,12 @@ pub struct CreateFlags {
     /// Pull the image: missing (default), always or never
     #[arg(long, default_value = "missing")]
     pub pull: String,
+    /// Give the container a host device (HOST[:CONTAINER][:PERMISSIONS], e.g. /dev/fuse)
+    #[arg(long, value_name = "HOST[:CONTAINER][:rwm]")]
+    pub device: Vec<String>,
+    /// Allow devices in the device cgroup ('TYPE MAJOR:MINOR ACCESS', e.g. 'c 1:3 rwm')
+    #[arg(long, value_name = "RULE")]
+    pub device_cgroup_rule: Vec<String>,
     /// Image
     pub image: String,
     /// Command and arguments
@@ -227,6 +233,12 @@ impl CreateFlags {
             runtime: self.runtime.clone().filter(|r| !r.is_empty() && r != "pontoon"),
             mounts,
             volumes_from: self.volumes_from.clone(),
+            devices: self.device.iter().map(|d| crate::engine::devices::parse_device(d)).collect::<Result<Vec<_>>>()?,
+            device_cgroup_rules: self
+                .device_cgroup_rule
+                .iter()
+                .map(|r| crate::engine::devices::parse_cgroup_rule(r).map(|_| r.clone()))
+                .collect::<Result<Vec<_>>>()?,
         })
     }
 }

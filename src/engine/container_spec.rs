@@ -138,6 +138,12 @@ pub struct ContainerSpec {
     /// `--volumes-from CONTAINER[:ro|rw]`, as given; expanded into `mounts` at create.
     #[serde(default)]
     pub volumes_from: Vec<String>,
+    /// `--device HOST[:CTR][:rwm]`.
+    #[serde(default)]
+    pub devices: Vec<crate::engine::devices::DeviceRequest>,
+    /// `--device-cgroup-rule 'c 1:3 rwm'`, as given (checked at create).
+    #[serde(default)]
+    pub device_cgroup_rules: Vec<String>,
 }
 
 /// The process a container runs, after merging the image's defaults.

@@ -17,7 +17,8 @@ use crate::engine::exec_tty::{relay, RelayEnd};
 use crate::engine::lifecycle::{is_running, reconcile};
 use crate::engine::user::resolve_user;
 use crate::errors::PontoonError;
-use crate::runtime::builtin::exec::{spawn, ExecStdio};
+use crate::engine::exec_pipes::Pipes;
+use crate::runtime::builtin::exec::{spawn, ExecStdio, SpawnOptions};
 use crate::store::Store;
 
 pub struct ExecOptions {
@@ -31,6 +32,8 @@ pub struct ExecOptions {
     pub tty: bool,
     pub detach: bool,
     pub detach_keys: Vec<u8>,
+    /// `--preserve-fds N`: our fds 3..3+N go to the process.
+    pub preserve_fds: u32,
 }
 
 /// How an exec ended.
@@ -46,6 +49,10 @@ pub fn exec(store: &Store, name: &str, opts: &ExecOptions) -> Result<ExecEnd> {
     if opts.command.is_empty() {
         bail!("no command given: use `pontoon exec CONTAINER COMMAND [ARG...]`");
     }
+    // Our forks run pontoon code inside the container until they exec the
+    // command: they must not be backed by the host's binary.
+    crate::runtime::sealed::reexec_sealed()?;
+    crate::runtime::fds::keep_across_exec(opts.preserve_fds).map_err(|e| anyhow::anyhow!(e))?;
     let c = store.containers.find(name)?;
     let c = reconcile(store, &c)?;
     let pid = match c.state.pid {
@@ -62,6 +69,7 @@ pub fn exec(store: &Store, name: &str, opts: &ExecOptions) -> Result<ExecEnd> {
     };
     let process = exec_process(&base, opts, &passwd, &group, &|k| std::env::var(k).ok())?;
     let null = File::options().read(true).write(true).open("/dev/null").context("open /dev/null")?;
+    let mut pipes = None;
     let stdio = if opts.detach {
         let fd = null.as_raw_fd();
         ExecStdio::Fds { stdin: fd, stdout: fd, stderr: fd }
@@ -69,14 +77,15 @@ pub fn exec(store: &Store, name: &str, opts: &ExecOptions) -> Result<ExecEnd> {
         let (rows, cols) = crate::engine::attach::terminal_size().unwrap_or((24, 80));
         ExecStdio::Pty { rows, cols }
     } else {
-        let stdin = if opts.interactive { 0 } else { null.as_raw_fd() };
-        ExecStdio::Fds { stdin, stdout: 1, stderr: 2 }
+        let p = pipes.insert(Pipes::new(opts.interactive)?);
+        ExecStdio::Fds { stdin: p.child_stdin.as_raw_fd(), stdout: p.child_stdout.as_raw_fd(), stderr: p.child_stderr.as_raw_fd() }
     };
     let seccomp = match spec.linux().as_ref().and_then(|l| l.seccomp().as_ref()) {
         Some(section) => crate::runtime::seccomp::compile(section)?,
         None => Vec::new(),
     };
-    let spawned = match spawn(pid, &process, &seccomp, &stdio, opts.detach) {
+    let spawn_opts = SpawnOptions { detach: opts.detach, preserve_fds: opts.preserve_fds };
+    let spawned = match spawn(pid, &process, &seccomp, &stdio, spawn_opts) {
         Ok(s) => s,
         Err(e) => match e.downcast_ref::<crate::runtime::builtin::StartError>() {
             Some(start) => {
@@ -87,6 +96,11 @@ pub fn exec(store: &Store, name: &str, opts: &ExecOptions) -> Result<ExecEnd> {
         },
     };
     drop(null);
+    if let Some(p) = pipes {
+        let waiter = crate::runtime::pids::Process::find(spawned.waiter.as_raw(), None).context("watch the exec'd process")?;
+        p.relay(waiter.as_raw_fd())?;
+        return Ok(ExecEnd::Exited(spawned.wait()?));
+    }
     if opts.detach {
         spawned.wait()?;
         return Ok(ExecEnd::Detached);
@@ -205,6 +219,7 @@ mod tests {
             tty: false,
             detach: false,
             detach_keys: Vec::new(),
+            preserve_fds: 0,
         }
     }
 

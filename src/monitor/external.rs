@@ -76,7 +76,7 @@ pub fn run(
             return Err(e);
         }
     };
-    mark_running(store, record, pid)?;
+    mark_running(store, record)?;
     if wait_for_client {
         report(io.sync, "ok");
         io.clients.wait_for_first(ATTACH_TIMEOUT)?;
@@ -87,6 +87,7 @@ pub fn run(
         record_exit(store, record, cgroup, crate::errors::EXIT_ENGINE)?;
         return Err(e);
     }
+    super::record_pid(store, record, pid)?;
     if first {
         report(io.sync, "ok");
     }

@@ -42,6 +42,16 @@ pub struct MonitorArgs {
     pub attach_wait: bool,
     /// The attaching terminal's size (rows, cols), for the container's pty.
     pub tty_size: Option<(u16, u16)>,
+    /// `run --preserve-fds N`: our fds 3..3+N go to the container.
+    pub preserve_fds: u32,
+}
+
+/// Closes every fd the monitor inherited but its sync pipe and the ones
+/// the user asked to pass to the container; called first thing.
+pub fn close_inherited_fds(sync_fd: Option<i32>, preserve_fds: u32) {
+    let mut keep: Vec<i32> = sync_fd.into_iter().collect();
+    keep.extend(crate::runtime::fds::preserved(preserve_fds));
+    crate::runtime::fds::close_all_except(&keep);
 }
 
 /// The size the container's pty starts with, from `start`; set once at the
@@ -60,6 +70,11 @@ pub fn run(store: &Store, args: MonitorArgs) -> Result<()> {
     if let Some(size) = args.tty_size {
         let _ = TTY_SIZE.set(size);
     }
+    // A `run` killed before reading our report must not kill us (and so
+    // orphan the container) through SIGPIPE; the write just fails.
+    // SAFETY: ignoring a signal is always sound; the container's init
+    // resets every disposition before it execs.
+    unsafe { libc::signal(libc::SIGPIPE, libc::SIG_IGN) };
     // SAFETY: the fd was passed to us across exec for exactly this use.
     let mut sync = args.sync_fd.map(|fd| unsafe { File::from_raw_fd(fd) });
     if let Some(fd) = args.sync_fd {
@@ -116,9 +131,13 @@ fn supervise(store: &Store, args: &MonitorArgs, sync: &mut Option<File>) -> Resu
     mount_rootfs(store, &record, &paths)?;
     let mut clients = Clients::listen(&paths.socket())?;
     let mut log = LogWriter::open(&paths.log)?;
+    // `--init` runs its supervisor from a sealed copy of pontoon, made once
+    // and kept for restarts.
+    let sealed = if builtin::wants_tiny_init(&spec) && record.spec.runtime.is_none() { Some(crate::runtime::sealed::sealed_copy()?) } else { None };
+    let extras = builtin::InitExtras { preserve_fds: args.preserve_fds, sealed_exe: sealed.as_ref().map(|f| std::os::fd::AsRawFd::as_raw_fd(f)) };
     let mut first = true;
     let final_code = loop {
-        let code = run_once(store, &record, &spec, &signal_fd, &mut clients, &mut log, sync, first && args.attach_wait, first)?;
+        let code = run_once(store, &record, &spec, extras, &signal_fd, &mut clients, &mut log, sync, first && args.attach_wait, first)?;
         first = false;
         let state = store.containers.load(&record.id)?.state;
         if !record.spec.restart.should_restart(code, state.restart_count, state.stopped_by_user) {
@@ -178,6 +197,7 @@ fn run_once(
     store: &Store,
     record: &ContainerRecord,
     spec: &Spec,
+    extras: builtin::InitExtras,
     signal_fd: &SignalFd,
     clients: &mut Clients,
     log: &mut LogWriter,
@@ -190,7 +210,7 @@ fn run_once(
         let io = external::Io { signal_fd, clients, log, sync };
         return external::run(store, record, runtime, spec, stdio, io, wait_for_client, first);
     }
-    let created = builtin::create(spec, stdio.container())?;
+    let created = builtin::create(spec, stdio.container(), extras)?;
     stdio.close_child_ends();
     let pid = created.pid;
     // The init waits for `release`: put it in its cgroup first, so that
@@ -206,13 +226,16 @@ fn run_once(
             return Err(e);
         }
     };
-    mark_running(store, record, pid)?;
+    mark_running(store, record)?;
     if wait_for_client {
         report(sync, "ok");
         clients.wait_for_first(ATTACH_TIMEOUT)?;
     }
     let code = match created.release_with_size(initial_tty_size().filter(|_| record.spec.tty)) {
         Ok(_) => {
+            // Only now that the init runs the container's command may `exec`
+            // find it: before, it was pontoon code backed by our binary.
+            record_pid(store, record, pid)?;
             stdio.receive_console()?;
             if first {
                 report(sync, "ok");
@@ -238,16 +261,27 @@ fn run_once(
     Ok(code)
 }
 
-fn mark_running(store: &Store, record: &ContainerRecord, pid: Pid) -> Result<()> {
+fn mark_running(store: &Store, record: &ContainerRecord) -> Result<()> {
     store.containers.update_state(&record.id, |st| {
         st.status = Status::Running;
-        st.pid = Some(pid.as_raw());
+        st.pid = None;
         st.monitor_pid = Some(std::process::id() as i32);
         st.started_at = Some(Utc::now());
         st.finished_at = None;
         st.exit_code = None;
         st.error = None;
         st.oom_killed = false;
+        Ok(())
+    })
+}
+
+/// Records the init's pid (and its start time, so that a later command can
+/// tell it from a process that reused the pid).
+pub(crate) fn record_pid(store: &Store, record: &ContainerRecord, pid: Pid) -> Result<()> {
+    let start = crate::runtime::process_start_time(pid.as_raw());
+    store.containers.update_state(&record.id, |st| {
+        st.pid = Some(pid.as_raw());
+        st.pid_start_time = start;
         Ok(())
     })
 }

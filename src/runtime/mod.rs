@@ -2,6 +2,11 @@
 
 pub mod builtin;
 pub mod cgroups;
+pub mod fds;
 pub mod oci_cli;
+pub mod pids;
+pub mod sealed;
 pub mod seccomp;
 pub mod userns;
+
+pub use pids::process_start_time;

@@ -60,6 +60,10 @@ pub struct ContainerState {
     /// The container's init process, as seen from the host.
     #[serde(default)]
     pub pid: Option<i32>,
+    /// The init's start time (/proc/PID/stat field 22), so that a process
+    /// that later reused the pid is never taken for it.
+    #[serde(default)]
+    pub pid_start_time: Option<u64>,
     #[serde(default)]
     pub monitor_pid: Option<i32>,
     #[serde(default)]

@@ -22,7 +22,7 @@ pub fn run_bundle(dir: &Path) -> Result<()> {
         }
     }
     let stdio = ContainerStdio { stdin: 0, stdout: 1, stderr: 2, console: None, console_socket: None };
-    let created = create(&spec, &stdio)?;
+    let created = create(&spec, &stdio, super::InitExtras::default())?;
     let pid = match created.release() {
         Ok(pid) => pid,
         Err(e) => {

@@ -46,6 +46,15 @@ pub enum ExecStdio {
     Pty { rows: u16, cols: u16 },
 }
 
+/// How the exec'd process is started.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct SpawnOptions {
+    /// Reparent it away from the caller; [`Spawned::wait`] returns at once.
+    pub detach: bool,
+    /// `--preserve-fds N`: the caller's fds 3..3+N go to the process.
+    pub preserve_fds: u32,
+}
+
 /// An exec'd process that is running (its exec succeeded).
 pub struct Spawned {
     /// The child that waits for the process and exits with its code (or
@@ -73,7 +82,7 @@ impl Spawned {
 /// `init`. With `detach`, the process is reparented away from the caller
 /// and [`Spawned::wait`] returns as soon as it runs. The caller must be
 /// single-threaded.
-pub fn spawn(init: Pid, process: &Process, seccomp: &crate::runtime::seccomp::Programs, stdio: &ExecStdio, detach: bool) -> Result<Spawned> {
+pub fn spawn(init: Pid, process: &Process, seccomp: &crate::runtime::seccomp::Programs, stdio: &ExecStdio, opts: SpawnOptions) -> Result<Spawned> {
     let namespaces = namespaces_to_join(init)?;
     let (err_r, err_w) = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC).context("create the exec error pipe")?;
     let (sock_mine, sock_child) = console::socket_pair().context("create the pty socket")?;
@@ -83,7 +92,7 @@ pub fn spawn(init: Pid, process: &Process, seccomp: &crate::runtime::seccomp::Pr
         ForkResult::Child => {
             drop(err_r);
             drop(sock_mine);
-            let code = waiter(&namespaces, process, seccomp, stdio, detach, err_w, sock_child);
+            let code = waiter(&namespaces, process, seccomp, stdio, opts, err_w, sock_child);
             // SAFETY: _exit skips the parent's atexit handlers and buffers.
             unsafe { libc::_exit(code) }
         }
@@ -135,10 +144,20 @@ fn waiter(
     process: &Process,
     seccomp: &crate::runtime::seccomp::Programs,
     stdio: &ExecStdio,
-    detach: bool,
+    opts: SpawnOptions,
     errors: OwnedFd,
     sock: OwnedFd,
 ) -> i32 {
+    // Nothing of the caller's but what the process needs enters the container.
+    let mut keep: Vec<RawFd> = namespaces.iter().map(|(f, _)| f.as_raw_fd()).collect();
+    keep.extend([errors.as_raw_fd(), sock.as_raw_fd()]);
+    if let ExecStdio::Fds { stdin, stdout, stderr } = *stdio {
+        keep.extend([stdin, stdout, stderr]);
+    }
+    if let Err(e) = super::guard::enter(&keep, opts.preserve_fds) {
+        return report(&errors, &e);
+    }
+    let detach = opts.detach;
     for (file, flag) in namespaces {
         if let Err(e) = nix::sched::setns(file, *flag) {
             return report(&errors, &StartError::Setup(format!("join the container's {flag:?} namespace: {e}")));
@@ -152,7 +171,7 @@ fn waiter(
     match unsafe { nix::unistd::fork() } {
         Err(e) => report(&errors, &StartError::Setup(format!("fork inside the container: {e}"))),
         Ok(ForkResult::Child) => {
-            let err = match start(process, seccomp, stdio, &sock) {
+            let err = match start(process, seccomp, stdio, &sock, opts.preserve_fds) {
                 Ok(()) => StartError::Setup("execve returned".into()),
                 Err(e) => e,
             };
@@ -178,7 +197,7 @@ fn waiter(
 }
 
 /// The grandchild, inside every namespace: stdio, then the process.
-fn start(process: &Process, seccomp: &crate::runtime::seccomp::Programs, stdio: &ExecStdio, sock: &OwnedFd) -> Result<(), StartError> {
+fn start(process: &Process, seccomp: &crate::runtime::seccomp::Programs, stdio: &ExecStdio, sock: &OwnedFd, preserve_fds: u32) -> Result<(), StartError> {
     match *stdio {
         ExecStdio::Fds { stdin, stdout, stderr } => {
             process::attach_stdio(&ContainerStdio { stdin, stdout, stderr, console: None, console_socket: None })?;
@@ -194,7 +213,8 @@ fn start(process: &Process, seccomp: &crate::runtime::seccomp::Programs, stdio: 
         }
     }
     // The container's seccomp profile binds its exec'd processes too.
-    process::exec(process, &process::ExecExtras { seccomp, tiny_init: None })
+    let extras = process::ExecExtras { seccomp, tiny_init: None, preserve_fds, create_cwd: false, death_pipe: None };
+    process::exec(process, &extras)
 }
 
 fn report(errors: &OwnedFd, err: &StartError) -> i32 {

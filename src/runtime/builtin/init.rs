@@ -7,10 +7,10 @@ use std::os::fd::{AsRawFd, OwnedFd};
 
 use oci_spec::runtime::Spec;
 
-use super::{console, mounts, process, ContainerStdio, StartError};
+use super::{console, guard, mounts, process, ContainerStdio, InitExtras, StartError};
 
-pub fn run(spec: &Spec, stdio: &ContainerStdio, go: &OwnedFd, errors: &OwnedFd, seccomp: &crate::runtime::seccomp::Programs) -> isize {
-    let err = match setup_and_exec(spec, stdio, go, seccomp) {
+pub fn run(spec: &Spec, stdio: &ContainerStdio, extras: InitExtras, go: &OwnedFd, errors: &OwnedFd, seccomp: &crate::runtime::seccomp::Programs) -> isize {
+    let err = match setup_and_exec(spec, stdio, extras, go, errors, seccomp) {
         Ok(()) => StartError::Setup("execve returned".into()),
         Err(e) => e,
     };
@@ -22,7 +22,21 @@ pub fn run(spec: &Spec, stdio: &ContainerStdio, go: &OwnedFd, errors: &OwnedFd, 
     code as isize
 }
 
-fn setup_and_exec(spec: &Spec, stdio: &ContainerStdio, go: &OwnedFd, seccomp: &crate::runtime::seccomp::Programs) -> Result<(), StartError> {
+fn setup_and_exec(
+    spec: &Spec,
+    stdio: &ContainerStdio,
+    extras: InitExtras,
+    go: &OwnedFd,
+    errors: &OwnedFd,
+    seccomp: &crate::runtime::seccomp::Programs,
+) -> Result<(), StartError> {
+    // First of all: nothing the monitor holds comes along (its copy of the
+    // release pipe's write end included, so that a dead monitor means EOF).
+    let mut keep = vec![go.as_raw_fd(), errors.as_raw_fd(), stdio.stdin, stdio.stdout, stdio.stderr];
+    keep.extend(stdio.console.iter().chain(stdio.console_socket.iter()).chain(extras.sealed_exe.iter()));
+    guard::enter(&keep, extras.preserve_fds)?;
+    let death_pipe = errors.as_raw_fd();
+    guard::die_with_parent(|| guard::reader_alive(death_pipe))?;
     let size = wait_for_release(go)?;
     if stdio.console_socket.is_none() {
         process::attach_stdio(stdio)?;
@@ -48,8 +62,21 @@ fn setup_and_exec(spec: &Spec, stdio: &ContainerStdio, go: &OwnedFd, seccomp: &c
         nix::unistd::sethostname(hostname).map_err(|e| setup(format!("set hostname {hostname:?}: {e}")))?;
     }
     let proc_spec = spec.process().as_ref().ok_or_else(|| setup("the bundle has no process".into()))?;
-    let tiny_init = super::wants_tiny_init(spec).then_some(stdio.console.map(|_| 0));
-    process::exec(proc_spec, &process::ExecExtras { seccomp, tiny_init })
+    let tiny_init = match (super::wants_tiny_init(spec), extras.sealed_exe) {
+        (false, _) => None,
+        (true, Some(exe)) => Some(process::TinyInit { console: stdio.console.map(|_| 0), sealed_exe: exe }),
+        (true, None) => return Err(setup("--init needs a sealed copy of pontoon, which the monitor did not make".into())),
+    };
+    process::exec(
+        proc_spec,
+        &process::ExecExtras {
+            seccomp,
+            tiny_init,
+            preserve_fds: extras.preserve_fds,
+            create_cwd: super::wants_create_cwd(spec),
+            death_pipe: Some(death_pipe),
+        },
+    )
 }
 
 /// Waits for the monitor's go: one byte, then optionally the terminal size

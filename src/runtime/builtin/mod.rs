@@ -8,11 +8,12 @@ mod bundle;
 pub mod console;
 mod devices;
 pub mod exec;
+mod guard;
 mod init;
 mod loopback;
 mod mounts;
 mod process;
-mod tiny_init;
+pub mod tiny_init;
 
 pub use bundle::run_bundle;
 
@@ -37,6 +38,16 @@ pub struct ContainerStdio {
     /// and /dev/console, and sends the master on this socket; the four
     /// fields above are then unused.
     pub console_socket: Option<RawFd>,
+}
+
+/// What the container's init gets from the monitor besides its stdio.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct InitExtras {
+    /// `--preserve-fds N`: the monitor's fds 3..3+N go to the container.
+    pub preserve_fds: u32,
+    /// A sealed copy of pontoon (`runtime::sealed`) for `--init` to run
+    /// from, so that the container's PID 1 is never the host binary.
+    pub sealed_exe: Option<RawFd>,
 }
 
 /// How the container's start failed, as Docker maps it to exit codes.
@@ -72,7 +83,7 @@ const STACK_SIZE: usize = 1024 * 1024;
 /// Creates the container's init process in new namespaces. It stops before
 /// any setup until [`Created::release`], so the caller can put it in a
 /// cgroup and attach its network first. Must be called single-threaded.
-pub fn create(spec: &Spec, stdio: &ContainerStdio) -> Result<Created> {
+pub fn create(spec: &Spec, stdio: &ContainerStdio, extras: InitExtras) -> Result<Created> {
     let flags = namespace_flags(spec)?;
     let (go_r, go_w) = pipe_cloexec().context("create the start pipe")?;
     let (err_r, err_w) = pipe_cloexec().context("create the error pipe")?;
@@ -81,7 +92,7 @@ pub fn create(spec: &Spec, stdio: &ContainerStdio) -> Result<Created> {
         None => Vec::new(),
     };
     let mut stack = vec![0u8; STACK_SIZE];
-    let child = Box::new(|| -> isize { init::run(spec, stdio, &go_r, &err_w, &seccomp) });
+    let child = Box::new(|| -> isize { init::run(spec, stdio, extras, &go_r, &err_w, &seccomp) });
     // SAFETY: the caller is single-threaded, so the child (a copy of this
     // process, not sharing memory) may run arbitrary code; the stack lives
     // until clone returns, which is all the kernel needs without CLONE_VM.
@@ -129,7 +140,21 @@ impl Created {
 /// (`--init`); the OCI spec has no field for it.
 pub const INIT_ANNOTATION: &str = "io.pontoon.init";
 
-fn wants_tiny_init(spec: &Spec) -> bool {
+/// The annotation that maps a device's container path to the host node the
+/// built-in runtime binds there: JSON `{"/dev/xvda": "/dev/loop0"}` (the
+/// OCI spec's `linux.devices` names no host path).
+pub const DEVICE_SOURCES_ANNOTATION: &str = "io.pontoon.device-sources";
+
+/// The annotation by which the engine says the working directory comes
+/// from the image (or is /), so the runtime creates it when missing, as
+/// Docker does; a directory the user named with -w must exist.
+pub const CREATE_CWD_ANNOTATION: &str = "io.pontoon.create-cwd";
+
+fn wants_create_cwd(spec: &Spec) -> bool {
+    spec.annotations().as_ref().and_then(|a| a.get(CREATE_CWD_ANNOTATION)).is_some_and(|v| v == "true")
+}
+
+pub fn wants_tiny_init(spec: &Spec) -> bool {
     spec.annotations().as_ref().and_then(|a| a.get(INIT_ANNOTATION)).is_some_and(|v| v == "true")
 }
 

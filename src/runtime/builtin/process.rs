@@ -4,6 +4,7 @@
 
 use std::collections::HashSet;
 use std::ffi::CString;
+use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
 use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
 
@@ -49,12 +50,26 @@ fn reset_signals() -> Result<(), StartError> {
         .map_err(|e| setup(format!("clear the signal mask: {e}")))
 }
 
+/// `--init`: fork first, and run the supervisor from a sealed copy of
+/// pontoon as PID 1.
+pub struct TinyInit {
+    /// The terminal, if any.
+    pub console: Option<i32>,
+    pub sealed_exe: RawFd,
+}
+
 /// What the init does besides the process settings of the spec.
 pub struct ExecExtras<'a> {
     /// Seccomp programs to install just before execve.
     pub seccomp: &'a crate::runtime::seccomp::Programs,
-    /// Fork first and stay PID 1 (`--init`); the terminal, if any.
-    pub tiny_init: Option<Option<i32>>,
+    pub tiny_init: Option<TinyInit>,
+    /// `--preserve-fds N`: fds 3..3+N stay open across execve.
+    pub preserve_fds: u32,
+    /// Create a missing working directory (it came from the image, not -w).
+    pub create_cwd: bool,
+    /// The container's init: the error pipe, to re-arm the parent-death
+    /// signal after the change of ids (which clears it).
+    pub death_pipe: Option<RawFd>,
 }
 
 /// Applies the process settings and replaces this process with it.
@@ -69,10 +84,7 @@ pub fn exec(process: &Process, extras: &ExecExtras) -> Result<(), StartError> {
         }
     }
     let cwd = PathBuf::from(process.cwd());
-    if !cwd.exists() {
-        // Docker creates a missing working directory.
-        std::fs::create_dir_all(&cwd).map_err(|e| setup(format!("create working directory {}: {e}", cwd.display())))?;
-    }
+    let cwd_fd = open_cwd(&cwd, extras.create_cwd)?;
     let caps = process.capabilities().as_ref();
     let bounding: HashSet<Cap> = caps.and_then(|c| c.bounding().clone()).unwrap_or_default().iter().filter_map(to_caps).collect();
     for cap in caps::all() {
@@ -94,6 +106,9 @@ pub fn exec(process: &Process, extras: &ExecExtras) -> Result<(), StartError> {
     nix::unistd::setresgid(gid, gid, gid).map_err(|e| setup(format!("setgid {gid}: {e}")))?;
     let uid = Uid::from_raw(user.uid());
     nix::unistd::setresuid(uid, uid, uid).map_err(|e| setup(format!("setuid {uid}: {e}")))?;
+    if let Some(pipe) = extras.death_pipe {
+        super::guard::die_with_parent(|| super::guard::reader_alive(pipe))?;
+    }
     if uid.is_root() {
         // Capabilities this host never gave us (a newer name than the
         // kernel, or one the outer sandbox dropped) cannot be raised.
@@ -113,7 +128,11 @@ pub fn exec(process: &Process, extras: &ExecExtras) -> Result<(), StartError> {
             return Err(setup(format!("set no_new_privs: {}", Errno::last())));
         }
     }
-    std::env::set_current_dir(&cwd).map_err(|e| setup(format!("chdir {}: {e}", cwd.display())))?;
+    nix::unistd::fchdir(cwd_fd.as_raw_fd()).map_err(|e| {
+        let why = format!("chdir {}: {e}", cwd.display());
+        if e == Errno::EACCES { StartError::CannotInvoke(why) } else { setup(why) }
+    })?;
+    drop(cwd_fd);
     let args = process.args().clone().unwrap_or_default();
     let env = process.env().clone().unwrap_or_default();
     let Some(program) = args.first() else {
@@ -123,15 +142,50 @@ pub fn exec(process: &Process, extras: &ExecExtras) -> Result<(), StartError> {
     let c_path = cstring(path.as_os_str().as_bytes())?;
     let c_args = args.iter().map(|a| cstring(a.as_bytes())).collect::<Result<Vec<_>, _>>()?;
     let c_env = env.iter().map(|e| cstring(e.as_bytes())).collect::<Result<Vec<_>, _>>()?;
-    if let Some(console) = extras.tiny_init {
-        super::tiny_init::fork_and_supervise(console).map_err(setup)?;
+    if let Some(init) = &extras.tiny_init {
+        super::tiny_init::fork_and_supervise(init.console, init.sealed_exe).map_err(setup)?;
     }
+    // Only fds 0-2 and the preserved ones survive the exec.
+    crate::runtime::fds::close_on_exec_from(crate::runtime::fds::FIRST_EXTRA_FD + extras.preserve_fds as RawFd);
     if nnp {
         // Last, so that the filter constrains the command and not the setup.
         crate::runtime::seccomp::install(extras.seccomp).map_err(setup)?;
     }
     let err = nix::unistd::execve(&c_path, &c_args, &c_env).err().unwrap_or(Errno::EINVAL);
     Err(exec_error(program, err))
+}
+
+/// Opens the working directory inside the container's root without
+/// following magic links (`-w /proc/self/fd/N` must not lead to a host
+/// directory through an inherited fd), creating it first if `create`.
+fn open_cwd(cwd: &Path, create: bool) -> Result<OwnedFd, StartError> {
+    use nix::fcntl::{openat2, OFlag, OpenHow, ResolveFlag};
+    let how = OpenHow::new()
+        .flags(OFlag::O_PATH | OFlag::O_DIRECTORY | OFlag::O_CLOEXEC)
+        .resolve(ResolveFlag::RESOLVE_IN_ROOT | ResolveFlag::RESOLVE_NO_MAGICLINKS);
+    let open = || {
+        let root = nix::fcntl::open("/", OFlag::O_PATH | OFlag::O_DIRECTORY | OFlag::O_CLOEXEC, nix::sys::stat::Mode::empty())?;
+        // SAFETY: open just returned this fd.
+        let root = unsafe { OwnedFd::from_raw_fd(root) };
+        // SAFETY: openat2 returned a new fd on success.
+        openat2(root.as_raw_fd(), cwd, how).map(|fd| unsafe { OwnedFd::from_raw_fd(fd) })
+    };
+    let mut result = open();
+    if create && matches!(result, Err(Errno::ENOENT)) {
+        // Docker creates a missing working directory of the image. The
+        // rootfs is already our root, so the path cannot leave it.
+        std::fs::create_dir_all(cwd).map_err(|e| setup(format!("create working directory {}: {e}", cwd.display())))?;
+        result = open();
+    }
+    result.map_err(|e| {
+        let d = cwd.display();
+        StartError::CannotInvoke(match e {
+            Errno::ENOENT => format!("workdir {d:?} does not exist in the container: give -w an existing directory"),
+            Errno::ELOOP | Errno::EXDEV => format!("workdir {d:?} resolves outside the container: give -w a directory of the container"),
+            Errno::ENOTDIR => format!("workdir {d:?} is not a directory"),
+            other => format!("open workdir {d:?}: {other}"),
+        })
+    })
 }
 
 /// Looks `program` up in the container's PATH when it has no '/'.

@@ -3,12 +3,16 @@
 //! PID 1: it reaps every zombie, passes the usual termination and terminal
 //! signals to the child, and exits with the child's code (128+N when a
 //! signal N ended it). It execs nothing from the image, so it works in
-//! images without a C library or a shell.
+//! images without a C library or a shell. The supervisor is pontoon code
+//! that a container sees for its whole life: it runs from a sealed copy of
+//! the binary (`runtime::sealed`), re-executed as `pontoon-init`, never
+//! from the host's binary, and is not dumpable.
 
 use nix::errno::Errno;
 use nix::sys::signal::{sigaction, SaFlags, SigAction, SigHandler, SigSet, SigmaskHow, Signal};
 use nix::sys::wait::{waitpid, WaitPidFlag, WaitStatus};
 use nix::unistd::{ForkResult, Pid};
+use std::os::fd::{FromRawFd, OwnedFd, RawFd};
 
 /// Signals passed on to the command, as tini does.
 const FORWARDED: [Signal; 7] =
@@ -16,9 +20,12 @@ const FORWARDED: [Signal; 7] =
 
 extern "C" fn ignore(_: libc::c_int) {}
 
-/// Forks. Returns in the child (which then execs the command); never
-/// returns in the parent, which supervises the child until it exits.
-pub fn fork_and_supervise(console: Option<i32>) -> Result<(), String> {
+/// argv[0] of the supervisor once re-executed from the sealed copy.
+pub const ARGV0: &str = "pontoon-init";
+
+/// Forks. Returns in the child (which then execs the command); the parent
+/// re-executes itself from `sealed_exe` as the supervisor of the child.
+pub fn fork_and_supervise(console: Option<i32>, sealed_exe: RawFd) -> Result<(), String> {
     let mut set = SigSet::empty();
     for s in FORWARDED.iter().chain([Signal::SIGCHLD].iter()) {
         set.add(*s);
@@ -44,19 +51,47 @@ pub fn fork_and_supervise(console: Option<i32>) -> Result<(), String> {
                 // SAFETY: tcsetpgrp on the terminal fd (0 or the pty) we hold.
                 unsafe { libc::tcsetpgrp(tty, child.as_raw()) };
             }
-            close_inherited_fds();
-            let _ = nix::sys::prctl::set_name(c"pontoon-init");
-            // PID 1 only receives the signals it has a handler for.
-            let handler = SigAction::new(SigHandler::Handler(ignore), SaFlags::SA_RESTART, SigSet::empty());
-            for s in set.iter() {
-                // SAFETY: the handler does nothing, so it is async-signal-safe.
-                let _ = unsafe { sigaction(s, &handler) };
-            }
-            let code = supervise(child, &set);
+            // The signal mask (everything forwarded stays blocked, so none
+            // is lost) and the pending signals survive the exec.
+            let args = [ARGV0.to_string(), child.as_raw().to_string()];
+            let args: Vec<std::ffi::CString> = args.iter().filter_map(|a| std::ffi::CString::new(a.as_str()).ok()).collect();
+            // SAFETY: the fd stays open until the exec replaces us.
+            let exe = std::mem::ManuallyDrop::new(unsafe { OwnedFd::from_raw_fd(sealed_exe) });
+            let err = crate::runtime::sealed::execveat(&exe, &args, &[]);
+            // Without the supervisor the container cannot be run safely.
+            eprintln!("pontoon-init: run the sealed supervisor: {err}");
+            let _ = nix::sys::signal::kill(child, Signal::SIGKILL);
             // SAFETY: _exit ends the process without running anything else.
-            unsafe { libc::_exit(code) }
+            unsafe { libc::_exit(crate::errors::EXIT_ENGINE) }
         }
     }
+}
+
+/// The supervisor's process, re-executed from the sealed copy: argv is
+/// `pontoon-init CHILD_PID`. Never returns.
+pub fn main(args: &[String]) -> ! {
+    // SAFETY: prctl with constant arguments.
+    unsafe { libc::prctl(libc::PR_SET_DUMPABLE, 0, 0, 0, 0) };
+    let Some(child) = args.get(1).and_then(|p| p.parse::<i32>().ok()).map(Pid::from_raw) else {
+        eprintln!("usage: {ARGV0} CHILD_PID (started by pontoon --init, not by hand)");
+        // SAFETY: _exit ends the process without running anything else.
+        unsafe { libc::_exit(crate::errors::EXIT_ENGINE) }
+    };
+    let mut set = SigSet::empty();
+    for s in FORWARDED.iter().chain([Signal::SIGCHLD].iter()) {
+        set.add(*s);
+    }
+    close_inherited_fds();
+    let _ = nix::sys::prctl::set_name(c"pontoon-init");
+    // PID 1 only receives the signals it has a handler for.
+    let handler = SigAction::new(SigHandler::Handler(ignore), SaFlags::SA_RESTART, SigSet::empty());
+    for s in set.iter() {
+        // SAFETY: the handler does nothing, so it is async-signal-safe.
+        let _ = unsafe { sigaction(s, &handler) };
+    }
+    let code = supervise(child, &set);
+    // SAFETY: _exit ends the process without running anything else.
+    unsafe { libc::_exit(code) }
 }
 
 /// Everything the monitor had open came along with the clone; the init
