@@ -134,7 +134,7 @@ fn load_hint(errno: Errno) -> &'static str {
 fn attach_hint(errno: Errno) -> &'static str {
     match errno {
         Errno::EPERM => "an ancestor cgroup has an exclusive device filter (attached without BPF_F_ALLOW_MULTI); run the container under a cgroup that allows nested filters",
-        Errno::EINVAL => "the kernel cannot attach device filters to this cgroup (is it a cgroup v2 directory?)",
+        Errno::EINVAL | Errno::EBADF => "the kernel cannot attach device filters here (is it a cgroup v2 directory?)",
         _ => "check that the cgroup still exists",
     }
 }

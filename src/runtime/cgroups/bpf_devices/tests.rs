@@ -231,6 +231,19 @@ fn bpf_refusals_are_unavailable_only_rootless() {
     assert!(text.contains("/sys/fs/cgroup/x") && text.contains("EPERM") && text.contains("nodev"), "{text}");
 }
 
+/// Not root: the kernel really refuses, and that is "unavailable".
+#[test]
+fn bpf_unprivileged_load_is_unavailable() {
+    if nix::unistd::geteuid().is_root() {
+        eprintln!("SKIPPED: bpf_unprivileged_load_is_unavailable: needs a user without CAP_BPF (run cargo test as a user)");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let err = attach(dir.path(), &docker_default()).unwrap_err();
+    assert!(err.is_unavailable(), "{err}");
+    assert!(err.to_string().contains(&dir.path().display().to_string()), "{err}");
+}
+
 /// Root: the real kernel, in a cgroup2 hierarchy mounted for the test.
 #[test]
 fn bpf_attached_filter_blocks_devices_as_root() {
@@ -330,6 +343,11 @@ mod root {
         };
         drop(mounted);
         assert_eq!(code, OK, "the child in the filtered cgroup {what}");
+        // A directory that is no cgroup: the error names it and says why.
+        let err = super::attach(nodes.path(), &super::docker_default()).unwrap_err();
+        let text = err.to_string();
+        assert!(matches!(err, super::DeviceFilterError::Attach { .. }), "{text}");
+        assert!(text.contains(&nodes.path().display().to_string()) && text.contains("cgroup v2 directory"), "{text}");
         Ok(())
     }
 
