@@ -5,6 +5,7 @@
 //! A container's group is `pontoon/<id>` (v1: in every controller; v2:
 //! below the delegated group), so any command can find it from the Id.
 
+mod bpf_devices;
 pub mod procfs;
 mod v1;
 mod v2;

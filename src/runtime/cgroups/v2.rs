@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use oci_spec::runtime::LinuxResources;
 
-use super::{keyed, read_u64, remove_dir, write, Usage};
+use super::{bpf_devices, keyed, read_u64, remove_dir, write, Usage};
 
 const NEEDED: &[&str] = &["memory", "pids"];
 
@@ -100,6 +100,15 @@ impl Group {
         if let Some(pids) = r.pids() {
             let value = if pids.limit() > 0 { pids.limit().to_string() } else { "max".into() };
             write(&self.dir, "pids.max", &value)?;
+        }
+        if let Some(rules) = r.devices() {
+            // Stays attached, without an fd, until the group is removed.
+            // Rootless the kernel loads no device filter: say so (in the
+            // monitor's log) and rely on the nodev mounts.
+            match bpf_devices::attach(&self.dir, rules) {
+                Err(e) if e.is_unavailable() => eprintln!("{e}"),
+                other => other?,
+            }
         }
         Ok(())
     }
