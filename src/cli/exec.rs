@@ -31,11 +31,24 @@ pub struct ExecArgs {
     /// Key sequence to detach
     #[arg(long, default_value = "ctrl-p,ctrl-q")]
     pub detach_keys: String,
-    /// Container name or Id
-    pub container: String,
-    /// Command and arguments
-    #[arg(required = true, trailing_var_arg = true, allow_hyphen_values = true)]
-    pub command: Vec<String>,
+    // One positional so that option parsing stops at the container: every
+    // word after it belongs to the command, as in Docker (`exec ctr ps -ef`;
+    // `exec ctr id -u` passes `-u` to id, it is not pontoon's --user).
+    /// The container, then the command and its arguments (passed as they are)
+    #[arg(value_names = ["CONTAINER", "COMMAND"], required = true, num_args = 2.., trailing_var_arg = true)]
+    pub container_and_command: Vec<String>,
+}
+
+impl ExecArgs {
+    /// The container: the first positional word.
+    pub fn container(&self) -> &str {
+        self.container_and_command.first().map(String::as_str).unwrap_or_default()
+    }
+
+    /// The command: every word after the container, verbatim.
+    pub fn command(&self) -> &[String] {
+        self.container_and_command.get(1..).unwrap_or_default()
+    }
 }
 
 #[derive(Args, Debug)]
@@ -66,9 +79,10 @@ pub fn exec(ctx: &Ctx, args: ExecArgs) -> Result<()> {
     // Not the storage namespace: the process joins the container's own
     // user namespace, which we may as its owner.
     let store = ctx.store_files_only()?;
+    let container = args.container().to_string();
     let opts = ExecOptions {
         env: args.process.env_entries()?,
-        command: args.command,
+        command: args.command().to_vec(),
         workdir: args.process.workdir,
         user: args.process.user,
         privileged: args.privileged,
@@ -77,7 +91,7 @@ pub fn exec(ctx: &Ctx, args: ExecArgs) -> Result<()> {
         detach: args.detach,
         detach_keys: parse_detach_keys(&args.detach_keys)?,
     };
-    match crate::engine::exec::exec(&store, &args.container, &opts)? {
+    match crate::engine::exec::exec(&store, &container, &opts)? {
         ExecEnd::Exited(0) | ExecEnd::Detached => Ok(()),
         ExecEnd::Exited(code) => Err(PontoonError::ContainerExit(code).into()),
     }

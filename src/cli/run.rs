@@ -135,11 +135,13 @@ pub struct CreateFlags {
     /// Pull the image: missing (default), always or never
     #[arg(long, default_value = "missing")]
     pub pull: String,
-    /// Image
-    pub image: String,
-    /// Command and arguments
-    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
-    pub command: Vec<String>,
+    // One positional so that option parsing stops at the image (clap's
+    // trailing_var_arg starts with its first value): every word after the
+    // image belongs to the container, as in Docker, so a `pontoon run
+    // IMAGE "$@"` wrapper cannot be handed `-v /:/host` or `--privileged`.
+    /// The image, then the command and its arguments (passed as they are)
+    #[arg(value_names = ["IMAGE", "COMMAND"], required = true, num_args = 1.., trailing_var_arg = true)]
+    pub image_and_command: Vec<String>,
 }
 
 #[derive(Args, Debug)]
@@ -179,7 +181,21 @@ pub struct StartArgs {
 }
 
 impl CreateFlags {
+    /// The image: the first positional word.
+    pub fn image(&self) -> &str {
+        self.image_and_command.first().map(String::as_str).unwrap_or_default()
+    }
+
+    /// The command: every word after the image, verbatim (`--` and words
+    /// that look like pontoon's flags included, as Docker passes them).
+    pub fn command(&self) -> &[String] {
+        self.image_and_command.get(1..).unwrap_or_default()
+    }
+
     fn to_spec(&self) -> Result<ContainerSpec> {
+        if self.image().is_empty() {
+            bail!("no image given: use pontoon run [OPTIONS] IMAGE [COMMAND [ARG...]]");
+        }
         let env = self.process.env_entries()?;
         let mut labels = BTreeMap::new();
         for l in &self.label {
@@ -200,8 +216,8 @@ impl CreateFlags {
             pids_limit: self.pids_limit,
         };
         Ok(ContainerSpec {
-            image: self.image.clone(),
-            command: self.command.clone(),
+            image: self.image().to_string(),
+            command: self.command().to_vec(),
             entrypoint: self.entrypoint.clone(),
             env,
             workdir: self.process.workdir.clone(),
