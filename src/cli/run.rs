@@ -199,6 +199,7 @@ impl CreateFlags {
         let env = self.process.env_entries()?;
         let mut labels = BTreeMap::new();
         for l in &self.label {
+            // An empty key (`--label =`) is kept so that the engine refuses it.
             let (k, v) = l.split_once('=').unwrap_or((l, ""));
             labels.insert(k.to_string(), v.to_string());
         }
@@ -206,13 +207,10 @@ impl CreateFlags {
         let (mounts, tmpfs) = crate::engine::mounts::parse_all(&self.volume, &self.mount, &self.tmpfs, &cwd)?;
         let ulimits = self.ulimit.iter().map(|u| parse_ulimit(u)).collect::<Result<Vec<_>>>()?;
         let resources = ResourceLimits {
-            memory_bytes: self.memory.as_deref().map(parse_bytes).transpose()?,
-            nano_cpus: self.cpus.map(|c| {
-                if c <= 0.0 {
-                    bail!("invalid --cpus {c}: give a positive number such as 0.5 or 2");
-                }
-                Ok((c * 1e9) as i64)
-            }).transpose()?,
+            // `--memory 0` means no limit, as in Docker.
+            memory_bytes: self.memory.as_deref().map(parse_bytes).transpose()?.filter(|&b| b != 0),
+            // The range (0.01 to the host's CPUs) is checked by the engine.
+            nano_cpus: self.cpus.map(|c| (c * 1e9) as i64),
             pids_limit: self.pids_limit,
         };
         Ok(ContainerSpec {
@@ -306,6 +304,7 @@ fn parse_ulimit(s: &str) -> Result<Ulimit> {
 
 pub fn create(ctx: &Ctx, args: CreateArgs) -> Result<()> {
     let spec = args.flags.to_spec()?;
+    container::validate(&spec)?;
     let policy = PullPolicy::parse(&args.flags.pull)?;
     let store = ctx.store()?;
     container::ensure_image(&store, &spec.image, policy)?;
@@ -320,6 +319,7 @@ pub fn run(ctx: &Ctx, args: RunArgs) -> Result<()> {
     }
     let detach_keys = parse_detach_keys(&args.detach_keys)?;
     let spec = args.flags.to_spec()?;
+    container::validate(&spec)?;
     let policy = PullPolicy::parse(&args.flags.pull)?;
     let store = ctx.store()?;
     container::ensure_image(&store, &spec.image, policy)?;
