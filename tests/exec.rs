@@ -54,6 +54,20 @@ fn exec_takes_env_workdir_and_user() {
 }
 
 #[test]
+fn words_after_the_container_are_the_commands() {
+    let env = env_with_web();
+    // `-u 0` right after the container is the command (a program named
+    // `-u`, which is not found: 127), never pontoon's --user.
+    let out = env.run(&["exec", "-u", "1000", "web", "-u", "0", "id", "-u"]);
+    assert_eq!(out.status.code(), Some(127), "{}", common::describe(&out));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("-u"), "names the command: {}", common::describe(&out));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "", "id never ran as root");
+    // Words after the command are its own, flags or not.
+    assert_eq!(env.ok(&["exec", "-u", "1000", "web", "echo", "-u", "0", "--privileged"]), "-u 0 --privileged\n");
+    env.ok(&["rm", "-f", "web"]);
+}
+
+#[test]
 fn exec_exit_codes_follow_docker() {
     let env = env_with_web();
     assert_eq!(code(&env, &["exec", "web", "sh", "-c", "exit 3"]), 3);

@@ -134,3 +134,24 @@ fn system_doctor_checks_the_host_one_line_each() {
         }
     }
 }
+
+#[test]
+fn words_after_the_image_are_the_containers_not_pontoons() {
+    let env = env_with_busybox();
+    // A wrapper `pontoon run IMAGE "$@"` must not let its caller add a
+    // mount or --privileged: after the image, the words are echo's.
+    let out = env.ok(&["run", "--rm", "--entrypoint", "echo", "busybox", "-v", "/etc:/hostetc", "--privileged"]);
+    assert_eq!(out, "-v /etc:/hostetc --privileged\n");
+    // The same words after a script are its arguments: no /hostetc, and
+    // the default capabilities, not --privileged's.
+    let script = "ls /hostetc 2>&1; grep CapEff /proc/1/status";
+    let out = env.ok(&["run", "--rm", "busybox", "sh", "-c", script, "-v", "/etc:/hostetc", "--privileged"]);
+    assert!(out.contains("No such file"), "no /hostetc was mounted: {out}");
+    let default = sh(&env, &[], "grep CapEff /proc/1/status");
+    assert!(out.ends_with(&default), "the default capabilities: {out} vs {default}");
+    // Options before the image are pontoon's as before, -h the host name.
+    assert_eq!(env.ok(&["run", "--rm", "-h", "box", "--", "busybox", "hostname"]), "box\n");
+    assert_eq!(env.ok(&["run", "--rm", "busybox", "echo", "-h", "box"]), "-h box\n");
+    // Nothing was left behind by the --rm runs.
+    assert_eq!(env.ok(&["ps", "-aq"]), "");
+}

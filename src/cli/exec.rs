@@ -34,11 +34,24 @@ pub struct ExecArgs {
     /// Pass N more file descriptors (3 to 3+N-1) to the process
     #[arg(long, default_value_t = 0, value_name = "N")]
     pub preserve_fds: u32,
-    /// Container name or Id
-    pub container: String,
-    /// Command and arguments
-    #[arg(required = true, trailing_var_arg = true, allow_hyphen_values = true)]
-    pub command: Vec<String>,
+    // One positional so that option parsing stops at the container: every
+    // word after it belongs to the command, as in Docker (`exec ctr ps -ef`;
+    // `exec ctr id -u` passes `-u` to id, it is not pontoon's --user).
+    /// The container, then the command and its arguments (passed as they are)
+    #[arg(value_names = ["CONTAINER", "COMMAND"], required = true, num_args = 2.., trailing_var_arg = true)]
+    pub container_and_command: Vec<String>,
+}
+
+impl ExecArgs {
+    /// The container: the first positional word.
+    pub fn container(&self) -> &str {
+        self.container_and_command.first().map(String::as_str).unwrap_or_default()
+    }
+
+    /// The command: every word after the container, verbatim.
+    pub fn command(&self) -> &[String] {
+        self.container_and_command.get(1..).unwrap_or_default()
+    }
 }
 
 #[derive(Args, Debug)]
@@ -69,9 +82,10 @@ pub fn exec(ctx: &Ctx, args: ExecArgs) -> Result<()> {
     // Not the storage namespace: the process joins the container's own
     // user namespace, which we may as its owner.
     let store = ctx.store_files_only()?;
+    let container = args.container().to_string();
     let opts = ExecOptions {
         env: args.process.env_entries()?,
-        command: args.command,
+        command: args.command().to_vec(),
         workdir: args.process.workdir,
         user: args.process.user,
         privileged: args.privileged,
@@ -81,7 +95,7 @@ pub fn exec(ctx: &Ctx, args: ExecArgs) -> Result<()> {
         detach_keys: parse_detach_keys(&args.detach_keys)?,
         preserve_fds: args.preserve_fds,
     };
-    match crate::engine::exec::exec(&store, &args.container, &opts)? {
+    match crate::engine::exec::exec(&store, &container, &opts)? {
         ExecEnd::Exited(0) | ExecEnd::Detached => Ok(()),
         ExecEnd::Exited(code) => Err(PontoonError::ContainerExit(code).into()),
     }

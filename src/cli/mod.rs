@@ -341,4 +341,72 @@ mod tests {
         let parsed = super::Cli::try_parse_from(["pontoon", "run", "--pids-limit", "-1", "--cpus", "-1", "busybox"]);
         assert!(parsed.is_ok(), "{parsed:?}");
     }
+
+    fn parse(args: &[&str]) -> super::Command {
+        use clap::Parser;
+        let mut argv = vec!["pontoon"];
+        argv.extend_from_slice(args);
+        match super::Cli::try_parse_from(argv) {
+            Ok(cli) => cli.command,
+            Err(e) => panic!("parse {args:?}: {e}"),
+        }
+    }
+
+    fn create_flags(args: &[&str]) -> super::run::CreateFlags {
+        match parse(args) {
+            super::Command::Run(a) => a.flags,
+            super::Command::Create(a) => a.flags,
+            super::Command::Container(super::ContainerCommand::Run(a)) => a.flags,
+            other => panic!("not run or create: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn words_after_the_image_belong_to_the_container() {
+        for verb in [&["run"][..], &["create"], &["container", "run"]] {
+            let mut args = verb.to_vec();
+            args.extend_from_slice(&["busybox", "-v", "/etc:/x", "--privileged", "-h", "cat"]);
+            let f = create_flags(&args);
+            assert_eq!(f.image(), "busybox", "{verb:?}");
+            assert_eq!(f.command(), ["-v", "/etc:/x", "--privileged", "-h", "cat"], "{verb:?}");
+            assert!(f.volume.is_empty() && !f.privileged && f.hostname.is_none(), "{verb:?}: {f:?}");
+        }
+        // `--` after the image is the container's too, as Docker passes it.
+        let f = create_flags(&["run", "busybox", "--", "ls"]);
+        assert_eq!((f.image(), f.command()), ("busybox", &["--".to_string(), "ls".to_string()][..]));
+    }
+
+    #[test]
+    fn options_before_the_image_are_still_pontoon_s() {
+        let f = create_flags(&["run", "-h", "box", "-v", "/etc:/x", "--privileged", "-it", "busybox", "sh"]);
+        assert_eq!(f.hostname.as_deref(), Some("box"), "-h is the host name");
+        assert_eq!(f.volume, ["/etc:/x"]);
+        assert!(f.privileged && f.interactive && f.tty);
+        assert_eq!((f.image(), f.command()), ("busybox", &["sh".to_string()][..]));
+        // `--` before the image ends pontoon's options: an image may then
+        // even be named like a flag.
+        let f = create_flags(&["run", "--rm", "--", "busybox", "echo", "hi"]);
+        assert!(f.rm);
+        assert_eq!((f.image(), f.command()), ("busybox", &["echo".to_string(), "hi".to_string()][..]));
+        let f = create_flags(&["create", "busybox"]);
+        assert_eq!((f.image(), f.command()), ("busybox", &[][..]));
+        // Unknown flags before the image are still errors, not images.
+        use clap::Parser;
+        assert!(super::Cli::try_parse_from(["pontoon", "run", "--bogus", "busybox"]).is_err());
+        assert!(super::Cli::try_parse_from(["pontoon", "run", "--rm"]).is_err(), "an image is required");
+    }
+
+    #[test]
+    fn words_after_the_container_belong_to_exec_s_command() {
+        let super::Command::Exec(a) = parse(&["exec", "-e", "A=1", "ctr", "-u", "0", "id"]) else { panic!("not exec") };
+        assert_eq!(a.container(), "ctr");
+        assert_eq!(a.command(), ["-u", "0", "id"]);
+        assert!(a.process.user.is_none(), "-u after the container is the command's");
+        assert_eq!(a.process.env, ["A=1"]);
+        let super::Command::Exec(a) = parse(&["exec", "-u", "0", "-it", "ctr", "ps", "-ef"]) else { panic!("not exec") };
+        assert_eq!((a.process.user.as_deref(), a.interactive, a.tty), (Some("0"), true, true));
+        assert_eq!((a.container(), a.command()), ("ctr", &["ps".to_string(), "-ef".to_string()][..]));
+        use clap::Parser;
+        assert!(super::Cli::try_parse_from(["pontoon", "exec", "ctr"]).is_err(), "a command is required");
+    }
 }

@@ -141,11 +141,13 @@ pub struct CreateFlags {
     /// Allow devices in the device cgroup ('TYPE MAJOR:MINOR ACCESS', e.g. 'c 1:3 rwm')
     #[arg(long, value_name = "RULE")]
     pub device_cgroup_rule: Vec<String>,
-    /// Image
-    pub image: String,
-    /// Command and arguments
-    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
-    pub command: Vec<String>,
+    // One positional so that option parsing stops at the image (clap's
+    // trailing_var_arg starts with its first value): every word after the
+    // image belongs to the container, as in Docker, so a `pontoon run
+    // IMAGE "$@"` wrapper cannot be handed `-v /:/host` or `--privileged`.
+    /// The image, then the command and its arguments (passed as they are)
+    #[arg(value_names = ["IMAGE", "COMMAND"], required = true, num_args = 1.., trailing_var_arg = true)]
+    pub image_and_command: Vec<String>,
 }
 
 #[derive(Args, Debug)]
@@ -185,10 +187,25 @@ pub struct StartArgs {
 }
 
 impl CreateFlags {
+    /// The image: the first positional word.
+    pub fn image(&self) -> &str {
+        self.image_and_command.first().map(String::as_str).unwrap_or_default()
+    }
+
+    /// The command: every word after the image, verbatim (`--` and words
+    /// that look like pontoon's flags included, as Docker passes them).
+    pub fn command(&self) -> &[String] {
+        self.image_and_command.get(1..).unwrap_or_default()
+    }
+
     fn to_spec(&self) -> Result<ContainerSpec> {
+        if self.image().is_empty() {
+            bail!("no image given: use pontoon run [OPTIONS] IMAGE [COMMAND [ARG...]]");
+        }
         let env = self.process.env_entries()?;
         let mut labels = BTreeMap::new();
         for l in &self.label {
+            // An empty key (`--label =`) is kept so that the engine refuses it.
             let (k, v) = l.split_once('=').unwrap_or((l, ""));
             labels.insert(k.to_string(), v.to_string());
         }
@@ -196,18 +213,15 @@ impl CreateFlags {
         let (mounts, tmpfs) = crate::engine::mounts::parse_all(&self.volume, &self.mount, &self.tmpfs, &cwd)?;
         let ulimits = self.ulimit.iter().map(|u| parse_ulimit(u)).collect::<Result<Vec<_>>>()?;
         let resources = ResourceLimits {
-            memory_bytes: self.memory.as_deref().map(parse_bytes).transpose()?,
-            nano_cpus: self.cpus.map(|c| {
-                if c <= 0.0 {
-                    bail!("invalid --cpus {c}: give a positive number such as 0.5 or 2");
-                }
-                Ok((c * 1e9) as i64)
-            }).transpose()?,
+            // `--memory 0` means no limit, as in Docker.
+            memory_bytes: self.memory.as_deref().map(parse_bytes).transpose()?.filter(|&b| b != 0),
+            // The range (0.01 to the host's CPUs) is checked by the engine.
+            nano_cpus: self.cpus.map(|c| (c * 1e9) as i64),
             pids_limit: self.pids_limit,
         };
         Ok(ContainerSpec {
-            image: self.image.clone(),
-            command: self.command.clone(),
+            image: self.image().to_string(),
+            command: self.command().to_vec(),
             entrypoint: self.entrypoint.clone(),
             env,
             workdir: self.process.workdir.clone(),
@@ -302,6 +316,7 @@ fn parse_ulimit(s: &str) -> Result<Ulimit> {
 
 pub fn create(ctx: &Ctx, args: CreateArgs) -> Result<()> {
     let spec = args.flags.to_spec()?;
+    container::validate(&spec)?;
     let policy = PullPolicy::parse(&args.flags.pull)?;
     let store = ctx.store()?;
     container::ensure_image(&store, &spec.image, policy)?;
@@ -316,6 +331,7 @@ pub fn run(ctx: &Ctx, args: RunArgs) -> Result<()> {
     }
     let detach_keys = parse_detach_keys(&args.detach_keys)?;
     let spec = args.flags.to_spec()?;
+    container::validate(&spec)?;
     let policy = PullPolicy::parse(&args.flags.pull)?;
     let store = ctx.store()?;
     container::ensure_image(&store, &spec.image, policy)?;

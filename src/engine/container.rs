@@ -101,6 +101,8 @@ fn is_not_found(e: &anyhow::Error) -> bool {
 /// Creates a container from `spec`: its record, its OCI bundle and its
 /// /etc files. The image must be in the store (see [`ensure_image`]).
 pub fn create(store: &Store, spec: ContainerSpec, name: Option<String>) -> Result<ContainerRecord> {
+    // Before anything is written: a refused flag leaves no container behind.
+    validate(&spec)?;
     let image = images::resolve(store, &spec.image)?;
     let view = ImageView::load(store, image)?;
     let spec = crate::engine::volumes::prepare(store, spec, &view)?;
@@ -127,6 +129,12 @@ pub fn create(store: &Store, spec: ContainerSpec, name: Option<String>) -> Resul
         return Err(e);
     }
     Ok(record)
+}
+
+/// Refuses flags Docker refuses and limits this host cannot give (see
+/// spec_checks); `run` calls it before pulling, `create` again for any caller.
+pub fn validate(spec: &ContainerSpec) -> Result<()> {
+    crate::engine::spec_checks::check(spec, &crate::engine::spec_checks::HostLimits::current()?)
 }
 
 fn write_bundle(store: &Store, record: &ContainerRecord, view: &ImageView) -> Result<()> {

@@ -20,6 +20,7 @@ pub mod pause;
 pub mod pull;
 pub mod push;
 pub mod search;
+pub mod spec_checks;
 pub mod top;
 pub mod user;
 pub mod lifecycle;

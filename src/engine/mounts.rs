@@ -110,8 +110,32 @@ fn clean_target(raw: &str, what: &str) -> Result<String> {
     if cleaned == Path::new("/") {
         bail!("invalid {what}: a mount cannot replace the container's root /");
     }
+    if cleaned.starts_with("/proc") && !PROC_ALLOWED.iter().any(|p| cleaned == Path::new(p)) {
+        bail!(
+            "invalid {what}: the container path {} is in /proc, which belongs to the container's procfs; mount elsewhere (below /proc only {} may be replaced, as runc allows)",
+            cleaned.display(),
+            PROC_ALLOWED.join(", ")
+        );
+    }
     Ok(cleaned.display().to_string())
 }
+
+/// The files below /proc a mount may replace: runc's list, there so that
+/// tools like lxcfs can give a container its own view of memory and CPUs.
+/// Anything else below /proc (or /proc itself) would let a mount shadow the
+/// kernel files the runtime masks or makes read-only (/proc/sys,
+/// /proc/sysrq-trigger...), the trick behind CVE-2019-19921.
+const PROC_ALLOWED: &[&str] = &[
+    "/proc/cpuinfo",
+    "/proc/diskstats",
+    "/proc/meminfo",
+    "/proc/stat",
+    "/proc/swaps",
+    "/proc/uptime",
+    "/proc/loadavg",
+    "/proc/slabinfo",
+    "/proc/net/dev",
+];
 
 /// Lexically cleans an absolute path; `..` never climbs above `/`.
 fn clean(path: &Path) -> PathBuf {

@@ -134,3 +134,16 @@ fn inspect_mounts_look_like_docker() {
     assert_eq!(json[1]["Propagation"], "rprivate");
     assert_eq!(mount_names(&record), "data,/h");
 }
+
+#[test]
+fn proc_and_relative_targets_are_refused() {
+    for bad in ["/etc:/proc", "/etc:/proc/", "/etc:/proc/sys", "/etc:/x/../proc/sysrq-trigger", "/etc:etc", "/etc:/"] {
+        assert!(parse_volume(bad, cwd()).is_err(), "{bad}");
+    }
+    let err = parse_volume("/etc:/proc", cwd()).unwrap_err().to_string();
+    assert!(err.contains("-v") && err.contains("/proc") && err.contains("/proc/meminfo"), "{err}");
+    assert!(parse_mount("type=bind,source=/etc,target=/proc/self", cwd()).is_err());
+    assert!(parse_tmpfs("/proc").is_err());
+    assert_eq!(parse_volume("/srv/meminfo:/proc/meminfo:ro", cwd()).unwrap().target, "/proc/meminfo", "runc's allow list");
+    assert_eq!(parse_volume("/srv:/processes", cwd()).unwrap().target, "/processes", "a name that only starts like proc");
+}

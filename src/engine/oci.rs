@@ -54,6 +54,9 @@ pub fn to_oci(input: &BundleInputs) -> Result<Spec> {
     let mut rlimits = vec![PosixRlimitBuilder::default().typ(PosixRlimitType::RlimitNofile).soft(nofile).hard(nofile).build()?];
     for u in &spec.ulimits {
         let typ = rlimit_type(&u.name)?;
+        // An explicit request above the host's hard limit is refused at
+        // create (engine::spec_checks); the clamp only guards a host whose
+        // limit dropped since, so the runtime never asks for the impossible.
         let (soft, hard) = if typ == PosixRlimitType::RlimitNofile {
             (u.soft.min(input.host_nofile_hard), u.hard.min(input.host_nofile_hard))
         } else {

@@ -81,18 +81,76 @@ pub fn plan(src_is_dir: bool, src_contents_only: bool, dest: &CpPath, kind: Dest
     }
 }
 
-fn dest_kind(path: &Path) -> Result<DestKind> {
+/// What is at a destination, a symlink followed as `cp` follows it: to a
+/// directory, the copy goes into it (through the link); to a regular file,
+/// the file it names is overwritten and the link stays a link. A dangling
+/// link and anything that is neither a directory nor a regular file (a
+/// device, fifo, socket; `/dev/stdout` is a link to one) are refused:
+/// extraction replaces what it overwrites rather than writing through it,
+/// so it would put a regular file where the user named a link or a device.
+fn resolve_dest(dest: &CpPath) -> Result<(CpPath, DestKind)> {
+    let path = &dest.path;
+    let link = match std::fs::symlink_metadata(path) {
+        Ok(m) => m.file_type().is_symlink(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((dest.clone(), DestKind::Missing)),
+        Err(e) => return Err(e).with_context(|| format!("stat {}", path.display())),
+    };
+    let md = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) if link && e.kind() == std::io::ErrorKind::NotFound => {
+            let target = std::fs::read_link(path).map(|t| t.display().to_string()).unwrap_or_else(|_| "?".into());
+            bail!("invalid destination {}: it is a symlink to {target}, which does not exist", path.display());
+        }
+        Err(e) => return Err(e).with_context(|| format!("stat {}", path.display())),
+    };
+    if md.is_dir() {
+        return Ok((dest.clone(), DestKind::Dir));
+    }
+    if md.is_file() && !link {
+        return Ok((dest.clone(), DestKind::File));
+    }
+    if md.is_file() {
+        let target = std::fs::canonicalize(path).with_context(|| format!("resolve the symlink {}", path.display()))?;
+        return Ok((CpPath { path: target, ..dest.clone() }, DestKind::File));
+    }
+    let through = if link { " (through a symlink)" } else { "" };
+    bail!(
+        "invalid destination {}: it is a {}{through}, not a directory or a regular file (use - for a tar stream on stdout)",
+        path.display(),
+        special_kind(&md.file_type())
+    )
+}
+
+/// The name of a file type that is neither a directory nor a regular file.
+fn special_kind(ft: &std::fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if ft.is_char_device() {
+        "character device"
+    } else if ft.is_block_device() {
+        "block device"
+    } else if ft.is_fifo() {
+        "fifo"
+    } else if ft.is_socket() {
+        "socket"
+    } else {
+        "special file"
+    }
+}
+
+/// Whether a destination is an existing directory (links followed): a tar
+/// stream is only ever extracted into one.
+fn dest_is_dir(path: &Path) -> Result<bool> {
     match std::fs::metadata(path) {
-        Ok(m) if m.is_dir() => Ok(DestKind::Dir),
-        Ok(_) => Ok(DestKind::File),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(DestKind::Missing),
+        Ok(m) => Ok(m.is_dir()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
         Err(e) => Err(e).with_context(|| format!("stat {}", path.display())),
     }
 }
 
 /// Extracts a copy stream at `dest` by Docker's rules.
 fn extract_copy(input: impl Read, src_is_dir: bool, src_contents_only: bool, dest: &CpPath, keep_owners: bool) -> Result<()> {
-    let (dir, top) = plan(src_is_dir, src_contents_only, dest, dest_kind(&dest.path)?)?;
+    let (dest, kind) = resolve_dest(dest)?;
+    let (dir, top) = plan(src_is_dir, src_contents_only, &dest, kind)?;
     if !dir.is_dir() {
         bail!("no such directory: {}", dir.display());
     }
@@ -165,7 +223,7 @@ pub fn copy_in(store: &Store, c: &Container, src: HostSource, dest: &CpPath, kee
     match src {
         HostSource::Stream(fd) => {
             let worker = enter::spawn(store, c, Access::Live, move || {
-                if dest_kind(&dest.path)? != DestKind::Dir {
+                if !dest_is_dir(&dest.path)? {
                     bail!("destination {} must be an existing directory to extract a tar stream into", dest.path.display());
                 }
                 extract(File::from(fd), &dest.path, &Top::Keep, keep_owners).map(|_| ())
@@ -210,6 +268,35 @@ mod tests {
         assert!(p("/etc/.").contents_only);
         assert!(p("/").contents_only);
         assert_eq!(p("/a/b").base_name(), "b");
+    }
+
+    #[test]
+    fn symlinked_and_special_destinations() {
+        let tmp = tempfile::tempdir().unwrap();
+        let t = tmp.path();
+        std::fs::write(t.join("file"), "x").unwrap();
+        std::fs::create_dir(t.join("dir")).unwrap();
+        std::os::unix::fs::symlink("file", t.join("to-file")).unwrap();
+        std::os::unix::fs::symlink(t.join("dir"), t.join("to-dir")).unwrap();
+        std::os::unix::fs::symlink("nowhere", t.join("dangling")).unwrap();
+        nix::unistd::mkfifo(&t.join("fifo"), nix::sys::stat::Mode::from_bits_truncate(0o600)).unwrap();
+        std::os::unix::fs::symlink("fifo", t.join("to-fifo")).unwrap();
+        let at = |name: &str| resolve_dest(&CpPath::parse(&t.join(name).display().to_string(), false));
+        let real = std::fs::canonicalize(t).unwrap();
+        assert_eq!(at("file").unwrap().1, DestKind::File);
+        assert_eq!(at("missing").unwrap().1, DestKind::Missing);
+        let (dest, kind) = at("to-file").unwrap();
+        assert_eq!((dest.path, kind), (real.join("file"), DestKind::File), "a link to a file names that file");
+        let (dest, kind) = at("to-dir").unwrap();
+        assert_eq!((dest.path, kind), (t.join("to-dir"), DestKind::Dir), "a link to a directory is gone through");
+        let err = at("dangling").unwrap_err().to_string();
+        assert!(err.contains("invalid destination") && err.contains("nowhere"), "{err}");
+        let err = at("fifo").unwrap_err().to_string();
+        assert!(err.contains("invalid destination") && err.contains("fifo") && !err.contains("symlink"), "{err}");
+        let err = at("to-fifo").unwrap_err().to_string();
+        assert!(err.contains("is a fifo (through a symlink)"), "{err}");
+        let err = resolve_dest(&CpPath::parse("/dev/null", false)).unwrap_err().to_string();
+        assert!(err.contains("/dev/null") && err.contains("character device"), "{err}");
     }
 
     #[test]
