@@ -67,3 +67,81 @@ fn a_dangling_image_in_use_survives_prunes_and_goes_by_its_id_after_its_last_con
     assert_eq!(env.ok(&["rmi", short(&image)]), format!("Deleted: {image}\n"));
     assert!(store_entries(&env, "layers").is_empty());
 }
+
+/// Loads an image whose top layer has `data/gnu-sparse` (10 GiB, a GNU
+/// sparse tar entry with "hello" at 5 GiB and "end" at its end) and
+/// `data/zeros` (16 MiB of zeros around "middle", a plain entry), as
+/// `sparse:1`. Both compress to a few kilobytes.
+fn load_sparse_image(env: &TestEnv) {
+    use std::os::unix::fs::FileExt;
+    const GIB: u64 = 1 << 30;
+    let src = env.path().join("sparse-src");
+    std::fs::create_dir_all(src.join("data")).unwrap();
+    let big = std::fs::File::create(src.join("data/gnu-sparse")).unwrap();
+    big.set_len(10 * GIB).unwrap();
+    big.write_all_at(b"hello", 5 * GIB).unwrap();
+    big.write_all_at(b"end\n", 10 * GIB - 4).unwrap();
+    drop(big);
+    let tar_path = env.path().join("sparse-layer.tar");
+    let out = std::process::Command::new("tar")
+        .args(["--sparse", "--format=gnu", "--numeric-owner", "--owner=0", "--group=0", "--mtime=@1704067200", "-cf"])
+        .arg(&tar_path)
+        .arg("-C")
+        .arg(&src)
+        .arg("data/gnu-sparse")
+        .output()
+        .expect("run GNU tar");
+    assert!(out.status.success(), "tar --sparse: {}", common::describe(&out));
+    std::fs::remove_dir_all(&src).unwrap();
+    let mut layer = std::fs::read(&tar_path).unwrap();
+    assert!(layer.len() < 64 * 1024, "GNU tar wrote a sparse entry: {} bytes", layer.len());
+    // Append a plain (non-sparse) entry before the end-of-archive blocks.
+    layer.truncate(layer.len() - 1024);
+    while layer.ends_with(&[0u8; 512]) {
+        layer.truncate(layer.len() - 512);
+    }
+    let mut zeros = vec![0u8; 16 << 20];
+    zeros[8 << 20..(8 << 20) + 7].copy_from_slice(b"middle\n");
+    let mut plain = common::oci::LayerBuilder::new();
+    plain.file("data/zeros", &zeros, 0o644, 0, 0);
+    layer.extend_from_slice(&plain.finish());
+
+    let layout = env.path().join("sparse-layout");
+    let w = common::oci::LayoutWriter::create(&layout).unwrap();
+    let layers = [common::fixtures::busybox_layer(), common::oci::Layer::from_tar(layer, "ADD sparse files")];
+    assert!(layers[1].gzip.len() < 1 << 20, "the sparse layer compresses to {} bytes", layers[1].gzip.len());
+    let manifest = w.image("amd64", &layers, serde_json::json!({})).unwrap();
+    w.finish(&manifest).unwrap();
+    let mut archive = tar::Builder::new(Vec::new());
+    archive.append_dir_all(".", &layout).unwrap();
+    let archive_path = env.path().join("sparse-oci.tar");
+    std::fs::write(&archive_path, archive.into_inner().unwrap()).unwrap();
+    env.ok(&["load", "-i", archive_path.to_str().unwrap()]);
+    let id = env.ok(&["images", "-q"]);
+    env.ok(&["tag", id.trim(), "sparse:1"]);
+}
+
+#[test]
+fn a_sparse_file_in_a_layer_stays_sparse_on_disk() {
+    use std::os::unix::fs::MetadataExt;
+    let env = TestEnv::new();
+    load_sparse_image(&env);
+
+    let lower = env.ok(&["inspect", "--format", "{{.GraphDriver.Data.LowerDir}}", "sparse:1"]);
+    let top = std::path::PathBuf::from(lower.trim().split(':').next().expect("a top layer"));
+    for (file, size) in [("data/gnu-sparse", 10u64 << 30), ("data/zeros", 16 << 20)] {
+        let meta = std::fs::metadata(top.join(file)).unwrap_or_else(|e| panic!("stat {file} in {}: {e}", top.display()));
+        assert_eq!(meta.len(), size, "{file} has its full size");
+        let allocated = meta.blocks() * 512;
+        assert!(allocated <= 64 * 1024, "{file}: {allocated} bytes allocated on disk for a sparse file of {size} bytes");
+    }
+
+    // What the container reads is the file's content, holes as zeros.
+    let read = |file: &str, block: u64| {
+        env.ok(&["run", "--rm", "sparse:1", "sh", "-c", &format!("dd if=/data/{file} bs=4096 skip={block} count=1 2>/dev/null | tr -d '\\000'")])
+    };
+    assert_eq!(read("gnu-sparse", (5u64 << 30) / 4096), "hello");
+    assert_eq!(read("gnu-sparse", (10u64 << 30) / 4096 - 1), "end\n");
+    assert_eq!(read("gnu-sparse", 1000), "", "a hole reads as zeros");
+    assert_eq!(read("zeros", (8 << 20) / 4096), "middle\n");
+}
