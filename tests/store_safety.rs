@@ -145,3 +145,32 @@ fn a_sparse_file_in_a_layer_stays_sparse_on_disk() {
     assert_eq!(read("gnu-sparse", 1000), "", "a hole reads as zeros");
     assert_eq!(read("zeros", (8 << 20) / 4096), "middle\n");
 }
+
+#[test]
+fn parallel_pulls_of_one_image_download_each_blob_once() {
+    let registry = common::Registry::start();
+    let layout = common::large_layout(8);
+    registry.push_layout(&layout, "library/big:latest");
+    let env = TestEnv::new();
+    env.mirror_docker_io(&registry);
+    let manifest = registry.raw_manifest("library/big:latest");
+    let layers = manifest["layers"].as_array().expect("manifest layers").len();
+    let blobs_before = registry.count_requests("GET /v2/library/big/blobs/");
+
+    let pulls: Vec<_> = (0..5).map(|_| env.cmd(&["pull", "-q", "big"]).stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::piped()).spawn().expect("start pull")).collect();
+    let ids: Vec<String> = pulls
+        .into_iter()
+        .map(|p| {
+            let out = p.wait_with_output().expect("wait for pull");
+            assert!(out.status.success(), "{}", common::describe(&out));
+            String::from_utf8_lossy(&out.stdout).trim().to_string()
+        })
+        .collect();
+    assert!(ids.iter().all(|id| id == &ids[0] && id.len() == 64), "every pull printed the same Id: {ids:?}");
+
+    let log = registry.log_text();
+    let gets: Vec<&str> = log.lines().filter(|l| l.contains("\"GET /v2/library/big/blobs/sha256:")).collect();
+    assert_eq!(gets.len() - blobs_before, layers + 1, "each layer and the config once, for 5 pulls:\n{}", gets.join("\n"));
+    assert_eq!(env.ok(&["images", "--format", "{{.Repository}}"]), "big\n");
+    env.ok(&["run", "--rm", "big", "test", "-d", "/data/layer3"]);
+}

@@ -117,6 +117,10 @@ fn pull_reference(store: &Store, conf: &RegistriesConf, reference: &Reference, o
     let manifest: Manifest = serde_json::from_slice(&manifest_bytes)
         .with_context(|| format!("manifest {manifest_digest} of {reference} from {} is not an OCI or Docker schema 2 image manifest", client.endpoint().host))?;
 
+    // Held for the rest of the pull: a parallel pull of the same image
+    // waits here, then finds the config (stored last) and every blob in the
+    // store. Other images sharing layers meet at the per-blob locks.
+    let _image_lock = store.blobs.lock(&manifest.config.digest)?;
     let (config_bytes, config_known) = match store.blobs.read(&manifest.config.digest) {
         Ok(bytes) if Digest::of_bytes(&bytes) == manifest.config.digest => (bytes, true),
         _ => (fetch::fetch_small(&client, &manifest.config.digest)?, false),

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::image::digest::Digest;
 use crate::store::atomic::{sync_dir, write_json_atomic};
+use crate::store::lock::lock_in;
 use crate::store::unpack::{self, UnpackOptions};
 
 const META_FILE: &str = "layer.json";
@@ -20,6 +21,7 @@ const TEMP_PREFIX: &str = ".tmp-";
 #[derive(Clone, Debug)]
 pub struct LayerStore {
     dir: PathBuf,
+    locks: PathBuf,
 }
 
 /// What is recorded about an unpacked layer.
@@ -33,7 +35,7 @@ pub struct LayerInfo {
 
 impl LayerStore {
     pub fn new(root: &Path) -> LayerStore {
-        LayerStore { dir: root.join("layers") }
+        LayerStore { dir: root.join("layers"), locks: root.join("locks") }
     }
 
     /// The directory holding the layer's files, in overlay's format:
@@ -56,6 +58,11 @@ impl LayerStore {
     /// Unpacks a layer tarball (gzip, zstd or plain) and checks that its
     /// uncompressed content has digest `diff_id`.
     pub fn unpack(&self, diff_id: &Digest, tarball: impl Read, opts: &UnpackOptions) -> Result<LayerInfo> {
+        if self.has(diff_id) {
+            return self.info(diff_id);
+        }
+        // Parallel pulls of images sharing a layer unpack it once.
+        let _lock = lock_in(&self.locks, &format!("layer-{}", diff_id.hex()))?;
         if self.has(diff_id) {
             return self.info(diff_id);
         }

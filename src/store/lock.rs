@@ -21,6 +21,13 @@ pub fn lock_shared(path: &Path) -> Result<LockGuard> {
     take(path, FlockArg::LockShared)
 }
 
+/// Takes the exclusive lock `dir/name`, creating `dir` when missing: the
+/// per-object locks (one blob, one layer) that `store/locks/` holds.
+pub fn lock_in(dir: &Path, name: &str) -> Result<LockGuard> {
+    std::fs::create_dir_all(dir).with_context(|| format!("create the lock directory {}", dir.display()))?;
+    lock_exclusive(&dir.join(name))
+}
+
 fn take(path: &Path, arg: FlockArg) -> Result<LockGuard> {
     let file = OpenOptions::new()
         .create(true)

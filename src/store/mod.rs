@@ -113,9 +113,13 @@ impl Store {
             }
         }
         self.layers.remove_incomplete()?;
-        let tmp = self.paths.root.join("tmp");
-        if tmp.exists() {
-            layers::remove_tree(&tmp).with_context(|| format!("clean {}", tmp.display()))?;
+        // No pull runs (they hold the store lock shared), so no one holds
+        // or waits for a per-object lock.
+        for dir in ["tmp", "locks"] {
+            let dir = self.paths.root.join(dir);
+            if dir.exists() {
+                layers::remove_tree(&dir).with_context(|| format!("clean {}", dir.display()))?;
+            }
         }
         Ok(report)
     }
