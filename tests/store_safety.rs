@@ -174,3 +174,29 @@ fn parallel_pulls_of_one_image_download_each_blob_once() {
     assert_eq!(env.ok(&["images", "--format", "{{.Repository}}"]), "big\n");
     env.ok(&["run", "--rm", "big", "test", "-d", "/data/layer3"]);
 }
+
+#[test]
+fn a_pull_removes_what_killed_unpacks_left_but_not_a_running_ones() {
+    let registry = common::Registry::start();
+    registry.push_layout(&common::busybox_layout(), "library/busybox:latest");
+    let env = TestEnv::new();
+    env.mirror_docker_io(&registry);
+    env.ok(&["images", "-q"]);
+    // What a pull killed mid-unpack leaves: a temporary layer directory.
+    let layers = env.root.join("layers");
+    let stale = layers.join(".tmp-killed1");
+    std::fs::create_dir_all(stale.join("diff/usr/lib")).unwrap();
+    std::fs::write(stale.join("diff/usr/lib/half-written.so"), vec![7u8; 100_000]).unwrap();
+    // And one that a pull running in parallel is filling (it holds the lock).
+    let running = layers.join(".tmp-running1");
+    std::fs::create_dir_all(running.join("diff")).unwrap();
+    let held = nix::fcntl::Flock::lock(std::fs::File::open(&running).unwrap(), nix::fcntl::FlockArg::LockExclusive).unwrap();
+
+    env.ok(&["pull", "-q", "busybox"]);
+    assert!(!stale.exists(), "the killed pull's temporary layer directory was removed");
+    assert!(running.join("diff").exists(), "the running pull's directory was left alone");
+    drop(held);
+    env.ok(&["pull", "-q", "busybox"]);
+    assert!(!running.exists(), "once its pull is gone, the next pull removes it");
+    assert_eq!(env.ok(&["run", "--rm", "busybox", "echo", "ok"]), "ok\n");
+}

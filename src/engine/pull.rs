@@ -35,6 +35,7 @@ pub fn pull(store: &Store, conf: &RegistriesConf, input: &str, opts: &PullOption
     let candidates = resolve::candidates(conf, &reference, input).with_context(|| format!("pull {input}"))?;
     let _lock = store.lock_shared()?;
     stale::clean(&store.paths.root.join("tmp"))?;
+    store.layers.remove_stale_temps()?;
     let mut errors = Vec::new();
     for candidate in &candidates {
         progress.note(&format!("Trying to pull {candidate}..."));
