@@ -200,3 +200,52 @@ fn a_pull_removes_what_killed_unpacks_left_but_not_a_running_ones() {
     assert!(!running.exists(), "once its pull is gone, the next pull removes it");
     assert_eq!(env.ok(&["run", "--rm", "busybox", "echo", "ok"]), "ok\n");
 }
+
+/// The container's `state.json`, as the store keeps it.
+fn monitor_pid(env: &TestEnv, dir: &std::path::Path) -> Option<i32> {
+    let _ = env;
+    let state: serde_json::Value = serde_json::from_slice(&std::fs::read(dir.join("state.json")).ok()?).ok()?;
+    state["monitor_pid"].as_i64().map(|p| p as i32)
+}
+
+#[test]
+fn a_removal_killed_midway_is_finished_by_the_next_rm_or_prune() {
+    let env = TestEnv::new();
+    env.load_busybox();
+    let running = env.ok(&["run", "-d", "--name", "web", "busybox", "sleep", "1000"]).trim().to_string();
+    let stopped = env.ok(&["create", "--name", "db", "busybox", "true"]).trim().to_string();
+    let containers = env.root.join("containers");
+    let monitor = monitor_pid(&env, &containers.join(&running)).expect("a running container has a monitor");
+
+    // What `rm -f` killed right after its first step leaves: the
+    // directories renamed to tombstones, the name claims still there.
+    for id in [&running, &stopped] {
+        std::fs::rename(containers.join(id), containers.join(format!(".removing-{id}"))).unwrap();
+    }
+    assert_eq!(env.ok(&["ps", "-a", "--format", "{{.Names}}"]), "", "ps -a shows no broken entry");
+    let (_, err) = env.fails(&["inspect", "web"]);
+    assert!(err.contains("no such"), "{err}");
+
+    env.ok(&["create", "--name", "other", "busybox", "true"]);
+    let pruned = env.ok(&["container", "prune", "-f"]);
+    for id in [&running, &stopped] {
+        assert!(pruned.contains(id.as_str()), "prune reports the finished removal of {id}: {pruned}");
+        assert!(!containers.join(format!(".removing-{id}")).exists(), "tombstone of {id} is gone");
+    }
+    assert!(!std::path::Path::new(&format!("/proc/{monitor}")).exists() || is_zombie(monitor), "the half-removed container's monitor was killed");
+    // The names are free again.
+    env.ok(&["run", "--rm", "--name", "web", "busybox", "true"]);
+    env.ok(&["create", "--name", "db", "busybox", "true"]);
+
+    // And `rm` finishes one too.
+    let id = env.ok(&["create", "--name", "cache", "busybox", "true"]).trim().to_string();
+    std::fs::rename(containers.join(&id), containers.join(format!(".removing-{id}"))).unwrap();
+    env.ok(&["rm", "db"]);
+    assert!(!containers.join(format!(".removing-{id}")).exists(), "rm finished the interrupted removal");
+    assert_eq!(env.ok(&["ps", "-a", "--format", "{{.Names}}"]), "");
+    env.ok(&["create", "--name", "cache", "busybox", "true"]);
+}
+
+fn is_zombie(pid: i32) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|s| s.rsplit_once(')').is_some_and(|(_, r)| r.trim_start().starts_with('Z')))
+}

@@ -128,7 +128,7 @@ pub struct PruneReport {
 /// anonymous volumes, then dangling images, or with `all` every image no
 /// container uses.
 pub fn prune(store: &Store, all: bool, with_volumes: bool) -> Result<PruneReport> {
-    let mut report = PruneReport::default();
+    let mut report = PruneReport { containers: crate::engine::removal::finish_interrupted(store)?, ..Default::default() };
     for c in store.containers.list()? {
         let c = lifecycle::reconcile(store, &c)?;
         if is_running(&c) {

@@ -77,7 +77,7 @@ impl ImageStore {
         let mut db = self.read()?;
         let out = change(&mut db.images)?;
         match write_json_atomic(&self.file, &db) {
-            Err(e) if may_spend_reserve && is_no_space(&e) && self.reserve.release() => write_json_atomic(&self.file, &db)?,
+            Err(e) if may_spend_reserve && is_no_space(&e) && self.reserve.release(db_size(&db)) => write_json_atomic(&self.file, &db)?,
             written => written?,
         }
         Ok(out)
@@ -124,6 +124,11 @@ impl ImageStore {
             Err(e) => Err(e).with_context(|| format!("read {}", self.file.display())),
         }
     }
+}
+
+/// About what `images.json` takes on disk (for the reserve).
+fn db_size(db: &ImageDb) -> usize {
+    serde_json::to_vec_pretty(db).map(|b| b.len()).unwrap_or(0)
 }
 
 /// Finds the one image that `wanted` names: a full or prefixed Id (with or

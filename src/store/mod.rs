@@ -51,7 +51,7 @@ impl Store {
         }
         let reserve = Reserve::new(&paths.root);
         // Allocated while there is space, so that a full disk finds it.
-        reserve.refill();
+        reserve.ensure();
         Ok(Store {
             reserve,
             blobs: BlobStore::new(&paths.root),

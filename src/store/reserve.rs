@@ -3,8 +3,9 @@
 //! (atomically: a new file first, then a rename), which needs free blocks
 //! before anything is freed; on a full disk that write would fail and the
 //! user could not free space through pontoon at all. The store keeps
-//! `reserve` (1 MiB, allocated) and a removal that hits ENOSPC deletes it and
-//! retries once; the reserve is allocated again when space allows.
+//! `reserve` (1 MiB, allocated); a removal that hits ENOSPC shrinks it by
+//! what the write needs and retries once, so several removals in a row work
+//! on a full disk. The reserve grows back when space allows.
 
 use std::fs::{self, OpenOptions};
 use std::io;
@@ -13,6 +14,8 @@ use std::path::{Path, PathBuf};
 
 /// Far more than `images.json` of a few thousand images needs.
 const RESERVE_BYTES: i64 = 1 << 20;
+/// What one release frees at least.
+const STEP: u64 = 64 * 1024;
 
 #[derive(Clone, Debug)]
 pub struct Reserve {
@@ -24,24 +27,39 @@ impl Reserve {
         Reserve { path: root.join("reserve") }
     }
 
-    /// Frees the reserved space; false when there was none to free.
-    pub fn release(&self) -> bool {
-        fs::remove_file(&self.path).is_ok()
+    /// Frees at least `needed` bytes of the reserve (a little more, so that
+    /// the retried write also finds room for its directory entry), keeping
+    /// the rest for the next removal: truncating frees the blocks past the
+    /// new end. False when the reserve is used up.
+    pub fn release(&self, needed: usize) -> bool {
+        let Ok(file) = OpenOptions::new().write(true).open(&self.path) else { return false };
+        let Ok(len) = file.metadata().map(|m| m.len()) else { return false };
+        if len == 0 {
+            return false;
+        }
+        let step = (needed as u64 * 2).max(STEP).div_ceil(STEP) * STEP;
+        file.set_len(len.saturating_sub(step)).is_ok()
     }
 
-    /// Allocates the reserve again if it is missing. Best effort: on a disk
-    /// that is still full it stays missing and a later removal retries.
+    /// Creates the reserve when the store has none yet (each command calls
+    /// this: one stat). A short reserve is left to `refill`, so that
+    /// commands on a full disk do not keep taking its last free blocks.
+    pub fn ensure(&self) {
+        if fs::symlink_metadata(&self.path).is_err() {
+            self.refill();
+        }
+    }
+
+    /// Allocates the reserve again up to its full size, after a removal. Best effort: on a
+    /// disk that is still full it stays short and a later removal retries.
     pub fn refill(&self) {
-        if fs::symlink_metadata(&self.path).is_ok() {
-            return;
+        match fs::symlink_metadata(&self.path) {
+            Ok(m) if m.len() >= RESERVE_BYTES as u64 => return,
+            _ => {}
         }
-        let Ok(file) = OpenOptions::new().write(true).create_new(true).open(&self.path) else { return };
+        let Ok(file) = OpenOptions::new().write(true).create(true).truncate(false).open(&self.path) else { return };
         // fallocate reserves real blocks (on tmpfs too), unlike set_len.
-        let allocated = nix::fcntl::fallocate(file.as_raw_fd(), nix::fcntl::FallocateFlags::empty(), 0, RESERVE_BYTES);
-        if allocated.is_err() {
-            drop(file);
-            let _ = fs::remove_file(&self.path);
-        }
+        let _ = nix::fcntl::fallocate(file.as_raw_fd(), nix::fcntl::FallocateFlags::empty(), 0, RESERVE_BYTES);
     }
 }
 
@@ -61,14 +79,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_reserve_is_released_once_and_refilled() {
+    fn the_reserve_is_released_in_steps_and_refilled() {
         let dir = tempfile::tempdir().unwrap();
         let reserve = Reserve::new(dir.path());
-        assert!(!reserve.release(), "nothing to release yet");
+        assert!(!reserve.release(10), "nothing to release yet");
         reserve.refill();
-        assert_eq!(fs::metadata(dir.path().join("reserve")).unwrap().len(), RESERVE_BYTES as u64);
-        assert!(reserve.release());
-        assert!(!reserve.release());
+        let len = || fs::metadata(dir.path().join("reserve")).unwrap().len();
+        assert_eq!(len(), RESERVE_BYTES as u64);
+        assert!(reserve.release(10));
+        assert_eq!(len(), RESERVE_BYTES as u64 - STEP);
+        while reserve.release(100_000) {}
+        assert_eq!(len(), 0);
+        reserve.refill();
+        assert_eq!(len(), RESERVE_BYTES as u64);
     }
 
     #[test]
