@@ -249,3 +249,76 @@ fn a_removal_killed_midway_is_finished_by_the_next_rm_or_prune() {
 fn is_zombie(pid: i32) -> bool {
     std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|s| s.rsplit_once(')').is_some_and(|(_, r)| r.trim_start().starts_with('Z')))
 }
+
+/// Unmounts (lazily) a test's filesystem when the test ends, also on failure.
+struct Unmount(std::path::PathBuf);
+
+impl Drop for Unmount {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount").arg("-l").arg(&self.0).status();
+    }
+}
+
+/// Writes to `path` until the filesystem says it is full.
+fn fill_disk(path: &std::path::Path) {
+    use std::io::Write;
+    let mut f = std::fs::File::create(path).expect("create the filler file");
+    for chunk in [1 << 20, 4096, 1] {
+        let data = vec![0xa5u8; chunk];
+        loop {
+            match f.write(&data) {
+                Ok(n) if n == data.len() => {}
+                Ok(_) => break,
+                Err(e) => {
+                    assert_eq!(e.raw_os_error(), Some(libc::ENOSPC), "filling the disk: {e}");
+                    break;
+                }
+            }
+        }
+    }
+    let _ = f.sync_all();
+}
+
+fn free_bytes(path: &std::path::Path) -> u64 {
+    let st = nix::sys::statvfs::statvfs(path).expect("statvfs");
+    st.blocks_available() * st.fragment_size()
+}
+
+#[test]
+fn a_full_store_filesystem_is_cleaned_up_with_pontoon_itself() {
+    if common::skip_unless(common::is_root(), "mounting a small tmpfs for the store needs root") {
+        return;
+    }
+    let env = TestEnv::new();
+    std::fs::create_dir_all(&env.root).unwrap();
+    let mounted = std::process::Command::new("mount").args(["-t", "tmpfs", "-o", "size=48m", "tmpfs"]).arg(&env.root).status().unwrap();
+    assert!(mounted.success(), "mount a tmpfs on {}", env.root.display());
+    let _unmount = Unmount(env.root.clone());
+    env.load_busybox();
+    env.ok(&["tag", "busybox", "extra:1"]);
+    for name in ["killed", "stopped", "removed"] {
+        env.ok(&["run", "-d", "--name", name, "busybox", "sleep", "1000"]);
+    }
+    env.ok(&["create", "--name", "created", "busybox", "true"]);
+
+    fill_disk(&env.root.join("filler"));
+    let full = free_bytes(&env.root);
+    let (_, err) = env.fails(&["create", "busybox", "true"]);
+    assert!(err.contains("No space left on device"), "the disk is full: {err}");
+
+    env.ok(&["kill", "killed"]);
+    env.ok(&["stop", "-t", "1", "stopped"]);
+    env.ok(&["rm", "-f", "removed"]);
+    env.ok(&["container", "prune", "-f"]);
+    assert_eq!(env.ok(&["ps", "-aq"]), "", "every container is gone");
+    assert_eq!(env.ok(&["rmi", "extra:1"]), "Untagged: extra:1\n");
+    env.ok(&["image", "prune", "-a", "-f"]);
+    env.ok(&["system", "prune", "-a", "-f"]);
+    assert_eq!(env.ok(&["images", "-q"]), "", "every image is gone");
+    assert!(free_bytes(&env.root) > full + (1 << 20), "space was freed: {} bytes free, {full} before", free_bytes(&env.root));
+
+    // With room again, the store works as before.
+    std::fs::remove_file(env.root.join("filler")).unwrap();
+    env.load_busybox();
+    assert_eq!(env.ok(&["run", "--rm", "busybox", "echo", "ok"]), "ok\n");
+}

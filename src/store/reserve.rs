@@ -66,6 +66,12 @@ impl Reserve {
 /// Whether `err` (or a cause) says the filesystem or the quota is full.
 pub fn is_no_space(err: &anyhow::Error) -> bool {
     err.chain().any(|cause| {
+        // tempfile wraps the OS error (adding the path): its kind survives.
+        if let Some(io) = cause.downcast_ref::<io::Error>() {
+            if matches!(io.kind(), io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded) {
+                return true;
+            }
+        }
         let errno = cause
             .downcast_ref::<io::Error>()
             .and_then(io::Error::raw_os_error)
@@ -98,6 +104,8 @@ mod tests {
     fn no_space_is_recognised_through_context() {
         let err = anyhow::Error::from(io::Error::from_raw_os_error(libc::ENOSPC)).context("write images.json");
         assert!(is_no_space(&err));
+        let wrapped = io::Error::new(io::ErrorKind::StorageFull, "at path x");
+        assert!(is_no_space(&anyhow::Error::from(wrapped).context("write state.json")));
         assert!(!is_no_space(&anyhow::anyhow!("permission denied")));
     }
 }
