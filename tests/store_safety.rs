@@ -296,6 +296,7 @@ fn a_full_store_filesystem_is_cleaned_up_with_pontoon_itself() {
     let _unmount = Unmount(env.root.clone());
     env.load_busybox();
     env.ok(&["tag", "busybox", "extra:1"]);
+    common::load_as(&env, &common::multilayer_layout(), "multi:1");
     for name in ["killed", "stopped", "removed"] {
         env.ok(&["run", "-d", "--name", name, "busybox", "sleep", "1000"]);
     }
@@ -306,12 +307,14 @@ fn a_full_store_filesystem_is_cleaned_up_with_pontoon_itself() {
     let (_, err) = env.fails(&["create", "busybox", "true"]);
     assert!(err.contains("No space left on device"), "the disk is full: {err}");
 
+    // Image removals first, while no container removal has freed anything.
+    assert_eq!(env.ok(&["rmi", "extra:1"]), "Untagged: extra:1\n");
+    assert!(env.ok(&["rmi", "multi:1"]).contains("Deleted: sha256:"));
     env.ok(&["kill", "killed"]);
     env.ok(&["stop", "-t", "1", "stopped"]);
     env.ok(&["rm", "-f", "removed"]);
     env.ok(&["container", "prune", "-f"]);
     assert_eq!(env.ok(&["ps", "-aq"]), "", "every container is gone");
-    assert_eq!(env.ok(&["rmi", "extra:1"]), "Untagged: extra:1\n");
     env.ok(&["image", "prune", "-a", "-f"]);
     env.ok(&["system", "prune", "-a", "-f"]);
     assert_eq!(env.ok(&["images", "-q"]), "", "every image is gone");
