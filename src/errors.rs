@@ -13,6 +13,8 @@ pub const EXIT_ENGINE: i32 = 125;
 pub const EXIT_CANNOT_INVOKE: i32 = 126;
 /// Exit code when the container's command does not exist.
 pub const EXIT_NOT_FOUND: i32 = 127;
+/// Exit code of `rmi` refused because a container uses the image (Podman's).
+pub const EXIT_IMAGE_IN_USE: i32 = 2;
 
 #[derive(Debug, Error)]
 pub enum PontoonError {
@@ -20,12 +22,11 @@ pub enum PontoonError {
     InvalidReference { reference: String, why: String },
     #[error("{0}: image not known")]
     ImageNotFound(String),
-    // The container variants below are the catalogue the container issues
-    // (create/run/rm, and rmi of an image a container uses) construct; until
-    // they land nothing does.
-    #[allow(dead_code)]
-    #[error("{0}: image is in use by container {1}")]
-    ImageInUse(String, String),
+    /// `rmi` of an image that a container (running or stopped) uses.
+    /// `what` is Docker's "remove repository reference \"busybox\"" or
+    /// "delete 9d5226e6ce3f"; `fix` says what the user can do.
+    #[error("conflict: unable to {what} ({}) - container {container} is using its referenced image {image}: {fix}", if *.forced { "cannot be forced" } else { "must force" })]
+    ImageInUse { what: String, forced: bool, container: String, image: String, fix: String },
     #[error("no such container: {0}")]
     NoSuchContainer(String),
     #[error("the container name {0:?} is already in use")]
@@ -48,6 +49,7 @@ pub fn exit_code(err: &anyhow::Error) -> i32 {
     for cause in err.chain() {
         match cause.downcast_ref::<PontoonError>() {
             Some(PontoonError::ContainerExit(code)) | Some(PontoonError::AlreadyReported(code)) => return *code,
+            Some(PontoonError::ImageInUse { .. }) => return EXIT_IMAGE_IN_USE,
             _ => {}
         }
     }

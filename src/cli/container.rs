@@ -109,6 +109,7 @@ pub(super) fn for_each(names: &[String], mut each: impl FnMut(&str) -> Result<()
 
 pub fn rm(ctx: &Ctx, args: RmArgs) -> Result<()> {
     let store = ctx.store()?;
+    crate::engine::removal::finish_interrupted(&store)?;
     let names: Vec<String> = if args.all { store.containers.list()?.into_iter().map(|c| c.record.id).collect() } else { args.containers.clone() };
     if names.is_empty() && !args.all {
         anyhow::bail!("rm needs at least one container name or Id (or --all)");

@@ -288,7 +288,8 @@ fn column_name(field: &str) -> String {
 
 pub fn rmi(ctx: &Ctx, args: RmiArgs) -> Result<()> {
     let store = ctx.store()?;
-    let mut failures = 0;
+    // Podman's codes: 2 when every failure was an image in use, else 125.
+    let mut code = None;
     for name in &args.images {
         match images::remove(&store, name, args.force) {
             Ok(events) => {
@@ -301,14 +302,15 @@ pub fn rmi(ctx: &Ctx, args: RmiArgs) -> Result<()> {
             }
             Err(e) => {
                 eprintln!("Error: {}", crate::errors::one_line(&e));
-                failures += 1;
+                let this = crate::errors::exit_code(&e);
+                code = Some(if code.is_none_or(|c| c == this) { this } else { crate::errors::EXIT_ENGINE });
             }
         }
     }
-    if failures > 0 {
-        return Err(crate::errors::PontoonError::AlreadyReported(crate::errors::EXIT_ENGINE).into());
+    match code {
+        Some(code) => Err(crate::errors::PontoonError::AlreadyReported(code).into()),
+        None => Ok(()),
     }
-    Ok(())
 }
 
 pub fn tag(ctx: &Ctx, args: TagArgs) -> Result<()> {

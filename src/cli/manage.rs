@@ -58,7 +58,7 @@ pub fn prune(ctx: &Ctx, args: ContainerPruneArgs) -> Result<()> {
         return Ok(());
     }
     let store = ctx.store()?;
-    let mut removed = Vec::new();
+    let mut removed = crate::engine::removal::finish_interrupted(&store)?;
     let mut bytes = 0;
     for c in store.containers.list()? {
         let c = lifecycle::reconcile(&store, &c)?;

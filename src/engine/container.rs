@@ -103,6 +103,10 @@ fn is_not_found(e: &anyhow::Error) -> bool {
 pub fn create(store: &Store, spec: ContainerSpec, name: Option<String>) -> Result<ContainerRecord> {
     // Before anything is written: a refused flag leaves no container behind.
     validate(&spec)?;
+    // Shared with other creates and pulls, exclusive with rmi and prune: an
+    // image cannot be deleted between resolving it and recording the
+    // container that uses it.
+    let _lock = store.lock_shared()?;
     let image = images::resolve(store, &spec.image)?;
     let view = ImageView::load(store, image)?;
     let spec = crate::engine::volumes::prepare(store, spec, &view)?;

@@ -128,7 +128,7 @@ pub struct PruneReport {
 /// anonymous volumes, then dangling images, or with `all` every image no
 /// container uses.
 pub fn prune(store: &Store, all: bool, with_volumes: bool) -> Result<PruneReport> {
-    let mut report = PruneReport::default();
+    let mut report = PruneReport { containers: crate::engine::removal::finish_interrupted(store)?, ..Default::default() };
     for c in store.containers.list()? {
         let c = lifecycle::reconcile(store, &c)?;
         if is_running(&c) {
@@ -143,13 +143,9 @@ pub fn prune(store: &Store, all: bool, with_volumes: bool) -> Result<PruneReport
         report.volumes = names;
         report.bytes += bytes;
     }
-    let used: HashSet<String> = store.containers.list()?.into_iter().map(|c| c.record.image_id).collect();
     let guard = store.lock_exclusive()?;
-    report.images = store.images.update(|images| {
-        let (gone, kept): (Vec<_>, Vec<_>) = images.drain(..).partition(|i| (all || i.names.is_empty()) && !used.contains(&i.id.to_string()));
-        *images = kept;
-        Ok(gone.into_iter().map(|i| i.id).collect::<Vec<_>>())
-    })?;
+    report.images = crate::engine::images::prune_records(store, &guard, all)?;
     report.bytes += store.collect_garbage(&guard)?.bytes;
+    store.reserve.refill();
     Ok(report)
 }

@@ -2,6 +2,8 @@
 //! tag, remove (with garbage collection), prune, and the Docker-shaped views
 //! that `images`, `inspect` and `history` print.
 
+use std::collections::HashSet;
+
 use anyhow::{Context, Result};
 use chrono::{DateTime, Utc};
 use serde_json::{json, Value};
@@ -10,7 +12,9 @@ use crate::errors::PontoonError;
 use crate::image::digest::Digest;
 use crate::image::manifest::{ImageConfig, Manifest};
 use crate::image::reference::{familiar, Reference};
+use crate::store::containers::Container;
 use crate::store::images::{find, ImageRecord};
+use crate::store::lock::LockGuard;
 use crate::store::Store;
 
 /// An image record with its parsed manifest and config.
@@ -79,10 +83,19 @@ pub enum Removal {
 
 /// Removes names or whole images as `docker rmi` does: a name untags, the
 /// last name (or an Id) deletes; an Id with several names needs `force`.
+///
+/// An image that a container uses (running or stopped) is not deleted: that
+/// is refused with `ImageInUse`, and with `force` the image loses its names
+/// but keeps its record, config and layers (dangling) until no container
+/// uses it, so the container can still start; `image prune` (or `rmi` of
+/// the Id) removes it after the last such container is gone.
 pub fn remove(store: &Store, wanted: &str, force: bool) -> Result<Vec<Removal>> {
+    // Exclusive: `create` holds the lock shared, so no container can start
+    // using the image between the check below and the deletion.
     let guard = store.lock_exclusive()?;
+    let containers = store.containers.list()?;
     let mut events = Vec::new();
-    let deleted = store.images.update(|images| {
+    let deleted = store.images.update_to_free(|images| {
         let target = find(images, wanted)?.clone();
         let as_name = Reference::parse(wanted).ok().and_then(|r| r.tagged_name()).filter(|n| target.names.contains(n));
         let index = images.iter().position(|i| i.id == target.id).context("image vanished")?;
@@ -99,11 +112,24 @@ pub fn remove(store: &Store, wanted: &str, force: bool) -> Result<Vec<Removal>> 
                         target.id.short()
                     );
                 }
+                let user = containers.iter().find(|c| c.record.image_id == target.id.to_string());
+                let dangling = target.names.is_empty() && target.repo_digests.is_empty();
+                if let Some(user) = user {
+                    if !force || dangling {
+                        return Err(in_use(wanted, as_name.is_some(), force, &target.id, user).into());
+                    }
+                }
                 for name in &target.names {
                     events.push(Removal::Untagged(familiar_tag(name)));
                 }
                 for digest in &target.repo_digests {
                     events.push(Removal::Untagged(familiar_tag(digest)));
+                }
+                if user.is_some() {
+                    // Forced while in use: untag only, the data stays.
+                    images[index].names.clear();
+                    images[index].repo_digests.clear();
+                    return Ok(false);
                 }
                 images.remove(index);
                 events.push(Removal::Deleted(target.id.clone()));
@@ -113,8 +139,21 @@ pub fn remove(store: &Store, wanted: &str, force: bool) -> Result<Vec<Removal>> 
     })?;
     if deleted {
         store.collect_garbage(&guard)?;
+        store.reserve.refill();
     }
     Ok(events)
+}
+
+/// Docker's conflict for an image `user` still uses, with the way out.
+fn in_use(wanted: &str, by_name: bool, forced: bool, image: &Digest, user: &Container) -> PontoonError {
+    let what = if by_name { format!("remove repository reference {wanted:?}") } else { format!("delete {}", image.short()) };
+    let name = &user.record.name;
+    let fix = if forced {
+        format!("the image has no name left to remove; remove the container first (pontoon rm {name})")
+    } else {
+        format!("remove the container first (pontoon rm {name}), or untag the image with rmi -f (its data stays until the container is removed)")
+    };
+    PontoonError::ImageInUse { what, forced, container: user.record.id[..12].to_string(), image: image.short().to_string(), fix }
 }
 
 /// `busybox:latest` for `docker.io/library/busybox:latest`.
@@ -148,17 +187,27 @@ pub fn tag(store: &Store, source: &str, target: &str) -> Result<()> {
     })
 }
 
-/// Removes dangling images (no names), or with `all` every image. Returns
-/// the Ids removed and the bytes reclaimed.
+/// Removes dangling images (no names), or with `all` every image, but
+/// never one that a container (even a stopped one) uses. Returns the Ids
+/// removed and the bytes reclaimed.
 pub fn prune(store: &Store, all: bool) -> Result<(Vec<Digest>, u64)> {
     let guard = store.lock_exclusive()?;
-    let removed = store.images.update(|images| {
-        let (gone, kept): (Vec<_>, Vec<_>) = images.drain(..).partition(|i| all || i.names.is_empty());
+    let removed = prune_records(store, &guard, all)?;
+    let report = store.collect_garbage(&guard)?;
+    store.reserve.refill();
+    Ok((removed, report.bytes))
+}
+
+/// Drops the records `prune` removes; the caller collects the garbage. The
+/// exclusive lock keeps `create` from starting to use an image meanwhile.
+pub fn prune_records(store: &Store, _guard: &LockGuard, all: bool) -> Result<Vec<Digest>> {
+    let used: HashSet<String> = store.containers.list()?.into_iter().map(|c| c.record.image_id).collect();
+    store.images.update_to_free(|images| {
+        let (gone, kept): (Vec<_>, Vec<_>) =
+            images.drain(..).partition(|i| (all || i.names.is_empty()) && !used.contains(&i.id.to_string()));
         *images = kept;
         Ok(gone.into_iter().map(|i| i.id).collect::<Vec<_>>())
-    })?;
-    let report = store.collect_garbage(&guard)?;
-    Ok((removed, report.bytes))
+    })
 }
 
 /// The image as `docker image inspect` shows it.

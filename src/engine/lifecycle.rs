@@ -39,15 +39,24 @@ pub fn is_running(c: &Container) -> bool {
 /// Marks a container whose monitor died as exited, so it can be used again.
 pub fn reconcile(store: &Store, c: &Container) -> Result<Container> {
     if matches!(c.state.status, Status::Running | Status::Paused | Status::Stopping) && !is_running(c) {
-        store.containers.update_state(&c.record.id, |st| {
+        let exited = |st: &mut crate::store::containers::ContainerState| {
             st.status = Status::Exited;
             st.pid = None;
             st.monitor_pid = None;
             st.finished_at.get_or_insert_with(Utc::now);
             st.exit_code.get_or_insert(crate::errors::EXIT_ENGINE);
+        };
+        // On a full disk the state stays stale (reconciled again next
+        // time): rm, stop and prune must go on.
+        if store.containers.update_state_best_effort(&c.record.id, |st| {
+            exited(st);
             Ok(())
-        })?;
-        return store.containers.load(&c.record.id);
+        })? {
+            return store.containers.load(&c.record.id);
+        }
+        let mut fixed = c.clone();
+        exited(&mut fixed.state);
+        return Ok(fixed);
     }
     Ok(c.clone())
 }
@@ -83,7 +92,7 @@ fn wait_exit(stream: &mut UnixStream, timeout: Option<Duration>) -> Result<Optio
 /// Stops a container: its stop signal, then SIGKILL after `timeout` seconds.
 pub fn stop(store: &Store, c: &Container, timeout: Option<u32>) -> Result<()> {
     let c = reconcile(store, c)?;
-    store.containers.update_state(&c.record.id, |st| {
+    store.containers.update_state_best_effort(&c.record.id, |st| {
         st.stopped_by_user = true;
         Ok(())
     })?;
@@ -110,7 +119,7 @@ pub fn kill(store: &Store, c: &Container, signal: Signal) -> Result<()> {
         bail!("cannot kill container {}: it is not running", c.record.name);
     }
     if signal == Signal::SIGKILL || signal == Signal::SIGTERM {
-        store.containers.update_state(&c.record.id, |st| {
+        store.containers.update_state_best_effort(&c.record.id, |st| {
             st.stopped_by_user = true;
             Ok(())
         })?;
@@ -158,7 +167,7 @@ pub fn remove(store: &Store, c: &Container, force: bool) -> Result<()> {
                 c.record.name
             ));
         }
-        store.containers.update_state(&c.record.id, |st| {
+        store.containers.update_state_best_effort(&c.record.id, |st| {
             st.stopped_by_user = true;
             Ok(())
         })?;

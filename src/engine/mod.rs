@@ -18,6 +18,7 @@ pub mod inspect_container;
 pub mod oci;
 pub mod pause;
 pub mod pull;
+pub mod removal;
 pub mod push;
 pub mod search;
 pub mod spec_checks;

@@ -35,6 +35,7 @@ pub fn pull(store: &Store, conf: &RegistriesConf, input: &str, opts: &PullOption
     let candidates = resolve::candidates(conf, &reference, input).with_context(|| format!("pull {input}"))?;
     let _lock = store.lock_shared()?;
     stale::clean(&store.paths.root.join("tmp"))?;
+    store.layers.remove_stale_temps()?;
     let mut errors = Vec::new();
     for candidate in &candidates {
         progress.note(&format!("Trying to pull {candidate}..."));
@@ -117,6 +118,10 @@ fn pull_reference(store: &Store, conf: &RegistriesConf, reference: &Reference, o
     let manifest: Manifest = serde_json::from_slice(&manifest_bytes)
         .with_context(|| format!("manifest {manifest_digest} of {reference} from {} is not an OCI or Docker schema 2 image manifest", client.endpoint().host))?;
 
+    // Held for the rest of the pull: a parallel pull of the same image
+    // waits here, then finds the config (stored last) and every blob in the
+    // store. Other images sharing layers meet at the per-blob locks.
+    let _image_lock = store.blobs.lock(&manifest.config.digest)?;
     let (config_bytes, config_known) = match store.blobs.read(&manifest.config.digest) {
         Ok(bytes) if Digest::of_bytes(&bytes) == manifest.config.digest => (bytes, true),
         _ => (fetch::fetch_small(&client, &manifest.config.digest)?, false),

@@ -77,6 +77,12 @@ pub fn fetch_blob(client: &RegistryClient, blobs: &BlobStore, desc: &Descriptor,
 }
 
 fn download(client: &RegistryClient, blobs: &BlobStore, desc: &Descriptor, transfer: &Transfer) -> Result<()> {
+    // A parallel pull may be fetching the same blob: wait for it, then use
+    // what it stored instead of downloading again.
+    let _lock = blobs.lock(&desc.digest)?;
+    if blobs.has(&desc.digest) {
+        return Ok(());
+    }
     let registry = client.endpoint().host.clone();
     let mut attempt = 0;
     loop {

@@ -10,11 +10,13 @@ use anyhow::{bail, Context, Result};
 
 use crate::image::digest::{Digest, HashingWriter};
 use crate::store::atomic::sync_dir;
+use crate::store::lock::{lock_in, LockGuard};
 
 #[derive(Clone, Debug)]
 pub struct BlobStore {
     dir: PathBuf,
     tmp: PathBuf,
+    locks: PathBuf,
 }
 
 /// The content did not match the digest it was fetched under.
@@ -27,7 +29,15 @@ pub struct DigestMismatch {
 
 impl BlobStore {
     pub fn new(root: &Path) -> BlobStore {
-        BlobStore { dir: root.join("blobs/sha256"), tmp: root.join("tmp") }
+        BlobStore { dir: root.join("blobs/sha256"), tmp: root.join("tmp"), locks: root.join("locks") }
+    }
+
+    /// Held while fetching `digest`, so that parallel pulls download each
+    /// blob once: the first takes it and downloads, the others wait and
+    /// then find the blob present (check `has` after taking it). Lock
+    /// files stay until garbage collection, which runs when no pull does.
+    pub fn lock(&self, digest: &Digest) -> Result<LockGuard> {
+        lock_in(&self.locks, &format!("blob-{}", digest.hex()))
     }
 
     pub fn path(&self, digest: &Digest) -> PathBuf {

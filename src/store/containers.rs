@@ -14,10 +14,14 @@ use serde::{Deserialize, Serialize};
 use crate::engine::container_spec::ContainerSpec;
 use crate::errors::PontoonError;
 use crate::store::atomic::write_json_atomic;
-use crate::store::lock::lock_exclusive;
+use crate::store::lock::{lock_dir, lock_exclusive, try_lock_dir};
+use crate::store::reserve::{is_no_space, Reserve};
 
 const RECORD_FILE: &str = "container.json";
 const STATE_FILE: &str = "state.json";
+/// `containers/.removing-<id>`: a container being removed (never 64
+/// characters long, so listings and lookups skip it).
+const TOMBSTONE_PREFIX: &str = ".removing-";
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct ContainerRecord {
@@ -93,11 +97,12 @@ pub struct Container {
 #[derive(Clone, Debug)]
 pub struct ContainerStore {
     dir: PathBuf,
+    reserve: Reserve,
 }
 
 impl ContainerStore {
     pub fn new(root: &Path) -> ContainerStore {
-        ContainerStore { dir: root.join("containers") }
+        ContainerStore { dir: root.join("containers"), reserve: Reserve::new(root) }
     }
 
     /// The directory holding one container's files (and its rootfs upper layer).
@@ -256,14 +261,91 @@ impl ContainerStore {
         }
     }
 
+    /// Removes a container's files, crash-safe: the directory is locked and
+    /// renamed to a tombstone first (one rename: listings skip it at once,
+    /// and it needs no new disk space), the name claim is dropped, then the
+    /// tree is deleted. A command killed midway leaves a tombstone that
+    /// `tombstones` lists and the next rm or prune finishes.
     pub fn remove(&self, id: &str) -> Result<()> {
+        let dir = self.dir_of(id);
+        let tomb = self.tombstone_of(id);
         let name = self.load(id).ok().map(|c| c.record.name);
-        crate::store::layers::remove_tree(&self.dir_of(id)).with_context(|| format!("remove container {id}"))?;
-        if let Some(name) = name {
-            self.release_name(&name, id);
+        match lock_dir(&dir) {
+            Ok(_held) => {
+                // A tombstone of an earlier, interrupted removal is in the way.
+                crate::store::layers::remove_tree(&tomb).with_context(|| format!("remove {}", tomb.display()))?;
+                match fs::rename(&dir, &tomb) {
+                    // A parallel rm of the same container got there first.
+                    Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+                    renamed => renamed.with_context(|| format!("rename {} to {}", dir.display(), tomb.display()))?,
+                }
+                // The lock moved with the directory: a cleaner skips it.
+                let _ = crate::store::atomic::sync_dir(&self.dir);
+                if let Some(name) = &name {
+                    self.release_name(name, id);
+                }
+                crate::store::layers::remove_tree(&tomb).with_context(|| format!("remove container {id}"))?;
+            }
+            Err(_) if !dir.exists() => {}
+            Err(e) => return Err(e),
         }
+        self.reserve.refill();
         Ok(())
     }
+
+    fn tombstone_of(&self, id: &str) -> PathBuf {
+        self.dir.join(format!("{TOMBSTONE_PREFIX}{id}"))
+    }
+
+    /// Tombstones nobody is deleting now (their remove was killed): the
+    /// directory, locked for the caller, and what it recorded.
+    pub fn abandoned_tombstones(&self) -> Vec<Tombstone> {
+        let Ok(entries) = fs::read_dir(&self.dir) else { return Vec::new() };
+        let mut out = Vec::new();
+        for entry in entries.filter_map(|e| e.ok()) {
+            let file_name = entry.file_name().to_string_lossy().into_owned();
+            let Some(id) = file_name.strip_prefix(TOMBSTONE_PREFIX) else { continue };
+            let dir = entry.path();
+            let Ok(Some(guard)) = try_lock_dir(&dir) else { continue };
+            let record: Option<ContainerRecord> = read_json(&dir.join(RECORD_FILE)).ok().flatten();
+            let state: ContainerState = read_json(&dir.join(STATE_FILE)).ok().flatten().unwrap_or_default();
+            out.push(Tombstone { id: id.to_string(), dir, name: record.map(|r| r.name), state, _guard: guard });
+        }
+        out
+    }
+
+    /// Deletes a tombstone and drops its name claim if it still has it.
+    pub fn finish_removal(&self, tomb: Tombstone) -> Result<()> {
+        if let Some(name) = &tomb.name {
+            self.release_name(name, &tomb.id);
+        }
+        crate::store::layers::remove_tree(&tomb.dir).with_context(|| format!("finish removing container {} ({})", tomb.id, tomb.dir.display()))?;
+        self.reserve.refill();
+        Ok(())
+    }
+
+    /// As `update_state`, but a full disk is no failure: for the state
+    /// written on the way to stopping or removing a container, which must
+    /// work when the store's filesystem is full. Returns whether it wrote.
+    pub fn update_state_best_effort(&self, id: &str, change: impl FnOnce(&mut ContainerState) -> Result<()>) -> Result<bool> {
+        match self.update_state(id, change) {
+            Ok(()) => Ok(true),
+            Err(e) if is_no_space(&e) => {
+                eprintln!("warning: the state of container {} was not saved: {}", &id[..id.len().min(12)], crate::errors::one_line(&e));
+                Ok(false)
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+
+/// A container directory renamed for removal (see `ContainerStore::remove`).
+pub struct Tombstone {
+    pub id: String,
+    pub dir: PathBuf,
+    pub name: Option<String>,
+    pub state: ContainerState,
+    _guard: crate::store::lock::LockGuard,
 }
 
 fn is_missing(e: &anyhow::Error) -> bool {

@@ -14,6 +14,7 @@ use crate::errors::PontoonError;
 use crate::image::digest::Digest;
 use crate::store::atomic::write_json_atomic;
 use crate::store::lock::{lock_exclusive, lock_shared};
+use crate::store::reserve::{is_no_space, Reserve};
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct ImageRecord {
@@ -43,11 +44,12 @@ struct ImageDb {
 pub struct ImageStore {
     file: PathBuf,
     lock: PathBuf,
+    reserve: Reserve,
 }
 
 impl ImageStore {
     pub fn new(root: &Path) -> ImageStore {
-        ImageStore { file: root.join("images/images.json"), lock: root.join("images/images.lock") }
+        ImageStore { file: root.join("images/images.json"), lock: root.join("images/images.lock"), reserve: Reserve::new(root) }
     }
 
     /// Every image record.
@@ -59,11 +61,25 @@ impl ImageStore {
 
     /// Applies `change` to the records under the lock and saves the result.
     pub fn update<T>(&self, change: impl FnOnce(&mut Vec<ImageRecord>) -> Result<T>) -> Result<T> {
+        self.update_with(change, false)
+    }
+
+    /// As `update`, for a change that removes records: on a full disk the
+    /// store's reserve is released so that the rewrite (and then the
+    /// deletion of the image's files) can happen.
+    pub fn update_to_free<T>(&self, change: impl FnOnce(&mut Vec<ImageRecord>) -> Result<T>) -> Result<T> {
+        self.update_with(change, true)
+    }
+
+    fn update_with<T>(&self, change: impl FnOnce(&mut Vec<ImageRecord>) -> Result<T>, may_spend_reserve: bool) -> Result<T> {
         self.ensure_dir()?;
         let _guard = lock_exclusive(&self.lock)?;
         let mut db = self.read()?;
         let out = change(&mut db.images)?;
-        write_json_atomic(&self.file, &db)?;
+        match write_json_atomic(&self.file, &db) {
+            Err(e) if may_spend_reserve && is_no_space(&e) && self.reserve.release(db_size(&db)) => write_json_atomic(&self.file, &db)?,
+            written => written?,
+        }
         Ok(out)
     }
 
@@ -108,6 +124,11 @@ impl ImageStore {
             Err(e) => Err(e).with_context(|| format!("read {}", self.file.display())),
         }
     }
+}
+
+/// About what `images.json` takes on disk (for the reserve).
+fn db_size(db: &ImageDb) -> usize {
+    serde_json::to_vec_pretty(db).map(|b| b.len()).unwrap_or(0)
 }
 
 /// Finds the one image that `wanted` names: a full or prefixed Id (with or

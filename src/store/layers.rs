@@ -12,14 +12,18 @@ use serde::{Deserialize, Serialize};
 
 use crate::image::digest::Digest;
 use crate::store::atomic::{sync_dir, write_json_atomic};
+use crate::store::lock::{lock_dir, lock_in, lock_in_shared, try_lock_dir, LockGuard};
 use crate::store::unpack::{self, UnpackOptions};
 
 const META_FILE: &str = "layer.json";
 const TEMP_PREFIX: &str = ".tmp-";
+/// In `locks/`: orders creating a temporary directory against cleaning.
+const TEMP_LOCK: &str = "layer-temp";
 
 #[derive(Clone, Debug)]
 pub struct LayerStore {
     dir: PathBuf,
+    locks: PathBuf,
 }
 
 /// What is recorded about an unpacked layer.
@@ -33,7 +37,7 @@ pub struct LayerInfo {
 
 impl LayerStore {
     pub fn new(root: &Path) -> LayerStore {
-        LayerStore { dir: root.join("layers") }
+        LayerStore { dir: root.join("layers"), locks: root.join("locks") }
     }
 
     /// The directory holding the layer's files, in overlay's format:
@@ -59,6 +63,11 @@ impl LayerStore {
         if self.has(diff_id) {
             return self.info(diff_id);
         }
+        // Parallel pulls of images sharing a layer unpack it once.
+        let _lock = lock_in(&self.locks, &format!("layer-{}", diff_id.hex()))?;
+        if self.has(diff_id) {
+            return self.info(diff_id);
+        }
         let info = self.unpack_any(tarball, opts, Some(diff_id))?;
         Ok(info)
     }
@@ -66,11 +75,7 @@ impl LayerStore {
     /// Unpacks a layer whose diff_id is not known in advance (import, load of
     /// an archive): the digest is computed while unpacking.
     pub fn unpack_any(&self, tarball: impl Read, opts: &UnpackOptions, expected: Option<&Digest>) -> Result<LayerInfo> {
-        fs::create_dir_all(&self.dir).with_context(|| format!("create {}", self.dir.display()))?;
-        let tmp = tempfile::Builder::new()
-            .prefix(TEMP_PREFIX)
-            .tempdir_in(&self.dir)
-            .with_context(|| format!("create a temporary layer directory in {}", self.dir.display()))?;
+        let (tmp, _in_use) = self.temp_dir()?;
         let diff = tmp.path().join("diff");
         fs::create_dir(&diff).with_context(|| format!("create {}", diff.display()))?;
         let reader = unpack::decompress(tarball)?;
@@ -92,6 +97,40 @@ impl LayerStore {
         fs::rename(&tmp_path, &dest).with_context(|| format!("rename layer into {}", dest.display()))?;
         sync_dir(&self.dir)?;
         Ok(info)
+    }
+
+    /// A new temporary directory to unpack into, locked (see
+    /// `remove_stale_temps`) until the returned guard is dropped.
+    fn temp_dir(&self) -> Result<(tempfile::TempDir, LockGuard)> {
+        fs::create_dir_all(&self.dir).with_context(|| format!("create {}", self.dir.display()))?;
+        // Shared with other creators, exclusive with the cleaner, which so
+        // never sees a directory between its creation and its lock.
+        let _creating = lock_in_shared(&self.locks, TEMP_LOCK)?;
+        let tmp = tempfile::Builder::new()
+            .prefix(TEMP_PREFIX)
+            .tempdir_in(&self.dir)
+            .with_context(|| format!("create a temporary layer directory in {}", self.dir.display()))?;
+        let guard = lock_dir(tmp.path())?;
+        Ok((tmp, guard))
+    }
+
+    /// Removes the temporary directories of killed unpacks (a pull or load
+    /// killed midway): those nobody holds locked. A running unpack holds its
+    /// directory's lock, so a parallel pull's directory is never touched.
+    pub fn remove_stale_temps(&self) -> Result<usize> {
+        let Ok(entries) = fs::read_dir(&self.dir) else { return Ok(0) };
+        let _cleaning = lock_in(&self.locks, TEMP_LOCK)?;
+        let mut removed = 0;
+        for entry in entries.filter_map(|e| e.ok()) {
+            if !entry.file_name().to_string_lossy().starts_with(TEMP_PREFIX) {
+                continue;
+            }
+            let path = entry.path();
+            let Ok(Some(_stale)) = try_lock_dir(&path) else { continue };
+            remove_tree(&path).with_context(|| format!("remove the temporary layer directory {} of a killed command", path.display()))?;
+            removed += 1;
+        }
+        Ok(removed)
     }
 
     pub fn remove(&self, diff_id: &Digest) -> Result<()> {

@@ -13,6 +13,7 @@ pub mod images;
 pub mod layers;
 pub mod lock;
 pub mod paths;
+pub mod reserve;
 pub mod rootfs;
 pub mod unpack;
 pub mod volumes;
@@ -27,6 +28,7 @@ use crate::store::images::ImageStore;
 use crate::store::layers::LayerStore;
 use crate::store::lock::LockGuard;
 use crate::store::paths::StorePaths;
+use crate::store::reserve::Reserve;
 use crate::store::unpack::UnpackOptions;
 use crate::store::volumes::VolumeStore;
 
@@ -37,6 +39,8 @@ pub struct Store {
     pub images: ImageStore,
     pub containers: ContainerStore,
     pub volumes: VolumeStore,
+    /// Space set aside for removals on a full disk (see reserve.rs).
+    pub reserve: Reserve,
 }
 
 impl Store {
@@ -45,7 +49,11 @@ impl Store {
         for dir in [&paths.root, &paths.runroot] {
             fs::create_dir_all(dir).with_context(|| format!("create storage directory {}", dir.display()))?;
         }
+        let reserve = Reserve::new(&paths.root);
+        // Allocated while there is space, so that a full disk finds it.
+        reserve.ensure();
         Ok(Store {
+            reserve,
             blobs: BlobStore::new(&paths.root),
             layers: LayerStore::new(&paths.root),
             images: ImageStore::new(&paths.root),
@@ -105,9 +113,13 @@ impl Store {
             }
         }
         self.layers.remove_incomplete()?;
-        let tmp = self.paths.root.join("tmp");
-        if tmp.exists() {
-            layers::remove_tree(&tmp).with_context(|| format!("clean {}", tmp.display()))?;
+        // No pull runs (they hold the store lock shared), so no one holds
+        // or waits for a per-object lock.
+        for dir in ["tmp", "locks"] {
+            let dir = self.paths.root.join(dir);
+            if dir.exists() {
+                layers::remove_tree(&dir).with_context(|| format!("clean {}", dir.display()))?;
+            }
         }
         Ok(report)
     }

@@ -315,3 +315,24 @@ fn get_xattr(path: &Path, name: &str) -> Option<Vec<u8>> {
         buf
     })
 }
+
+#[test]
+fn zero_blocks_become_holes_and_the_content_reads_back_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cases: Vec<Vec<u8>> = vec![Vec::new(), vec![0; 10], b"tiny".to_vec(), vec![0; 3 << 20]];
+    // Data at the start, in the middle (unaligned), and a short tail.
+    let mut mixed = vec![0u8; 5 << 20];
+    mixed[..3].copy_from_slice(b"top");
+    mixed[(2 << 20) + 4001..(2 << 20) + 4100].fill(7);
+    mixed.extend_from_slice(b"tail");
+    cases.push(mixed);
+    for (i, content) in cases.iter().enumerate() {
+        let path = dir.path().join(format!("f{i}"));
+        let file = fs::File::create(&path).unwrap();
+        assert_eq!(create::write_sparse(&mut &content[..], &file).unwrap(), content.len() as u64);
+        drop(file);
+        assert_eq!(&fs::read(&path).unwrap(), content, "case {i}");
+        let allocated = fs::metadata(&path).unwrap().blocks() * 512;
+        assert!(allocated <= 4 * 4096 * 2, "case {i}: {allocated} bytes allocated for {} bytes", content.len());
+    }
+}
