@@ -108,6 +108,7 @@ pub(super) fn for_each(names: &[String], mut each: impl FnMut(&str) -> Result<()
 }
 
 pub fn rm(ctx: &Ctx, args: RmArgs) -> Result<()> {
+    lifecycle::reconcile_named(&ctx.store_files_only()?, &args.containers, args.all);
     let store = ctx.store()?;
     crate::engine::removal::finish_interrupted(&store)?;
     let names: Vec<String> = if args.all { store.containers.list()?.into_iter().map(|c| c.record.id).collect() } else { args.containers.clone() };

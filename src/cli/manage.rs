@@ -57,6 +57,7 @@ pub fn prune(ctx: &Ctx, args: ContainerPruneArgs) -> Result<()> {
         println!("Total reclaimed space: 0B");
         return Ok(());
     }
+    lifecycle::reconcile_named(&ctx.store_files_only()?, &[], true);
     let store = ctx.store()?;
     let mut removed = crate::engine::removal::finish_interrupted(&store)?;
     let mut bytes = 0;

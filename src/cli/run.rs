@@ -161,6 +161,9 @@ pub struct RunArgs {
     /// Forward received signals to the container
     #[arg(long, default_value_t = true, action = clap::ArgAction::Set)]
     pub sig_proxy: bool,
+    /// Pass N more file descriptors (3 to 3+N-1) to the container
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub preserve_fds: u32,
     #[command(flatten)]
     pub flags: CreateFlags,
 }
@@ -337,11 +340,11 @@ pub fn run(ctx: &Ctx, args: RunArgs) -> Result<()> {
     container::ensure_image(&store, &spec.image, policy)?;
     let record = container::create(&store, spec, args.flags.name.clone())?;
     if args.detach {
-        container::start(&store, &record.id, StartMode::Detached)?;
+        container::start_with_fds(&store, &record.id, StartMode::Detached, args.preserve_fds)?;
         println!("{}", record.id);
         return Ok(());
     }
-    container::start(&store, &record.id, StartMode::Attach)?;
+    container::start_with_fds(&store, &record.id, StartMode::Attach, args.preserve_fds)?;
     let opts = AttachOptions { stdin: args.flags.interactive, tty: args.flags.tty, detach_keys, sig_proxy: args.sig_proxy };
     match attach(&ContainerPaths::new(&store, &record.id).socket(), opts)? {
         AttachEnd::Exited(0) => Ok(()),

@@ -206,6 +206,13 @@ pub enum StartMode {
 
 /// Spawns the container's monitor and waits for it to report.
 pub fn start(store: &Store, id: &str, mode: StartMode) -> Result<()> {
+    start_with_fds(store, id, mode, 0)
+}
+
+/// Like [`start`], passing our fds 3..3+`preserve_fds` to the container
+/// (`run --preserve-fds N`); every other fd of ours stays out of it.
+pub fn start_with_fds(store: &Store, id: &str, mode: StartMode, preserve_fds: u32) -> Result<()> {
+    crate::runtime::fds::keep_across_exec(preserve_fds).map_err(|e| anyhow::anyhow!(e))?;
     let container = store.containers.load(id)?;
     if container.state.status == crate::store::containers::Status::Running {
         return Ok(());
@@ -213,7 +220,7 @@ pub fn start(store: &Store, id: &str, mode: StartMode) -> Result<()> {
     let (sync_r, sync_w) = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC).context("create the monitor's sync pipe")?;
     let attach = matches!(mode, StartMode::Attach);
     let tty_size = if attach && container.record.spec.tty { crate::engine::attach::terminal_size() } else { None };
-    spawn_monitor(store, id, &sync_w, attach, tty_size)?;
+    spawn_monitor(store, id, &sync_w, attach, tty_size, preserve_fds)?;
     drop(sync_w);
     // One line; not EOF, since the container's init holds a copy of the
     // pipe until it execs.
@@ -233,7 +240,7 @@ pub fn start(store: &Store, id: &str, mode: StartMode) -> Result<()> {
 
 /// Double-forks `pontoon __monitor ID` into its own session, so it outlives
 /// this command and is never a zombie of it.
-fn spawn_monitor(store: &Store, id: &str, sync_w: &OwnedFd, attach: bool, tty_size: Option<(u16, u16)>) -> Result<()> {
+fn spawn_monitor(store: &Store, id: &str, sync_w: &OwnedFd, attach: bool, tty_size: Option<(u16, u16)>, preserve_fds: u32) -> Result<()> {
     let mut cmd = Command::new("/proc/self/exe");
     cmd.arg("--root").arg(&store.paths.root).arg("--runroot").arg(&store.paths.runroot);
     cmd.arg("__monitor").arg(id).arg("--sync-fd").arg(sync_w.as_raw_fd().to_string());
@@ -242,6 +249,9 @@ fn spawn_monitor(store: &Store, id: &str, sync_w: &OwnedFd, attach: bool, tty_si
     }
     if let Some((rows, cols)) = tty_size {
         cmd.arg("--tty-size").arg(format!("{rows}x{cols}"));
+    }
+    if preserve_fds > 0 {
+        cmd.arg("--preserve-fds").arg(preserve_fds.to_string());
     }
     let log = fs::OpenOptions::new()
         .create(true)

@@ -30,21 +30,48 @@ pub fn parse_signal(s: &str) -> Result<Signal> {
 }
 
 /// Whether the container's monitor is alive (its state may say running
-/// after a crash of the whole machine).
+/// after a crash of the monitor or of the whole machine). The pid must be
+/// a monitor of this very container: a pid reused by another process
+/// would otherwise keep a dead container "running".
 pub fn is_running(c: &Container) -> bool {
     matches!(c.state.status, Status::Running | Status::Paused | Status::Stopping)
-        && c.state.monitor_pid.is_some_and(|pid| nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid), None).is_ok())
+        && c.state.monitor_pid.is_some_and(|pid| monitor_alive(pid, &c.record.id))
 }
 
-/// Marks a container whose monitor died as exited, so it can be used again.
+fn monitor_alive(pid: i32, id: &str) -> bool {
+    match std::fs::read(format!("/proc/{pid}/cmdline")) {
+        Ok(cmdline) => cmdline.split(|b| *b == 0).any(|arg| arg == id.as_bytes()),
+        // /proc hidden from us (hidepid): fall back to the pid alone.
+        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid), None).is_ok(),
+        Err(_) => false,
+    }
+}
+
+/// Docker's code for a container that was killed (128 + SIGKILL).
+const EXIT_KILLED: i32 = 128 + libc::SIGKILL;
+
+/// Marks a container whose monitor died as exited, so it can be used again,
+/// after killing whatever of it is still alive: a container never outlives
+/// the record of it. Fails (and leaves the state alone) when a process of
+/// the container survives.
 pub fn reconcile(store: &Store, c: &Container) -> Result<Container> {
     if matches!(c.state.status, Status::Running | Status::Paused | Status::Stopping) && !is_running(c) {
+        let killed = kill_leftovers(c)?;
+        let reason = match (c.state.monitor_pid, killed) {
+            (Some(m), true) => format!("the container's monitor (pid {m}) died; pontoon killed the processes it left"),
+            (Some(m), false) => format!("the container's monitor (pid {m}) died"),
+            (None, _) => "the container's monitor died".to_string(),
+        };
         let exited = |st: &mut crate::store::containers::ContainerState| {
             st.status = Status::Exited;
             st.pid = None;
+            st.pid_start_time = None;
             st.monitor_pid = None;
             st.finished_at.get_or_insert_with(Utc::now);
-            st.exit_code.get_or_insert(crate::errors::EXIT_ENGINE);
+            if st.exit_code.is_none() {
+                st.exit_code = Some(EXIT_KILLED);
+                st.error = Some(reason.clone());
+            }
         };
         // On a full disk the state stays stale (reconciled again next
         // time): rm, stop and prune must go on.
@@ -59,6 +86,51 @@ pub fn reconcile(store: &Store, c: &Container) -> Result<Container> {
         return Ok(fixed);
     }
     Ok(c.clone())
+}
+
+/// Kills what a dead monitor left of the container: its init (whose death
+/// ends its pid namespace, and so every process in it) and anything left
+/// in its cgroup, which is then removed. Returns whether anything was
+/// still alive; fails when something survives.
+fn kill_leftovers(c: &Container) -> Result<bool> {
+    let mut found = false;
+    // Only a pid recorded with its start time is trusted: the pid may have
+    // been reused since.
+    if let (Some(pid), Some(start)) = (c.state.pid, c.state.pid_start_time) {
+        if let Some(init) = crate::runtime::pids::Process::find(pid, Some(start)) {
+            found = true;
+            init.signal(libc::SIGKILL).with_context(|| {
+                format!("kill process {pid} of container {}, whose monitor died (as the user who ran it: kill -9 {pid})", c.record.name)
+            })?;
+            if !init.wait_gone(Duration::from_secs(10)) {
+                bail!("process {pid} of container {} is still alive 10 s after SIGKILL", c.record.name);
+            }
+        }
+    }
+    if let Some(group) = crate::runtime::cgroups::detect().open(&c.record.id) {
+        found |= !group.procs().is_empty();
+        if !group.kill_all() {
+            bail!("the processes of container {} in its cgroup survive SIGKILL", c.record.name);
+        }
+        group.remove();
+    }
+    Ok(found)
+}
+
+/// Reconciles the named containers (all with `all`) before a command enters
+/// the rootless storage namespace: only from outside it may pontoon kill
+/// what a dead monitor left (the user owns the container's user namespace,
+/// not the storage one's sibling).
+pub fn reconcile_named(store: &Store, names: &[String], all: bool) {
+    let containers = if all {
+        store.containers.list().unwrap_or_default()
+    } else {
+        names.iter().filter_map(|n| store.containers.find(n).ok()).collect()
+    };
+    for c in containers {
+        // Errors are reported by the command itself when it reconciles again.
+        let _ = reconcile(store, &c);
+    }
 }
 
 fn connect(store: &Store, c: &Container) -> Result<UnixStream> {
@@ -108,7 +180,28 @@ pub fn stop(store: &Store, c: &Container, timeout: Option<u32>) -> Result<()> {
         return Ok(());
     }
     send_signal(&mut stream, Signal::SIGKILL)?;
-    wait_exit(&mut stream, Some(Duration::from_secs(30)))?;
+    if wait_exit(&mut stream, Some(Duration::from_secs(30)))?.is_none() {
+        ensure_dead(store, &c.record.id)?;
+    }
+    Ok(())
+}
+
+/// For a monitor that did not act on SIGKILL in time (hung, or stopped by
+/// hand): kill the monitor, then what it left; fails while a process of
+/// the container lives.
+fn ensure_dead(store: &Store, id: &str) -> Result<()> {
+    wait_for_monitor_exit(store, id);
+    let c = store.containers.load(id)?;
+    if is_running(&c) {
+        if let Some(m) = c.state.monitor_pid {
+            let _ = nix::sys::signal::kill(nix::unistd::Pid::from_raw(m), Signal::SIGKILL);
+            wait_for_monitor_exit(store, id);
+        }
+    }
+    let c = reconcile(store, &store.containers.load(id)?)?;
+    if is_running(&c) {
+        bail!("container {} is still running: its monitor (pid {}) does not exit", c.record.name, c.state.monitor_pid.unwrap_or(0));
+    }
     Ok(())
 }
 
@@ -175,7 +268,7 @@ pub fn remove(store: &Store, c: &Container, force: bool) -> Result<()> {
         let mut stream = connect(store, &c)?;
         send_signal(&mut stream, Signal::SIGKILL)?;
         wait_exit(&mut stream, Some(Duration::from_secs(30)))?;
-        wait_for_monitor_exit(store, &c.record.id);
+        ensure_dead(store, &c.record.id)?;
     }
     let paths = ContainerPaths::new(store, &c.record.id);
     let _ = crate::store::rootfs::unmount(&paths.merged);

@@ -95,6 +95,11 @@ pub fn to_oci(input: &BundleInputs) -> Result<Spec> {
     if spec.init {
         annotations.insert(crate::runtime::builtin::INIT_ANNOTATION.to_string(), "true".to_string());
     }
+    if spec.workdir.is_none() {
+        // The image's WORKDIR (or /): made when missing, as Docker does; a
+        // directory named with -w must exist.
+        annotations.insert(crate::runtime::builtin::CREATE_CWD_ANNOTATION.to_string(), "true".to_string());
+    }
     if !input.devices.is_empty() {
         annotations.insert(devices::DEVICE_SOURCES_ANNOTATION.to_string(), devices::sources_annotation(&input.devices)?);
     }
@@ -153,6 +158,14 @@ fn linux_section(input: &BundleInputs) -> Result<oci_spec::runtime::Linux> {
     Ok(linux.build()?)
 }
 
+fn dev_options(spec: &ContainerSpec) -> Vec<&'static str> {
+    let mut options = vec!["nosuid", "strictatime", "mode=755", "size=65536k"];
+    if spec.runtime.is_none() {
+        options.insert(1, "nodev");
+    }
+    options
+}
+
 /// The device cgroup rules: Docker's default list and what the user
 /// allowed on top, or every device with `--privileged`.
 fn device_rules(input: &BundleInputs) -> Result<Vec<oci_spec::runtime::LinuxDeviceCgroup>> {
@@ -180,9 +193,11 @@ fn mounts(input: &BundleInputs) -> Result<Vec<Mount>> {
     let spec = input.spec;
     let mut out = vec![
         mount("/proc", "proc", "proc", &["nosuid", "noexec", "nodev"])?,
-        // nodev: a node made with mknod here is dead; the devices the
-        // container may use are bind mounts of the host's nodes.
-        mount("/dev", "tmpfs", "tmpfs", &["nosuid", "nodev", "strictatime", "mode=755", "size=65536k"])?,
+        // nodev with the built-in runtime: a node made with mknod here is
+        // dead, and the devices the container may use are bind mounts of
+        // the host's nodes. An external runtime mknods its default nodes
+        // here (the device cgroup guards them), so it needs dev.
+        mount("/dev", "tmpfs", "tmpfs", &dev_options(spec))?,
         mount("/dev/pts", "devpts", "devpts", &["nosuid", "noexec", "newinstance", "ptmxmode=0666", "mode=0620"])?,
         mount("/dev/shm", "tmpfs", "shm", &["nosuid", "noexec", "nodev", "mode=1777", "size=65536k"])?,
         mount("/dev/mqueue", "mqueue", "mqueue", &["nosuid", "noexec", "nodev"])?,
@@ -347,6 +362,10 @@ mod tests {
         let privileged = build(&ContainerSpec { privileged: true, ..Default::default() });
         let rules = device_rules_of(&privileged);
         assert!(rules.len() == 1 && rules[0].allow() && rules[0].typ() == Some(LinuxDeviceType::A));
+        let spec = build(&ContainerSpec::default());
+        assert_eq!(spec.annotations().as_ref().unwrap()[crate::runtime::builtin::CREATE_CWD_ANNOTATION], "true", "the image's workdir is made");
+        let with_w = build(&ContainerSpec { workdir: Some("/srv".into()), ..Default::default() });
+        assert!(!with_w.annotations().as_ref().unwrap().contains_key(crate::runtime::builtin::CREATE_CWD_ANNOTATION), "-w must exist");
         let bad = ContainerSpec { device_cgroup_rules: vec!["x".into()], ..Default::default() };
         let input_err = to_oci(&BundleInputs {
             spec: &bad,

@@ -27,6 +27,8 @@ pub struct Io<'a> {
     pub clients: &'a mut Clients,
     pub log: &'a mut LogWriter,
     pub sync: &'a mut Option<File>,
+    /// `run --preserve-fds N`, passed on to the runtime.
+    pub preserve_fds: u32,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -58,7 +60,8 @@ pub fn run(
     } else {
         None
     };
-    let pid = rt.create(&paths.dir, &record.id, stdio.container(), console.as_ref().map(|(dir, _)| dir.path().join("s")).as_deref())?;
+    let socket = console.as_ref().map(|(dir, _)| dir.path().join("s"));
+    let pid = rt.create(&paths.dir, &record.id, stdio.container(), socket.as_deref(), io.preserve_fds)?;
     stdio.close_child_ends();
     if let Some((_dir, listener)) = console {
         let (stream, _) = listener.accept().context("wait for the runtime's terminal")?;

@@ -207,7 +207,7 @@ fn run_once(
 ) -> Result<i32> {
     let mut stdio = MonitorStdio::new(record.spec.tty, record.spec.interactive)?;
     if let Some(runtime) = &record.spec.runtime {
-        let io = external::Io { signal_fd, clients, log, sync };
+        let io = external::Io { signal_fd, clients, log, sync, preserve_fds: extras.preserve_fds };
         return external::run(store, record, runtime, spec, stdio, io, wait_for_client, first);
     }
     let created = builtin::create(spec, stdio.container(), extras)?;

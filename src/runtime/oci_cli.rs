@@ -70,7 +70,7 @@ impl External {
     /// `start`. The caller must be a child subreaper to wait for it.
     /// With `console_socket`, the bundle asks for a terminal: the runtime
     /// makes the pty and sends its master to that socket.
-    pub fn create(&self, bundle: &Path, id: &str, stdio: &ContainerStdio, console_socket: Option<&Path>) -> Result<Pid> {
+    pub fn create(&self, bundle: &Path, id: &str, stdio: &ContainerStdio, console_socket: Option<&Path>, preserve_fds: u32) -> Result<Pid> {
         std::fs::create_dir_all(&self.state_root).with_context(|| format!("create {}", self.state_root.display()))?;
         self.hide_hybrid_unified()?;
         // A container of this Id left over from a crash would make create fail.
@@ -86,6 +86,9 @@ impl External {
         let _ = std::fs::remove_file(&log);
         let mut cmd = self.command();
         cmd.arg("--log").arg(&log).arg("create").arg("--bundle").arg(bundle).arg("--pid-file").arg(&pid_file);
+        if preserve_fds > 0 {
+            cmd.arg("--preserve-fds").arg(preserve_fds.to_string());
+        }
         match console_socket {
             Some(socket) => {
                 cmd.arg("--console-socket").arg(socket);

@@ -52,8 +52,14 @@ impl TestEnv {
 
     /// A `pontoon ARGS...` command with this env's store and configuration.
     pub fn cmd(&self, args: &[&str]) -> Command {
+        self.cmd_with(&pontoon_bin(), args)
+    }
+
+    /// Like [`TestEnv::cmd`], with another pontoon binary (a copy the test
+    /// may watch or let a container attack).
+    pub fn cmd_with(&self, bin: &Path, args: &[&str]) -> Command {
         let p = self.dir.as_path();
-        let mut c = Command::new(pontoon_bin());
+        let mut c = Command::new(bin);
         c.args(args)
             .current_dir(p)
             .env("PONTOON_ROOT", &self.root)
@@ -138,6 +144,38 @@ impl Drop for TestEnv {
         }
         let _ = fs::remove_dir_all(&self.dir);
     }
+}
+
+impl TestEnv {
+    /// A field of a container's state file (`pid`, `monitor_pid`...), as
+    /// the monitor wrote it.
+    pub fn state_field(&self, name: &str, field: &str) -> serde_json::Value {
+        let id = self.ok(&["inspect", "--format", "{{.Id}}", name]);
+        let path = self.root.join("containers").join(id.trim()).join("state.json");
+        let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
+        let v: serde_json::Value = serde_json::from_str(&text).expect("state.json is JSON");
+        v[field].clone()
+    }
+}
+
+/// Whether a process with this pid exists (a zombie counts as gone).
+pub fn process_alive(pid: i64) -> bool {
+    match fs::read_to_string(format!("/proc/{pid}/stat")) {
+        Ok(stat) => !stat.rsplit(')').next().unwrap_or("").trim_start().starts_with('Z'),
+        Err(_) => false,
+    }
+}
+
+/// Waits up to `secs` for `cond`.
+pub fn wait_until(secs: u64, cond: impl Fn() -> bool) -> bool {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(secs);
+    while std::time::Instant::now() < deadline {
+        if cond() {
+            return true;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    cond()
 }
 
 /// A command's exit status, stdout and stderr, for assertion messages.

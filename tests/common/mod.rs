@@ -14,7 +14,7 @@ pub mod seed;
 
 use std::path::PathBuf;
 
-pub use env::{describe, hostile_tar, run_with_input, TestEnv};
+pub use env::{describe, hostile_tar, process_alive, run_with_input, wait_until, TestEnv};
 pub use fixtures::{busybox_layout, multiarch_layout, MultiarchLayout};
 pub use large::large_layout;
 pub use multilayer::{

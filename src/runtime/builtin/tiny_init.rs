@@ -12,7 +12,7 @@ use nix::errno::Errno;
 use nix::sys::signal::{sigaction, SaFlags, SigAction, SigHandler, SigSet, SigmaskHow, Signal};
 use nix::sys::wait::{waitpid, WaitPidFlag, WaitStatus};
 use nix::unistd::{ForkResult, Pid};
-use std::os::fd::{FromRawFd, OwnedFd, RawFd};
+use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
 
 /// Signals passed on to the command, as tini does.
 const FORWARDED: [Signal; 7] =
@@ -33,6 +33,10 @@ pub fn fork_and_supervise(console: Option<i32>, sealed_exe: RawFd) -> Result<(),
     // Block first so that nothing sent between the fork and the wait loop
     // is lost or acted upon by default.
     nix::sys::signal::sigprocmask(SigmaskHow::SIG_BLOCK, Some(&set), None).map_err(|e| format!("block signals in the init: {e}"))?;
+    // The command starts only once the supervisor runs (and so names
+    // itself and catches signals): it waits for EOF on this pipe, whose
+    // write end the supervisor keeps across its exec and then closes.
+    let (ready_r, ready_w) = nix::unistd::pipe().map_err(|e| format!("create the init's ready pipe: {e}"))?;
     // SAFETY: the container's init is single-threaded (a clone of the
     // single-threaded monitor), so the child may run arbitrary code.
     match unsafe { nix::unistd::fork() } {
@@ -43,9 +47,13 @@ pub fn fork_and_supervise(console: Option<i32>, sealed_exe: RawFd) -> Result<(),
             let _ = nix::unistd::setpgid(Pid::from_raw(0), Pid::from_raw(0));
             nix::sys::signal::sigprocmask(SigmaskHow::SIG_SETMASK, Some(&SigSet::empty()), None)
                 .map_err(|e| format!("clear the signal mask: {e}"))?;
+            drop(ready_w);
+            let mut byte = [0u8; 1];
+            while let Err(Errno::EINTR) = nix::unistd::read(ready_r.as_raw_fd(), &mut byte) {}
             Ok(())
         }
         Ok(ForkResult::Parent { child }) => {
+            drop(ready_r);
             let _ = nix::unistd::setpgid(child, child);
             if let Some(tty) = console {
                 // SAFETY: tcsetpgrp on the terminal fd (0 or the pty) we hold.
@@ -53,7 +61,10 @@ pub fn fork_and_supervise(console: Option<i32>, sealed_exe: RawFd) -> Result<(),
             }
             // The signal mask (everything forwarded stays blocked, so none
             // is lost) and the pending signals survive the exec.
+            // ready_w is not close-on-exec: the supervisor closes it with
+            // everything it inherited once it is ready.
             let args = [ARGV0.to_string(), child.as_raw().to_string()];
+            std::mem::forget(ready_w);
             let args: Vec<std::ffi::CString> = args.iter().filter_map(|a| std::ffi::CString::new(a.as_str()).ok()).collect();
             // SAFETY: the fd stays open until the exec replaces us.
             let exe = std::mem::ManuallyDrop::new(unsafe { OwnedFd::from_raw_fd(sealed_exe) });
@@ -81,7 +92,6 @@ pub fn main(args: &[String]) -> ! {
     for s in FORWARDED.iter().chain([Signal::SIGCHLD].iter()) {
         set.add(*s);
     }
-    close_inherited_fds();
     let _ = nix::sys::prctl::set_name(c"pontoon-init");
     // PID 1 only receives the signals it has a handler for.
     let handler = SigAction::new(SigHandler::Handler(ignore), SaFlags::SA_RESTART, SigSet::empty());
@@ -89,6 +99,8 @@ pub fn main(args: &[String]) -> ! {
         // SAFETY: the handler does nothing, so it is async-signal-safe.
         let _ = unsafe { sigaction(s, &handler) };
     }
+    // Closes the ready pipe too: the command starts now.
+    close_inherited_fds();
     let code = supervise(child, &set);
     // SAFETY: _exit ends the process without running anything else.
     unsafe { libc::_exit(code) }

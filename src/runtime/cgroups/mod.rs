@@ -165,6 +165,36 @@ impl Group {
         }
     }
 
+    /// The pids of every process in the group.
+    pub fn procs(&self) -> Vec<i32> {
+        match self {
+            Group::V1(g) => g.procs(),
+            Group::V2(g) => g.procs(),
+        }
+    }
+
+    /// SIGKILLs every process of the group until none is left (frozen
+    /// first, so that none can fork past the kill); true when it is empty.
+    pub fn kill_all(&self) -> bool {
+        let _ = self.freeze(true);
+        for _ in 0..100 {
+            let procs = self.procs();
+            if procs.is_empty() {
+                let _ = self.freeze(false);
+                return true;
+            }
+            for pid in procs {
+                let _ = nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid), nix::sys::signal::Signal::SIGKILL);
+            }
+            // A frozen process dies of SIGKILL only once thawed.
+            let _ = self.freeze(false);
+            std::thread::sleep(std::time::Duration::from_millis(20));
+            let _ = self.freeze(true);
+        }
+        let _ = self.freeze(false);
+        self.procs().is_empty()
+    }
+
     /// Removes the group; its processes must have exited. Errors are
     /// ignored: a left-over empty group is harmless and removed next time.
     pub fn remove(&self) {
@@ -173,6 +203,11 @@ impl Group {
             Group::V2(g) => g.remove(),
         }
     }
+}
+
+/// The pids in a group directory's cgroup.procs.
+fn read_procs(dir: &Path) -> Vec<i32> {
+    fs::read_to_string(dir.join("cgroup.procs")).unwrap_or_default().lines().filter_map(|l| l.trim().parse().ok()).collect()
 }
 
 /// Writes `value` to a control file, naming the file on failure.

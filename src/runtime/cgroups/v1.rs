@@ -153,6 +153,14 @@ impl Group {
             remove_dir(dir);
         }
     }
+
+    /// Every process of the group (each controller holds them all).
+    pub fn procs(&self) -> Vec<i32> {
+        let mut all: Vec<i32> = self.dirs.values().flat_map(|d| super::read_procs(d)).collect();
+        all.sort_unstable();
+        all.dedup();
+        all
+    }
 }
 
 /// A rule in the devices controller's syntax: `c 1:3 rwm`, `a *:* rwm`.

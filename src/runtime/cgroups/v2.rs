@@ -160,4 +160,8 @@ impl Group {
     pub fn remove(&self) {
         remove_dir(&self.dir);
     }
+
+    pub fn procs(&self) -> Vec<i32> {
+        super::read_procs(&self.dir)
+    }
 }

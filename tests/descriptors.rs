@@ -1,0 +1,138 @@
+//! No host descriptor reaches a container (the CVE-2024-21626 class): a
+//! caller's shell that has `exec 7</etc 8</` open, runs pontoon, and the
+//! container sees fds 0-2 only; `-w /proc/self/fd/8` is refused with 126;
+//! `exec` without -t gives the process pipes, not the caller's fds; only
+//! `--preserve-fds N` passes fds on purpose.
+
+mod common;
+
+use std::os::fd::{IntoRawFd, RawFd};
+use std::os::unix::process::CommandExt;
+use std::process::Command;
+
+use common::TestEnv;
+
+fn env_with_busybox() -> TestEnv {
+    let env = TestEnv::new();
+    env.load_busybox();
+    env
+}
+
+/// `cmd` with host /etc as its fd 7 and host / as its fd 8, inherited as
+/// a shell's `exec 7</etc 8</` would leave them.
+fn with_host_fds(mut cmd: Command) -> Command {
+    let etc = std::fs::File::open("/etc").expect("open /etc").into_raw_fd();
+    let root = std::fs::File::open("/").expect("open /").into_raw_fd();
+    // SAFETY: dup2 only, between fork and exec.
+    unsafe {
+        cmd.pre_exec(move || {
+            for (from, to) in [(etc, 7), (root, 8)] {
+                if libc::dup2(from, to) < 0 {
+                    return Err(std::io::Error::last_os_error());
+                }
+            }
+            Ok(())
+        });
+    }
+    cmd
+}
+
+fn output(mut cmd: Command) -> (i32, String, String) {
+    let out = cmd.output().expect("run pontoon");
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+/// The fd numbers a container process holds, as `ls /proc/self/fd` lists
+/// them (the listing's own directory fd is the highest).
+fn fd_list(text: &str) -> Vec<RawFd> {
+    let mut fds: Vec<RawFd> = text.split_whitespace().filter_map(|w| w.parse().ok()).collect();
+    fds.sort_unstable();
+    fds.pop();
+    fds
+}
+
+#[test]
+fn a_callers_open_directories_do_not_reach_run() {
+    let env = env_with_busybox();
+    let (code, out, err) = output(with_host_fds(env.cmd(&["run", "--rm", "busybox", "ls", "/proc/self/fd"])));
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(fd_list(&out), [0, 1, 2], "only the container's own stdio: {out}");
+    let (_, out, _) = output(with_host_fds(env.cmd(&["run", "--rm", "busybox", "sh", "-c", "head -2 /proc/self/fd/7/shadow; echo rc=$?"])));
+    assert!(out.contains("rc=1") && !out.contains("root:"), "the host's shadow file stays out of reach: {out}");
+    let (code, _, err) = output(with_host_fds(env.cmd(&["run", "--rm", "-w", "/proc/self/fd/8", "busybox", "ls"])));
+    assert_eq!(code, 126, "a workdir through a host fd cannot be invoked: {err}");
+    assert!(err.contains("/proc/self/fd/8"), "{err}");
+    assert!(env.ok(&["ps", "-aq"]).trim().is_empty(), "--rm cleaned up");
+}
+
+#[test]
+fn a_callers_open_directories_do_not_reach_exec_and_exec_gets_pipes() {
+    let env = env_with_busybox();
+    env.ok(&["run", "-d", "--name", "box", "busybox", "sleep", "1000"]);
+    let (code, out, err) = output(with_host_fds(env.cmd(&["exec", "box", "ls", "/proc/self/fd"])));
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(fd_list(&out), [0, 1, 2], "{out}");
+    let (code, _, err) = output(with_host_fds(env.cmd(&["exec", "-w", "/proc/self/fd/8", "box", "ls"])));
+    assert_eq!(code, 126, "{err}");
+    // Our stdout is a host file: the process must get a pipe, not that file.
+    let file = env.path().join("out.txt");
+    let mut cmd = env.cmd(&["exec", "box", "sh", "-c", "readlink /proc/self/fd/1; readlink /proc/self/fd/0"]);
+    cmd.stdout(std::fs::File::create(&file).expect("create out.txt"));
+    let status = cmd.status().expect("run exec");
+    assert!(status.success());
+    let text = std::fs::read_to_string(&file).expect("read out.txt");
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines.len() == 2 && lines.iter().all(|l| l.starts_with("pipe:")), "pontoon's pipes, not the caller's fds: {text}");
+    // The streams still arrive, and stdin with -i.
+    let out = env.run_with_input(&["exec", "-i", "box", "sh", "-c", "cat; echo to-stderr >&2; exit 3"], b"from stdin\n");
+    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "from stdin\n");
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "to-stderr\n");
+    env.ok(&["rm", "-f", "box"]);
+}
+
+#[test]
+fn preserve_fds_passes_exactly_the_fds_asked_for() {
+    let env = env_with_busybox();
+    let secret = env.path().join("passed.txt");
+    std::fs::write(&secret, "passed on purpose\n").expect("write the file");
+    let with_fd3 = |args: &[&str]| {
+        // A new open each time: the container reads it to its end.
+        let fd = std::fs::File::open(&secret).expect("open the file").into_raw_fd();
+        let mut cmd = with_host_fds(env.cmd(args));
+        // SAFETY: dup2 only, between fork and exec.
+        unsafe {
+            cmd.pre_exec(move || if libc::dup2(fd, 3) < 0 { Err(std::io::Error::last_os_error()) } else { Ok(()) });
+        }
+        output(cmd)
+    };
+    let (code, out, err) = with_fd3(&["run", "--rm", "--preserve-fds", "1", "busybox", "sh", "-c", "cat <&3; ls /proc/self/fd"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("passed on purpose\n"), "{out}");
+    assert_eq!(fd_list(out.trim_start_matches("passed on purpose\n")), [0, 1, 2, 3], "fd 3 and nothing else: {out}");
+    env.ok(&["run", "-d", "--name", "box", "busybox", "sleep", "1000"]);
+    let (code, out, err) = with_fd3(&["exec", "--preserve-fds", "1", "box", "sh", "-c", "cat <&3"]);
+    assert_eq!((code, out.as_str()), (0, "passed on purpose\n"), "{err}");
+    let (code, _, err) = output(env.cmd(&["exec", "--preserve-fds", "2", "box", "true"]));
+    assert_eq!(code, 125, "fds that are not open are refused: {err}");
+    assert!(err.contains("--preserve-fds"), "{err}");
+    env.ok(&["rm", "-f", "box"]);
+}
+
+#[test]
+fn a_missing_workdir_is_refused_but_the_images_is_made() {
+    let env = env_with_busybox();
+    let (code, err) = env.fails(&["run", "--rm", "-w", "/nonexistent", "busybox", "pwd"]);
+    assert_eq!(code, 126, "{err}");
+    assert!(err.contains("/nonexistent") && err.contains("does not exist"), "{err}");
+    env.ok(&["run", "-d", "--name", "box", "busybox", "sleep", "1000"]);
+    let (code, err) = env.fails(&["exec", "-w", "/nonexistent", "box", "pwd"]);
+    assert_eq!(code, 126, "{err}");
+    env.ok(&["rm", "-f", "box"]);
+    // An image whose WORKDIR is missing from its layers gets it made, as in Docker.
+    let rootfs = env.path().join("rootfs.tar");
+    env.ok(&["run", "--name", "src", "busybox", "true"]);
+    env.ok(&["export", "-o", rootfs.to_str().expect("utf-8"), "src"]);
+    env.ok(&["import", "--change", "WORKDIR /app/data", rootfs.to_str().expect("utf-8"), "withdir"]);
+    assert_eq!(env.ok(&["run", "--rm", "withdir", "/bin/busybox", "pwd"]), "/app/data\n");
+}
