@@ -102,7 +102,7 @@ pub fn ps(ctx: &Ctx, args: PsArgs) -> Result<()> {
     } else {
         Default::default()
     };
-    let mut containers = store.containers.list()?;
+    let mut containers = crate::engine::lifecycle::reconciled(&store, store.containers.list()?);
     let limit = if args.latest { Some(1) } else { args.last };
     let show_all = args.all || limit.is_some() || !args.filter.is_empty();
     containers.retain(|c| show_all || is_running(c));

@@ -117,6 +117,24 @@ fn kill_leftovers(c: &Container) -> Result<bool> {
     Ok(found)
 }
 
+/// The containers as they really are: any whose monitor died is
+/// reconciled (what it left killed, `Exited (137)` recorded). For listings.
+pub fn reconciled(store: &Store, containers: Vec<Container>) -> Vec<Container> {
+    containers
+        .into_iter()
+        .map(|c| {
+            let dead = matches!(c.state.status, Status::Running | Status::Paused | Status::Stopping) && !is_running(&c);
+            if dead {
+                match reconcile(store, &c) {
+                    Ok(fixed) => return fixed,
+                    Err(e) => eprintln!("Error: {}", crate::errors::one_line(&e)),
+                }
+            }
+            c
+        })
+        .collect()
+}
+
 /// Reconciles the named containers (all with `all`) before a command enters
 /// the rootless storage namespace: only from outside it may pontoon kill
 /// what a dead monitor left (the user owns the container's user namespace,

@@ -1,0 +1,99 @@
+//! The pontoon binary can never be opened by a container (the
+//! CVE-2019-5736 class). The victim is a copy of the binary in a temp dir,
+//! owned by the user running the tests (as a `cargo install` binary is),
+//! never the real one: `--init`'s PID 1 and `exec`'s stages run from a
+//! sealed in-memory copy, so /proc/PID/exe never leads to the victim, and
+//! the victim is unchanged after a container tried to write through it,
+//! also once the container's monitor was killed.
+
+mod common;
+
+use std::os::unix::fs::MetadataExt;
+use std::path::{Path, PathBuf};
+
+use common::{process_alive, wait_until, TestEnv};
+
+/// A private, writable copy of pontoon, and its content at the start.
+struct Victim {
+    path: PathBuf,
+    original: Vec<u8>,
+    _dir: tempfile::TempDir,
+}
+
+impl Victim {
+    fn new() -> Victim {
+        let dir = tempfile::tempdir().expect("create a dir for the victim");
+        let path = dir.path().join("pontoon");
+        std::fs::copy(common::pontoon_bin(), &path).expect("copy pontoon");
+        let original = std::fs::read(&path).expect("read the victim");
+        Victim { path, original, _dir: dir }
+    }
+
+    fn assert_untouched(&self) {
+        let now = std::fs::read(&self.path).expect("read the victim");
+        assert!(now == self.original, "the host's pontoon binary was changed by a container");
+    }
+
+    fn inode(&self) -> u64 {
+        std::fs::metadata(&self.path).expect("stat the victim").ino()
+    }
+}
+
+fn run(env: &TestEnv, bin: &Path, args: &[&str]) -> String {
+    let out = env.cmd_with(bin, args).output().expect("run the victim");
+    assert!(out.status.success(), "`pontoon {}` failed:\n{}", args.join(" "), common::describe(&out));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// What a container tries against its PID 1's binary: name it, stat it,
+/// write to it (with CAP_SYS_PTRACE, which lets it open /proc/1/exe).
+const ATTACK: &str = "readlink /proc/1/exe; stat -L -c 'inode=%i' /proc/1/exe; \
+                      for i in 1 2 3; do echo evil >> /proc/1/exe; done; echo attacked";
+
+#[test]
+fn the_init_of_a_container_is_never_the_host_binary() {
+    let victim = Victim::new();
+    let env = TestEnv::new();
+    env.load_busybox();
+    let out = run(&env, &victim.path, &["run", "--rm", "--init", "--cap-add", "SYS_PTRACE", "busybox", "sh", "-c", ATTACK]);
+    assert!(out.contains("attacked"), "{out}");
+    assert!(out.contains("memfd:"), "PID 1 runs from a sealed copy: {out}");
+    assert!(!out.contains(&victim.path.display().to_string()), "{out}");
+    assert!(!out.contains(&format!("inode={}\n", victim.inode())), "another inode than the victim's: {out}");
+    victim.assert_untouched();
+}
+
+#[test]
+fn the_binary_stays_untouched_when_the_monitor_is_killed() {
+    let victim = Victim::new();
+    let env = TestEnv::new();
+    env.load_busybox();
+    // The container keeps trying to write its PID 1's binary.
+    let loop_attack = "while true; do echo evil >> /proc/1/exe; done 2>/dev/null";
+    run(&env, &victim.path, &["run", "-d", "--name", "attacker", "--init", "--cap-add", "SYS_PTRACE", "busybox", "sh", "-c", loop_attack]);
+    let monitor = env.state_field("attacker", "monitor_pid").as_i64().expect("a monitor pid");
+    let init = env.state_field("attacker", "pid").as_i64().expect("an init pid");
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    nix::sys::signal::kill(nix::unistd::Pid::from_raw(monitor as i32), nix::sys::signal::Signal::SIGKILL).expect("kill the monitor");
+    assert!(wait_until(10, || !process_alive(init)), "the container died with its monitor");
+    victim.assert_untouched();
+    env.ok(&["rm", "-f", "attacker"]);
+}
+
+#[test]
+fn exec_runs_from_a_sealed_copy() {
+    let victim = Victim::new();
+    let env = TestEnv::new();
+    env.load_busybox();
+    run(&env, &victim.path, &["run", "-d", "--name", "box", "busybox", "sleep", "1000"]);
+    // While exec runs, its own process (and so every fork of it that enters
+    // the container) is backed by the copy, not by the victim.
+    let mut child = env.cmd_with(&victim.path, &["exec", "box", "sleep", "2"]).spawn().expect("start exec");
+    let pid = child.id();
+    let seen = wait_until(5, || std::fs::read_link(format!("/proc/{pid}/exe")).is_ok_and(|p| p.display().to_string().contains("memfd:")));
+    let exe = std::fs::read_link(format!("/proc/{pid}/exe")).map(|p| p.display().to_string()).unwrap_or_default();
+    assert!(child.wait().expect("wait for exec").success());
+    assert!(seen, "exec re-executed itself from a sealed copy: {exe}");
+    victim.assert_untouched();
+    env.ok(&["rm", "-f", "box"]);
+}

@@ -1,0 +1,104 @@
+//! A container never outlives the record of it: killing its monitor kills
+//! it, and the next read says `Exited (137)` with the reason; what an
+//! external runtime's container leaves behind a dead monitor is killed by
+//! the next command; a `run -d` killed at any moment leaves no orphan.
+
+mod common;
+
+use std::time::Duration;
+
+use nix::sys::signal::{kill, Signal};
+use nix::unistd::Pid;
+
+use common::{process_alive, wait_until, TestEnv};
+
+fn env_with_busybox() -> TestEnv {
+    let env = TestEnv::new();
+    env.load_busybox();
+    env
+}
+
+fn pid_of(env: &TestEnv, name: &str, field: &str) -> i64 {
+    env.state_field(name, field).as_i64().unwrap_or_else(|| panic!("{name} has a {field}"))
+}
+
+fn kill_monitor(env: &TestEnv, name: &str) {
+    let monitor = pid_of(env, name, "monitor_pid");
+    kill(Pid::from_raw(monitor as i32), Signal::SIGKILL).expect("kill the monitor");
+    assert!(wait_until(10, || !process_alive(monitor)), "the monitor is gone");
+}
+
+#[test]
+fn a_container_dies_with_its_monitor_and_says_why() {
+    let env = env_with_busybox();
+    // As root, as another user (the parent-death signal is lost on setuid
+    // and must be set again), and with pontoon's init as PID 1.
+    for (name, flags) in [("plain", vec![]), ("user", vec!["-u", "1000"]), ("init", vec!["--init"])] {
+        let mut args = vec!["run", "-d", "--name", name];
+        args.extend(flags);
+        args.extend(["busybox", "sleep", "1000"]);
+        env.ok(&args);
+        let init = pid_of(&env, name, "pid");
+        kill_monitor(&env, name);
+        assert!(wait_until(10, || !process_alive(init)), "{name}: the container died with its monitor");
+        let status = env.ok(&["ps", "-a", "--filter", &format!("name={name}"), "--format", "{{.Status}}"]);
+        assert!(status.starts_with("Exited (137)"), "{name}: {status}");
+        let error = env.ok(&["inspect", "--format", "{{.State.Error}}", name]);
+        assert!(error.contains("monitor"), "{name}: the reason is recorded: {error}");
+        env.ok(&["rm", name]);
+    }
+}
+
+#[test]
+fn stop_kill_and_rm_kill_what_a_dead_monitor_left() {
+    if common::skip_unless(common::is_root() && std::path::Path::new("/usr/bin/crun").exists(), "needs root and crun (an external runtime's container does not die with the monitor)") {
+        return;
+    }
+    let env = env_with_busybox();
+    for verb in ["stop", "rm -f", "ps"] {
+        let out = env.run(&["run", "-d", "--name", "ext", "--runtime", "crun", "busybox", "sleep", "1000"]);
+        if common::skip_unless(out.status.success(), "crun cannot run containers on this host") {
+            return;
+        }
+        let init = pid_of(&env, "ext", "pid");
+        let id = env.ok(&["inspect", "--format", "{{.Id}}", "ext"]).trim().to_string();
+        kill_monitor(&env, "ext");
+        assert!(process_alive(init), "crun's container outlives the monitor (the case to handle)");
+        let mut args: Vec<&str> = verb.split(' ').collect();
+        if verb == "ps" {
+            args.push("-a");
+        } else {
+            args.push("ext");
+        }
+        env.ok(&args);
+        assert!(!process_alive(init), "`{verb}` killed the container's processes");
+        assert!(!std::path::Path::new("/sys/fs/cgroup/pids/pontoon").join(&id).exists(), "`{verb}` removed the cgroup");
+        let _ = env.run(&["rm", "-f", "ext"]);
+    }
+}
+
+#[test]
+fn a_killed_run_d_leaves_no_orphan() {
+    let env = env_with_busybox();
+    let marker = "4242";
+    for i in 0..13u64 {
+        let mut child = env.cmd(&["run", "-d", "busybox", "sleep", marker]).spawn().expect("start run -d");
+        std::thread::sleep(Duration::from_millis(2 + i * 3 / 2));
+        let _ = kill(Pid::from_raw(child.id() as i32), Signal::SIGKILL);
+        let _ = child.wait();
+    }
+    // Whatever started is either tracked and running, or created and idle.
+    std::thread::sleep(Duration::from_millis(500));
+    let running = env.ok(&["ps", "-q"]).lines().count();
+    let sleepers = std::fs::read_dir("/proc")
+        .expect("read /proc")
+        .flatten()
+        .filter(|e| std::fs::read(e.path().join("cmdline")).is_ok_and(|c| c == format!("sleep\0{marker}\0").as_bytes()))
+        .count();
+    assert_eq!(sleepers, running, "every running `sleep {marker}` is a running container in ps");
+    for line in env.ok(&["ps", "-a", "--format", "{{.Status}}"]).lines() {
+        assert!(line.starts_with("Up") || line.starts_with("Created"), "no broken state: {line}");
+    }
+    env.ok(&["rm", "-f", "--all"]);
+    assert!(wait_until(10, || std::fs::read_dir("/proc").expect("read /proc").flatten().all(|e| !std::fs::read(e.path().join("cmdline")).is_ok_and(|c| c == format!("sleep\0{marker}\0").as_bytes()))), "rm -f --all leaves none");
+}
