@@ -120,6 +120,34 @@ fn preserve_fds_passes_exactly_the_fds_asked_for() {
 }
 
 #[test]
+fn socket_activation_passes_the_listening_fds() {
+    let env = env_with_busybox();
+    let secret = env.path().join("socket.txt");
+    std::fs::write(&secret, "activated\n").expect("write the file");
+    // As systemd would start it: LISTEN_PID is pontoon's own pid (the
+    // shell's, kept by exec), the fds start at 3.
+    let mut cmd = env.cmd(&[]);
+    let script = format!("exec 3<{} 7</etc; LISTEN_PID=$$ LISTEN_FDS=1 exec \"$0\" \"$@\"", secret.display());
+    let mut sh = Command::new("sh");
+    sh.arg("-c").arg(script).arg(common::pontoon_bin());
+    sh.args(["run", "--rm", "busybox", "sh", "-c", "cat <&3; echo $LISTEN_FDS $LISTEN_PID; ls /proc/self/fd"]);
+    for (k, v) in cmd.get_envs() {
+        match v {
+            Some(v) => sh.env(k, v),
+            None => sh.env_remove(k),
+        };
+    }
+    sh.current_dir(env.path());
+    cmd = sh;
+    let (code, out, err) = output(cmd);
+    assert_eq!(code, 0, "{err}");
+    let mut lines = out.lines();
+    assert_eq!(lines.next(), Some("activated"), "{out}");
+    assert_eq!(lines.next(), Some("1 1"), "LISTEN_FDS=1 LISTEN_PID=1 inside: {out}");
+    assert_eq!(fd_list(&lines.collect::<Vec<_>>().join(" ")), [0, 1, 2, 3], "fd 3, not the shell's fd 7: {out}");
+}
+
+#[test]
 fn a_missing_workdir_is_refused_but_the_images_is_made() {
     let env = env_with_busybox();
     let (code, err) = env.fails(&["run", "--rm", "-w", "/nonexistent", "busybox", "pwd"]);

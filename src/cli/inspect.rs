@@ -101,7 +101,11 @@ pub(super) fn print_inspected(objects: &[Value], template: Option<&GoTemplate>, 
 fn find(store: &Store, name: &str, kind: Kind, size: bool) -> Result<Value> {
     if kind != Kind::Image {
         match store.containers.find(name) {
-            Ok(c) => return container_json(store, &c, size),
+            Ok(c) => {
+                // A container whose monitor died reads as it really is.
+                let c = crate::engine::lifecycle::reconciled(store, vec![c.clone()]).pop().unwrap_or(c);
+                return container_json(store, &c, size);
+            }
             Err(e) if kind == Kind::Container => return Err(e),
             Err(e) if !matches!(e.downcast_ref::<PontoonError>(), Some(PontoonError::NoSuchContainer(_))) => return Err(e),
             Err(_) => {}

@@ -260,6 +260,22 @@ impl CreateFlags {
     }
 }
 
+/// systemd socket activation: when `LISTEN_FDS` is meant for this very
+/// process (`LISTEN_PID` is ours), its fds 3.. go to the container, whose
+/// process is told so with `LISTEN_PID=1`, as Podman does. Returns the
+/// count and the variables for the container.
+fn socket_activation(env: &dyn Fn(&str) -> Option<String>, pid: u32) -> Option<(u32, Vec<String>)> {
+    let count: u32 = env("LISTEN_FDS")?.trim().parse().ok().filter(|n| *n > 0)?;
+    if env("LISTEN_PID")?.trim() != pid.to_string() {
+        return None;
+    }
+    let mut vars = vec![format!("LISTEN_FDS={count}"), "LISTEN_PID=1".to_string()];
+    if let Some(names) = env("LISTEN_FDNAMES") {
+        vars.push(format!("LISTEN_FDNAMES={names}"));
+    }
+    Some((count, vars))
+}
+
 /// `--security-opt`: the seccomp profile (read now, so the container does
 /// not depend on the file later, as in Docker); options that ask for what
 /// pontoon always does are accepted, anything else is refused.
@@ -333,18 +349,23 @@ pub fn run(ctx: &Ctx, args: RunArgs) -> Result<()> {
         bail!("--rm and --restart cannot be used together: a restarted container would be removed");
     }
     let detach_keys = parse_detach_keys(&args.detach_keys)?;
-    let spec = args.flags.to_spec()?;
+    let mut spec = args.flags.to_spec()?;
+    let mut preserve_fds = args.preserve_fds;
+    if let Some((count, env)) = socket_activation(&|k| std::env::var(k).ok(), std::process::id()) {
+        preserve_fds = preserve_fds.max(count);
+        spec.env.extend(env);
+    }
     container::validate(&spec)?;
     let policy = PullPolicy::parse(&args.flags.pull)?;
     let store = ctx.store()?;
     container::ensure_image(&store, &spec.image, policy)?;
     let record = container::create(&store, spec, args.flags.name.clone())?;
     if args.detach {
-        container::start_with_fds(&store, &record.id, StartMode::Detached, args.preserve_fds)?;
+        container::start_with_fds(&store, &record.id, StartMode::Detached, preserve_fds)?;
         println!("{}", record.id);
         return Ok(());
     }
-    container::start_with_fds(&store, &record.id, StartMode::Attach, args.preserve_fds)?;
+    container::start_with_fds(&store, &record.id, StartMode::Attach, preserve_fds)?;
     let opts = AttachOptions { stdin: args.flags.interactive, tty: args.flags.tty, detach_keys, sig_proxy: args.sig_proxy };
     match attach(&ContainerPaths::new(&store, &record.id).socket(), opts)? {
         AttachEnd::Exited(0) => Ok(()),
@@ -393,6 +414,21 @@ pub fn start(ctx: &Ctx, args: StartArgs) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn socket_activation_is_passed_on_only_when_meant_for_us() {
+        let env = |pid: &'static str| move |k: &str| match k {
+            "LISTEN_FDS" => Some("2".to_string()),
+            "LISTEN_PID" => Some(pid.to_string()),
+            "LISTEN_FDNAMES" => Some("http:https".to_string()),
+            _ => None,
+        };
+        let (count, vars) = socket_activation(&env("42"), 42).unwrap();
+        assert_eq!(count, 2);
+        assert_eq!(vars, ["LISTEN_FDS=2", "LISTEN_PID=1", "LISTEN_FDNAMES=http:https"]);
+        assert!(socket_activation(&env("41"), 42).is_none(), "another process's fds");
+        assert!(socket_activation(&|_| None, 42).is_none());
+    }
 
     #[test]
     fn sizes_and_ulimits_parse() {

@@ -75,7 +75,8 @@ impl Backend {
         match self {
             Backend::V1(v1) if v1.has_devices() => "cgroup v1 devices controller, nodev mounts".into(),
             Backend::V1(_) => "nodev mounts (the cgroup v1 devices controller is not mounted)".into(),
-            Backend::V2(_) => "cgroup v2 BPF device filter, nodev mounts".into(),
+            Backend::V2(_) if is_host_root() => "cgroup v2 BPF device filter, nodev mounts".into(),
+            Backend::V2(_) => "user namespace (no device access), nodev mounts".into(),
             Backend::None(_) if !is_host_root() => "user namespace (no device access), nodev mounts".into(),
             Backend::None(why) => format!("nodev mounts ({why})"),
         }
