@@ -132,11 +132,12 @@ fn linux_section(input: &BundleInputs) -> Result<oci_spec::runtime::Linux> {
         .map(|k| LinuxNamespaceBuilder::default().typ(k).build())
         .collect::<Result<Vec<_>, _>>()?;
     let mut linux = LinuxBuilder::default().namespaces(namespaces);
-    if !spec.privileged {
-        linux = linux
-            .masked_paths(MASKED_PATHS.iter().map(|s| s.to_string()).collect::<Vec<_>>())
-            .readonly_paths(READONLY_PATHS.iter().map(|s| s.to_string()).collect::<Vec<_>>());
-    }
+    // Set both ways: the builder would fill in its own defaults, and
+    // --privileged masks nothing, as in Docker.
+    let (masked, readonly): (&[&str], &[&str]) = if spec.privileged { (&[], &[]) } else { (MASKED_PATHS, READONLY_PATHS) };
+    linux = linux
+        .masked_paths(masked.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+        .readonly_paths(readonly.iter().map(|s| s.to_string()).collect::<Vec<_>>());
     let r = &spec.resources;
     let mut resources = LinuxResourcesBuilder::default().devices(device_rules(input)?);
     if let Some(m) = r.memory_bytes {
@@ -406,6 +407,9 @@ mod tests {
         use crate::runtime::seccomp::SeccompChoice;
         let privileged = ContainerSpec { privileged: true, ..Default::default() };
         assert!(build(&privileged).linux().as_ref().unwrap().seccomp().is_none());
+        let linux = build(&privileged).linux().clone().unwrap();
+        assert_eq!(linux.masked_paths().as_deref(), Some(&[][..]), "--privileged masks nothing");
+        assert_eq!(linux.readonly_paths().as_deref(), Some(&[][..]), "--privileged makes nothing read-only");
         let unconfined = ContainerSpec { seccomp: SeccompChoice::Unconfined, ..Default::default() };
         assert!(build(&unconfined).linux().as_ref().unwrap().seccomp().is_none());
     }
