@@ -15,6 +15,8 @@ mod kernel;
 mod loopback;
 mod mounts;
 mod process;
+#[cfg(test)]
+mod rootfs_tests;
 pub mod tiny_init;
 
 pub use bundle::run_bundle;

@@ -13,6 +13,9 @@ use std::path::{Path, PathBuf};
 
 use nix::mount::{MntFlags, MsFlags};
 
+#[cfg(test)]
+pub mod recording;
+
 
 pub trait Kernel {
     /// mount(2).
