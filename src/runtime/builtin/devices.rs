@@ -7,17 +7,17 @@
 //! annotation (or the same path on the host).
 
 use std::fs;
-use std::os::unix::fs::symlink;
 use std::path::Path;
 
 use std::collections::HashMap;
 
-use nix::mount::{mount, MsFlags};
+use nix::mount::MsFlags;
 use oci_spec::runtime::Spec;
 
 use super::DEVICE_SOURCES_ANNOTATION;
 
 use super::init::setup;
+use super::kernel::Kernel;
 use super::StartError;
 
 const DEVICES: &[&str] = &["null", "zero", "full", "random", "urandom", "tty"];
@@ -30,25 +30,25 @@ const LINKS: &[(&str, &str)] = &[
     ("core", "/proc/kcore"),
 ];
 
-pub fn populate(dev: &Path) -> Result<(), StartError> {
+pub fn populate(k: &dyn Kernel, dev: &Path) -> Result<(), StartError> {
     for name in DEVICES {
         let target = dev.join(name);
         fs::File::create(&target).map_err(|e| setup(format!("create {}: {e}", target.display())))?;
         let host = Path::new("/dev").join(name);
-        mount(Some(&host), &target, None::<&str>, MsFlags::MS_BIND, None::<&str>)
+        k.mount(Some(&host), &target, None, MsFlags::MS_BIND, None)
             .map_err(|e| setup(format!("bind {} into the container: {e}", host.display())))?;
     }
     for (name, to) in LINKS {
         let link = dev.join(name);
         if link.symlink_metadata().is_err() {
-            symlink(to, &link).map_err(|e| setup(format!("create {}: {e}", link.display())))?;
+            k.symlink(Path::new(to), &link).map_err(|e| setup(format!("create {}: {e}", link.display())))?;
         }
     }
     Ok(())
 }
 
 /// Binds each node of the bundle's `linux.devices` from its host path.
-pub fn add_requested(spec: &Spec, root: &Path) -> Result<(), StartError> {
+pub fn add_requested(k: &dyn Kernel, spec: &Spec, root: &Path) -> Result<(), StartError> {
     let Some(nodes) = spec.linux().as_ref().and_then(|l| l.devices().as_ref()) else { return Ok(()) };
     let sources: HashMap<String, String> = spec
         .annotations()
@@ -66,17 +66,17 @@ pub fn add_requested(spec: &Spec, root: &Path) -> Result<(), StartError> {
         if target.symlink_metadata().is_err() {
             fs::File::create(&target).map_err(|e| setup(format!("create {}: {e}", target.display())))?;
         }
-        mount(Some(host), &target, None::<&str>, MsFlags::MS_BIND, None::<&str>)
+        k.mount(Some(host), &target, None, MsFlags::MS_BIND, None)
             .map_err(|e| setup(format!("bind the device {} as {}: {e}", host.display(), inside.display())))?;
     }
     Ok(())
 }
 
 /// Binds the container's pty slave onto /dev/console.
-pub fn bind_console(dev: &Path, console_fd: i32) -> Result<(), StartError> {
-    let slave = fs::read_link(format!("/proc/self/fd/{console_fd}")).map_err(|e| setup(format!("find the pty: {e}")))?;
+pub fn bind_console(k: &dyn Kernel, dev: &Path, console_fd: i32) -> Result<(), StartError> {
+    let slave = k.fd_path(console_fd).map_err(|e| setup(format!("find the pty: {e}")))?;
     let console = dev.join("console");
     fs::File::create(&console).map_err(|e| setup(format!("create {}: {e}", console.display())))?;
-    mount(Some(&slave), &console, None::<&str>, MsFlags::MS_BIND, None::<&str>)
+    k.mount(Some(&slave), &console, None, MsFlags::MS_BIND, None)
         .map_err(|e| setup(format!("bind {} as /dev/console: {e}", slave.display())))
 }

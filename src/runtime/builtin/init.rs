@@ -7,7 +7,8 @@ use std::os::fd::{AsRawFd, OwnedFd};
 
 use oci_spec::runtime::Spec;
 
-use super::{console, guard, mounts, process, ContainerStdio, InitExtras, StartError};
+use super::kernel::Kernel;
+use super::{console, guard, kernel, mounts, process, ContainerStdio, InitExtras, StartError};
 
 pub fn run(spec: &Spec, stdio: &ContainerStdio, extras: InitExtras, go: &OwnedFd, errors: &OwnedFd, seccomp: &crate::runtime::seccomp::Programs) -> isize {
     let err = match setup_and_exec(spec, stdio, extras, go, errors, seccomp) {
@@ -47,7 +48,8 @@ fn setup_and_exec(
     if new_netns {
         super::loopback::bring_up_loopback()?;
     }
-    let pty = mounts::setup_rootfs(spec, stdio.console, stdio.console_socket.is_some())?;
+    let kernel = kernel::Host;
+    let pty = mounts::setup_rootfs(&kernel, spec, stdio.console, stdio.console_socket.is_some())?;
     if let (Some(pty), Some(sock)) = (pty, stdio.console_socket) {
         if let Some((rows, cols)) = size {
             console::set_size(&pty.slave, rows, cols);
@@ -59,7 +61,7 @@ fn setup_and_exec(
         // The process keeps its copies on fds 0-2; these close here.
     }
     if let Some(hostname) = spec.hostname() {
-        nix::unistd::sethostname(hostname).map_err(|e| setup(format!("set hostname {hostname:?}: {e}")))?;
+        kernel.sethostname(hostname).map_err(|e| setup(format!("set hostname {hostname:?}: {e}")))?;
     }
     let proc_spec = spec.process().as_ref().ok_or_else(|| setup("the bundle has no process".into()))?;
     let tiny_init = match (super::wants_tiny_init(spec), extras.sealed_exe) {

@@ -1,8 +1,9 @@
 //! pontoon's own OCI runtime: runs a bundle's `config.json` (as an
 //! `oci_spec::runtime::Spec`) in new namespaces. The parent half lives in
 //! the monitor; the child half (`init`) becomes the container's PID 1 and
-//! ends in execve. Kernel calls are kept in `mounts`, `devices` and
-//! `process`, so the decisions above them can be read in one sitting.
+//! ends in execve. The mount, link and hostname calls go through
+//! `kernel::Kernel`, so what `mounts` and `devices` decide is unit-tested
+//! without root; the other kernel calls are kept in `process`.
 
 mod bundle;
 pub mod console;
@@ -10,9 +11,12 @@ mod devices;
 pub mod exec;
 mod guard;
 mod init;
+mod kernel;
 mod loopback;
 mod mounts;
 mod process;
+#[cfg(test)]
+mod rootfs_tests;
 pub mod tiny_init;
 
 pub use bundle::run_bundle;

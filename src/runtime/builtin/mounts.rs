@@ -6,59 +6,60 @@ use std::fs;
 use std::os::fd::AsRawFd;
 use std::path::{Component, Path, PathBuf};
 
-use nix::mount::{mount, umount2, MntFlags, MsFlags};
+use nix::mount::{MntFlags, MsFlags};
 use oci_spec::runtime::{Mount, Spec};
 
 use super::console::{open_pty, Pty};
 use super::devices;
 use super::init::setup;
+use super::kernel::Kernel;
 use super::StartError;
 
 /// Returns the pty made in the container's devpts when `own_pty` (the
 /// slave is already /dev/console).
-pub fn setup_rootfs(spec: &Spec, console: Option<i32>, own_pty: bool) -> Result<Option<Pty>, StartError> {
+pub fn setup_rootfs(k: &dyn Kernel, spec: &Spec, console: Option<i32>, own_pty: bool) -> Result<Option<Pty>, StartError> {
     let root_spec = spec.root().as_ref().ok_or_else(|| setup("the bundle has no root".into()))?;
     let root = root_spec.path().clone();
-    do_mount(None, Path::new("/"), None, MsFlags::MS_REC | MsFlags::MS_PRIVATE, None)
+    k.mount(None, Path::new("/"), None, MsFlags::MS_REC | MsFlags::MS_PRIVATE, None)
         .map_err(|e| setup(format!("make / private in the container's mount namespace: {e}")))?;
     // pivot_root needs the new root to be a mount point.
-    do_mount(Some(&root), &root, None, MsFlags::MS_BIND | MsFlags::MS_REC, None)
+    k.mount(Some(&root), &root, None, MsFlags::MS_BIND | MsFlags::MS_REC, None)
         .map_err(|e| setup(format!("bind the rootfs {}: {e}", root.display())))?;
     // A device node shipped in a layer (or made with mknod) must be dead.
-    let nodev = MsFlags::MS_REMOUNT | MsFlags::MS_BIND | MsFlags::MS_NODEV | locked_flags(&root);
-    do_mount(None, &root, None, nodev, None).map_err(|e| setup(format!("remount the rootfs {} nodev: {e}", root.display())))?;
+    let nodev = MsFlags::MS_REMOUNT | MsFlags::MS_BIND | MsFlags::MS_NODEV | k.locked_flags(&root);
+    k.mount(None, &root, None, nodev, None).map_err(|e| setup(format!("remount the rootfs {} nodev: {e}", root.display())))?;
     for m in spec.mounts().iter().flatten() {
-        mount_one(&root, m)?;
+        mount_one(k, &root, m)?;
         if m.destination() == Path::new("/dev") && m.typ().as_deref() == Some("tmpfs") {
-            devices::populate(&root.join("dev"))?;
+            devices::populate(k, &root.join("dev"))?;
         }
     }
-    devices::add_requested(spec, &root)?;
+    devices::add_requested(k, spec, &root)?;
     let mut pty = None;
     if own_pty {
         let ptmx = root.join("dev/pts/ptmx");
         let made = open_pty(&ptmx).map_err(|e| setup(format!("open a terminal through {}: {e}", ptmx.display())))?;
-        devices::bind_console(&root.join("dev"), made.slave.as_raw_fd())?;
+        devices::bind_console(k, &root.join("dev"), made.slave.as_raw_fd())?;
         pty = Some(made);
     } else if let Some(fd) = console {
-        devices::bind_console(&root.join("dev"), fd)?;
+        devices::bind_console(k, &root.join("dev"), fd)?;
     }
     let linux = spec.linux().as_ref();
     for p in linux.and_then(|l| l.masked_paths().clone()).unwrap_or_default() {
-        mask(&root, &p)?;
+        mask(k, &root, &p)?;
     }
     for p in linux.and_then(|l| l.readonly_paths().clone()).unwrap_or_default() {
-        make_readonly(&root, &p)?;
+        make_readonly(k, &root, &p)?;
     }
-    pivot(&root)?;
+    pivot(k, &root)?;
     if root_spec.readonly().unwrap_or(false) {
-        let flags = MsFlags::MS_REMOUNT | MsFlags::MS_BIND | MsFlags::MS_RDONLY | locked_flags(Path::new("/"));
-        do_mount(None, Path::new("/"), None, flags, None).map_err(|e| setup(format!("make the rootfs read-only: {e}")))?;
+        let flags = MsFlags::MS_REMOUNT | MsFlags::MS_BIND | MsFlags::MS_RDONLY | k.locked_flags(Path::new("/"));
+        k.mount(None, Path::new("/"), None, flags, None).map_err(|e| setup(format!("make the rootfs read-only: {e}")))?;
     }
     Ok(pty)
 }
 
-fn mount_one(root: &Path, m: &Mount) -> Result<(), StartError> {
+fn mount_one(k: &dyn Kernel, root: &Path, m: &Mount) -> Result<(), StartError> {
     let dest = resolve_in_root(root, m.destination());
     let typ = m.typ().clone().unwrap_or_else(|| "none".into());
     let (mut flags, data) = parse_options(m.options().as_deref().unwrap_or_default());
@@ -70,92 +71,36 @@ fn mount_one(root: &Path, m: &Mount) -> Result<(), StartError> {
         let readonly = flags.contains(MsFlags::MS_RDONLY);
         let recursive = flags.contains(MsFlags::MS_REC);
         let bind = MsFlags::MS_BIND | if recursive { MsFlags::MS_REC } else { MsFlags::empty() };
-        do_mount(Some(&source), &dest, None, bind, None)
+        k.mount(Some(&source), &dest, None, bind, None)
             .map_err(|e| setup(format!("bind mount {} on {}: {e}", source.display(), m.destination().display())))?;
         let extra = flags & (MsFlags::MS_NOSUID | MsFlags::MS_NODEV | MsFlags::MS_NOEXEC | MsFlags::MS_RDONLY);
         if !extra.is_empty() {
-            let remount = MsFlags::MS_REMOUNT | MsFlags::MS_BIND | extra | locked_flags(&dest);
-            do_mount(None, &dest, None, remount, None).map_err(|e| {
+            let remount = MsFlags::MS_REMOUNT | MsFlags::MS_BIND | extra | k.locked_flags(&dest);
+            k.mount(None, &dest, None, remount, None).map_err(|e| {
                 setup(format!("remount {} {}: {e}", m.destination().display(), if readonly { "read-only" } else { "with its flags" }))
             })?;
         }
         if recursive && flags.contains(MsFlags::MS_NODEV) {
             // The remount changed the top mount only: a bound host /dev
             // below the source would still work.
-            nodev_recursive(&dest).map_err(|e| setup(format!("make {} and its submounts nodev: {e}", m.destination().display())))?;
+            k.mount_setattr_nodev(&dest).map_err(|e| setup(format!("make {} and its submounts nodev: {e}", m.destination().display())))?;
         }
         return Ok(());
     }
     create_mount_point(&dest, true)?;
     flags.remove(MsFlags::MS_REC);
-    let result = do_mount(Some(&source), &dest, Some(&typ), flags, data.as_deref());
+    let result = k.mount(Some(&source), &dest, Some(&typ), flags, data.as_deref());
     match result {
         Ok(()) => Ok(()),
         // A user namespace may not mount sysfs for a network namespace it
         // does not own (--network host); the host's, read-only, will do.
         Err(nix::errno::Errno::EPERM) if typ == "sysfs" => {
-            do_mount(Some(Path::new("/sys")), &dest, None, MsFlags::MS_BIND | MsFlags::MS_REC, None)
-                .and_then(|_| do_mount(None, &dest, None, MsFlags::MS_REMOUNT | MsFlags::MS_BIND | MsFlags::MS_RDONLY | locked_flags(&dest), None))
+            k.mount(Some(Path::new("/sys")), &dest, None, MsFlags::MS_BIND | MsFlags::MS_REC, None)
+                .and_then(|_| k.mount(None, &dest, None, MsFlags::MS_REMOUNT | MsFlags::MS_BIND | MsFlags::MS_RDONLY | k.locked_flags(&dest), None))
                 .map_err(|e| setup(format!("mount /sys: {e}")))
         }
         Err(e) => Err(setup(format!("mount {typ} on {}: {e}", m.destination().display()))),
     }
-}
-
-/// Sets nodev on a mount and every mount below it (mount_setattr, Linux
-/// 5.12); older kernels keep the top mount's flag only.
-fn nodev_recursive(path: &Path) -> nix::Result<()> {
-    #[repr(C)]
-    struct MountAttr {
-        attr_set: u64,
-        attr_clr: u64,
-        propagation: u64,
-        userns_fd: u64,
-    }
-    const MOUNT_ATTR_NODEV: u64 = 0x4;
-    let attr = MountAttr { attr_set: MOUNT_ATTR_NODEV, attr_clr: 0, propagation: 0, userns_fd: 0 };
-    let c_path = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).map_err(|_| nix::errno::Errno::EINVAL)?;
-    // SAFETY: mount_setattr reads `attr` (of the size given) and the path.
-    let rc = unsafe {
-        libc::syscall(
-            libc::SYS_mount_setattr,
-            libc::AT_FDCWD,
-            c_path.as_ptr(),
-            libc::AT_RECURSIVE | libc::AT_SYMLINK_NOFOLLOW,
-            &attr as *const MountAttr,
-            std::mem::size_of::<MountAttr>(),
-        )
-    };
-    match nix::errno::Errno::result(rc) {
-        Err(nix::errno::Errno::ENOSYS) => Ok(()),
-        other => other.map(|_| ()),
-    }
-}
-
-fn do_mount(source: Option<&Path>, target: &Path, fstype: Option<&str>, flags: MsFlags, data: Option<&str>) -> nix::Result<()> {
-    mount(source, target, fstype, flags, data)
-}
-
-/// Flags a user namespace cannot clear on a mount it did not make; a
-/// remount must repeat them.
-fn locked_flags(path: &Path) -> MsFlags {
-    let Ok(st) = nix::sys::statvfs::statvfs(path) else { return MsFlags::empty() };
-    let f = st.flags();
-    let mut out = MsFlags::empty();
-    use nix::sys::statvfs::FsFlags;
-    for (have, want) in [
-        (FsFlags::ST_NOSUID, MsFlags::MS_NOSUID),
-        (FsFlags::ST_NODEV, MsFlags::MS_NODEV),
-        (FsFlags::ST_NOEXEC, MsFlags::MS_NOEXEC),
-        (FsFlags::ST_NOATIME, MsFlags::MS_NOATIME),
-        (FsFlags::ST_NODIRATIME, MsFlags::MS_NODIRATIME),
-        (FsFlags::ST_RELATIME, MsFlags::MS_RELATIME),
-    ] {
-        if f.contains(have) {
-            out |= want;
-        }
-    }
-    out
 }
 
 /// Splits OCI mount options into mount(2) flags and the data string.
@@ -238,34 +183,34 @@ fn create_mount_point(dest: &Path, dir: bool) -> Result<(), StartError> {
     result.map_err(|e| setup(format!("create mount point {}: {e}", dest.display())))
 }
 
-fn mask(root: &Path, path: &str) -> Result<(), StartError> {
+fn mask(k: &dyn Kernel, root: &Path, path: &str) -> Result<(), StartError> {
     let target = resolve_in_root(root, Path::new(path));
     let Ok(md) = fs::metadata(&target) else { return Ok(()) };
     let result = if md.is_dir() {
-        do_mount(Some(Path::new("tmpfs")), &target, Some("tmpfs"), MsFlags::MS_RDONLY, Some("size=0"))
+        k.mount(Some(Path::new("tmpfs")), &target, Some("tmpfs"), MsFlags::MS_RDONLY, Some("size=0"))
     } else {
-        do_mount(Some(Path::new("/dev/null")), &target, None, MsFlags::MS_BIND, None)
+        k.mount(Some(Path::new("/dev/null")), &target, None, MsFlags::MS_BIND, None)
     };
     result.map_err(|e| setup(format!("mask {path}: {e}")))
 }
 
-fn make_readonly(root: &Path, path: &str) -> Result<(), StartError> {
+fn make_readonly(k: &dyn Kernel, root: &Path, path: &str) -> Result<(), StartError> {
     let target = resolve_in_root(root, Path::new(path));
     if !target.exists() {
         return Ok(());
     }
-    do_mount(Some(&target), &target, None, MsFlags::MS_BIND | MsFlags::MS_REC, None)
-        .and_then(|_| do_mount(None, &target, None, MsFlags::MS_REMOUNT | MsFlags::MS_BIND | MsFlags::MS_RDONLY | locked_flags(&target), None))
+    k.mount(Some(&target), &target, None, MsFlags::MS_BIND | MsFlags::MS_REC, None)
+        .and_then(|_| k.mount(None, &target, None, MsFlags::MS_REMOUNT | MsFlags::MS_BIND | MsFlags::MS_RDONLY | k.locked_flags(&target), None))
         .map_err(|e| setup(format!("make {path} read-only: {e}")))
 }
 
-fn pivot(root: &Path) -> Result<(), StartError> {
-    std::env::set_current_dir(root).map_err(|e| setup(format!("chdir {}: {e}", root.display())))?;
+fn pivot(k: &dyn Kernel, root: &Path) -> Result<(), StartError> {
+    k.chdir(root).map_err(|e| setup(format!("chdir {}: {e}", root.display())))?;
     // Stacking the old root under the new one and detaching it needs no
     // temporary directory in the image.
-    nix::unistd::pivot_root(".", ".").map_err(|e| setup(format!("pivot_root into {}: {e}", root.display())))?;
-    umount2(".", MntFlags::MNT_DETACH).map_err(|e| setup(format!("detach the old root: {e}")))?;
-    std::env::set_current_dir("/").map_err(|e| setup(format!("chdir /: {e}")))
+    k.pivot_root(Path::new("."), Path::new(".")).map_err(|e| setup(format!("pivot_root into {}: {e}", root.display())))?;
+    k.umount2(Path::new("."), MntFlags::MNT_DETACH).map_err(|e| setup(format!("detach the old root: {e}")))?;
+    k.chdir(Path::new("/")).map_err(|e| setup(format!("chdir /: {e}")))
 }
 
 #[cfg(test)]
