@@ -13,6 +13,7 @@ mod network;
 mod pod;
 mod registry;
 mod runtime;
+mod spec;
 mod store;
 
 use clap::Parser;

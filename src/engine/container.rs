@@ -11,10 +11,11 @@ use anyhow::{bail, Context, Result};
 use chrono::Utc;
 
 use crate::engine::container_files::{make_rootfs_dirs, read_from_layers, write_etc_files};
-use crate::engine::container_spec::{resolve_process, ContainerSpec};
+use crate::engine::process::resolve_process;
 use crate::engine::images::{self, ImageView};
 use crate::engine::oci::{to_oci, BundleInputs};
 use crate::engine::user::resolve_user;
+use crate::spec::container::ContainerSpec;
 use crate::store::containers::{new_id, random_name, ContainerRecord};
 use crate::store::Store;
 

@@ -92,7 +92,7 @@ pub fn disk_usage(store: &Store) -> Result<DiskUsage> {
     let mut container_rows = Vec::new();
     for c in &containers {
         let size = dir_size(&ContainerPaths::new(store, &c.record.id).upper);
-        let volumes = c.record.spec.mounts.iter().filter(|m| m.kind == crate::engine::mounts::MountKind::Volume).count();
+        let volumes = c.record.spec.mounts.iter().filter(|m| m.kind == crate::spec::mounts::MountKind::Volume).count();
         container_rows.push(ContainerUsage { id: c.record.id.clone(), name: c.record.name.clone(), image: c.record.image_name.clone(), size, volumes, running: is_running(c) });
     }
     let containers_usage = Usage {

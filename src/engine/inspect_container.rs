@@ -11,7 +11,7 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use serde_json::{json, Value};
 
 use crate::engine::container::ContainerPaths;
-use crate::engine::container_spec::NetworkMode;
+use crate::spec::network::NetworkMode;
 use crate::engine::lifecycle::is_running;
 use crate::store::containers::{Container, Status};
 use crate::store::Store;

@@ -19,10 +19,10 @@ use anyhow::{bail, Context, Result};
 use chrono::Utc;
 use serde_json::{json, Value};
 
-use crate::engine::container_spec::ContainerSpec;
 use crate::engine::images::ImageView;
-use crate::engine::mounts::{validate_volume_name, MountKind, MountSpec};
 use crate::engine::user::ResolvedUser;
+use crate::spec::container::ContainerSpec;
+use crate::spec::mounts::{validate_volume_name, MountKind, MountSpec};
 use crate::store::containers::{Container, ContainerRecord};
 use crate::store::volumes::{is_not_found, VolumeError, VolumeRecord};
 use crate::store::Store;
@@ -207,7 +207,7 @@ pub fn prepare(store: &Store, mut spec: ContainerSpec, image: &ImageView) -> Res
         }
     }
     for path in &image_volumes {
-        let target = crate::engine::mounts::parse_volume(path, Path::new("/"))
+        let target = crate::spec::mounts::parse_volume(path, Path::new("/"))
             .with_context(|| format!("the image's VOLUME {path:?}"))?
             .target;
         if !taken(&spec, &target) {
