@@ -9,13 +9,14 @@ use clap::Args;
 
 use super::Ctx;
 use crate::engine::attach::{attach, parse_detach_keys, AttachEnd, AttachOptions};
-use crate::engine::container::{self, ContainerPaths, PullPolicy, StartMode};
+use crate::engine::container::{self, PullPolicy, StartMode};
 use crate::errors::PontoonError;
 use crate::spec::container::{ContainerSpec, ResourceLimits, Ulimit};
 use crate::spec::env::parse_env_file;
 use crate::spec::network::NetworkMode;
 use crate::spec::restart::RestartPolicy;
 use crate::spec::seccomp::SeccompChoice;
+use crate::store::layout::ContainerPaths;
 
 /// The process's environment, directory and user: flags `run`, `create`
 /// and `exec` share.

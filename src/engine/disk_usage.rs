@@ -6,11 +6,11 @@ use std::collections::{BTreeMap, HashSet};
 
 use anyhow::Result;
 
-use crate::engine::container::ContainerPaths;
 use crate::engine::lifecycle::{self, is_running};
 use crate::engine::volumes::{self, dir_size};
 use crate::image::digest::Digest;
 use crate::store::images::ImageRecord;
+use crate::store::layout::ContainerPaths;
 use crate::store::Store;
 
 /// One row of `system df`.
