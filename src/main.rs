@@ -13,6 +13,7 @@ mod network;
 mod pod;
 mod registry;
 mod runtime;
+mod spec;
 mod store;
 
 use clap::Parser;
@@ -35,6 +36,8 @@ fn main() {
         }
     };
     if let Err(err) = cli::run(cli) {
+        // The host checks behind a refused user namespace, before the error.
+        cli::doctor::explain(&err);
         if !errors::is_silent(&err) {
             eprintln!("Error: {}", errors::one_line(&err));
         }

@@ -8,10 +8,10 @@ use chrono::{DateTime, Utc};
 use clap::Args;
 
 use super::Ctx;
-use crate::engine::container::ContainerPaths;
 use crate::engine::lifecycle::{self, is_running};
 use crate::errors::{one_line, PontoonError, EXIT_ENGINE};
 use crate::monitor::logfile;
+use crate::store::layout::ContainerPaths;
 
 #[derive(Args, Debug)]
 pub struct RmArgs {
@@ -119,7 +119,7 @@ pub fn rm(ctx: &Ctx, args: RmArgs) -> Result<()> {
         let c = store.containers.find(name)?;
         lifecycle::remove(&store, &c, args.force)?;
         if args.volumes {
-            crate::engine::volumes::remove_anonymous(&store, &c.record)?;
+            crate::store::volumes::remove_anonymous(&store, &c.record)?;
         }
         println!("{}", if args.all { &c.record.id } else { name });
         Ok(())

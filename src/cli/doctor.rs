@@ -11,6 +11,7 @@ use clap::Args;
 use super::Ctx;
 use crate::errors::PontoonError;
 use crate::runtime::cgroups::{self, Backend};
+use crate::runtime::userns::UsernsError;
 
 #[derive(Args, Debug)]
 pub struct DoctorArgs {}
@@ -50,9 +51,12 @@ pub fn doctor(ctx: &Ctx, _args: DoctorArgs) -> Result<()> {
     Ok(())
 }
 
-/// Prints the failing checks to stderr (for the error path of a rootless
-/// start whose user namespace could not be created).
-pub fn print_failures() {
+/// Prints the failing host checks to stderr when `err` is a rootless
+/// command's failure to create its user namespace; else nothing.
+pub fn explain(err: &anyhow::Error) {
+    if !err.chain().any(|c| matches!(c.downcast_ref::<UsernsError>(), Some(UsernsError::Unshare(_)))) {
+        return;
+    }
     for c in host_checks().into_iter().filter(|c| c.level == Level::Fail) {
         eprintln!("FAIL {}", c.line);
     }

@@ -6,11 +6,11 @@ use clap::Args;
 
 use super::Ctx;
 use crate::engine::attach::{attach as attach_to, parse_detach_keys, AttachEnd, AttachOptions};
-use crate::engine::container::ContainerPaths;
 use crate::engine::exec::{ExecEnd, ExecOptions};
 use crate::engine::lifecycle::{is_running, reconcile};
 use crate::errors::PontoonError;
 use crate::format::table::Table;
+use crate::store::layout::ContainerPaths;
 
 #[derive(Args, Debug)]
 pub struct ExecArgs {

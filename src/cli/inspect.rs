@@ -8,13 +8,13 @@ use clap::Args;
 use serde_json::Value;
 
 use super::Ctx;
-use crate::engine::container::{layer_dirs, ContainerPaths};
 use crate::engine::images::{self, ImageView};
 use crate::engine::inspect_container::{self, Sizes};
 use crate::engine::volumes::dir_size;
 use crate::errors::{one_line, PontoonError, EXIT_ENGINE};
 use crate::format::template::GoTemplate;
 use crate::store::containers::Container;
+use crate::store::layout::{layer_dirs, ContainerPaths};
 use crate::store::Store;
 
 #[derive(Args, Debug)]
@@ -122,7 +122,7 @@ fn find(store: &Store, name: &str, kind: Kind, size: bool) -> Result<Value> {
 
 fn container_json(store: &Store, c: &Container, size: bool) -> Result<Value> {
     let view = images::resolve(store, &c.record.image_id).and_then(|r| ImageView::load(store, r)).ok();
-    let layers = view.as_ref().map(|v| layer_dirs(store, v)).unwrap_or_default();
+    let layers = view.as_ref().map(|v| layer_dirs(store, &v.config)).unwrap_or_default();
     let sizes = size.then(|| {
         let rw = dir_size(&ContainerPaths::new(store, &c.record.id).upper);
         Sizes { rw, root_fs: rw + view.as_ref().map_or(0, |v| v.record.size) }

@@ -4,10 +4,11 @@ use anyhow::{bail, Result};
 use clap::Args;
 
 use super::Ctx;
-use crate::engine::container::{validate_name, ContainerPaths};
-use crate::engine::volumes::dir_size;
+use crate::engine::container::validate_name;
 use crate::engine::lifecycle::{self, is_running};
+use crate::engine::volumes::dir_size;
 use crate::format::units::human_size;
+use crate::store::layout::ContainerPaths;
 
 #[derive(Args, Debug)]
 pub struct RenameArgs {

@@ -169,7 +169,7 @@ pub fn ps(ctx: &Ctx, args: PsArgs) -> Result<()> {
 
 /// Docker's SIZE column: what the container wrote, and with its image.
 fn size_text(store: &crate::store::Store, c: &Container, image_sizes: &std::collections::HashMap<String, u64>) -> String {
-    let rw = crate::engine::volumes::dir_size(&crate::engine::container::ContainerPaths::new(store, &c.record.id).upper);
+    let rw = crate::engine::volumes::dir_size(&crate::store::layout::ContainerPaths::new(store, &c.record.id).upper);
     let image = image_sizes.get(&c.record.image_id).copied().unwrap_or(0);
     format!("{} (virtual {})", crate::format::units::human_size(rw), crate::format::units::human_size(rw + image))
 }

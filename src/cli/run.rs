@@ -9,10 +9,14 @@ use clap::Args;
 
 use super::Ctx;
 use crate::engine::attach::{attach, parse_detach_keys, AttachEnd, AttachOptions};
-use crate::engine::container::{self, ContainerPaths, PullPolicy, StartMode};
-use crate::engine::container_spec::{parse_env_file, ContainerSpec, NetworkMode, ResourceLimits, RestartPolicy, Ulimit};
+use crate::engine::container::{self, PullPolicy, StartMode};
 use crate::errors::PontoonError;
-use crate::runtime::seccomp::SeccompChoice;
+use crate::spec::container::{ContainerSpec, ResourceLimits, Ulimit};
+use crate::spec::env::parse_env_file;
+use crate::spec::network::NetworkMode;
+use crate::spec::restart::RestartPolicy;
+use crate::spec::seccomp::SeccompChoice;
+use crate::store::layout::ContainerPaths;
 
 /// The process's environment, directory and user: flags `run`, `create`
 /// and `exec` share.
@@ -213,7 +217,7 @@ impl CreateFlags {
             labels.insert(k.to_string(), v.to_string());
         }
         let cwd = std::env::current_dir().context("read the current directory (for relative -v paths)")?;
-        let (mounts, tmpfs) = crate::engine::mounts::parse_all(&self.volume, &self.mount, &self.tmpfs, &cwd)?;
+        let (mounts, tmpfs) = crate::spec::mounts::parse_all(&self.volume, &self.mount, &self.tmpfs, &cwd, &crate::engine::mounts::host_path_exists)?;
         let ulimits = self.ulimit.iter().map(|u| parse_ulimit(u)).collect::<Result<Vec<_>>>()?;
         let resources = ResourceLimits {
             // `--memory 0` means no limit, as in Docker.
@@ -250,11 +254,11 @@ impl CreateFlags {
             runtime: self.runtime.clone().filter(|r| !r.is_empty() && r != "pontoon"),
             mounts,
             volumes_from: self.volumes_from.clone(),
-            devices: self.device.iter().map(|d| crate::engine::devices::parse_device(d)).collect::<Result<Vec<_>>>()?,
+            devices: self.device.iter().map(|d| crate::spec::devices::parse_device(d)).collect::<Result<Vec<_>>>()?,
             device_cgroup_rules: self
                 .device_cgroup_rule
                 .iter()
-                .map(|r| crate::engine::devices::parse_cgroup_rule(r).map(|_| r.clone()))
+                .map(|r| crate::spec::devices::parse_cgroup_rule(r).map(|_| r.clone()))
                 .collect::<Result<Vec<_>>>()?,
         })
     }

@@ -4,55 +4,20 @@
 use std::fs;
 use std::io::BufRead;
 use std::os::fd::{AsRawFd, OwnedFd};
-use std::path::PathBuf;
 use std::process::Command;
 
 use anyhow::{bail, Context, Result};
 use chrono::Utc;
 
 use crate::engine::container_files::{make_rootfs_dirs, read_from_layers, write_etc_files};
-use crate::engine::container_spec::{resolve_process, ContainerSpec};
 use crate::engine::images::{self, ImageView};
 use crate::engine::oci::{to_oci, BundleInputs};
+use crate::engine::process::resolve_process;
 use crate::engine::user::resolve_user;
+use crate::spec::container::ContainerSpec;
 use crate::store::containers::{new_id, random_name, ContainerRecord};
+use crate::store::layout::{layer_dirs, ContainerPaths};
 use crate::store::Store;
-
-/// Where one container's files are.
-pub struct ContainerPaths {
-    pub dir: PathBuf,
-    pub config: PathBuf,
-    pub upper: PathBuf,
-    pub work: PathBuf,
-    pub merged: PathBuf,
-    pub log: PathBuf,
-    /// Runtime state: the attach socket lives here.
-    pub run_dir: PathBuf,
-}
-
-impl ContainerPaths {
-    pub fn new(store: &Store, id: &str) -> ContainerPaths {
-        let dir = store.containers.dir_of(id);
-        ContainerPaths {
-            config: dir.join("config.json"),
-            upper: dir.join("upper"),
-            work: dir.join("work"),
-            merged: dir.join("merged"),
-            log: dir.join("ctr.log"),
-            run_dir: store.paths.runroot.join("containers").join(id),
-            dir,
-        }
-    }
-
-    pub fn socket(&self) -> PathBuf {
-        self.run_dir.join("attach.sock")
-    }
-}
-
-/// The image's layer directories, top layer first.
-pub fn layer_dirs(store: &Store, view: &ImageView) -> Vec<PathBuf> {
-    view.config.rootfs.diff_ids.iter().rev().map(|d| store.layers.diff_dir(d)).collect()
-}
 
 /// When `run`/`create` pull the image (`--pull`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -129,7 +94,7 @@ pub fn create(store: &Store, spec: ContainerSpec, name: Option<String>) -> Resul
     }
     if let Err(e) = write_bundle(store, &record, &view) {
         let _ = store.containers.remove(&id);
-        let _ = crate::engine::volumes::remove_anonymous(store, &record);
+        let _ = crate::store::volumes::remove_anonymous(store, &record);
         return Err(e);
     }
     Ok(record)
@@ -146,7 +111,7 @@ fn write_bundle(store: &Store, record: &ContainerRecord, view: &ImageView) -> Re
     make_rootfs_dirs(&paths.dir)?;
     let image_config = view.config.config.clone().unwrap_or_default();
     let process = resolve_process(&record.spec, &image_config, &|k| std::env::var(k).ok())?;
-    let layers = layer_dirs(store, view);
+    let layers = layer_dirs(store, &view.config);
     let passwd = read_from_layers(&layers, "/etc/passwd").unwrap_or_default();
     let group = read_from_layers(&layers, "/etc/group").unwrap_or_default();
     let user = resolve_user(&process.user, &passwd, &group)?;

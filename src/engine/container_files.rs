@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
-use crate::engine::container_spec::NetworkMode;
+use crate::spec::network::NetworkMode;
 use crate::store::atomic::write_atomic;
 
 /// Writes the per-container /etc files and returns (container path, host path).

@@ -6,11 +6,11 @@ use std::collections::{BTreeMap, HashSet};
 
 use anyhow::Result;
 
-use crate::engine::container::ContainerPaths;
 use crate::engine::lifecycle::{self, is_running};
 use crate::engine::volumes::{self, dir_size};
 use crate::image::digest::Digest;
 use crate::store::images::ImageRecord;
+use crate::store::layout::ContainerPaths;
 use crate::store::Store;
 
 /// One row of `system df`.
@@ -92,7 +92,7 @@ pub fn disk_usage(store: &Store) -> Result<DiskUsage> {
     let mut container_rows = Vec::new();
     for c in &containers {
         let size = dir_size(&ContainerPaths::new(store, &c.record.id).upper);
-        let volumes = c.record.spec.mounts.iter().filter(|m| m.kind == crate::engine::mounts::MountKind::Volume).count();
+        let volumes = c.record.spec.mounts.iter().filter(|m| m.kind == crate::spec::mounts::MountKind::Volume).count();
         container_rows.push(ContainerUsage { id: c.record.id.clone(), name: c.record.name.clone(), image: c.record.image_name.clone(), size, volumes, running: is_running(c) });
     }
     let containers_usage = Usage {

@@ -12,13 +12,13 @@ use anyhow::{bail, Context, Result};
 use nix::unistd::Pid;
 use oci_spec::runtime::{Capability, LinuxCapabilitiesBuilder, Process, Spec, UserBuilder};
 
-use crate::engine::container::ContainerPaths;
+use crate::engine::exec_pipes::Pipes;
 use crate::engine::exec_tty::{relay, RelayEnd};
 use crate::engine::lifecycle::{is_running, reconcile};
 use crate::engine::user::resolve_user;
 use crate::errors::PontoonError;
-use crate::engine::exec_pipes::Pipes;
 use crate::runtime::builtin::exec::{spawn, ExecStdio, SpawnOptions};
+use crate::store::layout::ContainerPaths;
 use crate::store::Store;
 
 pub struct ExecOptions {

@@ -10,10 +10,10 @@ use std::path::Path;
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde_json::{json, Value};
 
-use crate::engine::container::ContainerPaths;
-use crate::engine::container_spec::NetworkMode;
 use crate::engine::lifecycle::is_running;
+use crate::spec::network::NetworkMode;
 use crate::store::containers::{Container, Status};
+use crate::store::layout::ContainerPaths;
 use crate::store::Store;
 
 /// Sizes for `inspect -s`: the container's own files, and with the image's.

@@ -10,10 +10,10 @@ use anyhow::{bail, Context, Result};
 use chrono::Utc;
 use nix::sys::signal::Signal;
 
-use crate::engine::container::ContainerPaths;
 use crate::errors::PontoonError;
 use crate::monitor::protocol;
 use crate::store::containers::{Container, Status};
+use crate::store::layout::ContainerPaths;
 use crate::store::Store;
 
 /// Docker's default grace period before SIGKILL.

@@ -11,9 +11,12 @@ use oci_spec::runtime::{
     PosixRlimitBuilder, PosixRlimitType, ProcessBuilder, RootBuilder, Spec, SpecBuilder, UserBuilder,
 };
 
-use crate::engine::container_spec::{ContainerSpec, NetworkMode, ResolvedProcess};
 use crate::engine::devices;
+use crate::engine::process::ResolvedProcess;
 use crate::engine::user::ResolvedUser;
+use crate::spec::container::ContainerSpec;
+use crate::spec::devices as spec_devices;
+use crate::spec::network::NetworkMode;
 
 /// Docker's default capability set.
 pub const DEFAULT_CAPS: &[&str] = &[
@@ -171,12 +174,12 @@ fn dev_options(spec: &ContainerSpec) -> Vec<&'static str> {
 /// allowed on top, or every device with `--privileged`.
 fn device_rules(input: &BundleInputs) -> Result<Vec<oci_spec::runtime::LinuxDeviceCgroup>> {
     if input.spec.privileged {
-        return Ok(vec![devices::allow_all()]);
+        return Ok(vec![spec_devices::allow_all()]);
     }
-    let mut rules = devices::default_rules();
+    let mut rules = spec_devices::default_rules();
     rules.extend(input.devices.iter().map(devices::allow_rule));
     for text in &input.spec.device_cgroup_rules {
-        rules.push(devices::parse_cgroup_rule(text)?);
+        rules.push(spec_devices::parse_cgroup_rule(text)?);
     }
     Ok(rules)
 }
@@ -303,7 +306,7 @@ const ALL_CAPS: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::container_spec::{ResourceLimits, TmpfsMount, Ulimit};
+    use crate::spec::container::{ResourceLimits, TmpfsMount, Ulimit};
 
     fn build(spec: &ContainerSpec) -> Spec {
         build_with_devices(spec, Vec::new())
@@ -404,7 +407,7 @@ mod tests {
 
     #[test]
     fn privileged_and_unconfined_turn_seccomp_off() {
-        use crate::runtime::seccomp::SeccompChoice;
+        use crate::spec::seccomp::SeccompChoice;
         let privileged = ContainerSpec { privileged: true, ..Default::default() };
         assert!(build(&privileged).linux().as_ref().unwrap().seccomp().is_none());
         let linux = build(&privileged).linux().clone().unwrap();

@@ -6,11 +6,11 @@ use std::io::Write;
 
 use anyhow::{bail, Context, Result};
 
-use crate::engine::container::ContainerPaths;
 use crate::engine::lifecycle::{is_running, reconcile};
 use crate::monitor::protocol;
 use crate::runtime::cgroups;
 use crate::store::containers::{Container, Status};
+use crate::store::layout::ContainerPaths;
 use crate::store::Store;
 
 pub fn pause(store: &Store, c: &Container) -> Result<()> {

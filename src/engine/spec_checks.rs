@@ -8,7 +8,7 @@
 use anyhow::{bail, Context, Result};
 use nix::sys::resource::Resource;
 
-use crate::engine::container_spec::{ContainerSpec, Ulimit};
+use crate::spec::container::{ContainerSpec, Ulimit};
 
 /// Docker's smallest memory limit: below it a container cannot even start.
 pub const MIN_MEMORY_BYTES: i64 = 6 * 1024 * 1024;

@@ -19,12 +19,12 @@ use anyhow::{bail, Context, Result};
 use chrono::Utc;
 use serde_json::{json, Value};
 
-use crate::engine::container_spec::ContainerSpec;
 use crate::engine::images::ImageView;
-use crate::engine::mounts::{validate_volume_name, MountKind, MountSpec};
 use crate::engine::user::ResolvedUser;
+use crate::spec::container::ContainerSpec;
+use crate::spec::mounts::{validate_volume_name, MountKind, MountSpec};
 use crate::store::containers::{Container, ContainerRecord};
-use crate::store::volumes::{is_not_found, VolumeError, VolumeRecord};
+use crate::store::volumes::{is_not_found, volumes_in_use, VolumeError, VolumeRecord};
 use crate::store::Store;
 
 /// Checks the local driver's `-o` options: only a bind of an existing host
@@ -87,15 +87,6 @@ pub fn create(store: &Store, name: Option<&str>, labels: BTreeMap<String, String
 
 fn uses(c: &Container, name: &str) -> bool {
     c.record.spec.mounts.iter().any(|m| m.kind == MountKind::Volume && m.source == name)
-}
-
-/// Names of every volume some container (running or not) mounts.
-fn volumes_in_use(store: &Store) -> Result<HashSet<String>> {
-    let mut used = HashSet::new();
-    for c in store.containers.list()? {
-        used.extend(c.record.spec.mounts.iter().filter(|m| m.kind == MountKind::Volume).map(|m| m.source.clone()));
-    }
-    Ok(used)
 }
 
 /// `volume rm`: refuses while a container uses the volume; `force` only
@@ -207,7 +198,7 @@ pub fn prepare(store: &Store, mut spec: ContainerSpec, image: &ImageView) -> Res
         }
     }
     for path in &image_volumes {
-        let target = crate::engine::mounts::parse_volume(path, Path::new("/"))
+        let target = crate::spec::mounts::parse_volume(path, Path::new("/"))
             .with_context(|| format!("the image's VOLUME {path:?}"))?
             .target;
         if !taken(&spec, &target) {
@@ -293,27 +284,6 @@ fn chown_tree(path: &Path, uid: u32, gid: u32) -> Result<()> {
     if fs::symlink_metadata(path).is_ok_and(|m| m.is_dir()) {
         for entry in fs::read_dir(path).with_context(|| format!("list {}", path.display()))? {
             chown_tree(&entry.with_context(|| format!("list {}", path.display()))?.path(), uid, gid)?;
-        }
-    }
-    Ok(())
-}
-
-/// After a container is removed with `rm -v` or `--rm`: removes the
-/// anonymous volumes it made, unless another container still uses them.
-pub fn remove_anonymous(store: &Store, record: &ContainerRecord) -> Result<()> {
-    let anonymous: Vec<&MountSpec> = record.spec.mounts.iter().filter(|m| m.kind == MountKind::Volume && m.anonymous).collect();
-    if anonymous.is_empty() {
-        return Ok(());
-    }
-    let _lock = store.volumes.lock()?;
-    let used = volumes_in_use(store)?;
-    for m in anonymous {
-        if used.contains(&m.source) {
-            continue;
-        }
-        match store.volumes.remove(&m.source) {
-            Err(e) if !is_not_found(&e) => return Err(e),
-            _ => {}
         }
     }
     Ok(())

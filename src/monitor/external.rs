@@ -16,9 +16,9 @@ use super::clients::{self, Clients};
 use super::logfile::LogWriter;
 use super::stdio::MonitorStdio;
 use super::{mark_running, record_exit, report, setup_cgroup, ATTACH_TIMEOUT};
-use crate::engine::container::ContainerPaths;
 use crate::runtime::oci_cli::External;
 use crate::store::containers::ContainerRecord;
+use crate::store::layout::ContainerPaths;
 use crate::store::Store;
 
 /// The monitor's channels the run loop needs.

@@ -25,10 +25,9 @@ use nix::sys::wait::{waitpid, WaitPidFlag, WaitStatus};
 use nix::unistd::Pid;
 use oci_spec::runtime::Spec;
 
-use crate::engine::container::{layer_dirs, ContainerPaths};
-use crate::engine::images::ImageView;
 use crate::runtime::{builtin, cgroups};
 use crate::store::containers::{ContainerRecord, Status};
+use crate::store::layout::ContainerPaths;
 use crate::store::Store;
 use clients::Clients;
 use logfile::LogWriter;
@@ -160,7 +159,7 @@ fn supervise(store: &Store, args: &MonitorArgs, sync: &mut Option<File>) -> Resu
     if record.spec.auto_remove {
         store.containers.remove(&record.id)?;
         // `--rm` takes the container's anonymous volumes with it, as in Docker.
-        if let Err(e) = crate::engine::volumes::remove_anonymous(store, &record) {
+        if let Err(e) = crate::store::volumes::remove_anonymous(store, &record) {
             eprintln!("remove the anonymous volumes of {}: {}", record.name, crate::errors::one_line(&e));
         }
     }
@@ -177,9 +176,7 @@ fn supervise(store: &Store, args: &MonitorArgs, sync: &mut Option<File>) -> Resu
 }
 
 fn mount_rootfs(store: &Store, record: &ContainerRecord, paths: &ContainerPaths) -> Result<()> {
-    let image = crate::engine::images::resolve(store, &record.image_id)?;
-    let view = ImageView::load(store, image)?;
-    let layers = layer_dirs(store, &view);
+    let layers = crate::store::layout::image_layer_dirs(store, &record.image_id)?;
     let (driver, _) = crate::store::rootfs::driver::choose(&store.paths)?;
     // A vfs root is a copy made at the first start and kept: copying the
     // layers again on a restart would undo the container's own changes.

@@ -17,6 +17,8 @@ use oci_spec::runtime::{LinuxSeccomp, LinuxSeccompAction, LinuxSeccompOperator};
 use serde::Deserialize;
 use serde_json::json;
 
+use crate::spec::seccomp::SeccompChoice;
+
 const EPERM: u32 = 1;
 const ENOSYS: u32 = 38;
 
@@ -49,16 +51,6 @@ const DENIED: &[(&[&str], Option<&str>)] = &[
     (&["mbind", "set_mempolicy", "move_pages", "get_mempolicy", "migrate_pages"], Some("SYS_NICE")),
     (&["process_vm_readv", "process_vm_writev", "kcmp"], Some("SYS_PTRACE")),
 ];
-
-/// What `--security-opt seccomp=...` (or its absence) asked for.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, Deserialize)]
-pub enum SeccompChoice {
-    #[default]
-    Default,
-    Unconfined,
-    /// A Docker-format profile, as read from the user's file at create time.
-    Custom(String),
-}
 
 /// A profile in Docker's JSON format.
 #[derive(Debug, Deserialize)]

@@ -19,6 +19,15 @@ use nix::unistd::{fork, getgid, getuid, pipe, ForkResult, Gid, Pid, Uid, User};
 
 use crate::errors::PontoonError;
 
+/// Errors of entering the storage namespace that callers explain.
+#[derive(Debug, thiserror::Error)]
+pub enum UsernsError {
+    /// The kernel refused an unprivileged user namespace: the CLI prints
+    /// the failing host checks of `pontoon system doctor` with it.
+    #[error("create a user namespace (are unprivileged user namespaces enabled? see `pontoon system doctor`)")]
+    Unshare(#[source] nix::Error),
+}
+
 /// Set in the environment of a process that already runs in the storage
 /// namespace, so that nested pontoon commands do not enter it again.
 pub const IN_USERNS_ENV: &str = "_PONTOON_USERNS";
@@ -119,10 +128,7 @@ pub fn enter_storage_namespace() -> Result<()> {
             let mut w = fs::File::from(to_parent_w);
             w.write_all(if unshared.is_ok() { b"1" } else { b"0" }).context("signal the parent")?;
             drop(w);
-            if unshared.is_err() {
-                crate::cli::doctor::print_failures();
-            }
-            unshared.context("create a user namespace (are unprivileged user namespaces enabled? see `pontoon system doctor`)")?;
+            unshared.map_err(UsernsError::Unshare)?;
             let mut ack = [0u8; 1];
             let mut r = fs::File::from(to_child_r);
             r.read_exact(&mut ack).context("wait for the id mapping")?;

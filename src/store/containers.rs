@@ -11,8 +11,8 @@ use anyhow::{Context, Result};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::engine::container_spec::ContainerSpec;
 use crate::errors::PontoonError;
+use crate::spec::container::ContainerSpec;
 use crate::store::atomic::write_json_atomic;
 use crate::store::lock::{lock_dir, lock_exclusive, try_lock_dir};
 use crate::store::reserve::{is_no_space, Reserve};

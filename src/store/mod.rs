@@ -11,6 +11,7 @@ pub mod blobs;
 pub mod containers;
 pub mod images;
 pub mod layers;
+pub mod layout;
 pub mod lock;
 pub mod paths;
 pub mod reserve;

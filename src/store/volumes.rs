@@ -6,7 +6,7 @@
 //! Rootless, everything here is created inside pontoon's user namespace, so
 //! `_data` is owned by the user (root inside the container).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -16,8 +16,11 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use crate::spec::mounts::{MountKind, MountSpec};
 use crate::store::atomic::write_json_atomic;
+use crate::store::containers::ContainerRecord;
 use crate::store::lock::{lock_exclusive, LockGuard};
+use crate::store::Store;
 
 const RECORD_FILE: &str = "volume.json";
 const DATA_DIR: &str = "_data";
@@ -134,6 +137,36 @@ impl VolumeStore {
 
 pub fn is_not_found(e: &anyhow::Error) -> bool {
     matches!(e.downcast_ref::<VolumeError>(), Some(VolumeError::NotFound(_)))
+}
+
+/// Names of every volume some container (running or not) mounts.
+pub fn volumes_in_use(store: &Store) -> Result<HashSet<String>> {
+    let mut used = HashSet::new();
+    for c in store.containers.list()? {
+        used.extend(c.record.spec.mounts.iter().filter(|m| m.kind == MountKind::Volume).map(|m| m.source.clone()));
+    }
+    Ok(used)
+}
+
+/// After a container is removed with `rm -v` or `--rm`: removes the
+/// anonymous volumes it made, unless another container still uses them.
+pub fn remove_anonymous(store: &Store, record: &ContainerRecord) -> Result<()> {
+    let anonymous: Vec<&MountSpec> = record.spec.mounts.iter().filter(|m| m.kind == MountKind::Volume && m.anonymous).collect();
+    if anonymous.is_empty() {
+        return Ok(());
+    }
+    let _lock = store.volumes.lock()?;
+    let used = volumes_in_use(store)?;
+    for m in anonymous {
+        if used.contains(&m.source) {
+            continue;
+        }
+        match store.volumes.remove(&m.source) {
+            Err(e) if !is_not_found(&e) => return Err(e),
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

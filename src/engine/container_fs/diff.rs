@@ -14,9 +14,9 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
 
-use crate::engine::container::{layer_dirs, ContainerPaths};
 use crate::engine::images::{self, ImageView};
 use crate::store::containers::Container;
+use crate::store::layout::{layer_dirs, ContainerPaths};
 use crate::store::rootfs::{self, Driver};
 use crate::store::Store;
 
@@ -51,7 +51,7 @@ pub fn changes(store: &Store, c: &Container) -> Result<Vec<Change>> {
         bail!("diff needs an overlay storage driver: with vfs a container's changes are not kept apart from its image");
     }
     let view = ImageView::load(store, images::resolve(store, &c.record.image_id)?)?;
-    let layers = layer_dirs(store, &view);
+    let layers = layer_dirs(store, &view.config);
     let paths = ContainerPaths::new(store, &c.record.id);
     let ignored = mount_points(&paths.config);
     let mut out = Vec::new();

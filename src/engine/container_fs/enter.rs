@@ -36,10 +36,10 @@ use nix::sched::CloneFlags;
 use nix::sys::wait::{waitpid, WaitStatus};
 use nix::unistd::{fork, ForkResult, Pid};
 
-use crate::engine::container::{layer_dirs, ContainerPaths};
 use crate::engine::images::{self, ImageView};
 use crate::engine::lifecycle::is_running;
 use crate::store::containers::Container;
+use crate::store::layout::{layer_dirs, ContainerPaths};
 use crate::store::rootfs::{self, Driver};
 use crate::store::Store;
 
@@ -123,7 +123,7 @@ fn enter(store: &Store, c: &Container, access: Access) -> Result<()> {
     nix::mount::mount(None::<&str>, "/", None::<&str>, MsFlags::MS_REC | MsFlags::MS_PRIVATE, None::<&str>).context("make / private")?;
     if driver != Driver::Vfs {
         let view = ImageView::load(store, images::resolve(store, &c.record.image_id)?)?;
-        let layers = layer_dirs(store, &view);
+        let layers = layer_dirs(store, &view.config);
         match access {
             Access::Live => rootfs::mount_rootfs(&layers, Some(&paths.upper), Some(&paths.work), &paths.merged, driver),
             Access::Snapshot => {

@@ -193,7 +193,7 @@ fn find_program(program: &str, env: &[String]) -> Result<PathBuf, StartError> {
     if program.contains('/') {
         return Ok(PathBuf::from(program));
     }
-    let path = env.iter().find_map(|e| e.strip_prefix("PATH=")).unwrap_or(crate::engine::container_spec::DEFAULT_PATH);
+    let path = env.iter().find_map(|e| e.strip_prefix("PATH=")).unwrap_or(crate::spec::env::DEFAULT_PATH);
     for dir in path.split(':').filter(|d| !d.is_empty()) {
         let candidate = Path::new(dir).join(program);
         if candidate.is_file() {

@@ -211,7 +211,7 @@ mod tests {
 
     #[test]
     fn device_rules_in_the_controllers_syntax() {
-        let rules = crate::engine::devices::default_rules();
+        let rules = crate::spec::devices::default_rules();
         assert_eq!(device_rule(&rules[0]), "a *:* rwm");
         assert_eq!(device_rule(&rules[1]), "c *:* m");
         assert!(rules.iter().map(device_rule).any(|r| r == "c 136:* rwm"));

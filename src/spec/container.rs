@@ -1,0 +1,91 @@
+//! `ContainerSpec`: what the user asked for with `run`/`create` flags, as a
+//! plain struct the CLI fills and the engine validates. It is stored with
+//! the container (store::containers) and turned into an OCI runtime spec
+//! by `engine::oci`.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::spec::devices::DeviceRequest;
+use crate::spec::mounts::MountSpec;
+use crate::spec::network::NetworkMode;
+use crate::spec::restart::RestartPolicy;
+use crate::spec::seccomp::SeccompChoice;
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+pub struct TmpfsMount {
+    pub target: String,
+    /// Mount options as given (`size=64m,mode=1777`).
+    pub options: Vec<String>,
+}
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+pub struct Ulimit {
+    pub name: String,
+    pub soft: u64,
+    pub hard: u64,
+}
+
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+pub struct ResourceLimits {
+    pub memory_bytes: Option<i64>,
+    /// CPU quota in millionths of a CPU (`--cpus 1.5` is 1_500_000).
+    pub nano_cpus: Option<i64>,
+    pub pids_limit: Option<i64>,
+}
+
+/// Everything `run`/`create` accept that shapes the container.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+pub struct ContainerSpec {
+    pub image: String,
+    /// Arguments after the image name.
+    pub command: Vec<String>,
+    /// `--entrypoint`; `Some("")` clears the image's entrypoint.
+    pub entrypoint: Option<String>,
+    /// `-e` and `--env-file` entries in order (`KEY=VALUE`, or `KEY` to take
+    /// the value from pontoon's own environment).
+    pub env: Vec<String>,
+    pub workdir: Option<String>,
+    pub user: Option<String>,
+    pub hostname: Option<String>,
+    pub tty: bool,
+    pub interactive: bool,
+    pub read_only: bool,
+    pub tmpfs: Vec<TmpfsMount>,
+    pub network: NetworkMode,
+    pub cap_add: Vec<String>,
+    pub cap_drop: Vec<String>,
+    pub privileged: bool,
+    pub labels: BTreeMap<String, String>,
+    pub stop_signal: Option<String>,
+    pub stop_timeout: Option<u32>,
+    pub init: bool,
+    pub ulimits: Vec<Ulimit>,
+    pub resources: ResourceLimits,
+    #[serde(default)]
+    pub restart: RestartPolicy,
+    /// `--rm`: remove the container when it exits.
+    #[serde(default)]
+    pub auto_remove: bool,
+    /// `--security-opt seccomp=...`.
+    #[serde(default)]
+    pub seccomp: SeccompChoice,
+    /// `--runtime`: an external OCI runtime (name on PATH or path); None
+    /// for the built-in one.
+    #[serde(default)]
+    pub runtime: Option<String>,
+    /// `-v`, `--mount` (and, once created, the image's VOLUMEs): see spec::mounts.
+    #[serde(default)]
+    pub mounts: Vec<MountSpec>,
+    /// `--volumes-from CONTAINER[:ro|rw]`, as given; expanded into `mounts` at create.
+    #[serde(default)]
+    pub volumes_from: Vec<String>,
+    /// `--device HOST[:CTR][:rwm]`.
+    #[serde(default)]
+    pub devices: Vec<DeviceRequest>,
+    /// `--device-cgroup-rule 'c 1:3 rwm'`, as given (checked at create).
+    #[serde(default)]
+    pub device_cgroup_rules: Vec<String>,
+}
