@@ -29,3 +29,8 @@ pub mod copy_up;
 pub mod disk_usage;
 pub mod mounts;
 pub mod volumes;
+
+/// ContainerSpec -> OCI spec -> the built-in runtime's mount calls, against a
+/// recording kernel: the whole decision chain, without root.
+#[cfg(test)]
+mod rootfs_tests;

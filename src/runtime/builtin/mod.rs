@@ -11,12 +11,10 @@ mod devices;
 pub mod exec;
 mod guard;
 mod init;
-mod kernel;
+pub(crate) mod kernel;
 mod loopback;
-mod mounts;
+pub(crate) mod mounts;
 mod process;
-#[cfg(test)]
-mod rootfs_tests;
 pub mod tiny_init;
 
 pub use bundle::run_bundle;

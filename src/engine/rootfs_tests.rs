@@ -12,13 +12,14 @@ use nix::errno::Errno;
 use nix::mount::{MntFlags, MsFlags};
 use oci_spec::runtime::Spec;
 
-use super::kernel::recording::{Call, Recording};
-use super::mounts::setup_rootfs;
-use crate::engine::container_spec::{ContainerSpec, ResolvedProcess, TmpfsMount};
 use crate::engine::devices::HostDevice;
-use crate::engine::mounts::MountSpec;
 use crate::engine::oci::{to_oci, BundleInputs};
+use crate::engine::process::ResolvedProcess;
 use crate::engine::user::ResolvedUser;
+use crate::runtime::builtin::kernel::recording::{Call, Recording};
+use crate::runtime::builtin::mounts::setup_rootfs;
+use crate::spec::container::{ContainerSpec, TmpfsMount};
+use crate::spec::mounts::MountSpec;
 
 /// A temp dir with `rootfs/` (holding a few of the paths Docker masks or
 /// makes read-only, as /proc and /sys would) and the host's generated
@@ -216,13 +217,8 @@ fn privileged_masks_nothing_and_binds_the_devices_it_gets() {
         gid: 0,
         access: "rwm".into(),
     };
-    let mut bundle = f.bundle(&ContainerSpec { privileged: true, ..Default::default() }, vec![kvm]);
-    // The bundle Docker's --privileged means: nothing masked or read-only.
-    // (to_oci leaves LinuxBuilder's defaults, oci-spec's own lists, in a
-    // privileged bundle; the runtime masks whatever the bundle lists.)
-    if let Some(linux) = bundle.linux_mut() {
-        linux.set_masked_paths(None).set_readonly_paths(None);
-    }
+    // Docker's --privileged: nothing masked or read-only.
+    let bundle = f.bundle(&ContainerSpec { privileged: true, ..Default::default() }, vec![kvm]);
     let calls = f.run(&Recording::new(), &bundle, None).unwrap();
     assert_eq!(calls, seq(&[HEAD, API, HOSTS, &["mount /dev/kvm rootfs/dev/kvm - bind -"], PIVOT]));
 }
