@@ -7,10 +7,10 @@ use anyhow::Result;
 use chrono::{DateTime, Utc};
 use clap::Args;
 
+use super::output::for_each;
 use super::Ctx;
 use crate::engine::container::ContainerPaths;
 use crate::engine::lifecycle::{self, is_running};
-use crate::errors::{one_line, PontoonError, EXIT_ENGINE};
 use crate::monitor::logfile;
 
 #[derive(Args, Debug)]
@@ -89,22 +89,6 @@ pub struct MonitorArgs {
 fn parse_tty_size(s: &str) -> Result<(u16, u16), String> {
     let (rows, cols) = s.split_once('x').ok_or_else(|| format!("{s:?} is not ROWSxCOLS"))?;
     Ok((rows.parse().map_err(|_| format!("bad rows in {s:?}"))?, cols.parse().map_err(|_| format!("bad cols in {s:?}"))?))
-}
-
-/// Runs `each` for every name, printing failures as Docker does (one
-/// line each) and failing at the end if any failed.
-pub(super) fn for_each(names: &[String], mut each: impl FnMut(&str) -> Result<()>) -> Result<()> {
-    let mut failures = 0;
-    for name in names {
-        if let Err(e) = each(name) {
-            eprintln!("Error: {}", one_line(&e));
-            failures += 1;
-        }
-    }
-    if failures > 0 {
-        return Err(PontoonError::AlreadyReported(EXIT_ENGINE).into());
-    }
-    Ok(())
 }
 
 pub fn rm(ctx: &Ctx, args: RmArgs) -> Result<()> {

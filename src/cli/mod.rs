@@ -14,6 +14,7 @@ mod inspect;
 mod login;
 mod manage;
 mod mount;
+mod output;
 mod ps;
 mod pull;
 mod push;

@@ -5,7 +5,7 @@ use chrono::Utc;
 use clap::Args;
 use serde_json::json;
 
-use super::image::print_rows;
+use super::output::print_rows;
 use super::Ctx;
 use crate::engine::lifecycle::is_running;
 use crate::format::table::Table;

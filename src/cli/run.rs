@@ -393,22 +393,11 @@ pub fn start(ctx: &Ctx, args: StartArgs) -> Result<()> {
             AttachEnd::Exited(code) => Err(PontoonError::ContainerExit(code).into()),
         };
     }
-    let mut failures = 0;
-    for name in &args.containers {
-        match store.containers.find(name).and_then(|c| container::start(&store, &c.record.id, StartMode::Detached)) {
-            Ok(()) => println!("{name}"),
-            Err(e) => {
-                if !crate::errors::is_silent(&e) {
-                    eprintln!("Error: {}", crate::errors::one_line(&e));
-                }
-                failures += 1;
-            }
-        }
-    }
-    if failures > 0 {
-        return Err(PontoonError::AlreadyReported(crate::errors::EXIT_ENGINE).into());
-    }
-    Ok(())
+    super::output::for_each(&args.containers, |name| {
+        container::start(&store, &store.containers.find(name)?.record.id, StartMode::Detached)?;
+        println!("{name}");
+        Ok(())
+    })
 }
 
 #[cfg(test)]
