@@ -13,7 +13,22 @@ use crate::engine::container::ContainerPaths;
 use crate::engine::lifecycle::{self, is_running};
 use crate::monitor::logfile;
 
+const RM_EXAMPLES: &str = "\
+Examples:
+  pontoon rm web
+  pontoon rm -f web db
+  pontoon rm -v $(pontoon ps -aq --filter status=exited)
+  pontoon rm --all --force";
+
+const LOGS_EXAMPLES: &str = "\
+Examples:
+  pontoon logs web
+  pontoon logs -f --tail 10 web
+  pontoon logs --since 5m --timestamps web
+  pontoon logs --since 2026-01-01T00:00:00Z --until 1h web";
+
 #[derive(Args, Debug)]
+#[command(after_help = RM_EXAMPLES)]
 pub struct RmArgs {
     /// Kill and remove running containers
     #[arg(short, long)]
@@ -52,6 +67,7 @@ pub struct WaitArgs {
 }
 
 #[derive(Args, Debug)]
+#[command(after_help = LOGS_EXAMPLES)]
 pub struct LogsArgs {
     /// Follow the log
     #[arg(short, long)]

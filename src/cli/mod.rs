@@ -387,4 +387,46 @@ mod tests {
         use clap::Parser;
         assert!(super::Cli::try_parse_from(["pontoon", "exec", "ctr"]).is_err(), "a command is required");
     }
+
+    /// Every visible command of the tree, with its path (`container ls`).
+    fn visible_commands() -> Vec<(String, clap::Command)> {
+        fn walk(c: &clap::Command, path: &str, out: &mut Vec<(String, clap::Command)>) {
+            for s in c.get_subcommands().filter(|s| !s.is_hide_set()) {
+                let path = format!("{path} {}", s.get_name()).trim().to_string();
+                out.push((path.clone(), s.clone()));
+                walk(s, &path, out);
+            }
+        }
+        let mut out = Vec::new();
+        walk(&super::command(), "", &mut out);
+        out
+    }
+
+    #[test]
+    fn every_command_says_in_one_line_what_it_does() {
+        let commands = visible_commands();
+        assert!(commands.len() > 80, "the whole tree is walked: {}", commands.len());
+        for (path, c) in commands {
+            let about = c.get_about().map(|a| a.to_string()).unwrap_or_default();
+            assert!(!about.trim().is_empty() && !about.contains('\n'), "pontoon {path}: a one-line summary, not {about:?}");
+        }
+    }
+
+    #[test]
+    fn the_everyday_verbs_show_examples_that_parse() {
+        use clap::Parser;
+        let commands = visible_commands();
+        for verb in ["run", "create", "ps", "rm", "exec", "logs", "container run", "container create", "container ls", "container rm", "container exec", "container logs"] {
+            let (_, c) = commands.iter().find(|(p, _)| p == verb).unwrap_or_else(|| panic!("no command {verb}"));
+            let help = c.get_after_help().map(|h| h.to_string()).unwrap_or_default();
+            assert!(help.starts_with("Examples:\n"), "pontoon {verb}: an Examples section, not {help:?}");
+            let examples: Vec<&str> = help.lines().skip(1).map(str::trim).collect();
+            assert!(examples.len() >= 3, "pontoon {verb}: {examples:?}");
+            // The examples a shell would not rewrite parse as written.
+            for line in examples.iter().filter(|l| !l.contains(['$', '&', '\'', '"'])) {
+                let parsed = super::Cli::try_parse_from(line.split_whitespace());
+                assert!(parsed.is_ok(), "{line}: {parsed:?}");
+            }
+        }
+    }
 }

@@ -150,7 +150,22 @@ pub struct CreateFlags {
     pub image_and_command: Vec<String>,
 }
 
+const RUN_EXAMPLES: &str = "\
+Examples:
+  pontoon run --rm busybox echo hello
+  pontoon run -it --name shell busybox sh
+  pontoon run -d --name web busybox httpd -f -p 8080
+  pontoon run --rm -v \"$PWD\":/src -w /src -e MODE=test busybox ls
+  pontoon run --rm --memory 64m --user 1000:1000 busybox id";
+
+const CREATE_EXAMPLES: &str = "\
+Examples:
+  pontoon create --name app busybox sleep 1000
+  pontoon start app
+  pontoon create -it --name box busybox sh && pontoon start -ai box";
+
 #[derive(Args, Debug)]
+#[command(after_help = RUN_EXAMPLES)]
 pub struct RunArgs {
     /// Run in the background and print the container Id
     #[arg(short, long)]
@@ -169,6 +184,7 @@ pub struct RunArgs {
 }
 
 #[derive(Args, Debug)]
+#[command(after_help = CREATE_EXAMPLES)]
 pub struct CreateArgs {
     #[command(flatten)]
     pub flags: CreateFlags,
