@@ -191,6 +191,7 @@ pub enum ImageCommand {
 /// `pontoon container VERB`: the shared verbs, and those only Podman's
 /// tree has (`ls`, `prune`, an `inspect` of containers only).
 #[derive(Subcommand, Debug)]
+#[allow(clippy::large_enum_variant)] // parsed once per process
 pub enum ContainerCommand {
     #[command(flatten)]
     Verb(ContainerVerb),
