@@ -29,7 +29,10 @@ test:
 test-root:
 	@echo
 	@echo "===== pontoon tests as $$(id -un) (uid $$(id -u)) ====="
-	$(CARGO) test
+	@echo "$(CARGO) test"
+	@skips=$$(mktemp /tmp/pontoon-skips.XXXXXX); \
+	PONTOON_SKIP_LOG=$$skips $(CARGO) test; rc=$$?; \
+	echo; scripts/skip-summary.sh $$skips; rm -f $$skips; exit $$rc
 
 test-unprivileged:
 	@echo
