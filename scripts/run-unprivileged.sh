@@ -31,6 +31,9 @@ fi
 work=$(mktemp -d /tmp/pontoon-unprivileged.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 chmod 755 "$work"
+# Where the tests record their skips (tests/common's skip_unless).
+skips="$work/skips"
+install -m 666 /dev/null "$skips"
 install -m 755 "$pontoon" "$work/pontoon"
 for bin in "${binaries[@]}"; do
   install -m 755 "$bin" "$work/"
@@ -48,12 +51,15 @@ for bin in "${binaries[@]}"; do
       HOME="$home" USER="$CI_USER" LOGNAME="$CI_USER" LANG=C.UTF-8 \
       TMPDIR=/tmp RUST_BACKTRACE=1 \
       PONTOON_BIN="$work/pontoon" \
+      PONTOON_SKIP_LOG="$skips" \
       PONTOON_FIXTURES_DIR="${PONTOON_UNPRIVILEGED_FIXTURES_DIR:-/tmp/pontoon-fixtures-$uid}" \
       "$work/$name" "$@"); then
     failed+=("$name")
   fi
 done
 
+echo
+scripts/skip-summary.sh "$skips"
 if ((${#failed[@]})); then
   echo "run-unprivileged: FAILED as $CI_USER: ${failed[*]}" >&2
   exit 1

@@ -156,16 +156,32 @@ fn parallel_runs_all_succeed() {
 #[test]
 fn restart_stops_and_starts_again() {
     let env = env_with_busybox();
-    env.ok(&["run", "-d", "--name", "r", "busybox", "sh", "-c", "echo started; sleep 1000"]);
+    // The first run leaves a file; a run that finds it says so.
+    let script = "[ -e /ran-before ] && echo found the file of the first run; touch /ran-before; echo started; sleep 1000";
+    env.ok(&["run", "-d", "--name", "r", "busybox", "sh", "-c", script]);
     let first = env.ok(&["inspect", "--format", "{{.Id}}", "busybox"]);
     assert!(!first.is_empty());
-    env.ok(&["restart", "-t", "1", "r"]);
+    let state = || env.ok(&["inspect", "--format", "{{.State.Pid}} {{.State.StartedAt}}", "r"]).trim().to_string();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !env.ok(&["logs", "r"]).contains("started") {
+        assert!(Instant::now() < deadline, "the container started: {:?} {}", env.ok(&["logs", "r"]), env.ok(&["ps", "-a"]));
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let before = state();
+    assert_eq!(env.ok(&["restart", "-t", "1", "r"]), "r\n");
     let deadline = Instant::now() + Duration::from_secs(10);
     while env.ok(&["logs", "r"]).lines().filter(|l| *l == "started").count() < 2 {
         assert!(Instant::now() < deadline, "the restarted container ran again");
         std::thread::sleep(Duration::from_millis(50));
     }
     assert!(env.ok(&["ps", "--format", "{{.Names}} {{.Status}}"]).contains("r Up"));
+    let after = state();
+    let (pid_before, started_before) = before.split_once(' ').expect("pid and start time");
+    let (pid_after, started_after) = after.split_once(' ').expect("pid and start time");
+    assert_ne!(pid_before, pid_after, "a new process: {before} then {after}");
+    assert!(started_after > started_before, "started again later: {before} then {after}");
+    let logs = env.ok(&["logs", "r"]);
+    assert_eq!(logs.matches("found the file of the first run").count(), 1, "the same container, its files kept: {logs}");
     env.ok(&["rm", "-f", "r"]);
 }
 

@@ -7,13 +7,28 @@ use anyhow::Result;
 use chrono::{DateTime, Utc};
 use clap::Args;
 
+use super::output::for_each;
 use super::Ctx;
 use crate::engine::lifecycle::{self, is_running};
-use crate::errors::{one_line, PontoonError, EXIT_ENGINE};
 use crate::monitor::logfile;
 use crate::store::layout::ContainerPaths;
 
+const RM_EXAMPLES: &str = "\
+Examples:
+  pontoon rm web
+  pontoon rm -f web db
+  pontoon rm -v $(pontoon ps -aq --filter status=exited)
+  pontoon rm --all --force";
+
+const LOGS_EXAMPLES: &str = "\
+Examples:
+  pontoon logs web
+  pontoon logs -f --tail 10 web
+  pontoon logs --since 5m --timestamps web
+  pontoon logs --since 2026-01-01T00:00:00Z --until 1h web";
+
 #[derive(Args, Debug)]
+#[command(after_help = RM_EXAMPLES)]
 pub struct RmArgs {
     /// Kill and remove running containers
     #[arg(short, long)]
@@ -52,6 +67,7 @@ pub struct WaitArgs {
 }
 
 #[derive(Args, Debug)]
+#[command(after_help = LOGS_EXAMPLES)]
 pub struct LogsArgs {
     /// Follow the log
     #[arg(short, long)]
@@ -89,22 +105,6 @@ pub struct MonitorArgs {
 fn parse_tty_size(s: &str) -> Result<(u16, u16), String> {
     let (rows, cols) = s.split_once('x').ok_or_else(|| format!("{s:?} is not ROWSxCOLS"))?;
     Ok((rows.parse().map_err(|_| format!("bad rows in {s:?}"))?, cols.parse().map_err(|_| format!("bad cols in {s:?}"))?))
-}
-
-/// Runs `each` for every name, printing failures as Docker does (one
-/// line each) and failing at the end if any failed.
-pub(super) fn for_each(names: &[String], mut each: impl FnMut(&str) -> Result<()>) -> Result<()> {
-    let mut failures = 0;
-    for name in names {
-        if let Err(e) = each(name) {
-            eprintln!("Error: {}", one_line(&e));
-            failures += 1;
-        }
-    }
-    if failures > 0 {
-        return Err(PontoonError::AlreadyReported(EXIT_ENGINE).into());
-    }
-    Ok(())
 }
 
 pub fn rm(ctx: &Ctx, args: RmArgs) -> Result<()> {

@@ -4,7 +4,7 @@ use anyhow::Result;
 use clap::Args;
 use serde_json::json;
 
-use super::image::print_rows;
+use super::output::print_rows;
 use super::Ctx;
 use crate::engine::disk_usage::{self, Usage};
 use crate::format::table::Table;
@@ -105,7 +105,7 @@ pub fn prune(ctx: &Ctx, args: PruneArgs) -> Result<()> {
         warning.push_str("  - all anonymous volumes not used by at least one container\n");
     }
     warning.push_str(if args.all { "  - all images without at least one container associated to them\n" } else { "  - all dangling images\n" });
-    if !args.force && !super::image::confirm(&warning)? {
+    if !args.force && !super::output::confirm(&warning)? {
         println!("Total reclaimed space: 0B");
         return Ok(());
     }

@@ -12,7 +12,15 @@ use crate::errors::PontoonError;
 use crate::format::table::Table;
 use crate::store::layout::ContainerPaths;
 
+const EXAMPLES: &str = "\
+Examples:
+  pontoon exec web ls /
+  pontoon exec -it web sh
+  pontoon exec -u 0 -w /tmp -e DEBUG=1 web env
+  pontoon exec -d web sh -c 'date > /tmp/stamp'";
+
 #[derive(Args, Debug)]
+#[command(after_help = EXAMPLES)]
 pub struct ExecArgs {
     /// Keep stdin open
     #[arg(short, long)]

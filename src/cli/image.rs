@@ -1,13 +1,13 @@
 //! `images`, `rmi`, `tag`, `history` and `image prune`.
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use clap::Args;
 use serde_json::json;
 
+use super::output::{confirm, each_name, print_rows};
 use super::Ctx;
 use crate::engine::images::{self, familiar_tag, ImageView, Removal};
-use crate::format::table::{align_tabs, Table};
-use crate::format::template::{GoTemplate, OutputFormat};
+use crate::format::table::Table;
 use crate::format::units::{ago, human_size};
 use crate::image::reference::familiar;
 
@@ -234,83 +234,19 @@ pub fn images(ctx: &Ctx, args: ImagesArgs) -> Result<()> {
     })
 }
 
-/// Prints rows as the user's `--format` asks, or with `default_table`.
-pub fn print_rows(rows: &[serde_json::Value], format: Option<&str>, default_table: impl FnOnce(&[serde_json::Value]) -> String) -> Result<()> {
-    match OutputFormat::parse(format) {
-        OutputFormat::Table => print!("{}", default_table(rows)),
-        OutputFormat::Json => println!("{}", serde_json::to_string_pretty(rows)?),
-        OutputFormat::Template(t) => {
-            let template = GoTemplate::parse(&t)?;
-            for row in rows {
-                println!("{}", template.render(row)?);
-            }
-        }
-        OutputFormat::CustomTable(t) => {
-            let template = GoTemplate::parse(&t)?;
-            let header = header_for(&t);
-            let mut lines = vec![header];
-            for row in rows {
-                lines.push(template.render(row)?);
-            }
-            print!("{}", align_tabs(&lines));
-        }
-    }
-    Ok(())
-}
-
-/// The header of a `table` format: each `{{.Field}}` becomes FIELD, spelt
-/// as Docker spells its columns.
-fn header_for(template: &str) -> String {
-    let text = template.replace("\\t", "\t");
-    let mut out = String::new();
-    let mut rest = text.as_str();
-    while let Some(start) = rest.find("{{") {
-        out.push_str(&rest[..start]);
-        let Some(end) = rest[start..].find("}}") else { break };
-        let inner = rest[start + 2..start + end].trim();
-        let field = inner.rsplit('.').next().unwrap_or(inner).trim();
-        out.push_str(&column_name(field));
-        rest = &rest[start + end + 2..];
-    }
-    out.push_str(rest);
-    out
-}
-
-fn column_name(field: &str) -> String {
-    match field {
-        "ID" | "Id" => "IMAGE ID".into(),
-        "CreatedSince" => "CREATED".into(),
-        "CreatedAt" => "CREATED AT".into(),
-        "CreatedBy" => "CREATED BY".into(),
-        other => other.to_uppercase(),
-    }
-}
-
 pub fn rmi(ctx: &Ctx, args: RmiArgs) -> Result<()> {
     let store = ctx.store()?;
-    // Podman's codes: 2 when every failure was an image in use, else 125.
-    let mut code = None;
-    for name in &args.images {
-        match images::remove(&store, name, args.force) {
-            Ok(events) => {
-                for e in events {
-                    match e {
-                        Removal::Untagged(n) => println!("Untagged: {n}"),
-                        Removal::Deleted(id) => println!("Deleted: {id}"),
-                    }
-                }
-            }
-            Err(e) => {
-                eprintln!("Error: {}", crate::errors::one_line(&e));
-                let this = crate::errors::exit_code(&e);
-                code = Some(if code.is_none_or(|c| c == this) { this } else { crate::errors::EXIT_ENGINE });
+    let (_, failures) = each_name(&args.images, |name| {
+        for e in images::remove(&store, name, args.force)? {
+            match e {
+                Removal::Untagged(n) => println!("Untagged: {n}"),
+                Removal::Deleted(id) => println!("Deleted: {id}"),
             }
         }
-    }
-    match code {
-        Some(code) => Err(crate::errors::PontoonError::AlreadyReported(code).into()),
-        None => Ok(()),
-    }
+        Ok(())
+    });
+    // Podman's codes: 2 when every failure was an image in use, else 125.
+    failures.into_result_with_common_code()
 }
 
 pub fn tag(ctx: &Ctx, args: TagArgs) -> Result<()> {
@@ -387,21 +323,6 @@ pub fn prune(ctx: &Ctx, args: PruneArgs) -> Result<()> {
     Ok(())
 }
 
-/// Asks on stdout and reads the answer from stdin, as Docker does even when
-/// stdin is not a terminal: only `y` or `yes` goes ahead, end of input is no.
-pub(super) fn confirm(warning: &str) -> Result<bool> {
-    use std::io::Write;
-    print!("{warning}\nAre you sure you want to continue? [y/N] ");
-    std::io::stdout().flush()?;
-    let mut answer = String::new();
-    std::io::stdin().read_line(&mut answer).context("read the answer from stdin (use -f to skip the question)")?;
-    let yes = matches!(answer.trim().to_ascii_lowercase().as_str(), "y" | "yes");
-    if !yes && !answer.ends_with('\n') {
-        println!(); // end the prompt's line when input ended without one
-    }
-    Ok(yes)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -411,10 +332,5 @@ mod tests {
         assert!(glob_match("busy*", "busybox"));
         assert!(glob_match("busybox:l?test", "busybox:latest"));
         assert!(!glob_match("alpine*", "busybox"));
-    }
-
-    #[test]
-    fn table_headers_follow_fields() {
-        assert_eq!(header_for("{{.ID}}\\t{{.Repository}}"), "IMAGE ID\tREPOSITORY");
     }
 }

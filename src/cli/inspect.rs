@@ -7,11 +7,12 @@ use anyhow::{bail, Result};
 use clap::Args;
 use serde_json::Value;
 
+use super::output::{each_name, Failures};
 use super::Ctx;
 use crate::engine::images::{self, ImageView};
 use crate::engine::inspect_container::{self, Sizes};
 use crate::engine::volumes::dir_size;
-use crate::errors::{one_line, PontoonError, EXIT_ENGINE};
+use crate::errors::PontoonError;
 use crate::format::template::GoTemplate;
 use crate::store::containers::Container;
 use crate::store::layout::{layer_dirs, ContainerPaths};
@@ -67,23 +68,13 @@ fn run(ctx: &Ctx, args: InspectArgs, kind: Kind) -> Result<()> {
         Some(f) if f != "json" => Some(GoTemplate::parse(f)?),
         _ => None,
     };
-    let mut objects = Vec::new();
-    let mut failures = 0;
-    for name in &args.names {
-        match find(&store, name, kind, args.size) {
-            Ok(v) => objects.push(v),
-            Err(e) => {
-                eprintln!("Error: {}", one_line(&e));
-                failures += 1;
-            }
-        }
-    }
+    let (objects, failures) = each_name(&args.names, |name| find(&store, name, kind, args.size));
     print_inspected(&objects, template.as_ref(), failures)
 }
 
 /// Prints inspected objects (a JSON array, or the template once per object)
 /// and fails, without printing again, when some names were not found.
-pub(super) fn print_inspected(objects: &[Value], template: Option<&GoTemplate>, failures: usize) -> Result<()> {
+pub(super) fn print_inspected(objects: &[Value], template: Option<&GoTemplate>, failures: Failures) -> Result<()> {
     match template {
         Some(t) => {
             for o in objects {
@@ -92,10 +83,7 @@ pub(super) fn print_inspected(objects: &[Value], template: Option<&GoTemplate>, 
         }
         None => println!("{}", serde_json::to_string_pretty(objects)?),
     }
-    if failures > 0 {
-        return Err(PontoonError::AlreadyReported(EXIT_ENGINE).into());
-    }
-    Ok(())
+    failures.into_result()
 }
 
 fn find(store: &Store, name: &str, kind: Kind, size: bool) -> Result<Value> {

@@ -54,7 +54,7 @@ pub fn port(ctx: &Ctx, args: PortArgs) -> Result<()> {
 }
 
 pub fn prune(ctx: &Ctx, args: ContainerPruneArgs) -> Result<()> {
-    if !args.force && !super::image::confirm("WARNING! This will remove all stopped containers.")? {
+    if !args.force && !super::output::confirm("WARNING! This will remove all stopped containers.")? {
         println!("Total reclaimed space: 0B");
         return Ok(());
     }

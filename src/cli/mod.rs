@@ -14,6 +14,7 @@ mod inspect;
 mod login;
 mod manage;
 mod mount;
+mod output;
 mod ps;
 mod pull;
 mod push;
@@ -45,8 +46,11 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// The container verbs, defined once: Docker's top-level `pontoon VERB` and
+/// Podman's `pontoon container VERB` both flatten this enum, so a verb's
+/// flags and help text live here only.
 #[derive(Subcommand, Debug)]
-pub enum Command {
+pub enum ContainerVerb {
     /// Create and run a container
     #[command(disable_help_flag = true)]
     Run(run::RunArgs),
@@ -55,8 +59,6 @@ pub enum Command {
     Create(run::CreateArgs),
     /// Start stopped containers
     Start(run::StartArgs),
-    /// List containers
-    Ps(ps::PsArgs),
     /// Remove containers
     Rm(container::RmArgs),
     /// Stop running containers (stop signal, then SIGKILL)
@@ -91,9 +93,17 @@ pub enum Command {
     Attach(exec::AttachArgs),
     /// List a container's processes
     Top(exec::TopArgs),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    #[command(flatten)]
+    Container(ContainerVerb),
+    /// List containers
+    Ps(ps::PsArgs),
     /// Manage containers
-    #[command(subcommand)]
-    Container(ContainerCommand),
+    #[command(subcommand, name = "container")]
+    ContainerNoun(ContainerCommand),
     /// Download an image from a registry
     Pull(pull::PullArgs),
     /// Upload an image to a registry
@@ -135,10 +145,10 @@ pub enum Command {
     Volume(volume::VolumeCommand),
     /// Run a command in the rootless storage namespace (as Podman's unshare)
     Unshare(mount::UnshareArgs),
-    /// Write man pages and shell completions (used by `make docs`)
     /// Supervise one container (started by `start`; not for users)
     #[command(hide = true, name = "__monitor")]
     Monitor(container::MonitorArgs),
+    /// Write man pages and shell completions (used by `make docs`)
     #[command(hide = true, name = "__generate-docs")]
     GenerateDocs(docs::DocsArgs),
     /// Run an OCI bundle in the foreground with the built-in runtime
@@ -178,57 +188,20 @@ pub enum ImageCommand {
     Unmount(mount::UnmountArgs),
 }
 
+/// `pontoon container VERB`: the shared verbs, and those only Podman's
+/// tree has (`ls`, `prune`, an `inspect` of containers only).
 #[derive(Subcommand, Debug)]
+#[allow(clippy::large_enum_variant)] // parsed once per process
 pub enum ContainerCommand {
-    /// Create and run a container
-    #[command(disable_help_flag = true)]
-    Run(run::RunArgs),
-    /// Create a container without starting it
-    #[command(disable_help_flag = true)]
-    Create(run::CreateArgs),
-    /// Start stopped containers
-    Start(run::StartArgs),
+    #[command(flatten)]
+    Verb(ContainerVerb),
     /// List containers
     #[command(visible_alias = "list", alias = "ps")]
     Ls(ps::PsArgs),
-    /// Remove containers
-    Rm(container::RmArgs),
-    /// Stop running containers
-    Stop(container::StopArgs),
-    /// Stop then start containers
-    Restart(container::StopArgs),
-    /// Send a signal to running containers
-    Kill(container::KillArgs),
-    /// Wait for containers to exit
-    Wait(container::WaitArgs),
-    /// Show a container's output
-    Logs(container::LogsArgs),
-    /// Show containers' resource usage
-    Stats(stats::StatsArgs),
-    /// Pause every process of containers
-    Pause(stats::PauseArgs),
-    /// Resume paused containers
-    Unpause(stats::PauseArgs),
     /// Show low-level information on containers
     Inspect(inspect::InspectArgs),
-    /// Copy files between a container and the host
-    Cp(files::CpArgs),
-    /// Show the files a container added, changed or deleted
-    Diff(files::DiffArgs),
-    /// Write a container's filesystem as a tar archive
-    Export(files::ExportArgs),
-    /// Rename a container
-    Rename(manage::RenameArgs),
-    /// List a container's published ports
-    Port(manage::PortArgs),
     /// Remove all stopped containers
     Prune(manage::ContainerPruneArgs),
-    /// Run a command in a running container
-    Exec(exec::ExecArgs),
-    /// Attach to a running container
-    Attach(exec::AttachArgs),
-    /// List a container's processes
-    Top(exec::TopArgs),
 }
 
 #[derive(Subcommand, Debug)]
@@ -267,22 +240,8 @@ impl Ctx {
 pub fn run(cli: Cli) -> Result<()> {
     let ctx = Ctx { paths: StorePaths::resolve(cli.root, cli.runroot) };
     match cli.command {
-        Command::Run(a) | Command::Container(ContainerCommand::Run(a)) => run::run(&ctx, a),
-        Command::Create(a) | Command::Container(ContainerCommand::Create(a)) => run::create(&ctx, a),
-        Command::Start(a) | Command::Container(ContainerCommand::Start(a)) => run::start(&ctx, a),
-        Command::Ps(a) | Command::Container(ContainerCommand::Ls(a)) => ps::ps(&ctx, a),
-        Command::Rm(a) | Command::Container(ContainerCommand::Rm(a)) => container::rm(&ctx, a),
-        Command::Stop(a) | Command::Container(ContainerCommand::Stop(a)) => container::stop(&ctx, a),
-        Command::Restart(a) | Command::Container(ContainerCommand::Restart(a)) => container::restart(&ctx, a),
-        Command::Kill(a) | Command::Container(ContainerCommand::Kill(a)) => container::kill(&ctx, a),
-        Command::Wait(a) | Command::Container(ContainerCommand::Wait(a)) => container::wait(&ctx, a),
-        Command::Logs(a) | Command::Container(ContainerCommand::Logs(a)) => container::logs(&ctx, a),
-        Command::Stats(a) | Command::Container(ContainerCommand::Stats(a)) => stats::stats(&ctx, a),
-        Command::Pause(a) | Command::Container(ContainerCommand::Pause(a)) => stats::pause(&ctx, a, true),
-        Command::Unpause(a) | Command::Container(ContainerCommand::Unpause(a)) => stats::pause(&ctx, a, false),
-        Command::Exec(a) | Command::Container(ContainerCommand::Exec(a)) => exec::exec(&ctx, a),
-        Command::Attach(a) | Command::Container(ContainerCommand::Attach(a)) => exec::attach(&ctx, a),
-        Command::Top(a) | Command::Container(ContainerCommand::Top(a)) => exec::top(&ctx, a),
+        Command::Container(v) | Command::ContainerNoun(ContainerCommand::Verb(v)) => container_verb(&ctx, v),
+        Command::Ps(a) | Command::ContainerNoun(ContainerCommand::Ls(a)) => ps::ps(&ctx, a),
         Command::Monitor(a) => container::monitor(&ctx, a),
         Command::Pull(a) | Command::Image(ImageCommand::Pull(a)) => pull::pull(&ctx, a),
         Command::Push(a) | Command::Image(ImageCommand::Push(a)) => push::push(&ctx, a),
@@ -295,13 +254,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::History(a) | Command::Image(ImageCommand::History(a)) => image::history(&ctx, a),
         Command::Inspect(a) => inspect::inspect(&ctx, a),
         Command::Image(ImageCommand::Inspect(a)) => inspect::inspect_images(&ctx, a),
-        Command::Container(ContainerCommand::Inspect(a)) => inspect::inspect_containers(&ctx, a),
-        Command::Cp(a) | Command::Container(ContainerCommand::Cp(a)) => files::cp(&ctx, a),
-        Command::Diff(a) | Command::Container(ContainerCommand::Diff(a)) => files::diff(&ctx, a),
-        Command::Export(a) | Command::Container(ContainerCommand::Export(a)) => files::export(&ctx, a),
-        Command::Rename(a) | Command::Container(ContainerCommand::Rename(a)) => manage::rename(&ctx, a),
-        Command::Port(a) | Command::Container(ContainerCommand::Port(a)) => manage::port(&ctx, a),
-        Command::Container(ContainerCommand::Prune(a)) => manage::prune(&ctx, a),
+        Command::ContainerNoun(ContainerCommand::Inspect(a)) => inspect::inspect_containers(&ctx, a),
+        Command::ContainerNoun(ContainerCommand::Prune(a)) => manage::prune(&ctx, a),
         Command::Import(a) | Command::Image(ImageCommand::Import(a)) => archive::import(&ctx, a),
         Command::Save(a) | Command::Image(ImageCommand::Save(a)) => archive::save(&ctx, a),
         Command::Load(a) | Command::Image(ImageCommand::Load(a)) => archive::load(&ctx, a),
@@ -320,6 +274,31 @@ pub fn run(cli: Cli) -> Result<()> {
             crate::runtime::userns::enter_storage_namespace()?;
             crate::runtime::builtin::run_bundle(&bundle)
         }
+    }
+}
+
+fn container_verb(ctx: &Ctx, verb: ContainerVerb) -> Result<()> {
+    match verb {
+        ContainerVerb::Run(a) => run::run(ctx, a),
+        ContainerVerb::Create(a) => run::create(ctx, a),
+        ContainerVerb::Start(a) => run::start(ctx, a),
+        ContainerVerb::Rm(a) => container::rm(ctx, a),
+        ContainerVerb::Stop(a) => container::stop(ctx, a),
+        ContainerVerb::Restart(a) => container::restart(ctx, a),
+        ContainerVerb::Kill(a) => container::kill(ctx, a),
+        ContainerVerb::Wait(a) => container::wait(ctx, a),
+        ContainerVerb::Logs(a) => container::logs(ctx, a),
+        ContainerVerb::Stats(a) => stats::stats(ctx, a),
+        ContainerVerb::Pause(a) => stats::pause(ctx, a, true),
+        ContainerVerb::Unpause(a) => stats::pause(ctx, a, false),
+        ContainerVerb::Cp(a) => files::cp(ctx, a),
+        ContainerVerb::Diff(a) => files::diff(ctx, a),
+        ContainerVerb::Export(a) => files::export(ctx, a),
+        ContainerVerb::Rename(a) => manage::rename(ctx, a),
+        ContainerVerb::Port(a) => manage::port(ctx, a),
+        ContainerVerb::Exec(a) => exec::exec(ctx, a),
+        ContainerVerb::Attach(a) => exec::attach(ctx, a),
+        ContainerVerb::Top(a) => exec::top(ctx, a),
     }
 }
 
@@ -354,9 +333,9 @@ mod tests {
 
     fn create_flags(args: &[&str]) -> super::run::CreateFlags {
         match parse(args) {
-            super::Command::Run(a) => a.flags,
-            super::Command::Create(a) => a.flags,
-            super::Command::Container(super::ContainerCommand::Run(a)) => a.flags,
+            super::Command::Container(super::ContainerVerb::Run(a)) => a.flags,
+            super::Command::Container(super::ContainerVerb::Create(a)) => a.flags,
+            super::Command::ContainerNoun(super::ContainerCommand::Verb(super::ContainerVerb::Run(a))) => a.flags,
             other => panic!("not run or create: {other:?}"),
         }
     }
@@ -398,15 +377,57 @@ mod tests {
 
     #[test]
     fn words_after_the_container_belong_to_exec_s_command() {
-        let super::Command::Exec(a) = parse(&["exec", "-e", "A=1", "ctr", "-u", "0", "id"]) else { panic!("not exec") };
+        let super::Command::Container(super::ContainerVerb::Exec(a)) = parse(&["exec", "-e", "A=1", "ctr", "-u", "0", "id"]) else { panic!("not exec") };
         assert_eq!(a.container(), "ctr");
         assert_eq!(a.command(), ["-u", "0", "id"]);
         assert!(a.process.user.is_none(), "-u after the container is the command's");
         assert_eq!(a.process.env, ["A=1"]);
-        let super::Command::Exec(a) = parse(&["exec", "-u", "0", "-it", "ctr", "ps", "-ef"]) else { panic!("not exec") };
+        let super::Command::Container(super::ContainerVerb::Exec(a)) = parse(&["exec", "-u", "0", "-it", "ctr", "ps", "-ef"]) else { panic!("not exec") };
         assert_eq!((a.process.user.as_deref(), a.interactive, a.tty), (Some("0"), true, true));
         assert_eq!((a.container(), a.command()), ("ctr", &["ps".to_string(), "-ef".to_string()][..]));
         use clap::Parser;
         assert!(super::Cli::try_parse_from(["pontoon", "exec", "ctr"]).is_err(), "a command is required");
+    }
+
+    /// Every visible command of the tree, with its path (`container ls`).
+    fn visible_commands() -> Vec<(String, clap::Command)> {
+        fn walk(c: &clap::Command, path: &str, out: &mut Vec<(String, clap::Command)>) {
+            for s in c.get_subcommands().filter(|s| !s.is_hide_set()) {
+                let path = format!("{path} {}", s.get_name()).trim().to_string();
+                out.push((path.clone(), s.clone()));
+                walk(s, &path, out);
+            }
+        }
+        let mut out = Vec::new();
+        walk(&super::command(), "", &mut out);
+        out
+    }
+
+    #[test]
+    fn every_command_says_in_one_line_what_it_does() {
+        let commands = visible_commands();
+        assert!(commands.len() > 80, "the whole tree is walked: {}", commands.len());
+        for (path, c) in commands {
+            let about = c.get_about().map(|a| a.to_string()).unwrap_or_default();
+            assert!(!about.trim().is_empty() && !about.contains('\n'), "pontoon {path}: a one-line summary, not {about:?}");
+        }
+    }
+
+    #[test]
+    fn the_everyday_verbs_show_examples_that_parse() {
+        use clap::Parser;
+        let commands = visible_commands();
+        for verb in ["run", "create", "ps", "rm", "exec", "logs", "container run", "container create", "container ls", "container rm", "container exec", "container logs"] {
+            let (_, c) = commands.iter().find(|(p, _)| p == verb).unwrap_or_else(|| panic!("no command {verb}"));
+            let help = c.get_after_help().map(|h| h.to_string()).unwrap_or_default();
+            assert!(help.starts_with("Examples:\n"), "pontoon {verb}: an Examples section, not {help:?}");
+            let examples: Vec<&str> = help.lines().skip(1).map(str::trim).collect();
+            assert!(examples.len() >= 3, "pontoon {verb}: {examples:?}");
+            // The examples a shell would not rewrite parse as written.
+            for line in examples.iter().filter(|l| !l.contains(['$', '&', '\'', '"'])) {
+                let parsed = super::Cli::try_parse_from(line.split_whitespace());
+                assert!(parsed.is_ok(), "{line}: {parsed:?}");
+            }
+        }
     }
 }

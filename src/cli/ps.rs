@@ -5,14 +5,23 @@ use chrono::Utc;
 use clap::Args;
 use serde_json::json;
 
-use super::image::print_rows;
+use super::output::print_rows;
 use super::Ctx;
 use crate::engine::lifecycle::is_running;
 use crate::format::table::Table;
 use crate::format::units::{ago, human_duration};
 use crate::store::containers::{Container, Status};
 
+const EXAMPLES: &str = "\
+Examples:
+  pontoon ps
+  pontoon ps -a
+  pontoon ps -q --filter status=exited
+  pontoon ps --filter name=web --filter ancestor=busybox
+  pontoon ps --format '{{.ID}}\\t{{.Names}}\\t{{.Status}}'";
+
 #[derive(Args, Debug)]
+#[command(after_help = EXAMPLES)]
 pub struct PsArgs {
     /// Show all containers (default: running only)
     #[arg(short, long)]

@@ -154,7 +154,22 @@ pub struct CreateFlags {
     pub image_and_command: Vec<String>,
 }
 
+const RUN_EXAMPLES: &str = "\
+Examples:
+  pontoon run --rm busybox echo hello
+  pontoon run -it --name shell busybox sh
+  pontoon run -d --name web busybox httpd -f -p 8080
+  pontoon run --rm -v \"$PWD\":/src -w /src -e MODE=test busybox ls
+  pontoon run --rm --memory 64m --user 1000:1000 busybox id";
+
+const CREATE_EXAMPLES: &str = "\
+Examples:
+  pontoon create --name app busybox sleep 1000
+  pontoon start app
+  pontoon create -it --name box busybox sh && pontoon start -ai box";
+
 #[derive(Args, Debug)]
+#[command(after_help = RUN_EXAMPLES)]
 pub struct RunArgs {
     /// Run in the background and print the container Id
     #[arg(short, long)]
@@ -173,6 +188,7 @@ pub struct RunArgs {
 }
 
 #[derive(Args, Debug)]
+#[command(after_help = CREATE_EXAMPLES)]
 pub struct CreateArgs {
     #[command(flatten)]
     pub flags: CreateFlags,
@@ -397,22 +413,11 @@ pub fn start(ctx: &Ctx, args: StartArgs) -> Result<()> {
             AttachEnd::Exited(code) => Err(PontoonError::ContainerExit(code).into()),
         };
     }
-    let mut failures = 0;
-    for name in &args.containers {
-        match store.containers.find(name).and_then(|c| container::start(&store, &c.record.id, StartMode::Detached)) {
-            Ok(()) => println!("{name}"),
-            Err(e) => {
-                if !crate::errors::is_silent(&e) {
-                    eprintln!("Error: {}", crate::errors::one_line(&e));
-                }
-                failures += 1;
-            }
-        }
-    }
-    if failures > 0 {
-        return Err(PontoonError::AlreadyReported(crate::errors::EXIT_ENGINE).into());
-    }
-    Ok(())
+    super::output::for_each(&args.containers, |name| {
+        container::start(&store, &store.containers.find(name)?.record.id, StartMode::Detached)?;
+        println!("{name}");
+        Ok(())
+    })
 }
 
 #[cfg(test)]

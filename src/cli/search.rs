@@ -7,7 +7,7 @@ use anyhow::{bail, Result};
 use clap::Args;
 use serde_json::json;
 
-use super::image::print_rows;
+use super::output::print_rows;
 use super::Ctx;
 use crate::engine::search::{search as search_registries, SearchResult};
 use crate::format::table::Table;

@@ -9,7 +9,7 @@ use anyhow::Result;
 use clap::Args;
 use serde_json::json;
 
-use super::image::print_rows;
+use super::output::{for_each, print_rows};
 use super::Ctx;
 use crate::engine::lifecycle::is_running;
 use crate::format::table::Table;
@@ -45,7 +45,7 @@ const SAMPLE: Duration = Duration::from_millis(500);
 
 pub fn pause(ctx: &Ctx, args: PauseArgs, paused: bool) -> Result<()> {
     let store = ctx.store_files_only()?;
-    super::container::for_each(&args.containers, |name| {
+    for_each(&args.containers, |name| {
         let c = store.containers.find(name)?;
         if paused {
             crate::engine::pause::pause(&store, &c)?;

@@ -5,10 +5,9 @@ use std::collections::BTreeMap;
 use anyhow::{bail, Result};
 use clap::{Args, Subcommand};
 
-use super::image::print_rows;
+use super::output::{each_name, for_each, print_rows};
 use super::Ctx;
 use crate::engine::volumes;
-use crate::errors::{one_line, PontoonError, EXIT_ENGINE};
 use crate::format::table::Table;
 use crate::format::template::GoTemplate;
 use crate::format::units::human_size;
@@ -174,36 +173,17 @@ fn ls(ctx: &Ctx, args: LsArgs) -> Result<()> {
 fn inspect(ctx: &Ctx, args: InspectArgs) -> Result<()> {
     let template = args.format.as_deref().filter(|f| *f != "json").map(GoTemplate::parse).transpose()?;
     let store = ctx.store()?;
-    let mut objects = Vec::new();
-    let mut failures = 0;
-    for name in &args.names {
-        match store.volumes.load(name) {
-            Ok(v) => objects.push(volumes::inspect_json(&store, &v)),
-            Err(e) => {
-                eprintln!("Error: {}", one_line(&e));
-                failures += 1;
-            }
-        }
-    }
+    let (objects, failures) = each_name(&args.names, |name| Ok(volumes::inspect_json(&store, &store.volumes.load(name)?)));
     super::inspect::print_inspected(&objects, template.as_ref(), failures)
 }
 
 fn rm(ctx: &Ctx, args: RmArgs) -> Result<()> {
     let store = ctx.store()?;
-    let mut failures = 0;
-    for name in &args.names {
-        match volumes::remove(&store, name, args.force) {
-            Ok(()) => println!("{name}"),
-            Err(e) => {
-                eprintln!("Error: {}", one_line(&e));
-                failures += 1;
-            }
-        }
-    }
-    if failures > 0 {
-        return Err(PontoonError::AlreadyReported(EXIT_ENGINE).into());
-    }
-    Ok(())
+    for_each(&args.names, |name| {
+        volumes::remove(&store, name, args.force)?;
+        println!("{name}");
+        Ok(())
+    })
 }
 
 fn prune(ctx: &Ctx, args: PruneArgs) -> Result<()> {
@@ -219,7 +199,7 @@ fn prune(ctx: &Ctx, args: PruneArgs) -> Result<()> {
     } else {
         "WARNING! This will remove anonymous local volumes not used by at least one container."
     };
-    if !args.force && !super::image::confirm(warning)? {
+    if !args.force && !super::output::confirm(warning)? {
         println!("Total reclaimed space: 0B");
         return Ok(());
     }

@@ -12,7 +12,7 @@ pub mod oci;
 pub mod registry;
 pub mod seed;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 pub use env::{describe, hostile_tar, process_alive, run_with_input, wait_until, TestEnv};
 pub use fixtures::{busybox_layout, multiarch_layout, MultiarchLayout};
@@ -38,10 +38,23 @@ pub fn is_root() -> bool {
 }
 
 /// Returns true (and says why) when a test must be skipped: write
-/// `if skip_unless(cond, "why") { return; }`.
+/// `if skip_unless(cond, "why") { return; }`. cargo hides a passing test's
+/// stderr, so the reason is also appended to the file $PONTOON_SKIP_LOG
+/// names (`make test` sets it and prints the skips at the end).
 pub fn skip_unless(cond: bool, why: &str) -> bool {
     if !cond {
+        let test = std::thread::current().name().unwrap_or("?").to_string();
+        let binary = std::env::args().next().and_then(|a| Some(Path::new(&a).file_name()?.to_string_lossy().into_owned())).unwrap_or_default();
+        let binary = binary.rsplit_once('-').map_or(binary.as_str(), |(name, _hash)| name).to_string();
         eprintln!("SKIPPED: {why}");
+        if let Some(log) = std::env::var_os("PONTOON_SKIP_LOG").filter(|l| !l.is_empty()) {
+            use std::io::Write;
+            let line = format!("{binary}::{test}: {why}\n");
+            let appended = std::fs::OpenOptions::new().create(true).append(true).open(&log).and_then(|mut f| f.write_all(line.as_bytes()));
+            if let Err(e) = appended {
+                eprintln!("cannot record the skip in {}: {e}", Path::new(&log).display());
+            }
+        }
     }
     !cond
 }

@@ -1,0 +1,844 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_pontoon_global_optspecs
+    string join \n root= runroot= h/help V/version
+end
+
+function __fish_pontoon_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_pontoon_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_pontoon_using_subcommand
+    set -l cmd (__fish_pontoon_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c pontoon -n "__fish_pontoon_needs_command" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_needs_command" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_needs_command" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_needs_command" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "run" -d 'Create and run a container'
+complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "create" -d 'Create a container without starting it'
+complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "start" -d 'Start stopped containers'
+complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "rm" -d 'Remove containers'
+complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "stop" -d 'Stop running containers (stop signal, then SIGKILL)'
+complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "restart" -d 'Stop then start containers'
+complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "kill" -d 'Send a signal to running containers'
+complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "wait" -d 'Wait for containers to exit and print their exit codes'
+complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "logs" -d 'Show a container\'s output'
+complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "stats" -d 'Show containers\' resource usage'
+complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "pause" -d 'Pause every process of containers'
+complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "unpause" -d 'Resume paused containers'
+complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "cp" -d 'Copy files between a container and the host'
+complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "diff" -d 'Show the files a container added, changed or deleted'
+complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "export" -d 'Write a container\'s filesystem as a tar archive'
+complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "rename" -d 'Rename a container'
+complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "port" -d 'List a container\'s published ports'
+complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "exec" -d 'Run a command in a running container'
+complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "attach" -d 'Attach to a running container\'s terminal or streams'
+complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "top" -d 'List a container\'s processes'
+complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "ps" -d 'List containers'
+complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "container" -d 'Manage containers'
+complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "pull" -d 'Download an image from a registry'
+complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "push" -d 'Upload an image to a registry'
+complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "login" -d 'Log in to a registry'
+complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "logout" -d 'Log out of a registry'
+complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "search" -d 'Search a registry for repositories'
+complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "images" -d 'List images'
+complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "rmi" -d 'Remove one or more images'
+complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "tag" -d 'Give an image another name'
+complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "history" -d 'Show the layers an image was built from'
+complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "inspect" -d 'Show low-level information on containers and images'
+complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "import" -d 'Create an image from a root filesystem tarball'
+complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "save" -d 'Write images to a docker-archive or oci-archive tarball'
+complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "load" -d 'Load images from a docker-archive or oci-archive tarball'
+complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "image" -d 'Manage images'
+complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "info" -d 'Show system-wide information'
+complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "version" -d 'Show version information'
+complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "system" -d 'Manage pontoon itself'
+complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "volume" -d 'Manage volumes'
+complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "unshare" -d 'Run a command in the rootless storage namespace (as Podman\'s unshare)'
+complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "__monitor" -d 'Supervise one container (started by `start`; not for users)'
+complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "__generate-docs" -d 'Write man pages and shell completions (used by `make docs`)'
+complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "__run-bundle" -d 'Run an OCI bundle in the foreground with the built-in runtime'
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l detach-keys -d 'Key sequence to detach' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l sig-proxy -d 'Forward received signals to the container' -r -f -a "true\t''
+false\t''"
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l preserve-fds -d 'Pass N more file descriptors (3 to 3+N-1) to the container' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l name -d 'Name of the container' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -s e -l env -d 'Set environment variables (KEY=VALUE, or KEY to pass pontoon\'s value)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l env-file -d 'Read environment variables from a file' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -s w -l workdir -d 'Working directory inside the container' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -s u -l user -d 'User (name|uid[:group|gid])' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l entrypoint -d 'Override the image\'s entrypoint' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -s h -l hostname -d 'Container host name' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l tmpfs -d 'Mount a tmpfs (PATH[:OPTIONS])' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -s v -l volume -d 'Bind mount or volume (SOURCE:TARGET[:ro,z,U...], or TARGET for an anonymous volume)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l mount -d 'Mount (type=bind|volume|tmpfs,source=,target=,readonly,...)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l volumes-from -d 'Mount the volumes of another container (CONTAINER[:ro|rw])' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l network -d 'Network: none, host or bridge' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -s l -l label -d 'Set metadata (KEY=VALUE)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l stop-signal -d 'Signal to stop the container' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l stop-timeout -d 'Seconds to wait before killing the container on stop' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l restart -d 'Restart policy: no, always, unless-stopped, on-failure[:N]' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l cap-add -d 'Add Linux capabilities' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l cap-drop -d 'Drop Linux capabilities' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l ulimit -d 'Ulimit (NAME=SOFT[:HARD])' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -s m -l memory -d 'Memory limit (e.g. 64m, 1g)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l cpus -d 'Number of CPUs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l pids-limit -d 'Maximum number of processes (-1 for unlimited)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l security-opt -d 'Security options (seccomp=unconfined, seccomp=PROFILE.json, no-new-privileges)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l runtime -d 'OCI runtime to run the container with (crun, runc, youki, or a path)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l pull -d 'Pull the image: missing (default), always or never' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l device -d 'Give the container a host device (HOST[:CONTAINER][:PERMISSIONS], e.g. /dev/fuse)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l device-cgroup-rule -d 'Allow devices in the device cgroup (\'TYPE MAJOR:MINOR ACCESS\', e.g. \'c 1:3 rwm\')' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -s d -l detach -d 'Run in the background and print the container Id'
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -s i -l interactive -d 'Keep stdin open'
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -s t -l tty -d 'Allocate a pseudo-terminal'
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l init -d 'Run pontoon\'s init as PID 1 to reap zombies and forward signals'
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l read-only -d 'Mount the root filesystem read-only'
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l privileged -d 'Give extended privileges to the container'
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l rm -d 'Remove the container when it exits'
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l name -d 'Name of the container' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -s e -l env -d 'Set environment variables (KEY=VALUE, or KEY to pass pontoon\'s value)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l env-file -d 'Read environment variables from a file' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -s w -l workdir -d 'Working directory inside the container' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -s u -l user -d 'User (name|uid[:group|gid])' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l entrypoint -d 'Override the image\'s entrypoint' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -s h -l hostname -d 'Container host name' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l tmpfs -d 'Mount a tmpfs (PATH[:OPTIONS])' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -s v -l volume -d 'Bind mount or volume (SOURCE:TARGET[:ro,z,U...], or TARGET for an anonymous volume)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l mount -d 'Mount (type=bind|volume|tmpfs,source=,target=,readonly,...)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l volumes-from -d 'Mount the volumes of another container (CONTAINER[:ro|rw])' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l network -d 'Network: none, host or bridge' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -s l -l label -d 'Set metadata (KEY=VALUE)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l stop-signal -d 'Signal to stop the container' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l stop-timeout -d 'Seconds to wait before killing the container on stop' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l restart -d 'Restart policy: no, always, unless-stopped, on-failure[:N]' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l cap-add -d 'Add Linux capabilities' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l cap-drop -d 'Drop Linux capabilities' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l ulimit -d 'Ulimit (NAME=SOFT[:HARD])' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -s m -l memory -d 'Memory limit (e.g. 64m, 1g)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l cpus -d 'Number of CPUs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l pids-limit -d 'Maximum number of processes (-1 for unlimited)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l security-opt -d 'Security options (seccomp=unconfined, seccomp=PROFILE.json, no-new-privileges)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l runtime -d 'OCI runtime to run the container with (crun, runc, youki, or a path)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l pull -d 'Pull the image: missing (default), always or never' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l device -d 'Give the container a host device (HOST[:CONTAINER][:PERMISSIONS], e.g. /dev/fuse)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l device-cgroup-rule -d 'Allow devices in the device cgroup (\'TYPE MAJOR:MINOR ACCESS\', e.g. \'c 1:3 rwm\')' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -s i -l interactive -d 'Keep stdin open'
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -s t -l tty -d 'Allocate a pseudo-terminal'
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l init -d 'Run pontoon\'s init as PID 1 to reap zombies and forward signals'
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l read-only -d 'Mount the root filesystem read-only'
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l privileged -d 'Give extended privileges to the container'
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l rm -d 'Remove the container when it exits'
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand start" -l detach-keys -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand start" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand start" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand start" -s a -l attach -d 'Attach stdout/stderr and wait for the exit'
+complete -c pontoon -n "__fish_pontoon_using_subcommand start" -s i -l interactive -d 'Attach stdin'
+complete -c pontoon -n "__fish_pontoon_using_subcommand start" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand start" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand rm" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand rm" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand rm" -s f -l force -d 'Kill and remove running containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand rm" -s v -l volumes -d 'Remove anonymous volumes too'
+complete -c pontoon -n "__fish_pontoon_using_subcommand rm" -s a -l all -d 'Remove all containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand rm" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand rm" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand stop" -s t -l time -d 'Seconds to wait before killing' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand stop" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand stop" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand stop" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand stop" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand restart" -s t -l time -d 'Seconds to wait before killing' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand restart" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand restart" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand restart" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand restart" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand kill" -s s -l signal -d 'Signal to send' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kill" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand kill" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand kill" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand kill" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand wait" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand wait" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand wait" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand wait" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand logs" -l since -d 'Show entries since (RFC 3339 time or relative: 10s, 5m, 2h)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand logs" -l until -d 'Show entries before (same forms as --since)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand logs" -s n -l tail -d 'Number of lines from the end ("all" for every line)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand logs" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand logs" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand logs" -s f -l follow -d 'Follow the log'
+complete -c pontoon -n "__fish_pontoon_using_subcommand logs" -s t -l timestamps -d 'Show timestamps'
+complete -c pontoon -n "__fish_pontoon_using_subcommand logs" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand logs" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand stats" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand stats" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand stats" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand stats" -s a -l all -d 'Show all containers (default: running only)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand stats" -l no-stream -d 'Print one sample and exit'
+complete -c pontoon -n "__fish_pontoon_using_subcommand stats" -l no-trunc -d 'Do not truncate Ids'
+complete -c pontoon -n "__fish_pontoon_using_subcommand stats" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand stats" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pause" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pause" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pause" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pause" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand unpause" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand unpause" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand unpause" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand unpause" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand cp" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand cp" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand cp" -s a -l archive -d 'Archive mode: keep the owners (uid/gid) of the source'
+complete -c pontoon -n "__fish_pontoon_using_subcommand cp" -s q -l quiet -d 'Print nothing (accepted for Docker compatibility; cp prints no progress)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand cp" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand cp" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand diff" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand diff" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand diff" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand diff" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand export" -s o -l output -d 'Write to this file instead of standard output' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand export" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand export" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand export" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand export" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand rename" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand rename" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand rename" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand rename" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand port" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand port" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand port" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand port" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand exec" -s e -l env -d 'Set environment variables (KEY=VALUE, or KEY to pass pontoon\'s value)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand exec" -l env-file -d 'Read environment variables from a file' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand exec" -s w -l workdir -d 'Working directory inside the container' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand exec" -s u -l user -d 'User (name|uid[:group|gid])' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand exec" -l detach-keys -d 'Key sequence to detach' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand exec" -l preserve-fds -d 'Pass N more file descriptors (3 to 3+N-1) to the process' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand exec" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand exec" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand exec" -s i -l interactive -d 'Keep stdin open'
+complete -c pontoon -n "__fish_pontoon_using_subcommand exec" -s t -l tty -d 'Allocate a pseudo-terminal'
+complete -c pontoon -n "__fish_pontoon_using_subcommand exec" -s d -l detach -d 'Run the command in the background'
+complete -c pontoon -n "__fish_pontoon_using_subcommand exec" -l privileged -d 'Give the command every capability'
+complete -c pontoon -n "__fish_pontoon_using_subcommand exec" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand exec" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand attach" -l detach-keys -d 'Key sequence to detach' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand attach" -l sig-proxy -d 'Forward received signals to the container' -r -f -a "true\t''
+false\t''"
+complete -c pontoon -n "__fish_pontoon_using_subcommand attach" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand attach" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand attach" -l no-stdin -d 'Do not attach stdin'
+complete -c pontoon -n "__fish_pontoon_using_subcommand attach" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand attach" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand top" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand top" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand top" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand top" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -s n -l last -d 'Show the n last created containers' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -s f -l filter -d 'Filter: status=, name=, id=, label=, ancestor=, exited=' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -s a -l all -d 'Show all containers (default: running only)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -s q -l quiet -d 'Show only Ids'
+complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -s l -l latest -d 'Show the latest created container'
+complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -s s -l size -d 'Show container sizes'
+complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -l no-trunc -d 'Do not truncate output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export rename port exec attach top ls list inspect prune" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export rename port exec attach top ls list inspect prune" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export rename port exec attach top ls list inspect prune" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export rename port exec attach top ls list inspect prune" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export rename port exec attach top ls list inspect prune" -f -a "run" -d 'Create and run a container'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export rename port exec attach top ls list inspect prune" -f -a "create" -d 'Create a container without starting it'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export rename port exec attach top ls list inspect prune" -f -a "start" -d 'Start stopped containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export rename port exec attach top ls list inspect prune" -f -a "rm" -d 'Remove containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export rename port exec attach top ls list inspect prune" -f -a "stop" -d 'Stop running containers (stop signal, then SIGKILL)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export rename port exec attach top ls list inspect prune" -f -a "restart" -d 'Stop then start containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export rename port exec attach top ls list inspect prune" -f -a "kill" -d 'Send a signal to running containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export rename port exec attach top ls list inspect prune" -f -a "wait" -d 'Wait for containers to exit and print their exit codes'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export rename port exec attach top ls list inspect prune" -f -a "logs" -d 'Show a container\'s output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export rename port exec attach top ls list inspect prune" -f -a "stats" -d 'Show containers\' resource usage'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export rename port exec attach top ls list inspect prune" -f -a "pause" -d 'Pause every process of containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export rename port exec attach top ls list inspect prune" -f -a "unpause" -d 'Resume paused containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export rename port exec attach top ls list inspect prune" -f -a "cp" -d 'Copy files between a container and the host'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export rename port exec attach top ls list inspect prune" -f -a "diff" -d 'Show the files a container added, changed or deleted'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export rename port exec attach top ls list inspect prune" -f -a "export" -d 'Write a container\'s filesystem as a tar archive'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export rename port exec attach top ls list inspect prune" -f -a "rename" -d 'Rename a container'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export rename port exec attach top ls list inspect prune" -f -a "port" -d 'List a container\'s published ports'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export rename port exec attach top ls list inspect prune" -f -a "exec" -d 'Run a command in a running container'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export rename port exec attach top ls list inspect prune" -f -a "attach" -d 'Attach to a running container\'s terminal or streams'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export rename port exec attach top ls list inspect prune" -f -a "top" -d 'List a container\'s processes'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export rename port exec attach top ls list inspect prune" -f -a "ls" -d 'List containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export rename port exec attach top ls list inspect prune" -f -a "list" -d 'List containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export rename port exec attach top ls list inspect prune" -f -a "inspect" -d 'Show low-level information on containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export rename port exec attach top ls list inspect prune" -f -a "prune" -d 'Remove all stopped containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l detach-keys -d 'Key sequence to detach' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l sig-proxy -d 'Forward received signals to the container' -r -f -a "true\t''
+false\t''"
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l preserve-fds -d 'Pass N more file descriptors (3 to 3+N-1) to the container' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l name -d 'Name of the container' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -s e -l env -d 'Set environment variables (KEY=VALUE, or KEY to pass pontoon\'s value)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l env-file -d 'Read environment variables from a file' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -s w -l workdir -d 'Working directory inside the container' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -s u -l user -d 'User (name|uid[:group|gid])' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l entrypoint -d 'Override the image\'s entrypoint' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -s h -l hostname -d 'Container host name' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l tmpfs -d 'Mount a tmpfs (PATH[:OPTIONS])' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -s v -l volume -d 'Bind mount or volume (SOURCE:TARGET[:ro,z,U...], or TARGET for an anonymous volume)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l mount -d 'Mount (type=bind|volume|tmpfs,source=,target=,readonly,...)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l volumes-from -d 'Mount the volumes of another container (CONTAINER[:ro|rw])' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l network -d 'Network: none, host or bridge' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -s l -l label -d 'Set metadata (KEY=VALUE)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l stop-signal -d 'Signal to stop the container' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l stop-timeout -d 'Seconds to wait before killing the container on stop' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l restart -d 'Restart policy: no, always, unless-stopped, on-failure[:N]' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l cap-add -d 'Add Linux capabilities' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l cap-drop -d 'Drop Linux capabilities' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l ulimit -d 'Ulimit (NAME=SOFT[:HARD])' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -s m -l memory -d 'Memory limit (e.g. 64m, 1g)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l cpus -d 'Number of CPUs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l pids-limit -d 'Maximum number of processes (-1 for unlimited)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l security-opt -d 'Security options (seccomp=unconfined, seccomp=PROFILE.json, no-new-privileges)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l runtime -d 'OCI runtime to run the container with (crun, runc, youki, or a path)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l pull -d 'Pull the image: missing (default), always or never' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l device -d 'Give the container a host device (HOST[:CONTAINER][:PERMISSIONS], e.g. /dev/fuse)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l device-cgroup-rule -d 'Allow devices in the device cgroup (\'TYPE MAJOR:MINOR ACCESS\', e.g. \'c 1:3 rwm\')' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -s d -l detach -d 'Run in the background and print the container Id'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -s i -l interactive -d 'Keep stdin open'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -s t -l tty -d 'Allocate a pseudo-terminal'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l init -d 'Run pontoon\'s init as PID 1 to reap zombies and forward signals'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l read-only -d 'Mount the root filesystem read-only'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l privileged -d 'Give extended privileges to the container'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l rm -d 'Remove the container when it exits'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l name -d 'Name of the container' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -s e -l env -d 'Set environment variables (KEY=VALUE, or KEY to pass pontoon\'s value)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l env-file -d 'Read environment variables from a file' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -s w -l workdir -d 'Working directory inside the container' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -s u -l user -d 'User (name|uid[:group|gid])' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l entrypoint -d 'Override the image\'s entrypoint' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -s h -l hostname -d 'Container host name' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l tmpfs -d 'Mount a tmpfs (PATH[:OPTIONS])' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -s v -l volume -d 'Bind mount or volume (SOURCE:TARGET[:ro,z,U...], or TARGET for an anonymous volume)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l mount -d 'Mount (type=bind|volume|tmpfs,source=,target=,readonly,...)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l volumes-from -d 'Mount the volumes of another container (CONTAINER[:ro|rw])' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l network -d 'Network: none, host or bridge' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -s l -l label -d 'Set metadata (KEY=VALUE)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l stop-signal -d 'Signal to stop the container' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l stop-timeout -d 'Seconds to wait before killing the container on stop' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l restart -d 'Restart policy: no, always, unless-stopped, on-failure[:N]' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l cap-add -d 'Add Linux capabilities' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l cap-drop -d 'Drop Linux capabilities' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l ulimit -d 'Ulimit (NAME=SOFT[:HARD])' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -s m -l memory -d 'Memory limit (e.g. 64m, 1g)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l cpus -d 'Number of CPUs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l pids-limit -d 'Maximum number of processes (-1 for unlimited)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l security-opt -d 'Security options (seccomp=unconfined, seccomp=PROFILE.json, no-new-privileges)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l runtime -d 'OCI runtime to run the container with (crun, runc, youki, or a path)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l pull -d 'Pull the image: missing (default), always or never' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l device -d 'Give the container a host device (HOST[:CONTAINER][:PERMISSIONS], e.g. /dev/fuse)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l device-cgroup-rule -d 'Allow devices in the device cgroup (\'TYPE MAJOR:MINOR ACCESS\', e.g. \'c 1:3 rwm\')' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -s i -l interactive -d 'Keep stdin open'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -s t -l tty -d 'Allocate a pseudo-terminal'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l init -d 'Run pontoon\'s init as PID 1 to reap zombies and forward signals'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l read-only -d 'Mount the root filesystem read-only'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l privileged -d 'Give extended privileges to the container'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l rm -d 'Remove the container when it exits'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from start" -l detach-keys -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from start" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from start" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from start" -s a -l attach -d 'Attach stdout/stderr and wait for the exit'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from start" -s i -l interactive -d 'Attach stdin'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from start" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rm" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rm" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rm" -s f -l force -d 'Kill and remove running containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rm" -s v -l volumes -d 'Remove anonymous volumes too'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove all containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stop" -s t -l time -d 'Seconds to wait before killing' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stop" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stop" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stop" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restart" -s t -l time -d 'Seconds to wait before killing' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restart" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restart" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restart" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restart" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from kill" -s s -l signal -d 'Signal to send' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from kill" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from kill" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from kill" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from kill" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from wait" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from wait" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from wait" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from wait" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from logs" -l since -d 'Show entries since (RFC 3339 time or relative: 10s, 5m, 2h)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from logs" -l until -d 'Show entries before (same forms as --since)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from logs" -s n -l tail -d 'Number of lines from the end ("all" for every line)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from logs" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from logs" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from logs" -s f -l follow -d 'Follow the log'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from logs" -s t -l timestamps -d 'Show timestamps'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from logs" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from logs" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stats" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stats" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stats" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stats" -s a -l all -d 'Show all containers (default: running only)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stats" -l no-stream -d 'Print one sample and exit'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stats" -l no-trunc -d 'Do not truncate Ids'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stats" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stats" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from pause" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from pause" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from pause" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from unpause" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from unpause" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from unpause" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from unpause" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from cp" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from cp" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from cp" -s a -l archive -d 'Archive mode: keep the owners (uid/gid) of the source'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from cp" -s q -l quiet -d 'Print nothing (accepted for Docker compatibility; cp prints no progress)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from cp" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from cp" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from diff" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from diff" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from diff" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from diff" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from export" -s o -l output -d 'Write to this file instead of standard output' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from export" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from export" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rename" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rename" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rename" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rename" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from port" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from port" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from port" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from port" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exec" -s e -l env -d 'Set environment variables (KEY=VALUE, or KEY to pass pontoon\'s value)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exec" -l env-file -d 'Read environment variables from a file' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exec" -s w -l workdir -d 'Working directory inside the container' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exec" -s u -l user -d 'User (name|uid[:group|gid])' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exec" -l detach-keys -d 'Key sequence to detach' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exec" -l preserve-fds -d 'Pass N more file descriptors (3 to 3+N-1) to the process' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exec" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exec" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exec" -s i -l interactive -d 'Keep stdin open'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exec" -s t -l tty -d 'Allocate a pseudo-terminal'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exec" -s d -l detach -d 'Run the command in the background'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exec" -l privileged -d 'Give the command every capability'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exec" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exec" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from attach" -l detach-keys -d 'Key sequence to detach' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from attach" -l sig-proxy -d 'Forward received signals to the container' -r -f -a "true\t''
+false\t''"
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from attach" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from attach" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from attach" -l no-stdin -d 'Do not attach stdin'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from attach" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from attach" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from top" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from top" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from top" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from top" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -s n -l last -d 'Show the n last created containers' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter: status=, name=, id=, label=, ancestor=, exited=' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -s a -l all -d 'Show all containers (default: running only)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Show only Ids'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -s l -l latest -d 'Show the latest created container'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -s s -l size -d 'Show container sizes'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Do not truncate output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -s n -l last -d 'Show the n last created containers' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -s f -l filter -d 'Filter: status=, name=, id=, label=, ancestor=, exited=' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -s a -l all -d 'Show all containers (default: running only)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Show only Ids'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -s l -l latest -d 'Show the latest created container'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -s s -l size -d 'Show container sizes'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -l no-trunc -d 'Do not truncate output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Format the output with a Go template, e.g. \'{{.Id}}\' or \'{{json .Config}}\'' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from inspect" -l type -d 'Only this type of object: container or image' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from inspect" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from inspect" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from inspect" -s s -l size -d 'Show container sizes (SizeRw, SizeRootFs)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from prune" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from prune" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -l platform -d 'Pull for this platform (os/arch[/variant]) instead of the host\'s' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -s q -l quiet -d 'Print only the image Id'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -s a -l all-tags -d 'Pull every tag of the repository'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand push" -s f -l format -d 'Manifest schema to push: oci or v2s2 (Docker); as stored by default' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand push" -l authfile -d 'Read registry credentials from this file only' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand push" -l digestfile -d 'Write the pushed manifest\'s digest to this file' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand push" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand push" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand push" -s q -l quiet -d 'Show no progress'
+complete -c pontoon -n "__fish_pontoon_using_subcommand push" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand push" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand login" -s u -l username -d 'User name' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand login" -s p -l password -d 'Password (visible to other users in the process list; prefer --password-stdin)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand login" -l authfile -d 'Save the credentials in this file instead of the default auth.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand login" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand login" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand login" -l password-stdin -d 'Read the password from standard input'
+complete -c pontoon -n "__fish_pontoon_using_subcommand login" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand login" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand logout" -l authfile -d 'Remove the credentials from this file instead of the default auth.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand logout" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand logout" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand logout" -s a -l all -d 'Remove the credentials of every registry'
+complete -c pontoon -n "__fish_pontoon_using_subcommand logout" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand logout" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand search" -l limit -d 'Results shown per registry' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand search" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand search" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand search" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand search" -l no-trunc -d 'Do not truncate descriptions'
+complete -c pontoon -n "__fish_pontoon_using_subcommand search" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand search" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand images" -s f -l filter -d 'Filter: dangling=true|false, reference=PATTERN, label=KEY[=VALUE]' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand images" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand images" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand images" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand images" -s a -l all -d 'Show all images (intermediate ones included)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand images" -s q -l quiet -d 'Show only image Ids'
+complete -c pontoon -n "__fish_pontoon_using_subcommand images" -l digests -d 'Show manifest digests'
+complete -c pontoon -n "__fish_pontoon_using_subcommand images" -l no-trunc -d 'Do not truncate Ids'
+complete -c pontoon -n "__fish_pontoon_using_subcommand images" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand images" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand rmi" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand rmi" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand rmi" -s f -l force -d 'Remove an image even when it has several names'
+complete -c pontoon -n "__fish_pontoon_using_subcommand rmi" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand rmi" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand tag" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand tag" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand tag" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand tag" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand history" -s H -l human -d 'Print sizes and dates in human readable format' -r -f -a "true\t''
+false\t''"
+complete -c pontoon -n "__fish_pontoon_using_subcommand history" -l format -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand history" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand history" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand history" -l no-trunc -d 'Show full Ids and commands'
+complete -c pontoon -n "__fish_pontoon_using_subcommand history" -s q -l quiet -d 'Show only layer Ids'
+complete -c pontoon -n "__fish_pontoon_using_subcommand history" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand history" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand inspect" -s f -l format -d 'Format the output with a Go template, e.g. \'{{.Id}}\' or \'{{json .Config}}\'' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand inspect" -l type -d 'Only this type of object: container or image' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand inspect" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand inspect" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand inspect" -s s -l size -d 'Show container sizes (SizeRw, SizeRootFs)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand inspect" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand inspect" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand import" -s c -l change -d 'Apply a Dockerfile instruction (CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, ONBUILD, STOPSIGNAL, USER, VOLUME, WORKDIR)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand import" -s m -l message -d 'Commit message recorded in the image history' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand import" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand import" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand import" -s q -l quiet -d 'Print nothing but the image Id'
+complete -c pontoon -n "__fish_pontoon_using_subcommand import" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand import" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand save" -s o -l output -d 'Write to this file instead of standard output' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand save" -l format -d 'Archive format: docker-archive (default) or oci-archive' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand save" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand save" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand save" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand save" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand load" -s i -l input -d 'Read from this file instead of standard input' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand load" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand load" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand load" -s q -l quiet -d 'Do not report each layer as it is loaded'
+complete -c pontoon -n "__fish_pontoon_using_subcommand load" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand load" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import save load prune mount unmount umount" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import save load prune mount unmount umount" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import save load prune mount unmount umount" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import save load prune mount unmount umount" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import save load prune mount unmount umount" -f -a "ls" -d 'List images'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import save load prune mount unmount umount" -f -a "list" -d 'List images'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import save load prune mount unmount umount" -f -a "pull" -d 'Download an image from a registry'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import save load prune mount unmount umount" -f -a "push" -d 'Upload an image to a registry'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import save load prune mount unmount umount" -f -a "rm" -d 'Remove one or more images'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import save load prune mount unmount umount" -f -a "tag" -d 'Give an image another name'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import save load prune mount unmount umount" -f -a "history" -d 'Show the layers an image was built from'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import save load prune mount unmount umount" -f -a "inspect" -d 'Show low-level information on images'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import save load prune mount unmount umount" -f -a "import" -d 'Create an image from a root filesystem tarball'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import save load prune mount unmount umount" -f -a "save" -d 'Write images to an archive'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import save load prune mount unmount umount" -f -a "load" -d 'Load images from an archive'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import save load prune mount unmount umount" -f -a "prune" -d 'Remove unused images'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import save load prune mount unmount umount" -f -a "mount" -d 'Mount an image\'s root filesystem and print where'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import save load prune mount unmount umount" -f -a "unmount" -d 'Unmount an image mounted with `image mount`'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import save load prune mount unmount umount" -f -a "umount" -d 'Unmount an image mounted with `image mount`'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter: dangling=true|false, reference=PATTERN, label=KEY[=VALUE]' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from ls" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from ls" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from ls" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from ls" -s a -l all -d 'Show all images (intermediate ones included)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Show only image Ids'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from ls" -l digests -d 'Show manifest digests'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Do not truncate Ids'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from list" -s f -l filter -d 'Filter: dangling=true|false, reference=PATTERN, label=KEY[=VALUE]' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from list" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from list" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from list" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from list" -s a -l all -d 'Show all images (intermediate ones included)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Show only image Ids'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from list" -l digests -d 'Show manifest digests'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from list" -l no-trunc -d 'Do not truncate Ids'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from pull" -l platform -d 'Pull for this platform (os/arch[/variant]) instead of the host\'s' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from pull" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from pull" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from pull" -s q -l quiet -d 'Print only the image Id'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from pull" -s a -l all-tags -d 'Pull every tag of the repository'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from pull" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from pull" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from push" -s f -l format -d 'Manifest schema to push: oci or v2s2 (Docker); as stored by default' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from push" -l authfile -d 'Read registry credentials from this file only' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from push" -l digestfile -d 'Write the pushed manifest\'s digest to this file' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from push" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from push" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from push" -s q -l quiet -d 'Show no progress'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from push" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from push" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from rm" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from rm" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from rm" -s f -l force -d 'Remove an image even when it has several names'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from tag" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from tag" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from tag" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from tag" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from history" -s H -l human -d 'Print sizes and dates in human readable format' -r -f -a "true\t''
+false\t''"
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from history" -l format -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from history" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from history" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from history" -l no-trunc -d 'Show full Ids and commands'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from history" -s q -l quiet -d 'Show only layer Ids'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from history" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Format the output with a Go template, e.g. \'{{.Id}}\' or \'{{json .Config}}\'' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from inspect" -l type -d 'Only this type of object: container or image' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from inspect" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from inspect" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from inspect" -s s -l size -d 'Show container sizes (SizeRw, SizeRootFs)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from import" -s c -l change -d 'Apply a Dockerfile instruction (CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, ONBUILD, STOPSIGNAL, USER, VOLUME, WORKDIR)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from import" -s m -l message -d 'Commit message recorded in the image history' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from import" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from import" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print nothing but the image Id'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from save" -s o -l output -d 'Write to this file instead of standard output' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from save" -l format -d 'Archive format: docker-archive (default) or oci-archive' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from save" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from save" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from save" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from save" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from load" -s i -l input -d 'Read from this file instead of standard input' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from load" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from load" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from load" -s q -l quiet -d 'Do not report each layer as it is loaded'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from load" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from load" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from prune" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from prune" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from prune" -s a -l all -d 'Remove all unused images, not just dangling ones'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from mount" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from mount" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from mount" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from mount" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from unmount" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from unmount" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from unmount" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from unmount" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from umount" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from umount" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from umount" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from umount" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand info" -s f -l format -d 'Format the output with a Go template or `json`' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand info" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand info" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand info" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand info" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand version" -s f -l format -d 'Format the output with a Go template or `json`' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand version" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand version" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand version" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand version" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor df prune" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor df prune" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor df prune" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor df prune" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor df prune" -f -a "info" -d 'Show system-wide information'
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor df prune" -f -a "doctor" -d 'Check what containers need from this host'
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor df prune" -f -a "df" -d 'Show disk usage of images, containers and volumes'
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor df prune" -f -a "prune" -d 'Remove stopped containers, dangling images (and with --volumes, unused anonymous volumes)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from info" -s f -l format -d 'Format the output with a Go template or `json`' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from info" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from info" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from info" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from info" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from doctor" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from doctor" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from doctor" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from doctor" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from df" -l format -d 'Output: table, json, or a Go template over Type, TotalCount, Active, Size, Reclaimable' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from df" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from df" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from df" -s v -l verbose -d 'Show each image, container and volume'
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from df" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from df" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from prune" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from prune" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from prune" -s a -l all -d 'Remove every image no container uses, not only dangling ones'
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from prune" -l volumes -d 'Remove unused anonymous volumes too'
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune" -f -a "create" -d 'Create a volume'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune" -f -a "ls" -d 'List volumes'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune" -f -a "list" -d 'List volumes'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune" -f -a "inspect" -d 'Show volumes as JSON or through a template'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune" -f -a "rm" -d 'Remove volumes (never one a container uses)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune" -f -a "remove" -d 'Remove volumes (never one a container uses)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune" -f -a "prune" -d 'Remove unused volumes (anonymous ones unless --all)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from create" -s d -l driver -d 'Driver (only "local")' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from create" -s l -l label -d 'Set metadata (KEY=VALUE)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from create" -s o -l opt -d 'Driver options: type=none, o=bind, device=/host/dir' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from create" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from create" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter: name=, label=, dangling=true|false, driver=' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from ls" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from ls" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from ls" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Show only names'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from list" -s f -l filter -d 'Filter: name=, label=, dangling=true|false, driver=' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from list" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from list" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from list" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Show only names'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Format the output with a Go template, e.g. \'{{.Mountpoint}}\'' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from rm" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from rm" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from rm" -s f -l force -d 'Do not fail on volumes that do not exist'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from remove" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from remove" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from remove" -s f -l force -d 'Do not fail on volumes that do not exist'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from prune" -l filter -d 'Filter: label=KEY[=VALUE]' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from prune" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from prune" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from prune" -s a -l all -d 'Remove every unused volume, named ones too'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand unshare" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand unshare" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand unshare" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand unshare" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand __monitor" -l sync-fd -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand __monitor" -l tty-size -d 'The attaching terminal\'s size, ROWSxCOLS' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand __monitor" -l preserve-fds -d 'Pass fds 3..3+N (from `run --preserve-fds N`) to the container' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand __monitor" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand __monitor" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand __monitor" -l attach-wait
+complete -c pontoon -n "__fish_pontoon_using_subcommand __monitor" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand __monitor" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand __generate-docs" -l man -d 'Directory for man pages' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand __generate-docs" -l completions -d 'Directory for shell completions' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand __generate-docs" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand __generate-docs" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand __generate-docs" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand __generate-docs" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand __run-bundle" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand __run-bundle" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand __run-bundle" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand __run-bundle" -s V -l version -d 'Print version'
