@@ -35,12 +35,13 @@ fn main() {
             std::process::exit(code);
         }
     };
+    let family = cli.family();
     if let Err(err) = cli::run(cli) {
         // The host checks behind a refused user namespace, before the error.
         cli::doctor::explain(&err);
-        if !errors::is_silent(&err) {
-            eprintln!("Error: {}", errors::one_line(&err));
+        for line in errors::report_lines(&err) {
+            eprintln!("{line}");
         }
-        std::process::exit(errors::exit_code(&err));
+        std::process::exit(errors::exit_code(&err, family));
     }
 }

@@ -9,11 +9,6 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use common::TestEnv;
 
-fn env_with_busybox() -> TestEnv {
-    let env = TestEnv::new();
-    env.load_busybox();
-    env
-}
 
 /// Runs pontoon with `input` on stdin; returns stdout.
 fn ok_with_stdin(env: &TestEnv, args: &[&str], input: &[u8]) -> Vec<u8> {
@@ -49,7 +44,7 @@ fn unique(prefix: &str) -> String {
 
 #[test]
 fn diff_shows_what_the_container_changed_and_the_image_is_untouched() {
-    let env = env_with_busybox();
+    let env = TestEnv::with_busybox();
     env.ok(&["create", "--name", "probe", "busybox", "true"]);
     let lowers = env.ok(&["inspect", "--format", "{{.GraphDriver.Data.LowerDir}}", "probe"]);
     let listing = |env: &TestEnv| {
@@ -70,7 +65,7 @@ fn diff_shows_what_the_container_changed_and_the_image_is_untouched() {
 
 #[test]
 fn export_writes_the_merged_filesystem() {
-    let env = env_with_busybox();
+    let env = TestEnv::with_busybox();
     env.ok(&["run", "--name", "c", "busybox", "sh", "-c", "echo written > /new; rm /bin/ls; ln /new /new-link"]);
     let out = env.run(&["export", "c"]);
     assert!(out.status.success(), "{}", common::describe(&out));
@@ -88,7 +83,7 @@ fn export_writes_the_merged_filesystem() {
 
 #[test]
 fn cp_in_and_out_of_a_stopped_container() {
-    let env = env_with_busybox();
+    let env = TestEnv::with_busybox();
     env.ok(&["create", "--name", "box", "busybox", "true"]);
     let host = env.path();
     std::fs::create_dir_all(host.join("tree/sub")).expect("mkdir");
@@ -116,7 +111,7 @@ fn cp_in_and_out_of_a_stopped_container() {
 
 #[test]
 fn cp_streams_and_archive_mode() {
-    let env = env_with_busybox();
+    let env = TestEnv::with_busybox();
     env.ok(&["create", "--name", "box", "busybox", "true"]);
     let mut b = tar::Builder::new(Vec::new());
     let mut h = tar::Header::new_gnu();
@@ -137,7 +132,7 @@ fn cp_streams_and_archive_mode() {
 
 #[test]
 fn cp_into_a_running_container_is_seen_at_once() {
-    let env = env_with_busybox();
+    let env = TestEnv::with_busybox();
     env.ok(&["run", "-d", "--name", "w", "busybox", "sh", "-c", "while [ ! -e /tmp/go ]; do sleep 0.1; done; cat /tmp/go; echo changed > /tmp/out; sleep 1000"]);
     std::fs::write(env.path().join("go"), "copied while running\n").expect("write");
     env.ok(&["cp", "go", "w:/tmp/go"]);
@@ -164,7 +159,7 @@ fn cp_into_a_running_container_is_seen_at_once() {
 
 #[test]
 fn cp_through_a_symlink_stays_inside_the_container() {
-    let env = env_with_busybox();
+    let env = TestEnv::with_busybox();
     let probe = unique("escape-probe");
     let host_dir = env.path().join("target-dir");
     std::fs::create_dir_all(&host_dir).expect("mkdir");

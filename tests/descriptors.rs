@@ -12,11 +12,6 @@ use std::process::Command;
 
 use common::TestEnv;
 
-fn env_with_busybox() -> TestEnv {
-    let env = TestEnv::new();
-    env.load_busybox();
-    env
-}
 
 /// `cmd` with host /etc as its fd 7 and host / as its fd 8, inherited as
 /// a shell's `exec 7</etc 8</` would leave them.
@@ -53,7 +48,7 @@ fn fd_list(text: &str) -> Vec<RawFd> {
 
 #[test]
 fn a_callers_open_directories_do_not_reach_run() {
-    let env = env_with_busybox();
+    let env = TestEnv::with_busybox();
     let (code, out, err) = output(with_host_fds(env.cmd(&["run", "--rm", "busybox", "ls", "/proc/self/fd"])));
     assert_eq!(code, 0, "{err}");
     assert_eq!(fd_list(&out), [0, 1, 2], "only the container's own stdio: {out}");
@@ -67,7 +62,7 @@ fn a_callers_open_directories_do_not_reach_run() {
 
 #[test]
 fn a_callers_open_directories_do_not_reach_exec_and_exec_gets_pipes() {
-    let env = env_with_busybox();
+    let env = TestEnv::with_busybox();
     env.ok(&["run", "-d", "--name", "box", "busybox", "sleep", "1000"]);
     let (code, out, err) = output(with_host_fds(env.cmd(&["exec", "box", "ls", "/proc/self/fd"])));
     assert_eq!(code, 0, "{err}");
@@ -93,7 +88,7 @@ fn a_callers_open_directories_do_not_reach_exec_and_exec_gets_pipes() {
 
 #[test]
 fn preserve_fds_passes_exactly_the_fds_asked_for() {
-    let env = env_with_busybox();
+    let env = TestEnv::with_busybox();
     let secret = env.path().join("passed.txt");
     std::fs::write(&secret, "passed on purpose\n").expect("write the file");
     let with_fd3 = |args: &[&str]| {
@@ -121,7 +116,7 @@ fn preserve_fds_passes_exactly_the_fds_asked_for() {
 
 #[test]
 fn socket_activation_passes_the_listening_fds() {
-    let env = env_with_busybox();
+    let env = TestEnv::with_busybox();
     let secret = env.path().join("socket.txt");
     std::fs::write(&secret, "activated\n").expect("write the file");
     // As systemd would start it: LISTEN_PID is pontoon's own pid (the
@@ -149,7 +144,7 @@ fn socket_activation_passes_the_listening_fds() {
 
 #[test]
 fn a_missing_workdir_is_refused_but_the_images_is_made() {
-    let env = env_with_busybox();
+    let env = TestEnv::with_busybox();
     let (code, err) = env.fails(&["run", "--rm", "-w", "/nonexistent", "busybox", "pwd"]);
     assert_eq!(code, 126, "{err}");
     assert!(err.contains("/nonexistent") && err.contains("does not exist"), "{err}");

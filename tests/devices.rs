@@ -40,11 +40,6 @@ impl Drop for LoopDisk {
     }
 }
 
-fn env_with_busybox() -> TestEnv {
-    let env = TestEnv::new();
-    env.load_busybox();
-    env
-}
 
 fn sh(env: &TestEnv, flags: &[&str], script: &str) -> String {
     let mut args = vec!["run", "--rm"];
@@ -68,7 +63,7 @@ fn root_with_a_loop_disk() -> Option<LoopDisk> {
 #[test]
 fn a_node_made_with_mknod_reads_nothing_of_the_host_disk() {
     let Some(disk) = root_with_a_loop_disk() else { return };
-    let env = env_with_busybox();
+    let env = TestEnv::with_busybox();
     for path in ["/tmp/disk", "/dev/disk"] {
         let out = sh(&env, &[], &format!("mknod {path} b 7 {} && head -c 19 {path}; echo; echo rc=$?", disk.minor()));
         assert!(!out.contains(SECRET), "the host's disk through {path}: {out}");
@@ -79,7 +74,7 @@ fn a_node_made_with_mknod_reads_nothing_of_the_host_disk() {
 #[test]
 fn a_device_node_shipped_in_a_layer_is_dead_even_for_its_owner() {
     let Some(disk) = root_with_a_loop_disk() else { return };
-    let env = env_with_busybox();
+    let env = TestEnv::with_busybox();
     // A root filesystem with busybox and a world-writable node of the disk.
     let mut b = tar::Builder::new(Vec::new());
     let mut h = tar::Header::new_gnu();
@@ -117,7 +112,7 @@ fn the_device_cgroup_holds_dockers_allow_list() {
     if skip_unless(devices.join("devices.list").exists(), "no cgroup v1 devices controller on this host") {
         return;
     }
-    let env = env_with_busybox();
+    let env = TestEnv::with_busybox();
     let info = env.ok(&["info", "--format", "{{.Host.DeviceProtection}}"]);
     assert!(info.contains("devices controller") && info.contains("nodev"), "{info}");
     env.ok(&["run", "-d", "--name", "box", "--device-cgroup-rule", "c 10:200 rwm", "busybox", "sleep", "1000"]);
@@ -134,7 +129,7 @@ fn the_device_cgroup_holds_dockers_allow_list() {
 
 #[test]
 fn everything_but_the_allowed_nodes_is_mounted_nodev() {
-    let env = env_with_busybox();
+    let env = TestEnv::with_busybox();
     let vol = env.path().join("vol");
     std::fs::create_dir_all(&vol).expect("create the volume dir");
     let bind = format!("{}:/data", vol.display());
@@ -153,7 +148,7 @@ fn everything_but_the_allowed_nodes_is_mounted_nodev() {
 #[test]
 fn device_and_privileged_give_devices_on_purpose() {
     let Some(disk) = root_with_a_loop_disk() else { return };
-    let env = env_with_busybox();
+    let env = TestEnv::with_busybox();
     let read_only = format!("{}:/dev/xvda:r", disk.dev);
     let out = sh(&env, &["--device", &read_only], "head -c 19 /dev/xvda; echo; echo x > /dev/xvda; echo write=$?");
     assert!(out.contains(SECRET), "--device gives the disk: {out}");

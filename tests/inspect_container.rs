@@ -9,11 +9,6 @@ use std::time::{Duration, Instant};
 
 use common::TestEnv;
 
-fn env_with_busybox() -> TestEnv {
-    let env = TestEnv::new();
-    env.load_busybox();
-    env
-}
 
 fn format(env: &TestEnv, template: &str, name: &str) -> String {
     env.ok(&["inspect", "--format", template, name]).trim_end().to_string()
@@ -21,7 +16,7 @@ fn format(env: &TestEnv, template: &str, name: &str) -> String {
 
 #[test]
 fn inspect_shows_running_and_exited_containers() {
-    let env = env_with_busybox();
+    let env = TestEnv::with_busybox();
     env.ok(&["run", "-d", "--name", "web", "--restart", "unless-stopped", "-e", "GREETING=hi", "busybox", "sleep", "1000"]);
     let deadline = Instant::now() + Duration::from_secs(20);
     while format(&env, "{{.State.Status}}", "web") != "running" {
@@ -56,7 +51,7 @@ fn inspect_shows_running_and_exited_containers() {
 
 #[test]
 fn names_resolve_to_containers_before_images() {
-    let env = env_with_busybox();
+    let env = TestEnv::with_busybox();
     let image_id = env.ok(&["inspect", "--format", "{{.Id}}", "busybox"]);
     assert!(image_id.starts_with("sha256:"), "an image when no container has the name");
     env.ok(&["create", "--name", "busybox", "busybox", "true"]);
@@ -65,7 +60,7 @@ fn names_resolve_to_containers_before_images() {
     assert_eq!(env.ok(&["image", "inspect", "--format", "{{.Id}}", "busybox"]), image_id);
     assert_eq!(env.ok(&["container", "inspect", "--format", "{{.Name}}", "busybox"]).trim(), "/busybox");
     let (code, err) = env.fails(&["inspect", "nothing-by-this-name"]);
-    assert_eq!(code, 125);
+    assert_eq!(code, 1, "a missing object");
     assert!(err.contains("no such object"), "{err}");
     let (_, err) = env.fails(&["container", "inspect", "nothing-by-this-name"]);
     assert!(err.contains("no such container"), "{err}");
@@ -75,7 +70,7 @@ fn names_resolve_to_containers_before_images() {
 
 #[test]
 fn rename_port_and_prune() {
-    let env = env_with_busybox();
+    let env = TestEnv::with_busybox();
     env.ok(&["run", "-d", "--name", "old", "busybox", "sleep", "1000"]);
     env.ok(&["create", "--name", "other", "busybox", "true"]);
     env.ok(&["rename", "old", "new"]);

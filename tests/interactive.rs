@@ -120,11 +120,6 @@ impl Drop for Terminal {
     }
 }
 
-fn env_with_busybox() -> TestEnv {
-    let env = TestEnv::new();
-    env.load_busybox();
-    env
-}
 
 /// The common session: a prompt, echo, the tty's name and size, exit code.
 fn shell_session(term: &mut Terminal) {
@@ -140,14 +135,14 @@ fn shell_session(term: &mut Terminal) {
 
 #[test]
 fn run_it_gives_a_shell_on_a_terminal() {
-    let env = env_with_busybox();
+    let env = TestEnv::with_busybox();
     let mut term = Terminal::spawn(&env, &["run", "-it", "--rm", "busybox", "sh"]);
     shell_session(&mut term);
 }
 
 #[test]
 fn detach_and_attach_again() {
-    let env = env_with_busybox();
+    let env = TestEnv::with_busybox();
     let mut term = Terminal::spawn(&env, &["run", "-it", "--name", "box", "busybox", "sh"]);
     term.expect("# ");
     term.line("echo before > /tmp/mark");
@@ -167,7 +162,7 @@ fn detach_and_attach_again() {
 
 #[test]
 fn exec_it_gives_a_shell_in_a_running_container() {
-    let env = env_with_busybox();
+    let env = TestEnv::with_busybox();
     env.ok(&["run", "-d", "--name", "web", "busybox", "sleep", "1000"]);
     let mut term = Terminal::spawn(&env, &["exec", "-it", "web", "sh"]);
     shell_session(&mut term);

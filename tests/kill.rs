@@ -6,11 +6,6 @@ mod common;
 
 use common::{wait_until, TestEnv};
 
-fn env_with_busybox() -> TestEnv {
-    let env = TestEnv::new();
-    env.load_busybox();
-    env
-}
 
 /// A detached container whose shell traps `signals`, writing the signal's
 /// name to the log, and is ready once it said so.
@@ -30,7 +25,7 @@ fn status(env: &TestEnv, name: &str) -> String {
 
 #[test]
 fn kill_sends_sigkill_by_default_and_the_container_exits_137() {
-    let env = env_with_busybox();
+    let env = TestEnv::with_busybox();
     trapping(&env, "k", &["TERM", "HUP"]);
     assert_eq!(env.ok(&["kill", "k"]), "k\n");
     assert!(wait_until(10, || status(&env, "k") == "exited 137"), "exited 137: {}", status(&env, "k"));
@@ -41,7 +36,7 @@ fn kill_sends_sigkill_by_default_and_the_container_exits_137() {
 
 #[test]
 fn the_signal_asked_for_reaches_the_process() {
-    let env = env_with_busybox();
+    let env = TestEnv::with_busybox();
     trapping(&env, "t", &["TERM", "HUP"]);
     assert_eq!(env.ok(&["kill", "-s", "TERM", "t"]), "t\n");
     assert!(wait_until(10, || env.ok(&["logs", "t"]).contains("got TERM")), "TERM trapped: {}", env.ok(&["logs", "t"]));
@@ -55,7 +50,7 @@ fn the_signal_asked_for_reaches_the_process() {
 
 #[test]
 fn a_stopped_container_cannot_be_killed() {
-    let env = env_with_busybox();
+    let env = TestEnv::with_busybox();
     env.ok(&["create", "--name", "idle", "busybox", "true"]);
     let (code, err) = env.fails(&["kill", "idle"]);
     assert_eq!(code, 125, "{err}");
@@ -65,13 +60,13 @@ fn a_stopped_container_cannot_be_killed() {
     assert_eq!(code, 125, "{err}");
     assert!(err.contains("cannot kill container done: it is not running"), "{err}");
     let (code, err) = env.fails(&["kill", "nosuch"]);
-    assert_eq!(code, 125, "{err}");
+    assert_eq!(code, 1, "a missing container: {err}");
     assert!(err.contains("nosuch"), "{err}");
 }
 
 #[test]
 fn kill_of_several_containers_kills_each_and_reports_the_others() {
-    let env = env_with_busybox();
+    let env = TestEnv::with_busybox();
     trapping(&env, "a", &[]);
     trapping(&env, "b", &[]);
     env.ok(&["create", "--name", "idle", "busybox", "true"]);

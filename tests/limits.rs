@@ -7,11 +7,6 @@ mod common;
 
 use common::{skip_unless, TestEnv};
 
-fn env_with_busybox() -> TestEnv {
-    let env = TestEnv::new();
-    env.load_busybox();
-    env
-}
 
 /// Whether this host gives the current user cgroups (as `info` says).
 fn has_cgroups(env: &TestEnv) -> bool {
@@ -20,7 +15,7 @@ fn has_cgroups(env: &TestEnv) -> bool {
 
 #[test]
 fn limits_are_enforced_with_cgroups() {
-    let env = env_with_busybox();
+    let env = TestEnv::with_busybox();
     if skip_unless(has_cgroups(&env), "no cgroup backend for this user (rootless on a v1 host)") {
         return;
     }
@@ -51,7 +46,7 @@ fn limits_are_enforced_with_cgroups() {
 
 #[test]
 fn a_limit_that_cannot_be_applied_fails_clearly() {
-    let env = env_with_busybox();
+    let env = TestEnv::with_busybox();
     if skip_unless(!has_cgroups(&env), "this user has cgroups, so limits apply (see limits_are_enforced_with_cgroups)") {
         return;
     }
@@ -70,7 +65,7 @@ fn a_limit_that_cannot_be_applied_fails_clearly() {
 
 #[test]
 fn pause_unpause_and_stop_a_paused_container() {
-    let env = env_with_busybox();
+    let env = TestEnv::with_busybox();
     env.ok(&["run", "-d", "--name", "ticker", "busybox", "sh", "-c", "while true; do date +%s%N > /tmp/tick; sleep 0.05; done"]);
     assert_eq!(env.ok(&["pause", "ticker"]), "ticker\n");
     let status = env.ok(&["ps", "--format", "{{.Status}}", "--filter", "name=ticker"]);
@@ -91,7 +86,7 @@ fn pause_unpause_and_stop_a_paused_container() {
 
 #[test]
 fn stats_no_stream_shows_docker_columns() {
-    let env = env_with_busybox();
+    let env = TestEnv::with_busybox();
     env.ok(&["run", "-d", "--name", "busy", "busybox", "sh", "-c", "sleep 1000 & sleep 1000 & wait"]);
     let table = env.ok(&["stats", "--no-stream"]);
     let header = table.lines().next().unwrap_or_default();
@@ -110,7 +105,7 @@ fn stats_no_stream_shows_docker_columns() {
 
 #[test]
 fn an_external_runtime_runs_the_same_bundle() {
-    let env = env_with_busybox();
+    let env = TestEnv::with_busybox();
     if skip_unless(std::path::Path::new("/usr/bin/crun").exists(), "crun is not installed") {
         return;
     }

@@ -12,11 +12,6 @@ use nix::unistd::Pid;
 
 use common::{process_alive, wait_until, TestEnv};
 
-fn env_with_busybox() -> TestEnv {
-    let env = TestEnv::new();
-    env.load_busybox();
-    env
-}
 
 fn pid_of(env: &TestEnv, name: &str, field: &str) -> i64 {
     env.state_field(name, field).as_i64().unwrap_or_else(|| panic!("{name} has a {field}"))
@@ -30,7 +25,7 @@ fn kill_monitor(env: &TestEnv, name: &str) {
 
 #[test]
 fn a_container_dies_with_its_monitor_and_says_why() {
-    let env = env_with_busybox();
+    let env = TestEnv::with_busybox();
     // As root, as another user (the parent-death signal is lost on setuid
     // and must be set again), and with pontoon's init as PID 1.
     for (name, flags) in [("plain", vec![]), ("user", vec!["-u", "1000"]), ("init", vec!["--init"])] {
@@ -54,7 +49,7 @@ fn stop_kill_and_rm_kill_what_a_dead_monitor_left() {
     if common::skip_unless(common::is_root() && std::path::Path::new("/usr/bin/crun").exists(), "needs root and crun (an external runtime's container does not die with the monitor)") {
         return;
     }
-    let env = env_with_busybox();
+    let env = TestEnv::with_busybox();
     for verb in ["stop", "rm -f", "ps"] {
         let out = env.run(&["run", "-d", "--name", "ext", "--runtime", "crun", "busybox", "sleep", "1000"]);
         if common::skip_unless(out.status.success(), "crun cannot run containers on this host") {
@@ -79,7 +74,7 @@ fn stop_kill_and_rm_kill_what_a_dead_monitor_left() {
 
 #[test]
 fn a_killed_run_d_leaves_no_orphan() {
-    let env = env_with_busybox();
+    let env = TestEnv::with_busybox();
     let marker = "4242";
     for i in 0..13u64 {
         let mut child = env.cmd(&["run", "-d", "busybox", "sleep", marker]).spawn().expect("start run -d");

@@ -10,11 +10,6 @@ use std::time::{Duration, Instant};
 
 use common::TestEnv;
 
-fn env_with_busybox() -> TestEnv {
-    let env = TestEnv::new();
-    env.load_busybox();
-    env
-}
 
 fn wait_for(what: &str, mut done: impl FnMut() -> bool) {
     let deadline = Instant::now() + Duration::from_secs(20);
@@ -26,7 +21,7 @@ fn wait_for(what: &str, mut done: impl FnMut() -> bool) {
 
 #[test]
 fn a_bind_mount_shares_changes_both_ways_at_once() {
-    let env = env_with_busybox();
+    let env = TestEnv::with_busybox();
     let host = env.path().join("shared");
     std::fs::create_dir(&host).expect("create the shared directory");
     std::fs::write(host.join("from-host-before"), "before\n").expect("write a host file");
@@ -46,7 +41,7 @@ fn a_bind_mount_shares_changes_both_ways_at_once() {
 
 #[test]
 fn relative_and_missing_bind_sources() {
-    let env = env_with_busybox();
+    let env = TestEnv::with_busybox();
     std::fs::create_dir(env.path().join("app")).expect("create app");
     std::fs::write(env.path().join("app/main.txt"), "source\n").expect("write");
     // Commands run in env.path(): `./app` and `.` resolve against it.
@@ -65,7 +60,7 @@ fn relative_and_missing_bind_sources() {
 
 #[test]
 fn read_only_mounts_refuse_writes() {
-    let env = env_with_busybox();
+    let env = TestEnv::with_busybox();
     let host = env.path().join("ro");
     std::fs::create_dir(&host).expect("create dir");
     for flag in [
@@ -85,7 +80,7 @@ fn read_only_mounts_refuse_writes() {
 
 #[test]
 fn tmpfs_is_in_memory_sized_and_fresh_after_a_restart() {
-    let env = env_with_busybox();
+    let env = TestEnv::with_busybox();
     let script = "grep ' /scratch ' /proc/mounts | cut -d' ' -f1,3; df -k /scratch | tail -1 | awk '{print $2}'; \
                   ls /scratch; touch /scratch/left-behind";
     env.ok(&["run", "--name", "t", "--mount", "type=tmpfs,target=/scratch,tmpfs-size=2m,tmpfs-mode=1777", "busybox", "sh", "-c", script]);
@@ -105,7 +100,7 @@ fn tmpfs_is_in_memory_sized_and_fresh_after_a_restart() {
 /// owns; `:U` hands it to that user.
 #[test]
 fn a_non_root_container_user_needs_u_to_write_to_a_bind_mount() {
-    let env = env_with_busybox();
+    let env = TestEnv::with_busybox();
     let host = env.path().join("owned-by-me");
     std::fs::create_dir(&host).expect("create dir");
     let plain = format!("{}:/data", host.display());
@@ -128,7 +123,7 @@ fn give_back(env: &TestEnv, path: &Path) {
 
 #[test]
 fn bad_mount_flags_fail_with_one_line_and_create_nothing() {
-    let env = env_with_busybox();
+    let env = TestEnv::with_busybox();
     let cases: [&[&str]; 6] = [
         &["-v", "data:"],
         &["-v", "data:relative/path"],

@@ -8,11 +8,6 @@ use std::time::{Duration, Instant};
 
 use common::TestEnv;
 
-fn env_with_busybox() -> TestEnv {
-    let env = TestEnv::new();
-    env.load_busybox();
-    env
-}
 
 fn code(env: &TestEnv, args: &[&str]) -> i32 {
     env.run(args).status.code().unwrap_or(-1)
@@ -20,7 +15,7 @@ fn code(env: &TestEnv, args: &[&str]) -> i32 {
 
 #[test]
 fn exit_codes_follow_docker() {
-    let env = env_with_busybox();
+    let env = TestEnv::with_busybox();
     assert_eq!(env.ok(&["run", "--rm", "busybox", "echo", "hello"]), "hello\n");
     assert_eq!(code(&env, &["run", "--rm", "busybox", "sh", "-c", "exit 3"]), 3);
     let out = env.run(&["run", "--rm", "busybox", "no-such-command"]);
@@ -35,7 +30,7 @@ fn exit_codes_follow_docker() {
 
 #[test]
 fn options_are_visible_inside() {
-    let env = env_with_busybox();
+    let env = TestEnv::with_busybox();
     let sh = |args: &[&str], script: &str| -> String {
         let mut full = vec!["run", "--rm"];
         full.extend_from_slice(args);
@@ -62,7 +57,7 @@ fn options_are_visible_inside() {
 
 #[test]
 fn containers_are_isolated_and_the_image_is_unchanged() {
-    let env = env_with_busybox();
+    let env = TestEnv::with_busybox();
     env.ok(&["run", "--name", "a", "busybox", "sh", "-c", "echo data > /created; rm /bin/ls"]);
     let out = env.ok(&["run", "--rm", "busybox", "sh", "-c", "test -e /created && echo created; test -e /bin/ls && echo has-ls"]);
     assert_eq!(out, "has-ls\n", "the second container sees neither change");
@@ -73,7 +68,7 @@ fn containers_are_isolated_and_the_image_is_unchanged() {
 
 #[test]
 fn detached_lifecycle() {
-    let env = env_with_busybox();
+    let env = TestEnv::with_busybox();
     let id = env.ok(&["run", "-d", "--name", "web", "busybox", "sleep", "1000"]);
     assert_eq!(id.trim().len(), 64, "run -d prints the full Id");
     let ps = env.ok(&["ps"]);
@@ -94,7 +89,7 @@ fn detached_lifecycle() {
 
 #[test]
 fn a_shell_that_exits_on_sigterm_stops_at_once_and_logs_follow() {
-    let env = env_with_busybox();
+    let env = TestEnv::with_busybox();
     env.ok(&["run", "-d", "--name", "talk", "busybox", "sh", "-c", "trap 'exit 0' TERM; echo first; while true; do sleep 0.2; done"]);
     let deadline = Instant::now() + Duration::from_secs(10);
     while !env.ok(&["logs", "talk"]).contains("first") {
@@ -110,7 +105,7 @@ fn a_shell_that_exits_on_sigterm_stops_at_once_and_logs_follow() {
 
 #[test]
 fn restart_policies() {
-    let env = env_with_busybox();
+    let env = TestEnv::with_busybox();
     env.ok(&["run", "-d", "--name", "flaky", "--restart", "on-failure:3", "busybox", "sh", "-c", "echo run; exit 1"]);
     assert_eq!(env.ok(&["wait", "flaky"]).trim(), "1");
     let deadline = Instant::now() + Duration::from_secs(20);
@@ -138,7 +133,7 @@ fn restart_policies() {
 
 #[test]
 fn parallel_runs_all_succeed() {
-    let env = env_with_busybox();
+    let env = TestEnv::with_busybox();
     let handles: Vec<_> = (0..20)
         .map(|i| {
             let mut cmd = env.cmd(&["run", "--rm", "busybox", "echo", &i.to_string()]);
@@ -155,7 +150,7 @@ fn parallel_runs_all_succeed() {
 
 #[test]
 fn restart_stops_and_starts_again() {
-    let env = env_with_busybox();
+    let env = TestEnv::with_busybox();
     // The first run leaves a file; a run that finds it says so.
     let script = "[ -e /ran-before ] && echo found the file of the first run; touch /ran-before; echo started; sleep 1000";
     env.ok(&["run", "-d", "--name", "r", "busybox", "sh", "-c", script]);
@@ -205,7 +200,7 @@ fn run_pulls_a_missing_image_unless_told_not_to() {
 
 #[test]
 fn logs_follow_tail_and_since() {
-    let env = env_with_busybox();
+    let env = TestEnv::with_busybox();
     env.ok(&["run", "-d", "--name", "counter", "busybox", "sh", "-c", "for i in 1 2 3 4; do echo line$i; sleep 0.3; done; echo oops >&2"]);
     // -f starts before the container is done and ends when it stops.
     let out = env.run(&["logs", "-f", "counter"]);
@@ -222,7 +217,7 @@ fn logs_follow_tail_and_since() {
 
 #[test]
 fn the_vfs_driver_keeps_a_containers_changes_across_restarts() {
-    let env = env_with_busybox();
+    let env = TestEnv::with_busybox();
     let vfs = |args: &[&str]| -> String {
         let out = env.cmd(args).env("PONTOON_STORAGE_DRIVER", "vfs").output().expect("run pontoon");
         assert!(out.status.success(), "{}", common::describe(&out));

@@ -6,11 +6,6 @@ mod common;
 
 use common::TestEnv;
 
-fn env_with_busybox() -> TestEnv {
-    let env = TestEnv::new();
-    env.load_busybox();
-    env
-}
 
 /// Runs a shell script in a fresh container and returns its output.
 fn sh(env: &TestEnv, flags: &[&str], script: &str) -> String {
@@ -49,7 +44,7 @@ fn cap_eff(env: &TestEnv, flags: &[&str]) -> u64 {
 
 #[test]
 fn default_seccomp_blocks_namespaces_and_mounts() {
-    let env = env_with_busybox();
+    let env = TestEnv::with_busybox();
     // Even with CAP_SYS_ADMIN refused by capabilities, the profile is what
     // answers: `unshare` and `mount` get EPERM.
     let out = sh(&env, &[], "unshare -U true 2>&1; echo rc=$?");
@@ -80,7 +75,7 @@ fn default_seccomp_blocks_namespaces_and_mounts() {
 
 #[test]
 fn custom_profiles_and_their_errors() {
-    let env = env_with_busybox();
+    let env = TestEnv::with_busybox();
     let profile = env.path().join("no-mkdir.json");
     std::fs::write(
         &profile,
@@ -105,7 +100,7 @@ fn custom_profiles_and_their_errors() {
 
 #[test]
 fn capabilities_follow_cap_add_drop_and_privileged() {
-    let env = env_with_busybox();
+    let env = TestEnv::with_busybox();
     const CHOWN: u64 = 1 << 0;
     const NET_ADMIN: u64 = 1 << 12;
     const SYS_ADMIN: u64 = 1 << 21;
@@ -120,7 +115,7 @@ fn capabilities_follow_cap_add_drop_and_privileged() {
 
 #[test]
 fn init_is_pid_one_reaps_zombies_and_forwards_signals() {
-    let env = env_with_busybox();
+    let env = TestEnv::with_busybox();
     assert_eq!(sh(&env, &["--init"], "cat /proc/1/comm"), "pontoon-init\n");
     let out = sh(&env, &["--init"], "echo $$");
     assert_ne!(out.trim(), "1", "the command is not PID 1 under --init");
@@ -161,7 +156,7 @@ fn system_doctor_checks_the_host_one_line_each() {
 
 #[test]
 fn words_after_the_image_are_the_containers_not_pontoons() {
-    let env = env_with_busybox();
+    let env = TestEnv::with_busybox();
     // A wrapper `pontoon run IMAGE "$@"` must not let its caller add a
     // mount or --privileged: after the image, the words are echo's.
     let out = env.ok(&["run", "--rm", "--entrypoint", "echo", "busybox", "-v", "/etc:/hostetc", "--privileged"]);

@@ -7,11 +7,6 @@ mod common;
 
 use common::TestEnv;
 
-fn env_with_busybox() -> TestEnv {
-    let env = TestEnv::new();
-    env.load_busybox();
-    env
-}
 
 /// The host's hard limit for open files, if it has one.
 fn nofile_hard() -> Option<u64> {
@@ -26,7 +21,7 @@ fn host_cpus() -> usize {
 
 #[test]
 fn bad_flags_are_refused_at_create_and_leave_no_container() {
-    let env = env_with_busybox();
+    let env = TestEnv::with_busybox();
     let too_many_cpus = (host_cpus() + 1).to_string();
     let range = format!("range of CPUs is from 0.01 to {}.00, as there are only {} CPUs available", host_cpus(), host_cpus());
     let mut rows: Vec<(Vec<String>, Vec<String>)> = vec![
@@ -73,7 +68,7 @@ fn bad_flags_are_refused_at_create_and_leave_no_container() {
 
 #[test]
 fn values_at_the_edge_are_accepted() {
-    let env = env_with_busybox();
+    let env = TestEnv::with_busybox();
     let cpus = host_cpus().to_string();
     let mut flags = vec!["--memory", "0", "--cpus", &cpus, "--stop-signal", "SIGQUIT", "--label", "k=", "-v", "/etc/hostname:/proc/uptime:ro"];
     let limit = nofile_hard().map(|h| format!("nofile=1024:{h}"));

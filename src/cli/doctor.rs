@@ -46,7 +46,8 @@ pub fn doctor(ctx: &Ctx, _args: DoctorArgs) -> Result<()> {
         println!("{tag} {}", c.line);
     }
     if failed {
-        return Err(PontoonError::AlreadyReported(1).into());
+        // The FAIL lines above are the report: exit 1 without more text.
+        return Err(PontoonError::Exit(1).into());
     }
     Ok(())
 }

@@ -1,7 +1,7 @@
 //! `pontoon exec`, `attach` and `top`: working with a running container.
 
 
-use anyhow::{bail, Result};
+use anyhow::Result;
 use clap::Args;
 
 use super::Ctx;
@@ -113,7 +113,8 @@ pub fn attach(ctx: &Ctx, args: AttachArgs) -> Result<()> {
     let store = ctx.store_files_only()?;
     let c = reconcile(&store, &store.containers.find(&args.container)?)?;
     if !is_running(&c) {
-        bail!("cannot attach to container {}: it is not running; start it with `pontoon start -ai {}`", c.record.name, c.record.name);
+        let message = format!("cannot attach to container {0}: it is not running; start it with `pontoon start -ai {0}`", c.record.name);
+        return Err(PontoonError::ContainerNotRunning { name: c.record.name.clone(), message }.into());
     }
     let opts = AttachOptions {
         stdin: c.record.spec.interactive && !args.no_stdin,

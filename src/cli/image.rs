@@ -245,8 +245,8 @@ pub fn rmi(ctx: &Ctx, args: RmiArgs) -> Result<()> {
         }
         Ok(())
     });
-    // Podman's codes: 2 when every failure was an image in use, else 125.
-    failures.into_result_with_common_code()
+    // Podman's codes: 1 when every image was missing, 2 when every one was in use, else 125.
+    failures.into_result()
 }
 
 pub fn tag(ctx: &Ctx, args: TagArgs) -> Result<()> {

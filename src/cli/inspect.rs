@@ -102,7 +102,7 @@ fn find(store: &Store, name: &str, kind: Kind, size: bool) -> Result<Value> {
     match images::resolve(store, name).and_then(|r| ImageView::load(store, r)) {
         Ok(view) => Ok(images::inspect_json(store, &view)),
         Err(e) if kind == Kind::Any && matches!(e.downcast_ref::<PontoonError>(), Some(PontoonError::ImageNotFound(_))) => {
-            Err(anyhow::anyhow!("no such object: {name}"))
+            Err(PontoonError::NoSuchObject(name.to_string()).into())
         }
         Err(e) => Err(e),
     }

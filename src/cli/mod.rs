@@ -237,6 +237,22 @@ impl Ctx {
     }
 }
 
+impl Cli {
+    /// `run`, `create` and `exec` answer with the container's exit code
+    /// (125 for pontoon's own failures); the other commands with 1 and 2
+    /// for missing objects and conflicts.
+    pub fn family(&self) -> crate::errors::Family {
+        match &self.command {
+            Command::Container(v) | Command::ContainerNoun(ContainerCommand::Verb(v))
+                if matches!(v, ContainerVerb::Run(_) | ContainerVerb::Create(_) | ContainerVerb::Exec(_)) =>
+            {
+                crate::errors::Family::Run
+            }
+            _ => crate::errors::Family::Other,
+        }
+    }
+}
+
 pub fn run(cli: Cli) -> Result<()> {
     let ctx = Ctx { paths: StorePaths::resolve(cli.root, cli.runroot) };
     match cli.command {

@@ -126,8 +126,7 @@ pub fn unshare(ctx: &Ctx, args: UnshareArgs) -> Result<()> {
     // Nested pontoon commands use the same store even when it was given
     // with --root/--runroot.
     let Some(program) = find_program(&command[0]) else {
-        eprintln!("Error: {}: command not found", command[0]);
-        return Err(PontoonError::AlreadyReported(EXIT_NOT_FOUND).into());
+        return Err(PontoonError::StartFailed { code: EXIT_NOT_FOUND, message: format!("{}: command not found", command[0]) }.into());
     };
     let err = Command::new(program)
         .args(&command[1..])
@@ -135,8 +134,7 @@ pub fn unshare(ctx: &Ctx, args: UnshareArgs) -> Result<()> {
         .env("PONTOON_RUNROOT", &store.paths.runroot)
         .exec();
     let code = if err.kind() == std::io::ErrorKind::NotFound { EXIT_NOT_FOUND } else { EXIT_CANNOT_INVOKE };
-    eprintln!("Error: cannot run {}: {err}", command[0]);
-    Err(PontoonError::AlreadyReported(code).into())
+    Err(PontoonError::StartFailed { code, message: format!("cannot run {}: {err}", command[0]) }.into())
 }
 
 /// Looks `name` up in $PATH as a shell does. Done here rather than by

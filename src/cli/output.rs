@@ -6,56 +6,43 @@ use std::io::Write;
 
 use anyhow::{Context, Result};
 
-use crate::errors::{exit_code, is_silent, one_line, PontoonError, EXIT_ENGINE};
+use crate::errors::PontoonError;
 use crate::format::table::align_tabs;
 use crate::format::template::{GoTemplate, OutputFormat};
 
-/// The names that failed in a many-name command, already printed.
+/// The names that failed in a many-name command, each with its error.
 #[must_use = "failures must end the command with an error"]
 pub struct Failures {
-    codes: Vec<i32>,
+    errors: Vec<anyhow::Error>,
 }
 
 impl Failures {
-    /// Docker's rule: any failure ends the command with 125.
+    /// Ends the command: Ok when no name failed, else every error (which
+    /// `main` prints one per line, with the exit code they share).
     pub fn into_result(self) -> Result<()> {
-        match self.codes.is_empty() {
+        match self.errors.is_empty() {
             true => Ok(()),
-            false => Err(PontoonError::AlreadyReported(EXIT_ENGINE).into()),
+            false => Err(PontoonError::Several(self.errors).into()),
         }
-    }
-
-    /// Podman's rule (rmi): the failures' exit code when they all share one
-    /// (2 when every image was in use), else 125.
-    pub fn into_result_with_common_code(self) -> Result<()> {
-        let Some(&first) = self.codes.first() else { return Ok(()) };
-        let code = if self.codes.iter().all(|&c| c == first) { first } else { EXIT_ENGINE };
-        Err(PontoonError::AlreadyReported(code).into())
     }
 }
 
-/// Runs `each` for every name, printing each failure on one line ("Error:
-/// ..."; errors already reported stay silent) and going on with the next
-/// name. Returns what the names that worked gave, and the failures.
+/// Runs `each` for every name, going on after a failure, as Docker's
+/// many-name commands do (`rm a b c` removes what it can). Returns what the
+/// names that worked gave, and the failures.
 pub fn each_name<T>(names: &[String], mut each: impl FnMut(&str) -> Result<T>) -> (Vec<T>, Failures) {
     let mut values = Vec::new();
-    let mut codes = Vec::new();
+    let mut errors = Vec::new();
     for name in names {
         match each(name) {
             Ok(v) => values.push(v),
-            Err(e) => {
-                if !is_silent(&e) {
-                    eprintln!("Error: {}", one_line(&e));
-                }
-                codes.push(exit_code(&e));
-            }
+            Err(e) => errors.push(e),
         }
     }
-    (values, Failures { codes })
+    (values, Failures { errors })
 }
 
-/// [`each_name`] for commands that print as they go: fails with 125 at the
-/// end if any name failed.
+/// [`each_name`] for commands that print as they go.
 pub fn for_each(names: &[String], each: impl FnMut(&str) -> Result<()>) -> Result<()> {
     each_name(names, each).1.into_result()
 }
@@ -137,23 +124,22 @@ mod tests {
 
     #[test]
     fn every_name_is_tried_and_the_failures_decide_the_code() {
+        use crate::errors::{exit_code, Family};
         let names: Vec<String> = ["a", "bad", "b"].iter().map(|s| s.to_string()).collect();
         let mut tried = Vec::new();
         let (values, failures) = each_name(&names, |n| {
             tried.push(n.to_string());
             if n == "bad" {
-                anyhow::bail!("no such container: {n}")
+                return Err(PontoonError::NoSuchContainer(n.into()).into());
             }
             Ok(n.len())
         });
         assert_eq!(tried, names);
-        assert_eq!((values, &failures.codes[..]), (vec![1, 1], &[EXIT_ENGINE][..]));
+        assert_eq!(values, vec![1, 1]);
+        let err = failures.into_result().unwrap_err();
+        assert_eq!(exit_code(&err, Family::Other), 1, "every failure was a missing object");
         let err = for_each(&names, |n| if n == "bad" { anyhow::bail!("nope") } else { Ok(()) }).unwrap_err();
-        assert_eq!(exit_code(&err), EXIT_ENGINE);
+        assert_eq!(exit_code(&err, Family::Other), crate::errors::EXIT_ENGINE);
         assert!(for_each(&names, |_| Ok(())).is_ok());
-        let in_use = || Failures { codes: vec![2, 2] };
-        assert_eq!(exit_code(&in_use().into_result_with_common_code().unwrap_err()), 2);
-        assert_eq!(exit_code(&Failures { codes: vec![2, 125] }.into_result_with_common_code().unwrap_err()), EXIT_ENGINE);
-        assert!(Failures { codes: vec![] }.into_result_with_common_code().is_ok());
     }
 }

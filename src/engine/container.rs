@@ -196,8 +196,7 @@ pub fn start_with_fds(store: &Store, id: &str, mode: StartMode, preserve_fds: u3
         Some(("ok", _)) | None if message.starts_with("ok") => Ok(()),
         Some((code, text)) => {
             let code: i32 = code.parse().unwrap_or(crate::errors::EXIT_ENGINE);
-            eprintln!("Error: {text}");
-            Err(crate::errors::PontoonError::AlreadyReported(code).into())
+            Err(crate::errors::PontoonError::StartFailed { code, message: text.to_string() }.into())
         }
         None => bail!("the monitor of container {} exited without reporting; see {}", &id[..12], ContainerPaths::new(store, id).dir.join("monitor.log").display()),
     }

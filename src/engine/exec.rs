@@ -57,7 +57,7 @@ pub fn exec(store: &Store, name: &str, opts: &ExecOptions) -> Result<ExecEnd> {
     let c = reconcile(store, &c)?;
     let pid = match c.state.pid {
         Some(pid) if is_running(&c) => Pid::from_raw(pid),
-        _ => bail!("container {} is not running: start it with `pontoon start {}` first", c.record.name, c.record.name),
+        _ => return Err(not_running(&c.record.name)),
     };
     let paths = ContainerPaths::new(store, &c.record.id);
     let spec = Spec::load(&paths.config).with_context(|| format!("read the bundle {}", paths.config.display()))?;
@@ -88,10 +88,7 @@ pub fn exec(store: &Store, name: &str, opts: &ExecOptions) -> Result<ExecEnd> {
     let spawned = match spawn(pid, &process, &seccomp, &stdio, spawn_opts) {
         Ok(s) => s,
         Err(e) => match e.downcast_ref::<crate::runtime::builtin::StartError>() {
-            Some(start) => {
-                eprintln!("Error: {start}");
-                return Err(PontoonError::AlreadyReported(start.exit_code()).into());
-            }
+            Some(start) => return Err(PontoonError::StartFailed { code: start.exit_code(), message: start.to_string() }.into()),
             None => return Err(e),
         },
     };
@@ -112,6 +109,11 @@ pub fn exec(store: &Store, name: &str, opts: &ExecOptions) -> Result<ExecEnd> {
         }
     }
     Ok(ExecEnd::Exited(spawned.wait()?))
+}
+
+fn not_running(name: &str) -> anyhow::Error {
+    let message = format!("container {name} is not running: start it with `pontoon start {name}` first");
+    PontoonError::ContainerNotRunning { name: name.into(), message }.into()
 }
 
 /// The exec'd process's settings: the container's process with the

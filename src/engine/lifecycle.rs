@@ -227,7 +227,8 @@ fn ensure_dead(store: &Store, id: &str) -> Result<()> {
 pub fn kill(store: &Store, c: &Container, signal: Signal) -> Result<()> {
     let c = reconcile(store, c)?;
     if !is_running(&c) {
-        bail!("cannot kill container {}: it is not running", c.record.name);
+        let message = format!("cannot kill container {}: it is not running", c.record.name);
+        return Err(PontoonError::ContainerNotRunning { name: c.record.name.clone(), message }.into());
     }
     if signal == Signal::SIGKILL || signal == Signal::SIGTERM {
         store.containers.update_state_best_effort(&c.record.id, |st| {
@@ -273,10 +274,7 @@ pub fn remove(store: &Store, c: &Container, force: bool) -> Result<()> {
     let c = reconcile(store, c)?;
     if is_running(&c) {
         if !force {
-            return Err(anyhow::anyhow!(
-                "cannot remove container {}: it is running; stop it first or use rm -f",
-                c.record.name
-            ));
+            return Err(PontoonError::ContainerRunning(c.record.name.clone()).into());
         }
         store.containers.update_state_best_effort(&c.record.id, |st| {
             st.stopped_by_user = true;

@@ -16,7 +16,8 @@ use crate::store::Store;
 pub fn pause(store: &Store, c: &Container) -> Result<()> {
     let c = reconcile(store, c)?;
     if !is_running(&c) {
-        bail!("container {} is not running: start it before pausing", c.record.name);
+        let message = format!("container {} is not running: start it before pausing", c.record.name);
+        return Err(crate::errors::PontoonError::ContainerNotRunning { name: c.record.name.clone(), message }.into());
     }
     if c.state.status == Status::Paused {
         bail!("container {} is already paused", c.record.name);

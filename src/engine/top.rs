@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::os::unix::fs::MetadataExt;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result};
 use chrono::{DateTime, Local, TimeZone};
 
 use crate::engine::lifecycle::{is_running, reconcile};
@@ -19,7 +19,10 @@ pub fn top(store: &Store, name: &str) -> Result<Vec<Vec<String>>> {
     let c = reconcile(store, &store.containers.find(name)?)?;
     let pid = match c.state.pid {
         Some(pid) if is_running(&c) => pid,
-        _ => bail!("container {} is not running: start it with `pontoon start {}` first", c.record.name, c.record.name),
+        _ => {
+            let message = format!("container {0} is not running: start it with `pontoon start {0}` first", c.record.name);
+            return Err(crate::errors::PontoonError::ContainerNotRunning { name: c.record.name.clone(), message }.into());
+        }
     };
     let ns_path = format!("/proc/{pid}/ns/pid");
     let ns = std::fs::metadata(&ns_path).with_context(|| format!("read {ns_path}"))?;

@@ -24,7 +24,7 @@ use crate::engine::user::ResolvedUser;
 use crate::spec::container::ContainerSpec;
 use crate::spec::mounts::{validate_volume_name, MountKind, MountSpec};
 use crate::store::containers::{Container, ContainerRecord};
-use crate::store::volumes::{is_not_found, volumes_in_use, VolumeError, VolumeRecord};
+use crate::store::volumes::{is_not_found, volumes_in_use, VolumeRecord};
 use crate::store::Store;
 
 /// Checks the local driver's `-o` options: only a bind of an existing host
@@ -97,7 +97,7 @@ pub fn remove(store: &Store, name: &str, force: bool) -> Result<()> {
         return if force && is_not_found(&e) { Ok(()) } else { Err(e) };
     }
     if let Some(c) = store.containers.list()?.into_iter().find(|c| uses(c, name)) {
-        return Err(VolumeError::InUse { volume: name.to_string(), container: c.record.name }.into());
+        return Err(crate::errors::PontoonError::VolumeInUse { volume: name.to_string(), container: c.record.name }.into());
     }
     store.volumes.remove(name)
 }

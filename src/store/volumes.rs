@@ -11,10 +11,10 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use crate::errors::PontoonError;
 use anyhow::{Context, Result};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use thiserror::Error;
 
 use crate::spec::mounts::{MountKind, MountSpec};
 use crate::store::atomic::write_json_atomic;
@@ -25,14 +25,6 @@ use crate::store::Store;
 const RECORD_FILE: &str = "volume.json";
 const DATA_DIR: &str = "_data";
 
-/// Errors callers branch on.
-#[derive(Debug, Error)]
-pub enum VolumeError {
-    #[error("no such volume: {0}")]
-    NotFound(String),
-    #[error("volume {volume} is in use by container {container}: remove the container first (pontoon rm {container})")]
-    InUse { volume: String, container: String },
-}
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct VolumeRecord {
@@ -89,12 +81,12 @@ impl VolumeStore {
 
     pub fn load(&self, name: &str) -> Result<VolumeRecord> {
         if name.is_empty() || name.contains('/') || name.starts_with('.') {
-            return Err(VolumeError::NotFound(name.to_string()).into());
+            return Err(PontoonError::NoSuchVolume(name.to_string()).into());
         }
         let path = self.dir_of(name).join(RECORD_FILE);
         match fs::read(&path) {
             Ok(bytes) => serde_json::from_slice(&bytes).with_context(|| format!("parse {}", path.display())),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => Err(VolumeError::NotFound(name.to_string()).into()),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Err(PontoonError::NoSuchVolume(name.to_string()).into()),
             Err(e) => Err(e).with_context(|| format!("read {}", path.display())),
         }
     }
@@ -128,7 +120,7 @@ impl VolumeStore {
         let dir = self.dir_of(name);
         match fs::remove_file(dir.join(RECORD_FILE)) {
             Ok(()) => {}
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(VolumeError::NotFound(name.to_string()).into()),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(PontoonError::NoSuchVolume(name.to_string()).into()),
             Err(e) => return Err(e).with_context(|| format!("remove volume {name}")),
         }
         crate::store::layers::remove_tree(&dir).with_context(|| format!("remove the data of volume {name} ({})", dir.display()))
@@ -136,7 +128,7 @@ impl VolumeStore {
 }
 
 pub fn is_not_found(e: &anyhow::Error) -> bool {
-    matches!(e.downcast_ref::<VolumeError>(), Some(VolumeError::NotFound(_)))
+    matches!(e.downcast_ref::<PontoonError>(), Some(PontoonError::NoSuchVolume(_)))
 }
 
 /// Names of every volume some container (running or not) mounts.

@@ -189,6 +189,13 @@ pub fn describe(out: &Output) -> String {
 }
 
 impl TestEnv {
+    /// A new env with the busybox fixture loaded as `busybox:latest`.
+    pub fn with_busybox() -> TestEnv {
+        let env = TestEnv::new();
+        env.load_busybox();
+        env
+    }
+
     /// Puts the busybox fixture in this env's store as `busybox:latest`
     /// (through `pontoon load` of an oci-archive of the layout).
     pub fn load_busybox(&self) {

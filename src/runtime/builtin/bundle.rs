@@ -26,9 +26,8 @@ pub fn run_bundle(dir: &Path) -> Result<()> {
     let pid = match created.release() {
         Ok(pid) => pid,
         Err(e) => {
-            eprintln!("Error: {e}");
             let _ = waitpid(None, None);
-            return Err(PontoonError::AlreadyReported(e.exit_code()).into());
+            return Err(PontoonError::StartFailed { code: e.exit_code(), message: e.to_string() }.into());
         }
     };
     loop {
