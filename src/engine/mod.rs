@@ -11,6 +11,7 @@ pub mod devices;
 pub mod exec;
 pub mod exec_pipes;
 pub mod exec_tty;
+pub mod image_mount;
 pub mod images;
 pub mod login;
 pub mod import;
