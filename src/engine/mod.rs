@@ -23,6 +23,7 @@ pub mod removal;
 pub mod push;
 pub mod search;
 pub mod spec_checks;
+pub mod stats;
 pub mod top;
 pub mod user;
 pub mod lifecycle;
