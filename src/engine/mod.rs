@@ -8,6 +8,7 @@ pub mod container_files;
 pub mod container_fs;
 pub mod container_spec;
 pub mod devices;
+pub mod doctor;
 pub mod exec;
 pub mod exec_pipes;
 pub mod exec_tty;
