@@ -27,6 +27,7 @@ pub mod push;
 pub mod search;
 pub mod spec_checks;
 pub mod stats;
+pub mod system_info;
 pub mod top;
 pub mod user;
 pub mod lifecycle;
