@@ -10,9 +10,8 @@ use clap::Args;
 use super::Ctx;
 use crate::engine::attach::{attach, parse_detach_keys, AttachEnd, AttachOptions};
 use crate::engine::container::{self, ContainerPaths, PullPolicy, StartMode};
-use crate::engine::container_spec::{parse_env_file, ContainerSpec, NetworkMode, ResourceLimits, RestartPolicy, Ulimit};
+use crate::engine::container_spec::{parse_env_file, ContainerSpec, NetworkMode, ResourceLimits, RestartPolicy, SeccompChoice, Ulimit};
 use crate::errors::PontoonError;
-use crate::runtime::seccomp::SeccompChoice;
 
 /// The process's environment, directory and user: flags `run`, `create`
 /// and `exec` share.

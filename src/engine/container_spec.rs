@@ -8,6 +8,8 @@ use anyhow::{bail, Result};
 use serde::{Deserialize, Serialize};
 
 use crate::image::manifest::ContainerConfig;
+/// `--security-opt seccomp=...`: the CLI names it through the spec.
+pub use crate::runtime::seccomp::SeccompChoice;
 
 /// PATH when neither the image nor the user sets one (Docker's default).
 pub const DEFAULT_PATH: &str = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
@@ -127,7 +129,7 @@ pub struct ContainerSpec {
     pub auto_remove: bool,
     /// `--security-opt seccomp=...`.
     #[serde(default)]
-    pub seccomp: crate::runtime::seccomp::SeccompChoice,
+    pub seccomp: SeccompChoice,
     /// `--runtime`: an external OCI runtime (name on PATH or path); None
     /// for the built-in one.
     #[serde(default)]
