@@ -2,8 +2,7 @@
 
 use std::fs;
 use std::io::{self, IsTerminal, Write};
-use std::os::unix::fs::PermissionsExt;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use anyhow::{bail, Context, Result};
 use clap::Args;
@@ -16,7 +15,6 @@ use crate::errors::PontoonError;
 use crate::image::archive::ArchiveFormat;
 use crate::image::manifest::ContainerConfig;
 use crate::image::reference::Reference;
-use crate::store::atomic::sync_dir;
 
 #[derive(Args, Debug)]
 pub struct SaveArgs {
@@ -68,26 +66,7 @@ pub fn save(ctx: &Ctx, args: SaveArgs) -> Result<()> {
         return engine::save(&store, &args.images, format, io::stdout().lock());
     };
     let store = ctx.store()?;
-    write_atomically(&output, |file| engine::save(&store, &args.images, format, file))
-}
-
-/// Writes `path` through a temporary file next to it, renamed into place only
-/// when `write` succeeded: a failed save leaves no half archive behind.
-fn write_atomically(path: &Path, write: impl FnOnce(&mut fs::File) -> Result<()>) -> Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".pontoon-save-")
-        .tempfile_in(dir)
-        .with_context(|| format!("create a temporary file in {}", dir.display()))?;
-    write(tmp.as_file_mut()).with_context(|| format!("save to {}", path.display()))?;
-    let file = tmp.as_file();
-    file.set_permissions(fs::Permissions::from_mode(0o644)).with_context(|| format!("chmod {}", tmp.path().display()))?;
-    file.sync_all().with_context(|| format!("fsync {}", tmp.path().display()))?;
-    tmp.persist(path).with_context(|| format!("rename the archive into {}", path.display()))?;
-    sync_dir(dir)
+    engine::save_to_file(&store, &args.images, format, &output)
 }
 
 pub fn load(ctx: &Ctx, args: LoadArgs) -> Result<()> {

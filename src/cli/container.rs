@@ -1,17 +1,15 @@
 //! `rm`, `stop`, `kill`, `wait`, `logs` and the hidden `__monitor`.
 
 use std::io::Write;
-use std::time::Duration;
 
 use anyhow::Result;
-use chrono::{DateTime, Utc};
 use clap::Args;
 
 use super::output::for_each;
 use super::Ctx;
-use crate::engine::lifecycle::{self, is_running};
-use crate::monitor::logfile;
-use crate::store::layout::ContainerPaths;
+use crate::engine::entry;
+use crate::engine::lifecycle;
+use crate::engine::logs::{self, LogOptions, LogRecord};
 
 const RM_EXAMPLES: &str = "\
 Examples:
@@ -172,64 +170,13 @@ pub fn wait(ctx: &Ctx, args: WaitArgs) -> Result<()> {
     })
 }
 
-/// `10s`, `5m`, `2h` ago, or an RFC 3339 time, or a Unix timestamp.
-fn parse_time(s: &str) -> Result<DateTime<Utc>> {
-    if let Ok(t) = DateTime::parse_from_rfc3339(s) {
-        return Ok(t.with_timezone(&Utc));
-    }
-    if let Ok(secs) = s.parse::<f64>() {
-        return DateTime::from_timestamp(secs as i64, 0).ok_or_else(|| anyhow::anyhow!("invalid timestamp {s:?}"));
-    }
-    let (number, unit) = s.split_at(s.len().saturating_sub(1));
-    let n: i64 = number.parse().map_err(|_| anyhow::anyhow!("invalid time {s:?}: use an RFC 3339 time or a duration such as 10s, 5m, 2h"))?;
-    let secs = match unit {
-        "s" => n,
-        "m" => n * 60,
-        "h" => n * 3600,
-        _ => anyhow::bail!("invalid time {s:?}: use an RFC 3339 time or a duration such as 10s, 5m, 2h"),
-    };
-    Ok(Utc::now() - chrono::Duration::seconds(secs))
-}
-
 pub fn logs(ctx: &Ctx, args: LogsArgs) -> Result<()> {
     let store = ctx.store_files_only()?;
-    let c = store.containers.find(&args.container)?;
-    let path = ContainerPaths::new(&store, &c.record.id).log;
-    let since = args.since.as_deref().map(parse_time).transpose()?;
-    let until = args.until.as_deref().map(parse_time).transpose()?;
-    let tail: Option<usize> = match args.tail.as_str() {
-        "all" | "-1" => None,
-        n => Some(n.parse().map_err(|_| anyhow::anyhow!("invalid --tail {n:?}: use a number or \"all\""))?),
-    };
-    let (records, mut offset) = logfile::read_from(&path, 0)?;
-    let selected: Vec<&logfile::LogRecord> = records
-        .iter()
-        .filter(|r| since.is_none_or(|s| r.time >= s) && until.is_none_or(|u| r.time <= u))
-        .collect();
-    let start = tail.map(|n| selected.len().saturating_sub(n)).unwrap_or(0);
-    for r in &selected[start..] {
-        print_record(r, args.timestamps);
-    }
-    if !args.follow {
-        return Ok(());
-    }
-    // Follow: print what is appended until the container stops, reading
-    // only the new bytes each time.
-    loop {
-        let running = is_running(&store.containers.find(&c.record.id)?);
-        let (records, next) = logfile::read_from(&path, offset)?;
-        offset = next;
-        for r in records.iter().filter(|r| until.is_none_or(|u| r.time <= u)) {
-            print_record(r, args.timestamps);
-        }
-        if !running {
-            return Ok(());
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    let opts = LogOptions { since: args.since.as_deref(), until: args.until.as_deref(), tail: &args.tail, follow: args.follow };
+    logs::logs(&store, &args.container, &opts, |r| print_record(r, args.timestamps))
 }
 
-fn print_record(r: &logfile::LogRecord, timestamps: bool) {
+fn print_record(r: &LogRecord, timestamps: bool) {
     let mut out: Box<dyn Write> = if r.stream == "stderr" { Box::new(std::io::stderr()) } else { Box::new(std::io::stdout()) };
     if timestamps {
         let _ = write!(out, "{} ", r.time.to_rfc3339_opts(chrono::SecondsFormat::Nanos, true));
@@ -242,28 +189,15 @@ fn print_record(r: &logfile::LogRecord, timestamps: bool) {
 }
 
 pub fn monitor(ctx: &Ctx, args: MonitorArgs) -> Result<()> {
-    // Before anything is opened: what the caller of `run` had open must
-    // not reach the container through us.
-    crate::monitor::close_inherited_fds(args.sync_fd, args.preserve_fds);
-    let store = ctx.store()?;
-    crate::monitor::run(&store, crate::monitor::MonitorArgs {
-        id: args.id,
-        sync_fd: args.sync_fd,
-        attach_wait: args.attach_wait,
-        tty_size: args.tty_size,
-        preserve_fds: args.preserve_fds,
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn times_parse_relative_and_absolute() {
-        let t = parse_time("10s").unwrap();
-        assert!((Utc::now() - t).num_seconds() >= 9);
-        assert!(parse_time("2026-01-01T00:00:00Z").is_ok());
-        assert!(parse_time("soon").is_err());
-    }
+    // The engine closes what was inherited before it opens the store.
+    entry::monitor(
+        &ctx.paths,
+        entry::MonitorArgs {
+            id: args.id,
+            sync_fd: args.sync_fd,
+            attach_wait: args.attach_wait,
+            tty_size: args.tty_size,
+            preserve_fds: args.preserve_fds,
+        },
+    )
 }

@@ -3,7 +3,7 @@
 
 use std::io::{self, IsTerminal};
 use std::os::fd::{AsFd, OwnedFd};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use anyhow::{bail, Context, Result};
 use clap::Args;
@@ -101,19 +101,7 @@ pub fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
         }
         return copy::export(&store, &c, dup_stdio(io::stdout())?);
     };
-    // A failed export leaves no half archive: write beside, then rename.
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let tmp = tempfile::Builder::new().prefix(".pontoon-export-").tempfile_in(dir).with_context(|| format!("create a temporary file in {}", dir.display()))?;
-    copy::export(&store, &c, dup_stdio(tmp.as_file())?)?;
-    let mut perms = tmp.as_file().metadata().with_context(|| format!("stat {}", tmp.path().display()))?.permissions();
-    std::os::unix::fs::PermissionsExt::set_mode(&mut perms, 0o644);
-    tmp.as_file().set_permissions(perms).with_context(|| format!("chmod {}", tmp.path().display()))?;
-    tmp.as_file().sync_all().with_context(|| format!("fsync {}", tmp.path().display()))?;
-    tmp.persist(&path).with_context(|| format!("rename the archive into {}", path.display()))?;
-    Ok(())
+    copy::export_to_file(&store, &c, &path)
 }
 
 #[cfg(test)]

@@ -225,8 +225,7 @@ impl Ctx {
     /// Opens the store, first entering the rootless storage namespace when
     /// not root. Call before any thread is started.
     pub fn store(&self) -> Result<Store> {
-        crate::runtime::userns::enter_storage_namespace()?;
-        Store::open(&self.paths)
+        crate::engine::entry::open_store(&self.paths)
     }
 
     /// Opens the store without entering the user namespace: for commands
@@ -286,10 +285,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::System(SystemCommand::Prune(a)) => df::prune(&ctx, a),
         Command::Unshare(a) => mount::unshare(&ctx, a),
         Command::GenerateDocs(a) => docs::generate(a),
-        Command::RunBundle { bundle } => {
-            crate::runtime::userns::enter_storage_namespace()?;
-            crate::runtime::builtin::run_bundle(&bundle)
-        }
+        Command::RunBundle { bundle } => crate::engine::entry::run_bundle(&bundle),
     }
 }
 

@@ -7,22 +7,16 @@
 //! vanishes with it: use it from inside `pontoon unshare`, as with Podman:
 //! `pontoon unshare sh -c 'ls $(pontoon image mount IMG)'`.
 
-use std::fs;
 use std::os::unix::process::CommandExt;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 
-use anyhow::{bail, Context, Result};
+use anyhow::Result;
 use clap::Args;
-use serde::{Deserialize, Serialize};
 
 use super::Ctx;
-use crate::engine::images::{self, ImageView};
+use crate::engine::image_mount;
 use crate::errors::{PontoonError, EXIT_CANNOT_INVOKE, EXIT_NOT_FOUND};
-use crate::store::atomic::write_json_atomic;
-use crate::store::layers::remove_tree;
-use crate::store::rootfs::{self, Driver};
-use crate::store::Store;
 
 #[derive(Args, Debug)]
 pub struct MountArgs {
@@ -43,75 +37,15 @@ pub struct UnshareArgs {
     pub command: Vec<String>,
 }
 
-/// What `image unmount` needs to know about a mount.
-#[derive(Serialize, Deserialize)]
-struct MountRecord {
-    driver: Driver,
-}
-
-fn mount_dir(store: &Store, id_hex: &str) -> PathBuf {
-    store.paths.runroot.join("image-mounts").join(id_hex)
-}
-
 pub fn mount(ctx: &Ctx, args: MountArgs) -> Result<()> {
     let store = ctx.store()?;
-    let view = ImageView::load(&store, images::resolve(&store, &args.image)?)?;
-    let mut lowers = Vec::new();
-    for diff_id in view.config.rootfs.diff_ids.iter().rev() {
-        if !store.layers.has(diff_id) {
-            bail!("layer {diff_id} of image {} is missing from the store: pull or load the image again", args.image);
-        }
-        lowers.push(store.layers.diff_dir(diff_id));
-    }
-    if lowers.is_empty() {
-        bail!("image {} has no layers to mount", args.image);
-    }
-    let dir = mount_dir(&store, view.record.id.hex());
-    let merged = dir.join("merged");
-    if let Some(record) = read_record(&dir)? {
-        let present = match record.driver {
-            Driver::Vfs => merged.is_dir(),
-            _ => rootfs::is_mountpoint(&merged),
-        };
-        if present {
-            println!("{}", merged.display());
-            return Ok(());
-        }
-    }
-    // Whatever an interrupted or vanished mount left is started afresh.
-    let _ = rootfs::unmount(&merged);
-    remove_tree(&dir).with_context(|| format!("clean {}", dir.display()))?;
-    fs::create_dir_all(&merged).with_context(|| format!("create {}", merged.display()))?;
-    let (driver, _) = rootfs::choose_driver(&store.paths)?;
-    rootfs::mount_rootfs(&lowers, None, None, &merged, driver)
-        .with_context(|| format!("mount image {} with the {} driver", args.image, driver.name()))?;
-    write_json_atomic(&dir.join("mount.json"), &MountRecord { driver })?;
-    println!("{}", merged.display());
+    println!("{}", image_mount::mount(&store, &args.image)?.display());
     Ok(())
-}
-
-fn read_record(dir: &Path) -> Result<Option<MountRecord>> {
-    let path = dir.join("mount.json");
-    match fs::read(&path) {
-        Ok(bytes) => Ok(serde_json::from_slice(&bytes).ok()),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(e).with_context(|| format!("read {}", path.display())),
-    }
 }
 
 pub fn unmount(ctx: &Ctx, args: UnmountArgs) -> Result<()> {
     let store = ctx.store()?;
-    let record = images::resolve(&store, &args.image)?;
-    let dir = mount_dir(&store, record.id.hex());
-    let Some(mount) = read_record(&dir)? else {
-        bail!("image {} is not mounted", args.image);
-    };
-    let merged = dir.join("merged");
-    if mount.driver != Driver::Vfs {
-        rootfs::unmount(&merged)?;
-    }
-    remove_tree(&dir).with_context(|| format!("remove {}", dir.display()))?;
-    println!("{}", record.id.hex());
+    println!("{}", image_mount::unmount(&store, &args.image)?);
     Ok(())
 }
 

@@ -1,9 +1,7 @@
-//! `pontoon stats`, `pause` and `unpause`. Stats come from the container's
-//! cgroup when it has one, else from /proc (its processes' RSS and CPU
-//! time); CPU % is the CPU time used between two samples over the wall
-//! time between them, as Docker computes it.
+//! `pontoon stats`, `pause` and `unpause`: engine::stats samples, this file
+//! prints the rows as Docker does.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use anyhow::Result;
 use clap::Args;
@@ -11,11 +9,8 @@ use serde_json::json;
 
 use super::output::{for_each, print_rows};
 use super::Ctx;
-use crate::engine::lifecycle::is_running;
+use crate::engine::stats::{Sampler, StatsRow, SAMPLE};
 use crate::format::table::Table;
-use crate::runtime::cgroups::{self, procfs, Usage};
-use crate::store::containers::Container;
-use crate::store::Store;
 
 #[derive(Args, Debug)]
 pub struct StatsArgs {
@@ -40,9 +35,6 @@ pub struct PauseArgs {
     pub containers: Vec<String>,
 }
 
-/// Time between the two samples of one CPU % reading.
-const SAMPLE: Duration = Duration::from_millis(500);
-
 pub fn pause(ctx: &Ctx, args: PauseArgs, paused: bool) -> Result<()> {
     let store = ctx.store_files_only()?;
     for_each(&args.containers, |name| {
@@ -57,44 +49,12 @@ pub fn pause(ctx: &Ctx, args: PauseArgs, paused: bool) -> Result<()> {
     })
 }
 
-struct Sample {
-    usage: Usage,
-    net: (u64, u64),
-    at: Instant,
-}
-
-fn sample(c: &Container, backend: &cgroups::Backend) -> Option<Sample> {
-    let init = c.state.pid?;
-    let usage = match backend.open(&c.record.id) {
-        Some(group) => group.usage(),
-        None => procfs::usage(init),
-    };
-    Some(Sample { usage, net: procfs::net_io(init), at: Instant::now() })
-}
-
-fn selected(store: &Store, args: &StatsArgs) -> Result<Vec<Container>> {
-    if args.containers.is_empty() {
-        let mut all = store.containers.list()?;
-        all.retain(|c| args.all || is_running(c));
-        return Ok(all);
-    }
-    args.containers.iter().map(|n| store.containers.find(n)).collect()
-}
-
 pub fn stats(ctx: &Ctx, args: StatsArgs) -> Result<()> {
     let store = ctx.store_files_only()?;
-    let backend = cgroups::detect();
-    // SAFETY: sysconf only reads configuration.
-    let cpus = unsafe { libc::sysconf(libc::_SC_NPROCESSORS_ONLN) }.max(1) as f64;
+    let sampler = Sampler::new();
     loop {
-        let containers = selected(&store, &args)?;
-        let first: Vec<Option<Sample>> = containers.iter().map(|c| sample(c, &backend)).collect();
-        std::thread::sleep(SAMPLE);
-        let rows: Vec<serde_json::Value> = containers
-            .iter()
-            .zip(first)
-            .map(|(c, before)| row(c, before, sample(c, &backend), cpus, args.no_trunc))
-            .collect();
+        let rows: Vec<serde_json::Value> =
+            sampler.rows(&store, &args.containers, args.all)?.iter().map(|r| row(r, args.no_trunc)).collect();
         if !args.no_stream {
             // Clear the screen and redraw, as `docker stats` does.
             print!("\x1b[2J\x1b[H");
@@ -114,40 +74,19 @@ pub fn stats(ctx: &Ctx, args: StatsArgs) -> Result<()> {
     }
 }
 
-fn row(c: &Container, before: Option<Sample>, after: Option<Sample>, cpus: f64, no_trunc: bool) -> serde_json::Value {
-    let id = if no_trunc { c.record.id.clone() } else { c.record.id[..12].to_string() };
-    let host_memory = host_memory();
-    let (cpu, usage, net) = match (before, after) {
-        (Some(b), Some(a)) => {
-            let wall = a.at.duration_since(b.at).as_nanos().max(1) as f64;
-            let used = a.usage.cpu_nanos.saturating_sub(b.usage.cpu_nanos) as f64;
-            // Docker's CPU %: 100% is one CPU fully used; the cap is all of them.
-            ((used / wall * 100.0).min(cpus * 100.0), a.usage, a.net)
-        }
-        _ => (0.0, Usage::default(), (0, 0)),
-    };
-    let limit = usage.memory_limit.unwrap_or(host_memory).min(host_memory.max(1));
-    let mem_perc = if limit > 0 { usage.memory_bytes as f64 * 100.0 / limit as f64 } else { 0.0 };
+fn row(r: &StatsRow, no_trunc: bool) -> serde_json::Value {
+    let id = if no_trunc { r.id.clone() } else { r.id[..12].to_string() };
     json!({
         "ID": id,
         "Container": id,
-        "Name": c.record.name,
-        "CPUPerc": format!("{cpu:.2}%"),
-        "MemUsage": format!("{} / {}", bin_size(usage.memory_bytes), bin_size(limit)),
-        "MemPerc": format!("{mem_perc:.2}%"),
-        "NetIO": format!("{} / {}", dec_size(net.0), dec_size(net.1)),
-        "BlockIO": format!("{} / {}", dec_size(usage.block_read), dec_size(usage.block_write)),
-        "PIDs": usage.pids.to_string(),
+        "Name": r.name,
+        "CPUPerc": format!("{:.2}%", r.cpu_percent),
+        "MemUsage": format!("{} / {}", bin_size(r.memory_bytes), bin_size(r.memory_limit)),
+        "MemPerc": format!("{:.2}%", r.memory_percent),
+        "NetIO": format!("{} / {}", dec_size(r.net_io.0), dec_size(r.net_io.1)),
+        "BlockIO": format!("{} / {}", dec_size(r.block_read), dec_size(r.block_write)),
+        "PIDs": r.pids.to_string(),
     })
-}
-
-fn host_memory() -> u64 {
-    let info = std::fs::read_to_string("/proc/meminfo").unwrap_or_default();
-    info.lines()
-        .find_map(|l| l.strip_prefix("MemTotal:"))
-        .and_then(|v| v.split_whitespace().next().and_then(|n| n.parse::<u64>().ok()))
-        .map(|kb| kb * 1024)
-        .unwrap_or(0)
 }
 
 /// Memory as Docker prints it: binary units (KiB, MiB, GiB).

@@ -5,6 +5,7 @@ use clap::Args;
 use serde_json::json;
 
 use super::Ctx;
+use crate::engine::system_info;
 use crate::format::template::GoTemplate;
 
 #[derive(Args, Debug)]
@@ -32,47 +33,41 @@ fn print_object(value: &serde_json::Value, format: Option<&str>, plain: impl FnO
 
 pub fn info(ctx: &Ctx, args: InfoArgs) -> Result<()> {
     let store = ctx.store()?;
-    let images = store.images.list()?;
-    let driver = crate::store::rootfs::describe_driver(&store.paths);
-    let registries = crate::image::registries::RegistriesConf::load(&ctx.paths).ok();
-    let search: Vec<String> = registries.as_ref().map(|r| r.unqualified_search_registries.clone()).unwrap_or_default();
-    let conf_files: Vec<String> =
-        registries.as_ref().map(|r| r.sources.iter().map(|p| p.display().to_string()).collect()).unwrap_or_default();
-    let cgroups = crate::runtime::cgroups::detect();
+    let i = system_info::info(&store, &ctx.paths)?;
     let info = json!({
         "Host": {
             "Arch": std::env::consts::ARCH,
             "Os": "linux",
-            "Kernel": nix::sys::utsname::uname().map(|u| u.release().to_string_lossy().into_owned()).unwrap_or_default(),
-            "Rootless": store.paths.rootless,
-            "CgroupVersion": if std::path::Path::new("/sys/fs/cgroup/cgroup.controllers").exists() { "v2" } else { "v1" },
-            "CgroupManager": cgroups.name(),
-            "DeviceProtection": cgroups.device_protection(),
+            "Kernel": i.kernel,
+            "Rootless": i.rootless,
+            "CgroupVersion": i.cgroup_version,
+            "CgroupManager": i.cgroup_manager,
+            "DeviceProtection": i.device_protection,
         },
         "Store": {
             "GraphRoot": store.paths.root.display().to_string(),
             "RunRoot": store.paths.runroot.display().to_string(),
-            "GraphDriverName": driver.name,
-            "GraphDriverReason": driver.reason,
-            "ImageCount": images.len(),
+            "GraphDriverName": i.graph_driver_name,
+            "GraphDriverReason": i.graph_driver_reason,
+            "ImageCount": i.image_count,
         },
-        "Registries": { "Search": search, "ConfigFiles": conf_files },
+        "Registries": { "Search": i.search, "ConfigFiles": i.conf_files },
         "Version": env!("CARGO_PKG_VERSION"),
     });
     print_object(&info, args.format.as_deref(), || {
         let mut s = String::new();
         s.push_str("host:\n");
-        s.push_str(&format!("  arch: {}\n  kernel: {}\n", info["Host"]["Arch"].as_str().unwrap_or(""), info["Host"]["Kernel"].as_str().unwrap_or("")));
-        s.push_str(&format!("  rootless: {}\n  cgroupVersion: {}\n", store.paths.rootless, info["Host"]["CgroupVersion"].as_str().unwrap_or("")));
-        s.push_str(&format!("  cgroupManager: {}\n", cgroups.name()));
-        s.push_str(&format!("  deviceProtection: {}\n", cgroups.device_protection()));
+        s.push_str(&format!("  arch: {}\n  kernel: {}\n", std::env::consts::ARCH, i.kernel));
+        s.push_str(&format!("  rootless: {}\n  cgroupVersion: {}\n", i.rootless, i.cgroup_version));
+        s.push_str(&format!("  cgroupManager: {}\n", i.cgroup_manager));
+        s.push_str(&format!("  deviceProtection: {}\n", i.device_protection));
         s.push_str("store:\n");
         s.push_str(&format!("  graphRoot: {}\n  runRoot: {}\n", store.paths.root.display(), store.paths.runroot.display()));
-        s.push_str(&format!("  graphDriverName: {}\n  graphDriverReason: {}\n", driver.name, driver.reason));
-        s.push_str(&format!("  imageCount: {}\n", images.len()));
+        s.push_str(&format!("  graphDriverName: {}\n  graphDriverReason: {}\n", i.graph_driver_name, i.graph_driver_reason));
+        s.push_str(&format!("  imageCount: {}\n", i.image_count));
         s.push_str("registries:\n");
-        s.push_str(&format!("  search: [{}]\n", search.join(", ")));
-        s.push_str(&format!("  configFiles: [{}]\n", conf_files.join(", ")));
+        s.push_str(&format!("  search: [{}]\n", i.search.join(", ")));
+        s.push_str(&format!("  configFiles: [{}]\n", i.conf_files.join(", ")));
         s.push_str(&format!("version: {}\n", env!("CARGO_PKG_VERSION")));
         s
     })

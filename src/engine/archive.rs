@@ -7,6 +7,7 @@
 //! behind is unreferenced and goes with the next garbage collection.
 
 use std::io::{self, BufWriter, Read, Write};
+use std::path::Path;
 
 use anyhow::{bail, Context, Result};
 
@@ -19,6 +20,7 @@ use crate::image::archive::{detect, ArchiveFormat};
 use crate::image::digest::{Digest, HashingReader};
 use crate::image::manifest::{self, Descriptor, ImageConfig, Index, Manifest, Platform};
 use crate::image::reference::Reference;
+use crate::store::atomic::write_atomic_with;
 use crate::store::blobs::verify_bytes;
 use crate::store::images::ImageRecord;
 use crate::store::unpack::decompress;
@@ -33,6 +35,15 @@ struct Saved {
 /// Writes `wanted` images to `out` as an archive of `format`. An image named
 /// by name is saved with that name; one named by Id is saved without names,
 /// as Docker does.
+/// [`save`] into the file `path`, written beside it and renamed into place
+/// only when the whole archive is written: a failed save leaves no half
+/// archive behind.
+pub fn save_to_file(store: &Store, wanted: &[String], format: ArchiveFormat, path: &Path) -> Result<()> {
+    write_atomic_with(path, ".pontoon-save-", Some(0o644), |file| {
+        save(store, wanted, format, file).with_context(|| format!("save to {}", path.display()))
+    })
+}
+
 pub fn save(store: &Store, wanted: &[String], format: ArchiveFormat, out: impl Write) -> Result<()> {
     let _lock = store.lock_shared()?;
     let mut images: Vec<Saved> = Vec::new();

@@ -3,6 +3,7 @@
 
 use std::fs::{self, File};
 use std::io::Write;
+use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 
 use anyhow::{Context, Result};
@@ -11,11 +12,28 @@ use anyhow::{Context, Result};
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let dir = path.parent().with_context(|| format!("{} has no parent directory", path.display()))?;
     fs::create_dir_all(dir).with_context(|| format!("create {}", dir.display()))?;
+    write_atomic_with(path, ".tmp-", None, |file| file.write_all(bytes).with_context(|| format!("write {}", path.display())))
+}
+
+/// Replaces `path` with what `write` puts into a temporary file beside it
+/// (named `prefix`...), given permissions `mode` (else the temporary
+/// file's 0600). Nothing is
+/// renamed into place unless `write` succeeded: a failed write leaves no
+/// half file behind. The directory must exist (a relative name without
+/// one is in the current directory).
+pub fn write_atomic_with(path: &Path, prefix: &str, mode: Option<u32>, write: impl FnOnce(&mut File) -> Result<()>) -> Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
     let mut tmp = tempfile::Builder::new()
-        .prefix(".tmp-")
+        .prefix(prefix)
         .tempfile_in(dir)
         .with_context(|| format!("create a temporary file in {}", dir.display()))?;
-    tmp.write_all(bytes).with_context(|| format!("write {}", tmp.path().display()))?;
+    write(tmp.as_file_mut())?;
+    if let Some(mode) = mode {
+        tmp.as_file().set_permissions(fs::Permissions::from_mode(mode)).with_context(|| format!("chmod {}", tmp.path().display()))?;
+    }
     tmp.as_file().sync_all().with_context(|| format!("fsync {}", tmp.path().display()))?;
     tmp.persist(path).with_context(|| format!("rename into {}", path.display()))?;
     sync_dir(dir)

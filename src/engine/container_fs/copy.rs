@@ -7,13 +7,14 @@
 
 use std::fs::File;
 use std::io::{Read, Write};
-use std::os::fd::OwnedFd;
+use std::os::fd::{AsFd, OwnedFd};
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
 
 use super::enter::{self, Access};
 use super::tree::{extract, write_tree, Top};
+use crate::store::atomic::write_atomic_with;
 use crate::store::containers::Container;
 use crate::store::Store;
 
@@ -252,6 +253,16 @@ pub fn copy_in(store: &Store, c: &Container, src: HostSource, dest: &CpPath, kee
 pub fn export(store: &Store, c: &Container, out: OwnedFd) -> Result<()> {
     let worker = enter::spawn(store, c, Access::Snapshot, move || write_tree(File::from(out), Path::new("/"), None))?;
     worker.wait()
+}
+
+/// [`export`] into the file `path`, written beside it and renamed into
+/// place only when the whole archive is written: a failed export leaves no
+/// half archive behind.
+pub fn export_to_file(store: &Store, c: &Container, path: &Path) -> Result<()> {
+    write_atomic_with(path, ".pontoon-export-", Some(0o644), |file| {
+        let fd = file.as_fd().try_clone_to_owned().context("duplicate the archive's file descriptor")?;
+        export(store, c, fd)
+    })
 }
 
 #[cfg(test)]
