@@ -484,3 +484,7 @@ mod tests {
         assert!(parse_ulimit("nofile").is_err());
     }
 }
+
+#[cfg(test)]
+#[path = "run_tests.rs"]
+mod flag_tests;
