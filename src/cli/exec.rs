@@ -92,7 +92,7 @@ pub fn exec(ctx: &Ctx, args: ExecArgs) -> Result<()> {
     let store = ctx.store_files_only()?;
     let container = args.container().to_string();
     let opts = ExecOptions {
-        env: args.process.env_entries()?,
+        env: args.process.env_entries(&super::run::read_host_file)?,
         command: args.command().to_vec(),
         workdir: args.process.workdir,
         user: args.process.user,

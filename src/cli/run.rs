@@ -2,7 +2,7 @@
 //! into a `ContainerSpec`, then create, start and attach.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
 use clap::Args;
@@ -36,12 +36,44 @@ pub struct ProcessFlags {
     pub user: Option<String>,
 }
 
+/// Reads a file for the flags that name one (`--env-file`,
+/// `--security-opt seccomp=FILE`): the reader that callers pass in.
+pub type ReadFile<'a> = &'a dyn Fn(&Path) -> std::io::Result<String>;
+
+/// The host's file reader, what `run`, `create` and `exec` pass.
+pub fn read_host_file(path: &Path) -> std::io::Result<String> {
+    std::fs::read_to_string(path)
+}
+
+/// What turning flags into a `ContainerSpec` needs from the host, passed
+/// in so that `CreateFlags::to_spec` reads nothing itself: the commands
+/// pass `HostInputs::real()`, the tests fakes.
+pub struct HostInputs<'a> {
+    /// The directory relative `-v` sources are resolved against.
+    pub cwd: PathBuf,
+    /// Reads `--env-file` files and seccomp profiles.
+    pub read_file: ReadFile<'a>,
+    /// Whether a `--mount type=bind` source exists.
+    pub path_exists: &'a dyn Fn(&str) -> bool,
+}
+
+impl HostInputs<'static> {
+    /// The real current directory, files and paths.
+    pub fn real() -> Result<Self> {
+        Ok(HostInputs {
+            cwd: std::env::current_dir().context("read the current directory (for relative -v paths)")?,
+            read_file: &read_host_file,
+            path_exists: &crate::engine::mounts::host_path_exists,
+        })
+    }
+}
+
 impl ProcessFlags {
     /// The `--env-file` entries, then the `-e` ones (which win), in order.
-    pub fn env_entries(&self) -> Result<Vec<String>> {
+    pub fn env_entries(&self, read_file: ReadFile) -> Result<Vec<String>> {
         let mut env = Vec::new();
         for file in &self.env_file {
-            let text = std::fs::read_to_string(file).with_context(|| format!("read env file {}", file.display()))?;
+            let text = read_file(file).with_context(|| format!("read env file {}", file.display()))?;
             env.extend(parse_env_file(&text, &file.display().to_string())?);
         }
         env.extend(self.env.iter().cloned());
@@ -221,19 +253,20 @@ impl CreateFlags {
         self.image_and_command.get(1..).unwrap_or_default()
     }
 
-    fn to_spec(&self) -> Result<ContainerSpec> {
+    /// The spec these flags ask for. Pure: what it needs from the host
+    /// (the current directory, files, whether a path exists) is `host`.
+    fn to_spec(&self, host: &HostInputs) -> Result<ContainerSpec> {
         if self.image().is_empty() {
             bail!("no image given: use pontoon run [OPTIONS] IMAGE [COMMAND [ARG...]]");
         }
-        let env = self.process.env_entries()?;
+        let env = self.process.env_entries(host.read_file)?;
         let mut labels = BTreeMap::new();
         for l in &self.label {
             // An empty key (`--label =`) is kept so that the engine refuses it.
             let (k, v) = l.split_once('=').unwrap_or((l, ""));
             labels.insert(k.to_string(), v.to_string());
         }
-        let cwd = std::env::current_dir().context("read the current directory (for relative -v paths)")?;
-        let (mounts, tmpfs) = crate::spec::mounts::parse_all(&self.volume, &self.mount, &self.tmpfs, &cwd, &crate::engine::mounts::host_path_exists)?;
+        let (mounts, tmpfs) = crate::spec::mounts::parse_all(&self.volume, &self.mount, &self.tmpfs, &host.cwd, host.path_exists)?;
         let ulimits = self.ulimit.iter().map(|u| parse_ulimit(u)).collect::<Result<Vec<_>>>()?;
         let resources = ResourceLimits {
             // `--memory 0` means no limit, as in Docker.
@@ -266,7 +299,7 @@ impl CreateFlags {
             resources,
             restart: RestartPolicy::parse(&self.restart)?,
             auto_remove: self.rm,
-            seccomp: parse_security_opts(&self.security_opt)?,
+            seccomp: parse_security_opts(&self.security_opt, host.read_file)?,
             runtime: self.runtime.clone().filter(|r| !r.is_empty() && r != "pontoon"),
             mounts,
             volumes_from: self.volumes_from.clone(),
@@ -299,7 +332,7 @@ fn socket_activation(env: &dyn Fn(&str) -> Option<String>, pid: u32) -> Option<(
 /// `--security-opt`: the seccomp profile (read now, so the container does
 /// not depend on the file later, as in Docker); options that ask for what
 /// pontoon always does are accepted, anything else is refused.
-fn parse_security_opts(opts: &[String]) -> Result<SeccompChoice> {
+fn parse_security_opts(opts: &[String], read_file: ReadFile) -> Result<SeccompChoice> {
     let mut choice = SeccompChoice::Default;
     for opt in opts {
         let (key, value) = opt.split_once('=').or_else(|| opt.split_once(':')).unwrap_or((opt.as_str(), ""));
@@ -307,7 +340,7 @@ fn parse_security_opts(opts: &[String]) -> Result<SeccompChoice> {
             ("seccomp", "unconfined") => choice = SeccompChoice::Unconfined,
             ("seccomp", "") => bail!("invalid --security-opt {opt:?}: use seccomp=unconfined or seccomp=/path/to/profile.json"),
             ("seccomp", path) => {
-                let text = std::fs::read_to_string(path).with_context(|| format!("read the seccomp profile {path}"))?;
+                let text = read_file(Path::new(path)).with_context(|| format!("read the seccomp profile {path}"))?;
                 choice = SeccompChoice::Custom(text);
             }
             ("no-new-privileges", "" | "true") => {}
@@ -354,7 +387,7 @@ fn parse_ulimit(s: &str) -> Result<Ulimit> {
 }
 
 pub fn create(ctx: &Ctx, args: CreateArgs) -> Result<()> {
-    let spec = args.flags.to_spec()?;
+    let spec = args.flags.to_spec(&HostInputs::real()?)?;
     container::validate(&spec)?;
     let policy = PullPolicy::parse(&args.flags.pull)?;
     let store = ctx.store()?;
@@ -369,7 +402,7 @@ pub fn run(ctx: &Ctx, args: RunArgs) -> Result<()> {
         bail!("--rm and --restart cannot be used together: a restarted container would be removed");
     }
     let detach_keys = parse_detach_keys(&args.detach_keys)?;
-    let mut spec = args.flags.to_spec()?;
+    let mut spec = args.flags.to_spec(&HostInputs::real()?)?;
     let mut preserve_fds = args.preserve_fds;
     if let Some((count, env)) = socket_activation(&|k| std::env::var(k).ok(), std::process::id()) {
         preserve_fds = preserve_fds.max(count);
@@ -451,3 +484,7 @@ mod tests {
         assert!(parse_ulimit("nofile").is_err());
     }
 }
+
+#[cfg(test)]
+#[path = "run_tests.rs"]
+mod flag_tests;

@@ -31,7 +31,10 @@ pub struct Ulimit {
 #[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
 pub struct ResourceLimits {
     pub memory_bytes: Option<i64>,
-    /// CPU quota in millionths of a CPU (`--cpus 1.5` is 1_500_000).
+    /// `--cpus` in billionths of a CPU, as Docker's `NanoCpus` (`--cpus
+    /// 1.5` is 1_500_000_000); the engine checks it lies between 0.01 and
+    /// the host's CPUs (engine::spec_checks), and engine::oci turns it into
+    /// a CFS quota per 100ms period (150ms for `--cpus 1.5`).
     pub nano_cpus: Option<i64>,
     pub pids_limit: Option<i64>,
 }

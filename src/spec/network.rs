@@ -3,13 +3,20 @@
 use anyhow::{bail, Result};
 use serde::{Deserialize, Serialize};
 
+/// What each mode does today (src/network, with slirp/pasta and bridges,
+/// is not wired in yet):
 #[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
 pub enum NetworkMode {
-    /// A private network namespace with only loopback.
+    /// `--network none`: a network namespace of its own with loopback
+    /// only (the runtime brings `lo` up); /etc/hosts names localhost and
+    /// the container, resolv.conf is the host's minus loopback nameservers.
     None,
-    /// The host's network namespace.
+    /// `--network host`: no network namespace, the host's /etc/hosts and
+    /// resolv.conf as they are.
     Host,
-    /// A private namespace with outbound access (slirp/pasta or a bridge).
+    /// `bridge` (the default), `slirp4netns`, `pasta`, `private`, `default`:
+    /// today the same as `None`, a private namespace with loopback only and
+    /// no outbound access, until networking lands; inspect shows `bridge`.
     #[default]
     Default,
 }
