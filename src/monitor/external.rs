@@ -79,8 +79,8 @@ pub fn run(
             return Err(e);
         }
     };
-    mark_running(store, record)?;
     if wait_for_client {
+        mark_running(store, record, None)?;
         report(io.sync, "ok");
         io.clients.wait_for_first(ATTACH_TIMEOUT)?;
     }
@@ -90,7 +90,7 @@ pub fn run(
         record_exit(store, record, cgroup, crate::errors::EXIT_ENGINE)?;
         return Err(e);
     }
-    super::record_pid(store, record, pid)?;
+    mark_running(store, record, Some(pid))?;
     if first {
         report(io.sync, "ok");
     }

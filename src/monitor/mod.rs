@@ -223,8 +223,8 @@ fn run_once(
             return Err(e);
         }
     };
-    mark_running(store, record)?;
     if wait_for_client {
+        mark_running(store, record, None)?;
         report(sync, "ok");
         clients.wait_for_first(ATTACH_TIMEOUT)?;
     }
@@ -232,7 +232,7 @@ fn run_once(
         Ok(_) => {
             // Only now that the init runs the container's command may `exec`
             // find it: before, it was pontoon code backed by our binary.
-            record_pid(store, record, pid)?;
+            mark_running(store, record, Some(pid))?;
             stdio.receive_console()?;
             if first {
                 report(sync, "ok");
@@ -258,27 +258,22 @@ fn run_once(
     Ok(code)
 }
 
-fn mark_running(store: &Store, record: &ContainerRecord) -> Result<()> {
+/// Marks the container running under this monitor; with the init's pid
+/// once it runs the container's command (and the pid's start time, so that
+/// a later command can tell it from a process that reused the pid). One
+/// state write on the start path.
+pub(crate) fn mark_running(store: &Store, record: &ContainerRecord, pid: Option<Pid>) -> Result<()> {
+    let start = pid.and_then(|p| crate::runtime::process_start_time(p.as_raw()));
     store.containers.update_state(&record.id, |st| {
         st.status = Status::Running;
-        st.pid = None;
+        st.pid = pid.map(Pid::as_raw);
+        st.pid_start_time = start;
         st.monitor_pid = Some(std::process::id() as i32);
         st.started_at = Some(Utc::now());
         st.finished_at = None;
         st.exit_code = None;
         st.error = None;
         st.oom_killed = false;
-        Ok(())
-    })
-}
-
-/// Records the init's pid (and its start time, so that a later command can
-/// tell it from a process that reused the pid).
-pub(crate) fn record_pid(store: &Store, record: &ContainerRecord, pid: Pid) -> Result<()> {
-    let start = crate::runtime::process_start_time(pid.as_raw());
-    store.containers.update_state(&record.id, |st| {
-        st.pid = Some(pid.as_raw());
-        st.pid_start_time = start;
         Ok(())
     })
 }
