@@ -8,5 +8,6 @@ pub mod pids;
 pub mod sealed;
 pub mod seccomp;
 pub mod userns;
+pub mod wait;
 
 pub use pids::process_start_time;

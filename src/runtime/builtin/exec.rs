@@ -15,9 +15,8 @@ use std::os::unix::fs::MetadataExt;
 use std::path::Path;
 
 use anyhow::{Context, Result};
-use nix::errno::Errno;
 use nix::sched::CloneFlags;
-use nix::sys::wait::{waitpid, WaitStatus};
+use nix::sys::wait::waitpid;
 use nix::unistd::{ForkResult, Pid};
 use oci_spec::runtime::Process;
 
@@ -67,14 +66,7 @@ pub struct Spawned {
 impl Spawned {
     /// Waits for the process; returns its exit code (128+N for signal N).
     pub fn wait(&self) -> Result<i32> {
-        loop {
-            match waitpid(self.waiter, None) {
-                Ok(WaitStatus::Exited(_, code)) => return Ok(code),
-                Ok(WaitStatus::Signaled(_, sig, _)) => return Ok(128 + sig as i32),
-                Ok(_) | Err(Errno::EINTR) => continue,
-                Err(e) => return Err(e).context("wait for the exec'd process"),
-            }
-        }
+        crate::runtime::wait::wait_for(self.waiter).context("wait for the exec'd process")
     }
 }
 
@@ -184,14 +176,7 @@ fn waiter(
             if detach {
                 return 0;
             }
-            loop {
-                match waitpid(child, None) {
-                    Ok(WaitStatus::Exited(_, code)) => return code,
-                    Ok(WaitStatus::Signaled(_, sig, _)) => return 128 + sig as i32,
-                    Ok(_) | Err(Errno::EINTR) => continue,
-                    Err(_) => return crate::errors::EXIT_ENGINE,
-                }
-            }
+            crate::runtime::wait::wait_for(child).unwrap_or(crate::errors::EXIT_ENGINE)
         }
     }
 }
