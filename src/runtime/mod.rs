@@ -2,6 +2,7 @@
 
 pub mod builtin;
 pub mod cgroups;
+pub mod enter;
 pub mod fds;
 pub mod oci_cli;
 pub mod pids;
