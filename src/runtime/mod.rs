@@ -7,6 +7,7 @@ pub mod fds;
 pub mod oci_cli;
 pub mod pids;
 pub mod sealed;
+pub mod spawn;
 pub mod search_path;
 pub mod seccomp;
 pub mod userns;

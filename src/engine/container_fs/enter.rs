@@ -1,12 +1,13 @@
 //! Running a piece of work in a child process whose root directory is a
 //! container's root filesystem, so that every path it opens, symlinks
 //! included, is resolved by the kernel inside the container and can never
-//! reach the host. This file decides which root; the fork, setns, unshare
-//! and chroot are `runtime::enter`'s.
+//! reach the host. This file decides which root; the kernel calls that
+//! get the child there (fork, joining namespaces, chroot) are
+//! `runtime::enter`'s.
 //!
 //! Which root the child gets:
 //! - `Live` access to a running container joins the container's own mount
-//!   namespace (setns on /proc/PID/ns/mnt), after joining its monitor's user
+//!   namespace (/proc/PID/ns/mnt), after joining its monitor's user
 //!   namespace when rootless. Writes are then visible to the container at
 //!   once, through its very overlay mount. A second overlay mount over the
 //!   same upper directory is not an option: overlay refuses (or, without
