@@ -45,6 +45,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::zombie_processes, reason = "wait_for reaps the children")]
     fn waits_for_a_child_and_gives_its_code() {
         let child = std::process::Command::new("sh").args(["-c", "exit 7"]).spawn().unwrap();
         assert_eq!(wait_for(Pid::from_raw(child.id() as i32)), Ok(7));
