@@ -223,27 +223,6 @@ fn spawn_monitor(store: &Store, id: &str, sync_w: &OwnedFd, attach: bool, tty_si
         .open(ContainerPaths::new(store, id).dir.join("monitor.log"))
         .context("open the monitor's log")?;
     cmd.stdin(std::process::Stdio::null()).stdout(std::process::Stdio::null()).stderr(log);
-    let sync_fd = sync_w.as_raw_fd();
-    // SAFETY: pre_exec runs between fork and exec; it only makes async-signal-
-    // safe calls (setsid, fork, fcntl, _exit).
-    unsafe {
-        use std::os::unix::process::CommandExt;
-        cmd.pre_exec(move || {
-            libc::setsid();
-            match libc::fork() {
-                -1 => return Err(std::io::Error::last_os_error()),
-                0 => {}
-                _ => libc::_exit(0),
-            }
-            // The monitor keeps the write end of the sync pipe across exec.
-            let flags = libc::fcntl(sync_fd, libc::F_GETFD);
-            libc::fcntl(sync_fd, libc::F_SETFD, flags & !libc::FD_CLOEXEC);
-            Ok(())
-        });
-    }
-    let status = cmd.status().context("spawn the container monitor")?;
-    if !status.success() {
-        bail!("the container monitor could not be started ({status})");
-    }
-    Ok(())
+    // The monitor keeps the write end of the sync pipe across exec.
+    crate::runtime::spawn::spawn_detached(cmd, sync_w.as_raw_fd(), "container monitor")
 }

@@ -10,26 +10,12 @@ use std::path::{Component, Path, PathBuf};
 
 use anyhow::Result;
 
+use crate::store::unpack::whiteout::{is_opaque, is_whiteout};
+
 
 /// Most symlinks followed while resolving one path (as the kernel's limit).
 const MAX_LINKS: usize = 40;
 
-/// Overlay's whiteout: a character device numbered 0/0.
-fn is_whiteout(md: &fs::Metadata) -> bool {
-    use std::os::unix::fs::{FileTypeExt, MetadataExt};
-    md.file_type().is_char_device() && md.rdev() == 0
-}
-
-/// Whether a layer directory hides what lower layers have there.
-fn is_opaque(dir: &Path) -> bool {
-    use std::os::unix::ffi::OsStrExt;
-    let Ok(path) = std::ffi::CString::new(dir.as_os_str().as_bytes()) else { return false };
-    let name = crate::store::unpack::whiteout::OPAQUE_XATTR;
-    let mut buf = [0u8; 4];
-    // SAFETY: both strings are NUL-terminated; the buffer has the length passed.
-    let len = unsafe { libc::lgetxattr(path.as_ptr(), name.as_ptr(), buf.as_mut_ptr().cast(), buf.len()) };
-    len == 1 && buf[0] == b'y'
-}
 
 /// What the merged image has at one path.
 enum Found {

@@ -6,7 +6,7 @@
 //! master and relays it to the caller's terminal (`engine::exec_tty`).
 
 use std::fs::File;
-use std::os::fd::{AsRawFd, OwnedFd};
+use std::os::fd::AsRawFd;
 
 use anyhow::{bail, Context, Result};
 use nix::unistd::Pid;
@@ -104,7 +104,9 @@ pub fn exec(store: &Store, name: &str, opts: &ExecOptions) -> Result<ExecEnd> {
     }
     if let Some(master) = &spawned.master {
         if relay(master, opts.interactive, &opts.detach_keys)? == RelayEnd::Detached {
-            keep_terminal_open(master)?;
+            // After a detach, the process must keep its terminal: a child of ours
+            // holds the master and drains its output until the process is gone.
+            crate::runtime::spawn::hold_terminal(master)?;
             return Ok(ExecEnd::Detached);
         }
     }
@@ -177,32 +179,6 @@ fn all_capabilities() -> std::collections::HashSet<Capability> {
 
 fn read_in_container(pid: Pid, path: &str) -> String {
     std::fs::read_to_string(format!("/proc/{pid}/root/{path}")).unwrap_or_default()
-}
-
-/// After a detach, the process must keep its terminal: a child of ours
-/// holds the master and drains its output until the process is gone.
-fn keep_terminal_open(master: &OwnedFd) -> Result<()> {
-    // When we exit, our terminal's foreground group gets SIGHUP; the holder
-    // is in that group until its setsid() runs, so it must not die of it.
-    // SAFETY: ignoring a signal is always sound; we exit right after.
-    let _ = unsafe { nix::sys::signal::signal(nix::sys::signal::Signal::SIGHUP, nix::sys::signal::SigHandler::SigIgn) };
-    // SAFETY: pontoon exec is single-threaded; the child only reads and exits.
-    match unsafe { nix::unistd::fork() }.context("fork a holder for the exec's terminal")? {
-        nix::unistd::ForkResult::Child => {
-            let _ = nix::unistd::setsid();
-            // Let go of the caller's terminal and pipes, so nobody waits on us.
-            if let Ok(null) = nix::fcntl::open("/dev/null", nix::fcntl::OFlag::O_RDWR, nix::sys::stat::Mode::empty()) {
-                for fd in 0..3 {
-                    let _ = nix::unistd::dup2(null, fd);
-                }
-            }
-            let mut buf = [0u8; 4096];
-            while matches!(nix::unistd::read(master.as_raw_fd(), &mut buf), Ok(n) if n > 0) {}
-            // SAFETY: leave without running the parent's exit handlers.
-            unsafe { libc::_exit(0) }
-        }
-        nix::unistd::ForkResult::Parent { .. } => Ok(()),
-    }
 }
 
 #[cfg(test)]

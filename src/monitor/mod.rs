@@ -21,7 +21,7 @@ use anyhow::{Context, Result};
 use chrono::Utc;
 use nix::sys::signal::{SigSet, Signal};
 use nix::sys::signalfd::{SfdFlags, SignalFd};
-use nix::sys::wait::{waitpid, WaitPidFlag, WaitStatus};
+use nix::sys::wait::{waitpid, WaitPidFlag};
 use nix::unistd::Pid;
 use oci_spec::runtime::Spec;
 
@@ -311,22 +311,13 @@ fn setup_cgroup(id: &str, spec: &Spec, pid: Pid) -> Result<Option<cgroups::Group
 }
 
 fn reap(pid: Pid) {
-    while let Err(nix::errno::Errno::EINTR) = waitpid(pid, None) {}
-}
-
-/// Turns a wait status into Docker's exit code (128+N for signal N).
-pub fn exit_code(status: WaitStatus) -> Option<i32> {
-    match status {
-        WaitStatus::Exited(_, code) => Some(code),
-        WaitStatus::Signaled(_, sig, _) => Some(128 + sig as i32),
-        _ => None,
-    }
+    let _ = crate::runtime::wait::wait_for(pid);
 }
 
 /// Reaps `pid` if it has exited, without blocking.
 pub fn try_reap(pid: Pid) -> Option<i32> {
     match waitpid(pid, Some(WaitPidFlag::WNOHANG)) {
-        Ok(status) => exit_code(status),
+        Ok(status) => crate::runtime::wait::exit_code(status),
         Err(_) => None,
     }
 }

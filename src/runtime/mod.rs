@@ -2,11 +2,15 @@
 
 pub mod builtin;
 pub mod cgroups;
+pub mod enter;
 pub mod fds;
 pub mod oci_cli;
 pub mod pids;
 pub mod sealed;
+pub mod spawn;
+pub mod search_path;
 pub mod seccomp;
 pub mod userns;
+pub mod wait;
 
 pub use pids::process_start_time;

@@ -24,14 +24,9 @@ pub struct External {
 impl External {
     /// Finds `runtime` (a name on PATH or a path).
     pub fn find(runtime: &str, runroot: &Path) -> Result<External> {
-        let program = if runtime.contains('/') {
-            PathBuf::from(runtime)
-        } else {
-            let path = std::env::var("PATH").unwrap_or_else(|_| "/usr/local/bin:/usr/bin:/bin".into());
-            path.split(':').map(|d| Path::new(d).join(runtime)).find(|p| p.is_file()).with_context(|| {
-                format!("OCI runtime {runtime:?} not found in $PATH: install it (e.g. apt install {runtime}) or give its path")
-            })?
-        };
+        let program = super::search_path::find_on_host(runtime).with_context(|| {
+            format!("OCI runtime {runtime:?} not found in $PATH: install it (e.g. apt install {runtime}) or give its path")
+        })?;
         if !program.is_file() {
             bail!("OCI runtime {} does not exist: give the path of an executable", program.display());
         }

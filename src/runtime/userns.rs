@@ -14,7 +14,7 @@ use std::sync::atomic::{AtomicI32, Ordering};
 use anyhow::{bail, Context, Result};
 use nix::sched::{unshare, CloneFlags};
 use nix::sys::signal::{self, SigHandler, Signal};
-use nix::sys::wait::{waitpid, WaitStatus};
+use nix::sys::wait::waitpid;
 use nix::unistd::{fork, getgid, getuid, pipe, ForkResult, Gid, Pid, Uid, User};
 
 use crate::errors::PontoonError;
@@ -205,15 +205,7 @@ fn become_namespace_root(host_uid: Uid) -> Result<()> {
 
 /// Waits for `child` and turns its end into an exit code, as a shell does.
 fn wait_exit_code(child: Pid) -> i32 {
-    loop {
-        match waitpid(child, None) {
-            Ok(WaitStatus::Exited(_, code)) => return code,
-            Ok(WaitStatus::Signaled(_, sig, _)) => return 128 + sig as i32,
-            Ok(_) => continue,
-            Err(nix::errno::Errno::EINTR) => continue,
-            Err(_) => return crate::errors::EXIT_ENGINE,
-        }
-    }
+    super::wait::wait_for(child).unwrap_or(crate::errors::EXIT_ENGINE)
 }
 
 

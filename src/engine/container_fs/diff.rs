@@ -6,10 +6,8 @@
 //! directories merely copied up to hold a mount point are not.
 
 use std::collections::BTreeSet;
-use std::ffi::CString;
 use std::fs::{self, Metadata};
-use std::os::unix::ffi::OsStrExt;
-use std::os::unix::fs::{FileTypeExt, MetadataExt};
+use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
@@ -18,6 +16,7 @@ use crate::engine::images::{self, ImageView};
 use crate::store::containers::Container;
 use crate::store::layout::{layer_dirs, ContainerPaths};
 use crate::store::rootfs::{self, Driver};
+use crate::store::unpack::whiteout::{is_opaque, is_whiteout};
 use crate::store::Store;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -76,7 +75,7 @@ fn walk(upper: &Path, rel: &Path, layers: &[PathBuf], ignored: &BTreeSet<PathBuf
         let path = rel.join(entry.file_name());
         let md = entry.metadata().with_context(|| format!("stat {}", entry.path().display()))?;
         let push = |out: &mut Vec<Change>, kind| out.push(Change { kind, path: path.to_string_lossy().into_owned() });
-        if md.file_type().is_char_device() && md.rdev() == 0 {
+        if is_whiteout(&md) {
             push(out, Kind::Deleted);
             any = true;
             continue;
@@ -119,23 +118,13 @@ pub fn in_image(layers_top_first: &[PathBuf], path: &Path) -> Option<Metadata> {
             }
         }
         if let Ok(m) = fs::symlink_metadata(layer.join(rel)) {
-            return (!(m.file_type().is_char_device() && m.rdev() == 0)).then_some(m);
+            return (!is_whiteout(&m)).then_some(m);
         }
         if opaque_above {
             return None;
         }
     }
     None
-}
-
-/// Overlay's opaque-directory mark (a directory deleted and made again).
-fn is_opaque(dir: &Path) -> bool {
-    let Ok(path) = CString::new(dir.as_os_str().as_bytes()) else { return false };
-    let name = crate::store::unpack::whiteout::OPAQUE_XATTR;
-    let mut value = [0u8; 4];
-    // SAFETY: both strings are NUL-terminated and the buffer's length is passed.
-    let n = unsafe { libc::lgetxattr(path.as_ptr(), name.as_ptr(), value.as_mut_ptr().cast(), value.len()) };
-    n == 1 && value[0] == b'y'
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use anyhow::{Context, Result};
-use nix::sys::wait::{waitpid, WaitStatus};
+use nix::sys::wait::waitpid;
 use oci_spec::runtime::Spec;
 
 use super::{create, ContainerStdio};
@@ -30,13 +30,8 @@ pub fn run_bundle(dir: &Path) -> Result<()> {
             return Err(PontoonError::StartFailed { code: e.exit_code(), message: e.to_string() }.into());
         }
     };
-    loop {
-        match waitpid(pid, None) {
-            Ok(WaitStatus::Exited(_, 0)) => return Ok(()),
-            Ok(WaitStatus::Exited(_, code)) => return Err(PontoonError::ContainerExit(code).into()),
-            Ok(WaitStatus::Signaled(_, sig, _)) => return Err(PontoonError::ContainerExit(128 + sig as i32).into()),
-            Ok(_) | Err(nix::errno::Errno::EINTR) => continue,
-            Err(e) => return Err(e).context("wait for the container"),
-        }
+    match crate::runtime::wait::wait_for(pid).context("wait for the container")? {
+        0 => Ok(()),
+        code => Err(PontoonError::ContainerExit(code).into()),
     }
 }

@@ -9,15 +9,13 @@
 //! child always is; the caller must still fork before starting threads.
 
 use std::fs::File;
-use std::io::{Read, Write};
-use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
+use std::os::fd::{AsRawFd, OwnedFd, RawFd};
 use std::os::unix::fs::MetadataExt;
 use std::path::Path;
 
 use anyhow::{Context, Result};
-use nix::errno::Errno;
 use nix::sched::CloneFlags;
-use nix::sys::wait::{waitpid, WaitStatus};
+use nix::sys::wait::waitpid;
 use nix::unistd::{ForkResult, Pid};
 use oci_spec::runtime::Process;
 
@@ -67,14 +65,7 @@ pub struct Spawned {
 impl Spawned {
     /// Waits for the process; returns its exit code (128+N for signal N).
     pub fn wait(&self) -> Result<i32> {
-        loop {
-            match waitpid(self.waiter, None) {
-                Ok(WaitStatus::Exited(_, code)) => return Ok(code),
-                Ok(WaitStatus::Signaled(_, sig, _)) => return Ok(128 + sig as i32),
-                Ok(_) | Err(Errno::EINTR) => continue,
-                Err(e) => return Err(e).context("wait for the exec'd process"),
-            }
-        }
+        crate::runtime::wait::wait_for(self.waiter).context("wait for the exec'd process")
     }
 }
 
@@ -100,17 +91,9 @@ pub fn spawn(init: Pid, process: &Process, seccomp: &crate::runtime::seccomp::Pr
             drop(err_w);
             drop(sock_child);
             drop(namespaces);
-            let mut message = String::new();
-            let _ = File::from(err_r).read_to_string(&mut message);
-            if !message.is_empty() {
+            if let Some(e) = StartError::read_report(err_r) {
                 let _ = waitpid(child, None);
-                let (code, text) = message.split_once(' ').unwrap_or(("125", &message));
-                return Err(match code {
-                    "127" => StartError::NotFound(text.to_string()),
-                    "126" => StartError::CannotInvoke(text.to_string()),
-                    _ => StartError::Setup(text.to_string()),
-                }
-                .into());
+                return Err(e.into());
             }
             let master = match stdio {
                 ExecStdio::Pty { .. } => Some(console::receive_fd(sock_mine.as_raw_fd()).context("receive the exec's pty")?),
@@ -155,12 +138,12 @@ fn waiter(
         keep.extend([stdin, stdout, stderr]);
     }
     if let Err(e) = super::guard::enter(&keep, opts.preserve_fds) {
-        return report(&errors, &e);
+        return e.report(&errors);
     }
     let detach = opts.detach;
     for (file, flag) in namespaces {
         if let Err(e) = nix::sched::setns(file, *flag) {
-            return report(&errors, &StartError::Setup(format!("join the container's {flag:?} namespace: {e}")));
+            return StartError::Setup(format!("join the container's {flag:?} namespace: {e}")).report(&errors);
         }
     }
     if detach {
@@ -169,13 +152,13 @@ fn waiter(
     }
     // SAFETY: this process is single-threaded.
     match unsafe { nix::unistd::fork() } {
-        Err(e) => report(&errors, &StartError::Setup(format!("fork inside the container: {e}"))),
+        Err(e) => StartError::Setup(format!("fork inside the container: {e}")).report(&errors),
         Ok(ForkResult::Child) => {
             let err = match start(process, seccomp, stdio, &sock, opts.preserve_fds) {
                 Ok(()) => StartError::Setup("execve returned".into()),
                 Err(e) => e,
             };
-            report(&errors, &err)
+            err.report(&errors)
         }
         Ok(ForkResult::Parent { child }) => {
             // Only the process may hold these, so pontoon sees EOF at its exec.
@@ -184,14 +167,7 @@ fn waiter(
             if detach {
                 return 0;
             }
-            loop {
-                match waitpid(child, None) {
-                    Ok(WaitStatus::Exited(_, code)) => return code,
-                    Ok(WaitStatus::Signaled(_, sig, _)) => return 128 + sig as i32,
-                    Ok(_) | Err(Errno::EINTR) => continue,
-                    Err(_) => return crate::errors::EXIT_ENGINE,
-                }
-            }
+            crate::runtime::wait::wait_for(child).unwrap_or(crate::errors::EXIT_ENGINE)
         }
     }
 }
@@ -215,12 +191,4 @@ fn start(process: &Process, seccomp: &crate::runtime::seccomp::Programs, stdio: 
     // The container's seccomp profile binds its exec'd processes too.
     let extras = process::ExecExtras { seccomp, tiny_init: None, preserve_fds, create_cwd: false, death_pipe: None };
     process::exec(process, &extras)
-}
-
-fn report(errors: &OwnedFd, err: &StartError) -> i32 {
-    let code = err.exit_code();
-    // SAFETY: the fd stays owned by `errors`; ManuallyDrop keeps it open.
-    let mut pipe = std::mem::ManuallyDrop::new(unsafe { File::from_raw_fd(errors.as_raw_fd()) });
-    let _ = write!(pipe, "{code} {err}");
-    code
 }

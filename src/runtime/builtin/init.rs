@@ -2,7 +2,7 @@
 //! from clone() to execve(). It reports a failure as "CODE message" on the
 //! error pipe (closed on a successful exec by O_CLOEXEC) and exits.
 
-use std::io::{Read, Write};
+use std::io::Read;
 use std::os::fd::{AsRawFd, OwnedFd};
 
 use oci_spec::runtime::Spec;
@@ -15,12 +15,9 @@ pub fn run(spec: &Spec, stdio: &ContainerStdio, extras: InitExtras, go: &OwnedFd
         Ok(()) => StartError::Setup("execve returned".into()),
         Err(e) => e,
     };
-    let code = err.exit_code();
-    // SAFETY: the fd is the write end of our error pipe, owned by the caller
-    // for the whole life of this process; ManuallyDrop keeps it from being closed twice.
-    let mut pipe = std::mem::ManuallyDrop::new(unsafe { <std::fs::File as std::os::fd::FromRawFd>::from_raw_fd(errors.as_raw_fd()) });
-    let _ = write!(pipe, "{code} {err}");
-    code as isize
+    // The error pipe is owned by the caller for the whole life of this
+    // process, and closed on a successful exec.
+    err.report(errors) as isize
 }
 
 fn setup_and_exec(

@@ -19,8 +19,8 @@ pub mod tiny_init;
 
 pub use bundle::run_bundle;
 
-use std::io::Read;
-use std::os::fd::{OwnedFd, RawFd};
+use std::io::{Read, Write};
+use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
 
 use anyhow::{bail, Context, Result};
 use nix::sched::CloneFlags;
@@ -70,6 +70,33 @@ impl StartError {
             StartError::CannotInvoke(_) => crate::errors::EXIT_CANNOT_INVOKE,
             StartError::Setup(_) => crate::errors::EXIT_ENGINE,
         }
+    }
+
+    /// Writes the error as "CODE message" on `pipe` (the error pipe of a
+    /// child that has not exec'd yet, which stays open); returns the code.
+    fn report(&self, pipe: &OwnedFd) -> i32 {
+        let code = self.exit_code();
+        // SAFETY: the fd stays owned by `pipe`; ManuallyDrop keeps the File
+        // from closing it a second time.
+        let mut file = std::mem::ManuallyDrop::new(unsafe { std::fs::File::from_raw_fd(pipe.as_raw_fd()) });
+        let _ = write!(file, "{code} {self}");
+        code
+    }
+
+    /// Reads what a child wrote with [`StartError::report`] until the pipe
+    /// closes: None when it wrote nothing (its exec succeeded).
+    fn read_report(pipe: OwnedFd) -> Option<StartError> {
+        let mut message = String::new();
+        let _ = std::fs::File::from(pipe).read_to_string(&mut message);
+        if message.is_empty() {
+            return None;
+        }
+        let (code, text) = message.split_once(' ').unwrap_or(("125", &message));
+        Some(match code {
+            "127" => StartError::NotFound(text.to_string()),
+            "126" => StartError::CannotInvoke(text.to_string()),
+            _ => StartError::Setup(text.to_string()),
+        })
     }
 }
 
@@ -123,18 +150,10 @@ impl Created {
         }
         std::io::Write::write_all(&mut go, &message).map_err(|e| StartError::Setup(format!("release the container: {e}")))?;
         drop(go);
-        let mut message = String::new();
-        let mut errors = std::fs::File::from(self.errors);
-        let _ = errors.read_to_string(&mut message);
-        if message.is_empty() {
-            return Ok(self.pid);
+        match StartError::read_report(self.errors) {
+            None => Ok(self.pid),
+            Some(e) => Err(e),
         }
-        let (code, text) = message.split_once(' ').unwrap_or(("125", &message));
-        Err(match code {
-            "127" => StartError::NotFound(text.to_string()),
-            "126" => StartError::CannotInvoke(text.to_string()),
-            _ => StartError::Setup(text.to_string()),
-        })
     }
 }
 
@@ -192,3 +211,20 @@ fn pipe_cloexec() -> nix::Result<(OwnedFd, OwnedFd)> {
 }
 
 
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_start_error_crosses_the_pipe_with_its_code() {
+        let (r, w) = pipe_cloexec().unwrap();
+        assert_eq!(StartError::NotFound("executable file \"nope\" not found".into()).report(&w), 127);
+        drop(w);
+        let back = StartError::read_report(r).unwrap();
+        assert!(matches!(&back, StartError::NotFound(t) if t == "executable file \"nope\" not found"), "{back:?}");
+        let (r, w) = pipe_cloexec().unwrap();
+        drop(w);
+        assert!(StartError::read_report(r).is_none(), "nothing written: the exec succeeded");
+    }
+}

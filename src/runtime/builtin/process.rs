@@ -190,17 +190,9 @@ fn open_cwd(cwd: &Path, create: bool) -> Result<OwnedFd, StartError> {
 
 /// Looks `program` up in the container's PATH when it has no '/'.
 fn find_program(program: &str, env: &[String]) -> Result<PathBuf, StartError> {
-    if program.contains('/') {
-        return Ok(PathBuf::from(program));
-    }
     let path = env.iter().find_map(|e| e.strip_prefix("PATH=")).unwrap_or(crate::spec::env::DEFAULT_PATH);
-    for dir in path.split(':').filter(|d| !d.is_empty()) {
-        let candidate = Path::new(dir).join(program);
-        if candidate.is_file() {
-            return Ok(candidate);
-        }
-    }
-    Err(StartError::NotFound(format!("executable file {program:?} not found in $PATH: no such file or directory")))
+    crate::runtime::search_path::find_in(path.as_ref(), program)
+        .ok_or_else(|| StartError::NotFound(format!("executable file {program:?} not found in $PATH: no such file or directory")))
 }
 
 fn exec_error(program: &str, err: Errno) -> StartError {

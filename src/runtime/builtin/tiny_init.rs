@@ -133,10 +133,7 @@ fn supervise(child: Pid, set: &SigSet) -> i32 {
             Err(Errno::EINTR) => {}
             Err(_) => {
                 // Without sigwait we can still reap; block until the child ends.
-                return match waitpid(child, None) {
-                    Ok(status) => exit_code(status).unwrap_or(1),
-                    Err(_) => 1,
-                };
+                return crate::runtime::wait::wait_for(child).unwrap_or(1);
             }
         }
     }
@@ -148,16 +145,8 @@ fn reap(child: Pid) -> Option<i32> {
     loop {
         match waitpid(Pid::from_raw(-1), Some(WaitPidFlag::WNOHANG)) {
             Ok(WaitStatus::StillAlive) | Err(_) => return result,
-            Ok(status) if status.pid() == Some(child) => result = exit_code(status).or(result),
+            Ok(status) if status.pid() == Some(child) => result = crate::runtime::wait::exit_code(status).or(result),
             Ok(_) => {}
         }
-    }
-}
-
-fn exit_code(status: WaitStatus) -> Option<i32> {
-    match status {
-        WaitStatus::Exited(_, code) => Some(code),
-        WaitStatus::Signaled(_, sig, _) => Some(128 + sig as i32),
-        _ => None,
     }
 }

@@ -112,10 +112,7 @@ fn probe_overlay(root: &Path) -> Result<()> {
 }
 
 fn fuse_overlayfs_usable() -> std::result::Result<(), String> {
-    let found = std::env::var_os("PATH")
-        .map(|p| std::env::split_paths(&p).any(|d| d.join("fuse-overlayfs").is_file()))
-        .unwrap_or(false);
-    if !found {
+    if crate::runtime::search_path::find_on_host("fuse-overlayfs").is_none() {
         return Err("fuse-overlayfs is not installed".into());
     }
     fs::OpenOptions::new().read(true).write(true).open("/dev/fuse").map_err(|e| format!("/dev/fuse is not usable ({e})"))?;

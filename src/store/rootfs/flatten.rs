@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use std::ffi::CString;
 use std::fs;
 use std::os::unix::ffi::OsStrExt;
-use std::os::unix::fs::{FileTypeExt, MetadataExt, PermissionsExt};
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
@@ -22,6 +22,7 @@ use nix::sys::stat::{mknod, utimensat, Mode, SFlag, UtimensatFlags};
 use nix::sys::time::TimeSpec;
 
 use crate::store::layers::remove_tree;
+use crate::store::unpack::whiteout::{is_opaque, is_whiteout};
 
 /// Copies `lowers` (top first, as overlay lists them) into `target`.
 pub fn flatten(lowers_top_first: &[PathBuf], target: &Path) -> Result<()> {
@@ -41,11 +42,6 @@ pub fn flatten(lowers_top_first: &[PathBuf], target: &Path) -> Result<()> {
         utimensat(None, &dir, &time, &time, UtimensatFlags::NoFollowSymlink).with_context(|| format!("set the time of {}", dir.display()))?;
     }
     Ok(())
-}
-
-/// True for overlay's whiteout: a character device numbered 0/0.
-pub fn is_whiteout(meta: &fs::Metadata) -> bool {
-    meta.file_type().is_char_device() && meta.rdev() == 0
 }
 
 fn copy_dir(src: &Path, dst: &Path, links: &mut HashMap<(u64, u64), PathBuf>, dir_times: &mut HashMap<PathBuf, TimeSpec>) -> Result<()> {
@@ -122,10 +118,6 @@ fn copy_meta(from: &Path, to: &Path, meta: &fs::Metadata) -> Result<()> {
         set_xattr(to, &name, &value).with_context(|| format!("copy extended attribute {} to {}", String::from_utf8_lossy(&name), to.display()))?;
     }
     Ok(())
-}
-
-fn is_opaque(dir: &Path) -> bool {
-    get_xattr(dir, crate::store::unpack::whiteout::OPAQUE_XATTR.to_bytes()).is_some_and(|v| v == b"y")
 }
 
 fn cpath(path: &Path) -> Result<CString> {

@@ -66,6 +66,23 @@ pub fn mark_opaque(dir: &OwnedFd) -> Result<()> {
     set_opaque_xattr(dir).context("mark the directory opaque (xattr user.overlay.opaque)")
 }
 
+/// True for overlay's whiteout as it lies in a layer or upper directory:
+/// a character device numbered 0/0.
+pub fn is_whiteout(meta: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::{FileTypeExt, MetadataExt};
+    meta.file_type().is_char_device() && meta.rdev() == 0
+}
+
+/// Whether the directory `dir` hides what lower layers have there
+/// (`user.overlay.opaque` = `y`); the xattr of a symlink is not followed.
+pub fn is_opaque(dir: &std::path::Path) -> bool {
+    let Ok(path) = std::ffi::CString::new(dir.as_os_str().as_bytes()) else { return false };
+    let mut value = [0u8; 4];
+    // SAFETY: both strings are NUL-terminated and the buffer's length is passed.
+    let n = unsafe { libc::lgetxattr(path.as_ptr(), OPAQUE_XATTR.as_ptr(), value.as_mut_ptr().cast(), value.len()) };
+    n == 1 && value[0] == b'y'
+}
+
 fn set_opaque_xattr(dir: &OwnedFd) -> std::io::Result<()> {
     // SAFETY: dir is an open descriptor, name is NUL-terminated, the value
     // is a valid one-byte slice.
