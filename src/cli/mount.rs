@@ -8,7 +8,6 @@
 //! `pontoon unshare sh -c 'ls $(pontoon image mount IMG)'`.
 
 use std::os::unix::process::CommandExt;
-use std::path::PathBuf;
 use std::process::Command;
 
 use anyhow::Result;
@@ -59,7 +58,7 @@ pub fn unshare(ctx: &Ctx, args: UnshareArgs) -> Result<()> {
     };
     // Nested pontoon commands use the same store even when it was given
     // with --root/--runroot.
-    let Some(program) = find_program(&command[0]) else {
+    let Some(program) = crate::engine::entry::find_command(&command[0]) else {
         return Err(PontoonError::StartFailed { code: EXIT_NOT_FOUND, message: format!("{}: command not found", command[0]) }.into());
     };
     let err = Command::new(program)
@@ -69,16 +68,4 @@ pub fn unshare(ctx: &Ctx, args: UnshareArgs) -> Result<()> {
         .exec();
     let code = if err.kind() == std::io::ErrorKind::NotFound { EXIT_NOT_FOUND } else { EXIT_CANNOT_INVOKE };
     Err(PontoonError::StartFailed { code, message: format!("cannot run {}: {err}", command[0]) }.into())
-}
-
-/// Looks `name` up in $PATH as a shell does. Done here rather than by
-/// execvp, which reports "permission denied" when some PATH directory is
-/// unreadable (common for a user namespace's root) even if the command
-/// simply does not exist.
-fn find_program(name: &str) -> Option<PathBuf> {
-    if name.contains('/') {
-        return Some(PathBuf::from(name));
-    }
-    let path = std::env::var_os("PATH").unwrap_or_else(|| "/usr/local/bin:/usr/bin:/bin".into());
-    std::env::split_paths(&path).map(|dir| dir.join(name)).find(|p| p.is_file())
 }

@@ -191,13 +191,9 @@ pub fn start_with_fds(store: &Store, id: &str, mode: StartMode, preserve_fds: u3
     // pipe until it execs.
     let mut message = String::new();
     std::io::BufReader::new(fs::File::from(sync_r)).read_line(&mut message).context("read the monitor's report")?;
-    let message = message.trim_end();
-    match message.split_once(' ') {
-        Some(("ok", _)) | None if message.starts_with("ok") => Ok(()),
-        Some((code, text)) => {
-            let code: i32 = code.parse().unwrap_or(crate::errors::EXIT_ENGINE);
-            Err(crate::errors::PontoonError::StartFailed { code, message: text.to_string() }.into())
-        }
+    match crate::monitor::protocol::StartReport::decode(&message) {
+        Some(crate::monitor::protocol::StartReport::Started) => Ok(()),
+        Some(crate::monitor::protocol::StartReport::Failed { code, message }) => Err(crate::errors::PontoonError::StartFailed { code, message }.into()),
         None => bail!("the monitor of container {} exited without reporting; see {}", &id[..12], ContainerPaths::new(store, id).dir.join("monitor.log").display()),
     }
 }

@@ -78,8 +78,7 @@ fn subordinate_checks() -> Vec<Check> {
 }
 
 fn on_path(program: &str) -> Option<PathBuf> {
-    let path = std::env::var("PATH").unwrap_or_else(|_| "/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin".into());
-    path.split(':').map(|d| Path::new(d).join(program)).find(|p| p.is_file())
+    crate::runtime::search_path::find_on_host(program)
 }
 
 fn id_map_helper(program: &str) -> Check {

@@ -29,6 +29,11 @@ pub fn monitor(paths: &StorePaths, args: MonitorArgs) -> Result<()> {
 
 /// Runs an OCI bundle with the built-in runtime, inside the storage
 /// namespace.
+/// A program on pontoon's own $PATH (`pontoon unshare CMD`).
+pub fn find_command(name: &str) -> Option<std::path::PathBuf> {
+    crate::runtime::search_path::find_on_host(name)
+}
+
 pub fn run_bundle(bundle: &Path) -> Result<()> {
     crate::runtime::userns::enter_storage_namespace()?;
     crate::runtime::builtin::run_bundle(bundle)

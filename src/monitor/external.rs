@@ -81,7 +81,7 @@ pub fn run(
     };
     if wait_for_client {
         mark_running(store, record, None)?;
-        report(io.sync, "ok");
+        report(io.sync, super::protocol::StartReport::Started);
         io.clients.wait_for_first(ATTACH_TIMEOUT)?;
     }
     if let Err(e) = rt.start(&record.id) {
@@ -92,7 +92,7 @@ pub fn run(
     }
     mark_running(store, record, Some(pid))?;
     if first {
-        report(io.sync, "ok");
+        report(io.sync, super::protocol::StartReport::Started);
     }
     let code = clients::pump(pid, io.signal_fd, &mut stdio, io.clients, io.log)?;
     rt.delete(&record.id);

@@ -30,6 +30,7 @@ use crate::store::containers::{ContainerRecord, Status};
 use crate::store::layout::ContainerPaths;
 use crate::store::Store;
 use clients::Clients;
+use protocol::StartReport;
 use logfile::LogWriter;
 use stdio::MonitorStdio;
 
@@ -100,15 +101,15 @@ pub fn run(store: &Store, args: MonitorArgs) -> Result<()> {
             let _ = store.containers.remove(&args.id);
             let _ = std::fs::remove_dir_all(&paths.run_dir);
         }
-        report(&mut sync, &format!("125 {text}"));
+        report(&mut sync, StartReport::Failed { code: crate::errors::EXIT_ENGINE, message: text });
     }
     result
 }
 
-/// Sends `start` its one-line answer ("ok", or "CODE message").
-fn report(sync: &mut Option<File>, message: &str) {
+/// Sends `start` its one answer (the first call only).
+fn report(sync: &mut Option<File>, report: StartReport) {
     if let Some(mut s) = sync.take() {
-        let _ = s.write_all(format!("{}\n", message.replace('\n', " ")).as_bytes());
+        let _ = s.write_all(&report.encode());
     }
 }
 
@@ -225,7 +226,7 @@ fn run_once(
     };
     if wait_for_client {
         mark_running(store, record, None)?;
-        report(sync, "ok");
+        report(sync, StartReport::Started);
         clients.wait_for_first(ATTACH_TIMEOUT)?;
     }
     let code = match created.release_with_size(initial_tty_size().filter(|_| record.spec.tty)) {
@@ -235,7 +236,7 @@ fn run_once(
             mark_running(store, record, Some(pid))?;
             stdio.receive_console()?;
             if first {
-                report(sync, "ok");
+                report(sync, StartReport::Started);
             }
             // Setup parsed the bundle and built filters; give that heap back
             // before idling for the container's whole life.
@@ -249,7 +250,7 @@ fn run_once(
             clients.broadcast(protocol::STDERR, message.as_bytes());
             reap(pid);
             if first {
-                report(sync, &format!("{} {e}", e.exit_code()));
+                report(sync, StartReport::Failed { code: e.exit_code(), message: e.to_string() });
             }
             e.exit_code()
         }

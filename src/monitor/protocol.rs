@@ -79,3 +79,41 @@ mod tests {
         assert_eq!(read_frame(&mut cursor).unwrap(), (EXIT, 3i32.to_be_bytes().to_vec()));
     }
 }
+
+/// The monitor's one answer to `start` on the sync pipe: the container
+/// runs (or waits for its first client), or it could not start, with
+/// Docker's code for why. One JSON line, encoded and decoded only here.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum StartReport {
+    Started,
+    Failed { code: i32, message: String },
+}
+
+impl StartReport {
+    pub fn encode(&self) -> Vec<u8> {
+        let mut line = serde_json::to_vec(self).unwrap_or_else(|_| br#"{"Failed":{"code":125,"message":"encode the report"}}"#.to_vec());
+        line.push(b'\n');
+        line
+    }
+
+    /// None for a line that is not a report (a monitor that died mid-write).
+    pub fn decode(line: &str) -> Option<StartReport> {
+        serde_json::from_str(line.trim_end()).ok()
+    }
+}
+
+#[cfg(test)]
+mod report_tests {
+    use super::StartReport;
+
+    #[test]
+    fn reports_round_trip_with_their_code() {
+        let failed = StartReport::Failed { code: 127, message: "\"nope\": not found\nsecond line".into() };
+        for r in [StartReport::Started, failed] {
+            let line = String::from_utf8(r.encode()).unwrap();
+            assert_eq!(line.matches('\n').count(), 1, "one line");
+            assert_eq!(StartReport::decode(&line), Some(r));
+        }
+        assert_eq!(StartReport::decode(""), None);
+    }
+}
