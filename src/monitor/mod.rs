@@ -134,7 +134,7 @@ fn supervise(store: &Store, args: &MonitorArgs, sync: &mut Option<File>) -> Resu
     // `--init` runs its supervisor from a sealed copy of pontoon, made once
     // and kept for restarts.
     let sealed = if builtin::wants_tiny_init(&spec) && record.spec.runtime.is_none() { Some(crate::runtime::sealed::sealed_copy()?) } else { None };
-    let extras = builtin::InitExtras { preserve_fds: args.preserve_fds, sealed_exe: sealed.as_ref().map(|f| std::os::fd::AsRawFd::as_raw_fd(f)) };
+    let extras = builtin::InitExtras { preserve_fds: args.preserve_fds, sealed_exe: sealed.as_ref().map(std::os::fd::AsRawFd::as_raw_fd) };
     let mut first = true;
     let final_code = loop {
         let code = run_once(store, &record, &spec, extras, &signal_fd, &mut clients, &mut log, sync, first && args.attach_wait, first)?;
