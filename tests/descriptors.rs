@@ -2,15 +2,19 @@
 //! caller's shell that has `exec 7</etc 8</` open, runs pontoon, and the
 //! container sees fds 0-2 only; `-w /proc/self/fd/8` is refused with 126;
 //! `exec` without -t gives the process pipes, not the caller's fds; only
-//! `--preserve-fds N` passes fds on purpose.
+//! `--preserve-fds N` passes fds on purpose. The pontoon processes that
+//! stay with a container (its monitor, an exec's waiter inside its
+//! namespaces) hold none of the caller's fds either, and a workdir through
+//! any magic link (`/proc/1/root` exists in every container) is refused.
 
 mod common;
 
 use std::os::fd::{IntoRawFd, RawFd};
+use std::os::unix::fs::MetadataExt;
 use std::os::unix::process::CommandExt;
-use std::process::Command;
+use std::process::{Command, Stdio};
 
-use common::TestEnv;
+use common::{wait_until, TestEnv};
 
 
 /// `cmd` with host /etc as its fd 7 and host / as its fd 8, inherited as
@@ -158,4 +162,69 @@ fn a_missing_workdir_is_refused_but_the_images_is_made() {
     env.ok(&["export", "-o", rootfs.to_str().expect("utf-8"), "src"]);
     env.ok(&["import", "--change", "WORKDIR /app/data", rootfs.to_str().expect("utf-8"), "withdir"]);
     assert_eq!(env.ok(&["run", "--rm", "withdir", "/bin/busybox", "pwd"]), "/app/data\n");
+}
+
+/// The fds of process `pid` that are the host's /etc or / (what
+/// `with_host_fds` hands to pontoon as 7 and 8).
+fn host_dirs_held_by(pid: u32) -> Vec<String> {
+    let ids = |p: &str| std::fs::metadata(p).map(|m| (m.dev(), m.ino())).ok();
+    let host = [ids("/etc"), ids("/")];
+    let dir = format!("/proc/{pid}/fd");
+    let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("read {dir}: {e}"));
+    entries
+        .flatten()
+        .filter(|e| host.contains(&ids(&e.path().display().to_string())))
+        .map(|e| format!("fd {} -> {}", e.file_name().to_string_lossy(), std::fs::read_link(e.path()).unwrap_or_default().display()))
+        .collect()
+}
+
+/// The pids of the children of `pid`.
+fn children(pid: u32) -> Vec<u32> {
+    let text = std::fs::read_to_string(format!("/proc/{pid}/task/{pid}/children")).unwrap_or_default();
+    text.split_whitespace().filter_map(|w| w.parse().ok()).collect()
+}
+
+#[test]
+fn the_monitor_and_an_execs_waiter_hold_none_of_the_callers_fds() {
+    let env = env_with_busybox();
+    let (code, _, err) = output(with_host_fds(env.cmd(&["run", "-d", "--name", "box", "busybox", "sleep", "1000"])));
+    assert_eq!(code, 0, "{err}");
+    // The monitor lives as long as the container, on the host.
+    let monitor = env.state_field("box", "monitor_pid").as_i64().expect("a monitor pid") as u32;
+    assert_eq!(host_dirs_held_by(monitor), Vec::<String>::new(), "the monitor closed what the caller of run had open");
+    // exec's waiter joins the container's namespaces and waits there for
+    // the process; once that runs, the waiter has long closed the caller's fds.
+    let mut exec = with_host_fds(env.cmd(&["exec", "box", "sleep", "4343"]));
+    // Not the harness's streams: nothing left behind by a failure holds them.
+    exec.stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::null());
+    let mut exec = exec.spawn().expect("start exec");
+    let pid = exec.id();
+    let waiter = || {
+        children(pid).into_iter().find(|w| {
+            children(*w).iter().any(|c| std::fs::read(format!("/proc/{c}/cmdline")).is_ok_and(|c| c == b"sleep\x004343\x00"))
+        })
+    };
+    assert!(wait_until(10, || waiter().is_some()), "exec started its process");
+    let held = host_dirs_held_by(waiter().expect("the waiter"));
+    let _ = exec.kill();
+    let _ = exec.wait();
+    assert_eq!(held, Vec::<String>::new(), "the waiter in the container's namespaces closed the caller's fds");
+    env.ok(&["rm", "-f", "box"]);
+}
+
+#[test]
+fn a_workdir_through_a_magic_link_is_refused() {
+    let env = env_with_busybox();
+    // These lead nowhere outside, but a magic link is never followed: the
+    // refusal of `-w /proc/self/fd/N` does not rest on which fds are open.
+    env.ok(&["run", "-d", "--name", "box", "busybox", "sleep", "1000"]);
+    for workdir in ["/proc/1/root", "/proc/self/cwd"] {
+        let (code, out, err) = output(env.cmd(&["run", "--rm", "-w", workdir, "busybox", "pwd"]));
+        assert_eq!(code, 126, "run -w {workdir} is refused, not followed: {out}{err}");
+        assert!(err.contains(workdir) && err.contains("outside the container"), "{err}");
+        let (code, out, err) = output(env.cmd(&["exec", "-w", workdir, "box", "pwd"]));
+        assert_eq!(code, 126, "exec -w {workdir} is refused, not followed: {out}{err}");
+    }
+    env.ok(&["rm", "-f", "box"]);
+    assert!(env.ok(&["ps", "-aq"]).trim().is_empty(), "--rm cleaned up");
 }

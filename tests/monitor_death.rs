@@ -1,7 +1,8 @@
 //! A container never outlives the record of it: killing its monitor kills
 //! it, and the next read says `Exited (137)` with the reason; what an
 //! external runtime's container leaves behind a dead monitor is killed by
-//! the next command; a `run -d` killed at any moment leaves no orphan.
+//! the next command; a `run -d` killed at any moment leaves no orphan, and
+//! one killed before its monitor reported leaves a running container.
 
 mod common;
 
@@ -96,4 +97,47 @@ fn a_killed_run_d_leaves_no_orphan() {
     }
     env.ok(&["rm", "-f", "--all"]);
     assert!(wait_until(10, || std::fs::read_dir("/proc").expect("read /proc").flatten().all(|e| !std::fs::read(e.path().join("cmdline")).is_ok_and(|c| c == format!("sleep\0{marker}\0").as_bytes()))), "rm -f --all leaves none");
+}
+
+/// The pid of the monitor of a container of `env`, once its `pontoon
+/// __monitor` has exec'd; polled without sleeping, so that it is caught
+/// long before it starts the container.
+fn catch_monitor(env: &TestEnv) -> i32 {
+    let store = env.path().display().to_string();
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    loop {
+        for entry in std::fs::read_dir("/proc").expect("read /proc").flatten() {
+            let Ok(cmdline) = std::fs::read(entry.path().join("cmdline")) else { continue };
+            let args: Vec<&[u8]> = cmdline.split(|b| *b == 0).collect();
+            if args.contains(&&b"__monitor"[..]) && args.iter().any(|a| a.starts_with(store.as_bytes())) {
+                if let Some(pid) = entry.file_name().to_str().and_then(|n| n.parse().ok()) {
+                    return pid;
+                }
+            }
+        }
+        assert!(std::time::Instant::now() < deadline, "run -d started no monitor");
+        std::thread::yield_now();
+    }
+}
+
+#[test]
+fn a_run_d_killed_before_its_monitor_reports_leaves_a_running_container() {
+    let env = env_with_busybox();
+    let mut run = env.cmd(&["run", "-d", "--name", "late", "busybox", "sleep", "1000"]).spawn().expect("start run -d");
+    // Hold the monitor, kill `run` (the reader of the monitor's report), and
+    // let the monitor go on: its report meets a pipe without a reader,
+    // which must fail the write (EPIPE), not kill the monitor (SIGPIPE).
+    let monitor = Pid::from_raw(catch_monitor(&env));
+    kill(monitor, Signal::SIGSTOP).expect("stop the monitor");
+    let _ = kill(Pid::from_raw(run.id() as i32), Signal::SIGKILL);
+    let _ = run.wait();
+    kill(monitor, Signal::SIGCONT).expect("continue the monitor");
+    let status = || env.ok(&["ps", "-a", "--filter", "name=late", "--format", "{{.Status}}"]);
+    assert!(wait_until(10, || status().starts_with("Up")), "the container is up (its monitor lived on): {}", status());
+    // The report is written once the container is up; then it runs on.
+    let out = env.run(&["exec", "late", "echo", "alive"]);
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "alive\n", "the container runs on: {}", common::describe(&out));
+    assert!(process_alive(monitor.as_raw() as i64), "the monitor outlived the `run` it reports to");
+    assert!(status().starts_with("Up"), "still up: {}", status());
+    env.ok(&["rm", "-f", "late"]);
 }
