@@ -186,7 +186,7 @@ fn children(pid: u32) -> Vec<u32> {
 
 #[test]
 fn the_monitor_and_an_execs_waiter_hold_none_of_the_callers_fds() {
-    let env = env_with_busybox();
+    let env = TestEnv::with_busybox();
     let (code, _, err) = output(with_host_fds(env.cmd(&["run", "-d", "--name", "box", "busybox", "sleep", "1000"])));
     assert_eq!(code, 0, "{err}");
     // The monitor lives as long as the container, on the host.
@@ -214,7 +214,7 @@ fn the_monitor_and_an_execs_waiter_hold_none_of_the_callers_fds() {
 
 #[test]
 fn a_workdir_through_a_magic_link_is_refused() {
-    let env = env_with_busybox();
+    let env = TestEnv::with_busybox();
     // These lead nowhere outside, but a magic link is never followed: the
     // refusal of `-w /proc/self/fd/N` does not rest on which fds are open.
     env.ok(&["run", "-d", "--name", "box", "busybox", "sleep", "1000"]);

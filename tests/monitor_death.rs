@@ -122,7 +122,7 @@ fn catch_monitor(env: &TestEnv) -> i32 {
 
 #[test]
 fn a_run_d_killed_before_its_monitor_reports_leaves_a_running_container() {
-    let env = env_with_busybox();
+    let env = TestEnv::with_busybox();
     let mut run = env.cmd(&["run", "-d", "--name", "late", "busybox", "sleep", "1000"]).spawn().expect("start run -d");
     // Hold the monitor, kill `run` (the reader of the monitor's report), and
     // let the monitor go on: its report meets a pipe without a reader,
