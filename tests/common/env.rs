@@ -136,6 +136,11 @@ impl Drop for TestEnv {
             eprintln!("keeping test env {}", self.dir.display());
             return;
         }
+        // A failed test must not leave containers running behind it.
+        let has_containers = fs::read_dir(self.root.join("containers")).is_ok_and(|d| d.flatten().any(|e| e.file_name() != "names"));
+        if has_containers {
+            let _ = self.cmd(&["rm", "-f", "--all"]).output();
+        }
         // Rootless stores hold files owned by subuids, which only the user
         // namespace can delete.
         if !is_root() && self.root.parent().is_some_and(Path::exists) {
