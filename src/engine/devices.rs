@@ -57,6 +57,24 @@ pub fn stat_device(request: &DeviceRequest) -> Result<HostDevice> {
     })
 }
 
+#[cfg(test)]
+impl HostDevice {
+    /// A device as `stat` would describe it (mode 0660, root:6), for tests.
+    pub fn sample(host: &str, container: &str, block: bool, major: i64, minor: i64, access: &str) -> HostDevice {
+        HostDevice {
+            host_path: host.into(),
+            container_path: container.into(),
+            block,
+            major,
+            minor,
+            mode: 0o660,
+            uid: 0,
+            gid: 6,
+            access: access.into(),
+        }
+    }
+}
+
 /// Every device node under the host's /dev (and one level of its
 /// directories, such as /dev/net/tun), for `--privileged`; pty slaves and
 /// the console, which the container gets its own of, are left out.

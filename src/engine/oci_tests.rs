@@ -42,17 +42,7 @@ fn devices_follow_docker_default_device_flags_and_privileged() {
     let dev = s.mounts().as_ref().unwrap().iter().find(|m| m.destination() == std::path::Path::new("/dev")).unwrap();
     assert!(dev.options().as_ref().unwrap().contains(&"nodev".to_string()), "a node made in /dev is dead");
 
-    let loop0 = crate::engine::devices::HostDevice {
-        host_path: "/dev/loop0".into(),
-        container_path: "/dev/xvda".into(),
-        block: true,
-        major: 7,
-        minor: 0,
-        mode: 0o660,
-        uid: 0,
-        gid: 6,
-        access: "r".into(),
-    };
+    let loop0 = crate::engine::devices::HostDevice::sample("/dev/loop0", "/dev/xvda", true, 7, 0, "r");
     let spec = ContainerSpec { device_cgroup_rules: vec!["c 10:200 rwm".into()], ..Default::default() };
     let s = build_with_devices(&spec, vec![loop0]);
     let rules = device_rules_of(&s);

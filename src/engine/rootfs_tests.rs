@@ -206,17 +206,7 @@ fn read_only_remounts_the_root_after_pivot_repeating_locked_flags() {
 #[test]
 fn privileged_masks_nothing_and_binds_the_devices_it_gets() {
     let f = Fixture::new();
-    let kvm = HostDevice {
-        host_path: "/dev/kvm".into(),
-        container_path: "/dev/kvm".into(),
-        block: false,
-        major: 10,
-        minor: 232,
-        mode: 0o660,
-        uid: 0,
-        gid: 0,
-        access: "rwm".into(),
-    };
+    let kvm = HostDevice::sample("/dev/kvm", "/dev/kvm", false, 10, 232, "rwm");
     // Docker's --privileged: nothing masked or read-only.
     let bundle = f.bundle(&ContainerSpec { privileged: true, ..Default::default() }, vec![kvm]);
     let calls = f.run(&Recording::new(), &bundle, None).unwrap();
@@ -226,17 +216,7 @@ fn privileged_masks_nothing_and_binds_the_devices_it_gets() {
 #[test]
 fn a_requested_device_binds_from_its_host_path_then_the_console() {
     let f = Fixture::new();
-    let loop0 = HostDevice {
-        host_path: "/dev/loop0".into(),
-        container_path: "/dev/disks/xvda".into(),
-        block: true,
-        major: 7,
-        minor: 0,
-        mode: 0o660,
-        uid: 0,
-        gid: 6,
-        access: "r".into(),
-    };
+    let loop0 = HostDevice::sample("/dev/loop0", "/dev/disks/xvda", true, 7, 0, "r");
     let calls = f.run(&Recording::new(), &f.bundle(&ContainerSpec::default(), vec![loop0]), Some(7)).unwrap();
     let devices = ["mount /dev/loop0 rootfs/dev/disks/xvda - bind -", "mount /dev/pts/7 rootfs/dev/console - bind -"];
     assert_eq!(calls, seq(&[HEAD, API, HOSTS, &devices, MASKED_AND_READONLY, PIVOT]));
