@@ -13,6 +13,11 @@ MB=${PONTOON_BENCH_MB:-128}
 RUNS=${PONTOON_BENCH_RUNS:-5}
 
 scripts/install-deps.sh
+# Podman's crun refuses this kind of host's hybrid cgroup tree: its rows
+# need runc.
+if command -v podman >/dev/null && ! command -v runc >/dev/null && [[ $(id -u) -eq 0 ]]; then
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends runc >/dev/null
+fi
 echo "building pontoon (release) and the ${MB} MiB benchmark image..."
 quietly() {
   local log
