@@ -123,9 +123,9 @@ pub struct CreateFlags {
     /// Mount the volumes of another container (CONTAINER[:ro|rw])
     #[arg(long, value_name = "CONTAINER[:ro|rw]")]
     pub volumes_from: Vec<String>,
-    /// Network: none, host or bridge
-    #[arg(long, alias = "net", default_value = "bridge")]
-    pub network: String,
+    /// Network: bridge, none, host, container:NAME, pasta, slirp4netns, or a network's name (repeatable)
+    #[arg(long, alias = "net", value_name = "MODE")]
+    pub network: Vec<String>,
     /// Set metadata (KEY=VALUE)
     #[arg(short, long = "label")]
     pub label: Vec<String>,
@@ -287,7 +287,7 @@ impl CreateFlags {
             interactive: self.interactive,
             read_only: self.read_only,
             tmpfs,
-            network: NetworkMode::parse(&self.network)?,
+            network: NetworkMode::parse_all(&self.network)?,
             cap_add: self.cap_add.clone(),
             cap_drop: self.cap_drop.clone(),
             privileged: self.privileged,

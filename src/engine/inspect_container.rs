@@ -11,7 +11,6 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use serde_json::{json, Value};
 
 use crate::engine::lifecycle::is_running;
-use crate::spec::network::NetworkMode;
 use crate::store::containers::{Container, Status};
 use crate::store::layout::ContainerPaths;
 use crate::store::Store;
@@ -54,11 +53,7 @@ pub fn inspect_json(store: &Store, c: &Container, layer_dirs: &[std::path::PathB
     let running = status == "running" || status == "paused";
     let (driver, _) = crate::store::rootfs::choose_driver(&store.paths).unwrap_or((crate::store::rootfs::Driver::Overlay, String::new()));
     let lower: Vec<String> = layer_dirs.iter().map(|d| d.display().to_string()).collect();
-    let network_mode = match spec.network {
-        NetworkMode::None => "none",
-        NetworkMode::Host => "host",
-        NetworkMode::Default => "bridge",
-    };
+    let network_mode = spec.network.name();
     let tmpfs: BTreeMap<&str, String> = spec.tmpfs.iter().map(|t| (t.target.as_str(), t.options.join(","))).collect();
     let ulimits: Vec<Value> = spec.ulimits.iter().map(|u| json!({ "Name": u.name, "Soft": u.soft, "Hard": u.hard })).collect();
     let entrypoint = spec.entrypoint.as_ref().filter(|e| !e.is_empty()).map(|e| vec![e.clone()]);

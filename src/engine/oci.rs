@@ -127,6 +127,8 @@ fn linux_section(input: &BundleInputs) -> Result<oci_spec::runtime::Linux> {
         LinuxNamespaceType::Ipc,
         LinuxNamespaceType::Cgroup,
     ];
+    // A container sharing another's namespace joins it at start (the
+    // monitor resolves which), so it is listed here as well.
     if spec.network != NetworkMode::Host {
         kinds.push(LinuxNamespaceType::Network);
     }
