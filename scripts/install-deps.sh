@@ -16,6 +16,11 @@ declare -A PROBE=(
   [crun]=/usr/bin/crun
   [apache2-utils]=/usr/bin/htpasswd
   [util-linux]=/usr/bin/flock
+  # networking: links and namespaces, NAT rules, and the host side of tests
+  [iproute2]=/usr/sbin/ip
+  [nftables]=/usr/sbin/nft
+  [iptables]=/usr/sbin/iptables
+  [curl]=/usr/bin/curl
   # glibc's static libraries: pontoon is linked statically (.cargo/config.toml)
   [libc6-dev]=/usr/lib/x86_64-linux-gnu/libc.a
 )

@@ -22,6 +22,11 @@ pub struct TestEnv {
     pub registries_conf: PathBuf,
     /// Exported as REGISTRY_AUTH_FILE; absent until written.
     pub auth_file: PathBuf,
+    /// As root, a network namespace of the test's own (`ip netns add`) in
+    /// which every pontoon command and [`TestEnv::host`] command runs, so
+    /// that bridges, NAT rules and ports never touch the machine's network.
+    /// Rootless, None: pontoon's namespaces are the user's own already.
+    pub netns: Option<String>,
 }
 
 impl TestEnv {
@@ -42,6 +47,39 @@ impl TestEnv {
             registries_conf: p.join("config/registries.conf"),
             auth_file: p.join("config/auth.json"),
             dir,
+            netns: None,
+        }
+    }
+
+    /// A new env whose commands run in a network namespace of their own as
+    /// root (see [`TestEnv::netns`]), with loopback up.
+    pub fn with_netns() -> TestEnv {
+        let mut env = TestEnv::new();
+        if is_root() {
+            let name = format!("pontoon-t-{}", env.dir.file_name().and_then(|n| n.to_str()).unwrap_or("x").trim_start_matches("pontoon-test-"));
+            let made = Command::new("ip").args(["netns", "add", &name]).status().expect("run ip netns add");
+            assert!(made.success(), "ip netns add {name}");
+            let up = Command::new("ip").args(["-n", &name, "link", "set", "lo", "up"]).status().expect("run ip link");
+            assert!(up.success(), "bring lo up in {name}");
+            env.netns = Some(name);
+        }
+        env
+    }
+
+    /// A host command (curl, a server...) run where this env's containers
+    /// publish their ports: in the env's network namespace as root.
+    pub fn host(&self, program: &str, args: &[&str]) -> Command {
+        match &self.netns {
+            Some(ns) => {
+                let mut c = Command::new("nsenter");
+                c.arg(format!("--net=/run/netns/{ns}")).arg("--").arg(program).args(args);
+                c
+            }
+            None => {
+                let mut c = Command::new(program);
+                c.args(args);
+                c
+            }
         }
     }
 
@@ -59,7 +97,14 @@ impl TestEnv {
     /// may watch or let a container attack).
     pub fn cmd_with(&self, bin: &Path, args: &[&str]) -> Command {
         let p = self.dir.as_path();
-        let mut c = Command::new(bin);
+        let mut c = match &self.netns {
+            Some(ns) => {
+                let mut c = Command::new("nsenter");
+                c.arg(format!("--net=/run/netns/{ns}")).arg("--").arg(bin);
+                c
+            }
+            None => Command::new(bin),
+        };
         c.args(args)
             .current_dir(p)
             .env("PONTOON_ROOT", &self.root)
@@ -146,6 +191,11 @@ impl Drop for TestEnv {
         if !is_root() && self.root.parent().is_some_and(Path::exists) {
             let store = self.dir.join("store");
             let _ = self.cmd(&["unshare", "rm", "-rf", &store.display().to_string()]).output();
+        }
+        // Containers are gone: their links went with their namespaces;
+        // the namespace takes the bridges and NAT rules.
+        if let Some(ns) = &self.netns {
+            let _ = Command::new("ip").args(["netns", "del", ns]).status();
         }
         let _ = fs::remove_dir_all(&self.dir);
     }
