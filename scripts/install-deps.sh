@@ -52,6 +52,12 @@ fi
 # Debian's docker-registry package enables a service on :5000; tests start
 # their own registries and do not need it.
 
+# pasta and slirp4netns open /dev/net/tun as the user: Debian's udev makes
+# it 0666; a machine without udev may have made it 0600.
+if [[ -c /dev/net/tun ]] && [[ $(stat -c %a /dev/net/tun) != 666 ]]; then
+  chmod 0666 /dev/net/tun
+fi
+
 # The rootless test run's user, with subordinate id ranges.
 if ! id -u "$CI_USER" >/dev/null 2>&1; then
   echo "install-deps: creating user $CI_USER"

@@ -285,7 +285,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::System(SystemCommand::Prune(a)) => df::prune(&ctx, a),
         Command::Unshare(a) => mount::unshare(&ctx, a),
         Command::GenerateDocs(a) => docs::generate(a),
-        Command::RunBundle { bundle } => crate::engine::entry::run_bundle(&bundle),
+        Command::RunBundle { bundle } => crate::engine::entry::run_bundle(&ctx.paths, &bundle),
     }
 }
 

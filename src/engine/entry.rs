@@ -14,7 +14,7 @@ pub use crate::monitor::MonitorArgs;
 /// Opens the store, first entering the rootless storage namespace when
 /// not root. Call before any thread is started.
 pub fn open_store(paths: &StorePaths) -> Result<Store> {
-    crate::runtime::userns::enter_storage_namespace()?;
+    crate::runtime::userns::enter_storage_namespace(&paths.runroot)?;
     Store::open(paths)
 }
 
@@ -34,7 +34,7 @@ pub fn find_command(name: &str) -> Option<std::path::PathBuf> {
     crate::runtime::search_path::find_on_host(name)
 }
 
-pub fn run_bundle(bundle: &Path) -> Result<()> {
-    crate::runtime::userns::enter_storage_namespace()?;
+pub fn run_bundle(paths: &StorePaths, bundle: &Path) -> Result<()> {
+    crate::runtime::userns::enter_storage_namespace(&paths.runroot)?;
     crate::runtime::builtin::run_bundle(bundle)
 }

@@ -131,29 +131,14 @@ fn supervise(store: &Store, args: &MonitorArgs, sync: &mut Option<File>) -> Resu
     mount_rootfs(store, &record, &paths)?;
     let mut clients = Clients::listen(&paths.socket())?;
     let mut log = LogWriter::open(&paths.log)?;
-    // `--init` runs its supervisor from a sealed copy of pontoon, made once
-    // and kept for restarts.
-    let sealed = if builtin::wants_tiny_init(&spec) && record.spec.runtime.is_none() { Some(crate::runtime::sealed::sealed_copy()?) } else { None };
-    let extras = builtin::InitExtras { preserve_fds: args.preserve_fds, sealed_exe: sealed.as_ref().map(std::os::fd::AsRawFd::as_raw_fd) };
-    let mut first = true;
-    let final_code = loop {
-        let code = run_once(store, &record, &spec, extras, &signal_fd, &mut clients, &mut log, sync, first && args.attach_wait, first)?;
-        first = false;
-        let state = store.containers.load(&record.id)?.state;
-        if !record.spec.restart.should_restart(code, state.restart_count, state.stopped_by_user) {
-            break code;
-        }
-        clients.broadcast(protocol::EXIT, &code.to_be_bytes());
-        let delay = Duration::from_millis(100u64.saturating_mul(1 << state.restart_count.min(9)));
-        std::thread::sleep(delay);
-        store.containers.update_state(&record.id, |st| {
-            st.restart_count += 1;
-            Ok(())
-        })?;
-        if store.containers.load(&record.id)?.state.stopped_by_user {
-            break code;
-        }
-    };
+    // The network is made once, before the first start, and kept across
+    // restarts; undone below whatever happens.
+    let mut sandbox = crate::network::setup::prepare(store, &record, &paths)?;
+    let ran = run_until_done(store, args, sync, &record, &spec, &signal_fd, &mut clients, &mut log, &sandbox);
+    // Before anyone hears of the exit: a `run --rm` that returned has left
+    // no lease, link or forwarder behind.
+    sandbox.teardown(store, &record);
+    let final_code = ran?;
     let _ = crate::store::rootfs::unmount(&paths.merged);
     // `run --rm` returns only once the container is gone, as in Docker:
     // remove before telling attached clients the exit code.
@@ -176,6 +161,49 @@ fn supervise(store: &Store, args: &MonitorArgs, sync: &mut Option<File>) -> Resu
     Ok(())
 }
 
+/// Runs the container, again as its restart policy says; returns its last
+/// exit code.
+#[allow(clippy::too_many_arguments)]
+fn run_until_done(
+    store: &Store,
+    args: &MonitorArgs,
+    sync: &mut Option<File>,
+    record: &ContainerRecord,
+    spec: &Spec,
+    signal_fd: &SignalFd,
+    clients: &mut Clients,
+    log: &mut LogWriter,
+    sandbox: &crate::network::setup::Sandbox,
+) -> Result<i32> {
+    // `--init` runs its supervisor from a sealed copy of pontoon, made once
+    // and kept for restarts.
+    let sealed = if builtin::wants_tiny_init(&spec) && record.spec.runtime.is_none() { Some(crate::runtime::sealed::sealed_copy()?) } else { None };
+    let extras = builtin::InitExtras {
+        preserve_fds: args.preserve_fds,
+        sealed_exe: sealed.as_ref().map(std::os::fd::AsRawFd::as_raw_fd),
+        netns: sandbox.netns.as_ref().map(std::os::fd::AsRawFd::as_raw_fd),
+    };
+    let mut first = true;
+    let final_code = loop {
+        let code = run_once(store, record, spec, extras, signal_fd, clients, log, sync, first && args.attach_wait, first)?;
+        first = false;
+        let state = store.containers.load(&record.id)?.state;
+        if !record.spec.restart.should_restart(code, state.restart_count, state.stopped_by_user) {
+            break code;
+        }
+        clients.broadcast(protocol::EXIT, &code.to_be_bytes());
+        let delay = Duration::from_millis(100u64.saturating_mul(1 << state.restart_count.min(9)));
+        std::thread::sleep(delay);
+        store.containers.update_state(&record.id, |st| {
+            st.restart_count += 1;
+            Ok(())
+        })?;
+        if store.containers.load(&record.id)?.state.stopped_by_user {
+            break code;
+        }
+    };
+    Ok(final_code)
+}
 fn mount_rootfs(store: &Store, record: &ContainerRecord, paths: &ContainerPaths) -> Result<()> {
     let layers = crate::store::layout::image_layer_dirs(store, &record.image_id)?;
     let (driver, _) = crate::store::rootfs::driver::choose(&store.paths)?;

@@ -31,9 +31,10 @@ pub enum Root<'a> {
     /// A running container: the pid of its init (whose mount namespace is
     /// joined) and of its monitor (whose user namespace owns it).
     Running { init: i32, monitor: i32 },
-    /// A root the closure makes, called inside the storage namespace and a
-    /// private mount namespace; it returns the directory to chroot into.
-    Mounted(Box<dyn FnOnce() -> Result<PathBuf> + 'a>),
+    /// A root the closure makes, called inside the storage namespace (of
+    /// `runroot`) and a private mount namespace; it returns the directory
+    /// to chroot into.
+    Mounted { runroot: PathBuf, mount: Box<dyn FnOnce() -> Result<PathBuf> + 'a> },
 }
 
 /// A child process doing work inside a container's root.
@@ -95,8 +96,8 @@ impl Worker {
 fn enter(container: &str, root: Root<'_>) -> Result<()> {
     match root {
         Root::Running { init, monitor } => join_running(container, init, monitor),
-        Root::Mounted(mount) => {
-            super::userns::enter_storage_namespace()?;
+        Root::Mounted { runroot, mount } => {
+            super::userns::enter_storage_namespace(&runroot)?;
             nix::sched::unshare(CloneFlags::CLONE_NEWNS).context("create a private mount namespace")?;
             nix::mount::mount(None::<&str>, "/", None::<&str>, MsFlags::MS_REC | MsFlags::MS_PRIVATE, None::<&str>).context("make / private")?;
             let dir = mount()?;

@@ -11,6 +11,7 @@ pub mod spawn;
 pub mod search_path;
 pub mod seccomp;
 pub mod userns;
+pub mod userns_holder;
 pub mod wait;
 
 pub use pids::process_start_time;

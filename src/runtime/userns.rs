@@ -1,21 +1,17 @@
 //! Rootless storage: every command that touches the store runs inside a user
-//! and mount namespace in which the caller is root and ids 1..N map to the
-//! caller's subordinate ranges, so layer files keep the owners from their tar
-//! headers. The process forks; the child unshares, the parent maps its ids
-//! with the setuid helpers newuidmap/newgidmap and then only waits.
+//! namespace in which the caller is root and ids 1..N map to the caller's
+//! subordinate ranges, so layer files keep the owners from their tar
+//! headers, and in a mount namespace of its own. The user namespace is one
+//! per user and runroot, kept by runtime::userns_holder and joined with
+//! setns, so that containers of different commands can share namespaces.
 
 use std::fs;
-use std::io::{Read, Write};
-use std::os::fd::OwnedFd;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::atomic::{AtomicI32, Ordering};
 
 use anyhow::{bail, Context, Result};
 use nix::sched::{unshare, CloneFlags};
-use nix::sys::signal::{self, SigHandler, Signal};
-use nix::sys::wait::waitpid;
-use nix::unistd::{fork, getgid, getuid, pipe, ForkResult, Gid, Pid, Uid, User};
+use nix::unistd::{getuid, Gid, Pid, Uid, User};
 
 use crate::errors::PontoonError;
 
@@ -91,86 +87,25 @@ pub fn caller_ranges() -> Result<(IdRange, IdRange)> {
     Ok((lookup(SUBUID_FILE_ENV, "/etc/subuid", "uid")?, lookup(SUBGID_FILE_ENV, "/etc/subgid", "gid")?))
 }
 
-static CHILD: AtomicI32 = AtomicI32::new(0);
-
-extern "C" fn forward_signal(sig: libc::c_int) {
-    let child = CHILD.load(Ordering::SeqCst);
-    if child > 0 {
-        // SAFETY: kill is async-signal-safe; the pid is our own child.
-        unsafe { libc::kill(child, sig) };
-    }
-}
-
-/// Moves the rest of this command into the storage namespace when running
-/// rootless. Returns in the child; the parent process exits with the child's
-/// status. Must be called while the process is single-threaded.
-pub fn enter_storage_namespace() -> Result<()> {
+/// Moves this process into the rootless storage namespace: the user
+/// namespace held for `runroot` (runtime::userns_holder, started on first
+/// use) and a mount namespace of this command's own. As root, or when
+/// already inside, a no-op. Must be called while the process is
+/// single-threaded (setns into a user namespace requires it).
+pub fn enter_storage_namespace(runroot: &Path) -> Result<()> {
     if Uid::effective().is_root() || in_storage_namespace() {
         return Ok(());
     }
-    let (uid_range, gid_range) = caller_ranges()?;
-    let (uid, gid) = (getuid(), getgid());
-    let (to_parent_r, to_parent_w) = pipe().context("create a pipe")?;
-    let (to_child_r, to_child_w) = pipe().context("create a pipe")?;
-    let parent_pid = nix::unistd::getpid();
-    // SAFETY: the process is single-threaded here (called from main before
-    // any thread starts), so the child may run arbitrary code after fork.
-    match unsafe { fork() }.context("fork into the user namespace")? {
-        ForkResult::Child => {
-            drop(to_parent_r);
-            drop(to_child_w);
-            // Die with the parent: a killed `pontoon` must not leave its work running.
-            nix::sys::prctl::set_pdeathsig(Signal::SIGKILL).context("set the parent-death signal")?;
-            if nix::unistd::getppid() != parent_pid {
-                std::process::exit(crate::errors::EXIT_ENGINE);
-            }
-            let unshared = unshare(CloneFlags::CLONE_NEWUSER | CloneFlags::CLONE_NEWNS);
-            let mut w = fs::File::from(to_parent_w);
-            w.write_all(if unshared.is_ok() { b"1" } else { b"0" }).context("signal the parent")?;
-            drop(w);
-            unshared.map_err(UsernsError::Unshare)?;
-            let mut ack = [0u8; 1];
-            let mut r = fs::File::from(to_child_r);
-            r.read_exact(&mut ack).context("wait for the id mapping")?;
-            if ack[0] != b'1' {
-                std::process::exit(crate::errors::EXIT_ENGINE);
-            }
-            become_namespace_root(uid)?;
-            // Changing credentials cleared the parent-death signal: set it again.
-            nix::sys::prctl::set_pdeathsig(Signal::SIGKILL).context("set the parent-death signal")?;
-            if nix::unistd::getppid() != parent_pid {
-                std::process::exit(crate::errors::EXIT_ENGINE);
-            }
-            Ok(())
-        }
-        ForkResult::Parent { child } => {
-            drop(to_parent_w);
-            drop(to_child_r);
-            CHILD.store(child.as_raw(), Ordering::SeqCst);
-            for sig in [Signal::SIGTERM, Signal::SIGINT, Signal::SIGHUP, Signal::SIGQUIT] {
-                // SAFETY: the handler only calls the async-signal-safe kill(2).
-                let _ = unsafe { signal::signal(sig, SigHandler::Handler(forward_signal)) };
-            }
-            let mapped = wait_and_map(child, to_parent_r, uid, gid, uid_range, gid_range);
-            let mut w = fs::File::from(to_child_w);
-            let _ = w.write_all(if mapped.is_ok() { b"1" } else { b"0" });
-            drop(w);
-            if let Err(e) = mapped {
-                let _ = waitpid(child, None);
-                return Err(e);
-            }
-            std::process::exit(wait_exit_code(child))
-        }
-    }
+    let host_uid = getuid();
+    let holder = super::userns_holder::find_or_start(runroot)?;
+    let user = fs::File::open(format!("/proc/{holder}/ns/user")).with_context(|| format!("open the user namespace of process {holder}"))?;
+    nix::sched::setns(&user, CloneFlags::CLONE_NEWUSER).map_err(|e| super::userns_holder::join_error(holder, e))?;
+    unshare(CloneFlags::CLONE_NEWNS).context("create this command's mount namespace")?;
+    become_namespace_root(host_uid)
 }
 
-fn wait_and_map(child: Pid, from_child: OwnedFd, uid: Uid, gid: Gid, uids: IdRange, gids: IdRange) -> Result<()> {
-    let mut byte = [0u8; 1];
-    let mut r = fs::File::from(from_child);
-    r.read_exact(&mut byte).context("wait for the child to create its user namespace")?;
-    if byte[0] != b'1' {
-        bail!("could not create a user namespace: unprivileged user namespaces may be disabled (run `pontoon system doctor`)");
-    }
+/// Maps the holder's ids: 0 to the caller, 1..=N to the subordinate ranges.
+pub(super) fn map_ids(child: Pid, uid: Uid, gid: Gid, uids: IdRange, gids: IdRange) -> Result<()> {
     run_id_mapper("newuidmap", child, uid.as_raw(), uids)?;
     run_id_mapper("newgidmap", child, gid.as_raw(), gids)?;
     Ok(())
@@ -202,12 +137,6 @@ fn become_namespace_root(host_uid: Uid) -> Result<()> {
     std::env::set_var(HOST_UID_ENV, host_uid.as_raw().to_string());
     Ok(())
 }
-
-/// Waits for `child` and turns its end into an exit code, as a shell does.
-fn wait_exit_code(child: Pid) -> i32 {
-    super::wait::wait_for(child).unwrap_or(crate::errors::EXIT_ENGINE)
-}
-
 
 #[cfg(test)]
 mod tests {

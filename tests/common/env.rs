@@ -181,6 +181,7 @@ impl Drop for TestEnv {
             eprintln!("keeping test env {}", self.dir.display());
             return;
         }
+        let holder = fs::read_to_string(self.runroot.join("userns.pid")).ok().and_then(|t| t.split_whitespace().next()?.parse::<i32>().ok());
         // A failed test must not leave containers running behind it.
         let has_containers = fs::read_dir(self.root.join("containers")).is_ok_and(|d| d.flatten().any(|e| e.file_name() != "names"));
         if has_containers {
@@ -191,6 +192,11 @@ impl Drop for TestEnv {
         if !is_root() && self.root.parent().is_some_and(Path::exists) {
             let store = self.dir.join("store");
             let _ = self.cmd(&["unshare", "rm", "-rf", &store.display().to_string()]).output();
+        }
+        // Rootless, the user namespace's holder (pontoon's pause process)
+        // for this env's runroot goes too, once the store is gone.
+        if let Some(pid) = holder {
+            let _ = nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid), nix::sys::signal::Signal::SIGKILL);
         }
         // Containers are gone: their links went with their namespaces;
         // the namespace takes the bridges and NAT rules.

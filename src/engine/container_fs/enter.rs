@@ -59,7 +59,7 @@ pub fn spawn(store: &Store, c: &Container, access: Access, work: impl FnOnce() -
         };
         return crate::runtime::enter::spawn_in(&c.record.name, Root::Running { init, monitor }, work);
     }
-    crate::runtime::enter::spawn_in(&c.record.name, Root::Mounted(Box::new(|| mount(store, c, access))), work)
+    crate::runtime::enter::spawn_in(&c.record.name, Root::Mounted { runroot: store.paths.runroot.clone(), mount: Box::new(|| mount(store, c, access)) }, work)
 }
 
 /// Mounts `c`'s root filesystem as `access` needs it; called in the

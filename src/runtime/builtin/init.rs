@@ -31,7 +31,7 @@ fn setup_and_exec(
     // First of all: nothing the monitor holds comes along (its copy of the
     // release pipe's write end included, so that a dead monitor means EOF).
     let mut keep = vec![go.as_raw_fd(), errors.as_raw_fd(), stdio.stdin, stdio.stdout, stdio.stderr];
-    keep.extend(stdio.console.iter().chain(stdio.console_socket.iter()).chain(extras.sealed_exe.iter()));
+    keep.extend(stdio.console.iter().chain(stdio.console_socket.iter()).chain(extras.sealed_exe.iter()).chain(extras.netns.iter()));
     guard::enter(&keep, extras.preserve_fds)?;
     let death_pipe = errors.as_raw_fd();
     guard::die_with_parent(|| guard::reader_alive(death_pipe))?;
@@ -42,7 +42,12 @@ fn setup_and_exec(
     let new_netns = spec.linux().as_ref().and_then(|l| l.namespaces().as_ref()).is_some_and(|ns| {
         ns.iter().any(|n| n.typ() == oci_spec::runtime::LinuxNamespaceType::Network && n.path().is_none())
     });
-    if new_netns {
+    if let Some(netns) = extras.netns {
+        // SAFETY: the monitor passed this fd for exactly this use; it is
+        // closed right after joining, before anything of the image runs.
+        let ns = unsafe { <OwnedFd as std::os::fd::FromRawFd>::from_raw_fd(netns) };
+        nix::sched::setns(&ns, nix::sched::CloneFlags::CLONE_NEWNET).map_err(|e| setup(format!("join the container's network namespace: {e}")))?;
+    } else if new_netns {
         super::loopback::bring_up_loopback()?;
     }
     let kernel = kernel::Host;

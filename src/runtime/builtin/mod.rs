@@ -12,7 +12,7 @@ pub mod exec;
 mod guard;
 mod init;
 pub(crate) mod kernel;
-mod loopback;
+pub(crate) mod loopback;
 pub(crate) mod mounts;
 mod process;
 pub mod tiny_init;
@@ -50,6 +50,10 @@ pub struct InitExtras {
     /// A sealed copy of pontoon (`runtime::sealed`) for `--init` to run
     /// from, so that the container's PID 1 is never the host binary.
     pub sealed_exe: Option<RawFd>,
+    /// The network namespace the container joins, made and wired by the
+    /// monitor (network::setup) before the container's command may run;
+    /// None: a new one with loopback only, as the bundle says.
+    pub netns: Option<RawFd>,
 }
 
 /// How the container's start failed, as Docker maps it to exit codes.
@@ -113,7 +117,10 @@ const STACK_SIZE: usize = 1024 * 1024;
 /// any setup until [`Created::release`], so the caller can put it in a
 /// cgroup and attach its network first. Must be called single-threaded.
 pub fn create(spec: &Spec, stdio: &ContainerStdio, extras: InitExtras) -> Result<Created> {
-    let flags = namespace_flags(spec)?;
+    let mut flags = namespace_flags(spec)?;
+    if extras.netns.is_some() {
+        flags.remove(CloneFlags::CLONE_NEWNET);
+    }
     let (go_r, go_w) = pipe_cloexec().context("create the start pipe")?;
     let (err_r, err_w) = pipe_cloexec().context("create the error pipe")?;
     let seccomp = match spec.linux().as_ref().and_then(|l| l.seccomp().as_ref()) {

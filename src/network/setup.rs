@@ -1,0 +1,146 @@
+//! A container's network from its monitor's point of view: made once
+//! before the container's first start (so its command never runs before
+//! its addresses, routes and DNS are there), kept across restarts, and
+//! undone when the monitor ends. Which pieces a mode needs:
+//!
+//! | mode | namespace | carried by |
+//! |---|---|---|
+//! | none | own, loopback only | nothing |
+//! | host | the host's | nothing |
+//! | container:X | X's | X's |
+//! | default, rootless | own | pasta, else slirp4netns |
+//! | pasta / slirp4netns | own | that program |
+//! | default, root; user networks | own | veth pairs to bridges (network::attach) |
+//!
+//! Published ports are forwarded by network::forwarder in every mode that
+//! has a namespace of its own.
+
+use std::net::IpAddr;
+use std::os::fd::OwnedFd;
+
+use anyhow::{bail, Context, Result};
+
+use super::usermode::{self, Carrier};
+use super::{attach, netns};
+use crate::spec::network::{Endpoint, NetworkMode};
+use crate::store::containers::ContainerRecord;
+use crate::store::layout::ContainerPaths;
+use crate::store::Store;
+
+/// What the monitor holds of a container's network while it lives.
+pub struct Sandbox {
+    /// The namespace the container joins (None: the host's).
+    pub netns: Option<OwnedFd>,
+    /// The container's addresses, one per network it is on.
+    pub endpoints: Vec<Endpoint>,
+    /// Where `host.containers.internal` points, when the host is reachable.
+    pub host_gateway: Option<IpAddr>,
+    /// A nameserver of the carrier's own (slirp4netns) for resolv.conf.
+    pub dns: Option<IpAddr>,
+    carried: Option<usermode::Carried>,
+    /// The forwarder process serving the published ports.
+    forwarder: Option<nix::unistd::Pid>,
+    run_dir: std::path::PathBuf,
+}
+
+/// Makes `record`'s network. On error nothing it made is left behind.
+pub fn prepare(store: &Store, record: &ContainerRecord, paths: &ContainerPaths) -> Result<Sandbox> {
+    let mut sandbox = Sandbox {
+        netns: None,
+        endpoints: Vec::new(),
+        host_gateway: None,
+        dns: None,
+        carried: None,
+        forwarder: None,
+        run_dir: paths.run_dir.clone(),
+    };
+    match fill(store, record, &mut sandbox) {
+        Ok(()) => Ok(sandbox),
+        Err(e) => {
+            sandbox.teardown(store, record);
+            Err(e)
+        }
+    }
+}
+
+fn fill(store: &Store, record: &ContainerRecord, sandbox: &mut Sandbox) -> Result<()> {
+    let mode = &record.spec.network;
+    match mode {
+        NetworkMode::Host => return Ok(()),
+        NetworkMode::Container(target) => {
+            sandbox.netns = Some(join_container(store, target)?);
+            return Ok(());
+        }
+        _ => {}
+    }
+    std::fs::create_dir_all(&sandbox.run_dir).with_context(|| format!("create {}", sandbox.run_dir.display()))?;
+    let ns = netns::create()?;
+    match (mode, store.paths.rootless) {
+        (NetworkMode::None, _) => {}
+        (NetworkMode::Default, true) => {
+            let carried = match usermode::default_carrier()? {
+                Carrier::Pasta => usermode::start_pasta(&ns, &[], &sandbox.run_dir)?,
+                Carrier::Slirp4netns => usermode::start_slirp4netns(&ns, &[])?,
+            };
+            sandbox.take_carried(carried);
+        }
+        (NetworkMode::Pasta(options), _) => {
+            let carried = usermode::start_pasta(&ns, options, &sandbox.run_dir)?;
+            sandbox.take_carried(carried);
+        }
+        (NetworkMode::Slirp4netns(options), _) => {
+            let carried = usermode::start_slirp4netns(&ns, options)?;
+            sandbox.take_carried(carried);
+        }
+        (NetworkMode::Default, false) | (NetworkMode::Networks(_), _) => {
+            let attached = attach::attach_all(store, record, &ns)?;
+            sandbox.host_gateway = attached.host_gateway;
+            sandbox.endpoints = attached.endpoints;
+        }
+        (NetworkMode::Host | NetworkMode::Container(_), _) => unreachable!("handled above"),
+    }
+    sandbox.netns = Some(ns);
+    Ok(())
+}
+
+impl Sandbox {
+    fn take_carried(&mut self, carried: usermode::Carried) {
+        self.host_gateway = carried.gateway;
+        self.dns = carried.dns;
+        self.carried = Some(carried);
+    }
+
+    /// Records the forwarder serving this container's published ports.
+    pub fn set_forwarder(&mut self, pid: nix::unistd::Pid) {
+        self.forwarder = Some(pid);
+    }
+
+    /// Undoes what [`prepare`] made: the forwarder, the carrier, the
+    /// addresses leased and the links of other namespaces. The container's
+    /// own namespace (and with it its end of every veth) goes when its last
+    /// holder closes it.
+    pub fn teardown(&mut self, store: &Store, record: &ContainerRecord) {
+        if let Some(pid) = self.forwarder.take() {
+            let _ = nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGKILL);
+            let _ = nix::sys::wait::waitpid(pid, None);
+        }
+        if let Some(c) = self.carried.take() {
+            if c.carrier == Carrier::Pasta {
+                usermode::stop_pasta(&self.run_dir);
+            }
+        }
+        attach::detach_all(store, record, &self.endpoints);
+        self.endpoints.clear();
+        self.netns = None;
+    }
+}
+
+/// The namespace of the running container `target` (by name or id).
+fn join_container(store: &Store, target: &str) -> Result<OwnedFd> {
+    let other = store.containers.find(target)?;
+    let pid = match (other.state.status, other.state.pid) {
+        (crate::store::containers::Status::Running | crate::store::containers::Status::Paused, Some(pid)) => pid,
+        _ => bail!("cannot join the network of container {target}: it is not running (start it first)"),
+    };
+    netns::of_process(pid).with_context(|| format!("join the network of container {target}"))
+}
