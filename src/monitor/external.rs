@@ -29,6 +29,23 @@ pub struct Io<'a> {
     pub sync: &'a mut Option<File>,
     /// `run --preserve-fds N`, passed on to the runtime.
     pub preserve_fds: u32,
+    /// The network namespace the monitor made (network::setup).
+    pub netns: Option<std::os::fd::RawFd>,
+}
+
+/// Points the bundle's network namespace at the monitor's: the runtime
+/// joins it by path (this monitor's fd, open for the container's life).
+fn join_monitor_netns(bundle_config: &std::path::Path, netns: std::os::fd::RawFd) -> Result<()> {
+    let mut spec = Spec::load(bundle_config).with_context(|| format!("read {}", bundle_config.display()))?;
+    let path = std::path::PathBuf::from(format!("/proc/{}/fd/{netns}", std::process::id()));
+    if let Some(linux) = spec.linux_mut() {
+        if let Some(namespaces) = linux.namespaces_mut() {
+            for ns in namespaces.iter_mut().filter(|n| n.typ() == oci_spec::runtime::LinuxNamespaceType::Network) {
+                ns.set_path(Some(path.clone()));
+            }
+        }
+    }
+    spec.save(bundle_config).with_context(|| format!("write {}", bundle_config.display()))
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -51,6 +68,9 @@ pub fn run(
         bail!("become a child subreaper: {}", std::io::Error::last_os_error());
     }
     let paths = ContainerPaths::new(store, &record.id);
+    if let Some(netns) = io.netns {
+        join_monitor_netns(&paths.config, netns)?;
+    }
     // With -t the runtime makes the pty and sends its master to a socket
     // we listen on; a short path, since sun_path holds only 108 bytes.
     let console = if record.spec.tty {

@@ -233,7 +233,7 @@ fn run_once(
 ) -> Result<i32> {
     let mut stdio = MonitorStdio::new(record.spec.tty, record.spec.interactive)?;
     if let Some(runtime) = &record.spec.runtime {
-        let io = external::Io { signal_fd, clients, log, sync, preserve_fds: extras.preserve_fds };
+        let io = external::Io { signal_fd, clients, log, sync, preserve_fds: extras.preserve_fds, netns: extras.netns };
         return external::run(store, record, runtime, spec, stdio, io, wait_for_client, first);
     }
     let created = builtin::create(spec, stdio.container(), extras)?;

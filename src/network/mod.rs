@@ -5,5 +5,6 @@
 
 pub mod attach;
 pub mod netns;
+pub mod rootless_netns;
 pub mod setup;
 pub mod usermode;

@@ -54,7 +54,14 @@ pub fn prepare(store: &Store, record: &ContainerRecord, paths: &ContainerPaths) 
         forwarder: None,
         run_dir: paths.run_dir.clone(),
     };
-    match fill(store, record, &mut sandbox) {
+    let filled = fill(store, record, &mut sandbox).and_then(|()| {
+        let endpoints = sandbox.endpoints.clone();
+        store.containers.update_state(&record.id, |st| {
+            st.endpoints = endpoints;
+            Ok(())
+        })
+    });
+    match filled {
         Ok(()) => Ok(sandbox),
         Err(e) => {
             sandbox.teardown(store, record);
@@ -131,6 +138,10 @@ impl Sandbox {
         }
         attach::detach_all(store, record, &self.endpoints);
         self.endpoints.clear();
+        let _ = store.containers.update_state_if_exists(&record.id, |st| {
+            st.endpoints.clear();
+            Ok(())
+        });
         self.netns = None;
     }
 }

@@ -85,6 +85,10 @@ pub struct ContainerState {
     pub stopped_by_user: bool,
     #[serde(default)]
     pub error: Option<String>,
+    /// The running container's addresses, one per network it is on (set
+    /// by its monitor, network::setup; empty once it stops).
+    #[serde(default)]
+    pub endpoints: Vec<crate::spec::network::Endpoint>,
 }
 
 /// A container's record and state, as read together.
