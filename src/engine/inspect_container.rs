@@ -136,18 +136,7 @@ pub fn inspect_json(store: &Store, c: &Container, layer_dirs: &[std::path::PathB
                 "WorkDir": paths.work,
             }
         },
-        "NetworkSettings": {
-            "Bridge": "",
-            "SandboxID": "",
-            "HairpinMode": false,
-            "Ports": {},
-            "SandboxKey": "",
-            "Gateway": "",
-            "IPAddress": "",
-            "IPPrefixLen": 0,
-            "MacAddress": "",
-            "Networks": {},
-        },
+        "NetworkSettings": network_settings(st),
     });
     if let Some(s) = sizes {
         out["SizeRw"] = json!(s.rw);
@@ -156,3 +145,37 @@ pub fn inspect_json(store: &Store, c: &Container, layer_dirs: &[std::path::PathB
     out
 }
 
+
+/// Docker's NetworkSettings: the first endpoint's address at the top, one
+/// entry per network under Networks (running containers only).
+fn network_settings(st: &crate::store::containers::ContainerState) -> serde_json::Value {
+    let text = |ip: &Option<std::net::IpAddr>| ip.map(|i| i.to_string()).unwrap_or_default();
+    let first = st.endpoints.first();
+    let networks: serde_json::Map<String, serde_json::Value> = st
+        .endpoints
+        .iter()
+        .map(|e| {
+            let entry = json!({
+                "IPAddress": text(&e.address),
+                "IPPrefixLen": e.prefix_len,
+                "Gateway": text(&e.gateway),
+                "MacAddress": e.mac.clone().unwrap_or_default(),
+                "Aliases": e.names,
+                "InterfaceName": e.interface,
+            });
+            (e.network.clone(), entry)
+        })
+        .collect();
+    json!({
+        "Bridge": "",
+        "SandboxID": "",
+        "HairpinMode": false,
+        "Ports": {},
+        "SandboxKey": "",
+        "Gateway": first.map(|e| text(&e.gateway)).unwrap_or_default(),
+        "IPAddress": first.map(|e| text(&e.address)).unwrap_or_default(),
+        "IPPrefixLen": first.map_or(0, |e| e.prefix_len),
+        "MacAddress": first.and_then(|e| e.mac.clone()).unwrap_or_default(),
+        "Networks": networks,
+    })
+}

@@ -57,6 +57,7 @@ const EXIT_KILLED: i32 = 128 + libc::SIGKILL;
 pub fn reconcile(store: &Store, c: &Container) -> Result<Container> {
     if matches!(c.state.status, Status::Running | Status::Paused | Status::Stopping) && !is_running(c) {
         let killed = kill_leftovers(c)?;
+        crate::network::setup::after_dead_monitor(store, c);
         let reason = match (c.state.monitor_pid, killed) {
             (Some(m), true) => format!("the container's monitor (pid {m}) died; pontoon killed the processes it left"),
             (Some(m), false) => format!("the container's monitor (pid {m}) died"),
@@ -67,6 +68,7 @@ pub fn reconcile(store: &Store, c: &Container) -> Result<Container> {
             st.pid = None;
             st.pid_start_time = None;
             st.monitor_pid = None;
+            st.endpoints.clear();
             st.finished_at.get_or_insert_with(Utc::now);
             if st.exit_code.is_none() {
                 st.exit_code = Some(EXIT_KILLED);

@@ -24,3 +24,11 @@ pub fn attach_all(_store: &Store, record: &ContainerRecord, _ns: &OwnedFd) -> Re
 }
 
 pub fn detach_all(_store: &Store, _record: &ContainerRecord, _endpoints: &[Endpoint]) {}
+
+/// Drops what `record` held of shared network state, from outside its
+/// monitor (which died): leases, and its use of the rootless namespace.
+pub fn forget(store: &Store, record: &ContainerRecord) {
+    if store.paths.rootless {
+        super::rootless_netns::release(&store.paths.runroot, &record.id, &|id| super::setup::is_live(store, id));
+    }
+}

@@ -155,3 +155,19 @@ fn join_container(store: &Store, target: &str) -> Result<OwnedFd> {
     };
     netns::of_process(pid).with_context(|| format!("join the network of container {target}"))
 }
+
+/// Undoes what a killed monitor could not: its pasta (which holds the
+/// namespace, so its links, alive), its address leases and its use of the
+/// rootless namespace. The container's processes are dead already; its
+/// namespace and veth ends go with the last of them.
+pub fn after_dead_monitor(store: &Store, c: &crate::store::containers::Container) {
+    let paths = ContainerPaths::new(store, &c.record.id);
+    usermode::stop_pasta(&paths.run_dir);
+    attach::forget(store, &c.record);
+}
+
+/// Whether container `id` runs under a live monitor (for the users of
+/// shared network objects).
+pub fn is_live(store: &Store, id: &str) -> bool {
+    store.containers.load(id).is_ok_and(|c| crate::engine::lifecycle::is_running(&c))
+}

@@ -307,3 +307,31 @@ pub fn hostile_tar() -> Vec<u8> {
     out.extend_from_slice(&[0u8; 1024]);
     out
 }
+
+impl TestEnv {
+    /// A TCP listener on `addr` (port 0: any) where this env's containers
+    /// see "the host": in the env's network namespace as root.
+    pub fn listen_tcp(&self, addr: &str) -> std::net::TcpListener {
+        let addr = addr.to_string();
+        let ns = self.netns.clone();
+        std::thread::spawn(move || {
+            if let Some(ns) = ns {
+                let f = fs::File::open(format!("/run/netns/{ns}")).expect("open the test's network namespace");
+                nix::sched::setns(&f, nix::sched::CloneFlags::CLONE_NEWNET).expect("join the test's network namespace");
+            }
+            std::net::TcpListener::bind(&addr).unwrap_or_else(|e| panic!("listen on {addr}: {e}"))
+        })
+        .join()
+        .expect("the listening thread")
+    }
+}
+
+/// Answers every connection to `listener` with `reply`, on a thread.
+pub fn serve_reply(listener: std::net::TcpListener, reply: &'static str) {
+    std::thread::spawn(move || {
+        for mut conn in listener.incoming().flatten() {
+            use std::io::Write;
+            let _ = conn.write_all(reply.as_bytes());
+        }
+    });
+}
