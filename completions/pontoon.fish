@@ -87,7 +87,11 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l tmpfs -d 'Mount 
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -s v -l volume -d 'Bind mount or volume (SOURCE:TARGET[:ro,z,U...], or TARGET for an anonymous volume)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l mount -d 'Mount (type=bind|volume|tmpfs,source=,target=,readonly,...)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l volumes-from -d 'Mount the volumes of another container (CONTAINER[:ro|rw])' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l network -d 'Network: none, host or bridge' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l network -d 'Network: bridge, none, host, container:NAME, pasta, slirp4netns, or a network\'s name (repeatable)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l dns -d 'Set a DNS server for the container\'s /etc/resolv.conf (repeatable)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l dns-search -d 'Set a DNS search domain (repeatable; . for none)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l dns-option -d 'Set a DNS resolver option such as ndots:2 (repeatable)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l add-host -d 'Add a line to /etc/hosts (NAME:IP, NAME:[IPv6] or NAME:host-gateway)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -s l -l label -d 'Set metadata (KEY=VALUE)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l stop-signal -d 'Signal to stop the container' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l stop-timeout -d 'Seconds to wait before killing the container on stop' -r
@@ -125,7 +129,11 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l tmpfs -d 'Mou
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -s v -l volume -d 'Bind mount or volume (SOURCE:TARGET[:ro,z,U...], or TARGET for an anonymous volume)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l mount -d 'Mount (type=bind|volume|tmpfs,source=,target=,readonly,...)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l volumes-from -d 'Mount the volumes of another container (CONTAINER[:ro|rw])' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l network -d 'Network: none, host or bridge' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l network -d 'Network: bridge, none, host, container:NAME, pasta, slirp4netns, or a network\'s name (repeatable)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l dns -d 'Set a DNS server for the container\'s /etc/resolv.conf (repeatable)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l dns-search -d 'Set a DNS search domain (repeatable; . for none)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l dns-option -d 'Set a DNS resolver option such as ndots:2 (repeatable)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l add-host -d 'Add a line to /etc/hosts (NAME:IP, NAME:[IPv6] or NAME:host-gateway)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -s l -l label -d 'Set metadata (KEY=VALUE)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l stop-signal -d 'Signal to stop the container' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l stop-timeout -d 'Seconds to wait before killing the container on stop' -r
@@ -313,7 +321,11 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -s v -l volume -d 'Bind mount or volume (SOURCE:TARGET[:ro,z,U...], or TARGET for an anonymous volume)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l mount -d 'Mount (type=bind|volume|tmpfs,source=,target=,readonly,...)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l volumes-from -d 'Mount the volumes of another container (CONTAINER[:ro|rw])' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l network -d 'Network: none, host or bridge' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l network -d 'Network: bridge, none, host, container:NAME, pasta, slirp4netns, or a network\'s name (repeatable)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l dns -d 'Set a DNS server for the container\'s /etc/resolv.conf (repeatable)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l dns-search -d 'Set a DNS search domain (repeatable; . for none)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l dns-option -d 'Set a DNS resolver option such as ndots:2 (repeatable)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l add-host -d 'Add a line to /etc/hosts (NAME:IP, NAME:[IPv6] or NAME:host-gateway)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -s l -l label -d 'Set metadata (KEY=VALUE)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l stop-signal -d 'Signal to stop the container' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l stop-timeout -d 'Seconds to wait before killing the container on stop' -r
@@ -351,7 +363,11 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -s v -l volume -d 'Bind mount or volume (SOURCE:TARGET[:ro,z,U...], or TARGET for an anonymous volume)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l mount -d 'Mount (type=bind|volume|tmpfs,source=,target=,readonly,...)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l volumes-from -d 'Mount the volumes of another container (CONTAINER[:ro|rw])' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l network -d 'Network: none, host or bridge' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l network -d 'Network: bridge, none, host, container:NAME, pasta, slirp4netns, or a network\'s name (repeatable)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l dns -d 'Set a DNS server for the container\'s /etc/resolv.conf (repeatable)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l dns-search -d 'Set a DNS search domain (repeatable; . for none)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l dns-option -d 'Set a DNS resolver option such as ndots:2 (repeatable)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l add-host -d 'Add a line to /etc/hosts (NAME:IP, NAME:[IPv6] or NAME:host-gateway)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -s l -l label -d 'Set metadata (KEY=VALUE)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l stop-signal -d 'Signal to stop the container' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l stop-timeout -d 'Seconds to wait before killing the container on stop' -r

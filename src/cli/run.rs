@@ -126,6 +126,18 @@ pub struct CreateFlags {
     /// Network: bridge, none, host, container:NAME, pasta, slirp4netns, or a network's name (repeatable)
     #[arg(long, alias = "net", value_name = "MODE")]
     pub network: Vec<String>,
+    /// Set a DNS server for the container's /etc/resolv.conf (repeatable)
+    #[arg(long, value_name = "IP")]
+    pub dns: Vec<String>,
+    /// Set a DNS search domain (repeatable; . for none)
+    #[arg(long, value_name = "DOMAIN")]
+    pub dns_search: Vec<String>,
+    /// Set a DNS resolver option such as ndots:2 (repeatable)
+    #[arg(long, alias = "dns-opt", value_name = "OPTION")]
+    pub dns_option: Vec<String>,
+    /// Add a line to /etc/hosts (NAME:IP, NAME:[IPv6] or NAME:host-gateway)
+    #[arg(long, value_name = "NAME:IP")]
+    pub add_host: Vec<String>,
     /// Set metadata (KEY=VALUE)
     #[arg(short, long = "label")]
     pub label: Vec<String>,
@@ -309,6 +321,8 @@ impl CreateFlags {
                 .iter()
                 .map(|r| crate::spec::devices::parse_cgroup_rule(r).map(|_| r.clone()))
                 .collect::<Result<Vec<_>>>()?,
+            dns: crate::spec::dns::DnsSettings::parse(&self.dns, &self.dns_search, &self.dns_option)?,
+            extra_hosts: crate::spec::dns::parse_extra_hosts(&self.add_host)?,
         })
     }
 }

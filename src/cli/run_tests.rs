@@ -12,6 +12,7 @@ use clap::Parser;
 use super::*;
 use crate::cli::{Cli, Command, ContainerCommand, ContainerVerb};
 use crate::spec::devices::DeviceRequest;
+use crate::spec::dns::{DnsSettings, ExtraHost, HostAddress};
 use crate::spec::container::TmpfsMount;
 use crate::spec::mounts::{MountKind, MountSpec};
 
@@ -153,6 +154,12 @@ const ROWS: &[Row] = &[
     (&["--network", "bridge", "busybox"], |_| {}),
     (&["--network", "slirp4netns", "busybox"], |_| {}),
     (&["--network", "pasta", "busybox"], |_| {}),
+    (&["--dns", "1.1.1.1", "--dns", "::1", "--dns-search", "lan", "--dns-option", "ndots:2", "--dns-opt", "edns0", "busybox"], |s| {
+        s.dns = DnsSettings { servers: vec!["1.1.1.1".parse().unwrap(), "::1".parse().unwrap()], search: vec!["lan".into()], options: vec!["ndots:2".into(), "edns0".into()] }
+    }),
+    (&["--add-host", "db:10.0.0.5", "--add-host", "gw=host-gateway", "busybox"], |s| {
+        s.extra_hosts = vec![ExtraHost::parse("db:10.0.0.5").unwrap(), ExtraHost { name: "gw".into(), address: HostAddress::HostGateway }]
+    }),
     // -l / --label: a bare key has an empty value, the last one wins.
     (&["-l", "app=web", "--label", "tier", "-l", "app=api", "busybox"], |s| {
         s.labels = [("app".to_string(), "api".to_string()), ("tier".to_string(), String::new())].into()
@@ -224,6 +231,8 @@ const REFUSED: &[(&[&str], &str)] = &[
     (&["--mount", "type=bind,source=/nope,target=/x", "busybox"], "bind source path /nope does not exist"),
     (&["-v", "/a:/x", "--tmpfs", "/x", "busybox"], "duplicate mount point /x"),
     (&["--network", "mesh", "busybox"], "unknown network"),
+    (&["--dns", "dns.google", "busybox"], "invalid --dns \"dns.google\""),
+    (&["--add-host", "db", "busybox"], "invalid --add-host \"db\""),
     (&["--restart", "sometimes", "busybox"], "invalid restart policy"),
     (&["--ulimit", "nofile=10:5", "busybox"], "soft limit is above the hard limit"),
     (&["--memory", "lots", "busybox"], "invalid size"),

@@ -9,7 +9,7 @@ use std::process::Command;
 use anyhow::{bail, Context, Result};
 use chrono::Utc;
 
-use crate::engine::container_files::{make_rootfs_dirs, read_from_layers, write_etc_files};
+use crate::engine::container_files::{make_rootfs_dirs, read_from_layers};
 use crate::engine::images::{self, ImageView};
 use crate::engine::oci::{to_oci, BundleInputs};
 use crate::engine::process::resolve_process;
@@ -110,14 +110,15 @@ fn write_bundle(store: &Store, record: &ContainerRecord, view: &ImageView) -> Re
     let paths = ContainerPaths::new(store, &record.id);
     make_rootfs_dirs(&paths.dir)?;
     let image_config = view.config.config.clone().unwrap_or_default();
-    let process = resolve_process(&record.spec, &image_config, &|k| std::env::var(k).ok())?;
+    let mut process = resolve_process(&record.spec, &image_config, &|k| std::env::var(k).ok())?;
     let layers = layer_dirs(store, &view.config);
     let passwd = read_from_layers(&layers, "/etc/passwd").unwrap_or_default();
     let group = read_from_layers(&layers, "/etc/group").unwrap_or_default();
     let user = resolve_user(&process.user, &passwd, &group)?;
     crate::engine::volumes::materialize(store, record, &layers, &user)?;
-    let hostname = record.spec.hostname.clone().unwrap_or_else(|| record.id[..12].to_string());
-    let etc_files = write_etc_files(&paths.dir, &hostname, &record.spec.network)?;
+    let (hostname, etc_files) = crate::engine::etc_files::prepare(store, record)?;
+    let defaults = crate::spec::env::EnvDefaults { hostname: &hostname, home: &user.home, tty: record.spec.tty };
+    process.env = crate::spec::env::with_defaults(std::mem::take(&mut process.env), &defaults);
     let mut devices = record.spec.devices.iter().map(crate::engine::devices::stat_device).collect::<Result<Vec<_>>>()?;
     if record.spec.privileged {
         devices = crate::engine::devices::host_devices(std::path::Path::new("/dev"));

@@ -9,6 +9,7 @@ pub mod container_fs;
 pub mod devices;
 pub mod doctor;
 pub mod entry;
+pub mod etc_files;
 pub mod exec;
 pub mod exec_pipes;
 pub mod exec_tty;

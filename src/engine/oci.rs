@@ -40,8 +40,8 @@ pub struct BundleInputs<'a> {
     pub user: &'a ResolvedUser,
     pub rootfs: PathBuf,
     pub hostname: String,
-    /// Files generated per container and bind-mounted in
-    /// (`/etc/hosts`, `/etc/hostname`, `/etc/resolv.conf`).
+    /// Files generated per container and bind-mounted in (`/etc/hosts`,
+    /// `/etc/hostname`, `/etc/resolv.conf`, `/run/.containerenv`).
     pub etc_files: Vec<(String, PathBuf)>,
     /// The host's hard limit for open files; never exceeded.
     pub host_nofile_hard: u64,
@@ -229,7 +229,8 @@ fn mounts(input: &BundleInputs) -> Result<Vec<Mount>> {
     out.extend(crate::engine::mounts::oci_mounts(spec)?);
     for (dest, host) in &input.etc_files {
         let mut options = vec!["bind".to_string(), "rprivate".to_string()];
-        if spec.read_only {
+        // /run/.containerenv is the engine's word, never the container's.
+        if spec.read_only || dest == crate::engine::etc_files::CONTAINERENV_PATH {
             options.push("ro".into());
         }
         out.push(MountBuilder::default().destination(dest.as_str()).typ("bind").source(host.clone()).options(options).build()?);

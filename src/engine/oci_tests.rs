@@ -231,3 +231,19 @@ fn nofile_replaces_the_default_and_never_passes_the_host_hard_limit() {
     assert_eq!(nofile(1024, 999_999), [(PosixRlimitType::RlimitNofile, 1024, 20000)], "the hard limit clamped");
     assert_eq!(nofile(50_000, 60_000), [(PosixRlimitType::RlimitNofile, 20000, 20000)], "both clamped");
 }
+
+#[test]
+fn containerenv_is_always_read_only_and_etc_files_only_with_read_only() {
+    let process = ResolvedProcess { args: vec!["sh".into()], env: vec![], cwd: "/".into(), user: "0".into() };
+    let user = ResolvedUser { uid: 0, gid: 0, additional_gids: vec![], home: "/".into() };
+    let options_of = |spec: &ContainerSpec, dest: &str| -> Vec<String> {
+        let etc_files = vec![("/etc/hosts".into(), "/x/hosts".into()), ("/run/.containerenv".into(), "/x/containerenv".into())];
+        let inputs = BundleInputs { spec, process: &process, user: &user, rootfs: "/r".into(), hostname: "h".into(), etc_files, host_nofile_hard: 20000, devices: vec![] };
+        let built = to_oci(&inputs).unwrap();
+        let mount = built.mounts().as_ref().unwrap().iter().find(|m| m.destination() == std::path::Path::new(dest)).cloned().unwrap();
+        mount.options().clone().unwrap()
+    };
+    assert!(options_of(&ContainerSpec::default(), "/run/.containerenv").contains(&"ro".to_string()));
+    assert!(!options_of(&ContainerSpec::default(), "/etc/hosts").contains(&"ro".to_string()), "the container may edit its /etc/hosts");
+    assert!(options_of(&ContainerSpec { read_only: true, ..Default::default() }, "/etc/hosts").contains(&"ro".to_string()));
+}

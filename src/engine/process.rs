@@ -6,7 +6,6 @@ use anyhow::{bail, Result};
 
 use crate::image::manifest::ContainerConfig;
 use crate::spec::container::ContainerSpec;
-use crate::spec::env::DEFAULT_PATH;
 
 /// The process a container runs, after merging the image's defaults.
 #[derive(Clone, Debug, PartialEq)]
@@ -44,17 +43,8 @@ pub fn resolve_process(spec: &ContainerSpec, image: &ContainerConfig, host_env: 
             env.set(&format!("{entry}={value}"));
         }
     }
-    if !env.has("PATH") {
-        env.set(&format!("PATH={DEFAULT_PATH}"));
-    }
-    if spec.tty && !env.has("TERM") {
-        env.set("TERM=xterm");
-    }
-    if let Some(h) = &spec.hostname {
-        if !env.has("HOSTNAME") {
-            env.set(&format!("HOSTNAME={h}"));
-        }
-    }
+    // PATH, HOSTNAME, HOME, TERM... are added once the user and the
+    // hostname are known (spec::env::with_defaults).
     let cwd = spec.workdir.clone().or_else(|| image.working_dir.clone()).filter(|w| !w.is_empty()).unwrap_or_else(|| "/".into());
     if !cwd.starts_with('/') {
         bail!("the working directory {cwd:?} is not absolute: give -w an absolute path such as /app");
@@ -70,9 +60,6 @@ struct EnvList(Vec<String>);
 impl EnvList {
     fn key(kv: &str) -> &str {
         kv.split_once('=').map(|(k, _)| k).unwrap_or(kv)
-    }
-    fn has(&self, key: &str) -> bool {
-        self.0.iter().any(|kv| Self::key(kv) == key)
     }
     fn set(&mut self, kv: &str) {
         let key = Self::key(kv);
@@ -125,10 +112,9 @@ mod tests {
         let img = image(None, Some(&["sh"]));
         let mut s = spec(&[], None);
         s.env = vec!["A=user".into(), "FROM_HOST".into(), "MISSING".into()];
-        s.tty = true;
         let host = |k: &str| (k == "FROM_HOST").then(|| "yes".to_string());
         let p = resolve_process(&s, &img, &host).unwrap();
-        assert_eq!(p.env, ["PATH=/bin", "A=user", "FROM_HOST=yes", "TERM=xterm"]);
+        assert_eq!(p.env, ["PATH=/bin", "A=user", "FROM_HOST=yes"]);
         assert_eq!(p.cwd, "/");
         assert_eq!(p.user, "0");
     }

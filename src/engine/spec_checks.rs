@@ -41,6 +41,7 @@ fn host_hard_limit(resource: Resource) -> Result<Option<u64>> {
 /// Every check, in the order the flags are usually written.
 pub fn check(spec: &ContainerSpec, host: &HostLimits) -> Result<()> {
     check_labels(spec)?;
+    crate::spec::dns::check_network_conflicts(&spec.network, spec.hostname.as_deref(), &spec.dns, &spec.extra_hosts)?;
     check_stop_signal(spec.stop_signal.as_deref())?;
     check_memory(spec.resources.memory_bytes)?;
     check_cpus(spec.resources.nano_cpus, host.cpus)?;

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::spec::devices::DeviceRequest;
+use crate::spec::dns::{DnsSettings, ExtraHost};
 use crate::spec::mounts::MountSpec;
 use crate::spec::network::NetworkMode;
 use crate::spec::restart::RestartPolicy;
@@ -91,4 +92,10 @@ pub struct ContainerSpec {
     /// `--device-cgroup-rule 'c 1:3 rwm'`, as given (checked at create).
     #[serde(default)]
     pub device_cgroup_rules: Vec<String>,
+    /// `--dns`, `--dns-search`, `--dns-option`.
+    #[serde(default)]
+    pub dns: DnsSettings,
+    /// `--add-host NAME:IP`.
+    #[serde(default)]
+    pub extra_hosts: Vec<ExtraHost>,
 }

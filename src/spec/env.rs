@@ -1,10 +1,48 @@
-//! The container's environment as asked for: `--env-file` parsing and the
-//! PATH a container gets when neither the image nor the user sets one.
+//! The container's environment as asked for: `--env-file` parsing, and the
+//! variables a container gets when neither the image nor the user sets
+//! them (Docker's and Podman's defaults, which scripts rely on).
 
 use anyhow::{bail, Result};
 
 /// PATH when neither the image nor the user sets one (Docker's default).
 pub const DEFAULT_PATH: &str = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
+/// The value of `container` in every container, as Podman sets
+/// `container=podman` (systemd and other programs test for it).
+pub const CONTAINER_ENV_VALUE: &str = "pontoon";
+
+/// What the defaults depend on.
+pub struct EnvDefaults<'a> {
+    /// The container's hostname, for `HOSTNAME`.
+    pub hostname: &'a str,
+    /// The home directory of the container's user in the image's
+    /// /etc/passwd (`/` when it has none), for `HOME`.
+    pub home: &'a str,
+    /// `-t`: `TERM=xterm`, as Docker sets it for a terminal only.
+    pub tty: bool,
+}
+
+/// Adds the defaults to `env` (the image's Env, then the user's `-e`,
+/// already merged): `PATH`, `HOSTNAME`, `HOME`, `TERM` with `-t` and
+/// `container=pontoon`, each only when `env` does not set it, so the image
+/// and the user win, as in Docker.
+pub fn with_defaults(mut env: Vec<String>, defaults: &EnvDefaults) -> Vec<String> {
+    let home = if defaults.home.is_empty() { "/" } else { defaults.home };
+    let wanted = [
+        ("PATH", Some(DEFAULT_PATH)),
+        ("HOSTNAME", Some(defaults.hostname)),
+        ("HOME", Some(home)),
+        ("TERM", defaults.tty.then_some("xterm")),
+        ("container", Some(CONTAINER_ENV_VALUE)),
+    ];
+    for (key, value) in wanted {
+        let Some(value) = value else { continue };
+        if !env.iter().any(|kv| kv.split_once('=').map_or(kv.as_str(), |(k, _)| k) == key) {
+            env.push(format!("{key}={value}"));
+        }
+    }
+    env
+}
 
 /// Parses an `--env-file`: `KEY=VALUE` lines, `KEY` alone to pass the
 /// caller's value, blank lines and `#` comments ignored.
@@ -27,6 +65,32 @@ pub fn parse_env_file(text: &str, file: &str) -> Result<Vec<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn defaults(tty: bool) -> EnvDefaults<'static> {
+        EnvDefaults { hostname: "box", home: "/home/user", tty }
+    }
+
+    #[test]
+    fn defaults_fill_what_is_unset() {
+        let env = with_defaults(vec!["A=1".into()], &defaults(false));
+        assert_eq!(env, ["A=1", &format!("PATH={DEFAULT_PATH}"), "HOSTNAME=box", "HOME=/home/user", "container=pontoon"]);
+        let env = with_defaults(vec![], &defaults(true));
+        assert!(env.contains(&"TERM=xterm".to_string()), "{env:?}");
+    }
+
+    #[test]
+    fn the_image_and_the_user_win_over_defaults() {
+        let set = ["PATH=/bin", "HOSTNAME=mine", "HOME=/srv", "TERM=dumb", "container=docker"].map(String::from).to_vec();
+        assert_eq!(with_defaults(set.clone(), &defaults(true)), set);
+        // An empty value is a value: kept.
+        assert_eq!(with_defaults(vec!["HOME=".into()], &defaults(false))[0..2], ["HOME=".to_string(), format!("PATH={DEFAULT_PATH}")]);
+    }
+
+    #[test]
+    fn an_empty_home_is_root() {
+        let env = with_defaults(vec![], &EnvDefaults { hostname: "h", home: "", tty: false });
+        assert!(env.contains(&"HOME=/".to_string()), "{env:?}");
+    }
 
     #[test]
     fn env_files_parse() {

@@ -1,11 +1,13 @@
 //! The data model that is persisted with a container and passed down to
 //! the layers that act on it: the container spec and its parts (mounts,
-//! devices, network mode, restart policy, seccomp choice, environment).
+//! devices, network mode, DNS flags, restart policy, seccomp choice,
+//! environment).
 //! Parsing and validation only, no I/O: the store and the runtime depend
 //! on this module, never on the engine.
 
 pub mod container;
 pub mod devices;
+pub mod dns;
 pub mod env;
 pub mod mounts;
 pub mod network;
