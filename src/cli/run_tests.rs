@@ -152,8 +152,9 @@ const ROWS: &[Row] = &[
     (&["--network", "none", "busybox"], |s| s.network = NetworkMode::None),
     (&["--net", "host", "busybox"], |s| s.network = NetworkMode::Host),
     (&["--network", "bridge", "busybox"], |_| {}),
-    (&["--network", "slirp4netns", "busybox"], |_| {}),
-    (&["--network", "pasta", "busybox"], |_| {}),
+    (&["--network", "slirp4netns:mtu=1500", "busybox"], |s| s.network = NetworkMode::Slirp4netns(vec!["mtu=1500".into()])),
+    (&["--network", "pasta", "busybox"], |s| s.network = NetworkMode::Pasta(vec![])),
+    (&["--network", "container:web", "busybox"], |s| s.network = NetworkMode::Container("web".into())),
     (&["--dns", "1.1.1.1", "--dns", "::1", "--dns-search", "lan", "--dns-option", "ndots:2", "--dns-opt", "edns0", "busybox"], |s| {
         s.dns = DnsSettings { servers: vec!["1.1.1.1".parse().unwrap(), "::1".parse().unwrap()], search: vec!["lan".into()], options: vec!["ndots:2".into(), "edns0".into()] }
     }),
@@ -230,7 +231,7 @@ const REFUSED: &[(&[&str], &str)] = &[
     (&["--security-opt", "apparmor=docker-default", "busybox"], "unsupported --security-opt"),
     (&["--mount", "type=bind,source=/nope,target=/x", "busybox"], "bind source path /nope does not exist"),
     (&["-v", "/a:/x", "--tmpfs", "/x", "busybox"], "duplicate mount point /x"),
-    (&["--network", "mesh", "busybox"], "unknown network"),
+    (&["--network", "mesh:x", "busybox"], "unknown network mode"),
     (&["--dns", "dns.google", "busybox"], "invalid --dns \"dns.google\""),
     (&["--add-host", "db", "busybox"], "invalid --add-host \"db\""),
     (&["--restart", "sometimes", "busybox"], "invalid restart policy"),

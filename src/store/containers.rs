@@ -89,6 +89,12 @@ pub struct ContainerState {
     /// by its monitor, network::setup; empty once it stops).
     #[serde(default)]
     pub endpoints: Vec<crate::spec::network::Endpoint>,
+    /// What `host.containers.internal` resolves to for it, while running.
+    #[serde(default)]
+    pub host_gateway: Option<std::net::IpAddr>,
+    /// A nameserver of its network's own (slirp4netns'), while running.
+    #[serde(default)]
+    pub network_dns: Option<std::net::IpAddr>,
 }
 
 /// A container's record and state, as read together.

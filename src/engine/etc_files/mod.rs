@@ -7,6 +7,7 @@
 
 pub mod containerenv;
 pub mod hosts;
+pub mod live;
 pub mod resolv;
 
 use std::fs::OpenOptions;
@@ -136,8 +137,6 @@ pub fn write_etc_files(dir: &Path, input: &CreateInputs) -> Result<Vec<(String, 
 /// container with the old file), under an flock so that two writers do not
 /// interleave. The new text is written over the old before the file is cut
 /// to length, so a reader never finds it empty.
-// Called by the network code at start and when peers join or leave.
-#[allow(dead_code)]
 pub fn rewrite_in_place(path: &Path, content: &str) -> Result<()> {
     let file = OpenOptions::new()
         .write(true)
