@@ -171,7 +171,7 @@ fn short(id: &str) -> &str {
 
 /// The subnet an allocation uses: the one holding `requested`, else the
 /// network's first (its IPv4 subnet when it has one).
-fn subnet_for<'a>(network: &'a NetworkRecord, requested: Option<IpAddr>) -> Result<&'a SubnetConfig> {
+fn subnet_for(network: &NetworkRecord, requested: Option<IpAddr>) -> Result<&SubnetConfig> {
     match requested {
         Some(wanted) => network.subnet_of(wanted).with_context(|| {
             format!("address {wanted} is not in network {}'s subnet ({}): choose an address inside it", network.name, network.subnets_text())
@@ -180,10 +180,18 @@ fn subnet_for<'a>(network: &'a NetworkRecord, requested: Option<IpAddr>) -> Resu
     }
 }
 
+/// Whether `address` may be asked for (`--ip`) on `network`: inside one of
+/// its subnets, and not its network, gateway or broadcast address.
+pub fn check_address(network: &NetworkRecord, address: IpAddr) -> Result<()> {
+    check_requested(network, subnet_for(network, Some(address))?, address)
+}
+
 /// Leases an address of `network` to `container_id`: `requested` when
 /// given (it must be inside a subnet and free), else the lowest free one of
 /// the first subnet. Calling it again for the same container returns the
 /// address it already has.
+// Called by the container start/stop orchestration (network/setup.rs).
+#[cfg_attr(not(test), allow(dead_code))]
 pub fn allocate(runroot: &Path, network: &NetworkRecord, container_id: &str, requested: Option<IpAddr>) -> Result<IpAddr> {
     let config = subnet_for(network, requested)?;
     let mut file = LeaseFile::open(runroot, &network.id)?;
@@ -195,6 +203,8 @@ pub fn allocate(runroot: &Path, network: &NetworkRecord, container_id: &str, req
 /// Leases one address in every subnet of a dual-stack network (IPv4
 /// first), taking `requested` addresses in the subnets that hold them. All
 /// or nothing: on failure, no new lease is left.
+// Called by the container start/stop orchestration (network/setup.rs).
+#[cfg_attr(not(test), allow(dead_code))]
 pub fn allocate_all(runroot: &Path, network: &NetworkRecord, container_id: &str, requested: &[IpAddr]) -> Result<Vec<IpAddr>> {
     for wanted in requested {
         subnet_for(network, Some(*wanted))?;
@@ -226,6 +236,8 @@ pub fn release(runroot: &Path, network_id: &str, container_id: &str) -> Result<(
 
 /// Gives back the container's addresses on every network (at removal, or
 /// after its monitor died).
+// Called by the container start/stop orchestration (network/setup.rs).
+#[cfg_attr(not(test), allow(dead_code))]
 pub fn release_everywhere(runroot: &Path, container_id: &str) -> Result<()> {
     for network_id in network_ids(runroot)? {
         release(runroot, &network_id, container_id).with_context(|| format!("release the addresses of container {}", short(container_id)))?;
@@ -246,6 +258,8 @@ pub fn leases(runroot: &Path, network_id: &str) -> Result<Vec<(IpAddr, String)>>
 
 /// Drops the leases of containers for which `is_live` is false (their
 /// command was killed before it could release them).
+// Called by the container start/stop orchestration (network/setup.rs).
+#[cfg_attr(not(test), allow(dead_code))]
 pub fn forget_stale(runroot: &Path, network_id: &str, is_live: &dyn Fn(&str) -> bool) -> Result<()> {
     if !network_dir(runroot, network_id).exists() {
         return Ok(());

@@ -10,6 +10,9 @@
 //! /proc/net/route and /proc/net/ipv6_route): a host with Podman's
 //! cni-podman0 on 10.88.0.0/16 gets 10.87.0.0/16 for `bridge`.
 //!
+//! Lookups go through [`NetworkStore::find`], which makes the default
+//! network when it is asked for first.
+//!
 //! Locks: `networks.lock` serialises create, remove and "does this network
 //! exist and who uses it" checks; `default.lock` only the first creation of
 //! the default network, so that it can be made by a caller that holds the
@@ -128,15 +131,6 @@ impl NetworkStore {
     pub fn lock_shared(&self) -> Result<LockGuard> {
         self.ensure_dir()?;
         lock_shared(&self.dir.join("networks.lock"))
-    }
-
-    /// The network called `name` exactly; the default network is made
-    /// when it does not exist yet.
-    pub fn load(&self, name: &str) -> Result<NetworkRecord> {
-        if name == DEFAULT_NETWORK {
-            return self.default_network();
-        }
-        self.read(name)?.ok_or_else(|| PontoonError::NoSuchNetwork(name.to_string()).into())
     }
 
     fn read(&self, name: &str) -> Result<Option<NetworkRecord>> {
@@ -404,8 +398,8 @@ mod tests {
         assert_eq!(bridge.interface, "pontoon0");
         assert!(!bridge.dns_enabled);
         // Persisted: the next command sees the same network.
-        let again = NetworkStore::with_proc_net(&store.dir.parent().unwrap().to_path_buf(), Path::new("/nonexistent"));
-        assert_eq!(again.load(DEFAULT_NETWORK).unwrap(), bridge);
+        let again = NetworkStore::with_proc_net(store.dir.parent().unwrap(), Path::new("/nonexistent"));
+        assert_eq!(again.find(DEFAULT_NETWORK).unwrap(), bridge);
         assert_eq!(store.list().unwrap(), vec![bridge]);
     }
 
@@ -458,7 +452,7 @@ mod tests {
         assert_eq!(store.find(&app.id[..6]).unwrap(), app);
         let err = store.find("nope").unwrap_err();
         assert!(matches!(err.downcast_ref::<PontoonError>(), Some(PontoonError::NoSuchNetwork(_))));
-        assert!(store.load("../app").is_err());
+        assert!(store.find("../app").is_err());
         let taken = store.taken_subnets(&store.list().unwrap()).unwrap();
         assert!(taken.contains(&net("10.89.1.0/24")) && taken.contains(&net("10.88.0.0/16")), "networks and routes: {taken:?}");
         store.remove("app", &lock).unwrap();
