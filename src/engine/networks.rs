@@ -230,8 +230,9 @@ fn teardown_network(_record: &NetworkRecord) -> Result<()> {
 }
 
 /// `network ls` filters: `name=` (part of the name), `id=` (an Id
-/// prefix), `driver=`, `label=KEY[=VALUE]`, `type=custom|builtin`. Values
-/// of one key are alternatives; different keys must all match.
+/// prefix), `driver=`, `label=KEY[=VALUE]`, `type=custom|builtin`. As in
+/// Docker, values of one key are alternatives, except labels, which must
+/// all be there; different keys must all match.
 pub fn matches_filters(record: &NetworkRecord, filters: &[String]) -> Result<bool> {
     let mut by_key: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
     for f in filters {
@@ -253,11 +254,13 @@ pub fn matches_filters(record: &NetworkRecord, filters: &[String]) -> Result<boo
                 other => bail!("invalid filter {other:?}: use name, id, driver, label or type"),
             })
         };
-        let mut any = false;
-        for v in values {
-            any |= one(v)?;
+        let mut hits = 0;
+        for v in &values {
+            hits += usize::from(one(v)?);
         }
-        if !any {
+        // As Docker: every label must be there; other keys take any value.
+        let enough = if key == "label" { hits == values.len() } else { hits > 0 };
+        if !enough {
             return Ok(false);
         }
     }
@@ -537,6 +540,7 @@ mod tests {
         assert!(f(&["name=pp", "id=abcd", "driver=bridge", "label=tier", "label=tier=front", "type=custom"]).unwrap());
         assert!(f(&["name=nope", "name=app"]).unwrap(), "either name");
         assert!(!f(&["name=app", "label=tier=back"]).unwrap());
+        assert!(!f(&["label=tier", "label=other"]).unwrap(), "every label");
         assert!(!f(&["type=builtin"]).unwrap());
         assert!(!f(&["id=bcd"]).unwrap(), "an Id prefix, not any part");
         assert!(format!("{:#}", f(&["colour=red"]).unwrap_err()).contains("use name, id, driver, label or type"));
