@@ -245,3 +245,24 @@ fn prune_asks_then_removes_the_networks_no_container_uses() {
     assert_eq!(names(&env), ["bridge", "used"], "the default network and the one in use stay");
     one_line_error(&env, &["network", "prune", "-f", "--filter", "until=1h"], 125, "use label=KEY or label=KEY=VALUE");
 }
+
+#[test]
+fn parallel_creates_get_distinct_subnets_and_bridges() {
+    let env = TestEnv::new();
+    env.ok(&["network", "ls"]); // the default network first, as a user's first command would make it
+    let piped = std::process::Stdio::piped;
+    let children: Vec<_> = (0..8).map(|i| env.cmd(&["network", "create", &format!("n{i}")]).stdout(piped()).stderr(piped()).spawn().expect("start pontoon")).collect();
+    for child in children {
+        let out = child.wait_with_output().expect("wait for pontoon");
+        assert!(out.status.success(), "{}", common::describe(&out));
+    }
+    let shown = env.ok(&["network", "inspect", "--format", "{{.NetworkInterface}} {{range .IPAM.Config}}{{.Subnet}}{{end}}", "n0", "n1", "n2", "n3", "n4", "n5", "n6", "n7"]);
+    let mut interfaces = std::collections::HashSet::new();
+    let mut subnets = std::collections::HashSet::new();
+    for line in shown.lines() {
+        let (interface, subnet) = line.split_once(' ').expect("interface and subnet");
+        interfaces.insert(interface.to_string());
+        subnets.insert(subnet.to_string());
+    }
+    assert_eq!((interfaces.len(), subnets.len()), (8, 8), "{shown}");
+}

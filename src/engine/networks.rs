@@ -582,6 +582,28 @@ mod tests {
     }
 
     #[test]
+    fn inspect_lists_the_lease_holders_and_rm_forgets_their_leases() {
+        let dir = tempfile::tempdir().unwrap();
+        let paths = crate::store::paths::StorePaths { root: dir.path().join("root"), runroot: dir.path().join("run"), config_dir: dir.path().join("config"), rootless: false };
+        let store = Store::open(&paths).unwrap();
+        let app = create(&store, CreateRequest { name: "app".into(), driver: "bridge".into(), subnets: vec![net("10.130.0.0/24")], ..Default::default() }).unwrap();
+        let attachment = NetworkAttachment { mac: Some("02:42:0a:82:00:09".into()), ..NetworkAttachment::named("app") };
+        let spec = ContainerSpec { network: NetworkMode::Networks(vec![attachment]), ..Default::default() };
+        let web = crate::store::containers::ContainerRecord { id: crate::store::containers::new_id(), name: "web".into(), created: Utc::now(), image_id: String::new(), image_name: "busybox".into(), spec };
+        store.containers.create(&web).unwrap();
+        ipam::allocate(&store.paths.runroot, &app, &web.id, None).unwrap();
+        // A lease of a container that no longer exists is not shown.
+        ipam::allocate(&store.paths.runroot, &app, "gone", None).unwrap();
+        let shown = inspect_json(&store, &app).unwrap();
+        assert_eq!(shown["Containers"], json!({ web.id.clone(): { "Name": "web", "EndpointID": "", "MacAddress": "02:42:0a:82:00:09", "IPv4Address": "10.130.0.2/24", "IPv6Address": "" } }));
+        assert_eq!(users(&store, "app").unwrap().len(), 1);
+        store.containers.remove(&web.id).unwrap();
+        assert!(remove(&store, "app", false).unwrap());
+        assert!(ipam::leases(&store.paths.runroot, &app.id).unwrap().is_empty(), "the removed network's leases are gone");
+        assert!(!store.paths.runroot.join("networks").join(&app.id).exists());
+    }
+
+    #[test]
     fn mac_addresses_are_six_unicast_pairs() {
         assert!(check_mac("02:42:ac:11:00:02").is_ok());
         for bad in ["02:42:ac:11:00", "03:42:ac:11:00:02", "02:42:ac:11:00:zz", "0242ac110002"] {
