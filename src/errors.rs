@@ -44,6 +44,8 @@ pub enum PontoonError {
     NoSubordinateRange { kind: &'static str, user: String, file: String },
     #[error("no such volume: {0}")]
     NoSuchVolume(String),
+    #[error("no such network: {0}")]
+    NoSuchNetwork(String),
     #[error("no such object: {0}")]
     NoSuchObject(String),
     /// kill, exec, attach, pause, top of a container that does not run;
@@ -54,6 +56,8 @@ pub enum PontoonError {
     ContainerRunning(String),
     #[error("volume {volume} is in use by container {container}: remove the container first (pontoon rm {container})")]
     VolumeInUse { volume: String, container: String },
+    #[error("network {network} is in use by container {container}: remove or disconnect the container first, or use -f")]
+    NetworkInUse { network: String, container: String },
     /// The container's process could not be started: the runtime's
     /// message, and Docker's code for it (125, 126 or 127).
     #[error("{message}")]
@@ -87,10 +91,13 @@ fn kind(err: &anyhow::Error) -> Kind {
         if let Some(e) = cause.downcast_ref::<PontoonError>() {
             return match e {
                 PontoonError::ContainerExit(code) | PontoonError::Exit(code) | PontoonError::StartFailed { code, .. } => Kind::Code(*code),
-                PontoonError::NoSuchContainer(_) | PontoonError::ImageNotFound(_) | PontoonError::NoSuchVolume(_) | PontoonError::NoSuchObject(_) => {
+                PontoonError::NoSuchContainer(_) | PontoonError::ImageNotFound(_) | PontoonError::NoSuchVolume(_)
+                | PontoonError::NoSuchNetwork(_)
+                | PontoonError::NoSuchObject(_) => {
                     Kind::NotFound
                 }
-                PontoonError::ContainerRunning(_) | PontoonError::ImageInUse { .. } | PontoonError::VolumeInUse { .. } => Kind::Conflict,
+                PontoonError::ContainerRunning(_) | PontoonError::ImageInUse { .. } | PontoonError::VolumeInUse { .. }
+                | PontoonError::NetworkInUse { .. } => Kind::Conflict,
                 PontoonError::Several(errors) => several_kind(errors),
                 _ => Kind::Engine,
             };
@@ -163,6 +170,8 @@ mod tests {
         assert_eq!(exit_code(&missing(), Family::Other), 1, "rm bogus");
         assert_eq!(exit_code(&missing(), Family::Run), 125, "exec bogus");
         assert_eq!(exit_code(&err(PontoonError::ContainerRunning("web".into())), Family::Other), 2);
+        assert_eq!(exit_code(&err(PontoonError::NetworkInUse { network: "app".into(), container: "web".into() }), Family::Other), 2);
+        assert_eq!(exit_code(&err(PontoonError::NoSuchNetwork("app".into())), Family::Other), 1);
         assert_eq!(exit_code(&err(PontoonError::ImageNotFound("nope".into())), Family::Run), 125, "run of a missing image");
         assert_eq!(exit_code(&err(PontoonError::StartFailed { code: 127, message: "x".into() }), Family::Run), 127);
         assert_eq!(exit_code(&err(PontoonError::ContainerExit(3)), Family::Run), 3);

@@ -14,6 +14,7 @@ mod inspect;
 mod login;
 mod manage;
 mod mount;
+mod network;
 mod output;
 mod ps;
 mod pull;
@@ -143,6 +144,9 @@ pub enum Command {
     /// Manage volumes
     #[command(subcommand)]
     Volume(volume::VolumeCommand),
+    /// Manage networks
+    #[command(subcommand)]
+    Network(network::NetworkCommand),
     /// Run a command in the rootless storage namespace (as Podman's unshare)
     Unshare(mount::UnshareArgs),
     /// Supervise one container (started by `start`; not for users)
@@ -281,6 +285,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::System(SystemCommand::Doctor(a)) => doctor::doctor(&ctx, a),
         Command::Version(a) => system::version(&ctx, a),
         Command::Volume(c) => volume::run(&ctx, c),
+        Command::Network(c) => network::run(&ctx, c),
         Command::System(SystemCommand::Df(a)) => df::df(&ctx, a),
         Command::System(SystemCommand::Prune(a)) => df::prune(&ctx, a),
         Command::Unshare(a) => mount::unshare(&ctx, a),

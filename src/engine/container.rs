@@ -72,6 +72,7 @@ pub fn create(store: &Store, spec: ContainerSpec, name: Option<String>) -> Resul
     // image cannot be deleted between resolving it and recording the
     // container that uses it.
     let _lock = store.lock_shared()?;
+    let (spec, _networks_lock) = crate::engine::networks::prepare(store, spec)?;
     let image = images::resolve(store, &spec.image)?;
     let view = ImageView::load(store, image)?;
     let spec = crate::engine::volumes::prepare(store, spec, &view)?;

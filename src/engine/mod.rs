@@ -35,6 +35,7 @@ pub mod lifecycle;
 pub mod copy_up;
 pub mod disk_usage;
 pub mod mounts;
+pub mod networks;
 pub mod volumes;
 
 /// ContainerSpec -> OCI spec -> the built-in runtime's mount calls, against a

@@ -1,9 +1,12 @@
 //! Container networking: namespaces (netns), the programs that carry a
-//! rootless namespace's traffic (usermode), bridges for root and for user
-//! networks (attach), and what a container's monitor makes of it all
-//! (setup). See DESIGN.md's "Networking rootless" for the model.
+//! rootless namespace's traffic (usermode), address leases (ipam), bridges
+//! for root and for user networks (attach), changes to running containers
+//! (live), and what a container's monitor makes of it all (setup). See
+//! DESIGN.md's "Networking rootless" for the model.
 
 pub mod attach;
+pub mod ipam;
+pub mod live;
 pub mod netns;
 pub mod rootless_netns;
 pub mod setup;

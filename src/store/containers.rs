@@ -187,6 +187,18 @@ impl ContainerStore {
         Ok(())
     }
 
+    /// Changes a container's record (`network connect` / `disconnect`)
+    /// under a per-container lock; returns the record as written.
+    pub fn update_record(&self, id: &str, change: impl FnOnce(&mut ContainerRecord) -> Result<()>) -> Result<ContainerRecord> {
+        self.load(id)?; // a missing container is NoSuchContainer, not a lock error
+        let dir = self.dir_of(id);
+        let _guard = lock_exclusive(&dir.join("record.lock"))?;
+        let mut record = self.load(id)?.record;
+        change(&mut record)?;
+        write_json_atomic(&dir.join(RECORD_FILE), &record)?;
+        Ok(record)
+    }
+
     pub fn load(&self, id: &str) -> Result<Container> {
         let dir = self.dir_of(id);
         let record: ContainerRecord = read_json(&dir.join(RECORD_FILE))?.ok_or_else(|| PontoonError::NoSuchContainer(id.to_string()))?;

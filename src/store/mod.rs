@@ -13,6 +13,7 @@ pub mod images;
 pub mod layers;
 pub mod layout;
 pub mod lock;
+pub mod networks;
 pub mod paths;
 pub mod reserve;
 pub mod rootfs;
@@ -28,6 +29,7 @@ use crate::store::containers::ContainerStore;
 use crate::store::images::ImageStore;
 use crate::store::layers::LayerStore;
 use crate::store::lock::LockGuard;
+use crate::store::networks::NetworkStore;
 use crate::store::paths::StorePaths;
 use crate::store::reserve::Reserve;
 use crate::store::unpack::UnpackOptions;
@@ -40,6 +42,7 @@ pub struct Store {
     pub images: ImageStore,
     pub containers: ContainerStore,
     pub volumes: VolumeStore,
+    pub networks: NetworkStore,
     /// Space set aside for removals on a full disk (see reserve.rs).
     pub reserve: Reserve,
 }
@@ -60,6 +63,7 @@ impl Store {
             images: ImageStore::new(&paths.root),
             containers: ContainerStore::new(&paths.root),
             volumes: VolumeStore::new(&paths.root),
+            networks: NetworkStore::new(&paths.root),
             paths: paths.clone(),
         })
     }
