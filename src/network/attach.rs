@@ -1,12 +1,20 @@
-//! Attaching a container's namespace to the bridges of its networks.
+//! Attaching a container's namespace to the bridges of its networks: an
+//! address leased per network (network::ipam), the network's bridge made
+//! when missing, and a veth pair from the bridge into the container
+//! (network::bridge). As root the bridges live in the host's namespace;
+//! rootless in the rootless network namespace (network::rootless_netns),
+//! which the container joins as a user for as long as it is attached.
 
 use std::net::IpAddr;
-use std::os::fd::OwnedFd;
+use std::os::fd::{AsFd, BorrowedFd, OwnedFd};
 
-use anyhow::{bail, Result};
+use anyhow::{Context, Result};
 
-use crate::spec::network::Endpoint;
+use super::bridge::{self, AttachRequest, BridgeConfig};
+use super::{ipam, rootless_netns};
+use crate::spec::network::{Endpoint, NetworkAttachment, NetworkMode, DEFAULT_NETWORK};
 use crate::store::containers::ContainerRecord;
+use crate::store::networks::NetworkRecord;
 use crate::store::Store;
 
 pub struct Attached {
@@ -14,21 +22,173 @@ pub struct Attached {
     pub host_gateway: Option<IpAddr>,
 }
 
-/// Until bridges land (network::bridge), the rootful default network is
-/// what it was: the namespace with loopback only; user networks refuse.
-pub fn attach_all(_store: &Store, record: &ContainerRecord, _ns: &OwnedFd) -> Result<Attached> {
-    if let crate::spec::network::NetworkMode::Networks(n) = &record.spec.network {
-        bail!("network {} cannot be attached yet", n.first().map(|a| a.network.as_str()).unwrap_or(""));
+/// The networks a container's mode puts it on (the default one as root).
+pub fn wanted(store: &Store, mode: &NetworkMode) -> Vec<NetworkAttachment> {
+    match mode {
+        NetworkMode::Default if !store.paths.rootless => vec![NetworkAttachment::named(DEFAULT_NETWORK)],
+        NetworkMode::Networks(list) => list.clone(),
+        _ => Vec::new(),
     }
-    Ok(Attached { endpoints: Vec::new(), host_gateway: None })
 }
 
-pub fn detach_all(_store: &Store, _record: &ContainerRecord, _endpoints: &[Endpoint]) {}
-
-/// Drops what `record` held of shared network state, from outside its
-/// monitor (which died): leases, and its use of the rootless namespace.
-pub fn forget(store: &Store, record: &ContainerRecord) {
-    if store.paths.rootless {
-        super::rootless_netns::release(&store.paths.runroot, &record.id, &|id| super::setup::is_live(store, id));
+/// Attaches `ns` (the container's namespace) to every network of
+/// `record`; on error nothing of it is left attached or leased.
+/// Called by the container's monitor.
+pub fn attach_all(store: &Store, record: &ContainerRecord, ns: &OwnedFd) -> Result<Attached> {
+    let wanted = wanted(store, &record.spec.network);
+    let shared = match store.paths.rootless && !wanted.is_empty() {
+        true => Some(rootless_netns::acquire(&store.paths.runroot, &record.id, std::process::id() as i32)?),
+        false => None,
+    };
+    let bridge_ns = shared.as_ref().map(|s| s.netns.as_fd());
+    let mut endpoints = Vec::new();
+    for (index, attachment) in wanted.iter().enumerate() {
+        match attach_one(store, record, bridge_ns, ns.as_fd(), attachment, index) {
+            Ok(e) => endpoints.push(e),
+            Err(e) => {
+                detach_all(store, record, &endpoints);
+                return Err(e);
+            }
+        }
     }
+    let host_gateway = match &shared {
+        Some(s) => s.gateway,
+        None => endpoints.first().and_then(|e| e.gateway),
+    };
+    Ok(Attached { endpoints, host_gateway })
+}
+
+/// Attaches a running container (whose monitor is `monitor_pid`) to one
+/// more network (`network connect`).
+pub fn attach_more(store: &Store, record: &ContainerRecord, monitor_pid: i32, ns: &OwnedFd, attachment: &NetworkAttachment, index: usize) -> Result<Endpoint> {
+    let shared = match store.paths.rootless {
+        true => Some(rootless_netns::acquire(&store.paths.runroot, &record.id, monitor_pid)?),
+        false => None,
+    };
+    attach_one(store, record, shared.as_ref().map(|s| s.netns.as_fd()), ns.as_fd(), attachment, index)
+}
+
+fn attach_one(store: &Store, record: &ContainerRecord, bridge_ns: Option<BorrowedFd>, ns: BorrowedFd, attachment: &NetworkAttachment, index: usize) -> Result<Endpoint> {
+    let net = store.networks.find(&attachment.network)?;
+    let runroot = &store.paths.runroot;
+    let addresses = ipam::allocate_all(runroot, &net, &record.id, attachment.ip.as_slice())?;
+    let attached = (|| {
+        bridge::ensure_bridge(bridge_ns, &bridge_config(&net), &runroot.join("bridges.lock"))?;
+        let req = attach_request(&net, record, attachment, &addresses, index)?;
+        let done = bridge::attach(bridge_ns, ns, &req)?;
+        Ok::<_, anyhow::Error>((req, done))
+    })();
+    let (req, done) = match attached {
+        Ok(ok) => ok,
+        Err(e) => {
+            let _ = ipam::release(runroot, &net.id, &record.id);
+            return Err(e.context(format!("attach container {} to network {}", record.name, net.name)));
+        }
+    };
+    let mut names = vec![record.name.clone(), record.id.chars().take(12).collect()];
+    names.extend(attachment.aliases.iter().filter(|a| !names.contains(a)).cloned().collect::<Vec<_>>());
+    Ok(Endpoint {
+        network: net.name.clone(),
+        interface: req.container_ifname,
+        host_interface: Some(done.host_ifname),
+        address: Some(req.address),
+        prefix_len: req.prefix_len,
+        gateway: req.gateway,
+        mac: Some(done.mac),
+        names,
+    })
+}
+
+fn attach_request(net: &NetworkRecord, record: &ContainerRecord, attachment: &NetworkAttachment, addresses: &[IpAddr], index: usize) -> Result<AttachRequest> {
+    let first = addresses.first().context("the network gave no address")?;
+    let subnet_of = |ip: &IpAddr| net.subnets.iter().find(|s| s.subnet.contains(ip));
+    let main = subnet_of(first).context("the leased address is in none of the network's subnets")?;
+    let gateway = (!net.internal).then_some(main.gateway);
+    let extra_addresses = addresses[1..]
+        .iter()
+        .filter_map(|ip| subnet_of(ip).map(|s| (*ip, s.subnet.prefix_len(), (!net.internal).then_some(s.gateway))))
+        .collect();
+    Ok(AttachRequest {
+        bridge: net.interface.clone(),
+        host_ifname: host_ifname(&record.id, index),
+        container_ifname: format!("eth{index}"),
+        address: *first,
+        prefix_len: main.subnet.prefix_len(),
+        gateway,
+        // The first network routes the container's traffic, as in Docker.
+        default_route: index == 0 && !net.internal,
+        extra_addresses,
+        mac: attachment.mac.clone(),
+        mtu: mtu(net),
+    })
+}
+
+/// The host end's name: unique per container and network, at most 15
+/// bytes (IFNAMSIZ).
+fn host_ifname(id: &str, index: usize) -> String {
+    format!("pt{}{index}", &id[..id.len().min(10)])
+}
+
+fn mtu(net: &NetworkRecord) -> Option<u32> {
+    net.options.get("mtu").and_then(|m| m.parse().ok())
+}
+
+/// A network record as the bridge code needs it.
+pub fn bridge_config(net: &NetworkRecord) -> BridgeConfig {
+    BridgeConfig {
+        interface: net.interface.clone(),
+        gateways: net.subnets.iter().map(|s| (s.gateway, s.subnet.prefix_len())).collect(),
+        subnets: net.subnets.iter().map(|s| s.subnet).collect(),
+        internal: net.internal,
+        mtu: mtu(net),
+    }
+}
+
+/// Detaches `endpoints` of `record` and releases its leases and its use
+/// of the rootless namespace. Errors are reported, not returned: this runs
+/// when the container is going away anyway.
+pub fn detach_all(store: &Store, record: &ContainerRecord, endpoints: &[Endpoint]) {
+    let shared = if store.paths.rootless { rootless_netns::current(&store.paths.runroot) } else { None };
+    for e in endpoints {
+        if let Some(host) = &e.host_interface {
+            if let Err(err) = bridge::detach(shared.as_ref().map(|s| s.as_fd()), host) {
+                eprintln!("detach {} from network {}: {}", record.name, e.network, crate::errors::one_line(&err));
+            }
+        }
+    }
+    forget(store, record);
+}
+
+/// Detaches one endpoint of a running container (`network disconnect`).
+pub fn detach_one(store: &Store, record: &ContainerRecord, endpoint: &Endpoint) -> Result<()> {
+    let shared = if store.paths.rootless { rootless_netns::current(&store.paths.runroot) } else { None };
+    if let Some(host) = &endpoint.host_interface {
+        bridge::detach(shared.as_ref().map(|s| s.as_fd()), host)?;
+    }
+    let net = store.networks.find(&endpoint.network)?;
+    ipam::release(&store.paths.runroot, &net.id, &record.id)
+}
+
+/// Drops what `record` held of shared network state: its leases, and its
+/// use of the rootless namespace (also from outside a monitor that died).
+pub fn forget(store: &Store, record: &ContainerRecord) {
+    if let Err(e) = ipam::release_everywhere(&store.paths.runroot, &record.id) {
+        eprintln!("{}", crate::errors::one_line(&e));
+    }
+    if store.paths.rootless {
+        rootless_netns::release(&store.paths.runroot, &record.id);
+    }
+}
+
+/// Removes a network's bridge and its NAT rules (`network rm`, `prune`).
+pub fn remove_network(store: &Store, net: &NetworkRecord) -> Result<()> {
+    let lock = store.paths.runroot.join("bridges.lock");
+    if store.paths.rootless {
+        // Without users the rootless namespace, and its bridges, are gone.
+        return match rootless_netns::current(&store.paths.runroot) {
+            Some(ns) => bridge::remove_bridge(Some(ns.as_fd()), &bridge_config(net), &lock),
+            None => Ok(()),
+        };
+    }
+    bridge::remove_bridge(None, &bridge_config(net), &lock)
 }

@@ -7,9 +7,10 @@
 //!
 //! A small holder process (a fork of the monitor, `pontoon-netns`, which
 //! only sleeps) keeps the namespace; pasta carries its traffic. Users are
-//! files `<runroot>/rootless-netns/users/<container id>`, changed under a
-//! lock together with the holder; a user whose container no longer runs
-//! (its monitor was killed) is dropped the next time anyone looks.
+//! files `<runroot>/rootless-netns/users/<container id>` holding the pid
+//! and start time of the container's monitor, changed under a lock
+//! together with the holder; a user whose monitor is gone (killed) is
+//! dropped the next time anyone looks.
 
 use std::fs;
 use std::io::{Read, Write};
@@ -34,18 +35,19 @@ fn dir(runroot: &Path) -> PathBuf {
     runroot.join("rootless-netns")
 }
 
-/// Joins `container_id` to the namespace, making it (and starting pasta)
-/// when nobody uses it. `is_live` says whether a container still runs.
-pub fn acquire(runroot: &Path, container_id: &str, is_live: &dyn Fn(&str) -> bool) -> Result<RootlessNetns> {
+/// Joins `container_id`, whose monitor is `monitor_pid`, to the namespace,
+/// making it (and starting pasta) when nobody uses it.
+pub fn acquire(runroot: &Path, container_id: &str, monitor_pid: i32) -> Result<RootlessNetns> {
     let dir = dir(runroot);
     fs::create_dir_all(dir.join("users")).with_context(|| format!("create {}", dir.display()))?;
     let _lock = crate::store::lock::lock_exclusive(&dir.join("lock"))?;
-    forget_dead_users(&dir, is_live);
+    forget_dead_users(&dir);
     let pid = match holder(&dir) {
         Some(pid) => pid,
         None => start(&dir)?,
     };
-    fs::write(dir.join("users").join(container_id), b"").context("record a user of the rootless network namespace")?;
+    let start = crate::runtime::process_start_time(monitor_pid).unwrap_or(0);
+    fs::write(dir.join("users").join(container_id), format!("{monitor_pid} {start}\n")).context("record a user of the rootless network namespace")?;
     let ns = netns::of_process(pid)?;
     let gateway = usermode::namespace_gateway(&ns);
     Ok(RootlessNetns { netns: ns, gateway })
@@ -58,26 +60,31 @@ pub fn current(runroot: &Path) -> Option<OwnedFd> {
 }
 
 /// Drops `container_id`; the last user removes the namespace and pasta.
-pub fn release(runroot: &Path, container_id: &str, is_live: &dyn Fn(&str) -> bool) {
+pub fn release(runroot: &Path, container_id: &str) {
     let dir = dir(runroot);
     let Ok(_lock) = crate::store::lock::lock_exclusive(&dir.join("lock")) else {
         return;
     };
     let _ = fs::remove_file(dir.join("users").join(container_id));
-    forget_dead_users(&dir, is_live);
+    forget_dead_users(&dir);
     let still_used = fs::read_dir(dir.join("users")).is_ok_and(|mut d| d.next().is_some());
     if !still_used {
         stop(&dir);
     }
 }
 
-fn forget_dead_users(dir: &Path, is_live: &dyn Fn(&str) -> bool) {
+fn forget_dead_users(dir: &Path) {
     let Ok(entries) = fs::read_dir(dir.join("users")) else {
         return;
     };
     for e in entries.flatten() {
-        let id = e.file_name().to_string_lossy().into_owned();
-        if !is_live(&id) {
+        let text = fs::read_to_string(e.path()).unwrap_or_default();
+        let mut words = text.split_whitespace().map(|w| w.parse::<u64>().ok());
+        let alive = match (words.next().flatten(), words.next().flatten()) {
+            (Some(pid), Some(start)) => crate::runtime::process_start_time(pid as i32) == Some(start),
+            _ => false,
+        };
+        if !alive {
             let _ = fs::remove_file(e.path());
         }
     }

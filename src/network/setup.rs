@@ -165,9 +165,3 @@ pub fn after_dead_monitor(store: &Store, c: &crate::store::containers::Container
     usermode::stop_pasta(&paths.run_dir);
     attach::forget(store, &c.record);
 }
-
-/// Whether container `id` runs under a live monitor (for the users of
-/// shared network objects).
-pub fn is_live(store: &Store, id: &str) -> bool {
-    store.containers.load(id).is_ok_and(|c| crate::engine::lifecycle::is_running(&c))
-}
