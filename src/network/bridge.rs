@@ -54,6 +54,9 @@ pub struct AttachRequest {
     pub gateway: Option<IpAddr>,
     /// Route everything through `gateway`: the first network only.
     pub default_route: bool,
+    /// More addresses on the same interface (a dual-stack network's IPv6
+    /// one), each with its family's gateway for the default route.
+    pub extra_addresses: Vec<(IpAddr, u8, Option<IpAddr>)>,
     /// `--mac-address`; a random local address otherwise.
     pub mac: Option<String>,
     pub mtu: Option<u32>,
@@ -180,10 +183,16 @@ fn veth_line(req: &AttachRequest, mac: &str, container_fd: i32) -> String {
 /// What is done inside the container's namespace, in one process.
 fn container_lines(req: &AttachRequest) -> Vec<String> {
     let dev = &req.container_ifname;
-    let mut lines = vec!["link set dev lo up".to_string(), format!("link set dev {dev} up"), address_line(req.address, req.prefix_len, dev)];
-    if let Some(gateway) = req.gateway.filter(|_| req.default_route) {
-        lines.push(format!("route add default via {gateway} dev {dev}"));
+    let mut lines = vec!["link set dev lo up".to_string(), format!("link set dev {dev} up")];
+    let addresses = std::iter::once((req.address, req.prefix_len, req.gateway)).chain(req.extra_addresses.iter().copied());
+    let mut routes = Vec::new();
+    for (address, prefix, gateway) in addresses {
+        lines.push(address_line(address, prefix, dev));
+        if let Some(gateway) = gateway.filter(|_| req.default_route) {
+            routes.push(format!("route add default via {gateway} dev {dev}"));
+        }
     }
+    lines.extend(routes);
     lines
 }
 
@@ -274,6 +283,7 @@ mod tests {
             prefix_len: 24,
             gateway: Some("10.89.0.1".parse().unwrap()),
             default_route: true,
+            extra_addresses: vec![],
             mac: None,
             mtu: Some(1400),
         }
@@ -301,10 +311,22 @@ mod tests {
         assert!(!container_lines(&second).iter().any(|l| l.starts_with("route")));
         let internal = AttachRequest { gateway: None, ..request() };
         assert!(!container_lines(&internal).iter().any(|l| l.starts_with("route")));
-        let v6 = AttachRequest { address: "fd10::5".parse().unwrap(), prefix_len: 64, gateway: Some("fd10::1".parse().unwrap()), ..request() };
-        let lines = container_lines(&v6);
-        assert!(lines.contains(&"addr add fd10::5/64 dev eth0 nodad".to_string()), "{lines:?}");
-        assert!(lines.contains(&"route add default via fd10::1 dev eth0".to_string()), "{lines:?}");
+    }
+
+    #[test]
+    fn a_dual_stack_container_gets_both_addresses_before_both_routes() {
+        let dual = AttachRequest { extra_addresses: vec![("fd10::5".parse().unwrap(), 64, Some("fd10::1".parse().unwrap()))], ..request() };
+        assert_eq!(
+            container_lines(&dual),
+            [
+                "link set dev lo up",
+                "link set dev eth0 up",
+                "addr add 10.89.0.5/24 dev eth0",
+                "addr add fd10::5/64 dev eth0 nodad",
+                "route add default via 10.89.0.1 dev eth0",
+                "route add default via fd10::1 dev eth0",
+            ]
+        );
     }
 }
 

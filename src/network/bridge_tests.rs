@@ -120,6 +120,7 @@ fn request(cfg: &BridgeConfig, host_ifname: &str, last_octet: u8) -> AttachReque
         prefix_len,
         gateway: (!cfg.internal).then_some(gateway),
         default_route: true,
+        extra_addresses: vec![],
         mac: None,
         mtu: None,
     }
@@ -355,4 +356,59 @@ fn attaching_takes_two_processes_and_little_time() {
     eprintln!("detach: {:?} per container", started.elapsed() / 10);
     // Generous: a loaded two-core machine; tens of milliseconds are normal.
     assert!(each < Duration::from_millis(500), "attach took {each:?}");
+}
+
+#[test]
+fn a_dual_stack_network_talks_and_masquerades_ipv6_too() {
+    if skip("a_dual_stack_network_talks_and_masquerades_ipv6_too") {
+        return;
+    }
+    for backend in backends() {
+        let (host, outside) = host_with_outside();
+        host.ok("ip addr add 2001:db8:ff::1/64 dev up0 nodad && sysctl -qw net.ipv6.conf.all.forwarding=0");
+        outside.ok("ip addr add 2001:db8:ff::2/64 dev up0 nodad");
+        let (_dir, lock) = lock();
+        let cfg = BridgeConfig {
+            gateways: vec![("10.96.0.1".parse().unwrap(), 24), ("fd96::1".parse().unwrap(), 64)],
+            subnets: vec!["10.96.0.0/24".parse().unwrap(), "fd96::/64".parse().unwrap()],
+            ..network("pontoon8", 96, false)
+        };
+        ensure_bridge_using(Some(host.fd()), &cfg, &lock, backend).unwrap();
+        assert_eq!(host.ok("cat /proc/sys/net/ipv6/conf/all/forwarding").trim(), "1");
+        let (a, b) = (Netns::new("a6"), Netns::new("b6"));
+        for (ns, veth, n) in [(&a, "veth6a0", 2u8), (&b, "veth6b0", 3)] {
+            let v6 = format!("fd96::{n}").parse().unwrap();
+            let req = AttachRequest { extra_addresses: vec![(v6, 64, Some("fd96::1".parse().unwrap()))], ..request(&cfg, veth, n) };
+            attach(Some(host.fd()), ns.fd(), &req).unwrap();
+        }
+        let routes = a.ok("ip -6 route");
+        assert!(routes.contains("default via fd96::1 dev eth0"), "{routes}");
+        // No duplicate address detection: the address is usable at once.
+        let addrs = a.ok("ip -o -6 addr show dev eth0");
+        assert!(addrs.lines().any(|l| l.contains("fd96::2/64") && !l.contains("tentative")), "{addrs}");
+        assert!(a.pings("fd96::3"), "{backend:?}: IPv6 across the bridge");
+        assert!(a.pings("2001:db8:ff::2"), "{backend:?}: IPv6 out through masquerade (the outside has no route back)");
+        remove_bridge(Some(host.fd()), &cfg, &lock).unwrap();
+        assert_no_trace(&host);
+    }
+}
+
+#[test]
+fn a_host_whose_forward_policy_drops_still_forwards_our_bridges() {
+    if skip("a_host_whose_forward_policy_drops_still_forwards_our_bridges") || !backends().contains(&Backend::Iptables) {
+        return;
+    }
+    let (host, _outside) = host_with_outside();
+    // What Docker does to a host: every forwarded packet dropped unless a
+    // rule in FORWARD itself accepts it.
+    host.ok("iptables -P FORWARD DROP");
+    let (_dir, lock) = lock();
+    let cfg = network("pontoon9", 97, false);
+    ensure_bridge(Some(host.fd()), &cfg, &lock).unwrap();
+    let container = Netns::new("d");
+    attach(Some(host.fd()), container.fd(), &request(&cfg, "vethd0", 2)).unwrap();
+    assert!(container.pings(OUTSIDE), "the container gets out despite the DROP policy");
+    remove_bridge(Some(host.fd()), &cfg, &lock).unwrap();
+    let rules = host.rules();
+    assert!(rules.contains(":FORWARD DROP") && !rules.to_lowercase().contains("pontoon"), "the host's policy stays, our rules go:\n{rules}");
 }
