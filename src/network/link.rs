@@ -90,8 +90,7 @@ pub fn run_in(ns: Option<BorrowedFd>, program: &str, args: &[&str], stdin: &str,
 pub fn run_ok(ns: Option<BorrowedFd>, program: &str, args: &[&str], stdin: &str, pass_fd: Option<BorrowedFd>) -> Result<String> {
     let out = run_in(ns, program, args, stdin, pass_fd)?;
     if !out.success {
-        let input = if stdin.is_empty() { String::new() } else { format!(" (input: {})", stdin.trim().replace('\n', "; ")) };
-        bail!("{program} {} failed: {}{input}", args.join(" "), out.stderr);
+        bail!("{program} {} failed: {}", args.join(" "), out.stderr.replace('\n', " "));
     }
     Ok(out.stdout)
 }
@@ -102,7 +101,12 @@ pub fn ip_batch(ns: Option<BorrowedFd>, lines: &[String], pass_fd: Option<Borrow
     if lines.is_empty() {
         return Ok(());
     }
-    run_ok(ns, "ip", &["-batch", "-"], &(lines.join("\n") + "\n"), pass_fd).map(drop)
+    let out = run_in(ns, "ip", &["-batch", "-"], &(lines.join("\n") + "\n"), pass_fd)?;
+    if !out.success {
+        // ip names the failed command by its line number: say which it was.
+        bail!("ip failed: {} (commands: {})", out.stderr.replace('\n', " "), lines.join("; "));
+    }
+    Ok(())
 }
 
 fn package_hint(program: &str) -> &'static str {

@@ -20,7 +20,7 @@
 use std::fmt::Write as _;
 use std::os::fd::BorrowedFd;
 
-use anyhow::{Context, Result};
+use anyhow::{bail, Context, Result};
 use ipnet::IpNet;
 
 use crate::network::bridge::BridgeConfig;
@@ -135,8 +135,11 @@ pub fn remove(ns: Option<BorrowedFd>, cfg: &BridgeConfig) -> Result<()> {
 fn bridges(ns: Option<BorrowedFd>) -> Result<Option<Vec<String>>> {
     let out = run_in(ns, "nft", &["-j", "list", "set", "inet", "pontoon", "bridges"], "", None)?;
     if !out.success {
-        // "No such file or directory": no table (or no set), nothing of ours.
-        return Ok(None);
+        // No table (or no set): nothing of ours is there.
+        if out.stderr.contains("No such file or directory") {
+            return Ok(None);
+        }
+        bail!("nft list set inet pontoon bridges failed: {}", out.stderr);
     }
     parse_set_elements(&out.stdout).map(Some)
 }
