@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::spec::devices::DeviceRequest;
 use crate::spec::mounts::MountSpec;
 use crate::spec::network::NetworkMode;
+use crate::spec::ports::PortMapping;
 use crate::spec::restart::RestartPolicy;
 use crate::spec::seccomp::SeccompChoice;
 
@@ -91,4 +92,13 @@ pub struct ContainerSpec {
     /// `--device-cgroup-rule 'c 1:3 rwm'`, as given (checked at create).
     #[serde(default)]
     pub device_cgroup_rules: Vec<String>,
+    /// `-p/--publish`, one mapping per port (see spec::ports).
+    #[serde(default)]
+    pub ports: Vec<PortMapping>,
+    /// `-P/--publish-all`: publish every exposed port on a random host port.
+    #[serde(default)]
+    pub publish_all: bool,
+    /// `--expose` and, once created, the image's ExposedPorts (host_port 0).
+    #[serde(default)]
+    pub expose: Vec<PortMapping>,
 }

@@ -9,5 +9,6 @@ pub mod devices;
 pub mod env;
 pub mod mounts;
 pub mod network;
+pub mod ports;
 pub mod restart;
 pub mod seccomp;
