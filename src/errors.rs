@@ -46,6 +46,9 @@ pub enum PontoonError {
     NoSuchVolume(String),
     #[error("no such object: {0}")]
     NoSuchObject(String),
+    /// `port CONTAINER PORT` for a port that is not published (Docker exits 1).
+    #[error("no public port '{port}' published for {container}")]
+    NoPublicPort { port: String, container: String },
     /// kill, exec, attach, pause, top of a container that does not run;
     /// the message names it and what to do.
     #[error("{message}")]
@@ -87,7 +90,7 @@ fn kind(err: &anyhow::Error) -> Kind {
         if let Some(e) = cause.downcast_ref::<PontoonError>() {
             return match e {
                 PontoonError::ContainerExit(code) | PontoonError::Exit(code) | PontoonError::StartFailed { code, .. } => Kind::Code(*code),
-                PontoonError::NoSuchContainer(_) | PontoonError::ImageNotFound(_) | PontoonError::NoSuchVolume(_) | PontoonError::NoSuchObject(_) => {
+                PontoonError::NoSuchContainer(_) | PontoonError::ImageNotFound(_) | PontoonError::NoSuchVolume(_) | PontoonError::NoSuchObject(_) | PontoonError::NoPublicPort { .. } => {
                     Kind::NotFound
                 }
                 PontoonError::ContainerRunning(_) | PontoonError::ImageInUse { .. } | PontoonError::VolumeInUse { .. } => Kind::Conflict,

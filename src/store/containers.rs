@@ -85,6 +85,10 @@ pub struct ContainerState {
     pub stopped_by_user: bool,
     #[serde(default)]
     pub error: Option<String>,
+    /// The published ports as bound while the container runs (real host
+    /// ports, one entry per address): what `port`, `ps` and `inspect` show.
+    #[serde(default)]
+    pub ports: Vec<crate::spec::ports::PortMapping>,
 }
 
 /// A container's record and state, as read together.
