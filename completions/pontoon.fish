@@ -87,7 +87,9 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l tmpfs -d 'Mount 
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -s v -l volume -d 'Bind mount or volume (SOURCE:TARGET[:ro,z,U...], or TARGET for an anonymous volume)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l mount -d 'Mount (type=bind|volume|tmpfs,source=,target=,readonly,...)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l volumes-from -d 'Mount the volumes of another container (CONTAINER[:ro|rw])' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l network -d 'Network: none, host or bridge' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l network -d 'Network: bridge, none, host, container:NAME, pasta, slirp4netns, or a network\'s name (repeatable)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -s p -l publish -d 'Publish a container\'s port to the host ([IP:][HOST_PORT:]CONTAINER_PORT[/PROTOCOL], e.g. 8080:80)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l expose -d 'Expose a port or a range of ports (PORT[-END][/PROTO])' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -s l -l label -d 'Set metadata (KEY=VALUE)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l stop-signal -d 'Signal to stop the container' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l stop-timeout -d 'Seconds to wait before killing the container on stop' -r
@@ -111,6 +113,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand run" -s i -l interactive
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -s t -l tty -d 'Allocate a pseudo-terminal'
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l init -d 'Run pontoon\'s init as PID 1 to reap zombies and forward signals'
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l read-only -d 'Mount the root filesystem read-only'
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -s P -l publish-all -d 'Publish every exposed port to a random host port'
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l privileged -d 'Give extended privileges to the container'
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l rm -d 'Remove the container when it exits'
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -s V -l version -d 'Print version'
@@ -125,7 +128,9 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l tmpfs -d 'Mou
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -s v -l volume -d 'Bind mount or volume (SOURCE:TARGET[:ro,z,U...], or TARGET for an anonymous volume)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l mount -d 'Mount (type=bind|volume|tmpfs,source=,target=,readonly,...)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l volumes-from -d 'Mount the volumes of another container (CONTAINER[:ro|rw])' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l network -d 'Network: none, host or bridge' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l network -d 'Network: bridge, none, host, container:NAME, pasta, slirp4netns, or a network\'s name (repeatable)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -s p -l publish -d 'Publish a container\'s port to the host ([IP:][HOST_PORT:]CONTAINER_PORT[/PROTOCOL], e.g. 8080:80)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l expose -d 'Expose a port or a range of ports (PORT[-END][/PROTO])' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -s l -l label -d 'Set metadata (KEY=VALUE)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l stop-signal -d 'Signal to stop the container' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l stop-timeout -d 'Seconds to wait before killing the container on stop' -r
@@ -148,6 +153,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand create" -s i -l interact
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -s t -l tty -d 'Allocate a pseudo-terminal'
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l init -d 'Run pontoon\'s init as PID 1 to reap zombies and forward signals'
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l read-only -d 'Mount the root filesystem read-only'
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -s P -l publish-all -d 'Publish every exposed port to a random host port'
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l privileged -d 'Give extended privileges to the container'
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l rm -d 'Remove the container when it exits'
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -s V -l version -d 'Print version'
@@ -313,7 +319,9 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -s v -l volume -d 'Bind mount or volume (SOURCE:TARGET[:ro,z,U...], or TARGET for an anonymous volume)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l mount -d 'Mount (type=bind|volume|tmpfs,source=,target=,readonly,...)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l volumes-from -d 'Mount the volumes of another container (CONTAINER[:ro|rw])' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l network -d 'Network: none, host or bridge' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l network -d 'Network: bridge, none, host, container:NAME, pasta, slirp4netns, or a network\'s name (repeatable)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -s p -l publish -d 'Publish a container\'s port to the host ([IP:][HOST_PORT:]CONTAINER_PORT[/PROTOCOL], e.g. 8080:80)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l expose -d 'Expose a port or a range of ports (PORT[-END][/PROTO])' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -s l -l label -d 'Set metadata (KEY=VALUE)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l stop-signal -d 'Signal to stop the container' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l stop-timeout -d 'Seconds to wait before killing the container on stop' -r
@@ -337,6 +345,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -s t -l tty -d 'Allocate a pseudo-terminal'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l init -d 'Run pontoon\'s init as PID 1 to reap zombies and forward signals'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l read-only -d 'Mount the root filesystem read-only'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -s P -l publish-all -d 'Publish every exposed port to a random host port'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l privileged -d 'Give extended privileges to the container'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l rm -d 'Remove the container when it exits'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
@@ -351,7 +360,9 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -s v -l volume -d 'Bind mount or volume (SOURCE:TARGET[:ro,z,U...], or TARGET for an anonymous volume)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l mount -d 'Mount (type=bind|volume|tmpfs,source=,target=,readonly,...)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l volumes-from -d 'Mount the volumes of another container (CONTAINER[:ro|rw])' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l network -d 'Network: none, host or bridge' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l network -d 'Network: bridge, none, host, container:NAME, pasta, slirp4netns, or a network\'s name (repeatable)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -s p -l publish -d 'Publish a container\'s port to the host ([IP:][HOST_PORT:]CONTAINER_PORT[/PROTOCOL], e.g. 8080:80)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l expose -d 'Expose a port or a range of ports (PORT[-END][/PROTO])' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -s l -l label -d 'Set metadata (KEY=VALUE)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l stop-signal -d 'Signal to stop the container' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l stop-timeout -d 'Seconds to wait before killing the container on stop' -r
@@ -374,6 +385,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -s t -l tty -d 'Allocate a pseudo-terminal'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l init -d 'Run pontoon\'s init as PID 1 to reap zombies and forward signals'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l read-only -d 'Mount the root filesystem read-only'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -s P -l publish-all -d 'Publish every exposed port to a random host port'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l privileged -d 'Give extended privileges to the container'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l rm -d 'Remove the container when it exits'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
