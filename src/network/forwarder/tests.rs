@@ -254,6 +254,22 @@ fn the_forwarder_process_serves_until_killed_and_dies_with_its_parent() {
     let bound = bind(&[on_loopback(0, server, Protocol::Tcp)], false).expect("bind");
     let port = bound.mappings()[0].host_port;
     let pid = spawn(bound, None).expect("spawn the forwarder");
+    // It keeps stdio and its listener, none of the test process's many fds.
+    let fds = || -> Vec<i32> {
+        let entries = std::fs::read_dir(format!("/proc/{pid}/fd")).map_or(Vec::new(), |d| d.flatten().collect());
+        let mut fds: Vec<i32> = entries.iter().filter_map(|e| e.file_name().to_str()?.parse().ok()).collect();
+        fds.sort_unstable();
+        fds
+    };
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while fds().len() != 4 && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let kept = fds();
+    assert_eq!(kept.len(), 4, "0, 1, 2 and the listener: {kept:?}");
+    assert!(kept.starts_with(&[0, 1, 2]), "{kept:?}");
+    let stdout = std::fs::read_link(format!("/proc/{pid}/fd/1")).expect("its stdout");
+    assert_eq!(stdout, std::path::Path::new("/dev/null"), "a print cannot land in a connection");
     let mut client = TcpStream::connect(("127.0.0.1", port)).expect("connect");
     client.write_all(b"abc").and_then(|_| client.shutdown(Shutdown::Write)).expect("send");
     let mut answer = String::new();
