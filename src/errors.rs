@@ -48,6 +48,9 @@ pub enum PontoonError {
     NoSuchNetwork(String),
     #[error("no such object: {0}")]
     NoSuchObject(String),
+    /// `port CONTAINER PORT` for a port that is not published (Docker exits 1).
+    #[error("no public port '{port}' published for {container}")]
+    NoPublicPort { port: String, container: String },
     /// kill, exec, attach, pause, top of a container that does not run;
     /// the message names it and what to do.
     #[error("{message}")]
@@ -93,7 +96,8 @@ fn kind(err: &anyhow::Error) -> Kind {
                 PontoonError::ContainerExit(code) | PontoonError::Exit(code) | PontoonError::StartFailed { code, .. } => Kind::Code(*code),
                 PontoonError::NoSuchContainer(_) | PontoonError::ImageNotFound(_) | PontoonError::NoSuchVolume(_)
                 | PontoonError::NoSuchNetwork(_)
-                | PontoonError::NoSuchObject(_) => {
+                | PontoonError::NoSuchObject(_)
+                | PontoonError::NoPublicPort { .. } => {
                     Kind::NotFound
                 }
                 PontoonError::ContainerRunning(_) | PontoonError::ImageInUse { .. } | PontoonError::VolumeInUse { .. }

@@ -1,4 +1,4 @@
-//! `rename`, `port` and `container prune`.
+//! `rename` and `container prune`.
 
 use anyhow::{bail, Result};
 use clap::Args;
@@ -17,13 +17,6 @@ pub struct RenameArgs {
 }
 
 #[derive(Args, Debug)]
-pub struct PortArgs {
-    pub container: String,
-    /// PRIVATE_PORT[/PROTO]: show only this port's mapping
-    pub private: Option<String>,
-}
-
-#[derive(Args, Debug)]
 pub struct ContainerPruneArgs {
     /// Do not ask for confirmation
     #[arg(short, long)]
@@ -39,18 +32,6 @@ pub fn rename(ctx: &Ctx, args: RenameArgs) -> Result<()> {
         bail!("container {} is already named {new_name}: give a different name", &c.record.id[..12]);
     }
     store.containers.rename(&c.record.id, new_name)
-}
-
-pub fn port(ctx: &Ctx, args: PortArgs) -> Result<()> {
-    let store = ctx.store_files_only()?;
-    let c = store.containers.find(&args.container)?;
-    // Publishing (-p) arrives with networking; until then no container has
-    // a published port, which Docker reports as an error only for a port asked for.
-    if let Some(private) = args.private {
-        let private = if private.contains('/') { private } else { format!("{private}/tcp") };
-        bail!("no public port {private:?} published for {}", c.record.name);
-    }
-    Ok(())
 }
 
 pub fn prune(ctx: &Ctx, args: ContainerPruneArgs) -> Result<()> {

@@ -16,6 +16,7 @@ mod manage;
 mod mount;
 mod network;
 mod output;
+mod port;
 mod ps;
 mod pull;
 mod push;
@@ -87,7 +88,7 @@ pub enum ContainerVerb {
     /// Rename a container
     Rename(manage::RenameArgs),
     /// List a container's published ports
-    Port(manage::PortArgs),
+    Port(port::PortArgs),
     /// Run a command in a running container
     Exec(exec::ExecArgs),
     /// Attach to a running container's terminal or streams
@@ -312,7 +313,7 @@ fn container_verb(ctx: &Ctx, verb: ContainerVerb) -> Result<()> {
         ContainerVerb::Diff(a) => files::diff(ctx, a),
         ContainerVerb::Export(a) => files::export(ctx, a),
         ContainerVerb::Rename(a) => manage::rename(ctx, a),
-        ContainerVerb::Port(a) => manage::port(ctx, a),
+        ContainerVerb::Port(a) => port::port(ctx, a),
         ContainerVerb::Exec(a) => exec::exec(ctx, a),
         ContainerVerb::Attach(a) => exec::attach(ctx, a),
         ContainerVerb::Top(a) => exec::top(ctx, a),

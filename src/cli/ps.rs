@@ -148,7 +148,7 @@ pub fn ps(ctx: &Ctx, args: PsArgs) -> Result<()> {
                 "RunningFor": ago(c.record.created),
                 "Status": status_text(c),
                 "State": state_name(c),
-                "Ports": "",
+                "Ports": ports_text(c),
                 "Names": c.record.name,
                 "Labels": c.record.spec.labels,
                 "ExitCode": c.state.exit_code.unwrap_or(0),
@@ -181,6 +181,17 @@ fn size_text(store: &crate::store::Store, c: &Container, image_sizes: &std::coll
     let rw = crate::engine::volumes::dir_size(&crate::store::layout::ContainerPaths::new(store, &c.record.id).upper);
     let image = image_sizes.get(&c.record.image_id).copied().unwrap_or(0);
     format!("{} (virtual {})", crate::format::units::human_size(rw), crate::format::units::human_size(rw + image))
+}
+
+/// Docker's PORTS column: a running container's published ports (as
+/// bound) and its exposed ones; nothing for a container that is not
+/// running, whose ports are not bound.
+fn ports_text(c: &Container) -> String {
+    if !is_running(c) {
+        return String::new();
+    }
+    let spec = &c.record.spec;
+    crate::spec::ports::ps_ports(&c.state.ports, &crate::spec::ports::exposed_set(&spec.expose, &spec.ports))
 }
 
 fn command_text(c: &Container) -> String {

@@ -138,6 +138,15 @@ pub struct CreateFlags {
     /// Add a line to /etc/hosts (NAME:IP, NAME:[IPv6] or NAME:host-gateway)
     #[arg(long, value_name = "NAME:IP")]
     pub add_host: Vec<String>,
+    /// Publish a container's port to the host ([IP:][HOST_PORT:]CONTAINER_PORT[/PROTOCOL], e.g. 8080:80)
+    #[arg(short, long = "publish", value_name = "[IP:][HOST_PORT:]CONTAINER_PORT[/PROTO]")]
+    pub publish: Vec<String>,
+    /// Publish every exposed port to a random host port
+    #[arg(short = 'P', long)]
+    pub publish_all: bool,
+    /// Expose a port or a range of ports (PORT[-END][/PROTO])
+    #[arg(long, value_name = "PORT[-END][/PROTO]")]
+    pub expose: Vec<String>,
     /// Set metadata (KEY=VALUE)
     #[arg(short, long = "label")]
     pub label: Vec<String>,
@@ -279,6 +288,10 @@ impl CreateFlags {
             labels.insert(k.to_string(), v.to_string());
         }
         let (mounts, tmpfs) = crate::spec::mounts::parse_all(&self.volume, &self.mount, &self.tmpfs, &host.cwd, host.path_exists)?;
+        let network = NetworkMode::parse_all(&self.network)?;
+        let ports = parse_each(&self.publish, crate::spec::ports::parse_publish)?;
+        let expose = parse_each(&self.expose, crate::spec::ports::parse_expose)?;
+        crate::spec::ports::check_network(&network, &ports, self.publish_all)?;
         let ulimits = self.ulimit.iter().map(|u| parse_ulimit(u)).collect::<Result<Vec<_>>>()?;
         let resources = ResourceLimits {
             // `--memory 0` means no limit, as in Docker.
@@ -299,7 +312,7 @@ impl CreateFlags {
             interactive: self.interactive,
             read_only: self.read_only,
             tmpfs,
-            network: NetworkMode::parse_all(&self.network)?,
+            network,
             cap_add: self.cap_add.clone(),
             cap_drop: self.cap_drop.clone(),
             privileged: self.privileged,
@@ -323,8 +336,21 @@ impl CreateFlags {
                 .collect::<Result<Vec<_>>>()?,
             dns: crate::spec::dns::DnsSettings::parse(&self.dns, &self.dns_search, &self.dns_option)?,
             extra_hosts: crate::spec::dns::parse_extra_hosts(&self.add_host)?,
+            ports,
+            publish_all: self.publish_all,
+            expose,
         })
     }
+}
+
+/// Parses every value of a repeatable flag whose values each give a list
+/// (`-p 8000-8010:8000-8010` is eleven mappings), in order.
+fn parse_each<T>(values: &[String], parse: fn(&str) -> Result<Vec<T>>) -> Result<Vec<T>> {
+    let mut out = Vec::new();
+    for v in values {
+        out.extend(parse(v)?);
+    }
+    Ok(out)
 }
 
 /// systemd socket activation: when `LISTEN_FDS` is meant for this very

@@ -15,6 +15,7 @@ use crate::spec::devices::DeviceRequest;
 use crate::spec::dns::{DnsSettings, ExtraHost, HostAddress};
 use crate::spec::container::TmpfsMount;
 use crate::spec::mounts::{MountKind, MountSpec};
+use crate::spec::ports::{PortMapping, Protocol};
 
 const CWD: &str = "/home/u/project";
 const SECCOMP_JSON: &str = r#"{"defaultAction":"SCMP_ACT_ALLOW"}"#;
@@ -160,6 +161,16 @@ const ROWS: &[Row] = &[
     }),
     (&["--add-host", "db:10.0.0.5", "--add-host", "gw=host-gateway", "busybox"], |s| {
         s.extra_hosts = vec![ExtraHost::parse("db:10.0.0.5").unwrap(), ExtraHost { name: "gw".into(), address: HostAddress::HostGateway }]
+    // -p as Docker parses it (spec::ports has the full table), in order.
+    (&["-p", "8080:80", "--publish", "127.0.0.1::53/udp", "-p", "9000-9001:9000-9001", "busybox"], |s| {
+        let tcp = |host_port, container_port| PortMapping { host_port, container_port, ..Default::default() };
+        let dns = PortMapping { host_ip: Some([127, 0, 0, 1].into()), container_port: 53, protocol: Protocol::Udp, ..Default::default() };
+        s.ports = vec![tcp(8080, 80), dns, tcp(9000, 9000), tcp(9001, 9001)];
+    }),
+    (&["-P", "--expose", "80", "--expose", "7000-7001/udp", "busybox"], |s| {
+        s.publish_all = true;
+        let udp = |container_port| PortMapping { container_port, protocol: Protocol::Udp, ..Default::default() };
+        s.expose = vec![PortMapping { container_port: 80, ..Default::default() }, udp(7000), udp(7001)];
     }),
     // -l / --label: a bare key has an empty value, the last one wins.
     (&["-l", "app=web", "--label", "tier", "-l", "app=api", "busybox"], |s| {
@@ -234,6 +245,10 @@ const REFUSED: &[(&[&str], &str)] = &[
     (&["--network", "mesh:x", "busybox"], "unknown network mode"),
     (&["--dns", "dns.google", "busybox"], "invalid --dns \"dns.google\""),
     (&["--add-host", "db", "busybox"], "invalid --add-host \"db\""),
+    (&["-p", "70000:80", "busybox"], "host port 70000 is out of range 1-65535"),
+    (&["-p", "1:2:3:4", "busybox"], "is not an IP address"),
+    (&["--expose", "80/sctp", "busybox"], "sctp is not supported"),
+    (&["-p", "80", "--network", "container:web", "busybox"], "conflicting options: port publishing"),
     (&["--restart", "sometimes", "busybox"], "invalid restart policy"),
     (&["--ulimit", "nofile=10:5", "busybox"], "soft limit is above the hard limit"),
     (&["--memory", "lots", "busybox"], "invalid size"),

@@ -75,7 +75,10 @@ pub fn create(store: &Store, spec: ContainerSpec, name: Option<String>) -> Resul
     let (spec, _networks_lock) = crate::engine::networks::prepare(store, spec)?;
     let image = images::resolve(store, &spec.image)?;
     let view = ImageView::load(store, image)?;
-    let spec = crate::engine::volumes::prepare(store, spec, &view)?;
+    let mut spec = crate::engine::volumes::prepare(store, spec, &view)?;
+    // The image's EXPOSE lines join --expose: `-P` publishes them, `ps` shows them.
+    let image_exposed = view.config.config.as_ref().and_then(|c| c.exposed_ports.as_ref());
+    crate::spec::ports::merge_exposed(&mut spec.expose, &crate::spec::ports::parse_image_exposed(image_exposed.into_iter().flat_map(|m| m.keys()))?);
     let id = new_id();
     let mut record = ContainerRecord {
         id: id.clone(),

@@ -1,8 +1,8 @@
 //! The container as `docker container inspect` shows it: Docker's JSON
 //! shape, filled from the record (what was asked), the state (what is
 //! happening) and the OCI bundle (the process actually run). Fields for
-//! features pontoon does not have yet (volumes, published ports, networks)
-//! are present and empty, so templates written for Docker keep working.
+//! features pontoon does not have yet (networks) are present and empty, so
+//! templates written for Docker keep working.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -54,6 +54,9 @@ pub fn inspect_json(store: &Store, c: &Container, layer_dirs: &[std::path::PathB
     let (driver, _) = crate::store::rootfs::choose_driver(&store.paths).unwrap_or((crate::store::rootfs::Driver::Overlay, String::new()));
     let lower: Vec<String> = layer_dirs.iter().map(|d| d.display().to_string()).collect();
     let network_mode = spec.network.name();
+    let exposed = crate::spec::ports::exposed_set(&spec.expose, &spec.ports);
+    // Docker shows bound ports only while they are bound.
+    let ports = if running { crate::spec::ports::ports_json(&st.ports, &exposed) } else { json!({}) };
     let tmpfs: BTreeMap<&str, String> = spec.tmpfs.iter().map(|t| (t.target.as_str(), t.options.join(","))).collect();
     let ulimits: Vec<Value> = spec.ulimits.iter().map(|u| json!({ "Name": u.name, "Soft": u.soft, "Hard": u.hard })).collect();
     let entrypoint = spec.entrypoint.as_ref().filter(|e| !e.is_empty()).map(|e| vec![e.clone()]);
@@ -103,6 +106,7 @@ pub fn inspect_json(store: &Store, c: &Container, layer_dirs: &[std::path::PathB
             "Cmd": cmd,
             "Image": r.image_name,
             "Volumes": null,
+            "ExposedPorts": crate::spec::ports::exposed_ports_json(&spec.expose, &spec.ports),
             "WorkingDir": spec.workdir.clone().unwrap_or_default(),
             "Entrypoint": entrypoint,
             "OnBuild": null,
@@ -112,7 +116,8 @@ pub fn inspect_json(store: &Store, c: &Container, layer_dirs: &[std::path::PathB
         },
         "HostConfig": {
             "NetworkMode": network_mode,
-            "PortBindings": {},
+            "PortBindings": crate::spec::ports::port_bindings_json(&spec.ports),
+            "PublishAllPorts": spec.publish_all,
             "RestartPolicy": { "Name": spec.restart.name, "MaximumRetryCount": spec.restart.max_retries },
             "AutoRemove": spec.auto_remove,
             "Privileged": spec.privileged,
@@ -136,7 +141,7 @@ pub fn inspect_json(store: &Store, c: &Container, layer_dirs: &[std::path::PathB
                 "WorkDir": paths.work,
             }
         },
-        "NetworkSettings": network_settings(st),
+        "NetworkSettings": network_settings(st, ports),
     });
     if let Some(s) = sizes {
         out["SizeRw"] = json!(s.rw);
@@ -148,7 +153,7 @@ pub fn inspect_json(store: &Store, c: &Container, layer_dirs: &[std::path::PathB
 
 /// Docker's NetworkSettings: the first endpoint's address at the top, one
 /// entry per network under Networks (running containers only).
-fn network_settings(st: &crate::store::containers::ContainerState) -> serde_json::Value {
+fn network_settings(st: &crate::store::containers::ContainerState, ports: serde_json::Value) -> serde_json::Value {
     let text = |ip: &Option<std::net::IpAddr>| ip.map(|i| i.to_string()).unwrap_or_default();
     let first = st.endpoints.first();
     let networks: serde_json::Map<String, serde_json::Value> = st
@@ -170,7 +175,7 @@ fn network_settings(st: &crate::store::containers::ContainerState) -> serde_json
         "Bridge": "",
         "SandboxID": "",
         "HairpinMode": false,
-        "Ports": {},
+        "Ports": ports,
         "SandboxKey": "",
         "Gateway": first.map(|e| text(&e.gateway)).unwrap_or_default(),
         "IPAddress": first.map(|e| text(&e.address)).unwrap_or_default(),

@@ -7,6 +7,7 @@
 
 pub mod attach;
 pub mod bridge;
+pub mod forwarder;
 pub mod ipam;
 pub mod link;
 pub mod live;

@@ -11,6 +11,7 @@ use crate::spec::devices::DeviceRequest;
 use crate::spec::dns::{DnsSettings, ExtraHost};
 use crate::spec::mounts::MountSpec;
 use crate::spec::network::NetworkMode;
+use crate::spec::ports::PortMapping;
 use crate::spec::restart::RestartPolicy;
 use crate::spec::seccomp::SeccompChoice;
 
@@ -98,4 +99,13 @@ pub struct ContainerSpec {
     /// `--add-host NAME:IP`.
     #[serde(default)]
     pub extra_hosts: Vec<ExtraHost>,
+    /// `-p/--publish`, one mapping per port (see spec::ports).
+    #[serde(default)]
+    pub ports: Vec<PortMapping>,
+    /// `-P/--publish-all`: publish every exposed port on a random host port.
+    #[serde(default)]
+    pub publish_all: bool,
+    /// `--expose` and, once created, the image's ExposedPorts (host_port 0).
+    #[serde(default)]
+    pub expose: Vec<PortMapping>,
 }

@@ -11,5 +11,6 @@ pub mod dns;
 pub mod env;
 pub mod mounts;
 pub mod network;
+pub mod ports;
 pub mod restart;
 pub mod seccomp;

@@ -95,6 +95,10 @@ pub struct ContainerState {
     /// A nameserver of its network's own (slirp4netns'), while running.
     #[serde(default)]
     pub network_dns: Option<std::net::IpAddr>,
+    /// The published ports as bound while the container runs (real host
+    /// ports, one entry per address): what `port`, `ps` and `inspect` show.
+    #[serde(default)]
+    pub ports: Vec<crate::spec::ports::PortMapping>,
 }
 
 /// A container's record and state, as read together.
