@@ -161,6 +161,7 @@ const ROWS: &[Row] = &[
     }),
     (&["--add-host", "db:10.0.0.5", "--add-host", "gw=host-gateway", "busybox"], |s| {
         s.extra_hosts = vec![ExtraHost::parse("db:10.0.0.5").unwrap(), ExtraHost { name: "gw".into(), address: HostAddress::HostGateway }]
+    }),
     // -p as Docker parses it (spec::ports has the full table), in order.
     (&["-p", "8080:80", "--publish", "127.0.0.1::53/udp", "-p", "9000-9001:9000-9001", "busybox"], |s| {
         let tcp = |host_port, container_port| PortMapping { host_port, container_port, ..Default::default() };
