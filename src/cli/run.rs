@@ -126,6 +126,15 @@ pub struct CreateFlags {
     /// Network: bridge, none, host, container:NAME, pasta, slirp4netns, or a network's name (repeatable)
     #[arg(long, alias = "net", value_name = "MODE")]
     pub network: Vec<String>,
+    /// Another name the container has on its user network (repeatable)
+    #[arg(long = "network-alias", alias = "net-alias", value_name = "NAME")]
+    pub network_alias: Vec<String>,
+    /// The container's IPv4 or IPv6 address on its network
+    #[arg(long, value_name = "IP")]
+    pub ip: Option<String>,
+    /// The container's MAC address on its network
+    #[arg(long = "mac-address", value_name = "MAC")]
+    pub mac_address: Option<String>,
     /// Set a DNS server for the container's /etc/resolv.conf (repeatable)
     #[arg(long, value_name = "IP")]
     pub dns: Vec<String>,
@@ -289,6 +298,7 @@ impl CreateFlags {
         }
         let (mounts, tmpfs) = crate::spec::mounts::parse_all(&self.volume, &self.mount, &self.tmpfs, &host.cwd, host.path_exists)?;
         let network = NetworkMode::parse_all(&self.network)?;
+        let network = crate::spec::network::with_endpoint_options(network, &self.network_alias, self.ip.as_deref(), self.mac_address.as_deref())?;
         let ports = parse_each(&self.publish, crate::spec::ports::parse_publish)?;
         let expose = parse_each(&self.expose, crate::spec::ports::parse_expose)?;
         crate::spec::ports::check_network(&network, &ports, self.publish_all)?;

@@ -193,7 +193,7 @@ pub fn remove(store: &Store, name: &str, force: bool) -> Result<bool> {
     if let Some(c) = users(store, &record.name)?.first() {
         return Err(PontoonError::NetworkInUse { network: record.name.clone(), container: c.record.name.clone() }.into());
     }
-    teardown_network(&record)?;
+    crate::network::attach::remove_network(store, &record)?;
     store.networks.remove(&record.name, &lock)?;
     ipam::forget_network(&store.paths.runroot, &record.id)?;
     Ok(true)
@@ -208,7 +208,7 @@ pub fn prune(store: &Store, labels: &[String]) -> Result<Vec<String>> {
         if record.is_default() || !has_labels(&record, labels) || !users(store, &record.name)?.is_empty() {
             continue;
         }
-        teardown_network(&record)?;
+        crate::network::attach::remove_network(store, &record)?;
         store.networks.remove(&record.name, &lock)?;
         ipam::forget_network(&store.paths.runroot, &record.id)?;
         removed.push(record.name);
@@ -221,12 +221,6 @@ fn has_labels(record: &NetworkRecord, labels: &[String]) -> bool {
         Some((k, v)) => record.labels.get(k).is_some_and(|have| have == v),
         None => record.labels.contains_key(l),
     })
-}
-
-/// Removes what the host has for the network (its bridge, its NAT rules).
-fn teardown_network(_record: &NetworkRecord) -> Result<()> {
-    // wired by the lead to network::bridge::remove_network
-    Ok(())
 }
 
 /// `network ls` filters: `name=` (part of the name), `id=` (an Id

@@ -23,7 +23,7 @@ mod relay;
 mod socket;
 mod udp;
 
-pub use bind::{bind, Bound, ForwardError};
+pub use bind::bind;
 pub use process::spawn;
 
 use std::time::Duration;

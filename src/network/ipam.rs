@@ -204,7 +204,6 @@ pub fn allocate(runroot: &Path, network: &NetworkRecord, container_id: &str, req
 /// first), taking `requested` addresses in the subnets that hold them. All
 /// or nothing: on failure, no new lease is left.
 // Called by the container start/stop orchestration (network/setup.rs).
-#[cfg_attr(not(test), allow(dead_code))]
 pub fn allocate_all(runroot: &Path, network: &NetworkRecord, container_id: &str, requested: &[IpAddr]) -> Result<Vec<IpAddr>> {
     for wanted in requested {
         subnet_for(network, Some(*wanted))?;
@@ -237,7 +236,6 @@ pub fn release(runroot: &Path, network_id: &str, container_id: &str) -> Result<(
 /// Gives back the container's addresses on every network (at removal, or
 /// after its monitor died).
 // Called by the container start/stop orchestration (network/setup.rs).
-#[cfg_attr(not(test), allow(dead_code))]
 pub fn release_everywhere(runroot: &Path, container_id: &str) -> Result<()> {
     for network_id in network_ids(runroot)? {
         release(runroot, &network_id, container_id).with_context(|| format!("release the addresses of container {}", short(container_id)))?;

@@ -40,6 +40,8 @@ pub struct Sandbox {
     carried: Option<usermode::Carried>,
     /// The forwarder process serving the published ports.
     forwarder: Option<nix::unistd::Pid>,
+    /// The published ports as bound (real host ports).
+    pub ports: Vec<crate::spec::ports::PortMapping>,
     run_dir: std::path::PathBuf,
 }
 
@@ -52,14 +54,20 @@ pub fn prepare(store: &Store, record: &ContainerRecord, paths: &ContainerPaths) 
         dns: None,
         carried: None,
         forwarder: None,
+        ports: Vec::new(),
         run_dir: paths.run_dir.clone(),
     };
     let filled = fill(store, record, &mut sandbox).and_then(|()| {
-        let endpoints = sandbox.endpoints.clone();
+        let (endpoints, ports, gateway, dns) = (sandbox.endpoints.clone(), sandbox.ports.clone(), sandbox.host_gateway, sandbox.dns);
         store.containers.update_state(&record.id, |st| {
             st.endpoints = endpoints;
+            st.ports = ports;
+            st.host_gateway = gateway;
+            st.network_dns = dns;
             Ok(())
-        })
+        })?;
+        // Its own /etc/hosts gets its addresses; its peers learn its name.
+        crate::engine::etc_files::live::refresh_around(store, &record.id, true, &Default::default())
     });
     match filled {
         Ok(()) => Ok(sandbox),
@@ -80,6 +88,12 @@ fn fill(store: &Store, record: &ContainerRecord, sandbox: &mut Sandbox) -> Resul
         }
         _ => {}
     }
+    // Ports first: a port in use fails the start before anything is made.
+    let publish = crate::spec::ports::to_publish(&record.spec);
+    let bound = match publish.is_empty() {
+        true => None,
+        false => Some(super::forwarder::bind(&publish, store.paths.rootless)?),
+    };
     std::fs::create_dir_all(&sandbox.run_dir).with_context(|| format!("create {}", sandbox.run_dir.display()))?;
     let ns = netns::create()?;
     match (mode, store.paths.rootless) {
@@ -106,6 +120,11 @@ fn fill(store: &Store, record: &ContainerRecord, sandbox: &mut Sandbox) -> Resul
         }
         (NetworkMode::Host | NetworkMode::Container(_), _) => unreachable!("handled above"),
     }
+    if let Some(bound) = bound {
+        sandbox.ports = bound.mappings();
+        let for_forwarder = ns.try_clone().context("duplicate the namespace fd")?;
+        sandbox.set_forwarder(super::forwarder::spawn(bound, Some(for_forwarder))?);
+    }
     sandbox.netns = Some(ns);
     Ok(())
 }
@@ -117,8 +136,7 @@ impl Sandbox {
         self.carried = Some(carried);
     }
 
-    /// Records the forwarder serving this container's published ports.
-    pub fn set_forwarder(&mut self, pid: nix::unistd::Pid) {
+    fn set_forwarder(&mut self, pid: nix::unistd::Pid) {
         self.forwarder = Some(pid);
     }
 
@@ -137,11 +155,18 @@ impl Sandbox {
             }
         }
         attach::detach_all(store, record, &self.endpoints);
-        self.endpoints.clear();
+        let left: std::collections::BTreeSet<String> = self.endpoints.drain(..).map(|e| e.network).collect();
         let _ = store.containers.update_state_if_exists(&record.id, |st| {
             st.endpoints.clear();
+            st.ports.clear();
+            st.host_gateway = None;
+            st.network_dns = None;
             Ok(())
         });
+        // Its peers forget its name.
+        if !left.is_empty() {
+            let _ = crate::engine::etc_files::live::refresh_around(store, &record.id, false, &left);
+        }
         self.netns = None;
     }
 }

@@ -116,11 +116,31 @@ impl NetworkMode {
             NetworkMode::Networks(n) => n.first().map(|a| a.network.clone()).unwrap_or_default(),
         }
     }
+}
 
-    /// True when the container gets a network namespace of its own.
-    pub fn has_own_namespace(&self) -> bool {
-        !matches!(self, NetworkMode::Host | NetworkMode::Container(_))
+/// Applies `--network-alias`, `--ip` and `--mac-address` to the network
+/// the container is put on (the first, with several), as Docker does.
+/// The default network takes an address but no alias (Docker: aliases
+/// only on user networks); modes without a network of ours take neither.
+pub fn with_endpoint_options(mode: NetworkMode, aliases: &[String], ip: Option<&str>, mac: Option<&str>) -> Result<NetworkMode> {
+    if aliases.is_empty() && ip.is_none() && mac.is_none() {
+        return Ok(mode);
     }
+    let ip = ip
+        .map(|i| i.parse::<IpAddr>().map_err(|_| anyhow::anyhow!("invalid --ip {i:?}: give an IPv4 or IPv6 address such as 10.89.0.5")))
+        .transpose()?;
+    let mut networks = match mode {
+        NetworkMode::Networks(n) => n,
+        NetworkMode::Default if aliases.is_empty() => vec![NetworkAttachment::named(DEFAULT_NETWORK)],
+        NetworkMode::Default => bail!("--network-alias works only on user-defined networks: create one with `pontoon network create NAME` and run with --network NAME"),
+        other => bail!("--network-alias, --ip and --mac-address need a network, not --network {}", other.name()),
+    };
+    if let Some(first) = networks.first_mut() {
+        first.aliases.extend(aliases.iter().cloned());
+        first.ip = ip.or(first.ip);
+        first.mac = mac.map(str::to_string).or(first.mac.take());
+    }
+    Ok(NetworkMode::Networks(networks))
 }
 
 /// Network names as Docker allows them: a letter or digit, then letters,

@@ -228,7 +228,6 @@ pub fn merge_exposed(into: &mut Vec<PortMapping>, more: &[PortMapping]) {
 /// What the monitor binds when the container starts: the `-p` mappings,
 /// with `-P` every exposed port too. Nothing with `--network host`, where
 /// the container's ports are the host's already (Docker discards them too).
-#[allow(dead_code)] // until the monitor binds ports (network::setup, the lead's wiring)
 pub fn to_publish(spec: &crate::spec::container::ContainerSpec) -> Vec<PortMapping> {
     if spec.network == crate::spec::network::NetworkMode::Host {
         return Vec::new();

@@ -23,17 +23,17 @@ fn named_networks(c: &Container) -> BTreeSet<String> {
     c.state.endpoints.iter().map(|e| e.network.clone()).filter(|n| n != DEFAULT_NETWORK).collect()
 }
 
-/// Rewrites the files of `id` (just started, or just connected) and of
-/// every running container that shares a user network with it, before or
-/// after the change: `before` names the networks it was on, so that peers
-/// it left forget it.
-pub fn refresh_around(store: &Store, id: &str, before: &BTreeSet<String>) -> Result<()> {
+/// Rewrites the files of `id` (when `itself`: it is starting, or was just
+/// connected) and of every running container that shares a user network
+/// with it, before or after the change: `before` names the networks it
+/// was on, so that peers it left forget it.
+pub fn refresh_around(store: &Store, id: &str, itself: bool, before: &BTreeSet<String>) -> Result<()> {
     let _lock = crate::store::lock::lock_in(&store.paths.runroot, "names.lock")?;
     let all: Vec<Container> = store.containers.list()?.into_iter().filter(is_running).collect();
     let me = store.containers.load(id)?;
     let mut networks = named_networks(&me);
     networks.extend(before.iter().cloned());
-    if is_running(&me) {
+    if itself {
         refresh_one(store, &me, &all)?;
     }
     for peer in all.iter().filter(|c| c.record.id != id && !named_networks(c).is_disjoint(&networks)) {
