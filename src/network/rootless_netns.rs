@@ -117,6 +117,10 @@ fn start(dir: &Path) -> Result<i32> {
             crate::runtime::fds::close_all_except(&[ready_w.as_raw_fd()]);
             let _ = nix::unistd::setsid();
             let _ = nix::sys::prctl::set_name(c"pontoon-netns");
+            // The monitor we are forked from is not dumpable (it changed
+            // credentials), which would keep every other monitor from
+            // opening our namespace through /proc.
+            let _ = nix::sys::prctl::set_dumpable(true);
             let made = nix::sched::unshare(nix::sched::CloneFlags::CLONE_NEWNET).is_ok()
                 && crate::runtime::builtin::loopback::bring_up_loopback().is_ok();
             let _ = fs::File::from(ready_w).write_all(if made { b"1" } else { b"0" });
