@@ -13,7 +13,7 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use common::{busybox_layout, describe, is_root, load_as, skip_unless, store_entries, TestEnv};
+use common::{busybox_layout, describe, is_root, load_as, process_alive, skip_unless, store_entries, wait_until, TestEnv};
 
 const NOBODY: u32 = 65534;
 
@@ -68,6 +68,9 @@ fn as_this_user() {
     // An existing store (made while the range was there) is not touched.
     load_as(&env, &busybox_layout(), "busybox:latest");
     let before = (tree(&env.root), store_entries(&env, "layers"));
+    // The namespace made while the range was there lives on until `system
+    // migrate`, as Podman's pause process does after /etc/subuid changes.
+    run(&["system", "migrate"]);
     assert_no_range_error(&run(&["rmi", "busybox"]), &user, &empty);
     assert_no_range_error(&run(&["image", "prune", "-a", "-f"]), &user, &empty);
     assert_eq!((tree(&env.root), store_entries(&env, "layers")), before, "the store changed");
@@ -112,4 +115,33 @@ fn as_nobody() {
     assert_no_range_error(&nobody(&["info"]), "nobody", Path::new("/etc/subuid"));
     assert_eq!(tree(dir.path()), before, "nothing was created under the XDG directories");
     assert!(!dir.path().join("data/pontoon").exists());
+}
+
+/// Every rootless command of one runroot joins the same user namespace
+/// (held by one process), so one container can join another's network;
+/// `system migrate` ends the holder and the next command makes a new one.
+#[test]
+fn commands_share_one_user_namespace_until_system_migrate() {
+    if skip_unless(!is_root(), "the storage user namespace exists only rootless") {
+        return;
+    }
+    let env = TestEnv::with_busybox();
+    let ns_of = |pid: &str| std::fs::read_link(format!("/proc/{pid}/ns/user")).expect("read a user namespace link");
+    let holder = || std::fs::read_to_string(env.runroot.join("userns.pid")).expect("the holder's pid file").split_whitespace().next().expect("a pid").to_string();
+    let first = holder();
+    env.ok(&["run", "-d", "--name", "web", "busybox", "sleep", "1000"]);
+    let monitor = env.state_field("web", "monitor_pid").to_string();
+    assert_eq!(ns_of(&monitor), ns_of(&first), "the container's monitor is not in the held namespace");
+    let inside = env.ok(&["unshare", "readlink", "/proc/self/ns/user"]);
+    assert_eq!(inside.trim(), ns_of(&first).display().to_string(), "another command made a namespace of its own");
+
+    env.ok(&["system", "migrate"]);
+    let old: i64 = first.parse().expect("a pid");
+    assert!(wait_until(5, || !process_alive(old)), "the holder survived system migrate");
+    env.ok(&["images"]);
+    let second = holder();
+    assert_ne!(second, first, "no new holder after migrate");
+    // The container made before keeps running and can still be stopped.
+    assert_eq!(env.ok(&["inspect", "--format", "{{.State.Status}}", "web"]).trim(), "running");
+    env.ok(&["rm", "-f", "web"]);
 }

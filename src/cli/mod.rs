@@ -219,6 +219,8 @@ pub enum SystemCommand {
     Df(df::DfArgs),
     /// Remove stopped containers, dangling images (and with --volumes, unused anonymous volumes)
     Prune(df::PruneArgs),
+    /// Let the next command make a new rootless user namespace (after /etc/subuid changes)
+    Migrate(system::MigrateArgs),
 }
 
 /// What every command gets: where the store is.
@@ -289,6 +291,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Network(c) => network::run(&ctx, c),
         Command::System(SystemCommand::Df(a)) => df::df(&ctx, a),
         Command::System(SystemCommand::Prune(a)) => df::prune(&ctx, a),
+        Command::System(SystemCommand::Migrate(a)) => system::migrate(&ctx, a),
         Command::Unshare(a) => mount::unshare(&ctx, a),
         Command::GenerateDocs(a) => docs::generate(a),
         Command::RunBundle { bundle } => crate::engine::entry::run_bundle(&ctx.paths, &bundle),

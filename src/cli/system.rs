@@ -43,6 +43,8 @@ pub fn info(ctx: &Ctx, args: InfoArgs) -> Result<()> {
             "CgroupVersion": i.cgroup_version,
             "CgroupManager": i.cgroup_manager,
             "DeviceProtection": i.device_protection,
+            "DefaultNetwork": i.default_network,
+            "Firewall": i.firewall,
         },
         "Store": {
             "GraphRoot": store.paths.root.display().to_string(),
@@ -61,6 +63,7 @@ pub fn info(ctx: &Ctx, args: InfoArgs) -> Result<()> {
         s.push_str(&format!("  rootless: {}\n  cgroupVersion: {}\n", i.rootless, i.cgroup_version));
         s.push_str(&format!("  cgroupManager: {}\n", i.cgroup_manager));
         s.push_str(&format!("  deviceProtection: {}\n", i.device_protection));
+        s.push_str(&format!("  defaultNetwork: {}\n  firewall: {}\n", i.default_network, i.firewall));
         s.push_str("store:\n");
         s.push_str(&format!("  graphRoot: {}\n  runRoot: {}\n", store.paths.root.display(), store.paths.runroot.display()));
         s.push_str(&format!("  graphDriverName: {}\n  graphDriverReason: {}\n", i.graph_driver_name, i.graph_driver_reason));
@@ -90,4 +93,17 @@ pub fn version(_ctx: &Ctx, args: VersionArgs) -> Result<()> {
             std::env::consts::ARCH
         )
     })
+}
+
+#[derive(clap::Args, Debug)]
+pub struct MigrateArgs {}
+
+/// `system migrate`: ends the process holding the rootless user namespace
+/// (as Podman's does), so that the next command makes a new one, e.g.
+/// after /etc/subuid changed. Running containers keep their namespace.
+pub fn migrate(ctx: &Ctx, _args: MigrateArgs) -> Result<()> {
+    if crate::runtime::userns_holder::stop(&ctx.paths.runroot)? {
+        eprintln!("stopped the process holding the user namespace of {}", ctx.paths.runroot.display());
+    }
+    Ok(())
 }

@@ -55,10 +55,13 @@ pub fn host_checks() -> Vec<Check> {
             format!("cgroups: none ({why}): --memory, --cpus and --pids-limit will be refused; delegate cgroup v2 controllers to your user or run as root"),
         ),
     });
-    out.push(match ["pasta", "slirp4netns"].iter().find(|p| on_path(p).is_some()) {
-        Some(p) => check(Level::Ok, format!("network: {p} is installed")),
-        None => check(Level::Warn, "network: neither pasta nor slirp4netns is installed: rootless containers get no outbound network; install passt or slirp4netns"),
-    });
+    if rootless {
+        out.push(match ["pasta", "slirp4netns"].iter().find(|p| on_path(p).is_some()) {
+            Some(p) => check(Level::Ok, format!("network: {p} is installed (the default network's carrier)")),
+            None => check(Level::Fail, "network: neither pasta nor slirp4netns is installed: the default network cannot start; `apt-get install passt` (or slirp4netns), or use --network none"),
+        });
+        out.push(tun_check());
+    }
     out.push(nofile_check());
     out
 }
@@ -131,6 +134,16 @@ fn runtime_dir_check() -> Check {
             Ok(_) => check(Level::Fail, format!("XDG_RUNTIME_DIR: {} belongs to another user (after su?): unset it or log in as this user", Path::new(&dir).display())),
             Err(e) => check(Level::Fail, format!("XDG_RUNTIME_DIR: {}: {e}: unset it or create it", Path::new(&dir).display())),
         },
+    }
+}
+
+/// pasta and slirp4netns open /dev/net/tun as the user.
+fn tun_check() -> Check {
+    use std::os::unix::fs::PermissionsExt;
+    match std::fs::metadata("/dev/net/tun") {
+        Ok(m) if m.permissions().mode() & 0o006 == 0o006 => check(Level::Ok, "network: /dev/net/tun is usable by every user"),
+        Ok(_) => check(Level::Fail, "network: /dev/net/tun is not readable and writable by users, so pasta and slirp4netns fail: as root `chmod 0666 /dev/net/tun` (the distributions' default)"),
+        Err(e) => check(Level::Fail, format!("network: /dev/net/tun: {e}: as root `modprobe tun`")),
     }
 }
 

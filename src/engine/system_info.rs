@@ -14,6 +14,11 @@ pub struct SystemInfo {
     pub cgroup_version: &'static str,
     pub cgroup_manager: &'static str,
     pub device_protection: String,
+    /// What carries the default network: "bridge" as root, else "pasta"
+    /// or "slirp4netns" (or why neither can).
+    pub default_network: String,
+    /// The firewall NAT rules go through: nftables, iptables or none.
+    pub firewall: &'static str,
     pub graph_driver_name: &'static str,
     pub graph_driver_reason: String,
     pub image_count: usize,
@@ -38,6 +43,14 @@ pub fn info(store: &Store, config: &StorePaths) -> Result<SystemInfo> {
         cgroup_version: if std::path::Path::new("/sys/fs/cgroup/cgroup.controllers").exists() { "v2" } else { "v1" },
         cgroup_manager: cgroups.name(),
         device_protection: cgroups.device_protection(),
+        default_network: match store.paths.rootless {
+            false => "bridge (pontoon0, NAT)".into(),
+            true => match crate::network::usermode::default_carrier() {
+                Ok(c) => c.name().into(),
+                Err(e) => crate::errors::one_line(&e),
+            },
+        },
+        firewall: crate::network::nat::firewall_backend(),
         graph_driver_name: driver.name,
         graph_driver_reason: driver.reason,
         image_count: images.len(),

@@ -29,6 +29,15 @@ pub enum Carrier {
     Slirp4netns,
 }
 
+impl Carrier {
+    pub fn name(self) -> &'static str {
+        match self {
+            Carrier::Pasta => "pasta",
+            Carrier::Slirp4netns => "slirp4netns",
+        }
+    }
+}
+
 /// What an installed carrier gave the namespace.
 #[derive(Debug)]
 pub struct Carried {

@@ -136,14 +136,6 @@ pub fn stop(runroot: &Path) -> Result<bool> {
     Ok(true)
 }
 
-/// Checks that the holder can be joined; used by `system doctor`.
-pub fn describe(runroot: &Path) -> String {
-    match alive_holder(runroot) {
-        Some(pid) => format!("held by process {pid}"),
-        None => "not started yet (the next command starts it)".into(),
-    }
-}
-
 /// Refuses a holder that is not ours to join; kept apart for the message.
 pub fn join_error(pid: i32, e: nix::Error) -> anyhow::Error {
     if e == nix::Error::EPERM {
