@@ -189,4 +189,9 @@ pub fn after_dead_monitor(store: &Store, c: &crate::store::containers::Container
     let paths = ContainerPaths::new(store, &c.record.id);
     usermode::stop_pasta(&paths.run_dir);
     attach::forget(store, &c.record);
+    // Its peers forget its name (it no longer counts as running).
+    let left: std::collections::BTreeSet<String> = c.state.endpoints.iter().map(|e| e.network.clone()).collect();
+    if !left.is_empty() {
+        let _ = crate::engine::etc_files::live::refresh_around(store, &c.record.id, false, &left);
+    }
 }

@@ -97,7 +97,7 @@ pub fn start_pasta(ns: &OwnedFd, options: &[String], run_dir: &Path) -> Result<C
     let out = cmd.stdin(Stdio::null()).output().context("run pasta")?;
     if !out.status.success() {
         let log = fs::read_to_string(&log_file).unwrap_or_default();
-        let said = String::from_utf8_lossy(&out.stderr).lines().chain(log.lines()).filter(|l| !l.contains("syslog")).last().unwrap_or("").trim().to_string();
+        let said = String::from_utf8_lossy(&out.stderr).lines().chain(log.lines()).rfind(|l| !l.contains("syslog")).unwrap_or("").trim().to_string();
         bail!("pasta could not set up the container's network: {said} (options {options:?}; see `pasta --help`)");
     }
     Ok(Carried { carrier: Carrier::Pasta, gateway: namespace_gateway(ns), dns: None, _exit_fd: None })
