@@ -79,6 +79,9 @@ _pontoon() {
             pontoon,logs)
                 cmd="pontoon__subcmd__logs"
                 ;;
+            pontoon,network)
+                cmd="pontoon__subcmd__network"
+                ;;
             pontoon,pause)
                 cmd="pontoon__subcmd__pause"
                 ;;
@@ -265,6 +268,36 @@ _pontoon() {
             pontoon__subcmd__image,unmount)
                 cmd="pontoon__subcmd__image__subcmd__unmount"
                 ;;
+            pontoon__subcmd__network,connect)
+                cmd="pontoon__subcmd__network__subcmd__connect"
+                ;;
+            pontoon__subcmd__network,create)
+                cmd="pontoon__subcmd__network__subcmd__create"
+                ;;
+            pontoon__subcmd__network,disconnect)
+                cmd="pontoon__subcmd__network__subcmd__disconnect"
+                ;;
+            pontoon__subcmd__network,exists)
+                cmd="pontoon__subcmd__network__subcmd__exists"
+                ;;
+            pontoon__subcmd__network,inspect)
+                cmd="pontoon__subcmd__network__subcmd__inspect"
+                ;;
+            pontoon__subcmd__network,list)
+                cmd="pontoon__subcmd__network__subcmd__ls"
+                ;;
+            pontoon__subcmd__network,ls)
+                cmd="pontoon__subcmd__network__subcmd__ls"
+                ;;
+            pontoon__subcmd__network,prune)
+                cmd="pontoon__subcmd__network__subcmd__prune"
+                ;;
+            pontoon__subcmd__network,remove)
+                cmd="pontoon__subcmd__network__subcmd__rm"
+                ;;
+            pontoon__subcmd__network,rm)
+                cmd="pontoon__subcmd__network__subcmd__rm"
+                ;;
             pontoon__subcmd__system,df)
                 cmd="pontoon__subcmd__system__subcmd__df"
                 ;;
@@ -273,6 +306,9 @@ _pontoon() {
                 ;;
             pontoon__subcmd__system,info)
                 cmd="pontoon__subcmd__system__subcmd__info"
+                ;;
+            pontoon__subcmd__system,migrate)
+                cmd="pontoon__subcmd__system__subcmd__migrate"
                 ;;
             pontoon__subcmd__system,prune)
                 cmd="pontoon__subcmd__system__subcmd__prune"
@@ -305,7 +341,7 @@ _pontoon() {
 
     case "${cmd}" in
         pontoon)
-            opts="-h -V --root --runroot --help --version run create start rm stop restart kill wait logs stats pause unpause cp diff export rename port exec attach top ps container pull push login logout search images rmi tag history inspect import save load image info version system volume unshare __monitor __generate-docs __run-bundle"
+            opts="-h -V --root --runroot --help --version run create start rm stop restart kill wait logs stats pause unpause cp diff export rename port exec attach top ps container pull push login logout search images rmi tag history inspect import save load image info version system volume network unshare __monitor __generate-docs __run-bundle"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -517,7 +553,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__container__subcmd__create)
-            opts="-i -t -e -w -u -h -v -p -P -l -m -V --help --interactive --tty --name --env --env-file --workdir --user --entrypoint --hostname --init --read-only --tmpfs --volume --mount --volumes-from --network --publish --publish-all --expose --label --stop-signal --stop-timeout --restart --cap-add --cap-drop --privileged --ulimit --memory --cpus --pids-limit --rm --security-opt --runtime --pull --device --device-cgroup-rule --root --runroot --version"
+            opts="-i -t -e -w -u -h -v -p -P -l -m -V --help --interactive --tty --name --env --env-file --workdir --user --entrypoint --hostname --init --read-only --tmpfs --volume --mount --volumes-from --network --network-alias --ip --mac-address --dns --dns-search --dns-option --add-host --publish --publish-all --expose --label --stop-signal --stop-timeout --restart --cap-add --cap-drop --privileged --ulimit --memory --cpus --pids-limit --rm --security-opt --runtime --pull --device --device-cgroup-rule --root --runroot --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -588,6 +624,34 @@ _pontoon() {
                     return 0
                     ;;
                 --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --network-alias)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ip)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mac-address)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dns-search)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dns-option)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --add-host)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1081,7 +1145,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__container__subcmd__run)
-            opts="-d -i -t -e -w -u -h -v -p -P -l -m -V --detach --detach-keys --sig-proxy --preserve-fds --help --interactive --tty --name --env --env-file --workdir --user --entrypoint --hostname --init --read-only --tmpfs --volume --mount --volumes-from --network --publish --publish-all --expose --label --stop-signal --stop-timeout --restart --cap-add --cap-drop --privileged --ulimit --memory --cpus --pids-limit --rm --security-opt --runtime --pull --device --device-cgroup-rule --root --runroot --version"
+            opts="-d -i -t -e -w -u -h -v -p -P -l -m -V --detach --detach-keys --sig-proxy --preserve-fds --help --interactive --tty --name --env --env-file --workdir --user --entrypoint --hostname --init --read-only --tmpfs --volume --mount --volumes-from --network --network-alias --ip --mac-address --dns --dns-search --dns-option --add-host --publish --publish-all --expose --label --stop-signal --stop-timeout --restart --cap-add --cap-drop --privileged --ulimit --memory --cpus --pids-limit --rm --security-opt --runtime --pull --device --device-cgroup-rule --root --runroot --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1164,6 +1228,34 @@ _pontoon() {
                     return 0
                     ;;
                 --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --network-alias)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ip)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mac-address)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dns-search)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dns-option)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --add-host)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1433,7 +1525,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__create)
-            opts="-i -t -e -w -u -h -v -p -P -l -m -V --help --interactive --tty --name --env --env-file --workdir --user --entrypoint --hostname --init --read-only --tmpfs --volume --mount --volumes-from --network --publish --publish-all --expose --label --stop-signal --stop-timeout --restart --cap-add --cap-drop --privileged --ulimit --memory --cpus --pids-limit --rm --security-opt --runtime --pull --device --device-cgroup-rule --root --runroot --version"
+            opts="-i -t -e -w -u -h -v -p -P -l -m -V --help --interactive --tty --name --env --env-file --workdir --user --entrypoint --hostname --init --read-only --tmpfs --volume --mount --volumes-from --network --network-alias --ip --mac-address --dns --dns-search --dns-option --add-host --publish --publish-all --expose --label --stop-signal --stop-timeout --restart --cap-add --cap-drop --privileged --ulimit --memory --cpus --pids-limit --rm --security-opt --runtime --pull --device --device-cgroup-rule --root --runroot --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1504,6 +1596,34 @@ _pontoon() {
                     return 0
                     ;;
                 --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --network-alias)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ip)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mac-address)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dns-search)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dns-option)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --add-host)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2448,6 +2568,272 @@ _pontoon() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        pontoon__subcmd__network)
+            opts="-h -V --root --runroot --help --version create ls list inspect rm remove prune exists connect disconnect"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pontoon__subcmd__network__subcmd__connect)
+            opts="-h -V --alias --ip --mac-address --root --runroot --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --alias)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ip)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mac-address)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pontoon__subcmd__network__subcmd__create)
+            opts="-d -o -h -V --driver --subnet --gateway --ip-range --internal --ipv6 --disable-dns --label --opt --root --runroot --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -d)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --subnet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --gateway)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ip-range)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --label)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pontoon__subcmd__network__subcmd__disconnect)
+            opts="-f -h -V --force --root --runroot --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pontoon__subcmd__network__subcmd__exists)
+            opts="-h -V --root --runroot --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pontoon__subcmd__network__subcmd__inspect)
+            opts="-f -h -V --format --root --runroot --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pontoon__subcmd__network__subcmd__ls)
+            opts="-q -f -h -V --quiet --no-trunc --filter --format --root --runroot --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pontoon__subcmd__network__subcmd__prune)
+            opts="-f -h -V --force --filter --root --runroot --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pontoon__subcmd__network__subcmd__rm)
+            opts="-f -h -V --force --root --runroot --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         pontoon__subcmd__pause)
             opts="-h -V --root --runroot --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -2695,7 +3081,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__run)
-            opts="-d -i -t -e -w -u -h -v -p -P -l -m -V --detach --detach-keys --sig-proxy --preserve-fds --help --interactive --tty --name --env --env-file --workdir --user --entrypoint --hostname --init --read-only --tmpfs --volume --mount --volumes-from --network --publish --publish-all --expose --label --stop-signal --stop-timeout --restart --cap-add --cap-drop --privileged --ulimit --memory --cpus --pids-limit --rm --security-opt --runtime --pull --device --device-cgroup-rule --root --runroot --version"
+            opts="-d -i -t -e -w -u -h -v -p -P -l -m -V --detach --detach-keys --sig-proxy --preserve-fds --help --interactive --tty --name --env --env-file --workdir --user --entrypoint --hostname --init --read-only --tmpfs --volume --mount --volumes-from --network --network-alias --ip --mac-address --dns --dns-search --dns-option --add-host --publish --publish-all --expose --label --stop-signal --stop-timeout --restart --cap-add --cap-drop --privileged --ulimit --memory --cpus --pids-limit --rm --security-opt --runtime --pull --device --device-cgroup-rule --root --runroot --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2778,6 +3164,34 @@ _pontoon() {
                     return 0
                     ;;
                 --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --network-alias)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ip)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mac-address)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dns-search)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dns-option)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --add-host)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3023,7 +3437,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__system)
-            opts="-h -V --root --runroot --help --version info doctor df prune"
+            opts="-h -V --root --runroot --help --version info doctor df prune migrate"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3107,6 +3521,28 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pontoon__subcmd__system__subcmd__migrate)
+            opts="-h -V --root --runroot --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

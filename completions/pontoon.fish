@@ -68,6 +68,7 @@ complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "info" -d 'Show syst
 complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "version" -d 'Show version information'
 complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "system" -d 'Manage pontoon itself'
 complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "volume" -d 'Manage volumes'
+complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "network" -d 'Manage networks'
 complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "unshare" -d 'Run a command in the rootless storage namespace (as Podman\'s unshare)'
 complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "__monitor" -d 'Supervise one container (started by `start`; not for users)'
 complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "__generate-docs" -d 'Write man pages and shell completions (used by `make docs`)'
@@ -88,6 +89,13 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand run" -s v -l volume -d '
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l mount -d 'Mount (type=bind|volume|tmpfs,source=,target=,readonly,...)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l volumes-from -d 'Mount the volumes of another container (CONTAINER[:ro|rw])' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l network -d 'Network: bridge, none, host, container:NAME, pasta, slirp4netns, or a network\'s name (repeatable)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l network-alias -d 'Another name the container has on its user network (repeatable)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l ip -d 'The container\'s IPv4 or IPv6 address on its network' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l mac-address -d 'The container\'s MAC address on its network' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l dns -d 'Set a DNS server for the container\'s /etc/resolv.conf (repeatable)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l dns-search -d 'Set a DNS search domain (repeatable; . for none)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l dns-option -d 'Set a DNS resolver option such as ndots:2 (repeatable)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l add-host -d 'Add a line to /etc/hosts (NAME:IP, NAME:[IPv6] or NAME:host-gateway)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -s p -l publish -d 'Publish a container\'s port to the host ([IP:][HOST_PORT:]CONTAINER_PORT[/PROTOCOL], e.g. 8080:80)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l expose -d 'Expose a port or a range of ports (PORT[-END][/PROTO])' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -s l -l label -d 'Set metadata (KEY=VALUE)' -r
@@ -129,6 +137,13 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand create" -s v -l volume -
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l mount -d 'Mount (type=bind|volume|tmpfs,source=,target=,readonly,...)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l volumes-from -d 'Mount the volumes of another container (CONTAINER[:ro|rw])' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l network -d 'Network: bridge, none, host, container:NAME, pasta, slirp4netns, or a network\'s name (repeatable)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l network-alias -d 'Another name the container has on its user network (repeatable)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l ip -d 'The container\'s IPv4 or IPv6 address on its network' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l mac-address -d 'The container\'s MAC address on its network' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l dns -d 'Set a DNS server for the container\'s /etc/resolv.conf (repeatable)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l dns-search -d 'Set a DNS search domain (repeatable; . for none)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l dns-option -d 'Set a DNS resolver option such as ndots:2 (repeatable)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l add-host -d 'Add a line to /etc/hosts (NAME:IP, NAME:[IPv6] or NAME:host-gateway)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -s p -l publish -d 'Publish a container\'s port to the host ([IP:][HOST_PORT:]CONTAINER_PORT[/PROTOCOL], e.g. 8080:80)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l expose -d 'Expose a port or a range of ports (PORT[-END][/PROTO])' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -s l -l label -d 'Set metadata (KEY=VALUE)' -r
@@ -320,6 +335,13 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l mount -d 'Mount (type=bind|volume|tmpfs,source=,target=,readonly,...)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l volumes-from -d 'Mount the volumes of another container (CONTAINER[:ro|rw])' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l network -d 'Network: bridge, none, host, container:NAME, pasta, slirp4netns, or a network\'s name (repeatable)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l network-alias -d 'Another name the container has on its user network (repeatable)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l ip -d 'The container\'s IPv4 or IPv6 address on its network' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l mac-address -d 'The container\'s MAC address on its network' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l dns -d 'Set a DNS server for the container\'s /etc/resolv.conf (repeatable)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l dns-search -d 'Set a DNS search domain (repeatable; . for none)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l dns-option -d 'Set a DNS resolver option such as ndots:2 (repeatable)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l add-host -d 'Add a line to /etc/hosts (NAME:IP, NAME:[IPv6] or NAME:host-gateway)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -s p -l publish -d 'Publish a container\'s port to the host ([IP:][HOST_PORT:]CONTAINER_PORT[/PROTOCOL], e.g. 8080:80)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l expose -d 'Expose a port or a range of ports (PORT[-END][/PROTO])' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -s l -l label -d 'Set metadata (KEY=VALUE)' -r
@@ -361,6 +383,13 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l mount -d 'Mount (type=bind|volume|tmpfs,source=,target=,readonly,...)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l volumes-from -d 'Mount the volumes of another container (CONTAINER[:ro|rw])' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l network -d 'Network: bridge, none, host, container:NAME, pasta, slirp4netns, or a network\'s name (repeatable)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l network-alias -d 'Another name the container has on its user network (repeatable)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l ip -d 'The container\'s IPv4 or IPv6 address on its network' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l mac-address -d 'The container\'s MAC address on its network' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l dns -d 'Set a DNS server for the container\'s /etc/resolv.conf (repeatable)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l dns-search -d 'Set a DNS search domain (repeatable; . for none)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l dns-option -d 'Set a DNS resolver option such as ndots:2 (repeatable)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l add-host -d 'Add a line to /etc/hosts (NAME:IP, NAME:[IPv6] or NAME:host-gateway)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -s p -l publish -d 'Publish a container\'s port to the host ([IP:][HOST_PORT:]CONTAINER_PORT[/PROTOCOL], e.g. 8080:80)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l expose -d 'Expose a port or a range of ports (PORT[-END][/PROTO])' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -s l -l label -d 'Set metadata (KEY=VALUE)' -r
@@ -748,14 +777,15 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand version" -l root -d 'Sto
 complete -c pontoon -n "__fish_pontoon_using_subcommand version" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand version" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand version" -s V -l version -d 'Print version'
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor df prune" -l root -d 'Storage root for images, layers and containers' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor df prune" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor df prune" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor df prune" -s V -l version -d 'Print version'
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor df prune" -f -a "info" -d 'Show system-wide information'
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor df prune" -f -a "doctor" -d 'Check what containers need from this host'
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor df prune" -f -a "df" -d 'Show disk usage of images, containers and volumes'
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor df prune" -f -a "prune" -d 'Remove stopped containers, dangling images (and with --volumes, unused anonymous volumes)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor df prune migrate" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor df prune migrate" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor df prune migrate" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor df prune migrate" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor df prune migrate" -f -a "info" -d 'Show system-wide information'
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor df prune migrate" -f -a "doctor" -d 'Check what containers need from this host'
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor df prune migrate" -f -a "df" -d 'Show disk usage of images, containers and volumes'
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor df prune migrate" -f -a "prune" -d 'Remove stopped containers, dangling images (and with --volumes, unused anonymous volumes)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor df prune migrate" -f -a "migrate" -d 'Let the next command make a new rootless user namespace (after /etc/subuid changes)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from info" -s f -l format -d 'Format the output with a Go template or `json`' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from info" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from info" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
@@ -778,6 +808,10 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from migrate" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from migrate" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from migrate" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from migrate" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune" -s h -l help -d 'Print help'
@@ -832,6 +866,86 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from prune" -s a -l all -d 'Remove every unused volume, named ones too'
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect" -f -a "create" -d 'Create a network (a bridge with its own subnet; containers on it resolve each other by name)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect" -f -a "ls" -d 'List networks'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect" -f -a "list" -d 'List networks'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect" -f -a "inspect" -d 'Show networks as JSON or through a template'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect" -f -a "rm" -d 'Remove networks (never one a container uses, unless -f removes those containers)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect" -f -a "remove" -d 'Remove networks (never one a container uses, unless -f removes those containers)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect" -f -a "prune" -d 'Remove every network no container uses'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect" -f -a "exists" -d 'Exit 0 if the network exists, 1 if not'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect" -f -a "connect" -d 'Connect a container to a network'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect" -f -a "disconnect" -d 'Disconnect a container from a network'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from create" -s d -l driver -d 'Driver (only "bridge")' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from create" -l subnet -d 'Subnet in CIDR form, e.g. 10.90.0.0/24 (one IPv4 and one IPv6 at most)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from create" -l gateway -d 'Gateway of the subnet that holds it (default: the subnet\'s first address)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from create" -l ip-range -d 'Allocate container addresses from this part of the subnet' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from create" -l label -d 'Set metadata (KEY=VALUE)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from create" -s o -l opt -d 'Driver options: mtu=N' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from create" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from create" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from create" -l internal -d 'No outbound access: containers reach only each other'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from create" -l ipv6 -d 'Give containers IPv6 addresses too'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from create" -l disable-dns -d 'Do not resolve container names on this network'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter: name=, id=, driver=, label=KEY[=VALUE], type=custom|builtin' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from ls" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from ls" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from ls" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Show only network Ids'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Show full network Ids'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from list" -s f -l filter -d 'Filter: name=, id=, driver=, label=KEY[=VALUE], type=custom|builtin' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from list" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from list" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from list" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Show only network Ids'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from list" -l no-trunc -d 'Show full network Ids'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Format the output with a Go template, e.g. \'{{.Name}} {{range .IPAM.Config}}{{.Subnet}}{{end}}\'' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from inspect" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from inspect" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from rm" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from rm" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from rm" -s f -l force -d 'Remove the containers that use the network first; no error for a missing network'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from remove" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from remove" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from remove" -s f -l force -d 'Remove the containers that use the network first; no error for a missing network'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from prune" -l filter -d 'Filter: label=KEY[=VALUE]' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from prune" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from prune" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from exists" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from exists" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from exists" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from connect" -l alias -d 'Another name the container answers to on this network' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from connect" -l ip -d 'A fixed IPv4 or IPv6 address on this network' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from connect" -l mac-address -d 'A fixed MAC address on this network' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from connect" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from connect" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from connect" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from connect" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from disconnect" -s f -l force -d 'No error when the network is gone or the container is not on it'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from disconnect" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from disconnect" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand unshare" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand unshare" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand unshare" -s h -l help -d 'Print help'

@@ -114,3 +114,33 @@ fn fetch_from_host(env: &TestEnv, url: &str) -> String {
     }
     panic!("{url} never answered");
 }
+
+#[test]
+fn ip_and_mac_address_are_the_ones_asked_for() {
+    let env = TestEnv::with_netns();
+    env.load_busybox();
+    env.ok(&["network", "create", "--subnet", "10.99.7.0/24", "fixed"]);
+    let out = env.ok(&["run", "--rm", "--network", "fixed", "--ip", "10.99.7.50", "--mac-address", "02:42:ac:11:00:99", "busybox", "ip", "addr", "show", "eth0"]);
+    assert!(out.contains("inet 10.99.7.50/24"), "{out}");
+    assert!(out.contains("link/ether 02:42:ac:11:00:99"), "{out}");
+    let (code, err) = env.fails(&["run", "--rm", "--network-alias", "x", "busybox", "true"]);
+    assert_eq!(code, 125, "{err}");
+    assert!(err.contains("user-defined networks"), "{err}");
+    let (code, err) = env.fails(&["run", "--rm", "--network", "fixed", "--ip", "10.1.1.1", "busybox", "true"]);
+    assert_eq!(code, 125, "{err}");
+    assert!(err.contains("10.1.1.1"), "{err}");
+}
+
+/// containers.conf's `[containers] netns` is the mode without --network.
+#[test]
+fn containers_conf_sets_the_default_mode() {
+    let env = TestEnv::with_netns();
+    env.load_busybox();
+    std::fs::write(&env.containers_conf, "[containers]\nnetns = \"none\"\n").expect("write containers.conf");
+    assert_eq!(links(&env, &[]), vec!["lo"]);
+    assert!(links(&env, &["--network", "bridge"]).len() >= 2, "--network wins over containers.conf");
+    std::fs::write(&env.containers_conf, "[containers]\nnetns = \"nonsense:x\"\n").expect("write containers.conf");
+    let (code, err) = env.fails(&["run", "--rm", "busybox", "true"]);
+    assert_eq!(code, 125);
+    assert!(err.contains("containers.conf"), "{err}");
+}

@@ -55,6 +55,8 @@ pub struct HostInputs<'a> {
     pub read_file: ReadFile<'a>,
     /// Whether a `--mount type=bind` source exists.
     pub path_exists: &'a dyn Fn(&str) -> bool,
+    /// The network mode without `--network` (containers.conf's netns).
+    pub default_network: Option<String>,
 }
 
 impl HostInputs<'static> {
@@ -64,6 +66,7 @@ impl HostInputs<'static> {
             cwd: std::env::current_dir().context("read the current directory (for relative -v paths)")?,
             read_file: &read_host_file,
             path_exists: &crate::engine::mounts::host_path_exists,
+            default_network: crate::engine::containers_conf::default_netns()?,
         })
     }
 }
@@ -297,7 +300,10 @@ impl CreateFlags {
             labels.insert(k.to_string(), v.to_string());
         }
         let (mounts, tmpfs) = crate::spec::mounts::parse_all(&self.volume, &self.mount, &self.tmpfs, &host.cwd, host.path_exists)?;
-        let network = NetworkMode::parse_all(&self.network)?;
+        let network = match (&self.network[..], &host.default_network) {
+            ([], Some(default)) => NetworkMode::parse(default).with_context(|| format!("containers.conf: netns = {default:?}"))?,
+            (given, _) => NetworkMode::parse_all(given)?,
+        };
         let network = crate::spec::network::with_endpoint_options(network, &self.network_alias, self.ip.as_deref(), self.mac_address.as_deref())?;
         let ports = parse_each(&self.publish, crate::spec::ports::parse_publish)?;
         let expose = parse_each(&self.expose, crate::spec::ports::parse_expose)?;

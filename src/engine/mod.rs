@@ -4,6 +4,7 @@
 pub mod archive;
 pub mod attach;
 pub mod container;
+pub mod containers_conf;
 pub mod container_files;
 pub mod container_fs;
 pub mod devices;

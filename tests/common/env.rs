@@ -22,6 +22,8 @@ pub struct TestEnv {
     pub registries_conf: PathBuf,
     /// Exported as REGISTRY_AUTH_FILE; absent until written.
     pub auth_file: PathBuf,
+    /// Exported as CONTAINERS_CONF (the only containers.conf read).
+    pub containers_conf: PathBuf,
     /// As root, a network namespace of the test's own (`ip netns add`) in
     /// which every pontoon command and [`TestEnv::host`] command runs, so
     /// that bridges, NAT rules and ports never touch the machine's network.
@@ -40,15 +42,23 @@ impl TestEnv {
             fs::create_dir_all(p.join(sub)).expect("create a test env directory");
         }
         let _ = fs::set_permissions(p.join("run"), fs::Permissions::from_mode(0o700));
-        TestEnv {
+        let env = TestEnv {
             root: p.join("store/root"),
             runroot: p.join("store/run"),
             home: p.join("home"),
             registries_conf: p.join("config/registries.conf"),
             auth_file: p.join("config/auth.json"),
+            containers_conf: p.join("config/containers.conf"),
             dir,
             netns: None,
-        }
+        };
+        // As root the default network is a bridge in the host's namespace,
+        // which parallel tests with stores of their own would fight over:
+        // outside `with_netns` containers get `--network none` by default
+        // (containers.conf's netns), what they had before bridges existed.
+        let conf = if is_root() { "[containers]\nnetns = \"none\"\n" } else { "" };
+        fs::write(&env.containers_conf, conf).expect("write the test's containers.conf");
+        env
     }
 
     /// A new env whose commands run in a network namespace of their own as
@@ -62,6 +72,8 @@ impl TestEnv {
             let up = Command::new("ip").args(["-n", &name, "link", "set", "lo", "up"]).status().expect("run ip link");
             assert!(up.success(), "bring lo up in {name}");
             env.netns = Some(name);
+            // Its containers get the real default network, in its namespace.
+            fs::write(&env.containers_conf, "").expect("write the test's containers.conf");
         }
         env
     }
@@ -115,6 +127,7 @@ impl TestEnv {
             .env("XDG_RUNTIME_DIR", p.join("run"))
             .env("CONTAINERS_REGISTRIES_CONF", &self.registries_conf)
             .env("REGISTRY_AUTH_FILE", &self.auth_file)
+            .env("CONTAINERS_CONF", &self.containers_conf)
             .env("DOCKER_CONFIG", self.home.join(".docker"))
             .env_remove("_PONTOON_USERNS")
             .env_remove("_PONTOON_HOST_UID");

@@ -87,6 +87,9 @@ fn walk(upper: &Path, rel: &Path, layers: &[PathBuf], ignored: &BTreeSet<PathBuf
         if md.is_dir() {
             let below = walk(upper, &path, layers, ignored, out)?;
             match before {
+                // Made by the runtime only to hold a mount point (/run for
+                // /run/.containerenv), with nothing else in it.
+                None if !below && ignored.iter().any(|m| m.starts_with(&path)) => continue,
                 None => push(out, Kind::Added),
                 Some(old) if below || !same_meta(&old, &md) || is_opaque(&entry.path()) => push(out, Kind::Changed),
                 Some(_) => continue,

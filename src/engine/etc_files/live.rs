@@ -64,10 +64,9 @@ fn refresh_one(store: &Store, c: &Container, running: &[Container]) -> Result<()
             }
         }
     }
-    let mut own_names = vec![c.record.name.clone()];
-    for e in &c.state.endpoints {
-        own_names.extend(e.names.iter().filter(|n| !own_names.contains(n)).cloned().collect::<Vec<_>>());
-    }
+    // Its own line: hostname and name, as Podman writes it; its aliases
+    // are for its peers.
+    let own_names = vec![c.record.name.clone()];
     let host_etc_hosts = if spec.network == NetworkMode::Host { std::fs::read_to_string("/etc/hosts").unwrap_or_default() } else { String::new() };
     let hosts = render_hosts(&HostsInput {
         hostname: &hostname,
