@@ -73,7 +73,7 @@ fn attach_one(store: &Store, record: &ContainerRecord, bridge_ns: Option<Borrowe
     let runroot = &store.paths.runroot;
     let addresses = ipam::allocate_all(runroot, &net, &record.id, attachment.ip.as_slice())?;
     let attached = (|| {
-        bridge::ensure_bridge(bridge_ns, &bridge_config(&net), &runroot.join("bridges.lock"))?;
+        ensure_bridge_once(runroot, bridge_ns, &bridge_config(&net))?;
         let req = attach_request(&net, record, attachment, &addresses, index)?;
         let done = bridge::attach(bridge_ns, ns, &req)?;
         Ok::<_, anyhow::Error>((req, done))
@@ -121,6 +121,39 @@ fn attach_request(net: &NetworkRecord, record: &ContainerRecord, attachment: &Ne
         mac: attachment.mac.clone(),
         mtu: mtu(net),
     })
+}
+
+/// Makes the bridge and its rules unless this very bridge (same namespace,
+/// same interface index) was made before: checking it costs a handful of
+/// `ip`/`nft` processes, which every container start would pay.
+fn ensure_bridge_once(runroot: &std::path::Path, ns: Option<BorrowedFd>, cfg: &BridgeConfig) -> Result<()> {
+    let marker = runroot.join("bridges").join(&cfg.interface);
+    let identity = bridge_identity(ns, &cfg.interface);
+    if identity.is_some() && std::fs::read_to_string(&marker).ok() == identity {
+        return Ok(());
+    }
+    bridge::ensure_bridge(ns, cfg, &runroot.join("bridges.lock"))?;
+    if let Some(id) = bridge_identity(ns, &cfg.interface) {
+        std::fs::create_dir_all(runroot.join("bridges")).context("create the bridges directory")?;
+        crate::store::atomic::write_atomic(&marker, id.as_bytes())?;
+    }
+    Ok(())
+}
+
+/// "NETNS-INODE IFINDEX" of interface `name` in `ns` (the caller's when
+/// None), None when it does not exist.
+fn bridge_identity(ns: Option<BorrowedFd>, name: &str) -> Option<String> {
+    use std::os::unix::fs::MetadataExt;
+    let inode = match ns {
+        Some(fd) => nix::sys::stat::fstat(std::os::fd::AsRawFd::as_raw_fd(&fd)).ok()?.st_ino,
+        None => std::fs::metadata("/proc/thread-self/ns/net").ok()?.ino(),
+    };
+    let name = name.to_string();
+    let index = match ns {
+        Some(fd) => super::netns::run_in(&fd.try_clone_to_owned().ok()?, move || Ok(nix::net::if_::if_nametoindex(name.as_str())?)).ok()?,
+        None => nix::net::if_::if_nametoindex(name.as_str()).ok()?,
+    };
+    Some(format!("{inode} {index}"))
 }
 
 /// The host end's name: unique per container and network, at most 15
@@ -183,6 +216,7 @@ pub fn forget(store: &Store, record: &ContainerRecord) {
 /// Removes a network's bridge and its NAT rules (`network rm`, `prune`).
 pub fn remove_network(store: &Store, net: &NetworkRecord) -> Result<()> {
     let lock = store.paths.runroot.join("bridges.lock");
+    let _ = std::fs::remove_file(store.paths.runroot.join("bridges").join(&net.interface));
     if store.paths.rootless {
         // Without users the rootless namespace, and its bridges, are gone.
         return match rootless_netns::current(&store.paths.runroot) {

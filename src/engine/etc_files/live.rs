@@ -28,11 +28,16 @@ fn named_networks(c: &Container) -> BTreeSet<String> {
 /// with it, before or after the change: `before` names the networks it
 /// was on, so that peers it left forget it.
 pub fn refresh_around(store: &Store, id: &str, itself: bool, before: &BTreeSet<String>) -> Result<()> {
-    let _lock = crate::store::lock::lock_in(&store.paths.runroot, "names.lock")?;
-    let all: Vec<Container> = store.containers.list()?.into_iter().filter(is_running).collect();
     let me = store.containers.load(id)?;
     let mut networks = named_networks(&me);
     networks.extend(before.iter().cloned());
+    if networks.is_empty() {
+        // No user network: no peers, and no need to read every container
+        // (which `run` would pay for on a host with a thousand of them).
+        return if itself { refresh_one(store, &me, &[]) } else { Ok(()) };
+    }
+    let _lock = crate::store::lock::lock_in(&store.paths.runroot, "names.lock")?;
+    let all: Vec<Container> = store.containers.list()?.into_iter().filter(is_running).collect();
     if itself {
         refresh_one(store, &me, &all)?;
     }
