@@ -11,6 +11,7 @@ mod exec;
 mod files;
 mod image;
 mod inspect;
+mod key_values;
 mod login;
 mod manage;
 mod mount;

@@ -1,9 +1,9 @@
 //! `pontoon network create|ls|inspect|rm|prune|exists|connect|disconnect`,
 //! as Docker and Podman spell them.
 
-use std::collections::BTreeMap;
 use std::net::IpAddr;
 
+use super::key_values::key_values;
 use anyhow::{bail, Context, Result};
 use clap::{Args, Subcommand};
 use ipnet::IpNet;
@@ -155,18 +155,6 @@ pub fn run(ctx: &Ctx, command: NetworkCommand) -> Result<()> {
         NetworkCommand::Connect(a) => connect(ctx, a),
         NetworkCommand::Disconnect(a) => disconnect(ctx, a),
     }
-}
-
-fn key_values(list: &[String], flag: &str) -> Result<BTreeMap<String, String>> {
-    let mut out = BTreeMap::new();
-    for item in list {
-        match item.split_once('=') {
-            Some((k, v)) if !k.is_empty() => out.insert(k.to_string(), v.to_string()),
-            _ if flag == "--label" && !item.is_empty() => out.insert(item.clone(), String::new()),
-            _ => bail!("invalid {flag} {item:?}: use KEY=VALUE"),
-        };
-    }
-    Ok(out)
 }
 
 fn parse_cidr(value: &str, flag: &str) -> Result<IpNet> {

@@ -1,7 +1,7 @@
 //! `pontoon volume create|ls|inspect|rm|prune`, as Docker spells them.
 
-use std::collections::BTreeMap;
 
+use super::key_values::key_values;
 use anyhow::{bail, Result};
 use clap::{Args, Subcommand};
 
@@ -95,18 +95,6 @@ pub fn run(ctx: &Ctx, command: VolumeCommand) -> Result<()> {
         VolumeCommand::Rm(a) => rm(ctx, a),
         VolumeCommand::Prune(a) => prune(ctx, a),
     }
-}
-
-fn key_values(list: &[String], flag: &str) -> Result<BTreeMap<String, String>> {
-    let mut out = BTreeMap::new();
-    for item in list {
-        match item.split_once('=') {
-            Some((k, v)) if !k.is_empty() => out.insert(k.to_string(), v.to_string()),
-            _ if flag == "--label" && !item.is_empty() => out.insert(item.clone(), String::new()),
-            _ => bail!("invalid {flag} {item:?}: use KEY=VALUE"),
-        };
-    }
-    Ok(out)
 }
 
 fn create(ctx: &Ctx, args: CreateArgs) -> Result<()> {
