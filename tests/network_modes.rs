@@ -144,3 +144,30 @@ fn containers_conf_sets_the_default_mode() {
     assert_eq!(code, 125);
     assert!(err.contains("containers.conf"), "{err}");
 }
+
+/// Rootless with neither pasta nor slirp4netns on PATH: the default
+/// network is refused with both packages named, never a silent
+/// loopback-only namespace; `--network pasta` names passt.
+#[test]
+fn rootless_without_a_carrier_names_both_packages() {
+    if skip_unless(!is_root(), "pasta and slirp4netns carry only rootless namespaces") {
+        return;
+    }
+    let env = TestEnv::with_busybox();
+    // A PATH with the id mappers and nothing else.
+    let bin = env.path().join("bin-without-carriers");
+    std::fs::create_dir_all(&bin).expect("create a bin directory");
+    for tool in ["newuidmap", "newgidmap"] {
+        std::os::unix::fs::symlink(format!("/usr/bin/{tool}"), bin.join(tool)).expect("link an id mapper");
+    }
+    let run = |args: &[&str]| env.cmd(args).env("PATH", &bin).output().expect("run pontoon");
+    let out = run(&["run", "--rm", "busybox", "true"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(125), "{err}");
+    assert!(err.contains("apt-get install passt") && err.contains("slirp4netns"), "{err}");
+    let out = run(&["run", "--rm", "--network", "pasta", "busybox", "true"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("apt-get install passt"), "{err}");
+    // --network none needs neither.
+    assert!(run(&["run", "--rm", "--network", "none", "busybox", "true"]).status.success());
+}

@@ -213,16 +213,24 @@ pub fn forget(store: &Store, record: &ContainerRecord) {
     }
 }
 
-/// Removes a network's bridge and its NAT rules (`network rm`, `prune`).
+/// Removes a network's bridge and its NAT rules (`network rm`, `prune`),
+/// when they were ever made (its marker, see [`ensure_bridge_once`]) or
+/// its bridge exists: a network no container ever used has neither.
 pub fn remove_network(store: &Store, net: &NetworkRecord) -> Result<()> {
     let lock = store.paths.runroot.join("bridges.lock");
-    let _ = std::fs::remove_file(store.paths.runroot.join("bridges").join(&net.interface));
-    if store.paths.rootless {
+    let marker = store.paths.runroot.join("bridges").join(&net.interface);
+    let ns = match store.paths.rootless {
         // Without users the rootless namespace, and its bridges, are gone.
-        return match rootless_netns::current(&store.paths.runroot) {
-            Some(ns) => bridge::remove_bridge(Some(ns.as_fd()), &bridge_config(net), &lock),
-            None => Ok(()),
-        };
+        true => match rootless_netns::current(&store.paths.runroot) {
+            Some(ns) => Some(ns),
+            None => return Ok(()),
+        },
+        false => None,
+    };
+    let made = marker.exists() || bridge_identity(ns.as_ref().map(|n| n.as_fd()), &net.interface).is_some();
+    if made {
+        bridge::remove_bridge(ns.as_ref().map(|n| n.as_fd()), &bridge_config(net), &lock)?;
     }
-    bridge::remove_bridge(None, &bridge_config(net), &lock)
+    let _ = std::fs::remove_file(marker);
+    Ok(())
 }
