@@ -339,6 +339,27 @@ impl TestEnv {
     }
 }
 
+/// Answers every HTTP request to `listener` with `body` (200, then close),
+/// on a thread: the client speaks first and closes last, which every
+/// carrier handles (pasta of Debian 12 can hang a connection that the
+/// container half-closes first, as `nc </dev/null` does).
+pub fn serve_http(listener: std::net::TcpListener, body: &'static str) {
+    std::thread::spawn(move || {
+        for mut conn in listener.incoming().flatten() {
+            use std::io::{Read, Write};
+            let mut seen = Vec::new();
+            let mut buf = [0u8; 1024];
+            while !seen.windows(4).any(|w| w == b"\r\n\r\n") {
+                match conn.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => seen.extend_from_slice(&buf[..n]),
+                }
+            }
+            let _ = write!(conn, "HTTP/1.0 200 OK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}", body.len());
+        }
+    });
+}
+
 /// Answers every connection to `listener` with `reply`, on a thread.
 pub fn serve_reply(listener: std::net::TcpListener, reply: &'static str) {
     std::thread::spawn(move || {
