@@ -118,6 +118,19 @@ fn a_random_port_on_loopback_is_what_port_and_ps_report() {
     assert_eq!(fetch(&env, &format!("http://127.0.0.1:{port}/hostname")), format!("{}\n", hostname_of(&env, "web")));
 }
 
+#[test]
+fn a_port_published_on_ipv6_loopback_answers_there() {
+    let env = busybox_env();
+    let has_ipv6 = in_host_side(&env, || TcpListener::bind("[::1]:0").is_ok());
+    if skip_unless(has_ipv6, "no IPv6 loopback here") {
+        return;
+    }
+    env.ok(&["run", "-d", "--name", "web6", "-p", "[::1]::80", "busybox", "httpd", "-f", "-p", "80", "-h", "/etc"]);
+    let (ip, port) = published(&env, "web6", "80");
+    assert_eq!(ip, "[::1]");
+    assert_eq!(fetch(&env, &format!("http://[::1]:{port}/hostname")), format!("{}\n", hostname_of(&env, "web6")));
+}
+
 /// A UDP echo for the container: busybox has no UDP server applet, so the
 /// host's perl (bind-mounted with its libraries) answers each datagram
 /// with `echo:` and the datagram, to whoever sent it.
