@@ -1,11 +1,19 @@
 #!/usr/bin/env bash
 # `make bench`: pontoon side by side with other tools on the same machine,
-# median wall-clock seconds of several runs, each from a fresh store.
+# median wall-clock seconds of several runs, each from a fresh store (the
+# networking rows: seconds to a first answer, and MiB/s through -p).
 #   PONTOON_BENCH_MB    size of the pulled image (default 128)
 #   PONTOON_BENCH_RUNS  runs per row (default 5)
+#   PONTOON_BENCH_NET_MB  size of the file downloaded through a published
+#                       port (default 200)
+#   PONTOON_BENCH_NET_RUNS  runs per networking row (default 11: loopback
+#                       rates on a shared machine are noisy)
+#   PONTOON_BENCH_SECTIONS  the sections to run, e.g. "section_run
+#                       section_net_throughput" (default: all)
 # Sections are functions listed in SECTIONS; add one per benchmark family
 # (run --rm true, ps -a over 1000 containers, monitor RSS...) with
-# bench_section and bench_row.
+# bench_section and bench_row (or bench_values, for a command that
+# measures by itself).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -38,9 +46,19 @@ LAYOUT=$(PONTOON_BENCH_MB=$MB cargo test --quiet --test harness -- --ignored --e
 
 BENCH=$(mktemp -d /tmp/pontoon-bench.XXXXXX)
 REGISTRY_PID=
+NET_NAMESPACES=() # made by bench_network, as root
 cleanup() {
   [[ -n $REGISTRY_PID ]] && kill "$REGISTRY_PID" 2>/dev/null
+  local ns
+  for ns in "${NET_NAMESPACES[@]}"; do ip netns del "$ns" 2>/dev/null; done
+  # Rootless, each runroot has a process holding its user namespace.
+  local holders pid
+  holders=$(find "$BENCH" -name userns.pid -exec awk '{ print $1 }' {} + 2>/dev/null || true)
   wipe "$BENCH"
+  for pid in $holders; do
+    [[ $(cat "/proc/$pid/comm" 2>/dev/null) == pontoon-userns ]] && kill -KILL "$pid" 2>/dev/null
+  done
+  return 0
 }
 trap cleanup EXIT
 
@@ -82,7 +100,7 @@ export CONTAINERS_REGISTRIES_CONF=$BENCH/registries.conf REGISTRY_AUTH_FILE=$BEN
 skopeo --policy "$BENCH/policy.json" copy --quiet --dest-tls-verify=false "oci:$LAYOUT:latest" "docker://$IMAGE"
 
 # --- measuring ---------------------------------------------------------------
-TABLE=()   # "section|label|median|baseline"
+TABLE=()   # "section|label|median|baseline|unit"
 SECTION=
 BASELINE=  # median of the section's first row, "failed" if it failed
 
@@ -105,31 +123,54 @@ bench_row() {
     if ! "$@" >"$BENCH/last.out" 2>&1; then
       echo "   $label: failed: $(tail -n 3 "$BENCH/last.out" | tr '\n' ' ')"
       [[ -z $BASELINE ]] && BASELINE=failed
-      TABLE+=("$SECTION|$label|failed|$BASELINE")
+      TABLE+=("$SECTION|$label|failed|$BASELINE|s")
       return 0
     fi
     t1=$(date +%s.%N)
     times+=("$(echo "$t1 - $t0" | awk '{ split($0, a, " - "); printf "%.3f", a[1] - a[2] }')")
   done
-  local median
-  median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')
-  echo "   $label: ${times[*]} -> median $median s"
+  add_row "$label" s "${times[@]}"
+}
+
+# add_row LABEL UNIT VALUE...: the median of the values as a row.
+add_row() {
+  local label=$1 unit=$2 median
+  shift 2
+  median=$(printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')
+  echo "   $label: $* -> median $median $unit"
   [[ -z $BASELINE ]] && BASELINE=$median
-  TABLE+=("$SECTION|$label|$median|$BASELINE")
+  TABLE+=("$SECTION|$label|$median|$BASELINE|$unit")
+}
+
+# bench_values LABEL UNIT CMD...: a row from the values CMD prints, one a
+# line (CMD measures by itself, e.g. scripts/bench-network.sh).
+bench_values() {
+  local label=$1 unit=$2 values
+  shift 2
+  if ! "$@" >"$BENCH/last.out" 2>"$BENCH/last.err"; then
+    echo "   $label: failed: $(tail -n 3 "$BENCH/last.err" | tr '\n' ' ')"
+    [[ -z $BASELINE ]] && BASELINE=failed
+    TABLE+=("$SECTION|$label|failed|$BASELINE|$unit")
+    return 0
+  fi
+  mapfile -t values <"$BENCH/last.out"
+  add_row "$label" "$unit" "${values[@]}"
 }
 
 print_table() {
-  printf '\n%-28s %-44s %10s %8s\n' "benchmark" "tool" "median s" "ratio"
-  local row section label median base ratio
+  printf '\n%-40s %-36s %14s %8s\n' "benchmark" "tool" "median" "ratio"
+  local row section label median base unit ratio
   for row in "${TABLE[@]}"; do
-    IFS='|' read -r section label median base <<<"$row"
+    IFS='|' read -r section label median base unit <<<"$row"
     ratio=-
     if [[ $median != failed && -n $base && $base != failed ]]; then
       ratio=$(awk -v m="$median" -v b="$base" 'BEGIN { printf (b > 0) ? "%.2fx" : "-", m / b }')
     fi
-    printf '%-28s %-44s %10s %8s\n' "$section" "$label" "$median" "$ratio"
+    [[ $median != failed ]] && median="$median $unit"
+    printf '%-40s %-36s %14s %8s\n' "$section" "$label" "$median" "$ratio"
   done
-  echo "(ratio: median / the first row of its benchmark; podman rows only when podman is installed)"
+  echo "(ratio: median / the first row of its benchmark: for s lower is better, for MiB/s higher;"
+  echo " podman rows only when podman is installed, rootless rows as root only when $NET_USER exists)"
 }
 
 # --- sections ------------------------------------------------------------------
@@ -241,7 +282,96 @@ print_memory() {
   done
 }
 
-SECTIONS=(section_pull section_run section_ps section_monitor_rss)
+# --- networking: scripts/bench-network.sh measures, as the mode's user ------
+# As root both modes: rootful as root, rootless as $NET_USER (the CI's
+# unprivileged user, as scripts/run-unprivileged.sh runs the tests); as
+# any other user, rootless only. The rootful rows of each tool run in a
+# network namespace of their own (as the tests' TestEnv::with_netns), so
+# that the default bridge pontoon0, podman's cni-podman0 and their
+# firewall rules are made there and go with it, leaving the host as it
+# was; one per tool because both default networks would take 10.88.0.0/16
+# in an empty namespace.
+NET_USER=${PONTOON_CI_USER:-pontoon-ci}
+NET_MB=${PONTOON_BENCH_NET_MB:-200}
+NET_RUNS=${PONTOON_BENCH_NET_RUNS:-11}
+# Copies $NET_USER can read (binary, helper, image) and its work dir,
+# under short paths: rootless podman refuses a runroot over 50 characters.
+NET_SHARE=$BENCH/ns
+
+net_modes() {
+  if [[ $(id -u) -ne 0 ]]; then
+    echo rootless
+    return
+  fi
+  echo root
+  if id -u "$NET_USER" >/dev/null 2>&1; then echo rootless; fi
+}
+
+# bench_network MODE TOOL MEASURE: the helper's values for TOOL in MODE.
+bench_network() {
+  local mode=$1
+  shift
+  local helper=(env PONTOON="$PONTOON" BUSYBOX_TAR="$BUSYBOX_TAR" BUSYBOX_ARCHIVE="$BENCH/busybox-archive.tar"
+    PONTOON_BENCH_NET_MB="$NET_MB" scripts/bench-network.sh "$BENCH/net-$mode" "$@" "$NET_RUNS")
+  if [[ $(id -u) -ne 0 ]]; then
+    "${helper[@]}"
+    return
+  fi
+  if [[ $mode == root ]]; then
+    local ns=pontoon-bench-$$-$1
+    if [[ ! -e /run/netns/$ns ]]; then
+      ip netns add "$ns" || return 1
+      NET_NAMESPACES+=("$ns")
+      ip -n "$ns" link set lo up || return 1
+    fi
+    nsenter --net="/run/netns/$ns" -- "${helper[@]}"
+    return
+  fi
+  if [[ ! -d $NET_SHARE ]]; then
+    chmod 711 "$BENCH"
+    install -d -m 755 "$NET_SHARE"
+    install -d -o "$NET_USER" "$NET_SHARE/w"
+    install -m 755 "$PONTOON" scripts/bench-network.sh "$NET_SHARE/"
+    install -m 644 "$BUSYBOX_TAR" "$NET_SHARE/busybox-rootfs.tar"
+    [[ -e $BENCH/busybox-archive.tar ]] && install -m 644 "$BENCH/busybox-archive.tar" "$NET_SHARE/"
+  fi
+  # A clean environment: nothing of root's leaks into the rootless run.
+  (cd "$NET_SHARE" && runuser -u "$NET_USER" -- env -i \
+    PATH=/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin HOME="$(getent passwd "$NET_USER" | cut -d: -f6)" \
+    USER="$NET_USER" LOGNAME="$NET_USER" LANG=C.UTF-8 TMPDIR=/tmp \
+    PONTOON="$NET_SHARE/pontoon" BUSYBOX_TAR="$NET_SHARE/busybox-rootfs.tar" \
+    BUSYBOX_ARCHIVE="$NET_SHARE/busybox-archive.tar" PONTOON_BENCH_NET_MB="$NET_MB" \
+    "$NET_SHARE/bench-network.sh" "$NET_SHARE/w" "$@" "$NET_RUNS")
+}
+
+# How long a web server takes to answer on its published port.
+section_net_first_response() {
+  local mode
+  for mode in $(net_modes); do
+    bench_section "run -d -p to first response ($mode)"
+    bench_values "pontoon" s bench_network "$mode" pontoon first-response
+    if command -v podman >/dev/null; then
+      bench_values "podman" s bench_network "$mode" podman first-response
+    fi
+  done
+}
+
+# A large download through a published port, against the same file over
+# the host's own loopback.
+section_net_throughput() {
+  local mode
+  for mode in $(net_modes); do
+    bench_section "curl $NET_MB MiB via -p ($mode)"
+    bench_values "raw loopback (host busybox httpd)" MiB/s bench_network "$mode" loopback throughput
+    bench_values "pontoon -p" MiB/s bench_network "$mode" pontoon throughput
+    if command -v podman >/dev/null; then
+      bench_values "podman -p" MiB/s bench_network "$mode" podman throughput
+    fi
+  done
+}
+
+SECTIONS=(section_pull section_run section_ps section_monitor_rss section_net_first_response section_net_throughput)
+read -r -a SECTIONS <<<"${PONTOON_BENCH_SECTIONS:-${SECTIONS[*]}}"
 for section in "${SECTIONS[@]}"; do
   "$section"
 done

@@ -37,7 +37,12 @@ pub fn refresh_around(store: &Store, id: &str, itself: bool, before: &BTreeSet<S
         return if itself { refresh_one(store, &me, &[]) } else { Ok(()) };
     }
     let _lock = crate::store::lock::lock_in(&store.paths.runroot, "names.lock")?;
-    let all: Vec<Container> = store.containers.list()?.into_iter().filter(is_running).collect();
+    let mut all: Vec<Container> = store.containers.list()?.into_iter().filter(is_running).collect();
+    // A starting container is not running yet, and its peers must learn
+    // its name now: nothing rewrites their files once it runs.
+    if itself && !all.iter().any(|c| c.record.id == id) {
+        all.push(me.clone());
+    }
     if itself {
         refresh_one(store, &me, &all)?;
     }
