@@ -68,7 +68,7 @@ fn create_ls_inspect_exists_and_rm() {
     assert_eq!((&app["Name"], &app["Id"], &app["Driver"], &app["Scope"]), (&"app".into(), &id.trim().into(), &"bridge".into(), &"local".into()));
     assert_eq!(app["IPAM"]["Driver"], "default");
     let subnet = app["IPAM"]["Config"][0]["Subnet"].as_str().expect("a subnet chosen for it");
-    assert!(subnet.starts_with("10.89.") && subnet.ends_with(".0/24"), "{subnet}");
+    assert!(subnet.starts_with("10.127.") && subnet.ends_with(".0/24"), "{subnet}");
     assert_eq!((&app["Internal"], &app["EnableIPv6"], &app["DNSEnabled"]), (&false.into(), &false.into(), &true.into()));
     assert_eq!(app["Containers"], serde_json::json!({}));
     let db = inspect(&env, "db");

@@ -8,7 +8,7 @@
 //! that of a user network made without `--subnet`, is the first candidate
 //! that overlaps no other network and no route of the host (read from
 //! /proc/net/route and /proc/net/ipv6_route): a host with Podman's
-//! cni-podman0 on 10.88.0.0/16 gets 10.87.0.0/16 for `bridge`.
+//! a route on 10.90.0.0/16 gets 10.91.0.0/16 for `bridge`.
 //!
 //! Lookups go through [`NetworkStore::find`], which makes the default
 //! network when it is asked for first.
@@ -207,7 +207,9 @@ impl NetworkStore {
     }
 
     /// The default network `bridge`, made and persisted on first use with
-    /// the first free of 10.88.0.0/16, 10.87.0.0/16, ...
+    /// the first free of 10.90.0.0/16, 10.91.0.0/16, ... 10.126.0.0/16:
+    /// pontoon's own ranges, clear of Podman's (10.88.0.0/16, 10.89.x.0/24)
+    /// and Docker's (172.17.0.0/16 and up), which may share the host.
     pub fn default_network(&self) -> Result<NetworkRecord> {
         if let Some(record) = self.read(DEFAULT_NETWORK)? {
             return Ok(record);
@@ -218,14 +220,14 @@ impl NetworkStore {
             return Ok(record); // a parallel command made it meanwhile
         }
         let taken = self.taken_subnets(&self.list_files()?)?;
-        let candidates = (1..=88u8).rev().map(|second| IpNet::V4(v4net(Ipv4Addr::new(10, second, 0, 0), 16)));
+        let candidates = (90..=126u8).map(|second| IpNet::V4(v4net(Ipv4Addr::new(10, second, 0, 0), 16)));
         let subnet = choose_subnet(candidates, &taken)
-            .context("no free subnet for the default network between 10.1.0.0/16 and 10.88.0.0/16: every one overlaps a network or a route of this host")?;
+            .context("no free subnet for the default network between 10.90.0.0/16 and 10.126.0.0/16: every one overlaps a network or a route of this host")?;
         let record = NetworkRecord {
             id: crate::store::containers::new_id(),
             name: DEFAULT_NETWORK.to_string(),
             driver: "bridge".into(),
-            interface: DEFAULT_INTERFACE.into(),
+            interface: default_interface(&self.list_files()?),
             subnets: vec![SubnetConfig { subnet, gateway: first_host(&subnet), ip_range: None }],
             ipv6: false,
             internal: false,
@@ -263,11 +265,12 @@ impl NetworkStore {
         Ok(routes)
     }
 
-    /// The first of 10.89.0.0/24, 10.89.1.0/24, ... free of `taken`, for
-    /// a user network made without `--subnet`.
+    /// The first of 10.127.0.0/24, 10.127.1.0/24, ... free of `taken`, for
+    /// a user network made without `--subnet` (pontoon's own range, as for
+    /// the default network).
     pub fn free_ipv4_subnet(&self, taken: &[IpNet]) -> Result<IpNet> {
-        let candidates = (0..=255u8).map(|third| IpNet::V4(v4net(Ipv4Addr::new(10, 89, third, 0), 24)));
-        choose_subnet(candidates, taken).context("no free subnet left in 10.89.0.0/16: give one with --subnet")
+        let candidates = (0..=255u8).map(|third| IpNet::V4(v4net(Ipv4Addr::new(10, 127, third, 0), 24)));
+        choose_subnet(candidates, taken).context("no free subnet left in 10.127.0.0/16: give one with --subnet")
     }
 
     /// The first of fd70:6f6e:746f:0::/64, ...:1::/64, ... free of
@@ -280,11 +283,31 @@ impl NetworkStore {
 }
 
 /// The bridge device for a new user network: `pontoon1`, `pontoon2`...,
-/// the lowest that no network has.
+/// the lowest that no network has and no link of this namespace is
+/// (another store's bridge, say).
 pub fn free_interface(networks: &[NetworkRecord]) -> String {
     let used: Vec<&str> = networks.iter().map(|n| n.interface.as_str()).collect();
-    let n = (1..).find(|n| !used.contains(&format!("{INTERFACE_PREFIX}{n}").as_str())).unwrap_or(1);
-    format!("{INTERFACE_PREFIX}{n}")
+    let n = (1..).find(|n| {
+        let name = format!("{INTERFACE_PREFIX}{n}");
+        !used.contains(&name.as_str()) && !link_exists(&name)
+    });
+    format!("{INTERFACE_PREFIX}{}", n.unwrap_or(1))
+}
+
+/// The default network's bridge: `pontoon0`, unless a link of that name
+/// exists already (a second store on this host: sharing the bridge would
+/// mix two address plans on it), then as [`free_interface`].
+fn default_interface(networks: &[NetworkRecord]) -> String {
+    if link_exists(DEFAULT_INTERFACE) {
+        free_interface(networks)
+    } else {
+        DEFAULT_INTERFACE.into()
+    }
+}
+
+/// Whether this network namespace has a link `name`.
+fn link_exists(name: &str) -> bool {
+    nix::net::if_::if_nametoindex(name).is_ok()
 }
 
 /// The first candidate that overlaps nothing in `taken`.
@@ -391,11 +414,14 @@ mod tests {
 
     #[test]
     fn the_default_network_avoids_a_route_and_keeps_its_subnet() {
-        let (_dir, store) = store_with_routes(ROUTES);
+        // A route on 10.90.0.0/16, as another store's bridge would have.
+        let routes = format!("{ROUTES}br-other\t00005A0A\t00000000\t0001\t0\t0\t0\t0000FFFF\t0\t0\t0\n");
+        let (_dir, store) = store_with_routes(&routes);
         let bridge = store.default_network().unwrap();
-        assert_eq!(bridge.subnets[0].subnet, net("10.87.0.0/16"), "10.88.0.0/16 is cni-podman0's");
-        assert_eq!(bridge.subnets[0].gateway, "10.87.0.1".parse::<IpAddr>().unwrap());
-        assert_eq!(bridge.interface, "pontoon0");
+        assert_eq!(bridge.subnets[0].subnet, net("10.91.0.0/16"), "10.90.0.0/16 has a route");
+        assert_eq!(bridge.subnets[0].gateway, "10.91.0.1".parse::<IpAddr>().unwrap());
+        // pontoon0, unless this host has a pontoon0 of another store.
+        assert!(bridge.interface.starts_with("pontoon"), "{}", bridge.interface);
         assert!(!bridge.dns_enabled);
         // Persisted: the next command sees the same network.
         let again = NetworkStore::with_proc_net(store.dir.parent().unwrap(), Path::new("/nonexistent"));
@@ -404,18 +430,18 @@ mod tests {
     }
 
     #[test]
-    fn without_routes_the_default_network_gets_10_88() {
+    fn the_default_network_keeps_clear_of_podmans_and_dockers_ranges() {
         let (_dir, store) = store_with_routes("Iface\tDestination\n");
-        assert_eq!(store.default_network().unwrap().subnets[0].subnet, net("10.88.0.0/16"));
+        assert_eq!(store.default_network().unwrap().subnets[0].subnet, net("10.90.0.0/16"));
     }
 
     #[test]
     fn user_subnets_are_the_first_free_slash_24() {
         let (_dir, store) = store_with_routes(ROUTES);
-        assert_eq!(store.free_ipv4_subnet(&[]).unwrap(), net("10.89.0.0/24"));
-        let taken = [net("10.89.0.0/24"), net("10.89.1.128/25")];
-        assert_eq!(store.free_ipv4_subnet(&taken).unwrap(), net("10.89.2.0/24"));
-        let err = store.free_ipv4_subnet(&[net("10.89.0.0/16")]).unwrap_err();
+        assert_eq!(store.free_ipv4_subnet(&[]).unwrap(), net("10.127.0.0/24"));
+        let taken = [net("10.127.0.0/24"), net("10.127.1.128/25")];
+        assert_eq!(store.free_ipv4_subnet(&taken).unwrap(), net("10.127.2.0/24"));
+        let err = store.free_ipv4_subnet(&[net("10.127.0.0/16")]).unwrap_err();
         assert!(format!("{err:#}").contains("give one with --subnet"), "{err:#}");
         assert_eq!(store.free_ipv6_subnet(&[net("fd70:6f6e:746f::/64")]).unwrap(), net("fd70:6f6e:746f:1::/64"));
     }
