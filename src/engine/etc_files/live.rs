@@ -29,8 +29,12 @@ fn named_networks(c: &Container) -> BTreeSet<String> {
 /// was on, so that peers it left forget it.
 pub fn refresh_around(store: &Store, id: &str, itself: bool, before: &BTreeSet<String>) -> Result<()> {
     let _lock = crate::store::lock::lock_in(&store.paths.runroot, "names.lock")?;
-    let all: Vec<Container> = store.containers.list()?.into_iter().filter(is_running).collect();
+    let mut all: Vec<Container> = store.containers.list()?.into_iter().filter(is_running).collect();
     let me = store.containers.load(id)?;
+    // A starting container is not running yet, but its peers must list it.
+    if itself && !all.iter().any(|c| c.record.id == me.record.id) {
+        all.push(me.clone());
+    }
     let mut networks = named_networks(&me);
     networks.extend(before.iter().cloned());
     if itself {
