@@ -85,3 +85,105 @@ fn containers_on_a_network_reach_each_other_by_name_alias_and_short_id() {
     let seen = env.ok(&["exec", "api", "sh", "-c", "grep -w web /etc/hosts"]);
     assert!(seen.starts_with(&web_ip), "api's /etc/hosts gives web {seen:?}, inspect says {web_ip}");
 }
+
+/// Busybox has no UDP server (no udpsvd in Debian's build, nc has no -u),
+/// so this test binary, which is static, serves as one inside containers:
+/// with UDP_HELPER="serve PORT" this test echoes every datagram back
+/// prefixed with "echo:"; with UDP_HELPER="ask HOST:PORT TEXT" it sends
+/// TEXT and prints the answer. Run plainly, it checks the two on loopback.
+const UDP_HELPER: &str = "PONTOON_TEST_UDP_HELPER";
+const UDP_HELPER_TEST: &str = "udp_helper_echoes_what_it_is_asked";
+
+#[test]
+fn udp_helper_echoes_what_it_is_asked() {
+    match std::env::var(UDP_HELPER).ok().as_deref().and_then(|s| s.split_once(' ')) {
+        Some(("serve", port)) => udp_serve(std::net::UdpSocket::bind(("0.0.0.0", port.parse::<u16>().expect("a port"))).expect("bind the UDP port")),
+        Some(("ask", rest)) => {
+            let (target, text) = rest.split_once(' ').expect("ask HOST:PORT TEXT");
+            println!("{}", udp_ask(target, text).expect("an answer"));
+        }
+        _ => {
+            let socket = std::net::UdpSocket::bind("127.0.0.1:0").expect("bind");
+            let port = socket.local_addr().expect("local addr").port();
+            std::thread::spawn(move || udp_serve(socket));
+            assert_eq!(udp_ask(&format!("127.0.0.1:{port}"), "ping").as_deref(), Some("echo:ping"));
+        }
+    }
+}
+
+fn udp_serve(socket: std::net::UdpSocket) {
+    let mut buf = [0u8; 1500];
+    while let Ok((n, from)) = socket.recv_from(&mut buf) {
+        let reply = [b"echo:", &buf[..n]].concat();
+        let _ = socket.send_to(&reply, from);
+    }
+}
+
+/// The answer to `text` sent to `target` (resolved by this static binary,
+/// through the container's /etc/hosts), retried while the server starts.
+fn udp_ask(target: &str, text: &str) -> Option<String> {
+    let socket = std::net::UdpSocket::bind("0.0.0.0:0").ok()?;
+    socket.set_read_timeout(Some(std::time::Duration::from_millis(300))).ok()?;
+    socket.connect(target).ok()?;
+    let mut buf = [0u8; 1500];
+    for _ in 0..20 {
+        socket.send(text.as_bytes()).ok()?;
+        if let Ok(n) = socket.recv(&mut buf) {
+            return Some(String::from_utf8_lossy(&buf[..n]).into_owned());
+        }
+    }
+    None
+}
+
+/// `run`/`exec` arguments that run the helper above inside a container.
+fn udp_helper_args(mode: &str) -> Vec<String> {
+    let exe = std::env::current_exe().expect("the test binary's path");
+    ["-e".to_string(), format!("{UDP_HELPER}={mode}"), "-v".into(), format!("{}:/udp-helper:ro", exe.display())].into()
+}
+
+fn udp_helper_command() -> [&'static str; 6] {
+    ["/udp-helper", UDP_HELPER_TEST, "--exact", "--nocapture", "--test-threads=1", "-q"]
+}
+
+#[test]
+fn udp_flows_between_containers_of_a_network() {
+    let env = env();
+    env.ok(&["network", "create", "app"]);
+    let mut run: Vec<String> = ["run", "-d", "--name", "echo", "--network", "app"].map(String::from).into();
+    run.extend(udp_helper_args("serve 9000"));
+    run.push("busybox".into());
+    run.extend(udp_helper_command().map(String::from));
+    env.ok(&run.iter().map(String::as_str).collect::<Vec<_>>());
+    let mut ask: Vec<String> = ["run", "--rm", "--network", "app"].map(String::from).into();
+    ask.extend(udp_helper_args("ask echo:9000 hello"));
+    ask.push("busybox".into());
+    ask.extend(udp_helper_command().map(String::from));
+    let out = env.ok(&ask.iter().map(String::as_str).collect::<Vec<_>>());
+    assert!(out.lines().any(|l| l == "echo:hello"), "no UDP answer from echo by name: {out}");
+}
+
+#[test]
+fn another_network_cannot_reach_a_network_s_containers() {
+    let env = env();
+    env.ok(&["network", "create", "app"]);
+    env.ok(&["network", "create", "other"]);
+    run_api(&env, "app", &[]);
+    run_sleeper(&env, "web", "app");
+    run_sleeper(&env, "stranger", "other");
+    let api_ip = address_on(&env, "api", "app");
+    let api_host = hostname_of(&env, "api");
+    assert!(http_get_with_nc(&env, "web", &api_ip).contains(&api_host), "a peer on app must reach api at {api_ip} (the check itself works)");
+    assert_eq!(http_get_with_nc(&env, "stranger", &api_ip), "", "a container on network other reached api at {api_ip}");
+    assert!(!hosts_names(&env, "stranger").contains("api"), "api's name leaked to network other");
+}
+
+#[test]
+fn names_do_not_resolve_on_the_default_network() {
+    let env = env();
+    env.ok(&["run", "-d", "--name", "first", "busybox", "sleep", "1000"]);
+    let hosts = env.ok(&["run", "--rm", "--name", "second", "busybox", "cat", "/etc/hosts"]);
+    assert!(!hosts.split_whitespace().any(|w| w == "first"), "the default network resolved a peer's name, which Docker does not:\n{hosts}");
+    let first_hosts = hosts_names(&env, "first");
+    assert!(!first_hosts.contains("second"), "{first_hosts:?}");
+    assert!(first_hosts.contains("first"), "a container still knows its own name: {first_hosts:?}");
+}
