@@ -187,3 +187,122 @@ fn names_do_not_resolve_on_the_default_network() {
     assert!(!first_hosts.contains("second"), "{first_hosts:?}");
     assert!(first_hosts.contains("first"), "a container still knows its own name: {first_hosts:?}");
 }
+
+#[test]
+fn disconnect_and_connect_take_effect_in_a_running_container() {
+    let env = env();
+    env.ok(&["network", "create", "--subnet", "10.131.0.0/24", "app"]);
+    run_api(&env, "app", &[]);
+    run_sleeper(&env, "web", "app");
+    let api_ip = address_on(&env, "api", "app");
+    let api_host = hostname_of(&env, "api");
+    assert!(http_get_with_nc(&env, "web", &api_ip).contains(&api_host));
+
+    env.ok(&["network", "disconnect", "app", "web"]);
+    assert_eq!(http_get_with_nc(&env, "web", &api_ip), "", "web reached api at {api_ip} after disconnect");
+    assert!(!hosts_names(&env, "web").contains("api"), "api's name stayed in web's /etc/hosts");
+    assert!(!hosts_names(&env, "api").contains("web"), "web's name stayed in api's /etc/hosts");
+    assert_eq!(networks_of(&env, "web"), serde_json::json!({}), "inspect still shows web on app");
+    let links = env.ok(&["exec", "web", "ip", "-o", "link"]);
+    assert!(!links.contains("eth0"), "web's interface on app is still there: {links}");
+
+    env.ok(&["network", "connect", "--alias", "front", "--ip", "10.131.0.77", "app", "web"]);
+    assert!(http_get_with_nc(&env, "web", &api_ip).contains(&api_host), "web cannot reach api at {api_ip} after connect");
+    assert_eq!(env.ok(&["exec", "web", "wget", "-qO-", "http://api:8000/hostname"]).trim(), api_host, "api by name after connect");
+    let web = &networks_of(&env, "web")["app"];
+    assert_eq!(web["IPAddress"], "10.131.0.77", "--ip: {web}");
+    assert!(web["Aliases"].as_array().is_some_and(|a| a.contains(&"front".into())), "--alias: {web}");
+    let seen_by_api = env.ok(&["exec", "api", "cat", "/etc/hosts"]);
+    let line = seen_by_api.lines().find(|l| l.split_whitespace().any(|w| w == "front")).unwrap_or_default();
+    assert!(line.starts_with("10.131.0.77") && line.split_whitespace().any(|w| w == "web"), "api knows web as front at its --ip:\n{seen_by_api}");
+    let addresses = env.ok(&["exec", "web", "ip", "-4", "-o", "addr"]);
+    assert!(addresses.contains("inet 10.131.0.77/24"), "{addresses}");
+}
+
+/// What a network or container could leave behind: as root the links and
+/// the nft ruleset of the env's namespace; everywhere the address leases.
+#[derive(Debug, PartialEq)]
+struct Leftovers {
+    links: BTreeSet<String>,
+    ruleset: String,
+    leases: Vec<(String, String)>,
+}
+
+fn host_output(env: &TestEnv, program: &str, args: &[&str]) -> String {
+    let out = env.host(program, args).output().unwrap_or_else(|e| panic!("run {program}: {e}"));
+    assert!(out.status.success(), "{program} {args:?}: {}", common::describe(&out));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn link_names(env: &TestEnv) -> BTreeSet<String> {
+    host_output(env, "ip", &["-o", "link"]).lines().filter_map(|l| Some(l.split(':').nth(1)?.trim().split('@').next()?.to_string())).collect()
+}
+
+/// Every lease file under the runroot: (network id, its JSON text).
+fn lease_files(env: &TestEnv) -> Vec<(String, String)> {
+    let Ok(dirs) = std::fs::read_dir(env.runroot.join("networks")) else { return Vec::new() };
+    let mut out: Vec<(String, String)> = dirs
+        .flatten()
+        .filter_map(|d| Some((d.file_name().to_string_lossy().into_owned(), std::fs::read_to_string(d.path().join("leases.json")).ok()?)))
+        .collect();
+    out.sort();
+    out
+}
+
+/// The addresses leased on every network.
+fn leased_addresses(env: &TestEnv) -> Vec<String> {
+    let mut out = Vec::new();
+    for (_, text) in lease_files(env) {
+        let v: Value = serde_json::from_str(&text).expect("leases.json is JSON");
+        out.extend(v["leases"].as_array().into_iter().flatten().map(|l| l["address"].as_str().unwrap_or_default().to_string()));
+    }
+    out
+}
+
+fn leftovers(env: &TestEnv) -> Leftovers {
+    let (links, ruleset) = match is_root() {
+        true => (link_names(env), host_output(env, "nft", &["list", "ruleset"])),
+        false => (BTreeSet::new(), String::new()),
+    };
+    Leftovers { links, ruleset, leases: lease_files(env) }
+}
+
+fn one_line_error(env: &TestEnv, args: &[&str], code: i32, wanted: &[&str]) {
+    let (got, err) = env.fails(args);
+    assert_eq!(got, code, "`pontoon {}`: {err}", args.join(" "));
+    assert_eq!(err.trim_end().lines().count(), 1, "`pontoon {}`: one line: {err}", args.join(" "));
+    for w in wanted {
+        assert!(err.contains(w), "`pontoon {}` should say {w:?}: {err}", args.join(" "));
+    }
+}
+
+#[test]
+fn bad_input_fails_in_one_line_and_leaves_nothing_behind() {
+    let env = env();
+    env.ok(&["network", "create", "--subnet", "10.132.0.0/24", "app"]);
+    run_api(&env, "app", &["--ip", "10.132.0.50"]);
+    let before = leftovers(&env);
+    let containers = env.ok(&["ps", "-a", "-q"]);
+    let cases: &[(&[&str], i32, &[&str])] = &[
+        (&["network", "create", "--subnet", "10.132.0.0/16", "wide"], 125, &["subnet 10.132.0.0/16 overlaps network app's subnet 10.132.0.0/24"]),
+        (&["network", "create", "app"], 125, &["network name app is already in use"]),
+        (&["network", "rm", "app"], 2, &["network app is in use by container api"]),
+        (&["run", "--rm", "--network", "nosuch", "busybox", "true"], 125, &["nosuch", "pontoon network create nosuch"]),
+        (&["run", "--rm", "--network", "app", "--ip", "10.133.0.5", "busybox", "true"], 125, &["10.133.0.5", "not in network app's subnet (10.132.0.0/24)"]),
+        (&["run", "--rm", "--network", "app", "--ip", "10.132.0.1", "busybox", "true"], 125, &["10.132.0.1 cannot be given to a container on network app"]),
+    ];
+    for (args, code, wanted) in cases {
+        one_line_error(&env, args, *code, wanted);
+        assert_eq!(leftovers(&env), before, "`pontoon {}` left something behind", args.join(" "));
+    }
+    assert_eq!(env.ok(&["ps", "-a", "-q"]), containers, "a refused command left a container");
+    assert_eq!(env.ok(&["network", "ls", "--format", "{{.Name}}"]), "app\nbridge\n");
+
+    // An address in use is found only when the container starts: the
+    // container stays created (as in Docker), nothing of its network does.
+    let twin = ["run", "-d", "--name", "twin", "--network", "app", "--ip", "10.132.0.50", "busybox", "sleep", "1000"];
+    one_line_error(&env, &twin, 125, &["address 10.132.0.50 is already in use on network app", "choose another --ip"]);
+    assert_eq!(leftovers(&env), before, "a start refused for its address left something behind");
+    assert!(env.ok(&["ps", "-a", "--format", "{{.Names}} {{.Status}}"]).contains("twin Exited (125)"));
+    env.ok(&["rm", "twin"]);
+}
