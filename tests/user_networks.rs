@@ -306,3 +306,65 @@ fn bad_input_fails_in_one_line_and_leaves_nothing_behind() {
     assert!(env.ok(&["ps", "-a", "--format", "{{.Names}} {{.Status}}"]).contains("twin Exited (125)"));
     env.ok(&["rm", "twin"]);
 }
+
+/// The pid a file of the rootless network namespace's directory names,
+/// when that process is alive.
+fn rootless_netns_process(env: &TestEnv, file: &str) -> Option<i64> {
+    let text = std::fs::read_to_string(env.runroot.join("rootless-netns").join(file)).ok()?;
+    let pid: i64 = text.split_whitespace().next()?.parse().ok()?;
+    common::process_alive(pid).then_some(pid)
+}
+
+fn comm(pid: i64) -> String {
+    std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default().trim().to_string()
+}
+
+#[test]
+fn removing_a_network_s_containers_and_the_network_leaves_nothing_of_it() {
+    let env = env();
+    env.ok(&["network", "create", "app"]);
+    let bridge = env.ok(&["network", "inspect", "--format", "{{.NetworkInterface}}", "app"]).trim().to_string();
+    let subnet = env.ok(&["network", "inspect", "--format", "{{range .IPAM.Config}}{{.Subnet}}{{end}}", "app"]).trim().to_string();
+    run_api(&env, "app", &[]);
+    run_sleeper(&env, "web", "app");
+    // On the default network: what it makes may stay, what app made may not.
+    run_sleeper(&env, "bystander", "bridge");
+    assert_eq!(env.ok(&["exec", "web", "wget", "-qO-", "http://api:8000/hostname"]).trim(), hostname_of(&env, "api"));
+    let (holder, pasta) = (rootless_netns_process(&env, "holder.pid"), rootless_netns_process(&env, "pasta.pid"));
+    if is_root() {
+        let links = link_names(&env);
+        assert!(links.contains(&bridge) && links.iter().filter(|l| l.starts_with("pt")).count() == 3, "app's bridge and three veth ends: {links:?}");
+        assert!(host_output(&env, "nft", &["list", "ruleset"]).contains(&format!("from-{bridge}")), "app's rules");
+    } else {
+        // Checked while running, so that "gone" below means something.
+        assert_eq!(holder.map(comm).as_deref(), Some("pontoon-netns"), "the rootless network namespace's holder runs");
+        // pasta may run as passt.avx2, the build it re-executes on such CPUs.
+        let carrier = pasta.map(comm).unwrap_or_default();
+        assert!(carrier.starts_with("pasta") || carrier.starts_with("passt"), "pasta carries the rootless network namespace: {pasta:?} is {carrier:?}");
+    }
+
+    env.ok(&["rm", "-f", "api", "web"]);
+    if !is_root() {
+        let gone = common::wait_until(5, || holder.is_some_and(|p| !common::process_alive(p)) && pasta.is_some_and(|p| !common::process_alive(p)));
+        assert!(gone, "the rootless network namespace (holder {holder:?}, pasta {pasta:?}) outlived its last user");
+        assert!(!env.runroot.join("rootless-netns/holder.pid").exists(), "holder.pid stayed");
+    }
+    env.ok(&["network", "rm", "app"]);
+    // Rootless the default network is pasta's: no lease.
+    let wanted_leases = if is_root() { 1 } else { 0 };
+    assert_eq!(leased_addresses(&env).len(), wanted_leases, "only bystander may keep a lease: {:?}", lease_files(&env));
+    if is_root() {
+        let links = link_names(&env);
+        assert!(!links.contains(&bridge), "app's bridge {bridge} stayed: {links:?}");
+        let veths: Vec<&String> = links.iter().filter(|l| l.starts_with("pt")).collect();
+        assert_eq!(veths.len(), 1, "only bystander's veth end may stay: {links:?}");
+        let ruleset = host_output(&env, "nft", &["list", "ruleset"]);
+        assert!(!ruleset.contains(&bridge) && !ruleset.contains(&subnet), "app's rules ({bridge}, {subnet}) stayed:\n{ruleset}");
+    }
+    env.ok(&["rm", "-f", "bystander"]);
+    assert_eq!(leased_addresses(&env), Vec::<String>::new());
+    if is_root() {
+        let veths: Vec<String> = link_names(&env).into_iter().filter(|l| l.starts_with("pt")).collect();
+        assert_eq!(veths, Vec::<String>::new(), "a veth outlived its container");
+    }
+}
