@@ -368,3 +368,34 @@ fn removing_a_network_s_containers_and_the_network_leaves_nothing_of_it() {
         assert_eq!(veths, Vec::<String>::new(), "a veth outlived its container");
     }
 }
+
+#[test]
+fn a_killed_monitor_s_network_is_given_back_at_the_next_command() {
+    let env = env();
+    env.ok(&["network", "create", "app"]);
+    run_api(&env, "app", &[]);
+    let api_only = leftovers(&env);
+    run_sleeper(&env, "web", "app");
+    let web_ip = address_on(&env, "web", "app");
+    assert!(hosts_names(&env, "api").contains("web"));
+    let monitor = env.state_field("web", "monitor_pid").as_i64().expect("web's monitor pid");
+    nix::sys::signal::kill(nix::unistd::Pid::from_raw(monitor as i32), nix::sys::signal::Signal::SIGKILL).expect("kill web's monitor");
+    assert!(common::wait_until(5, || !common::process_alive(monitor)), "web's monitor survived SIGKILL");
+
+    // ps notices the dead monitor and undoes what it held.
+    let status = env.ok(&["ps", "-a", "--filter", "name=web", "--format", "{{.Status}}"]);
+    assert!(status.starts_with("Exited (137)"), "{status}");
+    assert!(!leased_addresses(&env).contains(&web_ip), "web's lease {web_ip} outlived its monitor: {:?}", lease_files(&env));
+    if is_root() {
+        let gone = common::wait_until(5, || link_names(&env).iter().filter(|l| l.starts_with("pt")).count() == 1);
+        assert!(gone, "web's veth outlived it: {:?}", link_names(&env));
+    }
+    assert!(!hosts_names(&env, "api").contains("web"), "api still resolves the dead web");
+
+    // The network works for the next container, which may take web's address.
+    run_sleeper(&env, "next", "app");
+    assert_eq!(address_on(&env, "next", "app"), web_ip, "the freed address is given again");
+    assert_eq!(env.ok(&["exec", "next", "wget", "-qO-", "http://api:8000/hostname"]).trim(), hostname_of(&env, "api"));
+    env.ok(&["rm", "-f", "web", "next"]);
+    assert_eq!(leftovers(&env), api_only, "web or next left something behind");
+}
