@@ -399,3 +399,51 @@ fn a_killed_monitor_s_network_is_given_back_at_the_next_command() {
     env.ok(&["rm", "-f", "web", "next"]);
     assert_eq!(leftovers(&env), api_only, "web or next left something behind");
 }
+
+#[test]
+fn parallel_runs_on_a_network_get_distinct_addresses_and_give_them_back() {
+    let env = env();
+    env.ok(&["network", "create", "app"]);
+    // Rootless every run also joins the one rootless namespace: fewer.
+    let count = if is_root() { 50 } else { 20 };
+    let ids: Vec<String> = std::thread::scope(|scope| {
+        let runs: Vec<_> = (0..count).map(|_| scope.spawn(|| env.run(&["run", "-d", "--network", "app", "busybox", "sleep", "100"]))).collect();
+        runs.into_iter()
+            .map(|r| {
+                let out = r.join().expect("a run thread");
+                assert!(out.status.success(), "a parallel run failed:\n{}", common::describe(&out));
+                String::from_utf8_lossy(&out.stdout).trim().to_string()
+            })
+            .collect()
+    });
+    let addresses: BTreeSet<String> = ids.iter().map(|id| address_on(&env, id, "app")).collect();
+    assert_eq!(addresses.len(), count, "{count} containers got {} distinct addresses: {addresses:?}", addresses.len());
+    let mut leased = leased_addresses(&env);
+    leased.sort();
+    assert_eq!(leased, addresses.iter().cloned().collect::<Vec<_>>(), "the leases are the addresses inspect shows");
+    let mut rm = vec!["rm", "-f"];
+    rm.extend(ids.iter().map(String::as_str));
+    env.ok(&rm);
+    assert_eq!(leased_addresses(&env), Vec::<String>::new(), "rm -f left leases");
+    if is_root() {
+        let veths: Vec<String> = link_names(&env).into_iter().filter(|l| l.starts_with("pt")).collect();
+        assert_eq!(veths, Vec::<String>::new(), "rm -f left veths");
+    } else {
+        assert_eq!(rootless_netns_process(&env, "holder.pid"), None, "the rootless network namespace outlived its {count} users");
+    }
+}
+
+#[test]
+fn a_container_on_a_network_reaches_the_host_by_name() {
+    let env = env();
+    env.ok(&["network", "create", "app"]);
+    // As root the host is the env's namespace, where app's bridge holds the
+    // gateway address; rootless pasta takes the gateway to the host's loopback.
+    let listener = env.listen_tcp(if is_root() { "0.0.0.0:0" } else { "127.0.0.1:0" });
+    let port = listener.local_addr().expect("the listener's address").port().to_string();
+    common::serve_reply(listener, "hello from the host\n");
+    for name in ["host.containers.internal", "host.docker.internal"] {
+        let out = env.ok(&["run", "--rm", "--network", "app", "busybox", "nc", "-w", "5", name, &port]);
+        assert_eq!(out, "hello from the host\n", "{name}");
+    }
+}
