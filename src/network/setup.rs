@@ -182,9 +182,10 @@ fn join_container(store: &Store, target: &str) -> Result<OwnedFd> {
 }
 
 /// Undoes what a killed monitor could not: its pasta (which holds the
-/// namespace, so its links, alive), its address leases and its use of the
-/// rootless namespace. The container's processes are dead already; its
-/// namespace and veth ends go with the last of them.
+/// namespace, so its links, alive), its address leases, its use of the
+/// rootless namespace and its name in its peers' /etc/hosts. The
+/// container's processes are dead already; its namespace and veth ends go
+/// with the last of them.
 pub fn after_dead_monitor(store: &Store, c: &crate::store::containers::Container) {
     let paths = ContainerPaths::new(store, &c.record.id);
     usermode::stop_pasta(&paths.run_dir);
