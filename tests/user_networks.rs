@@ -95,6 +95,7 @@ fn containers_on_a_network_reach_each_other_by_name_alias_and_short_id() {
 ///   sends. Busybox nc with nothing to send closes its side at once, and
 ///   the pasta of Debian 12 (passt 2023-03-09) then never passes on the
 ///   server's close, so nc waits forever (-w bounds only the connect).
+///
 /// Run plainly, this test checks all three on loopback.
 const NET_HELPER: &str = "PONTOON_TEST_NET_HELPER";
 const NET_HELPER_TEST: &str = "net_helper_answers_over_udp_and_reads_over_tcp";
