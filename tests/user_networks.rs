@@ -464,3 +464,23 @@ fn a_container_on_a_network_reaches_the_host_by_name() {
         assert!(out.lines().any(|l| l == "hello from the host"), "{name}: {}", common::describe(&got));
     }
 }
+
+#[test]
+fn disconnecting_the_last_container_of_a_network_gives_everything_back() {
+    let env = env();
+    env.ok(&["network", "create", "app"]);
+    run_sleeper(&env, "web", "app");
+    let holder = rootless_netns_process(&env, "holder.pid");
+    assert_eq!(holder.is_some(), !is_root(), "a rootless namespace holder exists exactly rootless");
+    env.ok(&["network", "disconnect", "app", "web"]);
+    assert_eq!(leased_addresses(&env), Vec::<String>::new(), "web's lease outlived the disconnect");
+    if is_root() {
+        let veths: Vec<String> = link_names(&env).into_iter().filter(|l| l.starts_with("pt")).collect();
+        assert_eq!(veths, Vec::<String>::new(), "web's veth outlived the disconnect");
+    } else {
+        let gone = common::wait_until(5, || holder.is_some_and(|p| !common::process_alive(p)));
+        assert!(gone, "the rootless network namespace outlived its last user's disconnect");
+    }
+    env.ok(&["network", "rm", "app"]);
+    assert_eq!(env.ok(&["exec", "web", "cat", "/proc/net/dev"]).lines().filter(|l| l.contains(':')).map(|l| l.split(':').next().unwrap_or_default().trim().to_string()).collect::<Vec<_>>(), ["lo"]);
+}
