@@ -44,6 +44,10 @@ pub fn disconnect(store: &Store, container: &Container, network: &str) -> Result
         st.endpoints.retain(|e| e.network != network);
         Ok(())
     })?;
+    // Off its last network, it no longer keeps the rootless namespace up.
+    if store.paths.rootless && container.state.endpoints.iter().all(|e| e.network == network) {
+        super::rootless_netns::release(&store.paths.runroot, &container.record.id);
+    }
     let left: BTreeSet<String> = [network.to_string()].into();
     crate::engine::etc_files::live::refresh_around(store, &container.record.id, true, &left)
 }
