@@ -97,7 +97,8 @@ impl NetworkRecord {
 pub struct NetworkStore {
     dir: PathBuf,
     /// Where the host's routing tables are read (`/proc/net`); a test
-    /// points it at files of its own.
+    /// points it at files of its own, and then no link of the host counts
+    /// either (see [`NetworkStore::link_exists`]).
     proc_net: PathBuf,
 }
 
@@ -108,6 +109,12 @@ impl NetworkStore {
 
     pub fn with_proc_net(root: &Path, proc_net: &Path) -> NetworkStore {
         NetworkStore { dir: root.join("networks"), proc_net: proc_net.to_path_buf() }
+    }
+
+    /// Whether this namespace has a link `name` (never, for a test's store
+    /// with a routing table of its own).
+    fn link_exists(&self, name: &str) -> bool {
+        self.proc_net == Path::new("/proc/net") && link_exists(name)
     }
 
     fn file_of(&self, name: &str) -> PathBuf {
@@ -227,7 +234,7 @@ impl NetworkStore {
             id: crate::store::containers::new_id(),
             name: DEFAULT_NETWORK.to_string(),
             driver: "bridge".into(),
-            interface: default_interface(&self.list_files()?),
+            interface: self.default_interface(&self.list_files()?),
             subnets: vec![SubnetConfig { subnet, gateway: first_host(&subnet), ip_range: None }],
             ipv6: false,
             internal: false,
@@ -247,6 +254,16 @@ impl NetworkStore {
         let mut taken: Vec<IpNet> = networks.iter().flat_map(|n| n.subnets.iter().map(|s| s.subnet)).collect();
         taken.extend(self.host_routes()?);
         Ok(taken)
+    }
+
+    /// The default network's bridge: `pontoon0`, unless a link of that
+    /// name exists already (a second store on this host: sharing the bridge
+    /// would mix two address plans on it), then as [`free_interface`].
+    fn default_interface(&self, networks: &[NetworkRecord]) -> String {
+        match self.link_exists(DEFAULT_INTERFACE) {
+            true => free_interface_among(networks, &|n| self.link_exists(n)),
+            false => DEFAULT_INTERFACE.into(),
+        }
     }
 
     /// The destinations of the host's routes, default routes left out.
@@ -286,6 +303,11 @@ impl NetworkStore {
 /// the lowest that no network has and no link of this namespace is
 /// (another store's bridge, say).
 pub fn free_interface(networks: &[NetworkRecord]) -> String {
+    free_interface_among(networks, &link_exists)
+}
+
+/// [`free_interface`] with the links of the namespace given as a test.
+fn free_interface_among(networks: &[NetworkRecord], link_exists: &dyn Fn(&str) -> bool) -> String {
     let used: Vec<&str> = networks.iter().map(|n| n.interface.as_str()).collect();
     let n = (1..).find(|n| {
         let name = format!("{INTERFACE_PREFIX}{n}");
@@ -294,16 +316,6 @@ pub fn free_interface(networks: &[NetworkRecord]) -> String {
     format!("{INTERFACE_PREFIX}{}", n.unwrap_or(1))
 }
 
-/// The default network's bridge: `pontoon0`, unless a link of that name
-/// exists already (a second store on this host: sharing the bridge would
-/// mix two address plans on it), then as [`free_interface`].
-fn default_interface(networks: &[NetworkRecord]) -> String {
-    if link_exists(DEFAULT_INTERFACE) {
-        free_interface(networks)
-    } else {
-        DEFAULT_INTERFACE.into()
-    }
-}
 
 /// Whether this network namespace has a link `name`.
 fn link_exists(name: &str) -> bool {
@@ -472,7 +484,8 @@ mod tests {
         store.write(&user_network("db", "pontoon3", "10.89.1.0/24"), &lock).unwrap();
         let names: Vec<String> = store.list().unwrap().into_iter().map(|n| n.name).collect();
         assert_eq!(names, ["app", "bridge", "db"]);
-        assert_eq!(free_interface(&store.list().unwrap()), "pontoon2", "the lowest free");
+        assert_eq!(free_interface_among(&store.list().unwrap(), &|_| false), "pontoon2", "the lowest free");
+        assert_eq!(free_interface_among(&store.list().unwrap(), &|l| l == "pontoon2"), "pontoon4", "nor a link of the host");
         assert_eq!(store.find("app").unwrap(), app);
         assert_eq!(store.find(&app.id).unwrap(), app);
         assert_eq!(store.find(&app.id[..6]).unwrap(), app);
