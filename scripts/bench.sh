@@ -52,8 +52,13 @@ cleanup() {
   local ns
   for ns in "${NET_NAMESPACES[@]}"; do ip netns del "$ns" 2>/dev/null; done
   # Rootless, each runroot has a process holding its user namespace.
-  local holders pid
+  local holders pid bridges br
   holders=$(find "$BENCH" -name userns.pid -exec awk '{ print $1 }' {} + 2>/dev/null || true)
+  # As root, the stores' default networks made bridges in this namespace.
+  bridges=$(find "$BENCH" -path '*/networks/*.json' -exec sed -n 's/.*"interface": *"\([^"]*\)".*/\1/p' {} + 2>/dev/null || true)
+  for br in $bridges; do
+    [[ $(id -u) -eq 0 ]] && ip link del "$br" 2>/dev/null
+  done
   wipe "$BENCH"
   for pid in $holders; do
     [[ $(cat "/proc/$pid/comm" 2>/dev/null) == pontoon-userns ]] && kill -KILL "$pid" 2>/dev/null

@@ -37,7 +37,7 @@ fn one_line_error(env: &TestEnv, args: &[&str], code: i32, wanted: &str) {
 
 #[test]
 fn the_default_network_is_listed_and_kept() {
-    let env = TestEnv::new();
+    let env = TestEnv::with_netns();
     let table = env.ok(&["network", "ls"]);
     let mut lines = table.lines();
     let header: Vec<&str> = lines.next().expect("a header").split_whitespace().collect();
@@ -57,7 +57,7 @@ fn the_default_network_is_listed_and_kept() {
 
 #[test]
 fn create_ls_inspect_exists_and_rm() {
-    let env = TestEnv::new();
+    let env = TestEnv::with_netns();
     let id = env.ok(&["network", "create", "app"]);
     assert!(id.trim().len() == 64 && id.trim().chars().all(|c| c.is_ascii_hexdigit()), "create prints the Id: {id}");
     env.ok(&["network", "create", "--subnet", "10.123.0.0/24", "--gateway", "10.123.0.254", "--ip-range", "10.123.0.128/25", "--label", "tier=back", "-o", "mtu=1400", "--internal", "db"]);
@@ -104,7 +104,7 @@ fn create_ls_inspect_exists_and_rm() {
 
 #[test]
 fn ls_filters_and_formats() {
-    let env = TestEnv::new();
+    let env = TestEnv::with_netns();
     let app = env.ok(&["network", "create", "--label", "tier=front", "app"]);
     env.ok(&["network", "create", "--label", "tier=back", "--label", "backup", "db"]);
     let ls = |args: &[&str]| -> String { env.ok(&[&["network", "ls"], args].concat()) };
@@ -130,7 +130,7 @@ fn ls_filters_and_formats() {
 
 #[test]
 fn bad_input_is_one_line_and_creates_nothing() {
-    let env = TestEnv::new();
+    let env = TestEnv::with_netns();
     env.ok(&["network", "create", "--subnet", "10.124.0.0/24", "app"]);
     let before = names(&env);
     let store_files = || -> Vec<String> {
@@ -163,7 +163,7 @@ fn bad_input_is_one_line_and_creates_nothing() {
 
 #[test]
 fn a_network_in_use_is_refused_until_rm_f_takes_its_containers() {
-    let env = TestEnv::with_busybox();
+    let env = TestEnv::with_netns_and_busybox();
     env.ok(&["network", "create", "app"]);
     env.ok(&["create", "--name", "web", "--network", "app", "busybox", "true"]);
     env.ok(&["create", "--name", "bystander", "busybox", "true"]);
@@ -176,7 +176,7 @@ fn a_network_in_use_is_refused_until_rm_f_takes_its_containers() {
 
 #[test]
 fn create_needs_the_network_to_exist_and_records_its_name() {
-    let env = TestEnv::with_busybox();
+    let env = TestEnv::with_netns_and_busybox();
     one_line_error(&env, &["create", "--name", "web", "--network", "nope", "busybox", "true"], 125, "no such network: nope");
     assert_eq!(env.ok(&["ps", "-a", "-q"]), "", "no container was made");
     let id = env.ok(&["network", "create", "app"]);
@@ -187,7 +187,7 @@ fn create_needs_the_network_to_exist_and_records_its_name() {
 
 #[test]
 fn connect_and_disconnect_a_created_container() {
-    let env = TestEnv::with_busybox();
+    let env = TestEnv::with_netns_and_busybox();
     env.ok(&["network", "create", "--subnet", "10.127.0.0/24", "app"]);
     env.ok(&["network", "create", "--subnet", "10.127.1.0/24", "db"]);
     env.ok(&["create", "--name", "web", "--network", "app", "busybox", "true"]);
@@ -213,7 +213,7 @@ fn connect_and_disconnect_a_created_container() {
 
 #[test]
 fn connect_refuses_what_cannot_be_connected() {
-    let env = TestEnv::with_busybox();
+    let env = TestEnv::with_netns_and_busybox();
     env.ok(&["network", "create", "--subnet", "10.128.0.0/24", "app"]);
     env.ok(&["create", "--name", "web", "--network", "app", "busybox", "true"]);
     for (mode, name) in [("none", "isolated"), ("host", "hosted"), ("container:web", "sidecar")] {
@@ -230,7 +230,7 @@ fn connect_refuses_what_cannot_be_connected() {
 
 #[test]
 fn prune_asks_then_removes_the_networks_no_container_uses() {
-    let env = TestEnv::with_busybox();
+    let env = TestEnv::with_netns_and_busybox();
     for (name, label) in [("used", "keep=no"), ("idle", "keep=no"), ("precious", "keep=yes")] {
         env.ok(&["network", "create", "--label", label, name]);
     }
@@ -248,7 +248,7 @@ fn prune_asks_then_removes_the_networks_no_container_uses() {
 
 #[test]
 fn parallel_creates_get_distinct_subnets_and_bridges() {
-    let env = TestEnv::new();
+    let env = TestEnv::with_netns();
     env.ok(&["network", "ls"]); // the default network first, as a user's first command would make it
     let piped = std::process::Stdio::piped;
     let children: Vec<_> = (0..8).map(|i| env.cmd(&["network", "create", &format!("n{i}")]).stdout(piped()).stderr(piped()).spawn().expect("start pontoon")).collect();

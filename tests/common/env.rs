@@ -270,6 +270,13 @@ impl TestEnv {
         env
     }
 
+    /// [`TestEnv::with_netns`] with the busybox fixture loaded.
+    pub fn with_netns_and_busybox() -> TestEnv {
+        let env = TestEnv::with_netns();
+        env.load_busybox();
+        env
+    }
+
     /// Puts the busybox fixture in this env's store as `busybox:latest`
     /// (through `pontoon load` of an oci-archive of the layout).
     pub fn load_busybox(&self) {
