@@ -103,3 +103,32 @@ pub fn go_duration(text: &str) -> Option<Duration> {
     }
     Some(Duration::from_nanos(u64::try_from(nanos).ok()?))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_go_durations_exactly() {
+        let cases: &[(&str, Option<Duration>)] = &[
+            ("0", Some(Duration::ZERO)),
+            ("30s", Some(Duration::from_secs(30))),
+            ("1h2m3s", Some(Duration::from_secs(3723))),
+            ("1.5s", Some(Duration::from_millis(1500))),
+            ("0.3s", Some(Duration::from_millis(300))),
+            (".5m", Some(Duration::from_secs(30))),
+            ("250ms", Some(Duration::from_millis(250))),
+            ("10us", Some(Duration::from_micros(10))),
+            ("7ns", Some(Duration::from_nanos(7))),
+            ("", None),
+            ("5", None),
+            ("5d", None),
+            ("s", None),
+            ("-1s", None),
+            ("1..2s", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(go_duration(text), *want, "{text}");
+        }
+    }
+}

@@ -111,9 +111,12 @@ mod tests {
             .collect()
     }
 
+    /// Delimiter, strip_tabs, expand.
+    type Want = (&'static str, bool, bool);
+
     #[test]
     fn finds_markers_the_way_a_shell_reads_words() {
-        let cases: &[(&str, &[(&str, bool, bool)])] = &[
+        let cases: &[(&str, &[Want])] = &[
             ("<<EOF", &[("EOF", false, true)]),
             ("<<-EOT", &[("EOT", true, true)]),
             ("<<\"EOF\"", &[("EOF", false, false)]),

@@ -54,6 +54,11 @@ const ADD_FLAGS: FlagSpec = &[
 /// for this line's markers.
 pub fn parse_instruction(keyword: &str, args: &str, heredocs: Vec<Heredoc>, escape: char) -> Result<Instruction> {
     let Some((_, usage)) = USAGE.iter().find(|(k, _)| *k == keyword) else {
+        // Two edits catch a swapped pair (FORM); short words allow only one.
+        let allowed = if keyword.len() >= 4 { 2 } else { 1 };
+        if let Some((near, _)) = USAGE.iter().find(|(k, _)| edit_distance(k, keyword) <= allowed) {
+            return fail(format!("unknown instruction {keyword}: did you mean {near}?"));
+        }
         let known: Vec<&str> = USAGE.iter().map(|(k, _)| *k).collect();
         return fail(format!("unknown instruction {keyword}: use one of {}", known.join(", ")));
     };
@@ -224,4 +229,19 @@ fn onbuild(args: &str, escape: char) -> Result<Instruction> {
     }
     let instruction = parse_instruction(&inner, inner_args, Vec::new(), escape)?;
     Ok(Instruction::OnBuild { trigger: trigger.to_string(), instruction: Box::new(instruction) })
+}
+
+/// Levenshtein distance, for "did you mean" on a mistyped keyword.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut current = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let substitute = previous[j] + usize::from(ca != *cb);
+            current.push(substitute.min(previous[j + 1] + 1).min(current[j] + 1));
+        }
+        previous = current;
+    }
+    previous[b.len()]
 }

@@ -135,3 +135,34 @@ fn size(text: &str) -> Result<u64> {
         .and_then(|n| n.checked_mul(1u64 << shift))
         .map_or_else(|| fail(format!("mount size={text} is not a size: write size=64m")), Ok)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn read_only_switches_and_sizes() {
+        let ro = |spec: &str| parse_mount(spec).expect(spec).readonly;
+        assert!(ro("target=/a"), "bind mounts default to read-only");
+        assert!(!ro("target=/a,rw"));
+        assert!(!ro("target=/a,readwrite=true"));
+        assert!(!ro("target=/a,ro=false"));
+        assert!(!ro("type=cache,target=/c"), "caches are writable");
+        assert!(ro("type=cache,target=/c,readonly"));
+
+        let size = |spec: &str| parse_mount(&format!("type=tmpfs,target=/t,size={spec}")).expect(spec).size;
+        assert_eq!(size("4096"), Some(4096));
+        assert_eq!(size("64k"), Some(64 << 10));
+        assert_eq!(size("1g"), Some(1 << 30));
+        assert_eq!(size("512MB"), Some(512 << 20));
+
+        let err = parse_mount("target=/a,ro=maybe").expect_err("bad switch");
+        assert_eq!(err.message, "mount option ro=maybe takes true or false");
+        let err = parse_mount("type=cache,target=/c,sharing=all").expect_err("bad sharing");
+        assert_eq!(err.message, "mount sharing=all is unknown: use shared, private or locked");
+        let err = parse_mount("type=cache,target=/c,uid=me").expect_err("bad uid");
+        assert_eq!(err.message, "mount uid=me is not a number");
+        let err = parse_mount("type=bind,target=").expect_err("empty target");
+        assert_eq!(err.message, "mount option target needs a value: write target=VALUE");
+    }
+}

@@ -207,6 +207,9 @@ fn run_mounts_are_parsed_into_their_fields() {
     assert_eq!(r.command, Command::Shell(s("pip install .")));
 }
 
+/// Index, name, base, platform, FROM line, instruction count.
+type StageSummary = (usize, Option<String>, String, Option<String>, usize, usize);
+
 #[test]
 fn stages_get_indexes_names_bases_and_platforms() {
     let d = parse_ok(
@@ -221,7 +224,7 @@ fn stages_get_indexes_names_bases_and_platforms() {
             &Instruction::Arg(vec![ArgDecl { name: s("TAG"), default: None }]),
         ]
     );
-    let summary: Vec<(usize, Option<String>, String, Option<String>, usize, usize)> = d
+    let summary: Vec<StageSummary> = d
         .stages
         .iter()
         .map(|st| (st.index, st.name.clone(), st.base.clone(), st.platform.clone(), st.line, st.instructions.len()))
@@ -310,4 +313,20 @@ fn copy_heredocs_are_sources() {
     let Instruction::Copy(second) = &got[1] else { panic!("not a COPY: {got:?}") };
     assert_eq!(second.transfer.sources, vec![doc("one", "#!/bin/sh\n"), doc("two", "")]);
     assert_eq!(second.transfer.chmod.as_deref(), Some("755"));
+}
+
+#[test]
+fn heredoc_bodies_are_taken_as_written() {
+    // No comment removal, no continuation, no blank-line skipping inside.
+    let got = body("RUN <<EOF\n# kept\necho a \\\n\n  indented\nEOF\n");
+    let Instruction::Run(r) = &got[0] else { panic!("not a RUN: {got:?}") };
+    assert_eq!(r.heredocs[0].content, "# kept\necho a \\\n\n  indented\n");
+}
+
+#[test]
+fn the_backtick_escape_continues_lines_and_leaves_backslashes() {
+    let d = parse_ok("# escape=`\nFROM mcr.microsoft.com/windows\nCOPY C:\\src\\ `\n  C:\\dst\\\n");
+    let Instruction::Copy(c) = &d.stages[0].instructions[0].instruction else { panic!("not a COPY") };
+    assert_eq!(c.transfer.sources, vec![Source::Path(s("C:\\src\\"))]);
+    assert_eq!(c.transfer.dest, "C:\\dst\\");
 }

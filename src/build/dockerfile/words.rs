@@ -87,10 +87,9 @@ fn unknown_flag(name: &str, keyword: &str, spec: FlagSpec) -> String {
     } else {
         format!("{keyword} accepts {}", known.join(", "))
     };
-    let hint = match name {
-        "from" if keyword == "ADD" || keyword == "RUN" => {
-            " (only COPY takes --from; for RUN use --mount=type=bind,from=STAGE)"
-        }
+    let hint = match (name, keyword) {
+        ("from", "RUN") => " (only COPY takes --from; for RUN use --mount=type=bind,from=STAGE)",
+        ("from", "ADD") => " (only COPY takes --from)",
         _ => "",
     };
     format!("unknown flag --{name}: {accepted}{hint}")
