@@ -16,6 +16,21 @@ pub struct Dockerfile {
     pub stages: Vec<Stage>,
 }
 
+impl Dockerfile {
+    /// The stage a `--target`, `COPY --from=` or `FROM` names: by name
+    /// (case-insensitive, as Docker compares them) or by index. `None` means
+    /// the reference is an image. Whether a stage may name a later one is
+    /// the executor's rule, not the lookup's.
+    pub fn stage(&self, reference: &str) -> Option<&Stage> {
+        let lower = reference.to_ascii_lowercase();
+        if let Some(stage) = self.stages.iter().find(|s| s.name.as_deref() == Some(lower.as_str())) {
+            return Some(stage);
+        }
+        let is_index = !reference.is_empty() && reference.chars().all(|c| c.is_ascii_digit());
+        reference.parse::<usize>().ok().filter(|_| is_index).and_then(|i| self.stages.get(i))
+    }
+}
+
 /// Parser directives from the head of the file (`# escape=`...).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Directives {

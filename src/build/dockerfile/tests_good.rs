@@ -330,3 +330,17 @@ fn the_backtick_escape_continues_lines_and_leaves_backslashes() {
     assert_eq!(c.transfer.sources, vec![Source::Path(s("C:\\src\\"))]);
     assert_eq!(c.transfer.dest, "C:\\dst\\");
 }
+
+#[test]
+fn stages_are_found_by_name_or_index_and_anything_else_is_an_image() {
+    let d = parse_ok("FROM golang AS Build\nRUN make\nFROM alpine\nCOPY --from=build /app /app\n");
+    let index = |r: &str| d.stage(r).map(|st| st.index);
+    assert_eq!(index("build"), Some(0));
+    assert_eq!(index("BUILD"), Some(0));
+    assert_eq!(index("0"), Some(0));
+    assert_eq!(index("1"), Some(1));
+    assert_eq!(index("2"), None);
+    assert_eq!(index("+1"), None);
+    assert_eq!(index("alpine"), None);
+    assert_eq!(index("busybox:1.36"), None);
+}
