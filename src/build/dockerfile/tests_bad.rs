@@ -84,3 +84,35 @@ fn an_error_on_a_continued_line_names_its_first_line() {
     let e = parse("FROM a\nRUN --network=bridge \\\n  make\n", "Dockerfile").expect_err("bad network");
     assert_eq!(e.line, Some(2));
 }
+
+/// Pieces that stress the lexer, the flags, the JSON form and expansion.
+const PIECES: &[&str] = &[
+    "FROM a\n", "FROM ", " AS ", "RUN ", "COPY ", "ADD ", "ENV ", "LABEL ", "ONBUILD ", "HEALTHCHECK ", "CMD ",
+    "SHELL ", "# escape=`\n", "<<", "<<-", "EOF", "\n", "\\", "`", "\"", "'", "[", "]", ",", "${", "}", ":-",
+    ":+", "?", "$", "--mount=", "type=cache", "target=", "--", "=", " ", "\t", "#", "é", "\r\n", "NONE", "x",
+];
+
+#[test]
+fn arbitrary_text_gives_a_model_or_a_one_line_error_never_a_panic() {
+    // A fixed linear congruential sequence: the same inputs on every run.
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = || {
+        state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        (state >> 33) as usize
+    };
+    let mut errors = 0;
+    for _ in 0..3000 {
+        let len = 1 + next() % 24;
+        let text: String = (0..len).map(|_| PIECES[next() % PIECES.len()]).collect();
+        if let Err(e) = parse(&text, "Dockerfile") {
+            errors += 1;
+            let shown = e.to_string();
+            assert!(shown.starts_with("Dockerfile"), "{text:?}: {shown}");
+            assert!(!shown.contains('\n'), "{text:?}: {shown:?}");
+        }
+        if let Err(e) = expand(&text, &|_| None, '\\') {
+            assert!(!e.message.is_empty(), "{text:?}");
+        }
+    }
+    assert!(errors > 0, "the pieces should make some bad Dockerfiles");
+}
