@@ -16,6 +16,7 @@ mod instructions;
 mod lexer;
 mod model;
 mod mount;
+pub mod predefined;
 mod stages;
 mod substitute;
 mod words;
