@@ -1,1 +1,3 @@
 //! Dockerfile parser, build cache and stage executor.
+
+pub mod dockerfile;
