@@ -1,1 +1,2 @@
 //! Dockerfile parser, build cache and stage executor.
+pub mod ignore;
