@@ -747,6 +747,41 @@ mod tests {
     }
 
     #[test]
+    fn fifos_are_listed_and_sockets_left_out() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path();
+        nix::unistd::mkfifo(
+            &root.join("pipe"),
+            nix::sys::stat::Mode::from_bits_truncate(0o640),
+        )
+        .expect("mkfifo");
+        // Set the mode explicitly: mkfifo's is filtered by the umask.
+        std::fs::set_permissions(root.join("pipe"), std::fs::Permissions::from_mode(0o640))
+            .expect("chmod");
+        let _listener =
+            std::os::unix::net::UnixListener::bind(root.join("sock")).expect("bind socket");
+        let context = scan_with(root, "");
+        assert_eq!(paths(&context), ["pipe"]);
+        assert_eq!(context.entries()[0].kind, EntryKind::Fifo);
+        assert_eq!(context.entries()[0].mode, 0o640);
+    }
+
+    #[test]
+    fn an_excluded_directory_is_never_opened() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path();
+        write(root, "locked/inner", "x");
+        write(root, "kept", "y");
+        let locked = root.join("locked");
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).expect("chmod");
+        // As an ordinary user, opening `locked` would fail the scan; as
+        // root it is readable, and the rules alone keep it out.
+        let context = scan_with(root, "locked\n");
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+        assert_eq!(paths(&context), ["kept"]);
+    }
+
+    #[test]
     fn ten_thousand_small_files_scan_and_hash_quickly() {
         let dir = tempfile::tempdir().expect("temp dir");
         let root = dir.path();
