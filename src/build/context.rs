@@ -12,7 +12,7 @@
 
 use std::collections::HashMap;
 use std::io::Read;
-use std::os::unix::fs::{FileTypeExt, MetadataExt};
+use std::os::unix::fs::{FileTypeExt, MetadataExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
@@ -32,7 +32,7 @@ pub enum ContextError {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{} in the build context is not a UTF-8 name: rename it or list it in .dockerignore", path.display())]
+    #[error("{} in the build context has a name or link target that is not UTF-8: rename it or list it in .dockerignore", path.display())]
     NonUtf8Name { path: PathBuf },
     #[error("source {pattern:?} matches nothing in the build context: check the path, and that .dockerignore does not exclude it")]
     NoMatch { pattern: String },
@@ -147,7 +147,8 @@ fn walk(
         } else {
             format!("{rel}/{name}")
         };
-        let meta = std::fs::symlink_metadata(&full).map_err(|source| ContextError::Io {
+        // Like lstat: DirEntry::metadata never follows a symlink.
+        let meta = dirent.metadata().map_err(|source| ContextError::Io {
             path: full.clone(),
             source,
         })?;
@@ -194,21 +195,14 @@ fn entry_from(
     } else {
         return Ok(None);
     };
-    let link_target = if kind == EntryKind::Symlink {
-        let target = std::fs::read_link(full).map_err(|source| ContextError::Io {
-            path: full.to_path_buf(),
-            source,
-        })?;
-        match target.to_str() {
-            Some(target) => Some(target.to_owned()),
-            None => {
-                return Err(ContextError::NonUtf8Name {
-                    path: full.to_path_buf(),
-                })
-            }
-        }
+    let link_target = match kind {
+        EntryKind::Symlink => Some(link_target(full)?),
+        _ => None,
+    };
+    let size = if kind == EntryKind::File {
+        meta.size()
     } else {
-        None
+        0
     };
     Ok(Some(Entry {
         path,
@@ -216,16 +210,23 @@ fn entry_from(
         mode: meta.mode() & 0o7777,
         uid: meta.uid(),
         gid: meta.gid(),
-        size: if kind == EntryKind::File {
-            meta.size()
-        } else {
-            0
-        },
+        size,
         mtime: (meta.mtime(), u32::try_from(meta.mtime_nsec()).unwrap_or(0)),
         link_target,
         rdev: meta.rdev(),
         sha256: None,
     }))
+}
+
+fn link_target(full: &Path) -> Result<String, ContextError> {
+    let target = std::fs::read_link(full).map_err(|source| ContextError::Io {
+        path: full.to_path_buf(),
+        source,
+    })?;
+    let target = target.to_str().map(str::to_owned);
+    target.ok_or_else(|| ContextError::NonUtf8Name {
+        path: full.to_path_buf(),
+    })
 }
 
 /// Hashes every regular file, a few threads at a time: a context of many
@@ -240,7 +241,7 @@ fn hash_files(root: &Path, entries: &mut [Entry]) -> Result<(), ContextError> {
         .clamp(1, 8)
         .min(files.len().max(1));
     let next = AtomicUsize::new(0);
-    let results: Mutex<Vec<(usize, Result<String, ContextError>)>> = Mutex::new(Vec::new());
+    let results: Mutex<Vec<(usize, Result<(String, u64), ContextError>)>> = Mutex::new(Vec::new());
     let shared: &[Entry] = entries;
     std::thread::scope(|scope| {
         for _ in 0..threads {
@@ -265,27 +266,44 @@ fn hash_files(root: &Path, entries: &mut [Entry]) -> Result<(), ContextError> {
     let results = results
         .into_inner()
         .unwrap_or_else(|poisoned| poisoned.into_inner());
-    for (index, digest) in results {
-        entries[index].sha256 = Some(digest?);
+    for (index, hashed) in results {
+        let (digest, size) = hashed?;
+        entries[index].sha256 = Some(digest);
+        entries[index].size = size;
     }
     Ok(())
 }
 
-fn hash_file(path: &Path, buf: &mut [u8]) -> Result<String, ContextError> {
+/// Hashes one file and returns its digest and the bytes hashed, so that the
+/// entry's size always describes the content its digest covers, even when
+/// the file changed since `lstat`. `O_NOFOLLOW` keeps a file swapped for a
+/// symlink since the walk from leading outside the context, and
+/// `O_NONBLOCK` keeps one swapped for a FIFO from hanging the build.
+fn hash_file(path: &Path, buf: &mut [u8]) -> Result<(String, u64), ContextError> {
     let io = |source| ContextError::Io {
         path: path.to_path_buf(),
         source,
     };
-    let mut file = std::fs::File::open(path).map_err(io)?;
+    let mut file = std::fs::File::options()
+        .read(true)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
+        .open(path)
+        .map_err(io)?;
+    if !file.metadata().map_err(io)?.is_file() {
+        let changed = std::io::Error::other("it changed from a regular file during the build");
+        return Err(io(changed));
+    }
     let mut hasher = Sha256::new();
+    let mut size = 0u64;
     loop {
         let read = file.read(buf).map_err(io)?;
         if read == 0 {
             break;
         }
         hasher.update(&buf[..read]);
+        size += read as u64;
     }
-    Ok(format!("sha256:{}", hex::encode(hasher.finalize())))
+    Ok((format!("sha256:{}", hex::encode(hasher.finalize())), size))
 }
 
 impl Context {
@@ -556,13 +574,8 @@ mod tests {
     fn scan_without_rules_lists_everything() {
         let dir = sample();
         let context = scan_with(dir.path(), "");
-        for path in [
-            "Dockerfile",
-            ".dockerignore",
-            "app/build.log",
-            "secret/key",
-            "tmp/junk/deep",
-        ] {
+        let ignored_before = "Dockerfile .dockerignore app/build.log secret/key tmp/junk/deep";
+        for path in ignored_before.split(' ') {
             assert!(context.get(path).is_some(), "{path} listed");
         }
         assert_eq!(context.entries().len(), 19);
@@ -644,10 +657,8 @@ mod tests {
         for (pattern, reason) in table {
             let message = context.resolve(pattern).expect_err(pattern).to_string();
             assert!(message.contains(reason), "COPY {pattern}: {message}");
-            assert!(
-                message.contains(&format!("{pattern:?}")),
-                "names the source: {message}"
-            );
+            let named = format!("{pattern:?}");
+            assert!(message.contains(&named), "names the source: {message}");
         }
     }
 
@@ -682,12 +693,11 @@ mod tests {
         let first = digest(root, "src");
         assert!(first.starts_with("sha256:") && first.len() == 71, "{first}");
 
-        let old = std::fs::File::options()
+        let file = std::fs::File::options()
             .write(true)
-            .open(root.join("src/a"))
-            .expect("open");
-        old.set_modified(std::time::SystemTime::UNIX_EPOCH)
-            .expect("set mtime");
+            .open(root.join("src/a"));
+        let touched = file.and_then(|f| f.set_modified(std::time::SystemTime::UNIX_EPOCH));
+        touched.expect("set mtime");
         assert_eq!(digest(root, "src"), first, "a touched file keeps the cache");
 
         std::fs::set_permissions(root.join("src/a"), std::fs::Permissions::from_mode(0o600))
@@ -703,11 +713,8 @@ mod tests {
         assert_ne!(digest(root, "src"), edited, "a renamed file invalidates");
 
         write(root, "src/new", "");
-        assert_ne!(
-            digest(root, "src/*"),
-            digest(root, "src/[ac]"),
-            "an added file counts"
-        );
+        let (with_new, without) = (digest(root, "src/*"), digest(root, "src/[ac]"));
+        assert_ne!(with_new, without, "an added file counts");
     }
 
     #[test]
@@ -728,6 +735,26 @@ mod tests {
         assert_eq!(paths(&context), ["pipe"]);
         assert_eq!(context.entries()[0].kind, EntryKind::Fifo);
         assert_eq!(context.entries()[0].mode, 0o640);
+    }
+
+    #[test]
+    fn a_file_swapped_for_a_link_or_fifo_after_the_walk_is_refused() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path();
+        symlink("/etc/passwd", root.join("was-a-file")).expect("symlink");
+        nix::unistd::mkfifo(&root.join("was-too"), nix::sys::stat::Mode::S_IRWXU).expect("mkfifo");
+        let mut buf = [0u8; 16];
+        for name in ["was-a-file", "was-too"] {
+            let err = hash_file(&root.join(name), &mut buf).expect_err(name);
+            assert!(err.to_string().contains(name), "{err}");
+        }
+        write(root, "plain", "hello");
+        let hashed = hash_file(&root.join("plain"), &mut buf).expect("hash");
+        assert_eq!(
+            hashed,
+            (HELLO_SHA256.to_string(), 5),
+            "read in small chunks too"
+        );
     }
 
     #[test]
@@ -763,10 +790,7 @@ mod tests {
         let elapsed = started.elapsed();
         eprintln!("scanned and hashed 10,000 small files in {elapsed:?}");
         assert_eq!(context.entries().len(), 10_100);
-        assert!(context
-            .entries()
-            .iter()
-            .filter(|e| e.kind == EntryKind::File)
-            .all(|e| e.sha256.is_some()));
+        let hashed = context.entries().iter().filter(|e| e.sha256.is_some());
+        assert_eq!(hashed.count(), 10_000);
     }
 }
