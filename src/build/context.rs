@@ -241,7 +241,7 @@ fn hash_files(root: &Path, entries: &mut [Entry]) -> Result<(), ContextError> {
         .clamp(1, 8)
         .min(files.len().max(1));
     let next = AtomicUsize::new(0);
-    let results: Mutex<Vec<(usize, Result<(String, u64), ContextError>)>> = Mutex::new(Vec::new());
+    let results: Mutex<Vec<(usize, Hashed)>> = Mutex::new(Vec::new());
     let shared: &[Entry] = entries;
     std::thread::scope(|scope| {
         for _ in 0..threads {
@@ -274,12 +274,15 @@ fn hash_files(root: &Path, entries: &mut [Entry]) -> Result<(), ContextError> {
     Ok(())
 }
 
+/// A file's `sha256:<hex>` digest and the number of bytes it covers.
+type Hashed = Result<(String, u64), ContextError>;
+
 /// Hashes one file and returns its digest and the bytes hashed, so that the
 /// entry's size always describes the content its digest covers, even when
 /// the file changed since `lstat`. `O_NOFOLLOW` keeps a file swapped for a
 /// symlink since the walk from leading outside the context, and
 /// `O_NONBLOCK` keeps one swapped for a FIFO from hanging the build.
-fn hash_file(path: &Path, buf: &mut [u8]) -> Result<(String, u64), ContextError> {
+fn hash_file(path: &Path, buf: &mut [u8]) -> Hashed {
     let io = |source| ContextError::Io {
         path: path.to_path_buf(),
         source,
