@@ -1,4 +1,5 @@
-//! `KEY=VALUE` flags (`--label`, `--opt`) as Docker reads them.
+//! `KEY=VALUE` flags (`--label`, `--opt`) and `--filter label=...` as
+//! Docker reads them.
 
 use std::collections::BTreeMap;
 
@@ -16,4 +17,15 @@ pub fn key_values(list: &[String], flag: &str) -> Result<BTreeMap<String, String
         };
     }
     Ok(out)
+}
+
+/// The `--filter label=KEY[=VALUE]` values of a `prune` (its only filter).
+pub fn label_filters(filters: &[String]) -> Result<Vec<String>> {
+    filters
+        .iter()
+        .map(|f| match f.split_once('=') {
+            Some(("label", l)) => Ok(l.to_string()),
+            _ => bail!("invalid filter {f:?}: use label=KEY or label=KEY=VALUE"),
+        })
+        .collect()
 }

@@ -4,7 +4,7 @@
 use std::net::IpAddr;
 
 use super::key_values::key_values;
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result};
 use clap::{Args, Subcommand};
 use ipnet::IpNet;
 
@@ -224,13 +224,7 @@ fn rm(ctx: &Ctx, args: RmArgs) -> Result<()> {
 }
 
 fn prune(ctx: &Ctx, args: PruneArgs) -> Result<()> {
-    let mut labels = Vec::new();
-    for f in &args.filter {
-        match f.split_once('=') {
-            Some(("label", l)) => labels.push(l.to_string()),
-            _ => bail!("invalid filter {f:?}: use label=KEY or label=KEY=VALUE"),
-        }
-    }
+    let labels = super::key_values::label_filters(&args.filter)?;
     if !args.force && !super::output::confirm("WARNING! This will remove all custom networks not used by at least one container.")? {
         return Ok(());
     }

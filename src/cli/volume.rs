@@ -175,13 +175,7 @@ fn rm(ctx: &Ctx, args: RmArgs) -> Result<()> {
 }
 
 fn prune(ctx: &Ctx, args: PruneArgs) -> Result<()> {
-    let mut labels = Vec::new();
-    for f in &args.filter {
-        match f.split_once('=') {
-            Some(("label", l)) => labels.push(l.to_string()),
-            _ => bail!("invalid filter {f:?}: use label=KEY or label=KEY=VALUE"),
-        }
-    }
+    let labels = super::key_values::label_filters(&args.filter)?;
     let warning = if args.all {
         "WARNING! This will remove all local volumes not used by at least one container."
     } else {
