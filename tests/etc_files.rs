@@ -45,7 +45,7 @@ fn add_host_and_the_hostname_are_in_etc_hosts_as_docker_writes_them() {
     assert_eq!(lines[6..9], ["10.0.0.5\tdb", "2001:db8::1\tv6", "192.0.2.7\told"], "--add-host entries in order: {hosts}");
     assert!(lines[9..].iter().any(|l| l.ends_with("\tbox probe")), "the hostname, then the name: {hosts}");
     // Every user of the container resolves names, not only root.
-    assert_eq!(sh(&env, &["-u", "user", "--add-host", "db:10.0.0.5"], "grep db /etc/hosts; cat /etc/resolv.conf >/dev/null && echo readable"), "10.0.0.5\tdb\nreadable\n");
+    assert_eq!(sh(&env, &["-u", "user", "--add-host", "db:10.0.0.5"], "grep -w db /etc/hosts; cat /etc/resolv.conf >/dev/null && echo readable"), "10.0.0.5\tdb\nreadable\n");
     let (_, err) = env.fails(&["run", "--rm", "--add-host", "db", "busybox", "true"]);
     assert!(err.contains("invalid --add-host \"db\": use NAME:IP"), "{err}");
     assert_eq!(err.trim().lines().count(), 1, "one line: {err}");
@@ -173,7 +173,7 @@ fn containerenv_tells_a_container_what_it_is() {
 fn a_shared_network_shares_the_name_files_and_refuses_its_own() {
     let env = TestEnv::with_busybox();
     env.ok(&["run", "-d", "--name", "web", "-h", "webhost", "--add-host", "db:10.0.0.5", "--dns", "192.0.2.53", "busybox", "sleep", "1000"]);
-    let out = env.ok(&["run", "--rm", "--network", "container:web", "busybox", "sh", "-c", "hostname; echo $HOSTNAME; grep db /etc/hosts; grep nameserver /etc/resolv.conf"]);
+    let out = env.ok(&["run", "--rm", "--network", "container:web", "busybox", "sh", "-c", "hostname; echo $HOSTNAME; grep -w db /etc/hosts; grep nameserver /etc/resolv.conf"]);
     assert_eq!(out, "webhost\nwebhost\n10.0.0.5\tdb\nnameserver 192.0.2.53\n", "web's hostname and files, as Docker shares them");
     for (flags, what) in [
         (&["--dns", "1.1.1.1"][..], "dns"),
