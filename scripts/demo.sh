@@ -43,4 +43,16 @@ step run --rm --hostname demo busybox sh -c 'hostname; id; ps'
 step run -d --name sleeper busybox sleep 300
 step ps
 step rm -f sleeper
+
+# Networking: a web server on a port the kernel picks, asked from the host;
+# two containers of one network that find each other by name.
+step run -d --name web -p 127.0.0.1::80 busybox httpd -f -p 80 -h /etc
+port=$("$pontoon" port web 80)
+printf '\n$ curl http://%s/hostname\n' "$port"
+for _ in 1 2 3 4 5 6 7 8 9 10; do curl -sf "http://$port/hostname" && break; sleep 0.2; done
+step network create demo-net
+step run -d --name api --network demo-net busybox httpd -f -p 8000 -h /etc
+step run --rm --network demo-net busybox wget -qO- http://api:8000/hostname
+step rm -f web api
+step network rm demo-net
 printf '\ndemo store: %s\n' "$PONTOON_ROOT"
