@@ -19,6 +19,13 @@ pontoon=$PWD/target/x86_64-unknown-linux-gnu/release/pontoon
 # delete them.
 export PONTOON_ROOT=$PWD/.demo/root PONTOON_RUNROOT=$PWD/.demo/run
 if [[ -d .demo/root ]]; then
+  # As root, the old store's networks made bridges on this host: take
+  # them along, or the new store would find their names taken.
+  if [[ $(id -u) -eq 0 ]]; then
+    for br in $(sed -n 's/.*"interface": *"\([^"]*\)".*/\1/p' .demo/root/networks/*.json 2>/dev/null); do
+      ip link del "$br" 2>/dev/null || true
+    done
+  fi
   "$pontoon" unshare rm -rf "$PONTOON_ROOT" "$PONTOON_RUNROOT" 2>/dev/null || rm -rf "$PONTOON_ROOT" "$PONTOON_RUNROOT"
 fi
 mkdir -p .demo

@@ -24,7 +24,7 @@ use crate::spec::container::ContainerSpec;
 use crate::spec::network::{check_network_name, NetworkAttachment, NetworkMode, DEFAULT_NETWORK};
 use crate::store::containers::Container;
 use crate::store::lock::LockGuard;
-use crate::store::networks::{first_host, free_interface, overlaps, NetworkRecord, SubnetConfig};
+use crate::store::networks::{first_host, overlaps, NetworkRecord, SubnetConfig};
 use crate::store::Store;
 
 /// Names that `--network` reads as a mode, so a network of that name could
@@ -87,7 +87,7 @@ pub fn create(store: &Store, request: CreateRequest) -> Result<NetworkRecord> {
         id: crate::store::containers::new_id(),
         name: request.name,
         driver: request.driver,
-        interface: free_interface(&existing),
+        interface: store.networks.free_interface(&existing),
         subnets,
         ipv6,
         internal: request.internal,

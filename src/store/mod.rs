@@ -63,7 +63,7 @@ impl Store {
             images: ImageStore::new(&paths.root),
             containers: ContainerStore::new(&paths.root),
             volumes: VolumeStore::new(&paths.root),
-            networks: NetworkStore::new(&paths.root),
+            networks: NetworkStore::new(&paths.root, paths.rootless),
             paths: paths.clone(),
         })
     }

@@ -100,21 +100,25 @@ pub struct NetworkStore {
     /// points it at files of its own, and then no link of the host counts
     /// either (see [`NetworkStore::link_exists`]).
     proc_net: PathBuf,
+    /// Whether this store's bridges live in the caller's namespace (as
+    /// root); rootless they live in the rootless network namespace, where
+    /// the host's links are no concern.
+    bridges_here: bool,
 }
 
 impl NetworkStore {
-    pub fn new(root: &Path) -> NetworkStore {
-        NetworkStore::with_proc_net(root, Path::new("/proc/net"))
+    pub fn new(root: &Path, rootless: bool) -> NetworkStore {
+        NetworkStore { bridges_here: !rootless, ..NetworkStore::with_proc_net(root, Path::new("/proc/net")) }
     }
 
     pub fn with_proc_net(root: &Path, proc_net: &Path) -> NetworkStore {
-        NetworkStore { dir: root.join("networks"), proc_net: proc_net.to_path_buf() }
+        NetworkStore { dir: root.join("networks"), proc_net: proc_net.to_path_buf(), bridges_here: false }
     }
 
-    /// Whether this namespace has a link `name` (never, for a test's store
-    /// with a routing table of its own).
+    /// Whether the namespace of this store's bridges has a link `name`
+    /// (never rootless, nor for a test's store with routes of its own).
     fn link_exists(&self, name: &str) -> bool {
-        self.proc_net == Path::new("/proc/net") && link_exists(name)
+        self.bridges_here && link_exists(name)
     }
 
     fn file_of(&self, name: &str) -> PathBuf {
@@ -256,12 +260,19 @@ impl NetworkStore {
         Ok(taken)
     }
 
+    /// The bridge device for a new user network: `pontoon1`, `pontoon2`...,
+    /// the lowest that no network has and no link of the bridges'
+    /// namespace is (another store's bridge, say).
+    pub fn free_interface(&self, networks: &[NetworkRecord]) -> String {
+        free_interface_among(networks, &|n| self.link_exists(n))
+    }
+
     /// The default network's bridge: `pontoon0`, unless a link of that
     /// name exists already (a second store on this host: sharing the bridge
     /// would mix two address plans on it), then as [`free_interface`].
     fn default_interface(&self, networks: &[NetworkRecord]) -> String {
         match self.link_exists(DEFAULT_INTERFACE) {
-            true => free_interface_among(networks, &|n| self.link_exists(n)),
+            true => self.free_interface(networks),
             false => DEFAULT_INTERFACE.into(),
         }
     }
@@ -299,14 +310,7 @@ impl NetworkStore {
     }
 }
 
-/// The bridge device for a new user network: `pontoon1`, `pontoon2`...,
-/// the lowest that no network has and no link of this namespace is
-/// (another store's bridge, say).
-pub fn free_interface(networks: &[NetworkRecord]) -> String {
-    free_interface_among(networks, &link_exists)
-}
-
-/// [`free_interface`] with the links of the namespace given as a test.
+/// [`NetworkStore::free_interface`] with the links of the namespace given.
 fn free_interface_among(networks: &[NetworkRecord], link_exists: &dyn Fn(&str) -> bool) -> String {
     let used: Vec<&str> = networks.iter().map(|n| n.interface.as_str()).collect();
     let n = (1..).find(|n| {
