@@ -5,13 +5,11 @@ use std::fs::File;
 use std::io::Read;
 
 use anyhow::{bail, Context, Result};
-use chrono::Utc;
 use serde_json::json;
 
-use crate::engine::archive::descriptor;
-use crate::engine::images::record_image;
+use crate::engine::image_writer::{now_rfc3339, uncompressed_layer, write_image};
 use crate::image::digest::Digest;
-use crate::image::manifest::{self, ContainerConfig, History, ImageConfig, Manifest, Platform, RootFs};
+use crate::image::manifest::{ContainerConfig, History, ImageConfig, Platform, RootFs};
 use crate::store::unpack::decompress;
 use crate::store::Store;
 
@@ -194,7 +192,7 @@ pub fn import(store: &Store, tarball: impl Read, request: ImportRequest) -> Resu
         bail!("nothing to import: {} is empty", request.source);
     }
     store.layers.unpack(&diff_id, store.blobs.open(&diff_id)?, &store.unpack_options()).context("unpack the tarball")?;
-    let created = Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Nanos, true);
+    let created = now_rfc3339();
     let host = Platform::host();
     let comment = request.message.clone().unwrap_or_else(|| format!("Imported from {}", request.source));
     let config = ImageConfig {
@@ -207,17 +205,7 @@ pub fn import(store: &Store, tarball: impl Read, request: ImportRequest) -> Resu
         rootfs: RootFs { kind: "layers".into(), diff_ids: vec![diff_id.clone()] },
         history: vec![History { created: Some(created), comment: Some(comment), ..Default::default() }],
     };
-    let config_bytes = serde_json::to_vec(&config)?;
-    let config_digest = store.blobs.put_bytes(&config_bytes)?;
-    let manifest = Manifest {
-        schema_version: 2,
-        media_type: Some(manifest::OCI_MANIFEST.into()),
-        config: descriptor(manifest::OCI_CONFIG, config_digest, config_bytes.len() as u64),
-        layers: vec![descriptor(manifest::OCI_LAYER, diff_id, size)],
-        annotations: None,
-    };
-    let manifest = store.blobs.put_bytes(&serde_json::to_vec(&manifest)?)?;
-    let record = record_image(store, &manifest, request.name.into_iter().collect(), Vec::new())?;
+    let record = write_image(store, &config, vec![uncompressed_layer(&diff_id, size)], request.name.into_iter().collect())?;
     Ok(record.id)
 }
 

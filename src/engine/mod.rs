@@ -15,6 +15,7 @@ pub mod exec;
 pub mod exec_pipes;
 pub mod exec_tty;
 pub mod image_mount;
+pub mod image_writer;
 pub mod images;
 pub mod login;
 pub mod logs;
