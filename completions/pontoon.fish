@@ -55,6 +55,9 @@ complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "push" -d 'Upload an
 complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "login" -d 'Log in to a registry'
 complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "logout" -d 'Log out of a registry'
 complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "search" -d 'Search a registry for repositories'
+complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "build" -d 'Build an image from a Dockerfile'
+complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "builder" -d 'Manage the build cache (`builder build`, `builder prune`)'
+complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "buildx" -d 'Docker\'s buildx: `buildx build` and `buildx prune`'
 complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "images" -d 'List images'
 complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "rmi" -d 'Remove one or more images'
 complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "tag" -d 'Give an image another name'
@@ -597,6 +600,102 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand search" -l runroot -d 'R
 complete -c pontoon -n "__fish_pontoon_using_subcommand search" -l no-trunc -d 'Do not truncate descriptions'
 complete -c pontoon -n "__fish_pontoon_using_subcommand search" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand search" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -s t -l tag -d 'Name the image (repeatable): NAME[:TAG]' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -s f -l file -d 'The Dockerfile (default CONTEXT/Containerfile, else CONTEXT/Dockerfile); - for stdin' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l build-arg -d 'A build arg: KEY=VALUE, or KEY to take it from the environment (repeatable)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l target -d 'Build this stage and what it needs, not the last one' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l label -d 'Set a label on the image (repeatable): KEY=VALUE' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l iidfile -d 'Write the image id to this file' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l pull -d 'Pull base images: always (the default of a bare --pull), missing, never, newer' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l platform -d 'The image\'s platform: only this host\'s (linux/amd64 here) can be built' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l secret -d 'A secret for RUN --mount=type=secret: id=ID,src=PATH or id=ID,env=VAR (repeatable)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l network -d 'The network of RUN steps: bridge, none, host, pasta, slirp4netns, or a network\'s name' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l layers -d 'Keep an image per step, the build cache (Podman\'s --layers; false: no cache)' -r -f -a "true\t''
+false\t''"
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l isolation -d 'How RUN steps are isolated: oci (a container) or chroot (no namespaces)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l rm -d 'Remove intermediate containers (always done; accepted for Docker\'s scripts)' -r -f -a "true\t''
+false\t''"
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l progress -d 'Progress output (auto, plain, tty): accepted, the output is always plain' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -s q -l quiet -d 'Print only the image id'
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l no-cache -d 'Do not use the build cache'
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l squash -d 'Squash the layers this build adds into one'
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l force-rm -d 'Accepted for Docker\'s scripts: intermediate containers are always removed'
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and not __fish_seen_subcommand_from build prune" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and not __fish_seen_subcommand_from build prune" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and not __fish_seen_subcommand_from build prune" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and not __fish_seen_subcommand_from build prune" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and not __fish_seen_subcommand_from build prune" -f -a "build" -d 'Build an image from a Dockerfile'
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and not __fish_seen_subcommand_from build prune" -f -a "prune" -d 'Remove the build cache'
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -s t -l tag -d 'Name the image (repeatable): NAME[:TAG]' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -s f -l file -d 'The Dockerfile (default CONTEXT/Containerfile, else CONTEXT/Dockerfile); - for stdin' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l build-arg -d 'A build arg: KEY=VALUE, or KEY to take it from the environment (repeatable)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l target -d 'Build this stage and what it needs, not the last one' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l label -d 'Set a label on the image (repeatable): KEY=VALUE' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l iidfile -d 'Write the image id to this file' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l pull -d 'Pull base images: always (the default of a bare --pull), missing, never, newer' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l platform -d 'The image\'s platform: only this host\'s (linux/amd64 here) can be built' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l secret -d 'A secret for RUN --mount=type=secret: id=ID,src=PATH or id=ID,env=VAR (repeatable)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l network -d 'The network of RUN steps: bridge, none, host, pasta, slirp4netns, or a network\'s name' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l layers -d 'Keep an image per step, the build cache (Podman\'s --layers; false: no cache)' -r -f -a "true\t''
+false\t''"
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l isolation -d 'How RUN steps are isolated: oci (a container) or chroot (no namespaces)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l rm -d 'Remove intermediate containers (always done; accepted for Docker\'s scripts)' -r -f -a "true\t''
+false\t''"
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l progress -d 'Progress output (auto, plain, tty): accepted, the output is always plain' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -s q -l quiet -d 'Print only the image id'
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l no-cache -d 'Do not use the build cache'
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l squash -d 'Squash the layers this build adds into one'
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l force-rm -d 'Accepted for Docker\'s scripts: intermediate containers are always removed'
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from prune" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from prune" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from prune" -s a -l all -d 'Remove all of the cache (the cache is always removed whole)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and not __fish_seen_subcommand_from build prune" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and not __fish_seen_subcommand_from build prune" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and not __fish_seen_subcommand_from build prune" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and not __fish_seen_subcommand_from build prune" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and not __fish_seen_subcommand_from build prune" -f -a "build" -d 'Build an image from a Dockerfile'
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and not __fish_seen_subcommand_from build prune" -f -a "prune" -d 'Remove the build cache'
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -s t -l tag -d 'Name the image (repeatable): NAME[:TAG]' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -s f -l file -d 'The Dockerfile (default CONTEXT/Containerfile, else CONTEXT/Dockerfile); - for stdin' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l build-arg -d 'A build arg: KEY=VALUE, or KEY to take it from the environment (repeatable)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l target -d 'Build this stage and what it needs, not the last one' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l label -d 'Set a label on the image (repeatable): KEY=VALUE' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l iidfile -d 'Write the image id to this file' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l pull -d 'Pull base images: always (the default of a bare --pull), missing, never, newer' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l platform -d 'The image\'s platform: only this host\'s (linux/amd64 here) can be built' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l secret -d 'A secret for RUN --mount=type=secret: id=ID,src=PATH or id=ID,env=VAR (repeatable)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l network -d 'The network of RUN steps: bridge, none, host, pasta, slirp4netns, or a network\'s name' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l layers -d 'Keep an image per step, the build cache (Podman\'s --layers; false: no cache)' -r -f -a "true\t''
+false\t''"
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l isolation -d 'How RUN steps are isolated: oci (a container) or chroot (no namespaces)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l rm -d 'Remove intermediate containers (always done; accepted for Docker\'s scripts)' -r -f -a "true\t''
+false\t''"
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l progress -d 'Progress output (auto, plain, tty): accepted, the output is always plain' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -s q -l quiet -d 'Print only the image id'
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l no-cache -d 'Do not use the build cache'
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l squash -d 'Squash the layers this build adds into one'
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l force-rm -d 'Accepted for Docker\'s scripts: intermediate containers are always removed'
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from prune" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from prune" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from prune" -s a -l all -d 'Remove all of the cache (the cache is always removed whole)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand images" -s f -l filter -d 'Filter: dangling=true|false, reference=PATTERN, label=KEY[=VALUE]' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand images" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand images" -l root -d 'Storage root for images, layers and containers' -r -F
@@ -651,25 +750,26 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand load" -l runroot -d 'Run
 complete -c pontoon -n "__fish_pontoon_using_subcommand load" -s q -l quiet -d 'Do not report each layer as it is loaded'
 complete -c pontoon -n "__fish_pontoon_using_subcommand load" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand load" -s V -l version -d 'Print version'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import save load prune mount unmount umount" -l root -d 'Storage root for images, layers and containers' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import save load prune mount unmount umount" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import save load prune mount unmount umount" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import save load prune mount unmount umount" -s V -l version -d 'Print version'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import save load prune mount unmount umount" -f -a "ls" -d 'List images'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import save load prune mount unmount umount" -f -a "list" -d 'List images'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import save load prune mount unmount umount" -f -a "pull" -d 'Download an image from a registry'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import save load prune mount unmount umount" -f -a "push" -d 'Upload an image to a registry'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import save load prune mount unmount umount" -f -a "rm" -d 'Remove one or more images'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import save load prune mount unmount umount" -f -a "tag" -d 'Give an image another name'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import save load prune mount unmount umount" -f -a "history" -d 'Show the layers an image was built from'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import save load prune mount unmount umount" -f -a "inspect" -d 'Show low-level information on images'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import save load prune mount unmount umount" -f -a "import" -d 'Create an image from a root filesystem tarball'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import save load prune mount unmount umount" -f -a "save" -d 'Write images to an archive'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import save load prune mount unmount umount" -f -a "load" -d 'Load images from an archive'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import save load prune mount unmount umount" -f -a "prune" -d 'Remove unused images'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import save load prune mount unmount umount" -f -a "mount" -d 'Mount an image\'s root filesystem and print where'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import save load prune mount unmount umount" -f -a "unmount" -d 'Unmount an image mounted with `image mount`'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import save load prune mount unmount umount" -f -a "umount" -d 'Unmount an image mounted with `image mount`'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount" -f -a "ls" -d 'List images'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount" -f -a "list" -d 'List images'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount" -f -a "pull" -d 'Download an image from a registry'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount" -f -a "push" -d 'Upload an image to a registry'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount" -f -a "rm" -d 'Remove one or more images'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount" -f -a "tag" -d 'Give an image another name'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount" -f -a "history" -d 'Show the layers an image was built from'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount" -f -a "inspect" -d 'Show low-level information on images'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount" -f -a "import" -d 'Create an image from a root filesystem tarball'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount" -f -a "build" -d 'Build an image from a Dockerfile'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount" -f -a "save" -d 'Write images to an archive'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount" -f -a "load" -d 'Load images from an archive'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount" -f -a "prune" -d 'Remove unused images'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount" -f -a "mount" -d 'Mount an image\'s root filesystem and print where'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount" -f -a "unmount" -d 'Unmount an image mounted with `image mount`'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount" -f -a "umount" -d 'Unmount an image mounted with `image mount`'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter: dangling=true|false, reference=PATTERN, label=KEY[=VALUE]' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from ls" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from ls" -l root -d 'Storage root for images, layers and containers' -r -F
@@ -737,6 +837,30 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_s
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print nothing but the image Id'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -s t -l tag -d 'Name the image (repeatable): NAME[:TAG]' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -s f -l file -d 'The Dockerfile (default CONTEXT/Containerfile, else CONTEXT/Dockerfile); - for stdin' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l build-arg -d 'A build arg: KEY=VALUE, or KEY to take it from the environment (repeatable)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l target -d 'Build this stage and what it needs, not the last one' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l label -d 'Set a label on the image (repeatable): KEY=VALUE' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l iidfile -d 'Write the image id to this file' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l pull -d 'Pull base images: always (the default of a bare --pull), missing, never, newer' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l platform -d 'The image\'s platform: only this host\'s (linux/amd64 here) can be built' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l secret -d 'A secret for RUN --mount=type=secret: id=ID,src=PATH or id=ID,env=VAR (repeatable)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l network -d 'The network of RUN steps: bridge, none, host, pasta, slirp4netns, or a network\'s name' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l layers -d 'Keep an image per step, the build cache (Podman\'s --layers; false: no cache)' -r -f -a "true\t''
+false\t''"
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l isolation -d 'How RUN steps are isolated: oci (a container) or chroot (no namespaces)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l rm -d 'Remove intermediate containers (always done; accepted for Docker\'s scripts)' -r -f -a "true\t''
+false\t''"
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l progress -d 'Progress output (auto, plain, tty): accepted, the output is always plain' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -s q -l quiet -d 'Print only the image id'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l no-cache -d 'Do not use the build cache'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l squash -d 'Squash the layers this build adds into one'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l force-rm -d 'Accepted for Docker\'s scripts: intermediate containers are always removed'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from save" -s o -l output -d 'Write to this file instead of standard output' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from save" -l format -d 'Archive format: docker-archive (default) or oci-archive' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from save" -l root -d 'Storage root for images, layers and containers' -r -F

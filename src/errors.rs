@@ -65,6 +65,10 @@ pub enum PontoonError {
     /// message, and Docker's code for it (125, 126 or 127).
     #[error("{message}")]
     StartFailed { code: i32, message: String },
+    /// A build's RUN step exited non-zero: the build stops with the
+    /// step's code, as Podman's does, after its output was shown.
+    #[error("{message}")]
+    BuildStepFailed { code: i32, message: String },
     /// The container exited with this code; not an engine failure, so
     /// nothing is printed.
     #[error("container exited with code {0}")]
@@ -93,7 +97,10 @@ fn kind(err: &anyhow::Error) -> Kind {
     for cause in err.chain() {
         if let Some(e) = cause.downcast_ref::<PontoonError>() {
             return match e {
-                PontoonError::ContainerExit(code) | PontoonError::Exit(code) | PontoonError::StartFailed { code, .. } => Kind::Code(*code),
+                PontoonError::ContainerExit(code)
+                | PontoonError::Exit(code)
+                | PontoonError::StartFailed { code, .. }
+                | PontoonError::BuildStepFailed { code, .. } => Kind::Code(*code),
                 PontoonError::NoSuchContainer(_) | PontoonError::ImageNotFound(_) | PontoonError::NoSuchVolume(_)
                 | PontoonError::NoSuchNetwork(_)
                 | PontoonError::NoSuchObject(_)

@@ -192,7 +192,8 @@ pub fn images(ctx: &Ctx, args: ImagesArgs) -> Result<()> {
     let filters = Filters::parse(&args.filter, args.reference.as_deref())?;
     let store = ctx.store()?;
     let mut views = Vec::new();
-    for record in store.images.list()? {
+    // A build step's image is cache, not the user's: shown with -a only.
+    for record in store.images.list()?.into_iter().filter(|r| args.all || !r.intermediate) {
         views.push(ImageView::load(&store, record)?);
     }
     views.sort_by_key(|v| std::cmp::Reverse(v.created()));

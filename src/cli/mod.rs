@@ -3,6 +3,7 @@
 //! one command family, calls the engine and prints.
 
 mod archive;
+mod build;
 mod container;
 mod df;
 mod docs;
@@ -117,6 +118,14 @@ pub enum Command {
     Logout(login::LogoutArgs),
     /// Search a registry for repositories
     Search(search::SearchArgs),
+    /// Build an image from a Dockerfile
+    Build(build::BuildArgs),
+    /// Manage the build cache (`builder build`, `builder prune`)
+    #[command(subcommand)]
+    Builder(build::BuilderCommand),
+    /// Docker's buildx: `buildx build` and `buildx prune`
+    #[command(subcommand)]
+    Buildx(build::BuilderCommand),
     /// List images
     Images(image::ImagesArgs),
     /// Remove one or more images
@@ -181,6 +190,8 @@ pub enum ImageCommand {
     Inspect(inspect::InspectArgs),
     /// Create an image from a root filesystem tarball
     Import(archive::ImportArgs),
+    /// Build an image from a Dockerfile
+    Build(build::BuildArgs),
     /// Write images to an archive
     Save(archive::SaveArgs),
     /// Load images from an archive
@@ -280,6 +291,11 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::ContainerNoun(ContainerCommand::Inspect(a)) => inspect::inspect_containers(&ctx, a),
         Command::ContainerNoun(ContainerCommand::Prune(a)) => manage::prune(&ctx, a),
         Command::Import(a) | Command::Image(ImageCommand::Import(a)) => archive::import(&ctx, a),
+        Command::Build(a)
+        | Command::Image(ImageCommand::Build(a))
+        | Command::Builder(build::BuilderCommand::Build(a))
+        | Command::Buildx(build::BuilderCommand::Build(a)) => build::build(&ctx, a),
+        Command::Builder(build::BuilderCommand::Prune(a)) | Command::Buildx(build::BuilderCommand::Prune(a)) => build::prune(&ctx, a),
         Command::Save(a) | Command::Image(ImageCommand::Save(a)) => archive::save(&ctx, a),
         Command::Load(a) | Command::Image(ImageCommand::Load(a)) => archive::load(&ctx, a),
         Command::Image(ImageCommand::Prune(a)) => image::prune(&ctx, a),

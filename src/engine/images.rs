@@ -64,6 +64,8 @@ pub fn record_image(store: &Store, manifest: &Digest, names: Vec<String>, repo_d
         repo_digests,
         added: Utc::now(),
         size,
+        build_cache_key: None,
+        intermediate: false,
     };
     store.images.add(record.clone())?;
     Ok(record)
@@ -204,7 +206,8 @@ pub fn prune_records(store: &Store, _guard: &LockGuard, all: bool) -> Result<Vec
     let used: HashSet<String> = store.containers.list()?.into_iter().map(|c| c.record.image_id).collect();
     store.images.update_to_free(|images| {
         let (gone, kept): (Vec<_>, Vec<_>) =
-            images.drain(..).partition(|i| (all || i.names.is_empty()) && !used.contains(&i.id.to_string()));
+            // Build steps' images are the build cache: `builder prune` decides about them.
+            images.drain(..).partition(|i| (all || i.names.is_empty()) && !i.intermediate && !used.contains(&i.id.to_string()));
         *images = kept;
         Ok(gone.into_iter().map(|i| i.id).collect::<Vec<_>>())
     })

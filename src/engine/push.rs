@@ -304,6 +304,8 @@ mod tests {
             repo_digests: vec![format!("r.io/b/app@{}", Digest::of_bytes(b"m"))],
             added: chrono::Utc::now(),
             size: 0,
+            build_cache_key: None,
+            intermediate: false,
         };
         assert_eq!(destination_of("r.io/a/app:1", None, &record).unwrap().to_string(), "r.io/a/app:1");
         assert_eq!(destination_of("busybox", Some("docker://r.io/c/d"), &record).unwrap().to_string(), "r.io/c/d:latest");

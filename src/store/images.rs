@@ -33,6 +33,16 @@ pub struct ImageRecord {
     /// Sum of the uncompressed layer sizes.
     #[serde(default)]
     pub size: u64,
+    /// Set on the image a build step made: the step's cache key (what its
+    /// parent and instruction were, see build::cache), so that a later
+    /// build reuses the image instead of repeating the step.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub build_cache_key: Option<String>,
+    /// A build step's image that no build gave as its result: kept as
+    /// cache, hidden from `images` (`images -a` shows it), removed by
+    /// `builder prune`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub intermediate: bool,
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]

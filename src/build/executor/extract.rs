@@ -1,0 +1,100 @@
+//! The receiving side of COPY and ADD, run inside the image's root (see
+//! workdir.rs): a tar stream of what the step puts there, placed by
+//! Docker's destination rules, owned by `--chown` (root by default), with
+//! `--chmod` applied.
+
+use std::fs;
+use std::io::Read;
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context, Result};
+
+use super::workdir::make_dir_all;
+use crate::engine::container_fs::tree::{rewrite, Top};
+
+/// Who owns what a pass writes.
+#[derive(Clone, Debug)]
+pub enum Owner {
+    /// `--chown` as written (`user`, `uid:gid`, `user:group`), resolved
+    /// with the image's own passwd and group files; None is 0:0.
+    Chown(Option<String>),
+    /// The ids in the stream: an archive ADD unpacks.
+    Keep,
+}
+
+/// Where a stream lands.
+#[derive(Clone, Debug)]
+pub struct Placement {
+    /// Absolute path in the image.
+    pub dest: PathBuf,
+    /// One file copied to a destination without a trailing slash: it
+    /// becomes that file, unless a directory of that name exists.
+    pub single_file: bool,
+    pub owner: Owner,
+    pub chmod: Option<u32>,
+}
+
+/// Resolves `--chown` in the root we are in. A user alone gives its uid
+/// as the gid too, as Docker documents.
+fn resolve_chown(spec: &Option<String>) -> Result<(u32, u32)> {
+    let Some(spec) = spec else { return Ok((0, 0)) };
+    let passwd = fs::read_to_string("/etc/passwd").unwrap_or_default();
+    let group = fs::read_to_string("/etc/group").unwrap_or_default();
+    let resolved = crate::engine::user::resolve_user(spec, &passwd, &group).with_context(|| format!("--chown={spec}"))?;
+    let gid = if spec.contains(':') { resolved.gid } else { resolved.uid };
+    Ok((resolved.uid, gid))
+}
+
+/// Extracts `input` by `place`; returns how many entries were written.
+pub fn extract_into(input: impl Read, place: &Placement) -> Result<usize> {
+    let owner = match &place.owner {
+        Owner::Chown(spec) => Some(resolve_chown(spec)?),
+        Owner::Keep => None,
+    };
+    let dir_owner = owner.or(Some((0, 0)));
+    let into_dir = !place.single_file || fs::metadata(&place.dest).is_ok_and(|m| m.is_dir());
+    let base = if into_dir { place.dest.clone() } else { place.dest.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("/")) };
+    make_dir_all(&base, dir_owner)?;
+    let mut archive = tar::Archive::new(input);
+    archive.set_preserve_permissions(true);
+    archive.set_preserve_mtime(true);
+    archive.set_preserve_ownerships(owner.is_none());
+    archive.set_unpack_xattrs(true);
+    archive.set_overwrite(true);
+    let mut count = 0;
+    for entry in archive.entries().context("read the files to copy")? {
+        let mut entry = entry.context("read the files to copy")?;
+        let name = entry.path().context("read an entry name")?.into_owned();
+        let Some(rel) = rewrite(&name, &Top::Keep)? else { continue };
+        let target = if into_dir { base.join(&rel) } else { place.dest.clone() };
+        if let Some(parent) = target.parent() {
+            make_dir_all(parent, dir_owner)?;
+        }
+        let kind = entry.header().entry_type();
+        let existing = fs::symlink_metadata(&target).ok();
+        match &existing {
+            Some(m) if m.is_dir() && !kind.is_dir() => bail!("cannot copy {} over the directory {}", rel.display(), target.display()),
+            // Replace, never write through, a file or link already there.
+            Some(m) if !m.is_dir() => fs::remove_file(&target).with_context(|| format!("replace {}", target.display()))?,
+            _ => {}
+        }
+        if kind.is_hard_link() {
+            let link = entry.link_name().context("read a link target")?.with_context(|| format!("hard link {} has no target", name.display()))?;
+            let Some(link) = rewrite(&link, &Top::Keep)? else { bail!("hard link {} has an empty target", name.display()) };
+            fs::hard_link(base.join(&link), &target).with_context(|| format!("link {}", target.display()))?;
+        } else if kind.is_dir() && existing.is_some() {
+            // A directory that is there keeps its own metadata.
+        } else {
+            entry.unpack(&target).with_context(|| format!("write {}", target.display()))?;
+            if let Some((uid, gid)) = owner {
+                std::os::unix::fs::lchown(&target, Some(uid), Some(gid)).with_context(|| format!("chown {}", target.display()))?;
+            }
+            if let Some(mode) = place.chmod.filter(|_| !kind.is_symlink()) {
+                fs::set_permissions(&target, fs::Permissions::from_mode(mode)).with_context(|| format!("chmod {}", target.display()))?;
+            }
+        }
+        count += 1;
+    }
+    Ok(count)
+}
