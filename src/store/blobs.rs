@@ -92,6 +92,23 @@ impl BlobStore {
         Ok((digest, size))
     }
 
+    /// Stores what `fill` writes, under the digest of those bytes: content
+    /// made on the fly (a layer tar written from a directory) goes to disk
+    /// as it is made, never whole into memory. Nothing is stored when
+    /// `fill` fails.
+    pub fn put_writer(&self, fill: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<(Digest, u64)> {
+        let tmp = self.temp_file()?;
+        let mut writer = HashingWriter::new(io::BufWriter::new(tmp.as_file()));
+        fill(&mut writer)?;
+        let (buffered, digest, size) = writer.finish();
+        buffered
+            .into_inner()
+            .map_err(|e| e.into_error())
+            .with_context(|| format!("write {}", tmp.path().display()))?;
+        self.commit(tmp, &digest)?;
+        Ok((digest, size))
+    }
+
     /// A temporary file next to the blobs (blob writes and spools of loads).
     /// Its name carries the pid so that a later pull can tell a dead
     /// download's leftovers from a running one's (registry::stale).

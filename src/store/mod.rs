@@ -10,6 +10,7 @@ pub mod atomic;
 pub mod blobs;
 pub mod containers;
 pub mod images;
+pub mod layer_writer;
 pub mod layers;
 pub mod layout;
 pub mod lock;
