@@ -3,6 +3,7 @@
 
 pub mod archive;
 pub mod attach;
+pub mod commit;
 pub mod container;
 pub mod containers_conf;
 pub mod container_files;

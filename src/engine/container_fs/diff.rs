@@ -60,8 +60,9 @@ pub fn changes(store: &Store, c: &Container) -> Result<Vec<Change>> {
 }
 
 /// The bundle's mount destinations: the runtime creates them in the upper
-/// directory when the image lacks them, which is no change of the user's.
-fn mount_points(config: &Path) -> BTreeSet<PathBuf> {
+/// directory when the image lacks them, which is no change of the user's
+/// (nor part of a committed layer).
+pub(crate) fn mount_points(config: &Path) -> BTreeSet<PathBuf> {
     let Ok(spec) = oci_spec::runtime::Spec::load(config) else { return BTreeSet::new() };
     spec.mounts().iter().flatten().map(|m| m.destination().clone()).collect()
 }
