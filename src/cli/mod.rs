@@ -4,6 +4,7 @@
 
 mod archive;
 mod build;
+mod commit;
 mod container;
 mod df;
 mod docs;
@@ -87,6 +88,8 @@ pub enum ContainerVerb {
     Diff(files::DiffArgs),
     /// Write a container's filesystem as a tar archive
     Export(files::ExportArgs),
+    /// Create a new image from a container's changes
+    Commit(commit::CommitArgs),
     /// Rename a container
     Rename(manage::RenameArgs),
     /// List a container's published ports
@@ -332,6 +335,7 @@ fn container_verb(ctx: &Ctx, verb: ContainerVerb) -> Result<()> {
         ContainerVerb::Cp(a) => files::cp(ctx, a),
         ContainerVerb::Diff(a) => files::diff(ctx, a),
         ContainerVerb::Export(a) => files::export(ctx, a),
+        ContainerVerb::Commit(a) => commit::commit(ctx, a),
         ContainerVerb::Rename(a) => manage::rename(ctx, a),
         ContainerVerb::Port(a) => port::port(ctx, a),
         ContainerVerb::Exec(a) => exec::exec(ctx, a),

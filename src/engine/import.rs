@@ -13,7 +13,8 @@ use crate::image::manifest::{ContainerConfig, History, ImageConfig, Platform, Ro
 use crate::store::unpack::decompress;
 use crate::store::Store;
 
-/// The instructions `--change` accepts, as `docker import` does.
+/// The instructions `--change` accepts, as `docker import` and `docker
+/// commit` do.
 pub const CHANGE_INSTRUCTIONS: &str = "CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, ONBUILD, STOPSIGNAL, USER, VOLUME, WORKDIR";
 
 /// Applies `--change` instructions to `config` in order.
@@ -71,7 +72,7 @@ fn apply_change(change: &str, c: &mut ContainerConfig) -> Result<()> {
         "STOPSIGNAL" => c.stop_signal = Some(rest.to_string()),
         "ONBUILD" => c.on_build.get_or_insert_with(Vec::new).push(rest.to_string()),
         "" => bail!("empty instruction: use one of {CHANGE_INSTRUCTIONS}"),
-        other => bail!("{other} is not supported by import: use one of {CHANGE_INSTRUCTIONS}"),
+        other => bail!("{other} is not supported: use one of {CHANGE_INSTRUCTIONS}"),
     }
     Ok(())
 }
