@@ -52,7 +52,6 @@ pub struct BuildRequest {
     pub network: NetworkMode,
     /// `--layers=false`: no intermediate images, no cache.
     pub layers: bool,
-    #[allow(dead_code)] // chroot isolation comes next in issue 10
     pub isolation: Isolation,
     /// `os/arch[/variant]` the image is built for (only the host's can run).
     pub platform: String,

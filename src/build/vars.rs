@@ -40,7 +40,7 @@ impl BuildArgs {
 
     /// The scope FROM lines see before any global ARG: the platform args.
     pub fn platform_scope(&self) -> Scope {
-        Scope { values: self.platform.iter().cloned().collect() }
+        Scope { values: self.platform.to_vec() }
     }
 
     /// Proxy args given on the command line: RUN steps get them.

@@ -78,6 +78,7 @@ pub struct BuildArgs {
 }
 
 #[derive(Subcommand, Debug)]
+#[allow(clippy::large_enum_variant)] // parsed once per process
 pub enum BuilderCommand {
     /// Build an image from a Dockerfile
     Build(BuildArgs),

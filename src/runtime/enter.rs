@@ -80,16 +80,22 @@ pub fn spawn_in(container: &str, root: Root<'_>, work: impl FnOnce() -> Result<(
 impl Worker {
     /// Waits for the worker; its error, if any, becomes ours.
     pub fn wait(self) -> Result<()> {
+        match self.wait_code()? {
+            0 => Ok(()),
+            code => bail!("the worker process failed (exit code {code})"),
+        }
+    }
+
+    /// Waits for the worker; its error, if any, becomes ours, else its exit
+    /// code is the answer (a worker that runs a command exits with its code).
+    pub fn wait_code(self) -> Result<i32> {
         let mut message = String::new();
         let _ = File::from(self.errors).read_to_string(&mut message);
         let code = super::wait::wait_for(self.pid).context("wait for the worker process")?;
         if !message.is_empty() {
             bail!("{message}");
         }
-        match code {
-            0 => Ok(()),
-            code => bail!("the worker process failed (exit code {code})"),
-        }
+        Ok(code)
     }
 }
 

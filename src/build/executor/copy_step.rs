@@ -209,7 +209,7 @@ fn send_from_here(store: &Store, local: Local, place: Placement, lowers: &[PathB
         Local::Files(files) => write_files(out, files),
         Local::Archive(path) => File::open(path)
             .with_context(|| format!("open {}", path.display()))
-            .and_then(|file| crate::store::unpack::decompress(file))
+            .and_then(crate::store::unpack::decompress)
             .and_then(|mut tar| std::io::copy(&mut tar, &mut out).map(|_| ()).with_context(|| format!("unpack {}", path.display()))),
     };
     // The receiver's error explains a failed send better than EPIPE does.

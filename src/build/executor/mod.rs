@@ -1,6 +1,7 @@
 //! The build: which stages the target needs, each stage's steps in order
 //! (from the cache where the cache has them), and the result named.
 
+mod chroot_run;
 mod copy_step;
 mod extract;
 mod meta;
@@ -38,6 +39,8 @@ pub(super) struct Build<'a> {
     /// Finished stages by index.
     results: HashMap<usize, stage::Finished>,
     printer: Printer,
+    /// Whether RUN steps run chrooted: decided at the first RUN that runs.
+    chroot: Option<bool>,
 }
 
 /// Runs the build; the resulting image, named by `req.tags`.
@@ -59,7 +62,7 @@ pub fn build(store: &Store, req: &BuildRequest) -> Result<ImageRecord> {
     };
     let needed = needed_stages(&file, target, &global);
     let printer = Printer::new(req.quiet, needed.len());
-    let mut b = Build { store, req, file, context, cache, args, global, results: HashMap::new(), printer };
+    let mut b = Build { store, req, file, context, cache, args, global, results: HashMap::new(), printer, chroot: None };
     for (position, index) in needed.iter().enumerate() {
         let view = stage::run(&mut b, *index, position)?;
         b.results.insert(*index, view);
@@ -70,6 +73,21 @@ pub fn build(store: &Store, req: &BuildRequest) -> Result<ImageRecord> {
         eprintln!("[Warning] the build arg {unused} was not consumed by any ARG of the Dockerfile");
     }
     Ok(result)
+}
+
+impl Build<'_> {
+    /// `--isolation chroot`, or no namespaces to be had here: then chroot,
+    /// said once, as Buildah falls back.
+    fn use_chroot(&mut self) -> bool {
+        *self.chroot.get_or_insert_with(|| match self.req.isolation {
+            super::request::Isolation::Chroot => true,
+            super::request::Isolation::Oci if chroot_run::namespaces_available() => false,
+            super::request::Isolation::Oci => {
+                eprintln!("pontoon: this host does not let pontoon make namespaces (an unprivileged container?): RUN steps use --isolation chroot");
+                true
+            }
+        })
+    }
 }
 
 /// The stages `target` needs (its base, `COPY --from` and `--mount from=`

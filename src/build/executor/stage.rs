@@ -295,6 +295,10 @@ fn do_step(b: &mut Build<'_>, w: &mut Working, step: &Step, stage_index: usize) 
             spawn_in_layers(b.store, "WORKDIR", &lowers, &dirs, true, move || make_dir_all(std::path::Path::new(&dir), None))?.wait()?;
             crate::store::layer_writer::layer_from_upper(b.store, &dirs.upper, &Default::default())?
         }
+        Work::Run(plan) if b.use_chroot() => {
+            let lowers = layer_dirs(b.store, &w.config);
+            super::chroot_run::execute(b.store, &plan, &c, &lowers)?
+        }
         Work::Run(plan) => {
             let cache_dir = cache::cache_mounts_dir(b.store);
             let resolve_from = |from: &str| -> Result<PathBuf> { bail!("RUN --mount from={from} is not supported yet: COPY --from the files instead") };

@@ -38,6 +38,13 @@ impl StepDirs {
     }
 }
 
+impl StepDirs {
+    /// `upper`, `work` and `merged`, for a mount of one's own.
+    pub fn paths(&self) -> (PathBuf, PathBuf, PathBuf) {
+        (self.upper.clone(), self.work.clone(), self.merged.clone())
+    }
+}
+
 impl Drop for StepDirs {
     fn drop(&mut self) {
         let _ = remove_tree(&self.root);
