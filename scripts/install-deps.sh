@@ -23,6 +23,8 @@ declare -A PROBE=(
   [curl]=/usr/bin/curl
   # glibc's static libraries: pontoon is linked statically (.cargo/config.toml)
   [libc6-dev]=/usr/lib/x86_64-linux-gnu/libc.a
+  # the build tests' Debian builder image (make-debian-builder.sh)
+  [debootstrap]=/usr/sbin/debootstrap
 )
 CI_USER=${PONTOON_CI_USER:-pontoon-ci}
 
@@ -34,6 +36,10 @@ done
 if [[ $(id -u) -ne 0 ]]; then
   if ((${#missing[@]})); then
     echo "install-deps: missing packages; as root run: apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+  if [[ ! -e ${PONTOON_DEBIAN_BUILDER:-/var/cache/pontoon-tests/debian-gcc-bookworm.tar} ]]; then
+    echo "install-deps: the Debian builder image is missing; as root run: scripts/make-debian-builder.sh" >&2
     exit 1
   fi
   exit 0
@@ -84,3 +90,7 @@ if [[ -r /proc/sys/kernel/unprivileged_userns_clone ]] && [[ $(cat /proc/sys/ker
   echo "install-deps: enabling kernel.unprivileged_userns_clone"
   sysctl -q -w kernel.unprivileged_userns_clone=1
 fi
+
+# The build tests' Debian builder image with gcc: made once per machine
+# (a few hundred MB, about half a minute), then cached; quiet when it exists.
+"$(dirname "${BASH_SOURCE[0]}")/make-debian-builder.sh"
