@@ -1,9 +1,11 @@
 //! The integration-test harness: every tests/<topic>.rs starts with
 //! `mod common;` and gets a hermetic pontoon (`TestEnv`), a real registry
-//! (`Registry`), and image fixtures built from Debian's busybox-static as OCI
-//! layouts. Each test binary uses only part of it, hence unused items are allowed.
+//! (`Registry`), and image fixtures built from Debian's busybox-static (and a
+//! debootstrapped Debian with gcc, for builds) as OCI layouts. Each test
+//! binary uses only part of it, hence unused items are allowed.
 #![allow(dead_code, unused_imports)]
 
+pub mod debian;
 pub mod env;
 pub mod fixtures;
 pub mod large;
@@ -14,6 +16,7 @@ pub mod seed;
 
 use std::path::{Path, PathBuf};
 
+pub use debian::{debian_gcc_layout, DEBIAN_GCC_IMAGE};
 pub use env::{describe, hostile_tar, process_alive, run_with_input, serve_http, serve_reply, wait_until, TestEnv};
 pub use fixtures::{busybox_layout, multiarch_layout, MultiarchLayout};
 pub use large::large_layout;
