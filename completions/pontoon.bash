@@ -2103,7 +2103,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__image__subcmd__pull)
-            opts="-q -a -h -V --platform --quiet --all-tags --root --runroot --help --version"
+            opts="-q -a -h -V --platform --quiet --all-tags --tls-verify --root --runroot --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2111,6 +2111,10 @@ _pontoon() {
             case "${prev}" in
                 --platform)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-verify)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
                 --root)
@@ -2129,7 +2133,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__image__subcmd__push)
-            opts="-q -f -h -V --quiet --format --authfile --digestfile --root --runroot --help --version"
+            opts="-q -f -h -V --quiet --format --authfile --digestfile --tls-verify --root --runroot --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2149,6 +2153,10 @@ _pontoon() {
                     ;;
                 --digestfile)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-verify)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
                 --root)
@@ -2463,7 +2471,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__login)
-            opts="-u -p -h -V --username --password --password-stdin --authfile --root --runroot --help --version"
+            opts="-u -p -h -V --username --password --password-stdin --authfile --tls-verify --root --runroot --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2487,6 +2495,10 @@ _pontoon() {
                     ;;
                 --authfile)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-verify)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
                 --root)
@@ -2921,7 +2933,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__pull)
-            opts="-q -a -h -V --platform --quiet --all-tags --root --runroot --help --version"
+            opts="-q -a -h -V --platform --quiet --all-tags --tls-verify --root --runroot --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2929,6 +2941,10 @@ _pontoon() {
             case "${prev}" in
                 --platform)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-verify)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
                 --root)
@@ -2947,7 +2963,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__push)
-            opts="-q -f -h -V --quiet --format --authfile --digestfile --root --runroot --help --version"
+            opts="-q -f -h -V --quiet --format --authfile --digestfile --tls-verify --root --runroot --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2967,6 +2983,10 @@ _pontoon() {
                     ;;
                 --digestfile)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-verify)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
                 --root)
