@@ -21,6 +21,8 @@ declare -A PROBE=(
   [nftables]=/usr/sbin/nft
   [iptables]=/usr/sbin/iptables
   [curl]=/usr/bin/curl
+  # self-signed certificates of the tests' HTTPS registries
+  [openssl]=/usr/bin/openssl
   # glibc's static libraries: pontoon is linked statically (.cargo/config.toml)
   [libc6-dev]=/usr/lib/x86_64-linux-gnu/libc.a
   # the build tests' Debian builder image (make-debian-builder.sh)

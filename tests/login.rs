@@ -114,3 +114,23 @@ fn authfile_flag_is_read_and_written() {
     env.ok(&["logout", "--authfile", &file_arg, &addr]);
     assert!(saved_entries(&file).get(addr.as_str()).is_none());
 }
+
+#[test]
+fn tls_verify_false_logs_in_to_a_registry_whose_certificate_nobody_trusts() {
+    let registry = Registry::start_with_tls(Some((USER, PASS)));
+    let addr = registry.addr();
+    let env = TestEnv::new();
+
+    let (code, stderr) = env.fails(&["login", "-u", USER, "-p", PASS, &addr]);
+    assert_eq!(code, 125);
+    assert!(stderr.contains(&format!("login to {addr} failed")) && stderr.contains("certificate is not trusted"), "{stderr}");
+    assert!(stderr.contains("--tls-verify=false"), "the error names the fix: {stderr}");
+    assert!(!env.auth_file.exists(), "nothing is saved when the registry was not reached");
+
+    let out = env.ok(&["login", "--tls-verify=false", "-u", USER, "-p", PASS, &addr]);
+    assert_eq!(out.trim(), "Login Succeeded!");
+    assert!(saved_entries(&env.auth_file)[addr.as_str()]["auth"].is_string());
+    // A wrong password is still told apart from a TLS failure.
+    let (_, stderr) = env.fails(&["login", "--tls-verify=false", "-u", USER, "-p", "wrong", &addr]);
+    assert!(stderr.contains("unauthorized: check the user name and password"), "{stderr}");
+}

@@ -215,6 +215,46 @@ fn a_pull_killed_mid_download_leaves_nothing_visible_and_the_next_completes() {
     assert!(env.ok(&["images"]).contains("test/big"));
 }
 
+#[test]
+fn tls_verify_false_reaches_a_registry_whose_certificate_nobody_trusts() {
+    let registry = Registry::start_with_tls(None);
+    registry.push_layout(&busybox_layout(), "team/busybox:1");
+    let env = TestEnv::new();
+    let image = format!("{}/team/busybox:1", registry.addr());
+
+    let error = pull_fails_cleanly(&env, &["pull", &image], "certificate is not trusted");
+    assert!(error.contains("--tls-verify=false") && error.contains("insecure = true"), "the error names both fixes: {error}");
+
+    let id = env.ok(&["pull", "-q", "--tls-verify=false", &image]);
+    assert_eq!(env.ok(&["inspect", "--format", "{{.Id}}", &image]).trim(), format!("sha256:{}", id.trim()));
+
+    // registries.conf's insecure = true does the same for every command...
+    let trusting = TestEnv::new();
+    trusting.trust_registry(&registry);
+    trusting.ok(&["pull", "-q", &image]);
+    // ...and --tls-verify=true takes it back for one.
+    let other = TestEnv::new();
+    other.trust_registry(&registry);
+    pull_fails_cleanly(&other, &["pull", "--tls-verify=true", &image], "certificate is not trusted");
+}
+
+#[test]
+fn tls_verify_true_refuses_plain_http_even_on_loopback() {
+    let registry = Registry::start();
+    registry.push_layout(&busybox_layout(), "team/busybox:1");
+    let env = TestEnv::new();
+    env.trust_registry(&registry);
+    let image = format!("{}/team/busybox:1", registry.addr());
+
+    let error = pull_fails_cleanly(&env, &["pull", "--tls-verify", &image], "does not speak TLS");
+    assert!(error.contains(&registry.addr()), "{error}");
+    // Through a mirror too: the flag is for every registry the pull reaches.
+    env.mirror_docker_io(&registry);
+    registry.push_layout(&busybox_layout(), "library/busybox:latest");
+    pull_fails_cleanly(&env, &["pull", "--tls-verify=true", "busybox"], "TLS");
+    env.ok(&["pull", "-q", "busybox"]);
+}
+
 /// A registry that serves a fixed set of images from memory over plain
 /// HTTP, logs every request with its Authorization header, and can demand
 /// Bearer tokens, corrupt a blob, or serve blobs slowly.

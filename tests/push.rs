@@ -129,6 +129,30 @@ fn push_failures_say_what_is_wrong() {
 }
 
 #[test]
+fn tls_verify_false_pushes_to_a_registry_whose_certificate_nobody_trusts() {
+    let registry = Registry::start_with_tls(None);
+    let env = TestEnv::new();
+    load_as(&env, &busybox_layout(), "busybox:latest");
+    let dest = format!("{}/team/busybox:1", registry.addr());
+
+    let (code, stderr) = env.fails(&["push", "busybox", &dest]);
+    assert_eq!(code, 125);
+    assert!(stderr.contains("certificate is not trusted") && stderr.contains("--tls-verify=false"), "{stderr}");
+    assert_eq!(registry.count_requests("POST /v2/team/busybox/blobs/uploads/"), 0, "nothing was sent: {}", registry.log_text());
+
+    let out = env.ok(&["push", "--tls-verify=false", "busybox", &dest]);
+    assert_eq!(skopeo_digest(&registry, "team/busybox:1"), printed_digest(&out, "1"), "the registry has what push printed");
+
+    // --tls-verify=true wants HTTPS even from a loopback registry, trusted or not.
+    let plain = Registry::start();
+    env.trust_registry(&plain);
+    let (code, stderr) = env.fails(&["push", "--tls-verify=true", "busybox", &format!("{}/team/busybox:1", plain.addr())]);
+    assert_eq!(code, 125);
+    assert!(stderr.contains("does not speak TLS") && stderr.contains("--tls-verify=true demands"), "{stderr}");
+    env.ok(&["push", "-q", "busybox", &format!("{}/team/busybox:1", plain.addr())]);
+}
+
+#[test]
 fn search_lists_matching_repositories_of_a_registry() {
     let registry = Registry::start();
     let layout = busybox_layout();

@@ -12,6 +12,7 @@ use anyhow::{bail, Context, Result};
 use clap::Args;
 use nix::sys::termios::{self, LocalFlags, SetArg, Termios};
 
+use super::tls_verify::TlsVerifyArgs;
 use super::Ctx;
 use crate::engine::login;
 use crate::image::auth::Credentials;
@@ -35,6 +36,8 @@ pub struct LoginArgs {
     /// Save the credentials in this file instead of the default auth.json
     #[arg(long, value_name = "FILE")]
     pub authfile: Option<PathBuf>,
+    #[command(flatten)]
+    pub tls: TlsVerifyArgs,
 }
 
 #[derive(Args, Debug)]
@@ -52,7 +55,7 @@ pub struct LogoutArgs {
 
 pub fn login(ctx: &Ctx, args: LoginArgs) -> Result<()> {
     let key = login::registry_key(args.registry.as_deref().unwrap_or(DEFAULT_REGISTRY))?;
-    let conf = RegistriesConf::load(&ctx.paths)?;
+    let conf = RegistriesConf::load(&ctx.paths)?.with_tls_verify(args.tls.policy());
     let authfile = args.authfile.as_deref();
     if args.password_stdin && args.username.is_none() {
         bail!("--password-stdin needs a user name: pontoon login -u USER --password-stdin {key}");

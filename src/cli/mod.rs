@@ -27,6 +27,7 @@ mod run;
 mod search;
 mod stats;
 mod system;
+pub mod tls_verify;
 mod volume;
 
 use std::path::PathBuf;

@@ -4,6 +4,7 @@
 use anyhow::Result;
 use clap::Args;
 
+use super::tls_verify::TlsVerifyArgs;
 use super::Ctx;
 use crate::engine::pull::{pull_all_tags, PullOptions};
 use crate::image::manifest::Platform;
@@ -11,7 +12,7 @@ use crate::image::registries::RegistriesConf;
 use crate::registry::progress::Progress;
 
 #[derive(Args, Debug)]
-#[command(after_help = "Examples:\n  pontoon pull busybox\n  pontoon pull --platform linux/arm64 alpine:3.19\n  pontoon pull quay.io/podman/hello@sha256:...")]
+#[command(after_help = "Examples:\n  pontoon pull busybox\n  pontoon pull --platform linux/arm64 alpine:3.19\n  pontoon pull quay.io/podman/hello@sha256:...\n  pontoon pull --tls-verify=false registry.lan:5000/team/app")]
 pub struct PullArgs {
     /// Image to pull (name[:tag] or name@digest)
     pub image: String,
@@ -24,12 +25,14 @@ pub struct PullArgs {
     /// Pull every tag of the repository
     #[arg(short, long)]
     pub all_tags: bool,
+    #[command(flatten)]
+    pub tls: TlsVerifyArgs,
 }
 
 pub fn pull(ctx: &Ctx, args: PullArgs) -> Result<()> {
     // Flags and configuration are checked before the store is touched.
     let platform = args.platform.as_deref().map(Platform::parse).transpose()?;
-    let conf = RegistriesConf::load(&ctx.paths)?;
+    let conf = RegistriesConf::load(&ctx.paths)?.with_tls_verify(args.tls.policy());
     let store = ctx.store()?;
     let progress = Progress::for_stderr(args.quiet);
     let opts = PullOptions { platform };

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use anyhow::{Context, Result};
 use clap::Args;
 
+use super::tls_verify::TlsVerifyArgs;
 use super::Ctx;
 use crate::engine::push::{ManifestFormat, PushOptions};
 use crate::image::registries::RegistriesConf;
@@ -31,12 +32,14 @@ pub struct PushArgs {
     /// Write the pushed manifest's digest to this file
     #[arg(long, value_name = "FILE")]
     pub digestfile: Option<PathBuf>,
+    #[command(flatten)]
+    pub tls: TlsVerifyArgs,
 }
 
 pub fn push(ctx: &Ctx, args: PushArgs) -> Result<()> {
     // Flags and configuration are checked before the store is touched.
     let format = args.format.as_deref().map(ManifestFormat::parse).transpose()?;
-    let conf = RegistriesConf::load(&ctx.paths)?;
+    let conf = RegistriesConf::load(&ctx.paths)?.with_tls_verify(args.tls.policy());
     let store = ctx.store()?;
     let progress = Progress::for_stderr(args.quiet);
     let opts = PushOptions { format, authfile: args.authfile };

@@ -51,7 +51,7 @@ pub fn saved(key: &str, authfile: Option<&Path>) -> Result<Option<Credentials>> 
 pub fn verify(conf: &RegistriesConf, key: &str, creds: &Credentials) -> Result<()> {
     let host = key.split('/').next().unwrap_or(key);
     let insecure = conf.find(key).is_some_and(|e| e.insecure);
-    let result = RegistryClient::connect(Endpoint::from_name(host, insecure), Some(creds.clone())).and_then(|c| c.check_login());
+    let result = RegistryClient::connect(Endpoint::from_name(host, insecure).with_tls_verify(conf.tls_verify), Some(creds.clone())).and_then(|c| c.check_login());
     match result {
         Ok(()) => Ok(()),
         Err(RegistryError::BadCredentials { .. } | RegistryError::Denied { .. }) => {

@@ -22,7 +22,7 @@ use crate::image::digest::Digest;
 use crate::image::manifest::{Descriptor, Manifest, OCI_CONFIG, OCI_LAYER, OCI_MANIFEST};
 use crate::image::reference::Reference;
 use crate::image::registries::RegistriesConf;
-use crate::registry::client::{Access, Endpoint, RegistryClient};
+use crate::registry::client::{Access, RegistryClient};
 use crate::registry::error::RegistryError;
 use crate::registry::fetch::each_parallel;
 use crate::registry::progress::{Progress, Transfer};
@@ -86,12 +86,11 @@ pub fn push(store: &Store, conf: &RegistriesConf, image: &str, destination: Opti
     let manifest: Manifest = serde_json::from_slice(&bytes).with_context(|| format!("parse manifest {} of {image}", record.manifest))?;
 
     let name = destination.name();
-    let insecure = conf.find(&name).is_some_and(|e| e.insecure);
     let credentials = match &opts.authfile {
         Some(file) => auth::lookup_in(std::slice::from_ref(file), &name)?,
         None => auth::lookup(&name)?,
     };
-    let client = RegistryClient::connect_for(Endpoint::from_name(&name, insecure), credentials, Access::Push).with_context(|| what.clone())?;
+    let client = RegistryClient::connect_for(crate::registry::resolve::endpoint(conf, &name), credentials, Access::Push).with_context(|| what.clone())?;
     progress.note("Getting image source signatures");
     let mount_from = mount_sources(&record, &destination);
     let mut layers: Vec<&Descriptor> = Vec::new();

@@ -29,6 +29,34 @@ pub struct RegistriesConf {
     pub aliases: BTreeMap<String, String>,
     /// The files that were read, in order.
     pub sources: Vec<PathBuf>,
+    /// What the command's `--tls-verify` says over the files' `insecure`.
+    pub tls_verify: TlsVerify,
+}
+
+/// Podman's `--tls-verify` of one command, which overrides registries.conf
+/// for every registry and mirror that command reaches.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum TlsVerify {
+    /// No flag: each registry as registries.conf says.
+    #[default]
+    AsConfigured,
+    /// `--tls-verify=true`: HTTPS with a verified certificate only, even for
+    /// a registry marked `insecure = true` and for loopback hosts.
+    Required,
+    /// `--tls-verify=false`: every registry as if marked `insecure = true`
+    /// (plain HTTP allowed, certificates not checked).
+    Skipped,
+}
+
+impl TlsVerify {
+    /// The policy for `--tls-verify=VALUE`, or for no flag at all.
+    pub fn from_flag(value: Option<bool>) -> TlsVerify {
+        match value {
+            None => TlsVerify::AsConfigured,
+            Some(true) => TlsVerify::Required,
+            Some(false) => TlsVerify::Skipped,
+        }
+    }
 }
 
 /// One `[[registry]]` table.
@@ -143,6 +171,12 @@ impl RegistriesConf {
             self.registries.push(entry);
         }
         self.aliases.extend(file.aliases);
+    }
+
+    /// This configuration with a command's `--tls-verify` applied.
+    pub fn with_tls_verify(mut self, tls_verify: TlsVerify) -> RegistriesConf {
+        self.tls_verify = tls_verify;
+        self
     }
 
     /// The entry whose prefix matches `name` most specifically.

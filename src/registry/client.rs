@@ -9,7 +9,10 @@
 //! loopback registries as insecure by default. pontoon follows Docker here
 //! because `alias docker=pontoon` users run `docker run -p 5000:5000
 //! registry` and push to it, and loopback traffic never leaves the machine.
-//! HTTPS is always tried first.
+//! HTTPS is always tried first. Certificates are checked except for
+//! `insecure` registries (containers-registries.conf(5): "TLS connections
+//! with untrusted certificates are allowed"); loopback does not waive that.
+//! A command's `--tls-verify` overrides all of this (see [`TlsVerify`]).
 
 use std::io::Read;
 use std::sync::Mutex;
@@ -21,8 +24,10 @@ use base64::Engine as _;
 use crate::image::auth::Credentials;
 use crate::image::digest::Digest;
 use crate::image::manifest::MANIFEST_ACCEPT;
+use crate::image::registries::TlsVerify;
 use crate::registry::challenge::{self, Challenge};
 use crate::registry::error::{body_detail, transient_status, transport_reason, RegistryError};
+use crate::registry::tls;
 
 /// Attempts per request, counting the first.
 const ATTEMPTS: u32 = 3;
@@ -41,8 +46,11 @@ pub struct Endpoint {
     pub host: String,
     /// Repository path on that host (`library/busybox`).
     pub repository: String,
-    /// registries.conf allows plain HTTP for this host.
+    /// Plain HTTP and unverified certificates are allowed for this host
+    /// (registries.conf's `insecure = true`, or `--tls-verify=false`).
     pub insecure: bool,
+    /// HTTPS only, loopback hosts included (`--tls-verify=true`).
+    pub require_tls: bool,
 }
 
 impl Endpoint {
@@ -51,11 +59,21 @@ impl Endpoint {
     pub fn from_name(name: &str, insecure: bool) -> Endpoint {
         let (host, repository) = name.split_once('/').unwrap_or((name, ""));
         let host = if host == crate::image::reference::DEFAULT_REGISTRY { DOCKER_HUB_API } else { host };
-        Endpoint { host: host.to_string(), repository: repository.to_string(), insecure }
+        Endpoint { host: host.to_string(), repository: repository.to_string(), insecure, require_tls: false }
+    }
+
+    /// This endpoint as a command's `--tls-verify` wants it reached.
+    pub fn with_tls_verify(mut self, tls_verify: TlsVerify) -> Endpoint {
+        match tls_verify {
+            TlsVerify::AsConfigured => {}
+            TlsVerify::Required => (self.insecure, self.require_tls) = (false, true),
+            TlsVerify::Skipped => (self.insecure, self.require_tls) = (true, false),
+        }
+        self
     }
 
     fn allow_http(&self) -> bool {
-        self.insecure || is_loopback(&self.host)
+        !self.require_tls && (self.insecure || is_loopback(&self.host))
     }
 }
 
@@ -109,18 +127,25 @@ impl RegistryClient {
 
     /// As `connect`, asking for `access` whenever a token is needed.
     pub fn connect_for(endpoint: Endpoint, credentials: Option<Credentials>, access: Access) -> Result<RegistryClient, RegistryError> {
-        let agent = ureq::AgentBuilder::new()
+        let mut builder = ureq::AgentBuilder::new()
             .timeout_connect(Duration::from_secs(15))
             .timeout_read(Duration::from_secs(60))
             .timeout_write(Duration::from_secs(60))
             .redirects(5)
-            .user_agent(concat!("pontoon/", env!("CARGO_PKG_VERSION")))
-            .build();
+            .user_agent(concat!("pontoon/", env!("CARGO_PKG_VERSION")));
+        if endpoint.insecure {
+            let config = tls::unverified_config().map_err(|e| RegistryError::Unreachable { registry: endpoint.host.clone(), why: format!("cannot set up TLS: {e}") })?;
+            builder = builder.tls_config(config);
+        }
+        let agent = builder.build();
         let mut schemes = vec!["https"];
         if endpoint.allow_http() {
             schemes.push("http");
         }
         let mut last = None;
+        // A refused certificate or handshake says more than what plain HTTP
+        // to the same port answers afterwards (HTTP 400).
+        let mut tls_failure = None;
         for attempt in 0..ATTEMPTS {
             if attempt > 0 {
                 std::thread::sleep(BACKOFF * 2u32.pow(attempt - 1));
@@ -134,14 +159,33 @@ impl RegistryClient {
                         client.authenticate(resp.header("WWW-Authenticate"))?;
                         return Ok(client);
                     }
+                    // What an HTTPS-only server says to plain HTTP.
+                    Err(ureq::Error::Status(400, _)) if tls_failure.is_some() => {
+                        return Err(tls::refused(endpoint, tls_failure.unwrap_or_default()));
+                    }
                     Err(ureq::Error::Status(status, resp)) if !transient_status(status) => {
                         let detail = body_detail(&resp.into_string().unwrap_or_default());
                         return Err(RegistryError::Status { registry: endpoint.host.clone(), what: "/v2/".into(), status, detail });
                     }
                     Err(ureq::Error::Status(status, _)) => last = Some(format!("HTTP {status}")),
-                    Err(ureq::Error::Transport(t)) => last = Some(transport_reason(&t)),
+                    Err(ureq::Error::Transport(t)) => {
+                        if let Some(why) = tls::failure(&t) {
+                            tls_failure = Some(why);
+                        }
+                        last = Some(transport_reason(&t));
+                    }
                 }
             }
+            if tls_failure.is_some() && !endpoint.allow_http() {
+                // HTTPS is all there is, and a certificate is refused the
+                // same way every time.
+                break;
+            }
+        }
+        // Where plain HTTP was tried too, its failure is the one to show
+        // (an HTTPS-only server answered it with 400, handled above).
+        if let Some(why) = tls_failure.filter(|_| !endpoint.allow_http()) {
+            return Err(tls::refused(endpoint, why));
         }
         Err(RegistryError::Unreachable { registry: endpoint.host, why: last.unwrap_or_else(|| "no answer".into()) })
     }
@@ -445,6 +489,21 @@ mod tests {
         assert_eq!(token_scope(Access::Pull, "", None), None, "login asks for no scope");
         let catalog = Some("registry:catalog:*".to_string());
         assert_eq!(token_scope(Access::Pull, "", catalog.clone()), catalog);
+    }
+
+    #[test]
+    fn tls_verify_decides_plain_http() {
+        let loopback = Endpoint::from_name("127.0.0.1:5000/app", false);
+        assert!(loopback.allow_http(), "loopback registries may use plain HTTP (Docker's rule)");
+        assert!(!loopback.clone().with_tls_verify(TlsVerify::Required).allow_http(), "--tls-verify=true: not even loopback");
+        let remote = Endpoint::from_name("registry.example.com/app", false);
+        assert!(!remote.allow_http());
+        let skipped = remote.with_tls_verify(TlsVerify::Skipped);
+        assert!(skipped.allow_http() && skipped.insecure, "--tls-verify=false: as insecure = true");
+        let insecure = Endpoint::from_name("registry.example.com/app", true);
+        assert!(insecure.clone().with_tls_verify(TlsVerify::AsConfigured).allow_http());
+        let required = insecure.with_tls_verify(TlsVerify::Required);
+        assert!(!required.allow_http() && !required.insecure, "--tls-verify=true beats insecure = true");
     }
 
     #[test]

@@ -9,6 +9,8 @@ use thiserror::Error;
 pub enum RegistryError {
     #[error("registry {registry} unreachable: {why}; check the address and your network")]
     Unreachable { registry: String, why: String },
+    #[error("registry {registry} failed the TLS handshake: {why}; {fix}")]
+    Tls { registry: String, why: String, fix: &'static str },
     #[error("manifest unknown: image {image} does not exist in {registry}")]
     ManifestUnknown { image: String, registry: String },
     #[error("pull access denied for {repository} on {registry}: the repository does not exist or needs credentials; run `pontoon login {registry}`")]

@@ -10,3 +10,4 @@ pub mod progress;
 pub mod push;
 pub mod resolve;
 pub mod stale;
+pub mod tls;

@@ -54,8 +54,19 @@ fn typed_name(input: &str) -> &str {
     }
 }
 
+/// Where to reach the repository `name` (`host[:port]/path`) directly, as
+/// registries.conf and the command's `--tls-verify` say (push, search).
+pub fn endpoint(conf: &RegistriesConf, name: &str) -> Endpoint {
+    Endpoint::from_name(name, conf.find(name).is_some_and(|e| e.insecure)).with_tls_verify(conf.tls_verify)
+}
+
 /// Where to fetch `reference` from: mirrors first, then the origin.
+/// A command's `--tls-verify` applies to each of them alike.
 pub fn sources(conf: &RegistriesConf, reference: &Reference) -> Result<Vec<Endpoint>> {
+    Ok(configured_sources(conf, reference)?.into_iter().map(|e| e.with_tls_verify(conf.tls_verify)).collect())
+}
+
+fn configured_sources(conf: &RegistriesConf, reference: &Reference) -> Result<Vec<Endpoint>> {
     let name = reference.name();
     let Some(entry) = conf.find(&name) else {
         return Ok(vec![Endpoint::from_name(&name, false)]);
@@ -82,7 +93,7 @@ pub fn sources(conf: &RegistriesConf, reference: &Reference) -> Result<Vec<Endpo
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::image::registries::{Mirror, RegistryEntry};
+    use crate::image::registries::{Mirror, RegistryEntry, TlsVerify};
 
     fn conf(search: &[&str]) -> RegistriesConf {
         RegistriesConf { unqualified_search_registries: search.iter().map(|s| s.to_string()).collect(), ..Default::default() }
@@ -139,5 +150,25 @@ mod tests {
         assert!(err.contains("blocked") && err.contains("docker.io"), "{err}");
         let other = Reference::parse("quay.io/a/b").unwrap();
         assert_eq!(sources(&c, &other).unwrap()[0].host, "quay.io");
+    }
+
+    #[test]
+    fn tls_verify_overrides_every_source() {
+        let mut c = conf(&[]);
+        c.registries.push(RegistryEntry {
+            location: "docker.io".into(),
+            mirrors: vec![Mirror { location: "127.0.0.1:5000".into(), insecure: true, pull_from_mirror: None }],
+            ..Default::default()
+        });
+        let r = Reference::parse("busybox").unwrap();
+        let policy = |c: &RegistriesConf| -> Vec<(bool, bool)> { sources(c, &r).unwrap().iter().map(|e| (e.insecure, e.require_tls)).collect() };
+        assert_eq!(policy(&c), [(true, false), (false, false)], "as configured");
+        let c = c.with_tls_verify(TlsVerify::Skipped);
+        assert_eq!(policy(&c), [(true, false), (true, false)], "--tls-verify=false: all insecure");
+        let c = c.with_tls_verify(TlsVerify::Required);
+        assert_eq!(policy(&c), [(false, true), (false, true)], "--tls-verify=true: TLS everywhere, the insecure mirror too");
+        let direct = endpoint(&c, "127.0.0.1:5000/team/app");
+        assert!(direct.require_tls && !direct.insecure, "{direct:?}");
+        assert_eq!(direct.repository, "team/app");
     }
 }

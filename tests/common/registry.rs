@@ -1,6 +1,7 @@
 //! A real distribution registry (Debian's `docker-registry`) on a free
-//! loopback port with its own storage, optionally behind basic auth, filled
-//! by skopeo so that pull is tested against content pontoon did not write.
+//! loopback port with its own storage, optionally behind basic auth or TLS
+//! with a self-signed certificate, filled by skopeo so that pull is tested
+//! against content pontoon did not write.
 
 use std::fs;
 use std::net::TcpListener;
@@ -22,15 +23,21 @@ pub struct Registry {
 impl Registry {
     /// An open registry: no auth, deletes enabled.
     pub fn start() -> Registry {
-        Self::spawn(None)
+        Self::spawn(None, false)
     }
 
     /// A registry that wants `user`/`pass` (htpasswd, bcrypt) for everything.
     pub fn start_with_basic_auth(user: &str, pass: &str) -> Registry {
-        Self::spawn(Some((user.to_string(), pass.to_string())))
+        Self::spawn(Some((user.to_string(), pass.to_string())), false)
     }
 
-    fn spawn(creds: Option<(String, String)>) -> Registry {
+    /// A registry that speaks only HTTPS, with a self-signed certificate for
+    /// 127.0.0.1 that no client trusts, optionally behind basic auth.
+    pub fn start_with_tls(creds: Option<(&str, &str)>) -> Registry {
+        Self::spawn(creds.map(|(u, p)| (u.to_string(), p.to_string())), true)
+    }
+
+    fn spawn(creds: Option<(String, String)>, tls: bool) -> Registry {
         let dir = tempfile::Builder::new().prefix("pontoon-registry-").tempdir().expect("create registry temp dir");
         let mut auth = String::new();
         if let Some((user, pass)) = &creds {
@@ -38,6 +45,12 @@ impl Registry {
             write_htpasswd(&htpasswd, user, pass);
             auth = format!("auth:\n  htpasswd:\n    realm: pontoon-test\n    path: {}\n", htpasswd.display());
         }
+        let tls = if tls {
+            let (cert, key) = write_self_signed_cert(dir.path());
+            format!("  tls:\n    certificate: {}\n    key: {}\n", cert.display(), key.display())
+        } else {
+            String::new()
+        };
         // The port may be taken between probing and binding: retry a few times.
         for _ in 0..5 {
             let port = free_port();
@@ -45,7 +58,7 @@ impl Registry {
             let yaml = format!(
                 "version: 0.1\nlog:\n  level: info\n  accesslog:\n    disabled: false\n\
                  storage:\n  filesystem:\n    rootdirectory: {data}\n  delete:\n    enabled: true\n\
-                 http:\n  addr: 127.0.0.1:{port}\n  secret: pontoon-test-secret\n{auth}",
+                 http:\n  addr: 127.0.0.1:{port}\n  secret: pontoon-test-secret\n{tls}{auth}",
                 data = dir.path().join("data").display()
             );
             fs::write(&config, yaml).expect("write registry config");
@@ -179,6 +192,22 @@ fn wait_until_up(child: &mut Child, port: u16, log: &Path) -> bool {
 fn free_port() -> u16 {
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
     listener.local_addr().expect("local address").port()
+}
+
+/// A self-signed certificate for IP 127.0.0.1 and its key (openssl), valid
+/// for two days: trusted by nobody, which is the point.
+fn write_self_signed_cert(dir: &Path) -> (PathBuf, PathBuf) {
+    let (cert, key) = (dir.join("cert.pem"), dir.join("key.pem"));
+    let out = Command::new("openssl")
+        .args(["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "2"])
+        .args(["-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-addext", "basicConstraints=critical,CA:FALSE", "-keyout"])
+        .arg(&key)
+        .arg("-out")
+        .arg(&cert)
+        .output()
+        .unwrap_or_else(|e| panic!("run openssl (apt-get install openssl): {e}"));
+    assert!(out.status.success(), "openssl req failed: {}", String::from_utf8_lossy(&out.stderr));
+    (cert, key)
 }
 
 /// Writes a bcrypt htpasswd file with `htpasswd -Bbn` (apache2-utils).
