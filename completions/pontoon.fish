@@ -637,6 +637,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l target -d 'Bui
 complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l label -d 'Set a label on the image (repeatable): KEY=VALUE' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l iidfile -d 'Write the image id to this file' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l pull -d 'Pull base images: always (the default of a bare --pull), missing, never, newer' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l tls-verify -d 'Require HTTPS and a trusted certificate (true), or allow plain HTTP and untrusted certificates (false); by default as registries.conf says (its insecure key)' -r -f -a "true\t''
+false\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l platform -d 'The image\'s platform: only this host\'s (linux/amd64 here) can be built' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l secret -d 'A secret for RUN --mount=type=secret: id=ID,src=PATH or id=ID,env=VAR (repeatable)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l network -d 'The network of RUN steps: bridge, none, host, pasta, slirp4netns, or a network\'s name' -r
@@ -667,6 +669,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l label -d 'Set a label on the image (repeatable): KEY=VALUE' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l iidfile -d 'Write the image id to this file' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l pull -d 'Pull base images: always (the default of a bare --pull), missing, never, newer' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l tls-verify -d 'Require HTTPS and a trusted certificate (true), or allow plain HTTP and untrusted certificates (false); by default as registries.conf says (its insecure key)' -r -f -a "true\t''
+false\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l platform -d 'The image\'s platform: only this host\'s (linux/amd64 here) can be built' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l secret -d 'A secret for RUN --mount=type=secret: id=ID,src=PATH or id=ID,env=VAR (repeatable)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l network -d 'The network of RUN steps: bridge, none, host, pasta, slirp4netns, or a network\'s name' -r
@@ -703,6 +707,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l label -d 'Set a label on the image (repeatable): KEY=VALUE' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l iidfile -d 'Write the image id to this file' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l pull -d 'Pull base images: always (the default of a bare --pull), missing, never, newer' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l tls-verify -d 'Require HTTPS and a trusted certificate (true), or allow plain HTTP and untrusted certificates (false); by default as registries.conf says (its insecure key)' -r -f -a "true\t''
+false\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l platform -d 'The image\'s platform: only this host\'s (linux/amd64 here) can be built' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l secret -d 'A secret for RUN --mount=type=secret: id=ID,src=PATH or id=ID,env=VAR (repeatable)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l network -d 'The network of RUN steps: bridge, none, host, pasta, slirp4netns, or a network\'s name' -r
@@ -878,6 +884,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_s
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l label -d 'Set a label on the image (repeatable): KEY=VALUE' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l iidfile -d 'Write the image id to this file' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l pull -d 'Pull base images: always (the default of a bare --pull), missing, never, newer' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l tls-verify -d 'Require HTTPS and a trusted certificate (true), or allow plain HTTP and untrusted certificates (false); by default as registries.conf says (its insecure key)' -r -f -a "true\t''
+false\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l platform -d 'The image\'s platform: only this host\'s (linux/amd64 here) can be built' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l secret -d 'A secret for RUN --mount=type=secret: id=ID,src=PATH or id=ID,env=VAR (repeatable)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l network -d 'The network of RUN steps: bridge, none, host, pasta, slirp4netns, or a network\'s name' -r

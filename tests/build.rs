@@ -242,3 +242,16 @@ fn isolation_chroot_runs_steps_without_namespaces_of_their_own() {
     let (_, err) = env.fails(&["build", "--isolation", "vm", s(&ctx)]);
     assert!(err.contains("--isolation") && err.contains("chroot"), "{err}");
 }
+
+#[test]
+fn tls_verify_false_lets_build_pull_its_base_from_an_untrusted_registry() {
+    let registry = Registry::start_with_tls(None);
+    registry.push_layout(&common::busybox_layout(), "team/busybox:1");
+    let env = TestEnv::new();
+    let base = format!("{}/team/busybox:1", registry.addr());
+    let ctx = context(&env, "ctx", &[("Dockerfile", &format!("FROM {base}\nRUN echo pulled > /p\n"))]);
+    let (_, err) = env.fails(&["build", "-t", "tls", s(&ctx)]);
+    assert!(err.contains("--tls-verify=false"), "{err}");
+    env.ok(&["build", "--tls-verify=false", "-t", "tls", s(&ctx)]);
+    assert_eq!(env.ok(&["run", "--rm", "tls", "cat", "/p"]), "pulled\n");
+}

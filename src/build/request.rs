@@ -46,6 +46,8 @@ pub struct BuildRequest {
     pub quiet: bool,
     pub no_cache: bool,
     pub pull: PullPolicy,
+    /// `--tls-verify` for the base images pulled.
+    pub tls_verify: crate::image::registries::TlsVerify,
     /// `--secret id=ID,src=PATH`.
     pub secrets: BTreeMap<String, PathBuf>,
     /// `--network`: what RUN steps get unless they say `--network=`.

@@ -48,6 +48,8 @@ pub struct BuildArgs {
     /// Pull base images: always (the default of a bare --pull), missing, never, newer
     #[arg(long, value_name = "POLICY", num_args = 0..=1, default_missing_value = "always", default_value = "missing")]
     pub pull: String,
+    #[command(flatten)]
+    pub tls: super::tls_verify::TlsVerifyArgs,
     /// The image's platform: only this host's (linux/amd64 here) can be built
     #[arg(long, value_name = "OS/ARCH")]
     pub platform: Option<String>,
@@ -190,6 +192,7 @@ fn parse_flags(args: &BuildArgs) -> Result<BuildRequest> {
         quiet: args.quiet,
         no_cache: args.no_cache,
         pull,
+        tls_verify: args.tls.policy(),
         secrets: BTreeMap::new(),
         network,
         layers: args.layers,

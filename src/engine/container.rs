@@ -40,6 +40,11 @@ impl PullPolicy {
 
 /// Makes sure the image is in the store, pulling it as `policy` says.
 pub fn ensure_image(store: &Store, image: &str, policy: PullPolicy) -> Result<()> {
+    ensure_image_with(store, image, policy, crate::image::registries::TlsVerify::AsConfigured)
+}
+
+/// [`ensure_image`] with the command's `--tls-verify` (build's base images).
+pub fn ensure_image_with(store: &Store, image: &str, policy: PullPolicy, tls_verify: crate::image::registries::TlsVerify) -> Result<()> {
     let present = images::resolve(store, image);
     let pull = match (policy, &present) {
         (PullPolicy::Always, _) => true,
@@ -52,7 +57,7 @@ pub fn ensure_image(store: &Store, image: &str, policy: PullPolicy) -> Result<()
     if !pull {
         return present.map(|_| ());
     }
-    let conf = crate::image::registries::RegistriesConf::load(&store.paths)?;
+    let conf = crate::image::registries::RegistriesConf::load(&store.paths)?.with_tls_verify(tls_verify);
     let progress = crate::registry::progress::Progress::for_stderr(false);
     let opts = crate::engine::pull::PullOptions { platform: None };
     crate::engine::pull::pull(store, &conf, image, &opts, &progress)?;

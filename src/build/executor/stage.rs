@@ -13,7 +13,7 @@ use super::Build;
 use crate::build::cache;
 use crate::build::dockerfile::{self, expand, Command, DockerfileError, Dockerfile, Instruction, Step};
 use crate::build::vars::{env_value, BuildArgs, Scope};
-use crate::engine::container::ensure_image;
+use crate::engine::container::ensure_image_with;
 use crate::engine::image_writer::{manifest_layers, now_rfc3339, uncompressed_layer, write_image};
 use crate::engine::images::{self, ImageView};
 use crate::image::digest::Digest;
@@ -139,7 +139,7 @@ fn start(b: &mut Build<'_>, base: &str, index: usize) -> Result<Working> {
         };
         return Ok(Working { image: None, config, layers: Vec::new(), parent: cache::SCRATCH.into(), scope, cmd_set: false });
     }
-    ensure_image(b.store, base, b.req.pull)?;
+    ensure_image_with(b.store, base, b.req.pull, b.req.tls_verify)?;
     let view = ImageView::load(b.store, images::resolve(b.store, base)?)?;
     let layers = manifest_layers(b.store, &view.record.manifest)?;
     let f = Finished { layers, ..Finished::of_view(view) };
@@ -350,7 +350,7 @@ fn source_image(b: &Build<'_>, from: &str, stage_index: usize) -> Result<(String
         let f = b.results.get(&s.index).with_context(|| format!("stage {from} was not built"))?;
         return Ok((f.record.id.to_string(), layer_dirs(b.store, &f.config)));
     }
-    ensure_image(b.store, from, b.req.pull)?;
+    ensure_image_with(b.store, from, b.req.pull, b.req.tls_verify)?;
     let view = ImageView::load(b.store, images::resolve(b.store, from)?)?;
     Ok((view.record.id.to_string(), layer_dirs(b.store, &view.config)))
 }
