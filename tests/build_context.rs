@@ -200,24 +200,33 @@ fn copy_places_files_by_dockers_destination_rules() {
     write(&c, "b.txt", "b\n");
     write(&c, "src/one", "1\n");
     write(&c, "src/sub/two", "2\n");
+    write(&c, "lonely/only", "only\n");
+    write(&c, "v1.2-artifact.bin", "artifact\n");
+    fs::create_dir(c.join("empty")).expect("mkdir");
     write(&c, "Dockerfile", "\
 FROM busybox
 COPY a.txt /renamed
 COPY a.txt /into/
+COPY a.txt /tmp
 COPY a.txt b.txt /both/
 COPY *.txt /glob/
+COPY *-artifact.bin /artifact.bin
 COPY src /contents
+COPY lonely /lonely
+COPY empty /empty
 WORKDIR /work
 COPY a.txt rel
 COPY b.txt reldir/
+COPY a.txt .
 ");
     let id = build(&env, &[s(&c)]);
-    let out = sh(&env, &id, "cat /renamed /into/a.txt; cd / && find both glob contents work | sort");
+    let out = sh(&env, &id, "cat /renamed /into/a.txt /tmp/a.txt /artifact.bin; cd / && find both glob contents lonely empty work | sort");
     assert_eq!(
         out,
-        "a\na\nboth\nboth/a.txt\nboth/b.txt\ncontents\ncontents/one\ncontents/sub\ncontents/sub/two\n\
-         glob\nglob/a.txt\nglob/b.txt\nwork\nwork/rel\nwork/reldir\nwork/reldir/b.txt\n",
-        "a file to a name is renamed, to dir/ keeps its name; a directory copies its contents; a relative destination is under WORKDIR"
+        "a\na\na\nartifact\nboth\nboth/a.txt\nboth/b.txt\ncontents\ncontents/one\ncontents/sub\ncontents/sub/two\nempty\n\
+         glob\nglob/a.txt\nglob/b.txt\nlonely\nlonely/only\nwork\nwork/a.txt\nwork/rel\nwork/reldir\nwork/reldir/b.txt\n",
+        "a file to a new name is renamed (a wildcard's one match too), to dir/ or an existing directory keeps its name; \
+         a directory copies its contents, even one file or none; a relative destination is under WORKDIR"
     );
 }
 
@@ -288,13 +297,14 @@ RUN mkdir -p /out/sub && echo built > /out/sub/file && chmod 700 /out/sub/file &
 FROM busybox
 COPY --from=maker /out /copied
 COPY --from=maker /out/sub/file /single
+COPY --from=maker /out/*/fi?e /globbed
 COPY --from=busybox:latest /etc/passwd /from-image
 ");
     let id = build(&env, &[s(&c)]);
-    let out = sh(&env, &id, "cat /copied/sub/file /single; stat -c '%n %u:%g %a' /copied/sub/file /single; head -n1 /from-image");
+    let out = sh(&env, &id, "cat /copied/sub/file /single; stat -c '%n %u:%g %a' /copied/sub/file /single /globbed; head -n1 /from-image");
     assert_eq!(
         out,
-        "built\nbuilt\n/copied/sub/file 0:0 700\n/single 0:0 700\nroot:x:0:0:root:/root:/bin/sh\n",
+        "built\nbuilt\n/copied/sub/file 0:0 700\n/single 0:0 700\n/globbed 0:0 700\nroot:x:0:0:root:/root:/bin/sh\n",
         "a stage's directory copies its contents, owned by root unless --chown, modes kept"
     );
 }
@@ -322,11 +332,21 @@ fn add_unpacks_a_local_tarball_and_copies_a_plain_file() {
     // A tarball's name does not matter to ADD, its bytes do.
     fs::write(c.join("named-oddly"), tar_of(&payload)).expect("write the archive");
     write(&c, "notes.tar.gz", "not an archive at all\n");
-    write(&c, "Dockerfile", "FROM busybox\nADD bundle.tar.gz /unpacked/\nADD named-oddly /odd\nADD notes.tar.gz /notes/\n");
+    write(&c, "archives/in-a-dir.tar", "");
+    fs::write(c.join("archives/in-a-dir.tar"), tar_of(&payload)).expect("write the archive");
+    write(&c, "Dockerfile", "\
+FROM busybox
+ADD bundle.tar.gz /unpacked/
+ADD named-oddly /odd
+ADD notes.tar.gz /notes/
+ADD bundle.* named-* /globbed/
+ADD archives /kept/
+");
     let id = build(&env, &[s(&c)]);
     assert_eq!(
-        sh(&env, &id, "cat /unpacked/top /unpacked/dir/inner /odd/dir/inner /notes/notes.tar.gz"),
-        "top\ninner\ninner\nnot an archive at all\n"
+        sh(&env, &id, "cat /unpacked/top /unpacked/dir/inner /odd/dir/inner /notes/notes.tar.gz /globbed/top; ls /globbed; ls /kept"),
+        "top\ninner\ninner\nnot an archive at all\ntop\ndir\ntop\nin-a-dir.tar\n",
+        "archives named or matched are unpacked, one inside a directory source is copied as it is"
     );
 }
 
@@ -399,4 +419,29 @@ fn a_source_that_matches_nothing_fails_naming_it() {
         assert!(err.contains(&format!("{source:?}")) && err.contains("matches nothing"), "{err}");
     }
     assert!(!env.ok(&["images"]).contains("nomatch"), "no image tagged");
+}
+
+#[test]
+fn the_cache_follows_the_contents_of_what_is_copied() {
+    let env = TestEnv::with_busybox();
+    let c = context(&env, "ctx");
+    write(&c, "f", "first\n");
+    write(&c, "Dockerfile", "FROM busybox\nCOPY f /f\nRUN cat /f > /seen\n");
+    let iid = env.path().join("iid");
+    let out = env.ok(&["build", "-q", "--iidfile", s(&iid), s(&c)]);
+    let first = out.trim().to_string();
+    assert_eq!(out, format!("{first}\n"), "-q prints the id alone");
+    assert_eq!(fs::read_to_string(&iid).expect("the iidfile"), format!("sha256:{first}\n"));
+    assert_eq!(sh(&env, &first, "cat /seen"), "first\n");
+
+    let file = fs::File::options().write(true).open(c.join("f")).expect("open");
+    file.set_modified(std::time::UNIX_EPOCH + std::time::Duration::from_secs(OLD_MTIME as u64)).expect("touch");
+    let out = env.ok(&["build", s(&c)]);
+    assert!(out.contains("--> Using cache"), "a touched file keeps the cache:\n{out}");
+    assert_eq!(out.lines().last(), Some(first.as_str()));
+
+    write(&c, "f", "second\n");
+    let second = build(&env, &[s(&c)]);
+    assert_ne!(second, first, "an edited file misses the cache");
+    assert_eq!(sh(&env, &second, "cat /seen"), "second\n", "and the steps after it run again");
 }
