@@ -255,6 +255,42 @@ section_ps() {
   fi
 }
 
+# `build` of a small Dockerfile FROM the busybox image: with every step in
+# the cache (after one untimed build), and from scratch (--no-cache: each
+# step runs and writes its image). The RUN step makes a container.
+BUILD_CTX=$BENCH/build-context
+make_build_context() {
+  mkdir -p "$BUILD_CTX/src"
+  local i
+  for i in $(seq 20); do echo "file $i" >"$BUILD_CTX/src/f$i.txt"; done
+  cat >"$BUILD_CTX/Dockerfile" <<'DOCKERFILE'
+FROM busybox
+ARG GREETING=hello
+ENV APP_HOME=/app
+WORKDIR $APP_HOME
+COPY src/ ./src/
+RUN echo "$GREETING" > greeting && ls src > listing
+CMD ["cat", "greeting"]
+DOCKERFILE
+}
+
+section_build() {
+  make_build_context
+  local label="(6-step Dockerfile)"
+  "$PONTOON" "${PSTORE[@]}" build -q -t bench-build "$BUILD_CTX" >/dev/null
+  bench_section "build cached rebuild $label"
+  bench_row "pontoon build" ":" "$PONTOON" "${PSTORE[@]}" build -q -t bench-build "$BUILD_CTX"
+  if command -v podman >/dev/null; then
+    "${PODMAN[@]}" build -q "${PODMAN_RUN_FLAGS[@]}" -t bench-build "$BUILD_CTX" >/dev/null
+    bench_row "podman build" ":" "${PODMAN[@]}" build -q "${PODMAN_RUN_FLAGS[@]}" -t bench-build "$BUILD_CTX"
+  fi
+  bench_section "build cold --no-cache $label"
+  bench_row "pontoon build --no-cache" ":" "$PONTOON" "${PSTORE[@]}" build -q --no-cache -t bench-build "$BUILD_CTX"
+  if command -v podman >/dev/null; then
+    bench_row "podman build --no-cache" ":" "${PODMAN[@]}" build -q --no-cache "${PODMAN_RUN_FLAGS[@]}" -t bench-build "$BUILD_CTX"
+  fi
+}
+
 # The resident memory of the process that supervises one running container.
 section_monitor_rss() {
   local id pid rss
@@ -375,7 +411,7 @@ section_net_throughput() {
   done
 }
 
-SECTIONS=(section_pull section_run section_ps section_monitor_rss section_net_first_response section_net_throughput)
+SECTIONS=(section_pull section_run section_build section_ps section_monitor_rss section_net_first_response section_net_throughput)
 read -r -a SECTIONS <<<"${PONTOON_BENCH_SECTIONS:-${SECTIONS[*]}}"
 for section in "${SECTIONS[@]}"; do
   "$section"

@@ -87,11 +87,19 @@ pub fn plan(args: CopyArgs<'_>, context: &Context) -> Result<CopyPlan> {
         for s in &args.sources {
             hasher.update(format!("{s}\n"));
         }
-        let single = !many && !dest_is_dir && !args.sources.iter().any(|s| s.contains(['*', '?', '[']));
+        // The source's own root decides whether it found one file (see
+        // copy_between_roots); a wildcard matching one file renames it, as
+        // it does from the context.
+        let single = !many && !dest_is_dir;
         passes.push(Pass { source: PassSource::Image { lowers: lowers.clone(), patterns: args.sources.clone(), parents: args.parents }, place: place(single) });
     } else {
         let mut files = Vec::new();
         let mut fetched = Vec::new();
+        // Only a file named as the one source can become the destination
+        // itself; a directory source (even of one file) copies into it.
+        let mut only_files = true;
+        // A directory source makes the destination even when it is empty.
+        let mut copies_a_dir = false;
         for source in &args.sources {
             if args.is_add && (source.starts_with("git@") || (source.contains("://") && source.ends_with(".git"))) {
                 bail!("ADD of a git repository ({source}) is not supported: clone it into the build context and COPY it");
@@ -103,30 +111,36 @@ pub fn plan(args: CopyArgs<'_>, context: &Context) -> Result<CopyPlan> {
                 continue;
             }
             let items = context.resolve(source)?;
-            let single_source = items.len() == 1 && items[0].entry.kind != crate::build::context::EntryKind::Dir && items[0].dest_rel == base_name(source);
-            if args.is_add && single_source {
-                let path = context.root.join(&items[0].entry.path);
-                match archive_kind(&path) {
-                    ArchiveKind::Unpacked => {
-                        hasher.update(format!("archive {}\n", context.digest_of(&items)));
-                        passes.push(Pass { source: PassSource::Here(Local::Archive(path)), place: Placement { owner: Owner::Keep, single_file: false, ..place(false) } });
-                        continue;
-                    }
-                    ArchiveKind::Unsupported(format) => bail!("ADD cannot unpack {format} archives ({source}) yet: unpack it in the context, or ADD a .tar.gz"),
-                    ArchiveKind::Plain => {}
-                }
-            }
+            let named_files = names_only_files(context, source, &items);
+            only_files &= named_files;
+            copies_a_dir |= !named_files;
             let excluded = |rel: &str| args.excludes.iter().any(|p| crate::build::ignore::Glob::compile(p, crate::build::ignore::DoubleStar::Plain).is_ok_and(|g| g.matches(rel)));
-            let kept: Vec<_> = items.iter().filter(|i| !excluded(&i.entry.path)).copied().collect();
+            let mut kept: Vec<_> = items.iter().filter(|i| !excluded(&i.entry.path)).copied().collect();
+            if args.is_add && named_files {
+                // ADD unpacks each archive it is given by name (or by a
+                // wildcard), never one found inside a directory it copies.
+                let mut plain = Vec::new();
+                for item in kept {
+                    let path = context.root.join(&item.entry.path);
+                    match archive_kind(&path) {
+                        ArchiveKind::Unpacked => {
+                            hasher.update(format!("archive {}\n", context.digest_of(std::slice::from_ref(&item))));
+                            passes.push(Pass { source: PassSource::Here(Local::Archive(path)), place: Placement { owner: Owner::Keep, single_file: false, ..place(false) } });
+                        }
+                        ArchiveKind::Unsupported(format) => bail!("ADD cannot unpack {format} archives ({source}) yet: unpack it in the context, or ADD a .tar.gz"),
+                        ArchiveKind::Plain => plain.push(item),
+                    }
+                }
+                kept = plain;
+            }
             hasher.update(format!("{source} {}\n", context.digest_of(&kept)));
             for item in &kept {
                 let rel = if args.parents { item.entry.path.clone() } else { item.dest_rel.to_string() };
                 files.push(ContextFile::from_item(item, rel));
             }
         }
-        let file_count = files.iter().filter(|f| f.kind != crate::build::context::EntryKind::Dir).count();
-        let single = !many && !dest_is_dir && files.len() == 1 && file_count == 1;
-        if !files.is_empty() {
+        let single = !many && !dest_is_dir && only_files && files.len() == 1;
+        if !files.is_empty() || copies_a_dir {
             passes.push(Pass { source: PassSource::Here(Local::Context(files)), place: place(single) });
         }
         let mut made = fetched;
@@ -152,6 +166,34 @@ pub fn plan(args: CopyArgs<'_>, context: &Context) -> Result<CopyPlan> {
         hex::encode(hasher.finalize())
     );
     Ok(CopyPlan { passes, description })
+}
+
+/// Whether `source` names only files (or links to files), each copied as
+/// itself, rather than a directory whose contents are copied. The items
+/// are what `Context::resolve` gave for it.
+fn names_only_files(context: &Context, source: &str, items: &[crate::build::context::CopyItem<'_>]) -> bool {
+    use crate::build::context::EntryKind;
+    use crate::build::ignore::{clean, DoubleStar, Glob};
+    let cleaned = clean(source);
+    let cleaned = cleaned.trim_start_matches('/');
+    if cleaned.is_empty() || cleaned == "." {
+        return false;
+    }
+    let matched: Vec<_> = if cleaned.contains(['*', '?', '[', '\\']) {
+        match Glob::compile(cleaned, DoubleStar::Plain) {
+            Ok(glob) => context.entries().iter().filter(|e| glob.matches(&e.path)).collect(),
+            Err(_) => return false,
+        }
+    } else {
+        context.get(cleaned).into_iter().collect()
+    };
+    matched.iter().all(|m| match m.kind {
+        EntryKind::Dir => false,
+        // A link to a file gives one item named as the link; a link to a
+        // directory gives the directory's contents.
+        EntryKind::Symlink => matched.len() == 1 && items.len() == 1 && items[0].entry.kind != EntryKind::Dir && items[0].dest_rel == base_name(&m.path),
+        _ => true,
+    })
 }
 
 /// Fetches an ADD URL: its file name (the URL's last segment), content and
