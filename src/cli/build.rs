@@ -83,7 +83,6 @@ pub struct BuildArgs {
 // nothing and would make `build`'s and `builder build`'s arms differ.
 #[allow(clippy::large_enum_variant)]
 #[derive(Subcommand, Debug)]
-#[allow(clippy::large_enum_variant)] // parsed once per process
 pub enum BuilderCommand {
     /// Build an image from a Dockerfile
     Build(BuildArgs),
