@@ -255,3 +255,17 @@ fn tls_verify_false_lets_build_pull_its_base_from_an_untrusted_registry() {
     env.ok(&["build", "--tls-verify=false", "-t", "tls", s(&ctx)]);
     assert_eq!(env.ok(&["run", "--rm", "tls", "cat", "/p"]), "pulled\n");
 }
+
+#[test]
+fn system_prune_removes_the_build_cache_and_keeps_the_built_image() {
+    let env = TestEnv::with_busybox();
+    let ctx = context(&env, "ctx", &[("Dockerfile", "FROM busybox\nENV A=1\nRUN echo a > /a\nRUN --mount=type=cache,target=/c touch /c/kept\nCMD [\"cat\", \"/a\"]\n")]);
+    env.ok(&["build", "-t", "kept", s(&ctx)]);
+    assert!(env.ok(&["images", "-a", "-q"]).lines().count() > env.ok(&["images", "-q"]).lines().count());
+    let out = env.ok(&["system", "prune", "-f"]);
+    assert!(out.contains("Deleted build cache objects: 3"), "ENV and both RUN steps' images: {out}");
+    assert_eq!(env.ok(&["images", "-a", "-q"]), env.ok(&["images", "-q"]));
+    assert_eq!(env.ok(&["run", "--rm", "kept"]), "a\n");
+    let rebuilt = env.ok(&["build", "-t", "kept", s(&ctx)]);
+    assert!(!rebuilt.contains("Using cache"), "{rebuilt}");
+}

@@ -10,7 +10,7 @@
 //! shared by every build of the store (one user's rootless builds share
 //! it), and be collected with the same garbage collector as images.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use anyhow::Result;
 use sha2::{Digest as _, Sha256};
@@ -89,29 +89,9 @@ pub fn promote(store: &Store, id: &Digest, names: &[String]) -> Result<()> {
     })
 }
 
-/// `builder prune`: drops every intermediate image no container uses, and
-/// the cache keys of the images left, then the RUN cache mounts. Returns
-/// how many images went; the caller collects the garbage.
-pub fn prune_records(store: &Store, _guard: &crate::store::lock::LockGuard) -> Result<usize> {
-    let used: HashSet<String> = store.containers.list()?.into_iter().map(|c| c.record.image_id).collect();
-    let removed = store.images.update_to_free(|images| {
-        let before = images.len();
-        images.retain(|r| !r.intermediate || used.contains(&r.id.to_string()));
-        for r in images.iter_mut() {
-            r.build_cache_key = None;
-        }
-        Ok(before - images.len())
-    })?;
-    let mounts = cache_mounts_dir(store);
-    if mounts.exists() {
-        crate::store::layers::remove_tree(&mounts).map_err(|e| anyhow::anyhow!("remove {}: {e}", mounts.display()))?;
-    }
-    Ok(removed)
-}
-
 /// Where `RUN --mount=type=cache` directories live between builds.
 pub fn cache_mounts_dir(store: &Store) -> std::path::PathBuf {
-    store.paths.root.join("build-cache").join("mounts")
+    crate::engine::images::build_cache_mounts_dir(store)
 }
 
 #[cfg(test)]

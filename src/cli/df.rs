@@ -105,6 +105,7 @@ pub fn prune(ctx: &Ctx, args: PruneArgs) -> Result<()> {
         warning.push_str("  - all anonymous volumes not used by at least one container\n");
     }
     warning.push_str(if args.all { "  - all images without at least one container associated to them\n" } else { "  - all dangling images\n" });
+    warning.push_str("  - all build cache\n");
     if !args.force && !super::output::confirm(&warning)? {
         println!("Total reclaimed space: 0B");
         return Ok(());
@@ -124,6 +125,10 @@ pub fn prune(ctx: &Ctx, args: PruneArgs) -> Result<()> {
     if !report.images.is_empty() {
         println!("Deleted Images:");
         report.images.iter().for_each(|id| println!("deleted: {id}"));
+        println!();
+    }
+    if report.build_cache > 0 {
+        println!("Deleted build cache objects: {}", report.build_cache);
         println!();
     }
     println!("Total reclaimed space: {}", human_size(report.bytes));

@@ -121,6 +121,8 @@ pub struct PruneReport {
     pub containers: Vec<String>,
     pub volumes: Vec<String>,
     pub images: Vec<Digest>,
+    /// Intermediate images of the build cache removed.
+    pub build_cache: usize,
     pub bytes: u64,
 }
 
@@ -145,6 +147,7 @@ pub fn prune(store: &Store, all: bool, with_volumes: bool) -> Result<PruneReport
     }
     let guard = store.lock_exclusive()?;
     report.images = crate::engine::images::prune_records(store, &guard, all)?;
+    report.build_cache = crate::engine::images::prune_build_cache(store, &guard)?;
     report.bytes += store.collect_garbage(&guard)?.bytes;
     store.reserve.refill();
     Ok(report)

@@ -213,6 +213,32 @@ pub fn prune_records(store: &Store, _guard: &LockGuard, all: bool) -> Result<Vec
     })
 }
 
+/// Where `build`'s `RUN --mount=type=cache` directories live between builds.
+pub fn build_cache_mounts_dir(store: &Store) -> std::path::PathBuf {
+    store.paths.root.join("build-cache").join("mounts")
+}
+
+/// The build cache, for `builder prune` and `system prune`: every
+/// intermediate image no container uses, the cache keys of the images
+/// left, and the RUN cache mounts. Returns how many images went; the
+/// caller collects the garbage.
+pub fn prune_build_cache(store: &Store, _guard: &LockGuard) -> Result<usize> {
+    let used: HashSet<String> = store.containers.list()?.into_iter().map(|c| c.record.image_id).collect();
+    let removed = store.images.update_to_free(|images| {
+        let before = images.len();
+        images.retain(|r| !r.intermediate || used.contains(&r.id.to_string()));
+        for r in images.iter_mut() {
+            r.build_cache_key = None;
+        }
+        Ok(before - images.len())
+    })?;
+    let mounts = build_cache_mounts_dir(store);
+    if mounts.exists() {
+        crate::store::layers::remove_tree(&mounts).map_err(|e| anyhow::anyhow!("remove {}: {e}", mounts.display()))?;
+    }
+    Ok(removed)
+}
+
 /// The image as `docker image inspect` shows it.
 pub fn inspect_json(store: &Store, view: &ImageView) -> Value {
     let c = view.config.config.clone().unwrap_or_default();

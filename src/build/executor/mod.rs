@@ -15,7 +15,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use anyhow::{bail, Context as _, Result};
 
-use super::cache::{self, Cache};
+use super::cache::Cache;
 use super::context::{self, Context};
 use super::dockerfile::{self, Dockerfile, Instruction, MountKind};
 use super::ignore::IgnoreRules;
@@ -121,7 +121,7 @@ fn needed_stages(file: &Dockerfile, target: usize, global: &Scope) -> Vec<usize>
 /// how many images went and the bytes freed.
 pub fn prune(store: &Store) -> Result<(usize, u64)> {
     let guard = store.lock_exclusive()?;
-    let removed = cache::prune_records(store, &guard)?;
+    let removed = crate::engine::images::prune_build_cache(store, &guard)?;
     let report = store.collect_garbage(&guard)?;
     Ok((removed, report.bytes))
 }
