@@ -269,3 +269,20 @@ fn system_prune_removes_the_build_cache_and_keeps_the_built_image() {
     let rebuilt = env.ok(&["build", "-t", "kept", s(&ctx)]);
     assert!(!rebuilt.contains("Using cache"), "{rebuilt}");
 }
+
+#[test]
+fn run_bind_mounts_from_a_stage_and_writable_binds_leave_the_context_alone() {
+    let env = TestEnv::with_busybox();
+    let dockerfile = "FROM busybox AS maker\nRUN mkdir /out && echo made > /out/x && ln -s /etc /out/escape\n\
+        FROM busybox\n\
+        RUN --mount=type=bind,from=maker,source=/out,target=/in cat /in/x > /got\n\
+        RUN --mount=type=bind,source=.,target=/ctx,rw echo scribble > /ctx/data.txt && cat /ctx/data.txt > /wrote\n";
+    let ctx = context(&env, "ctx", &[("Dockerfile", dockerfile), ("data.txt", "original\n")]);
+    env.ok(&["build", "-t", "binds", s(&ctx)]);
+    assert_eq!(env.ok(&["run", "--rm", "binds", "cat", "/got", "/wrote"]), "made\nscribble\n");
+    assert_eq!(std::fs::read_to_string(ctx.join("data.txt")).unwrap(), "original\n", "a rw bind writes to a copy");
+    // A source that is a link in the stage resolves inside the stage, not on the host.
+    let linked = context(&env, "linked", &[("Dockerfile", "FROM busybox AS maker\nRUN echo the-stage-s > /etc/issue && ln -s /etc/issue /leak\nFROM busybox\nRUN --mount=type=bind,from=maker,source=/leak,target=/in cat /in > /got\n")]);
+    env.ok(&["build", "-t", "linked", s(&linked)]);
+    assert_eq!(env.ok(&["run", "--rm", "linked", "cat", "/got"]), "the-stage-s\n", "the stage's file, not the host's");
+}

@@ -39,9 +39,8 @@ pub struct MountSources<'a> {
     pub context_dir: &'a Path,
     pub cache_dir: PathBuf,
     pub secrets: &'a BTreeMap<String, PathBuf>,
-    /// `from=` of a bind mount, resolved to a host directory holding the
-    /// stage's or image's files.
-    pub resolve_from: &'a dyn Fn(&str) -> Result<PathBuf>,
+    /// `from=` of a bind mount: the stage's or image's layers, top first.
+    pub resolve_from: &'a dyn Fn(&str) -> Result<Vec<PathBuf>>,
 }
 
 /// The mode a RUN's `--network=` asks for, given the build's.
@@ -64,8 +63,11 @@ pub fn execute(store: &Store, plan: RunPlan, sources: &MountSources<'_>) -> Resu
         network: plan.network.clone(),
         ..Default::default()
     };
-    for m in &plan.mounts {
-        add_mount(&mut spec, m, sources).with_context(|| format!("{}: --mount", plan.label))?;
+    // Copies that bind mounts need (a stage's files, a writable bind)
+    // live here until the step is done.
+    let copies = super::workdir::StepDirs::new(store)?;
+    for (n, m) in plan.mounts.iter().enumerate() {
+        add_mount(&mut spec, m, sources, &copies.upper.join(n.to_string())).with_context(|| format!("{}: --mount", plan.label))?;
     }
     let record = container::create(store, spec, None).with_context(|| format!("{}: create the step's container", plan.label))?;
     let result = run_and_take_layer(store, &record.id, &plan);
@@ -95,7 +97,7 @@ fn run_and_take_layer(store: &Store, id: &str, plan: &RunPlan) -> Result<Option<
     crate::engine::commit::container_layer(store, &c).with_context(|| format!("{}: record the step's changes", plan.label))
 }
 
-fn add_mount(spec: &mut ContainerSpec, m: &RunMount, sources: &MountSources<'_>) -> Result<()> {
+fn add_mount(spec: &mut ContainerSpec, m: &RunMount, sources: &MountSources<'_>, scratch: &Path) -> Result<()> {
     let target = |default: &str| -> String { m.target.clone().unwrap_or_else(|| default.to_string()) };
     match m.kind {
         MountKind::Tmpfs => {
@@ -118,23 +120,37 @@ fn add_mount(spec: &mut ContainerSpec, m: &RunMount, sources: &MountSources<'_>)
         MountKind::Bind => {
             let source = m.source.clone().unwrap_or_else(|| "/".into());
             let root = match &m.from {
-                Some(from) => (sources.resolve_from)(from)?,
+                // A stage's or image's files, flattened into a copy of ours.
+                Some(from) => {
+                    let layers = (sources.resolve_from)(from)?;
+                    crate::store::rootfs::flatten(&layers, scratch).with_context(|| format!("copy the files of {from}"))?;
+                    scratch.to_path_buf()
+                }
                 None => sources.context_dir.to_path_buf(),
             };
             let cleaned = crate::build::ignore::clean(&source);
             if cleaned == ".." || cleaned.starts_with("../") {
                 bail!("bind source {source:?} leaves the build context");
             }
-            let host = root.join(cleaned.trim_start_matches('/'));
+            // Links resolve inside the root, never to the host's files.
+            let host = crate::runtime::builtin::mounts::resolve_in_root(&root, Path::new(&cleaned));
             if !host.exists() {
                 bail!("bind source {source:?} does not exist in {}", m.from.as_deref().unwrap_or("the build context"));
             }
-            // Docker's bind mounts of RUN are read-only unless `rw`, and
-            // then writes are thrown away: never write to the context.
-            if !m.readonly {
-                bail!("bind mounts of RUN are read-only here: drop `rw`, or COPY the files and change them in the RUN");
-            }
-            spec.mounts.push(bind(host, target(""), true));
+            // Docker's `rw` bind mounts of RUN take writes that are thrown
+            // away: they get a copy, never the context itself.
+            let host = if m.readonly {
+                host
+            } else {
+                let copy = scratch.with_extension("rw");
+                if host.is_dir() {
+                    crate::store::rootfs::flatten(std::slice::from_ref(&host), &copy).with_context(|| format!("copy {source} for a writable bind"))?;
+                } else {
+                    std::fs::copy(&host, &copy).with_context(|| format!("copy {source} for a writable bind"))?;
+                }
+                copy
+            };
+            spec.mounts.push(bind(host, target(""), m.readonly));
         }
         MountKind::Secret => {
             let id = m.id.clone().or_else(|| m.target.as_ref().map(|t| t.rsplit('/').next().unwrap_or(t).to_string())).context("a secret mount needs id=")?;

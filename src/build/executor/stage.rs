@@ -301,7 +301,7 @@ fn do_step(b: &mut Build<'_>, w: &mut Working, step: &Step, stage_index: usize) 
         }
         Work::Run(plan) => {
             let cache_dir = cache::cache_mounts_dir(b.store);
-            let resolve_from = |from: &str| -> Result<PathBuf> { bail!("RUN --mount from={from} is not supported yet: COPY --from the files instead") };
+            let resolve_from = |from: &str| -> Result<Vec<PathBuf>> { source_image(b, from, stage_index).map(|(_, layers)| layers) };
             let sources = MountSources { context_dir: &b.context.root, cache_dir, secrets: &b.req.secrets, resolve_from: &resolve_from };
             run_step::execute(b.store, plan, &sources)?
         }
