@@ -286,3 +286,23 @@ fn run_bind_mounts_from_a_stage_and_writable_binds_leave_the_context_alone() {
     env.ok(&["build", "-t", "linked", s(&linked)]);
     assert_eq!(env.ok(&["run", "--rm", "linked", "cat", "/got"]), "the-stage-s\n", "the stage's file, not the host's");
 }
+
+#[test]
+fn squash_makes_the_build_s_layers_one_that_still_hides_what_it_deleted() {
+    let env = TestEnv::with_busybox();
+    let ctx = context(&env, "ctx", &[("Dockerfile", "FROM busybox\nRUN rm /bin/ls\nRUN mkdir /d && echo a > /d/a\nRUN echo b > /d/b && rm /d/a\nCMD [\"sh\"]\n")]);
+    let base = inspect(&env, "busybox", ".RootFS.Layers");
+    let base_count = base.matches("sha256:").count();
+    for (flags, name) in [(&["--squash"][..], "squashed"), (&["--layers=false"][..], "unlayered")] {
+        let mut args = vec!["build"];
+        args.extend_from_slice(flags);
+        args.extend(["-t", name, s(&ctx)]);
+        env.ok(&args);
+        let layers = inspect(&env, name, ".RootFS.Layers");
+        assert_eq!(layers.matches("sha256:").count(), base_count + 1, "{name}: the base's layers and one: {layers}");
+        assert!(layers.starts_with(&base[..base.len() - 1]), "{name}: the base's layers are kept as they are");
+        assert_eq!(env.ok(&["run", "--rm", name, "sh", "-c", "ls /d; test -e /bin/ls || echo no ls"]), "b\nno ls\n");
+    }
+    let again = env.ok(&["build", "--layers=false", "-t", "unlayered", s(&ctx)]);
+    assert!(!again.contains("Using cache"), "--layers=false uses no cache: {again}");
+}

@@ -52,8 +52,10 @@ pub struct BuildRequest {
     pub secrets: BTreeMap<String, PathBuf>,
     /// `--network`: what RUN steps get unless they say `--network=`.
     pub network: NetworkMode,
-    /// `--layers=false`: no intermediate images, no cache.
+    /// `--layers=false`: no cache, and the result's new layers squashed.
     pub layers: bool,
+    /// `--squash`: the layers this build adds become one.
+    pub squash: bool,
     pub isolation: Isolation,
     /// `os/arch[/variant]` the image is built for (only the host's can run).
     pub platform: String,

@@ -179,9 +179,6 @@ fn parse_flags(args: &BuildArgs) -> Result<BuildRequest> {
         Some(i) => Isolation::parse(i)?,
         None => Isolation::Oci,
     };
-    if args.squash {
-        bail!("--squash is not supported yet: build without it (each step keeps its own layer)");
-    }
     Ok(BuildRequest {
         context_dir: PathBuf::new(),
         dockerfile: String::new(),
@@ -198,6 +195,7 @@ fn parse_flags(args: &BuildArgs) -> Result<BuildRequest> {
         secrets: BTreeMap::new(),
         network,
         layers: args.layers,
+        squash: args.squash,
         isolation,
         platform,
     })

@@ -63,12 +63,16 @@ pub fn build(store: &Store, req: &BuildRequest) -> Result<ImageRecord> {
     let needed = needed_stages(&file, target, &global);
     let printer = Printer::new(req.quiet, needed.len());
     let mut b = Build { store, req, file, context, cache, args, global, results: HashMap::new(), printer, chroot: None };
+    let mut target_base_layers = 0;
     for (position, index) in needed.iter().enumerate() {
-        let view = stage::run(&mut b, *index, position)?;
-        b.results.insert(*index, view);
+        let (image, base_layers) = stage::run(&mut b, *index, position)?;
+        b.results.insert(*index, image);
+        if *index == target {
+            target_base_layers = base_layers;
+        }
     }
     let result = b.results.remove(&target).context("the target stage gave no image")?;
-    let result = stage::finish(&mut b, result)?;
+    let result = stage::finish(&mut b, result, target_base_layers)?;
     for unused in b.args.unused() {
         eprintln!("[Warning] the build arg {unused} was not consumed by any ARG of the Dockerfile");
     }

@@ -91,13 +91,15 @@ impl Working {
     }
 }
 
-pub fn run(b: &mut Build<'_>, index: usize, position: usize) -> Result<Finished> {
+/// Runs stage `index`; its image, and how many layers its base had.
+pub fn run(b: &mut Build<'_>, index: usize, position: usize) -> Result<(Finished, usize)> {
     let stage = b.file.stages[index].clone();
     let escape = b.file.directives.escape;
     let steps = stage.instructions.len() + 1;
     b.printer.step(position, 1, steps, &stage.original);
     let base = expand_global(&stage.base, &b.global, escape);
     let mut w = start(b, &base, index).with_context(|| format!("{}:{}: FROM {base}", b.req.dockerfile_name, stage.line))?;
+    let base_layers = w.layers.len();
     // The base's ONBUILD triggers run first, and are not inherited.
     let triggers = w.config.config.as_mut().and_then(|c| c.on_build.take()).unwrap_or_default();
     for trigger in &triggers {
@@ -112,12 +114,12 @@ pub fn run(b: &mut Build<'_>, index: usize, position: usize) -> Result<Finished>
         do_step(b, &mut w, step, index)?;
     }
     match w.image {
-        Some(f) => Ok(f),
+        Some(f) => Ok((f, base_layers)),
         None => {
             // FROM scratch and nothing else: an image of no layers.
             let record = write_image(b.store, &w.config, Vec::new(), Vec::new())?;
             cache::remember(b.store, &record.id, None)?;
-            Ok(Finished { record, config: w.config, layers: Vec::new() })
+            Ok((Finished { record, config: w.config, layers: Vec::new() }, base_layers))
         }
     }
 }
@@ -413,9 +415,44 @@ fn commit_step(b: &Build<'_>, w: &Working, layer: Option<NewLayer>, created_by: 
     Ok(Finished { record, config: view.config, layers })
 }
 
-/// After the target stage: `--label`s, then the tags.
-pub fn finish(b: &mut Build<'_>, result: Finished) -> Result<ImageRecord> {
-    let mut result = result;
+/// `--squash` (and `--layers=false`): the layers the build added on top of
+/// the target stage's base become one, whose whiteouts hide what the
+/// build deleted from the base; history keeps every step, as empty ones,
+/// and one entry for the squashed layer.
+fn squash(b: &Build<'_>, result: Finished, base: usize) -> Result<Finished> {
+    if result.config.rootfs.diff_ids.len() <= base + 1 {
+        return Ok(result);
+    }
+    let added: Vec<PathBuf> = result.config.rootfs.diff_ids[base..].iter().rev().map(|d| b.store.layers.diff_dir(d)).collect();
+    let dirs = StepDirs::new(b.store)?;
+    crate::store::rootfs::merge_layers(&added, &dirs.upper).context("squash the build's layers")?;
+    let layer = crate::store::layer_writer::layer_from_upper(b.store, &dirs.upper, &Default::default())?;
+    let mut config = result.config.clone();
+    config.rootfs.diff_ids.truncate(base);
+    let mut layers = result.layers[..base].to_vec();
+    let mut seen = 0;
+    for h in config.history.iter_mut() {
+        if seen >= base {
+            h.empty_layer = true;
+        } else if !h.empty_layer {
+            seen += 1;
+        }
+    }
+    let created = now_rfc3339();
+    config.created = Some(created.clone());
+    config.history.push(History { created: Some(created), created_by: Some("pontoon build --squash".into()), comment: Some(format!("{} layers squashed into one", added.len())), empty_layer: layer.is_none(), ..Default::default() });
+    if let Some(l) = &layer {
+        config.rootfs.diff_ids.push(l.diff_id.clone());
+        layers.push(uncompressed_layer(&l.diff_id, l.size));
+    }
+    let record = write_image(b.store, &config, layers.clone(), Vec::new())?;
+    cache::remember(b.store, &record.id, None)?;
+    Ok(Finished { record, config, layers })
+}
+
+/// After the target stage: `--squash`, `--label`s, then the tags.
+pub fn finish(b: &mut Build<'_>, result: Finished, base_layers: usize) -> Result<ImageRecord> {
+    let mut result = if b.req.squash || !b.req.layers { squash(b, result, base_layers)? } else { result };
     if !b.req.labels.is_empty() {
         let mut c = result.config.config.clone().unwrap_or_default();
         let pairs: Vec<(String, String)> = b.req.labels.iter().map(|(k, v)| (k.clone(), v.clone())).collect();

@@ -26,11 +26,22 @@ use crate::store::unpack::whiteout::{is_opaque, is_whiteout};
 
 /// Copies `lowers` (top first, as overlay lists them) into `target`.
 pub fn flatten(lowers_top_first: &[PathBuf], target: &Path) -> Result<()> {
+    apply(lowers_top_first, target, false)
+}
+
+/// Merges `layers` (top first) into `target` as one layer of the same
+/// form: whiteouts and opaque directories are kept, so that on top of the
+/// layers below them the merge hides what they hid (`build --squash`).
+pub fn merge_layers(layers_top_first: &[PathBuf], target: &Path) -> Result<()> {
+    apply(layers_top_first, target, true)
+}
+
+fn apply(lowers_top_first: &[PathBuf], target: &Path, keep_markers: bool) -> Result<()> {
     fs::create_dir_all(target).with_context(|| format!("create {}", target.display()))?;
     let mut dir_times = HashMap::new();
     for layer in lowers_top_first.iter().rev() {
         let mut links = HashMap::new();
-        copy_dir(layer, target, &mut links, &mut dir_times).with_context(|| format!("copy layer {} into {}", layer.display(), target.display()))?;
+        copy_dir(layer, target, keep_markers, &mut links, &mut dir_times).with_context(|| format!("copy layer {} into {}", layer.display(), target.display()))?;
         copy_meta(layer, target, &fs::symlink_metadata(layer).with_context(|| format!("stat {}", layer.display()))?)?;
         dir_times.insert(target.to_path_buf(), mtime(&fs::symlink_metadata(layer)?));
     }
@@ -44,7 +55,7 @@ pub fn flatten(lowers_top_first: &[PathBuf], target: &Path) -> Result<()> {
     Ok(())
 }
 
-fn copy_dir(src: &Path, dst: &Path, links: &mut HashMap<(u64, u64), PathBuf>, dir_times: &mut HashMap<PathBuf, TimeSpec>) -> Result<()> {
+fn copy_dir(src: &Path, dst: &Path, keep_markers: bool, links: &mut HashMap<(u64, u64), PathBuf>, dir_times: &mut HashMap<PathBuf, TimeSpec>) -> Result<()> {
     for entry in fs::read_dir(src).with_context(|| format!("list {}", src.display()))? {
         let entry = entry.with_context(|| format!("list {}", src.display()))?;
         let (from, to) = (entry.path(), dst.join(entry.file_name()));
@@ -52,6 +63,9 @@ fn copy_dir(src: &Path, dst: &Path, links: &mut HashMap<(u64, u64), PathBuf>, di
         let existing = fs::symlink_metadata(&to).ok();
         if is_whiteout(&meta) {
             remove_any(&to, existing.as_ref())?;
+            if keep_markers {
+                mknod(&to, SFlag::S_IFCHR, Mode::empty(), 0).with_context(|| format!("create the whiteout {}", to.display()))?;
+            }
             continue;
         }
         if meta.is_dir() {
@@ -60,8 +74,15 @@ fn copy_dir(src: &Path, dst: &Path, links: &mut HashMap<(u64, u64), PathBuf>, di
                 remove_any(&to, existing.as_ref())?;
                 fs::create_dir(&to).with_context(|| format!("create {}", to.display()))?;
             }
-            copy_dir(&from, &to, links, dir_times)?;
+            copy_dir(&from, &to, keep_markers, links, dir_times)?;
             copy_meta(&from, &to, &meta)?;
+            if keep_markers && is_opaque(&from) {
+                for name in [&b"user.overlay.opaque"[..], b"trusted.overlay.opaque", b"user.fuseoverlayfs.opaque"] {
+                    if let Some(value) = get_xattr(&from, name) {
+                        set_xattr(&to, name, &value).with_context(|| format!("mark {} opaque", to.display()))?;
+                    }
+                }
+            }
             dir_times.insert(to, mtime(&meta));
             continue;
         }

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Result};
 
 pub use driver::{choose as choose_driver, describe_driver, Driver};
-pub use flatten::flatten;
+pub use flatten::{flatten, merge_layers};
 pub use overlay::is_mountpoint;
 
 /// Assembles `lowers_top_first` at `target` with `driver`. With `upper`
