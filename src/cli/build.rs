@@ -46,7 +46,7 @@ pub struct BuildArgs {
     #[arg(long)]
     pub no_cache: bool,
     /// Pull base images: always (the default of a bare --pull), missing, never, newer
-    #[arg(long, value_name = "POLICY", num_args = 0..=1, default_missing_value = "always", default_value = "missing")]
+    #[arg(long, value_name = "POLICY", num_args = 0..=1, require_equals = true, default_missing_value = "always", default_value = "missing")]
     pub pull: String,
     #[command(flatten)]
     pub tls: super::tls_verify::TlsVerifyArgs,
@@ -60,7 +60,7 @@ pub struct BuildArgs {
     #[arg(long, value_name = "MODE")]
     pub network: Option<String>,
     /// Keep an image per step, the build cache (Podman's --layers; false: no cache)
-    #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true", default_value = "true")]
+    #[arg(long, value_name = "BOOL", num_args = 0..=1, require_equals = true, default_missing_value = "true", default_value = "true")]
     pub layers: bool,
     /// Squash the layers this build adds into one
     #[arg(long)]
@@ -69,7 +69,7 @@ pub struct BuildArgs {
     #[arg(long, value_name = "TYPE")]
     pub isolation: Option<String>,
     /// Remove intermediate containers (always done; accepted for Docker's scripts)
-    #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true", default_value = "true", hide = true)]
+    #[arg(long, value_name = "BOOL", num_args = 0..=1, require_equals = true, default_missing_value = "true", default_value = "true", hide = true)]
     pub rm: bool,
     /// Accepted for Docker's scripts: intermediate containers are always removed
     #[arg(long, hide = true)]
@@ -324,4 +324,48 @@ pub fn prune(ctx: &Ctx, args: PruneArgs) -> Result<()> {
     println!("Deleted {images} build cache images");
     println!("Total reclaimed space: {}", crate::format::units::human_size(bytes));
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    #[derive(Parser)]
+    struct Cmd {
+        #[command(flatten)]
+        build: BuildArgs,
+    }
+
+    fn parse(args: &[&str]) -> BuildArgs {
+        Cmd::try_parse_from(std::iter::once("build").chain(args.iter().copied())).expect("flags parse").build
+    }
+
+    #[test]
+    fn flags_with_optional_values_never_swallow_the_context() {
+        let a = parse(&["--pull", "ctx"]);
+        assert_eq!((a.pull.as_str(), a.context.as_str()), ("always", "ctx"));
+        let a = parse(&["--layers", "ctx"]);
+        assert!(a.layers);
+        assert_eq!(a.context, "ctx");
+        let a = parse(&["--pull=never", "--layers=false"]);
+        assert_eq!((a.pull.as_str(), a.layers, a.context.as_str()), ("never", false, "."));
+        let a = parse(&["-t", "a", "-t", "b:2", "--build-arg", "X=1", "--label", "k=v", "-f", "-", "-q", "dir"]);
+        assert_eq!(a.tags, ["a", "b:2"]);
+        assert_eq!(a.file.as_deref(), Some("-"));
+        assert!(a.quiet);
+        let req = parse_flags(&a).expect("valid flags");
+        assert_eq!(req.tags, ["docker.io/library/a:latest", "docker.io/library/b:2"]);
+        assert_eq!(req.build_args["X"], "1");
+        assert_eq!(req.labels["k"], "v");
+    }
+
+    #[test]
+    fn bad_flags_are_refused_before_any_work() {
+        for bad in [&["--build-arg", "=x"][..], &["--label", "=v"], &["-t", "UPPER"], &["--isolation", "vm"], &["--pull=sometimes"]] {
+            assert!(parse_flags(&parse(bad)).is_err(), "{bad:?}");
+        }
+        let err = parse_secrets(&["id=x,src=/no/such/file".to_string()]).unwrap_err();
+        assert!(err.to_string().contains("not a file"), "{err}");
+    }
 }
