@@ -153,13 +153,17 @@ fn a_failing_run_stops_the_build_with_its_code_and_output_and_tags_nothing() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stdout.contains("about to fail") && !stdout.contains("never"), "{stdout}");
-    assert!(stderr.contains("RUN echo about to fail && exit 3") && stderr.contains("code 3"), "{stderr}");
+    assert!(stderr.contains("RUN echo about to fail && exit 3") && stderr.contains("Dockerfile:3") && stderr.contains("code 3"), "{stderr}");
     assert_eq!(stderr.trim().lines().count(), 1, "one line: {stderr}");
     let (code, _) = env.fails(&["image", "inspect", "broken"]);
     assert_eq!(code, 1, "no image was tagged");
     assert_eq!(env.ok(&["ps", "-a", "-q"]), "", "no step container is left behind");
-    // What built before the failure is cache for the next try.
+    // What built before the failure is cache for the next try; a killed
+    // build's step directories (its pid is gone) are cleaned up then.
+    let leftover = env.root.join("build-tmp/step-4194305-killed");
+    std::fs::create_dir_all(leftover.join("upper")).unwrap();
     let retry = env.run(&["build", "-t", "broken", s(&ctx)]);
+    assert!(!leftover.exists(), "a dead build's step directory is removed");
     assert!(String::from_utf8_lossy(&retry.stdout).contains("Using cache"), "{}", common::describe(&retry));
 
     // Errors in the file name its line and instruction, before anything runs.

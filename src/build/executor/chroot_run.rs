@@ -103,7 +103,7 @@ pub fn execute(store: &Store, plan: &RunPlan, config: &ContainerConfig, lowers: 
     let worker = spawn_in(&plan.label, Root::Mounted { runroot: store.paths.runroot.clone(), mount: Box::new(mount_root) }, move || run_command(&argv, &env, &user, &workdir))?;
     let code = worker.wait_code()?;
     if code != 0 {
-        return Err(PontoonError::BuildStepFailed { code, message: format!("building at STEP \"{}\": the command exited with code {code}", plan.label) }.into());
+        return Err(PontoonError::BuildStepFailed { code, message: format!("building at STEP \"{}\" ({}): the command exited with code {code}", plan.label, plan.location) }.into());
     }
     let skip: BTreeSet<PathBuf> = ["/dev", "/proc", "/sys", "/etc/resolv.conf"].iter().map(PathBuf::from).collect();
     layer_from_upper(store, &dirs.upper, &skip)

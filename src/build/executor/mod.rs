@@ -51,6 +51,7 @@ pub fn build(store: &Store, req: &BuildRequest) -> Result<ImageRecord> {
         bail!("--platform {} cannot be built on this {host_platform} host: pontoon runs RUN steps natively (no emulation); build for {host_platform}", req.platform);
     }
     let file = dockerfile::parse(&req.dockerfile, &req.dockerfile_name)?;
+    workdir::remove_stale(store);
     let (rules, _) = IgnoreRules::load(&req.context_dir, req.dockerfile_path.as_deref())?;
     let context = context::scan(&req.context_dir, &rules)?;
     let cache = if req.no_cache || !req.layers { Cache::disabled() } else { Cache::load(store)? };

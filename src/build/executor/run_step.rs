@@ -30,6 +30,8 @@ pub struct RunPlan {
     pub network: NetworkMode,
     /// How errors name the step: `RUN make`.
     pub label: String,
+    /// Where it is: `Dockerfile:12`.
+    pub location: String,
     /// Output goes to stderr (`build -q` keeps stdout for the image id).
     pub output_to_stderr: bool,
 }
@@ -88,7 +90,7 @@ fn run_and_take_layer(store: &Store, id: &str, plan: &RunPlan) -> Result<Option<
     match end {
         AttachEnd::Exited(0) => {}
         AttachEnd::Exited(code) => {
-            return Err(PontoonError::BuildStepFailed { code, message: format!("building at STEP \"{}\": the command exited with code {code}", plan.label) }.into());
+            return Err(PontoonError::BuildStepFailed { code, message: format!("building at STEP \"{}\" ({}): the command exited with code {code}", plan.label, plan.location) }.into());
         }
         AttachEnd::Detached => bail!("{}: detached from the step's container", plan.label),
     }

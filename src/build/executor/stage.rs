@@ -259,7 +259,7 @@ fn do_step(b: &mut Build<'_>, w: &mut Working, step: &Step, stage_index: usize) 
             let mut env = env_args;
             env.extend(b.args.proxies().into_iter().map(|(k, v)| format!("{k}={v}")));
             let image = w.image.as_ref().map(|f| f.record.id.to_string()).with_context(|| format!("{file_name}:{line}: RUN needs a base image with a shell: FROM scratch has no files to run"))?;
-            work = Work::Run(RunPlan { image, argv, env, mounts: run.mounts.clone(), network, label: format!("RUN {}", command_text(&run.command)), output_to_stderr: b.printer.quiet() });
+            work = Work::Run(RunPlan { image, argv, env, mounts: run.mounts.clone(), network, label: format!("RUN {}", command_text(&run.command)), location: format!("{file_name}:{line}"), output_to_stderr: b.printer.quiet() });
         }
         Instruction::Copy(copy) => {
             let from = copy.from.as_deref().map(|f| ex(w, f)).transpose()?.map(|f| source_image(b, &f, stage_index)).transpose()?;

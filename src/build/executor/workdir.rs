@@ -29,7 +29,9 @@ impl StepDirs {
     pub fn new(store: &Store) -> Result<StepDirs> {
         let base = store.paths.root.join("build-tmp");
         fs::create_dir_all(&base).with_context(|| format!("create {}", base.display()))?;
-        let root = tempfile::Builder::new().prefix("step-").tempdir_in(&base).with_context(|| format!("create a step directory in {}", base.display()))?.keep();
+        // The pid in the name tells a killed build's leftovers (remove_stale) from a running one's.
+        let prefix = format!("step-{}-", std::process::id());
+        let root = tempfile::Builder::new().prefix(&prefix).tempdir_in(&base).with_context(|| format!("create a step directory in {}", base.display()))?.keep();
         let dirs = StepDirs { upper: root.join("upper"), work: root.join("work"), merged: root.join("merged"), empty: root.join("empty"), root };
         for d in [&dirs.upper, &dirs.work, &dirs.merged, &dirs.empty] {
             fs::create_dir(d).with_context(|| format!("create {}", d.display()))?;
@@ -48,6 +50,19 @@ impl StepDirs {
 impl Drop for StepDirs {
     fn drop(&mut self) {
         let _ = remove_tree(&self.root);
+    }
+}
+
+/// Removes the step directories of builds whose process is gone (killed
+/// in the middle of a step), so that they do not pile up.
+pub fn remove_stale(store: &Store) {
+    let Ok(entries) = fs::read_dir(store.paths.root.join("build-tmp")) else { return };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let pid = name.strip_prefix("step-").and_then(|rest| rest.split('-').next()).and_then(|p| p.parse::<u32>().ok());
+        if pid.is_some_and(|p| !Path::new(&format!("/proc/{p}")).exists()) {
+            let _ = remove_tree(&entry.path());
+        }
     }
 }
 
