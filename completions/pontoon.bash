@@ -509,7 +509,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__build)
-            opts="-t -f -q -h -V --tag --file --build-arg --target --label --quiet --iidfile --no-cache --pull --tls-verify --platform --secret --network --layers --squash --isolation --rm --force-rm --progress --root --runroot --help --version"
+            opts="-t -f -q -h -V --tag --file --build-arg --target --label --quiet --iidfile --no-cache --pull --tls-verify --platform --secret --network --layers --squash --isolation --rm --force-rm --format --progress --root --runroot --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -579,6 +579,10 @@ _pontoon() {
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
+                --format)
+                    COMPREPLY=($(compgen -W "oci docker" -- "${cur}"))
+                    return 0
+                    ;;
                 --progress)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -621,7 +625,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__builder__subcmd__build)
-            opts="-t -f -q -h -V --tag --file --build-arg --target --label --quiet --iidfile --no-cache --pull --tls-verify --platform --secret --network --layers --squash --isolation --rm --force-rm --progress --root --runroot --help --version"
+            opts="-t -f -q -h -V --tag --file --build-arg --target --label --quiet --iidfile --no-cache --pull --tls-verify --platform --secret --network --layers --squash --isolation --rm --force-rm --format --progress --root --runroot --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -689,6 +693,10 @@ _pontoon() {
                     ;;
                 --rm)
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "oci docker" -- "${cur}"))
                     return 0
                     ;;
                 --progress)
@@ -755,7 +763,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__buildx__subcmd__build)
-            opts="-t -f -q -h -V --tag --file --build-arg --target --label --quiet --iidfile --no-cache --pull --tls-verify --platform --secret --network --layers --squash --isolation --rm --force-rm --progress --root --runroot --help --version"
+            opts="-t -f -q -h -V --tag --file --build-arg --target --label --quiet --iidfile --no-cache --pull --tls-verify --platform --secret --network --layers --squash --isolation --rm --force-rm --format --progress --root --runroot --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -823,6 +831,10 @@ _pontoon() {
                     ;;
                 --rm)
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "oci docker" -- "${cur}"))
                     return 0
                     ;;
                 --progress)
@@ -2385,7 +2397,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__image__subcmd__build)
-            opts="-t -f -q -h -V --tag --file --build-arg --target --label --quiet --iidfile --no-cache --pull --tls-verify --platform --secret --network --layers --squash --isolation --rm --force-rm --progress --root --runroot --help --version"
+            opts="-t -f -q -h -V --tag --file --build-arg --target --label --quiet --iidfile --no-cache --pull --tls-verify --platform --secret --network --layers --squash --isolation --rm --force-rm --format --progress --root --runroot --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2453,6 +2465,10 @@ _pontoon() {
                     ;;
                 --rm)
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "oci docker" -- "${cur}"))
                     return 0
                     ;;
                 --progress)

@@ -647,6 +647,8 @@ false\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l isolation -d 'How RUN steps are isolated: oci (a container) or chroot (no namespaces)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l rm -d 'Remove intermediate containers (always done; accepted for Docker\'s scripts)' -r -f -a "true\t''
 false\t''"
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l format -d 'Image format, Podman\'s flag: oci or docker (both keep every config field, HEALTHCHECK included; push --format v2s2 sends Docker\'s manifest)' -r -f -a "oci\t''
+docker\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l progress -d 'Progress output (auto, plain, tty): accepted, the output is always plain' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
@@ -679,6 +681,8 @@ false\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l isolation -d 'How RUN steps are isolated: oci (a container) or chroot (no namespaces)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l rm -d 'Remove intermediate containers (always done; accepted for Docker\'s scripts)' -r -f -a "true\t''
 false\t''"
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l format -d 'Image format, Podman\'s flag: oci or docker (both keep every config field, HEALTHCHECK included; push --format v2s2 sends Docker\'s manifest)' -r -f -a "oci\t''
+docker\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l progress -d 'Progress output (auto, plain, tty): accepted, the output is always plain' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
@@ -717,6 +721,8 @@ false\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l isolation -d 'How RUN steps are isolated: oci (a container) or chroot (no namespaces)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l rm -d 'Remove intermediate containers (always done; accepted for Docker\'s scripts)' -r -f -a "true\t''
 false\t''"
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l format -d 'Image format, Podman\'s flag: oci or docker (both keep every config field, HEALTHCHECK included; push --format v2s2 sends Docker\'s manifest)' -r -f -a "oci\t''
+docker\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l progress -d 'Progress output (auto, plain, tty): accepted, the output is always plain' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
@@ -894,6 +900,8 @@ false\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l isolation -d 'How RUN steps are isolated: oci (a container) or chroot (no namespaces)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l rm -d 'Remove intermediate containers (always done; accepted for Docker\'s scripts)' -r -f -a "true\t''
 false\t''"
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l format -d 'Image format, Podman\'s flag: oci or docker (both keep every config field, HEALTHCHECK included; push --format v2s2 sends Docker\'s manifest)' -r -f -a "oci\t''
+docker\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l progress -d 'Progress output (auto, plain, tty): accepted, the output is always plain' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F

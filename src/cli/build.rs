@@ -74,6 +74,9 @@ pub struct BuildArgs {
     /// Accepted for Docker's scripts: intermediate containers are always removed
     #[arg(long, hide = true)]
     pub force_rm: bool,
+    /// Image format, Podman's flag: oci or docker (both keep every config field, HEALTHCHECK included; push --format v2s2 sends Docker's manifest)
+    #[arg(long, value_name = "FORMAT", value_parser = ["oci", "docker"])]
+    pub format: Option<String>,
     /// Progress output (auto, plain, tty): accepted, the output is always plain
     #[arg(long, value_name = "TYPE", hide = true)]
     pub progress: Option<String>,
