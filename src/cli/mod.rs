@@ -176,6 +176,7 @@ pub enum Command {
 }
 
 #[derive(Subcommand, Debug)]
+#[allow(clippy::large_enum_variant)] // parsed once per process
 pub enum ImageCommand {
     /// List images
     #[command(visible_alias = "list")]

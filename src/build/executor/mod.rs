@@ -6,6 +6,7 @@ mod copy_step;
 mod extract;
 mod meta;
 mod output;
+mod plan;
 mod run_step;
 mod sources;
 mod stage;
@@ -56,7 +57,7 @@ pub fn build(store: &Store, req: &BuildRequest) -> Result<ImageRecord> {
     let context = context::scan(&req.context_dir, &rules)?;
     let cache = if req.no_cache || !req.layers { Cache::disabled() } else { Cache::load(store)? };
     let mut args = BuildArgs::new(req.build_args.clone(), &req.platform);
-    let global = stage::global_scope(&file, &mut args)?;
+    let global = stage::global_scope(&file, &mut args, &req.dockerfile_name)?;
     let target = match &req.target {
         Some(t) => file.stage(t).map(|s| s.index).with_context(|| format!("--target {t}: the Dockerfile has no stage of that name"))?,
         None => file.stages.len().saturating_sub(1),
