@@ -173,6 +173,15 @@ fn dash_f_names_the_dockerfile_on_stdin_or_another_file() {
     // A name that is not a path from here is looked up in the context.
     let in_context = build(&env, &["-f", "other.Dockerfile", s(&c)]);
     assert_eq!(in_context, relative, "the same Dockerfile and context give the same (cached) image");
+
+    // A tarball on stdin leaves no stdin for -f -.
+    let out = env.run_with_input(&["build", "-f", "-", "-"], &tar_of(&c));
+    assert_eq!(out.status.code(), Some(125), "{}", common::describe(&out));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("-f -") && err.contains("-f PATH"), "names the fix: {err}");
+    // With a tarball on stdin, -f names a file in it.
+    let id = build_with_input(&env, &["-f", "other.Dockerfile", "-"], &tar_of(&c));
+    assert_eq!(sh(&env, &id, "cat /from-other"), "hello from the tarball\n");
 }
 
 #[test]
@@ -347,6 +356,64 @@ ADD archives /kept/
         sh(&env, &id, "cat /unpacked/top /unpacked/dir/inner /odd/dir/inner /notes/notes.tar.gz /globbed/top; ls /globbed; ls /kept"),
         "top\ninner\ninner\nnot an archive at all\ntop\ndir\ntop\nin-a-dir.tar\n",
         "archives named or matched are unpacked, one inside a directory source is copied as it is"
+    );
+}
+
+/// A tar with what `tar -x` takes and Docker's ADD too: an absolute name,
+/// ids and a setuid mode, a hard link, and a link to /etc with a file
+/// written through it.
+fn awkward_tar(through: &str) -> Vec<u8> {
+    let mut b = tar::Builder::new(Vec::new());
+    let mut file = |name: &str, body: &[u8], mode: u32, ids: u64| {
+        let mut h = tar::Header::new_gnu();
+        h.as_old_mut().name[..name.len()].copy_from_slice(name.as_bytes());
+        h.set_entry_type(tar::EntryType::Regular);
+        h.set_size(body.len() as u64);
+        h.set_mode(mode);
+        h.set_uid(ids);
+        h.set_gid(ids);
+        h.set_mtime(OLD_MTIME as u64);
+        h.set_cksum();
+        b.append(&h, body).expect("append a file");
+    };
+    file("/absolute", b"abs\n", 0o644, 0);
+    file("owned", b"owned\n", 0o4755, 1000);
+    let mut link = |kind: tar::EntryType, name: &str, target: &str| {
+        let mut h = tar::Header::new_gnu();
+        h.set_entry_type(kind);
+        h.set_size(0);
+        h.set_mode(0o777);
+        h.set_uid(0);
+        h.set_gid(0);
+        h.set_mtime(OLD_MTIME as u64);
+        b.append_link(&mut h, name, target).expect("append a link");
+    };
+    link(tar::EntryType::Link, "hard", "owned");
+    link(tar::EntryType::Symlink, "etc-link", "/etc");
+    let mut h = tar::Header::new_gnu();
+    h.set_size(8);
+    h.set_mode(0o644);
+    h.set_uid(0);
+    h.set_gid(0);
+    h.set_mtime(OLD_MTIME as u64);
+    b.append_data(&mut h, format!("etc-link/{through}"), &b"through\n"[..]).expect("append through the link");
+    b.into_inner().expect("finish the archive")
+}
+
+#[test]
+fn add_unpacks_an_archive_as_tar_does_and_inside_the_image() {
+    let env = TestEnv::with_busybox();
+    let through = format!("pontoon-add-through-{}", std::process::id());
+    let c = context(&env, "ctx");
+    fs::write(c.join("awkward.tar"), awkward_tar(&through)).expect("write the archive");
+    write(&c, "Dockerfile", "FROM busybox\nADD awkward.tar /x/\n");
+    let id = build(&env, &[s(&c)]);
+    assert!(!Path::new("/etc").join(&through).exists(), "the archive wrote the host's /etc");
+    let out = sh(&env, &id, &format!("cat /x/absolute /etc/{through}; stat -c '%n %u:%g %a %h %Y' /x/owned; readlink /x/etc-link; [ /x/owned -ef /x/hard ] && echo linked"));
+    assert_eq!(
+        out,
+        format!("abs\nthrough\n/x/owned 1000:1000 4755 2 {OLD_MTIME}\n/etc\nlinked\n"),
+        "a leading / is dropped, ids, modes, times and hard links are kept, a link is followed inside the image"
     );
 }
 

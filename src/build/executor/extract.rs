@@ -46,6 +46,12 @@ fn resolve_chown(spec: &Option<String>) -> Result<(u32, u32)> {
     Ok((resolved.uid, gid))
 }
 
+/// An entry name as `tar -x` takes it: a leading `/` is dropped (the
+/// archives ADD unpacks may come from `tar -P`), `..` is still refused.
+fn relative(name: &Path) -> &Path {
+    name.strip_prefix("/").unwrap_or(name)
+}
+
 /// Extracts `input` by `place`; returns how many entries were written.
 pub fn extract_into(input: impl Read, place: &Placement) -> Result<usize> {
     let owner = match &place.owner {
@@ -66,7 +72,7 @@ pub fn extract_into(input: impl Read, place: &Placement) -> Result<usize> {
     for entry in archive.entries().context("read the files to copy")? {
         let mut entry = entry.context("read the files to copy")?;
         let name = entry.path().context("read an entry name")?.into_owned();
-        let Some(rel) = rewrite(&name, &Top::Keep)? else { continue };
+        let Some(rel) = rewrite(relative(&name), &Top::Keep)? else { continue };
         let target = if into_dir { base.join(&rel) } else { place.dest.clone() };
         if let Some(parent) = target.parent() {
             make_dir_all(parent, dir_owner)?;
@@ -81,7 +87,7 @@ pub fn extract_into(input: impl Read, place: &Placement) -> Result<usize> {
         }
         if kind.is_hard_link() {
             let link = entry.link_name().context("read a link target")?.with_context(|| format!("hard link {} has no target", name.display()))?;
-            let Some(link) = rewrite(&link, &Top::Keep)? else { bail!("hard link {} has an empty target", name.display()) };
+            let Some(link) = rewrite(relative(&link), &Top::Keep)? else { bail!("hard link {} has an empty target", name.display()) };
             fs::hard_link(base.join(&link), &target).with_context(|| format!("link {}", target.display()))?;
         } else if kind.is_dir() && existing.is_some() {
             // A directory that is there keeps its own metadata.
