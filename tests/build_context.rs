@@ -446,6 +446,17 @@ fn add_downloads_a_url_with_mode_0600_and_checks_its_checksum() {
     assert_ne!(code, 0);
     assert!(err.contains("checksum") && err.contains(&wrong), "{err}");
     assert!(!env.ok(&["images"]).contains("badsum"), "no image tagged");
+
+    // A server's refusal is one line naming the URL and the answer.
+    let missing = env.listen_tcp("127.0.0.1:0");
+    let missing_port = missing.local_addr().expect("the server's address").port();
+    common::serve_reply(missing, "HTTP/1.0 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+    let gone = format!("http://127.0.0.1:{missing_port}/gone.txt");
+    write(&c, "Dockerfile", &format!("FROM busybox\nADD {gone} /gone\n"));
+    let (code, err) = env.fails(&["build", s(&c)]);
+    assert_eq!(code, 125, "{err}");
+    assert_eq!(err.trim().lines().count(), 1, "one line: {err}");
+    assert!(err.contains(&gone) && err.contains("HTTP 404"), "{err}");
 }
 
 #[test]
