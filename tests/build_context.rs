@@ -302,20 +302,33 @@ fn copy_from_a_stage_and_from_an_image() {
     let c = context(&env, "ctx");
     write(&c, "Dockerfile", "\
 FROM busybox AS maker
-RUN mkdir -p /out/sub && echo built > /out/sub/file && chmod 700 /out/sub/file && chown 1000:1000 /out/sub/file
+RUN mkdir -p /out/sub /empty && echo built > /out/sub/file && chmod 700 /out/sub/file && chown 1000:1000 /out/sub/file \\
+ && ln -s /out/sub/file /abs-link && ln -s /etc /etc-link
 FROM busybox
 COPY --from=maker /out /copied
 COPY --from=maker /out/sub/file /single
 COPY --from=maker /out/*/fi?e /globbed
+COPY --from=maker /out/sub /lonely
+COPY --from=maker /empty /empty
+COPY --from=maker /abs-link /via-link
+COPY --from=maker /etc-link/group /group
 COPY --from=busybox:latest /etc/passwd /from-image
 ");
     let id = build(&env, &[s(&c)]);
-    let out = sh(&env, &id, "cat /copied/sub/file /single; stat -c '%n %u:%g %a' /copied/sub/file /single /globbed; head -n1 /from-image");
+    let out = sh(&env, &id, "cat /copied/sub/file /single /via-link; stat -c '%n %u:%g %a' /copied/sub/file /single /globbed /lonely/file /empty; head -n1 /from-image /group");
     assert_eq!(
         out,
-        "built\nbuilt\n/copied/sub/file 0:0 700\n/single 0:0 700\n/globbed 0:0 700\nroot:x:0:0:root:/root:/bin/sh\n",
-        "a stage's directory copies its contents, owned by root unless --chown, modes kept"
+        "built\nbuilt\nbuilt\n/copied/sub/file 0:0 700\n/single 0:0 700\n/globbed 0:0 700\n/lonely/file 0:0 700\n/empty 0:0 755\n\
+         ==> /from-image <==\nroot:x:0:0:root:/root:/bin/sh\n\n==> /group <==\nroot:x:0:\n",
+        "a stage's directory copies its contents (one file or none too), owned by root unless --chown, modes kept; \
+         links are followed inside the stage"
     );
+
+    write(&c, "Dockerfile", "FROM busybox\nCOPY --from=busybox /nonexistent /x\n");
+    let (code, err) = env.fails(&["build", "-t", "nofrom", s(&c)]);
+    assert_eq!(code, 125, "{err}");
+    assert_eq!(err.trim().lines().count(), 1, "one line: {err}");
+    assert!(err.contains("\"/nonexistent\"") && err.contains("matches nothing"), "{err}");
 }
 
 #[test]

@@ -282,7 +282,10 @@ fn copy_between_roots(store: &Store, from_lowers: &[PathBuf], patterns: Vec<Stri
     let receiver = spawn_in_layers(store, "the COPY destination", lowers, dirs, true, move || {
         let mut input = File::from(r);
         let mut kind = [0u8; 1];
-        input.read_exact(&mut kind).context("read the files to copy")?;
+        if input.read(&mut kind).context("read the files to copy")? == 0 {
+            // The source failed before sending anything: its error is the one to show.
+            return Ok(());
+        }
         place.single_file = place.single_file && kind[0] == b'f';
         extract_into(input, &place).map(|_| ())
     })?;
