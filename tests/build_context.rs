@@ -522,7 +522,7 @@ fn the_cache_follows_the_contents_of_what_is_copied() {
     let out = env.ok(&["build", "-q", "--iidfile", s(&iid), s(&c)]);
     let first = out.trim().to_string();
     assert_eq!(out, format!("{first}\n"), "-q prints the id alone");
-    assert_eq!(fs::read_to_string(&iid).expect("the iidfile"), format!("sha256:{first}\n"));
+    assert_eq!(fs::read_to_string(&iid).expect("the iidfile"), format!("sha256:{first}"), "the iidfile holds the digest alone, as Docker writes it");
     assert_eq!(sh(&env, &first, "cat /seen"), "first\n");
 
     let file = fs::File::options().write(true).open(c.join("f")).expect("open");

@@ -120,7 +120,8 @@ pub fn build(ctx: &Ctx, args: BuildArgs) -> Result<()> {
     let request = BuildRequest { context_dir, dockerfile, dockerfile_name, dockerfile_path, ..request_parts };
     let image = crate::build::build(&store, &request)?;
     if let Some(file) = &args.iidfile {
-        std::fs::write(file, format!("{}\n", image.id)).with_context(|| format!("write --iidfile {}", file.display()))?;
+        // As Docker and Podman write it: the digest, no newline.
+        std::fs::write(file, image.id.to_string()).with_context(|| format!("write --iidfile {}", file.display()))?;
     }
     println!("{}", image.id.hex());
     Ok(())
