@@ -281,7 +281,11 @@ COPY --chown=app named /named
 COPY --chown=app:grp namedgroup /namedgroup
 COPY --chmod=751 moded /moded
 COPY --chown=1000:1000 --chmod=751 moded /dir/
+COPY suid /suid
+COPY --chown=1000:1000 suid /suid-chowned
 ");
+    write(&c, "suid", "suid");
+    fs::set_permissions(c.join("suid"), fs::Permissions::from_mode(0o4755)).expect("chmod");
     let id = build(&env, &[s(&c)]);
     let out = sh(&env, &id, "cd / && stat -c '%n %u:%g %a %Y' plain ids named namedgroup moded dir dir/moded");
     let want = format!(
@@ -294,6 +298,7 @@ COPY --chown=1000:1000 --chmod=751 moded /dir/
     assert_eq!(dir_lines.len(), 2, "{out}");
     assert!(dir_lines[0].starts_with("dir 1000:1000 755 "), "a directory COPY makes belongs to --chown: {out}");
     assert_eq!(dir_lines[1], format!("dir/moded 1000:1000 751 {OLD_MTIME}"));
+    assert_eq!(sh(&env, &id, "stat -c '%n %u:%g %a' /suid /suid-chowned"), "/suid 0:0 4755\n/suid-chowned 1000:1000 4755\n", "setuid survives the chown");
 }
 
 #[test]
@@ -419,14 +424,17 @@ fn add_unpacks_an_archive_as_tar_does_and_inside_the_image() {
     let through = format!("pontoon-add-through-{}", std::process::id());
     let c = context(&env, "ctx");
     fs::write(c.join("awkward.tar"), awkward_tar(&through)).expect("write the archive");
-    write(&c, "Dockerfile", "FROM busybox\nADD awkward.tar /x/\n");
+    write(&c, "Dockerfile", "FROM busybox\nADD awkward.tar /x/\nADD --chown=2000:3000 awkward.tar /chowned/\n");
     let id = build(&env, &[s(&c)]);
     assert!(!Path::new("/etc").join(&through).exists(), "the archive wrote the host's /etc");
-    let out = sh(&env, &id, &format!("cat /x/absolute /etc/{through}; stat -c '%n %u:%g %a %h %Y' /x/owned; readlink /x/etc-link; [ /x/owned -ef /x/hard ] && echo linked"));
+    let out = sh(&env, &id, &format!("cat /x/absolute /etc/{through}; stat -c '%n %u:%g %a %h %Y' /x/owned /chowned/owned /chowned/absolute; readlink /x/etc-link; [ /x/owned -ef /x/hard ] && echo linked"));
     assert_eq!(
         out,
-        format!("abs\nthrough\n/x/owned 1000:1000 4755 2 {OLD_MTIME}\n/etc\nlinked\n"),
-        "a leading / is dropped, ids, modes, times and hard links are kept, a link is followed inside the image"
+        format!(
+            "abs\nthrough\n/x/owned 1000:1000 4755 2 {OLD_MTIME}\n/chowned/owned 2000:3000 4755 2 {OLD_MTIME}\n\
+             /chowned/absolute 2000:3000 644 1 {OLD_MTIME}\n/etc\nlinked\n"
+        ),
+        "a leading / is dropped, ids (unless --chown), modes, times and hard links are kept, a link is followed inside the image"
     );
 }
 

@@ -125,7 +125,10 @@ pub fn plan(args: CopyArgs<'_>, context: &Context) -> Result<CopyPlan> {
                     match archive_kind(&path) {
                         ArchiveKind::Unpacked => {
                             hasher.update(format!("archive {}\n", context.digest_of(std::slice::from_ref(&item))));
-                            passes.push(Pass { source: PassSource::Here(Local::Archive(path)), place: Placement { owner: Owner::Keep, single_file: false, ..place(false) } });
+                            // The archive's own ids, unless --chown says otherwise
+                            // (as BuildKit does since v0.23).
+                            let owner = if args.chown.is_some() { owner.clone() } else { Owner::Keep };
+                            passes.push(Pass { source: PassSource::Here(Local::Archive(path)), place: Placement { owner, ..place(false) } });
                         }
                         ArchiveKind::Unsupported(format) => bail!("{source} is a {format} archive, which cannot be unpacked yet: unpack it in the context, or ADD a .tar.gz"),
                         ArchiveKind::Plain => plain.push(item),

@@ -93,10 +93,16 @@ pub fn extract_into(input: impl Read, place: &Placement) -> Result<usize> {
             // A directory that is there keeps its own metadata.
         } else {
             entry.unpack(&target).with_context(|| format!("write {}", target.display()))?;
+            // chown clears setuid and setgid: a mode that has them is set again after it.
+            let mut mode = place.chmod;
             if let Some((uid, gid)) = owner {
                 std::os::unix::fs::lchown(&target, Some(uid), Some(gid)).with_context(|| format!("chown {}", target.display()))?;
+                let header_mode = entry.header().mode().unwrap_or(0) & 0o7777;
+                if mode.is_none() && header_mode & 0o6000 != 0 {
+                    mode = Some(header_mode);
+                }
             }
-            if let Some(mode) = place.chmod.filter(|_| !kind.is_symlink()) {
+            if let Some(mode) = mode.filter(|_| !kind.is_symlink()) {
                 fs::set_permissions(&target, fs::Permissions::from_mode(mode)).with_context(|| format!("chmod {}", target.display()))?;
             }
         }
