@@ -544,3 +544,52 @@ fn the_cache_follows_the_contents_of_what_is_copied() {
     assert_ne!(second, first, "an edited file misses the cache");
     assert_eq!(sh(&env, &second, "cat /seen"), "second\n", "and the steps after it run again");
 }
+
+/// `security.capability` of cap_net_raw, effective (a version 2 value,
+/// which a user namespace turns into its own version 3).
+const NET_RAW_CAPABILITY: [u8; 20] = [1, 0, 0, 2, 0, 0x20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+
+/// getcap of paths in an image, read from `pontoon image mount` inside
+/// `pontoon unshare` (rootless, the store's files are the namespace's).
+fn getcap(env: &TestEnv, image: &str, paths: &[&str]) -> String {
+    let bin = common::pontoon_bin();
+    let list: Vec<String> = paths.iter().map(|p| format!("\"$R{p}\"")).collect();
+    let script = format!("R=$({} image mount {image}) || exit 1; cd \"$R\" && /usr/sbin/getcap {}; {} image unmount {image} >/dev/null", bin.display(), list.join(" "), bin.display());
+    let out = env.cmd(&["unshare", "sh", "-c", &script]).output().expect("run pontoon unshare");
+    assert!(out.status.success(), "{}", common::describe(&out));
+    let root = String::from_utf8_lossy(&out.stdout).into_owned();
+    // getcap prints the full path; keep the part inside the image.
+    root.lines().map(|l| l.split_once("/merged").map_or(l, |(_, rest)| rest).to_string() + "\n").collect()
+}
+
+#[test]
+fn file_capabilities_survive_copy_add_and_copy_from() {
+    let env = TestEnv::with_busybox();
+    let c = context(&env, "ctx");
+    let mut b = tar::Builder::new(Vec::new());
+    let mut h = tar::Header::new_gnu();
+    h.set_size(5);
+    h.set_mode(0o755);
+    h.set_uid(0);
+    h.set_gid(0);
+    h.set_mtime(OLD_MTIME as u64);
+    b.append_pax_extensions([("SCHILY.xattr.security.capability", &NET_RAW_CAPABILITY[..])]).expect("append the capability");
+    b.append_data(&mut h, "pinger", &b"ping\n"[..]).expect("append the file");
+    fs::write(c.join("caps.tar"), b.into_inner().expect("finish the archive")).expect("write the archive");
+    let mut dockerfile = String::from("FROM busybox AS caps\nADD caps.tar /bin/\nFROM caps\nADD --chown=1000:1000 caps.tar /chowned/\n");
+    let mut want = String::from("/bin/pinger cap_net_raw=ep\n/chowned/pinger cap_net_raw=ep\n/from-stage cap_net_raw=ep\n");
+    let mut paths = vec!["/bin/pinger", "/chowned/pinger", "/from-stage"];
+    if is_root() {
+        // Only root can give a host file a capability; the context's is kept too.
+        write(&c, "capped", "capped\n");
+        let set = std::process::Command::new("/usr/sbin/setcap").args(["cap_net_raw+ep", s(&c.join("capped"))]).status().expect("run setcap");
+        assert!(set.success(), "setcap");
+        dockerfile.push_str("COPY capped /capped\n");
+        want.push_str("/capped cap_net_raw=ep\n");
+        paths.push("/capped");
+    }
+    dockerfile.push_str("COPY --from=caps /bin/pinger /from-stage\n");
+    write(&c, "Dockerfile", &dockerfile);
+    let id = build(&env, &[s(&c)]);
+    assert_eq!(getcap(&env, &id, &paths), want, "the capability is kept where chown would clear it");
+}

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
 
+use super::sources::CAPABILITY_PAX;
 use super::workdir::make_dir_all;
 use crate::engine::container_fs::tree::{rewrite, Top};
 
@@ -52,6 +53,29 @@ fn relative(name: &Path) -> &Path {
     name.strip_prefix("/").unwrap_or(name)
 }
 
+/// The file capability an entry carries (see sources.rs).
+fn capability_in<R: Read>(entry: &mut tar::Entry<'_, R>) -> Result<Option<Vec<u8>>> {
+    let Some(records) = entry.pax_extensions().context("read an entry's PAX records")? else { return Ok(None) };
+    for record in records {
+        let record = record.context("read an entry's PAX records")?;
+        if record.key_bytes() == CAPABILITY_PAX.as_bytes() {
+            return Ok(Some(record.value_bytes().to_vec()));
+        }
+    }
+    Ok(None)
+}
+
+fn set_capability(path: &Path, value: &[u8]) -> Result<()> {
+    use std::os::unix::ffi::OsStrExt;
+    let p = std::ffi::CString::new(path.as_os_str().as_bytes()).with_context(|| format!("{} has a NUL byte", path.display()))?;
+    // SAFETY: both strings are NUL-terminated; value is a valid slice.
+    let rc = unsafe { libc::lsetxattr(p.as_ptr(), c"security.capability".as_ptr(), value.as_ptr().cast(), value.len(), 0) };
+    if rc != 0 {
+        return Err(std::io::Error::last_os_error()).with_context(|| format!("keep the file capability of {}", path.display()));
+    }
+    Ok(())
+}
+
 /// Extracts `input` by `place`; returns how many entries were written.
 pub fn extract_into(input: impl Read, place: &Placement) -> Result<usize> {
     let owner = match &place.owner {
@@ -92,6 +116,7 @@ pub fn extract_into(input: impl Read, place: &Placement) -> Result<usize> {
         } else if kind.is_dir() && existing.is_some() {
             // A directory that is there keeps its own metadata.
         } else {
+            let capability = if kind.is_file() { capability_in(&mut entry)? } else { None };
             entry.unpack(&target).with_context(|| format!("write {}", target.display()))?;
             // chown clears setuid and setgid: a mode that has them is set again after it.
             let mut mode = place.chmod;
@@ -104,6 +129,10 @@ pub fn extract_into(input: impl Read, place: &Placement) -> Result<usize> {
             }
             if let Some(mode) = mode.filter(|_| !kind.is_symlink()) {
                 fs::set_permissions(&target, fs::Permissions::from_mode(mode)).with_context(|| format!("chmod {}", target.display()))?;
+            }
+            // chown cleared the file capability too.
+            if let (Some(value), Some(_)) = (capability, owner) {
+                set_capability(&target, &value)?;
             }
         }
         count += 1;
