@@ -283,7 +283,11 @@ COPY --chmod=751 moded /moded
 COPY --chown=1000:1000 --chmod=751 moded /dir/
 COPY suid /suid
 COPY --chown=1000:1000 suid /suid-chowned
+COPY tree /tree/
 ");
+    write(&c, "tree/sub/leaf", "leaf");
+    let sub = fs::File::open(c.join("tree/sub")).expect("open the directory");
+    sub.set_modified(std::time::UNIX_EPOCH + std::time::Duration::from_secs(OLD_MTIME as u64)).expect("set the directory's mtime");
     write(&c, "suid", "suid");
     fs::set_permissions(c.join("suid"), fs::Permissions::from_mode(0o4755)).expect("chmod");
     let id = build(&env, &[s(&c)]);
@@ -299,6 +303,7 @@ COPY --chown=1000:1000 suid /suid-chowned
     assert!(dir_lines[0].starts_with("dir 1000:1000 755 "), "a directory COPY makes belongs to --chown: {out}");
     assert_eq!(dir_lines[1], format!("dir/moded 1000:1000 751 {OLD_MTIME}"));
     assert_eq!(sh(&env, &id, "stat -c '%n %u:%g %a' /suid /suid-chowned"), "/suid 0:0 4755\n/suid-chowned 1000:1000 4755\n", "setuid survives the chown");
+    assert_eq!(sh(&env, &id, "stat -c %Y /tree/sub"), format!("{OLD_MTIME}\n"), "a directory keeps its mtime though files were written into it");
 }
 
 #[test]

@@ -93,6 +93,9 @@ pub fn extract_into(input: impl Read, place: &Placement) -> Result<usize> {
     archive.set_unpack_xattrs(true);
     archive.set_overwrite(true);
     let mut count = 0;
+    // Writing into a directory changes its mtime: the stream's times are
+    // set again once everything is in place.
+    let mut dir_times = Vec::new();
     for entry in archive.entries().context("read the files to copy")? {
         let mut entry = entry.context("read the files to copy")?;
         let name = entry.path().context("read an entry name")?.into_owned();
@@ -118,6 +121,9 @@ pub fn extract_into(input: impl Read, place: &Placement) -> Result<usize> {
         } else {
             let capability = if kind.is_file() { capability_in(&mut entry)? } else { None };
             entry.unpack(&target).with_context(|| format!("write {}", target.display()))?;
+            if kind.is_dir() {
+                dir_times.push((target.clone(), entry.header().mtime().unwrap_or(0)));
+            }
             // chown clears setuid and setgid: a mode that has them is set again after it.
             let mut mode = place.chmod;
             if let Some((uid, gid)) = owner {
@@ -136,6 +142,11 @@ pub fn extract_into(input: impl Read, place: &Placement) -> Result<usize> {
             }
         }
         count += 1;
+    }
+    for (dir, mtime) in dir_times {
+        let when = std::time::UNIX_EPOCH + std::time::Duration::from_secs(mtime);
+        let set = fs::File::open(&dir).and_then(|d| d.set_times(fs::FileTimes::new().set_accessed(when).set_modified(when)));
+        set.with_context(|| format!("set the times of {}", dir.display()))?;
     }
     Ok(count)
 }
