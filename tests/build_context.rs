@@ -173,6 +173,15 @@ fn dash_f_names_the_dockerfile_on_stdin_or_another_file() {
     // A name that is not a path from here is looked up in the context.
     let in_context = build(&env, &["-f", "other.Dockerfile", s(&c)]);
     assert_eq!(in_context, relative, "the same Dockerfile and context give the same (cached) image");
+
+    // A tarball on stdin leaves no stdin for -f -.
+    let out = env.run_with_input(&["build", "-f", "-", "-"], &tar_of(&c));
+    assert_eq!(out.status.code(), Some(125), "{}", common::describe(&out));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("-f -") && err.contains("-f PATH"), "names the fix: {err}");
+    // With a tarball on stdin, -f names a file in it.
+    let id = build_with_input(&env, &["-f", "other.Dockerfile", "-"], &tar_of(&c));
+    assert_eq!(sh(&env, &id, "cat /from-other"), "hello from the tarball\n");
 }
 
 #[test]
@@ -272,7 +281,15 @@ COPY --chown=app named /named
 COPY --chown=app:grp namedgroup /namedgroup
 COPY --chmod=751 moded /moded
 COPY --chown=1000:1000 --chmod=751 moded /dir/
+COPY suid /suid
+COPY --chown=1000:1000 suid /suid-chowned
+COPY tree /tree/
 ");
+    write(&c, "tree/sub/leaf", "leaf");
+    let sub = fs::File::open(c.join("tree/sub")).expect("open the directory");
+    sub.set_modified(std::time::UNIX_EPOCH + std::time::Duration::from_secs(OLD_MTIME as u64)).expect("set the directory's mtime");
+    write(&c, "suid", "suid");
+    fs::set_permissions(c.join("suid"), fs::Permissions::from_mode(0o4755)).expect("chmod");
     let id = build(&env, &[s(&c)]);
     let out = sh(&env, &id, "cd / && stat -c '%n %u:%g %a %Y' plain ids named namedgroup moded dir dir/moded");
     let want = format!(
@@ -285,6 +302,8 @@ COPY --chown=1000:1000 --chmod=751 moded /dir/
     assert_eq!(dir_lines.len(), 2, "{out}");
     assert!(dir_lines[0].starts_with("dir 1000:1000 755 "), "a directory COPY makes belongs to --chown: {out}");
     assert_eq!(dir_lines[1], format!("dir/moded 1000:1000 751 {OLD_MTIME}"));
+    assert_eq!(sh(&env, &id, "stat -c '%n %u:%g %a' /suid /suid-chowned"), "/suid 0:0 4755\n/suid-chowned 1000:1000 4755\n", "setuid survives the chown");
+    assert_eq!(sh(&env, &id, "stat -c %Y /tree/sub"), format!("{OLD_MTIME}\n"), "a directory keeps its mtime though files were written into it");
 }
 
 #[test]
@@ -293,20 +312,33 @@ fn copy_from_a_stage_and_from_an_image() {
     let c = context(&env, "ctx");
     write(&c, "Dockerfile", "\
 FROM busybox AS maker
-RUN mkdir -p /out/sub && echo built > /out/sub/file && chmod 700 /out/sub/file && chown 1000:1000 /out/sub/file
+RUN mkdir -p /out/sub /empty && echo built > /out/sub/file && chmod 700 /out/sub/file && chown 1000:1000 /out/sub/file \\
+ && ln -s /out/sub/file /abs-link && ln -s /etc /etc-link
 FROM busybox
 COPY --from=maker /out /copied
 COPY --from=maker /out/sub/file /single
 COPY --from=maker /out/*/fi?e /globbed
+COPY --from=maker /out/sub /lonely
+COPY --from=maker /empty /empty
+COPY --from=maker /abs-link /via-link
+COPY --from=maker /etc-link/group /group
 COPY --from=busybox:latest /etc/passwd /from-image
 ");
     let id = build(&env, &[s(&c)]);
-    let out = sh(&env, &id, "cat /copied/sub/file /single; stat -c '%n %u:%g %a' /copied/sub/file /single /globbed; head -n1 /from-image");
+    let out = sh(&env, &id, "cat /copied/sub/file /single /via-link; stat -c '%n %u:%g %a' /copied/sub/file /single /globbed /lonely/file /empty; head -n1 /from-image /group");
     assert_eq!(
         out,
-        "built\nbuilt\n/copied/sub/file 0:0 700\n/single 0:0 700\n/globbed 0:0 700\nroot:x:0:0:root:/root:/bin/sh\n",
-        "a stage's directory copies its contents, owned by root unless --chown, modes kept"
+        "built\nbuilt\nbuilt\n/copied/sub/file 0:0 700\n/single 0:0 700\n/globbed 0:0 700\n/lonely/file 0:0 700\n/empty 0:0 755\n\
+         ==> /from-image <==\nroot:x:0:0:root:/root:/bin/sh\n\n==> /group <==\nroot:x:0:\n",
+        "a stage's directory copies its contents (one file or none too), owned by root unless --chown, modes kept; \
+         links are followed inside the stage"
     );
+
+    write(&c, "Dockerfile", "FROM busybox\nCOPY --from=busybox /nonexistent /x\n");
+    let (code, err) = env.fails(&["build", "-t", "nofrom", s(&c)]);
+    assert_eq!(code, 125, "{err}");
+    assert_eq!(err.trim().lines().count(), 1, "one line: {err}");
+    assert!(err.contains("\"/nonexistent\"") && err.contains("matches nothing"), "{err}");
 }
 
 #[test]
@@ -350,6 +382,67 @@ ADD archives /kept/
     );
 }
 
+/// A tar with what `tar -x` takes and Docker's ADD too: an absolute name,
+/// ids and a setuid mode, a hard link, and a link to /etc with a file
+/// written through it.
+fn awkward_tar(through: &str) -> Vec<u8> {
+    let mut b = tar::Builder::new(Vec::new());
+    let mut file = |name: &str, body: &[u8], mode: u32, ids: u64| {
+        let mut h = tar::Header::new_gnu();
+        h.as_old_mut().name[..name.len()].copy_from_slice(name.as_bytes());
+        h.set_entry_type(tar::EntryType::Regular);
+        h.set_size(body.len() as u64);
+        h.set_mode(mode);
+        h.set_uid(ids);
+        h.set_gid(ids);
+        h.set_mtime(OLD_MTIME as u64);
+        h.set_cksum();
+        b.append(&h, body).expect("append a file");
+    };
+    file("/absolute", b"abs\n", 0o644, 0);
+    file("owned", b"owned\n", 0o4755, 1000);
+    let mut link = |kind: tar::EntryType, name: &str, target: &str| {
+        let mut h = tar::Header::new_gnu();
+        h.set_entry_type(kind);
+        h.set_size(0);
+        h.set_mode(0o777);
+        h.set_uid(0);
+        h.set_gid(0);
+        h.set_mtime(OLD_MTIME as u64);
+        b.append_link(&mut h, name, target).expect("append a link");
+    };
+    link(tar::EntryType::Link, "hard", "owned");
+    link(tar::EntryType::Symlink, "etc-link", "/etc");
+    let mut h = tar::Header::new_gnu();
+    h.set_size(8);
+    h.set_mode(0o644);
+    h.set_uid(0);
+    h.set_gid(0);
+    h.set_mtime(OLD_MTIME as u64);
+    b.append_data(&mut h, format!("etc-link/{through}"), &b"through\n"[..]).expect("append through the link");
+    b.into_inner().expect("finish the archive")
+}
+
+#[test]
+fn add_unpacks_an_archive_as_tar_does_and_inside_the_image() {
+    let env = TestEnv::with_busybox();
+    let through = format!("pontoon-add-through-{}", std::process::id());
+    let c = context(&env, "ctx");
+    fs::write(c.join("awkward.tar"), awkward_tar(&through)).expect("write the archive");
+    write(&c, "Dockerfile", "FROM busybox\nADD awkward.tar /x/\nADD --chown=2000:3000 awkward.tar /chowned/\n");
+    let id = build(&env, &[s(&c)]);
+    assert!(!Path::new("/etc").join(&through).exists(), "the archive wrote the host's /etc");
+    let out = sh(&env, &id, &format!("cat /x/absolute /etc/{through}; stat -c '%n %u:%g %a %h %Y' /x/owned /chowned/owned /chowned/absolute; readlink /x/etc-link; [ /x/owned -ef /x/hard ] && echo linked"));
+    assert_eq!(
+        out,
+        format!(
+            "abs\nthrough\n/x/owned 1000:1000 4755 2 {OLD_MTIME}\n/chowned/owned 2000:3000 4755 2 {OLD_MTIME}\n\
+             /chowned/absolute 2000:3000 644 1 {OLD_MTIME}\n/etc\nlinked\n"
+        ),
+        "a leading / is dropped, ids (unless --chown), modes, times and hard links are kept, a link is followed inside the image"
+    );
+}
+
 #[test]
 fn add_downloads_a_url_with_mode_0600_and_checks_its_checksum() {
     let env = TestEnv::with_busybox();
@@ -379,6 +472,17 @@ fn add_downloads_a_url_with_mode_0600_and_checks_its_checksum() {
     assert_ne!(code, 0);
     assert!(err.contains("checksum") && err.contains(&wrong), "{err}");
     assert!(!env.ok(&["images"]).contains("badsum"), "no image tagged");
+
+    // A server's refusal is one line naming the URL and the answer.
+    let missing = env.listen_tcp("127.0.0.1:0");
+    let missing_port = missing.local_addr().expect("the server's address").port();
+    common::serve_reply(missing, "HTTP/1.0 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+    let gone = format!("http://127.0.0.1:{missing_port}/gone.txt");
+    write(&c, "Dockerfile", &format!("FROM busybox\nADD {gone} /gone\n"));
+    let (code, err) = env.fails(&["build", s(&c)]);
+    assert_eq!(code, 125, "{err}");
+    assert_eq!(err.trim().lines().count(), 1, "one line: {err}");
+    assert!(err.contains(&gone) && err.contains("HTTP 404"), "{err}");
 }
 
 #[test]
@@ -431,7 +535,7 @@ fn the_cache_follows_the_contents_of_what_is_copied() {
     let out = env.ok(&["build", "-q", "--iidfile", s(&iid), s(&c)]);
     let first = out.trim().to_string();
     assert_eq!(out, format!("{first}\n"), "-q prints the id alone");
-    assert_eq!(fs::read_to_string(&iid).expect("the iidfile"), format!("sha256:{first}\n"));
+    assert_eq!(fs::read_to_string(&iid).expect("the iidfile"), format!("sha256:{first}"), "the iidfile holds the digest alone, as Docker writes it");
     assert_eq!(sh(&env, &first, "cat /seen"), "first\n");
 
     let file = fs::File::options().write(true).open(c.join("f")).expect("open");
@@ -444,4 +548,53 @@ fn the_cache_follows_the_contents_of_what_is_copied() {
     let second = build(&env, &[s(&c)]);
     assert_ne!(second, first, "an edited file misses the cache");
     assert_eq!(sh(&env, &second, "cat /seen"), "second\n", "and the steps after it run again");
+}
+
+/// `security.capability` of cap_net_raw, effective (a version 2 value,
+/// which a user namespace turns into its own version 3).
+const NET_RAW_CAPABILITY: [u8; 20] = [1, 0, 0, 2, 0, 0x20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+
+/// getcap of paths in an image, read from `pontoon image mount` inside
+/// `pontoon unshare` (rootless, the store's files are the namespace's).
+fn getcap(env: &TestEnv, image: &str, paths: &[&str]) -> String {
+    let bin = common::pontoon_bin();
+    let list: Vec<String> = paths.iter().map(|p| format!("\"$R{p}\"")).collect();
+    let script = format!("R=$({} image mount {image}) || exit 1; cd \"$R\" && /usr/sbin/getcap {}; {} image unmount {image} >/dev/null", bin.display(), list.join(" "), bin.display());
+    let out = env.cmd(&["unshare", "sh", "-c", &script]).output().expect("run pontoon unshare");
+    assert!(out.status.success(), "{}", common::describe(&out));
+    let root = String::from_utf8_lossy(&out.stdout).into_owned();
+    // getcap prints the full path; keep the part inside the image.
+    root.lines().map(|l| l.split_once("/merged").map_or(l, |(_, rest)| rest).to_string() + "\n").collect()
+}
+
+#[test]
+fn file_capabilities_survive_copy_add_and_copy_from() {
+    let env = TestEnv::with_busybox();
+    let c = context(&env, "ctx");
+    let mut b = tar::Builder::new(Vec::new());
+    let mut h = tar::Header::new_gnu();
+    h.set_size(5);
+    h.set_mode(0o755);
+    h.set_uid(0);
+    h.set_gid(0);
+    h.set_mtime(OLD_MTIME as u64);
+    b.append_pax_extensions([("SCHILY.xattr.security.capability", &NET_RAW_CAPABILITY[..])]).expect("append the capability");
+    b.append_data(&mut h, "pinger", &b"ping\n"[..]).expect("append the file");
+    fs::write(c.join("caps.tar"), b.into_inner().expect("finish the archive")).expect("write the archive");
+    let mut dockerfile = String::from("FROM busybox AS caps\nADD caps.tar /bin/\nFROM caps\nADD --chown=1000:1000 caps.tar /chowned/\n");
+    let mut want = String::from("/bin/pinger cap_net_raw=ep\n/chowned/pinger cap_net_raw=ep\n/from-stage cap_net_raw=ep\n");
+    let mut paths = vec!["/bin/pinger", "/chowned/pinger", "/from-stage"];
+    if is_root() {
+        // Only root can give a host file a capability; the context's is kept too.
+        write(&c, "capped", "capped\n");
+        let set = std::process::Command::new("/usr/sbin/setcap").args(["cap_net_raw+ep", s(&c.join("capped"))]).status().expect("run setcap");
+        assert!(set.success(), "setcap");
+        dockerfile.push_str("COPY capped /capped\n");
+        want.push_str("/capped cap_net_raw=ep\n");
+        paths.push("/capped");
+    }
+    dockerfile.push_str("COPY --from=caps /bin/pinger /from-stage\n");
+    write(&c, "Dockerfile", &dockerfile);
+    let id = build(&env, &[s(&c)]);
+    assert_eq!(getcap(&env, &id, &paths), want, "the capability is kept where chown would clear it");
 }

@@ -114,13 +114,19 @@ pub fn build(ctx: &Ctx, args: BuildArgs) -> Result<()> {
     let (secrets, _secret_files) = parse_secrets(&args.secrets)?;
     request_parts.secrets = secrets;
     let (context_dir, _unpacked, stdin_dockerfile) = open_context(&args.context)?;
+    // Stdin can hold a Dockerfile alone (then -f - says the same), but not
+    // a tarball and a Dockerfile both.
+    if args.context == "-" && args.file.as_deref() == Some("-") && stdin_dockerfile.is_none() {
+        bail!("-f - and a tarball context on stdin cannot both be read from stdin: put the Dockerfile in the tarball and name it with -f PATH");
+    }
     let (dockerfile, dockerfile_name, dockerfile_path) = read_dockerfile(args.file.as_deref(), &context_dir, stdin_dockerfile)?;
     let store = ctx.store()?;
     let _lock = store.lock_shared()?;
     let request = BuildRequest { context_dir, dockerfile, dockerfile_name, dockerfile_path, ..request_parts };
     let image = crate::build::build(&store, &request)?;
     if let Some(file) = &args.iidfile {
-        std::fs::write(file, format!("{}\n", image.id)).with_context(|| format!("write --iidfile {}", file.display()))?;
+        // As Docker and Podman write it: the digest, no newline.
+        std::fs::write(file, image.id.to_string()).with_context(|| format!("write --iidfile {}", file.display()))?;
     }
     println!("{}", image.id.hex());
     Ok(())

@@ -102,7 +102,7 @@ pub fn plan(args: CopyArgs<'_>, context: &Context) -> Result<CopyPlan> {
         let mut copies_a_dir = false;
         for source in &args.sources {
             if args.is_add && (source.starts_with("git@") || (source.contains("://") && source.ends_with(".git"))) {
-                bail!("ADD of a git repository ({source}) is not supported: clone it into the build context and COPY it");
+                bail!("a git repository ({source}) cannot be added: clone it into the build context and COPY it");
             }
             if args.is_add && (source.starts_with("http://") || source.starts_with("https://")) {
                 let (name, content, mtime) = download(source, args.checksum.as_deref())?;
@@ -125,9 +125,12 @@ pub fn plan(args: CopyArgs<'_>, context: &Context) -> Result<CopyPlan> {
                     match archive_kind(&path) {
                         ArchiveKind::Unpacked => {
                             hasher.update(format!("archive {}\n", context.digest_of(std::slice::from_ref(&item))));
-                            passes.push(Pass { source: PassSource::Here(Local::Archive(path)), place: Placement { owner: Owner::Keep, single_file: false, ..place(false) } });
+                            // The archive's own ids, unless --chown says otherwise
+                            // (as BuildKit does since v0.23).
+                            let owner = if args.chown.is_some() { owner.clone() } else { Owner::Keep };
+                            passes.push(Pass { source: PassSource::Here(Local::Archive(path)), place: Placement { owner, ..place(false) } });
                         }
-                        ArchiveKind::Unsupported(format) => bail!("ADD cannot unpack {format} archives ({source}) yet: unpack it in the context, or ADD a .tar.gz"),
+                        ArchiveKind::Unsupported(format) => bail!("{source} is a {format} archive, which cannot be unpacked yet: unpack it in the context, or ADD a .tar.gz"),
                         ArchiveKind::Plain => plain.push(item),
                     }
                 }
@@ -154,7 +157,7 @@ pub fn plan(args: CopyArgs<'_>, context: &Context) -> Result<CopyPlan> {
         }
     }
     if many && !dest_is_dir {
-        bail!("{} with more than one source needs a destination directory ending with /: write {}/", args.keyword, args.dest);
+        bail!("more than one source needs a destination directory ending with /: write {}/", args.dest);
     }
     let description = format!(
         "{} chown={} chmod={} parents={} dest={} sources={}",
@@ -200,16 +203,20 @@ fn names_only_files(context: &Context, source: &str, items: &[crate::build::cont
 /// Last-Modified time.
 fn download(url: &str, checksum: Option<&str>) -> Result<(String, Vec<u8>, i64)> {
     let response = ureq::get(url).call().map_err(|e| match e {
-        ureq::Error::Status(code, _) => anyhow::anyhow!("ADD {url}: the server answered HTTP {code}"),
-        other => anyhow::anyhow!("ADD {url}: {other}"),
+        ureq::Error::Status(code, _) => anyhow::anyhow!("{url}: the server answered HTTP {code}: check the URL"),
+        ureq::Error::Transport(t) => {
+            // The transport's own text repeats the URL; its cause says what failed.
+            let why = std::error::Error::source(&t).map(|s| s.to_string()).or_else(|| t.message().map(str::to_string)).unwrap_or_else(|| t.kind().to_string());
+            anyhow::anyhow!("{url}: cannot download it ({why}): check the URL and that the server is up")
+        }
     })?;
     let mtime = response.header("Last-Modified").and_then(|t| chrono::DateTime::parse_from_rfc2822(t).ok()).map_or(0, |t| t.timestamp());
     let mut content = Vec::new();
-    response.into_reader().read_to_end(&mut content).with_context(|| format!("ADD {url}: read the download"))?;
+    response.into_reader().read_to_end(&mut content).with_context(|| format!("{url}: read the download"))?;
     if let Some(want) = checksum {
         let got = format!("sha256:{}", hex::encode(Sha256::digest(&content)));
         if got != want {
-            bail!("ADD {url}: the download's checksum is {got}, not {want}");
+            bail!("{url}: the download's checksum is {got}, not the --checksum={want} given: fix the checksum or the URL");
         }
     }
     let path = url.split(['?', '#']).next().unwrap_or(url);
@@ -278,7 +285,10 @@ fn copy_between_roots(store: &Store, from_lowers: &[PathBuf], patterns: Vec<Stri
     let receiver = spawn_in_layers(store, "the COPY destination", lowers, dirs, true, move || {
         let mut input = File::from(r);
         let mut kind = [0u8; 1];
-        input.read_exact(&mut kind).context("read the files to copy")?;
+        if input.read(&mut kind).context("read the files to copy")? == 0 {
+            // The source failed before sending anything: its error is the one to show.
+            return Ok(());
+        }
         place.single_file = place.single_file && kind[0] == b'f';
         extract_into(input, &place).map(|_| ())
     })?;

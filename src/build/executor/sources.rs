@@ -6,6 +6,7 @@
 
 use std::fs::{self, File};
 use std::io::Write;
+use std::os::fd::AsRawFd;
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
@@ -44,6 +45,23 @@ fn header(kind: tar::EntryType, mode: u32, mtime: i64, size: u64) -> tar::Header
     h
 }
 
+/// The PAX record of the one extended attribute a copy keeps, as Docker's
+/// archiver does: a file capability (`setcap`), which the receiver's chown
+/// would clear and so sets again (see extract.rs).
+pub const CAPABILITY_PAX: &str = "SCHILY.xattr.security.capability";
+
+/// Sends the file capability of `file`, if it has one, for the entry that follows.
+fn append_capability<W: Write>(b: &mut tar::Builder<W>, file: &File) -> Result<()> {
+    // A v3 capability (the largest) is 24 bytes.
+    let mut value = [0u8; 64];
+    // SAFETY: the name is NUL-terminated; the buffer has the length passed.
+    let len = unsafe { libc::fgetxattr(file.as_raw_fd(), c"security.capability".as_ptr(), value.as_mut_ptr().cast(), value.len()) };
+    if len > 0 {
+        b.append_pax_extensions([(CAPABILITY_PAX, &value[..len as usize])]).context("send a file capability")?;
+    }
+    Ok(())
+}
+
 /// Writes the context files as a tar stream.
 pub fn write_context(out: impl Write, root: &Path, files: &[ContextFile]) -> Result<()> {
     let mut b = tar::Builder::new(out);
@@ -59,6 +77,7 @@ pub fn write_context(out: impl Write, root: &Path, files: &[ContextFile]) -> Res
                 let file = fs::OpenOptions::new().read(true).custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK).open(&path).with_context(|| format!("open {} in the build context", f.path))?;
                 let size = file.metadata().with_context(|| format!("stat {}", f.path))?.len();
                 let mut h = header(tar::EntryType::Regular, f.mode, f.mtime, size);
+                append_capability(&mut b, &file)?;
                 b.append_data(&mut h, name, file).with_context(|| format!("send {}", f.path))?;
             }
             EntryKind::Symlink => {
@@ -140,6 +159,9 @@ pub fn write_from_root(out: impl Write, sources: &[PathBuf], parents: bool) -> R
             append_dir_contents(&mut b, src, &prefix)?;
         } else {
             let mut file = File::open(src).with_context(|| format!("open {}", src.display()))?;
+            if md.is_file() {
+                append_capability(&mut b, &file)?;
+            }
             b.append_file(&name, &mut file).with_context(|| format!("send {}", src.display()))?;
         }
     }
@@ -161,6 +183,10 @@ fn append_dir_contents<W: Write>(b: &mut tar::Builder<W>, dir: &Path, prefix: &P
         } else if md.file_type().is_socket_like() {
             continue;
         } else {
+            if md.is_file() {
+                let file = File::options().read(true).custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK).open(&path).with_context(|| format!("open {}", path.display()))?;
+                append_capability(b, &file)?;
+            }
             b.append_path_with_name(&path, &name).with_context(|| format!("send {}", path.display()))?;
         }
     }
