@@ -23,9 +23,16 @@ use crate::store::Store;
 /// The parent key of a stage's first step when it starts from nothing.
 pub const SCRATCH: &str = "scratch";
 
+/// Changes whenever pontoon starts to make a step's layer differently (how
+/// COPY places files, what a RUN's description holds): keys made before
+/// then miss, rather than hand back layers made the old way.
+const FORMAT: &str = "pontoon build cache 2";
+
 /// The key of a step: what it starts from and what it does.
 pub fn key(parent: &str, description: &str) -> String {
     let mut hasher = Sha256::new();
+    hasher.update(FORMAT.as_bytes());
+    hasher.update(b"\n");
     hasher.update(parent.as_bytes());
     hasher.update(b"\n");
     hasher.update(description.as_bytes());

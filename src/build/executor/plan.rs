@@ -144,13 +144,13 @@ pub fn plan_step(b: &mut Build<'_>, w: &mut Working, step: &Step, stage_index: u
         }
         Instruction::Copy(copy) => {
             let from = copy.from.as_deref().map(|f| ex(w, f)).transpose()?.map(|f| source_image(b, &f, stage_index)).transpose()?;
-            let args = transfer_args(w, &ex, "COPY", &copy.transfer, copy.parents, from, false, None, &c)?;
+            let args = transfer_args(w, &ex, "COPY", &copy.transfer, copy.parents, from, false, None, &c).map_err(|e| anyhow::anyhow!("{file_name}:{line}: COPY: {}", crate::errors::one_line(&e)))?;
             let plan = copy_step::plan(args, &b.context).map_err(|e| anyhow::anyhow!("{file_name}:{line}: COPY: {}", crate::errors::one_line(&e)))?;
             description = plan.description.clone();
             work = Work::Copy(plan);
         }
         Instruction::Add(add) => {
-            let args = transfer_args(w, &ex, "ADD", &add.transfer, false, None, true, add.checksum.clone(), &c)?;
+            let args = transfer_args(w, &ex, "ADD", &add.transfer, false, None, true, add.checksum.clone(), &c).map_err(|e| anyhow::anyhow!("{file_name}:{line}: ADD: {}", crate::errors::one_line(&e)))?;
             let plan = copy_step::plan(args, &b.context).map_err(|e| anyhow::anyhow!("{file_name}:{line}: ADD: {}", crate::errors::one_line(&e)))?;
             description = plan.description.clone();
             work = Work::Copy(plan);

@@ -162,7 +162,9 @@ fn do_step(b: &mut Build<'_>, w: &mut Working, step: &Step, stage_index: usize) 
         Work::None => None,
         Work::Copy(plan) => {
             let lowers = layer_dirs(b.store, &w.config);
-            copy_step::execute(b.store, plan, &lowers, &b.context.root)?
+            let keyword = step.original.split_whitespace().next().unwrap_or("COPY").to_ascii_uppercase();
+            copy_step::execute(b.store, plan, &lowers, &b.context.root)
+                .map_err(|e| anyhow::anyhow!("{}:{}: {keyword}: {}", b.req.dockerfile_name, step.line, crate::errors::one_line(&e)))?
         }
         Work::Mkdir(dir) => {
             let lowers = layer_dirs(b.store, &w.config);
@@ -264,7 +266,10 @@ pub fn finish(b: &mut Build<'_>, result: Finished, base_layers: usize) -> Result
         };
     }
     let id: Digest = result.record.id.clone();
-    b.printer.line(&format!("COMMIT {}", b.req.tags.first().map(|t| images::familiar_tag(t)).unwrap_or_default()));
+    match b.req.tags.first() {
+        Some(t) => b.printer.line(&format!("COMMIT {}", images::familiar_tag(t))),
+        None => b.printer.line("COMMIT"),
+    }
     cache::promote(b.store, &id, &b.req.tags)?;
     b.printer.line(&format!("--> {}", &id.hex()[..11]));
     for t in &b.req.tags {
