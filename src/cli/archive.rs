@@ -11,7 +11,6 @@ use super::Ctx;
 use crate::engine::archive as engine;
 use crate::engine::images::familiar_tag;
 use crate::engine::import::{self, ImportRequest};
-use crate::errors::PontoonError;
 use crate::image::archive::ArchiveFormat;
 use crate::image::manifest::ContainerConfig;
 use crate::image::reference::Reference;
@@ -102,16 +101,7 @@ pub fn import(ctx: &Ctx, args: ImportArgs) -> Result<()> {
     // Everything the user typed is checked before the tarball is read.
     let mut config = ContainerConfig::default();
     import::apply_changes(&args.change, &mut config)?;
-    let name = match &args.reference {
-        Some(r) => {
-            let reference = Reference::parse(r)?;
-            if reference.digest.is_some() {
-                return Err(PontoonError::InvalidReference { reference: r.clone(), why: "an imported image is named by a tag, not a digest".into() }.into());
-            }
-            reference.tagged_name()
-        }
-        None => None,
-    };
+    let name = args.reference.as_deref().map(|r| Reference::parse_new_name(r, "an imported image")).transpose()?;
     if args.source == "-" && io::stdin().is_terminal() {
         bail!("cowardly refusing to read a tarball from a terminal: pipe it in or give a path or URL");
     }

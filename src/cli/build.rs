@@ -136,11 +136,7 @@ pub fn build(ctx: &Ctx, args: BuildArgs) -> Result<()> {
 fn parse_flags(args: &BuildArgs) -> Result<BuildRequest> {
     let mut tags = Vec::new();
     for t in &args.tags {
-        let reference = Reference::parse(t)?;
-        if reference.digest.is_some() {
-            bail!("invalid tag {t:?}: an image is named by a tag, not a digest");
-        }
-        tags.push(reference.tagged_name().with_context(|| format!("invalid tag {t:?}"))?);
+        tags.push(Reference::parse_new_name(t, "a built image")?);
     }
     let mut build_args = BTreeMap::new();
     for a in &args.build_args {

@@ -6,7 +6,6 @@ use clap::{ArgAction, Args};
 
 use super::Ctx;
 use crate::engine::commit::{self, CommitRequest};
-use crate::errors::PontoonError;
 use crate::image::reference::Reference;
 
 #[derive(Args, Debug)]
@@ -35,16 +34,7 @@ pub struct CommitArgs {
 }
 
 pub fn commit(ctx: &Ctx, args: CommitArgs) -> Result<()> {
-    let name = match &args.reference {
-        Some(r) => {
-            let reference = Reference::parse(r)?;
-            if reference.digest.is_some() {
-                return Err(PontoonError::InvalidReference { reference: r.clone(), why: "a committed image is named by a tag, not a digest".into() }.into());
-            }
-            reference.tagged_name()
-        }
-        None => None,
-    };
+    let name = args.reference.as_deref().map(|r| Reference::parse_new_name(r, "a committed image")).transpose()?;
     let store = ctx.store()?;
     let c = store.containers.find(&args.container)?;
     let request = CommitRequest { author: args.author, message: args.message, changes: args.change, pause: args.pause && !args.no_pause, name };

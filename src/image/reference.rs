@@ -85,6 +85,16 @@ impl Reference {
         self.tag.as_ref().map(|t| format!("{}:{t}", self.name()))
     }
 
+    /// The normalised `registry/repository:tag` a new image of `what` (an
+    /// imported, committed, built image) is named by: a digest is refused.
+    pub fn parse_new_name(s: &str, what: &str) -> Result<String, PontoonError> {
+        let reference = Reference::parse(s)?;
+        match (&reference.digest, reference.tagged_name()) {
+            (None, Some(name)) => Ok(name),
+            _ => Err(PontoonError::InvalidReference { reference: s.to_string(), why: format!("{what} is named by a tag, not a digest") }),
+        }
+    }
+
     /// What the registry API is asked for: the digest when pinned, else the tag.
     pub fn manifest_selector(&self) -> String {
         match (&self.digest, &self.tag) {
