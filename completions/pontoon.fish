@@ -74,6 +74,7 @@ complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "system" -d 'Manage 
 complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "volume" -d 'Manage volumes'
 complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "network" -d 'Manage networks'
 complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "unshare" -d 'Run a command in the rootless storage namespace (as Podman\'s unshare)'
+complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "healthcheck" -d 'Run containers\' healthchecks'
 complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "__monitor" -d 'Supervise one container (started by `start`; not for users)'
 complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "__generate-docs" -d 'Write man pages and shell completions (used by `make docs`)'
 complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "__run-bundle" -d 'Run an OCI bundle in the foreground with the built-in runtime'
@@ -112,6 +113,13 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l ulimit -d 'Ulimi
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -s m -l memory -d 'Memory limit (e.g. 64m, 1g)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l cpus -d 'Number of CPUs' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l pids-limit -d 'Maximum number of processes (-1 for unlimited)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l health-cmd -d 'Command to run to check health (a shell line, or a JSON list; none disables the image\'s)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l health-interval -d 'Time between checks (ms|s|m|h, default 30s; disable: only `pontoon healthcheck run`)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l health-timeout -d 'Maximum time a check may run (default 30s)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l health-retries -d 'Consecutive failures needed to report unhealthy (default 3)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l health-start-period -d 'Start period in which failures do not count (default 0s)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l health-start-interval -d 'Time between checks during the start period (default 5s)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l health-on-failure -d 'Action once the container turns unhealthy: none, kill, restart or stop' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l security-opt -d 'Security options (seccomp=unconfined, seccomp=PROFILE.json, no-new-privileges)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l runtime -d 'OCI runtime to run the container with (crun, runc, youki, or a path)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l pull -d 'Pull the image: missing (default), always or never' -r
@@ -128,6 +136,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l read-only -d 'Mo
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -s P -l publish-all -d 'Publish every exposed port to a random host port'
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l privileged -d 'Give extended privileges to the container'
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l rm -d 'Remove the container when it exits'
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l no-healthcheck -d 'Disable any container-specified HEALTHCHECK'
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l name -d 'Name of the container' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -s e -l env -d 'Set environment variables (KEY=VALUE, or KEY to pass pontoon\'s value)' -r
@@ -160,6 +169,13 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l ulimit -d 'Ul
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -s m -l memory -d 'Memory limit (e.g. 64m, 1g)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l cpus -d 'Number of CPUs' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l pids-limit -d 'Maximum number of processes (-1 for unlimited)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l health-cmd -d 'Command to run to check health (a shell line, or a JSON list; none disables the image\'s)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l health-interval -d 'Time between checks (ms|s|m|h, default 30s; disable: only `pontoon healthcheck run`)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l health-timeout -d 'Maximum time a check may run (default 30s)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l health-retries -d 'Consecutive failures needed to report unhealthy (default 3)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l health-start-period -d 'Start period in which failures do not count (default 0s)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l health-start-interval -d 'Time between checks during the start period (default 5s)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l health-on-failure -d 'Action once the container turns unhealthy: none, kill, restart or stop' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l security-opt -d 'Security options (seccomp=unconfined, seccomp=PROFILE.json, no-new-privileges)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l runtime -d 'OCI runtime to run the container with (crun, runc, youki, or a path)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l pull -d 'Pull the image: missing (default), always or never' -r
@@ -175,6 +191,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l read-only -d 
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -s P -l publish-all -d 'Publish every exposed port to a random host port'
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l privileged -d 'Give extended privileges to the container'
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l rm -d 'Remove the container when it exits'
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l no-healthcheck -d 'Disable any container-specified HEALTHCHECK'
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand start" -l detach-keys -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand start" -l root -d 'Storage root for images, layers and containers' -r -F
@@ -295,7 +312,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand top" -l runroot -d 'Runt
 complete -c pontoon -n "__fish_pontoon_using_subcommand top" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand top" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -s n -l last -d 'Show the n last created containers' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -s f -l filter -d 'Filter: status=, name=, id=, label=, ancestor=, exited=' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -s f -l filter -d 'Filter: status=, name=, id=, label=, ancestor=, exited=, health=' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
@@ -370,6 +387,13 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -s m -l memory -d 'Memory limit (e.g. 64m, 1g)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l cpus -d 'Number of CPUs' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l pids-limit -d 'Maximum number of processes (-1 for unlimited)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l health-cmd -d 'Command to run to check health (a shell line, or a JSON list; none disables the image\'s)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l health-interval -d 'Time between checks (ms|s|m|h, default 30s; disable: only `pontoon healthcheck run`)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l health-timeout -d 'Maximum time a check may run (default 30s)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l health-retries -d 'Consecutive failures needed to report unhealthy (default 3)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l health-start-period -d 'Start period in which failures do not count (default 0s)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l health-start-interval -d 'Time between checks during the start period (default 5s)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l health-on-failure -d 'Action once the container turns unhealthy: none, kill, restart or stop' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l security-opt -d 'Security options (seccomp=unconfined, seccomp=PROFILE.json, no-new-privileges)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l runtime -d 'OCI runtime to run the container with (crun, runc, youki, or a path)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l pull -d 'Pull the image: missing (default), always or never' -r
@@ -386,6 +410,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -s P -l publish-all -d 'Publish every exposed port to a random host port'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l privileged -d 'Give extended privileges to the container'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l rm -d 'Remove the container when it exits'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l no-healthcheck -d 'Disable any container-specified HEALTHCHECK'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l name -d 'Name of the container' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -s e -l env -d 'Set environment variables (KEY=VALUE, or KEY to pass pontoon\'s value)' -r
@@ -418,6 +443,13 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -s m -l memory -d 'Memory limit (e.g. 64m, 1g)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l cpus -d 'Number of CPUs' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l pids-limit -d 'Maximum number of processes (-1 for unlimited)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l health-cmd -d 'Command to run to check health (a shell line, or a JSON list; none disables the image\'s)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l health-interval -d 'Time between checks (ms|s|m|h, default 30s; disable: only `pontoon healthcheck run`)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l health-timeout -d 'Maximum time a check may run (default 30s)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l health-retries -d 'Consecutive failures needed to report unhealthy (default 3)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l health-start-period -d 'Start period in which failures do not count (default 0s)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l health-start-interval -d 'Time between checks during the start period (default 5s)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l health-on-failure -d 'Action once the container turns unhealthy: none, kill, restart or stop' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l security-opt -d 'Security options (seccomp=unconfined, seccomp=PROFILE.json, no-new-privileges)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l runtime -d 'OCI runtime to run the container with (crun, runc, youki, or a path)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l pull -d 'Pull the image: missing (default), always or never' -r
@@ -433,6 +465,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -s P -l publish-all -d 'Publish every exposed port to a random host port'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l privileged -d 'Give extended privileges to the container'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l rm -d 'Remove the container when it exits'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l no-healthcheck -d 'Disable any container-specified HEALTHCHECK'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from start" -l detach-keys -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from start" -l root -d 'Storage root for images, layers and containers' -r -F
@@ -553,7 +586,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from top" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from top" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -s n -l last -d 'Show the n last created containers' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter: status=, name=, id=, label=, ancestor=, exited=' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter: status=, name=, id=, label=, ancestor=, exited=, health=' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
@@ -565,7 +598,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -s n -l last -d 'Show the n last created containers' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -s f -l filter -d 'Filter: status=, name=, id=, label=, ancestor=, exited=' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -s f -l filter -d 'Filter: status=, name=, id=, label=, ancestor=, exited=, health=' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
@@ -1124,6 +1157,15 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand unshare" -l root -d 'Sto
 complete -c pontoon -n "__fish_pontoon_using_subcommand unshare" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand unshare" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand unshare" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -f -a "run" -d 'Run a container\'s healthcheck now: exit 0 when it passes, 1 when it fails'
+complete -c pontoon -n "__fish_pontoon_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand __monitor" -l sync-fd -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand __monitor" -l tty-size -d 'The attaching terminal\'s size, ROWSxCOLS' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand __monitor" -l preserve-fds -d 'Pass fds 3..3+N (from `run --preserve-fds N`) to the container' -r

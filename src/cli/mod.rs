@@ -11,6 +11,7 @@ mod docs;
 pub mod doctor;
 mod exec;
 mod files;
+mod healthcheck;
 mod image;
 mod inspect;
 mod key_values;
@@ -164,6 +165,9 @@ pub enum Command {
     Network(network::NetworkCommand),
     /// Run a command in the rootless storage namespace (as Podman's unshare)
     Unshare(mount::UnshareArgs),
+    /// Run containers' healthchecks
+    #[command(subcommand)]
+    Healthcheck(healthcheck::HealthcheckCommand),
     /// Supervise one container (started by `start`; not for users)
     #[command(hide = true, name = "__monitor")]
     Monitor(container::MonitorArgs),
@@ -271,6 +275,8 @@ impl Cli {
             {
                 crate::errors::Family::Run
             }
+            // Podman's: 0 healthy, 1 unhealthy, 125 for any error.
+            Command::Healthcheck(_) => crate::errors::Family::Run,
             _ => crate::errors::Family::Other,
         }
     }
@@ -315,6 +321,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::System(SystemCommand::Prune(a)) => df::prune(&ctx, a),
         Command::System(SystemCommand::Migrate(a)) => system::migrate(&ctx, a),
         Command::Unshare(a) => mount::unshare(&ctx, a),
+        Command::Healthcheck(c) => healthcheck::run(&ctx, c),
         Command::GenerateDocs(a) => docs::generate(a),
         Command::RunBundle { bundle } => crate::engine::entry::run_bundle(&ctx.paths, &bundle),
     }

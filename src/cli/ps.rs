@@ -10,6 +10,7 @@ use super::Ctx;
 use crate::engine::lifecycle::is_running;
 use crate::format::table::Table;
 use crate::format::units::{ago, human_duration};
+use crate::spec::health::HealthStatus;
 use crate::store::containers::{Container, Status};
 
 const EXAMPLES: &str = "\
@@ -41,7 +42,7 @@ pub struct PsArgs {
     /// Do not truncate output
     #[arg(long)]
     pub no_trunc: bool,
-    /// Filter: status=, name=, id=, label=, ancestor=, exited=
+    /// Filter: status=, name=, id=, label=, ancestor=, exited=, health=
     #[arg(short, long)]
     pub filter: Vec<String>,
     /// Output: table, json, `table TEMPLATE` or a Go template
@@ -56,7 +57,10 @@ pub fn status_text(c: &Container) -> String {
         Status::Created => "Created".into(),
         Status::Running | Status::Stopping if is_running(c) => {
             let up = c.state.started_at.map(|t| (now - t).num_seconds()).unwrap_or(0);
-            format!("Up {}", human_duration(up))
+            match health_text(c) {
+                Some(h) => format!("Up {} ({h})", human_duration(up)),
+                None => format!("Up {}", human_duration(up)),
+            }
         }
         Status::Paused if is_running(c) => {
             let up = c.state.started_at.map(|t| (now - t).num_seconds()).unwrap_or(0);
@@ -70,6 +74,25 @@ pub fn status_text(c: &Container) -> String {
             }
         }
     }
+}
+
+/// Docker's health in the STATUS column: `healthy`, `unhealthy`,
+/// `health: starting`; None for a container without a check.
+fn health_text(c: &Container) -> Option<String> {
+    c.record.spec.health.check()?;
+    Some(match c.state.health.as_ref().map(|h| h.status).unwrap_or_default() {
+        HealthStatus::Starting => "health: starting".into(),
+        s => s.as_str().into(),
+    })
+}
+
+/// `health=` filter values: a running container's status, `none` for one
+/// without a check.
+fn health_name(c: &Container) -> &'static str {
+    if c.record.spec.health.check().is_none() {
+        return "none";
+    }
+    c.state.health.as_ref().map(|h| h.status).unwrap_or_default().as_str()
 }
 
 /// The state name Docker shows in `.State` and `status=` filters.
@@ -93,7 +116,11 @@ fn matches(c: &Container, filters: &[String]) -> Result<bool> {
             },
             "ancestor" => c.record.image_name == value || c.record.image_id.trim_start_matches("sha256:").starts_with(value.trim_start_matches("sha256:")),
             "exited" => state_name(c) == "exited" && c.state.exit_code.map(|e| e.to_string()) == Some(value.to_string()),
-            other => anyhow::bail!("invalid filter {other:?}: use status, name, id, label, ancestor or exited"),
+            "health" => match value {
+                "healthy" | "unhealthy" | "starting" | "none" => health_name(c) == value,
+                other => anyhow::bail!("invalid health filter {other:?}: use healthy, unhealthy, starting or none"),
+            },
+            other => anyhow::bail!("invalid filter {other:?}: use status, name, id, label, ancestor, exited or health"),
         };
         if !ok {
             return Ok(false);

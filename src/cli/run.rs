@@ -195,6 +195,8 @@ pub struct CreateFlags {
     /// Remove the container when it exits
     #[arg(long)]
     pub rm: bool,
+    #[command(flatten)]
+    pub health: HealthArgs,
     /// Security options (seccomp=unconfined, seccomp=PROFILE.json, no-new-privileges)
     #[arg(long, value_name = "OPTION")]
     pub security_opt: Vec<String>,
@@ -217,6 +219,51 @@ pub struct CreateFlags {
     /// The image, then the command and its arguments (passed as they are)
     #[arg(value_names = ["IMAGE", "COMMAND"], required = true, num_args = 1.., trailing_var_arg = true)]
     pub image_and_command: Vec<String>,
+}
+
+/// The healthcheck flags, as Docker and Podman spell them.
+#[derive(Args, Debug, Default)]
+pub struct HealthArgs {
+    /// Command to run to check health (a shell line, or a JSON list; none disables the image's)
+    #[arg(long, value_name = "COMMAND")]
+    pub health_cmd: Option<String>,
+    /// Time between checks (ms|s|m|h, default 30s; disable: only `pontoon healthcheck run`)
+    #[arg(long, value_name = "DURATION")]
+    pub health_interval: Option<String>,
+    /// Maximum time a check may run (default 30s)
+    #[arg(long, value_name = "DURATION")]
+    pub health_timeout: Option<String>,
+    /// Consecutive failures needed to report unhealthy (default 3)
+    #[arg(long, value_name = "N")]
+    pub health_retries: Option<u32>,
+    /// Start period in which failures do not count (default 0s)
+    #[arg(long, value_name = "DURATION")]
+    pub health_start_period: Option<String>,
+    /// Time between checks during the start period (default 5s)
+    #[arg(long, value_name = "DURATION")]
+    pub health_start_interval: Option<String>,
+    /// Disable any container-specified HEALTHCHECK
+    #[arg(long)]
+    pub no_healthcheck: bool,
+    /// Action once the container turns unhealthy: none, kill, restart or stop
+    #[arg(long, value_name = "ACTION")]
+    pub health_on_failure: Option<String>,
+}
+
+impl HealthArgs {
+    fn to_spec(&self) -> Result<crate::spec::health::HealthSpec> {
+        crate::spec::health::HealthFlags {
+            cmd: self.health_cmd.clone(),
+            interval: self.health_interval.clone(),
+            timeout: self.health_timeout.clone(),
+            retries: self.health_retries,
+            start_period: self.health_start_period.clone(),
+            start_interval: self.health_start_interval.clone(),
+            no_healthcheck: self.no_healthcheck,
+            on_failure: self.health_on_failure.clone(),
+        }
+        .parse()
+    }
 }
 
 const RUN_EXAMPLES: &str = "\
@@ -355,6 +402,7 @@ impl CreateFlags {
             ports,
             publish_all: self.publish_all,
             expose,
+            health: self.health.to_spec()?,
         })
     }
 }

@@ -13,6 +13,7 @@ use super::*;
 use crate::cli::{Cli, Command, ContainerCommand, ContainerVerb};
 use crate::spec::devices::DeviceRequest;
 use crate::spec::dns::{DnsSettings, ExtraHost, HostAddress};
+use crate::spec::health::{HealthConfig, OnFailure};
 use crate::spec::container::TmpfsMount;
 use crate::spec::mounts::{MountKind, MountSpec};
 use crate::spec::ports::{PortMapping, Protocol};
@@ -222,6 +223,19 @@ const ROWS: &[Row] = &[
         ]
     }),
     (&["--device-cgroup-rule", "c 1:3 rwm", "busybox"], |s| s.device_cgroup_rules = vec!["c 1:3 rwm".into()]),
+    // Healthchecks: the flags' check (merged with the image's at create).
+    (&["--health-cmd", "test -e /tmp/ok", "--health-interval", "1s", "--health-retries", "2", "busybox"], |s| {
+        s.health.config = Some(HealthConfig { test: vec!["CMD-SHELL".into(), "test -e /tmp/ok".into()], interval: 1_000_000_000, retries: 2, ..Default::default() })
+    }),
+    (&["--health-timeout", "500ms", "--health-start-period", "1m", "--health-start-interval", "2s", "busybox"], |s| {
+        s.health.config = Some(HealthConfig { timeout: 500_000_000, start_period: 60_000_000_000, start_interval: 2_000_000_000, ..Default::default() })
+    }),
+    (&["--health-cmd", "true", "--health-interval", "disable", "busybox"], |s| {
+        s.health.config = Some(HealthConfig { test: vec!["CMD-SHELL".into(), "true".into()], ..Default::default() });
+        s.health.timer_disabled = true;
+    }),
+    (&["--no-healthcheck", "busybox"], |s| s.health.config = Some(HealthConfig { test: vec!["NONE".into()], ..Default::default() })),
+    (&["--health-on-failure", "restart", "busybox"], |s| s.health.on_failure = OnFailure::Restart),
 ];
 
 #[test]
@@ -255,6 +269,9 @@ const REFUSED: &[(&[&str], &str)] = &[
     (&["--memory", "lots", "busybox"], "invalid size"),
     (&["--device", "fuse", "busybox"], "not absolute"),
     (&["--device-cgroup-rule", "x", "busybox"], "invalid --device-cgroup-rule"),
+    (&["--health-interval", "5", "busybox"], "--health-interval \"5\" is not a duration"),
+    (&["--no-healthcheck", "--health-cmd", "true", "busybox"], "--no-healthcheck conflicts with --health-* options"),
+    (&["--health-on-failure", "explode", "busybox"], "invalid --health-on-failure"),
     (&[""], "no image given"),
 ];
 

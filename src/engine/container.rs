@@ -84,6 +84,9 @@ pub fn create(store: &Store, spec: ContainerSpec, name: Option<String>) -> Resul
     // The image's EXPOSE lines join --expose: `-P` publishes them, `ps` shows them.
     let image_exposed = view.config.config.as_ref().and_then(|c| c.exposed_ports.as_ref());
     crate::spec::ports::merge_exposed(&mut spec.expose, &crate::spec::ports::parse_image_exposed(image_exposed.into_iter().flat_map(|m| m.keys()))?);
+    // The image's HEALTHCHECK, as the --health-* flags change it.
+    let image_health = crate::spec::health::HealthConfig::from_image(view.config.config.as_ref().and_then(|c| c.healthcheck.as_ref()));
+    spec.health = std::mem::take(&mut spec.health).resolve(image_health.as_ref());
     let id = new_id();
     let mut record = ContainerRecord {
         id: id.clone(),

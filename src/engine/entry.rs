@@ -27,6 +27,12 @@ pub fn monitor(paths: &StorePaths, args: MonitorArgs) -> Result<()> {
     crate::monitor::run(&store, args)
 }
 
+/// `pontoon healthcheck run`: the container's healthcheck once, recorded
+/// (the monitor's timer starts this same command).
+pub fn healthcheck_run(store: &Store, name: &str) -> Result<crate::monitor::health::CheckOutcome> {
+    crate::monitor::health::run_check(store, name)
+}
+
 /// Runs an OCI bundle with the built-in runtime, inside the storage
 /// namespace.
 /// A program on pontoon's own $PATH (`pontoon unshare CMD`).

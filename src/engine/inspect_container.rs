@@ -143,6 +143,16 @@ pub fn inspect_json(store: &Store, c: &Container, layer_dirs: &[std::path::PathB
         },
         "NetworkSettings": network_settings(st, ports),
     });
+    // As Docker: `.Config.Healthcheck` when the container has a check
+    // (`{"Test": ["NONE"]}` too), `.State.Health` once it has one to run;
+    // Podman's on-failure action beside it.
+    if let Some(config) = &spec.health.config {
+        out["Config"]["Healthcheck"] = json!(config);
+        out["Config"]["HealthcheckOnFailureAction"] = json!(spec.health.on_failure.as_str());
+    }
+    if spec.health.check().is_some() {
+        out["State"]["Health"] = json!(st.health.clone().unwrap_or_default());
+    }
     if let Some(s) = sizes {
         out["SizeRw"] = json!(s.rw);
         out["SizeRootFs"] = json!(s.root_fs);

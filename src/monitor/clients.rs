@@ -14,6 +14,7 @@ use nix::sys::signal::Signal;
 use nix::sys::signalfd::SignalFd;
 use nix::unistd::Pid;
 
+use super::health_timer::HealthTimer;
 use super::logfile::LogWriter;
 use super::protocol::{self, take_frames};
 use super::stdio::MonitorStdio;
@@ -107,7 +108,8 @@ pub fn connect(path: &Path) -> std::io::Result<UnixStream> {
 
 /// Moves bytes until the container's process has exited and its output is
 /// drained. Returns the exit code.
-pub fn pump(pid: Pid, signal_fd: &SignalFd, stdio: &mut MonitorStdio, clients: &mut Clients, log: &mut LogWriter) -> Result<i32> {
+/// `health` is the healthcheck's timer: it runs on the loop's clock.
+pub fn pump(pid: Pid, signal_fd: &SignalFd, stdio: &mut MonitorStdio, clients: &mut Clients, log: &mut LogWriter, health: &mut HealthTimer) -> Result<i32> {
     let mut exit: Option<i32> = None;
     let mut open_outputs: Vec<bool> = vec![true; stdio.outputs.len()];
     let mut buf = vec![0u8; 32 * 1024];
@@ -130,7 +132,12 @@ pub fn pump(pid: Pid, signal_fd: &SignalFd, stdio: &mut MonitorStdio, clients: &
         }
         // After the process exited, outputs held open by a leaked fd must not
         // keep the monitor forever: give them a moment, then stop.
-        let timeout = if exit.is_some() { PollTimeout::from(500u16) } else { PollTimeout::NONE };
+        let timeout = match (exit, health.poll_timeout()) {
+            (Some(_), _) => PollTimeout::from(500u16),
+            (None, None) => PollTimeout::NONE,
+            // Rounded up, so that the loop wakes after the moment, not just before.
+            (None, Some(d)) => PollTimeout::try_from((d.as_millis() + 1).min(60_000) as i32).unwrap_or(PollTimeout::MAX),
+        };
         let ready = match poll(&mut fds, timeout) {
             Ok(n) => n,
             Err(nix::errno::Errno::EINTR) => continue,
@@ -147,8 +154,14 @@ pub fn pump(pid: Pid, signal_fd: &SignalFd, stdio: &mut MonitorStdio, clients: &
             while let Ok(Some(_)) = signal_fd.read_signal() {}
             if exit.is_none() {
                 exit = super::try_reap(pid);
+                if exit.is_some() {
+                    health.on_exit();
+                }
             }
             // SIGTERM to the monitor is passed on, so `kill` of the monitor stops the container.
+        }
+        if exit.is_none() {
+            health.tick(pid);
         }
         if !revents[1].is_empty() {
             clients.accept();
@@ -180,6 +193,12 @@ pub fn pump(pid: Pid, signal_fd: &SignalFd, stdio: &mut MonitorStdio, clients: &
                 Ok(n) => {
                     client.inbuf.extend_from_slice(&buf[..n]);
                     for (kind, payload) in take_frames(&mut client.inbuf) {
+                        if kind == protocol::HEALTH_ACTION && exit.is_none() {
+                            if let Some(action) = payload.first() {
+                                health.on_action(*action, pid);
+                            }
+                            continue;
+                        }
                         handle_client_frame(kind, &payload, pid, stdio);
                     }
                 }

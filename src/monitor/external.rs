@@ -22,7 +22,7 @@ use crate::store::layout::ContainerPaths;
 use crate::store::Store;
 
 /// The monitor's channels the run loop needs.
-pub struct Io<'a> {
+pub struct Io<'a, 'h> {
     pub signal_fd: &'a SignalFd,
     pub clients: &'a mut Clients,
     pub log: &'a mut LogWriter,
@@ -31,6 +31,8 @@ pub struct Io<'a> {
     pub preserve_fds: u32,
     /// The network namespace the monitor made (network::setup).
     pub netns: Option<std::os::fd::RawFd>,
+    /// The healthcheck's timer, run by the event loop.
+    pub health: &'a mut super::health_timer::HealthTimer<'h>,
 }
 
 /// Points the bundle's network namespace at the monitor's: the runtime
@@ -114,7 +116,10 @@ pub fn run(
     if first {
         report(io.sync, super::protocol::StartReport::Started);
     }
-    let code = clients::pump(pid, io.signal_fd, &mut stdio, io.clients, io.log)?;
+    io.health.on_start();
+    let code = clients::pump(pid, io.signal_fd, &mut stdio, io.clients, io.log, io.health);
+    io.health.on_exit();
+    let code = code?;
     rt.delete(&record.id);
     record_exit(store, record, cgroup, code)?;
     Ok(code)

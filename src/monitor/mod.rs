@@ -1,12 +1,14 @@
 //! The per-container supervisor (`pontoon __monitor ID`): mounts the
 //! container's rootfs in a mount namespace of its own, holds the pty or the
 //! stdio pipes, writes the log, serves attach clients on a unix socket,
-//! records the exit, applies the restart policy, and removes `--rm`
-//! containers. It is single-threaded and uses a few small buffers, so it
+//! records the exit, applies the restart policy, runs the healthcheck on
+//! its timer (`health_timer`, `health`), and removes `--rm` containers. It is single-threaded and uses a few small buffers, so it
 //! costs little memory while the container runs.
 
 mod clients;
 mod external;
+pub mod health;
+mod health_timer;
 pub use clients::connect;
 pub mod logfile;
 pub mod protocol;
@@ -30,6 +32,7 @@ use crate::store::containers::{ContainerRecord, Status};
 use crate::store::layout::ContainerPaths;
 use crate::store::Store;
 use clients::Clients;
+use health_timer::HealthTimer;
 use protocol::StartReport;
 use logfile::LogWriter;
 use stdio::MonitorStdio;
@@ -183,12 +186,16 @@ fn run_until_done(
         sealed_exe: sealed.as_ref().map(std::os::fd::AsRawFd::as_raw_fd),
         netns: sandbox.netns.as_ref().map(std::os::fd::AsRawFd::as_raw_fd),
     };
+    let mut health = HealthTimer::new(store, record);
     let mut first = true;
     let final_code = loop {
-        let code = run_once(store, record, spec, extras, signal_fd, clients, log, sync, first && args.attach_wait, first)?;
+        let io = RunIo { signal_fd, clients, log, sync, health: &mut health };
+        let code = run_once(store, record, spec, extras, io, first && args.attach_wait, first)?;
         first = false;
         let state = store.containers.load(&record.id)?.state;
-        if !record.spec.restart.should_restart(code, state.restart_count, state.stopped_by_user) {
+        // `--health-on-failure restart` restarts whatever the policy says.
+        let health_restart = health.take_restart() && !state.stopped_by_user;
+        if !health_restart && !record.spec.restart.should_restart(code, state.restart_count, state.stopped_by_user) {
             break code;
         }
         clients.broadcast(protocol::EXIT, &code.to_be_bytes());
@@ -217,23 +224,21 @@ fn mount_rootfs(store: &Store, record: &ContainerRecord, paths: &ContainerPaths)
         .with_context(|| format!("mount the root filesystem of container {}", &record.id[..12]))
 }
 
+/// The monitor's channels and timers that one run of the container uses.
+struct RunIo<'r, 'h> {
+    signal_fd: &'r SignalFd,
+    clients: &'r mut Clients,
+    log: &'r mut LogWriter,
+    sync: &'r mut Option<File>,
+    health: &'r mut HealthTimer<'h>,
+}
+
 /// Runs the container's process once; returns its exit code.
-#[allow(clippy::too_many_arguments)]
-fn run_once(
-    store: &Store,
-    record: &ContainerRecord,
-    spec: &Spec,
-    extras: builtin::InitExtras,
-    signal_fd: &SignalFd,
-    clients: &mut Clients,
-    log: &mut LogWriter,
-    sync: &mut Option<File>,
-    wait_for_client: bool,
-    first: bool,
-) -> Result<i32> {
+fn run_once(store: &Store, record: &ContainerRecord, spec: &Spec, extras: builtin::InitExtras, io: RunIo, wait_for_client: bool, first: bool) -> Result<i32> {
+    let RunIo { signal_fd, clients, log, sync, health } = io;
     let mut stdio = MonitorStdio::new(record.spec.tty, record.spec.interactive)?;
     if let Some(runtime) = &record.spec.runtime {
-        let io = external::Io { signal_fd, clients, log, sync, preserve_fds: extras.preserve_fds, netns: extras.netns };
+        let io = external::Io { signal_fd, clients, log, sync, preserve_fds: extras.preserve_fds, netns: extras.netns, health };
         return external::run(store, record, runtime, spec, stdio, io, wait_for_client, first);
     }
     let created = builtin::create(spec, stdio.container(), extras)?;
@@ -270,7 +275,10 @@ fn run_once(
             // before idling for the container's whole life.
             // SAFETY: malloc_trim only releases free memory to the kernel.
             unsafe { libc::malloc_trim(0) };
-            clients::pump(pid, signal_fd, &mut stdio, clients, log)?
+            health.on_start();
+            let code = clients::pump(pid, signal_fd, &mut stdio, clients, log, health);
+            health.on_exit();
+            code?
         }
         Err(e) => {
             let message = format!("Error: {e}\n");
@@ -303,6 +311,10 @@ pub(crate) fn mark_running(store: &Store, record: &ContainerRecord, pid: Option<
         st.exit_code = None;
         st.error = None;
         st.oom_killed = false;
+        // Each start begins a new "starting" period (Docker's).
+        if pid.is_some() && record.spec.health.check().is_some() {
+            st.health.get_or_insert_with(Default::default).restart();
+        }
         Ok(())
     })
 }

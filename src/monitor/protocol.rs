@@ -16,6 +16,12 @@ pub const SIGNAL: u8 = 3;
 /// container with SIGSTOP/SIGCONT (pause without a freezer cgroup; the
 /// monitor may signal them all, rootless too).
 pub const PAUSE: u8 = 4;
+/// Client -> monitor: the container just turned unhealthy; apply this
+/// `--health-on-failure` action (one byte, below). Sent by `healthcheck run`.
+pub const HEALTH_ACTION: u8 = 5;
+pub const HEALTH_KILL: u8 = 1;
+pub const HEALTH_RESTART: u8 = 2;
+pub const HEALTH_STOP: u8 = 3;
 /// Monitor -> client: container output.
 pub const STDOUT: u8 = 1;
 pub const STDERR: u8 = 2;

@@ -108,4 +108,8 @@ pub struct ContainerSpec {
     /// `--expose` and, once created, the image's ExposedPorts (host_port 0).
     #[serde(default)]
     pub expose: Vec<PortMapping>,
+    /// `--health-*`, `--no-healthcheck`, `--health-on-failure`; once
+    /// created, merged with the image's HEALTHCHECK (see spec::health).
+    #[serde(default)]
+    pub health: crate::spec::health::HealthSpec,
 }

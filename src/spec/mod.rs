@@ -1,7 +1,7 @@
 //! The data model that is persisted with a container and passed down to
 //! the layers that act on it: the container spec and its parts (mounts,
 //! devices, network mode, DNS flags, restart policy, seccomp choice,
-//! environment).
+//! environment, healthcheck).
 //! Parsing and validation only, no I/O: the store and the runtime depend
 //! on this module, never on the engine.
 
@@ -9,6 +9,7 @@ pub mod container;
 pub mod devices;
 pub mod dns;
 pub mod env;
+pub mod health;
 pub mod mounts;
 pub mod network;
 pub mod ports;

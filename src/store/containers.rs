@@ -99,6 +99,10 @@ pub struct ContainerState {
     /// ports, one entry per address): what `port`, `ps` and `inspect` show.
     #[serde(default)]
     pub ports: Vec<crate::spec::ports::PortMapping>,
+    /// Docker's `.State.Health`, for a container with a healthcheck: set
+    /// to starting at each start, then by each check's result.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub health: Option<crate::spec::health::HealthState>,
 }
 
 /// A container's record and state, as read together.
