@@ -254,7 +254,7 @@ mod tests {
 
     #[test]
     fn trees_are_interpolated_in_values_not_keys() {
-        let mut v: Value = serde_yaml_ng::from_str("$SET: [${SET}, {k: $OTHER}]\nn: 3").unwrap();
+        let mut v: Value = serde_yaml_ng::from_str("$SET: ['${SET}', {k: $OTHER}]\nn: 3").unwrap();
         interpolate_tree(&mut v, Path::new("c.yaml"), &env, &mut Unset::new()).unwrap();
         assert_eq!(serde_yaml_ng::to_string(&v).unwrap(), "$SET:\n- value\n- k: other\nn: 3\n");
         let mut v: Value = serde_yaml_ng::from_str("image: ${TAG:?TAG must be set}").unwrap();

@@ -319,3 +319,7 @@ fn resources(src: &Source) -> Result<Vec<(&'static str, Value)>, ComposeError> {
     }
     Ok(out)
 }
+
+#[cfg(test)]
+#[path = "loader_tests.rs"]
+mod tests;

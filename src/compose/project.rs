@@ -297,6 +297,9 @@ impl Project {
         if let Some(d) = &mut svc.deploy {
             d.replicas = None;
         }
+        if svc.deploy == Some(Default::default()) {
+            svc.deploy = None;
+        }
         let json = serde_json::to_vec(&svc).map_err(|e| ComposeError::Invalid(format!("hash service {service}: {e}")))?;
         Ok(hex::encode(Sha256::digest(&json)))
     }
