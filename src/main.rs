@@ -27,7 +27,7 @@ fn main() {
     if args.first().is_some_and(|a| a == runtime::builtin::tiny_init::ARGV0) {
         runtime::builtin::tiny_init::main(&args);
     }
-    let cli = match cli::Cli::try_parse() {
+    let cli = match cli::Cli::try_parse_from(cli::compose::argv(std::env::args_os())) {
         Ok(cli) => cli,
         Err(e) => {
             let code = if e.use_stderr() { errors::EXIT_ENGINE } else { 0 };

@@ -5,6 +5,7 @@
 mod archive;
 mod build;
 mod commit;
+pub mod compose;
 mod container;
 mod df;
 mod docs;
@@ -163,6 +164,8 @@ pub enum Command {
     /// Manage networks
     #[command(subcommand)]
     Network(network::NetworkCommand),
+    /// Run multi-container applications from Compose files
+    Compose(compose::ComposeArgs),
     /// Run a command in the rootless storage namespace (as Podman's unshare)
     Unshare(mount::UnshareArgs),
     /// Run containers' healthchecks
@@ -317,6 +320,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Version(a) => system::version(&ctx, a),
         Command::Volume(c) => volume::run(&ctx, c),
         Command::Network(c) => network::run(&ctx, c),
+        Command::Compose(a) => compose::run(&ctx, a),
         Command::System(SystemCommand::Df(a)) => df::df(&ctx, a),
         Command::System(SystemCommand::Prune(a)) => df::prune(&ctx, a),
         Command::System(SystemCommand::Migrate(a)) => system::migrate(&ctx, a),

@@ -157,6 +157,7 @@ pub struct Healthcheck {
 
 impl Healthcheck {
     /// `disable: true` or `test: [NONE]`: no check, not even the image's.
+    #[allow(dead_code)] // for `compose up`, which comes next
     pub fn is_disabled(&self) -> bool {
         self.disable || self.test.first().is_some_and(|t| t == "NONE")
     }

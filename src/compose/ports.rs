@@ -112,13 +112,6 @@ fn check_protocol(p: &str) -> Result<(), String> {
     }
 }
 
-impl Port {
-    /// What makes two entries the same port when files are merged.
-    pub fn merge_key(&self) -> (Option<String>, u16, Option<PortRange>, String) {
-        (self.host_ip.clone(), self.target, self.published, self.protocol.clone())
-    }
-}
-
 /// Parses the short syntax into one entry per container port.
 pub fn parse_short(spec: &str) -> Result<Vec<Port>, String> {
     let bad = |why: &str| format!("invalid port {spec:?}: {why}");

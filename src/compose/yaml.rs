@@ -30,12 +30,14 @@ pub fn parse(file: &Path, text: &str) -> Result<Value, ComposeError> {
     Ok(value)
 }
 
-/// serde_yaml_ng appends " at line L column C"; we print `file:L:C:` first.
+/// serde_yaml_ng puts " at line L column C" in its messages; we print
+/// `file:L:C:` first instead.
 fn strip_location(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(i) => message[..i].to_string(),
-        None => message.to_string(),
-    }
+    let Some(i) = message.find(" at line ") else { return message.to_string() };
+    let rest = &message[i + " at line ".len()..];
+    let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+    let rest = rest.strip_prefix(" column ").map(|r| r.trim_start_matches(|c: char| c.is_ascii_digit())).unwrap_or(rest);
+    format!("{}{rest}", &message[..i])
 }
 
 /// Walks `services.*` keys in the text; the first key that is not a
@@ -223,6 +225,8 @@ mod tests {
             other => panic!("not a YAML error: {other:?}"),
         }
         assert!(err.to_string().starts_with("/p/compose.yaml:"), "{err}");
+        // The location is said once, in front (the parser's context may follow).
+        assert!(!err.to_string().contains(" at line 4 column 1"), "{err}");
     }
 
     #[test]
