@@ -42,6 +42,8 @@ pub enum ComposeCommand {
     Config(ConfigArgs),
     /// Show the Compose version
     Version(VersionArgs),
+    #[command(flatten)]
+    Op(super::compose_ops::ComposeOp),
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -114,10 +116,11 @@ impl ComposeArgs {
     }
 }
 
-pub fn run(_ctx: &Ctx, args: ComposeArgs) -> Result<()> {
+pub fn run(ctx: &Ctx, args: ComposeArgs) -> Result<()> {
     match &args.command {
         ComposeCommand::Config(c) => config(&args, c),
         ComposeCommand::Version(v) => version(v),
+        ComposeCommand::Op(op) => super::compose_ops::run(ctx, &args, op),
     }
 }
 

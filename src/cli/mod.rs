@@ -6,6 +6,7 @@ mod archive;
 mod build;
 mod commit;
 pub mod compose;
+mod compose_ops;
 mod container;
 mod df;
 mod docs;

@@ -32,3 +32,4 @@ pub use error::ComposeError;
 pub use loader::load;
 #[allow(unused_imports)]
 pub use model::{Project, Service};
+pub mod run;
