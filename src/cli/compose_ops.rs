@@ -348,11 +348,18 @@ fn up_cmd(ctx: &Ctx, store: &Store, project: &Project, a: &UpArgs) -> Result<()>
     let abort = a.abort_on_container_exit || a.exit_code_from.is_some();
     let mut first_exit: Option<(String, i32)> = None;
     let view = logs::LogView { follow: true, tail: None, timestamps: false, no_prefix: false, colour: std::io::stdout().is_terminal() };
+    // A one-shot dependency (`service_completed_successfully`) that did its
+    // job is expected to exit: that ends nothing.
+    let one_shot = |service: &str| project.services.values().any(|s| s.depends_on.get(service).is_some_and(|d| d.condition == crate::compose::fields::Condition::ServiceCompletedSuccessfully));
     logs::show(store, &started, &view, |stopped| {
         if let Some(c) = stopped {
             let code = c.state.exit_code.unwrap_or(0);
             eprintln!("{} exited with code {code}", c.record.name);
-            first_exit.get_or_insert((containers::service_of(c).to_string(), code));
+            let service = containers::service_of(c);
+            if code == 0 && one_shot(service) {
+                return false;
+            }
+            first_exit.get_or_insert((service.to_string(), code));
             return abort;
         }
         interrupted()

@@ -49,6 +49,8 @@ pub fn up(store: &Store, project: &Project, opts: &UpOptions) -> Result<Vec<Cont
             eprintln!("WARN service {name}: {} not supported yet, ignored", ignored.join(", "));
         }
     }
+    let all = containers::of_project(store, &project.name)?;
+    check_ports_free(project, &order, &all)?;
     resources::ensure_networks(store, project, &order, &say)?;
     resources::ensure_volumes(store, project, &order, &say)?;
     // Images first, all of them: a missing one fails before anything starts.
@@ -56,7 +58,6 @@ pub fn up(store: &Store, project: &Project, opts: &UpOptions) -> Result<Vec<Cont
     for name in &order {
         images.insert(name.clone(), super::images::ensure(store, project, name, opts)?);
     }
-    let all = containers::of_project(store, &project.name)?;
     if opts.remove_orphans {
         for c in all.iter().filter(|c| !project.services.contains_key(containers::service_of(c)) && !containers::is_oneoff(c)) {
             lifecycle::remove(store, c, true)?;
@@ -182,6 +183,31 @@ pub fn wait_until_ready(store: &Store, started: &[Container]) -> Result<()> {
                 _ => bail!("container {} exited ({})", c.record.name, c.state.exit_code.unwrap_or(0)),
             }
             std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+    Ok(())
+}
+
+/// Every fixed host port the services publish must be free now: a port in
+/// use fails `up` before any container starts, naming service and port.
+/// (Ports a running container of the project already holds are its own.)
+fn check_ports_free(project: &Project, order: &[String], all: &[Container]) -> Result<()> {
+    let held_by_project = |service: &str, port: u16| all.iter().any(|c| containers::service_of(c) == service && is_running(c) && c.state.ports.iter().any(|p| p.host_port == port));
+    for name in order {
+        for p in &project.services[name].ports {
+            let Some(range) = &p.published else { continue };
+            if range.start != range.end {
+                continue;
+            }
+            let ip = p.host_ip.as_deref().unwrap_or("0.0.0.0").trim_start_matches('[').trim_end_matches(']');
+            let addr = format!("{}:{}", if ip.contains(':') { format!("[{ip}]") } else { ip.to_string() }, range.start);
+            let free = match p.protocol.as_str() {
+                "udp" => std::net::UdpSocket::bind(&addr).is_ok(),
+                _ => std::net::TcpListener::bind(&addr).is_ok(),
+            };
+            if !free && !held_by_project(name, range.start) {
+                bail!("service {name}: host port {addr}/{} is already in use: stop what uses it or publish another port", p.protocol);
+            }
         }
     }
     Ok(())
