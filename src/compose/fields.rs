@@ -87,6 +87,7 @@ pub fn opt_build<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Build>, D::Er
 /// What `depends_on` waits for.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[allow(clippy::enum_variant_names)] // the spec's names: service_started...
 pub enum Condition {
     #[default]
     ServiceStarted,

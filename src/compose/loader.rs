@@ -115,7 +115,7 @@ impl Loader<'_> {
             model.insert("name".into(), name.clone());
         }
         let mut services = Mapping::new();
-        let names: Vec<String> = src.raw.get("services").and_then(Value::as_mapping).map(|m| m.keys().filter_map(|k| super::flex::scalar(k)).collect()).unwrap_or_default();
+        let names: Vec<String> = src.raw.get("services").and_then(Value::as_mapping).map(|m| m.keys().filter_map(super::flex::scalar).collect()).unwrap_or_default();
         if let Some(s) = src.raw.get("services").filter(|s| !s.is_mapping() && !s.is_null()) {
             return Err(ComposeError::InvalidFile { file: src.path.clone(), message: format!("services must be a mapping of service names, not {s:?}") });
         }

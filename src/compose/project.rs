@@ -11,7 +11,7 @@ use sha2::{Digest, Sha256};
 use super::discover::{self, Options};
 use super::error::ComposeError;
 use super::fields::ServiceNetwork;
-use super::model::{FileModel, Network, Project, Service};
+use super::model::{FileModel, Project, Service};
 use super::mounts::MountType;
 use super::dotenv;
 
@@ -50,7 +50,7 @@ pub(crate) fn finish(model: FileModel, ctx: Context) -> Result<Project, ComposeE
 
     let mut networks = model.networks;
     if services.values().any(|s| s.networks.contains_key("default")) {
-        networks.entry("default".into()).or_insert_with(Network::default);
+        networks.entry("default".into()).or_default();
     }
     for (key, net) in &mut networks {
         net.name.get_or_insert_with(|| engine_name(&name, key, net.external));
