@@ -38,6 +38,7 @@ pub fn load(opts: &Options) -> Result<Project, ComposeError> {
         let model = loader.file_model(source)?;
         merged = merge::merge_models(merged, model);
     }
+    merge::strip_directives(&mut merged);
     let model: FileModel = serde_yaml_ng::from_value(merged).map_err(|e| ComposeError::Invalid(format!("merging {}: {e}", display_files(&found.files))))?;
     let mut warnings = loader.warnings;
     warnings.extend(loader.unset.iter().map(|v| interpolate::unset_warning(v)));
@@ -145,7 +146,9 @@ impl Loader<'_> {
         };
         map.retain(|k, _| !k.as_str().is_some_and(|k| k.starts_with("x-")));
         let extends = map.remove("extends");
-        let own = type_service(src, name, Value::Mapping(map))?;
+        let directives = merge::take_directives(&mut map);
+        let mut own = type_service(src, name, Value::Mapping(map))?;
+        merge::put_directives(&mut own, &directives);
         let Some(extends) = extends else { return Ok(own) };
 
         let (file, base_name) = match &extends {

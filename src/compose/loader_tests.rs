@@ -57,6 +57,17 @@ fn dash_f_files_merge_in_order() {
 }
 
 #[test]
+fn reset_and_override_tags_change_the_merge() {
+    let d = Dir::new();
+    d.write("compose.yaml", "services:\n  web:\n    image: web\n    ports: ['8080:80']\n    environment: {FOO: foo, KEEP: k}\n    dns: [1.1.1.1]\n");
+    d.write("compose.override.yaml", "services:\n  web:\n    ports: !reset []\n    environment: {FOO: !reset null}\n    dns: !override [8.8.8.8]\n");
+    let web = &d.load().services["web"];
+    assert!(web.ports.is_empty());
+    assert_eq!(web.environment.keys().collect::<Vec<_>>(), ["KEEP"]);
+    assert_eq!(web.dns, ["8.8.8.8"]);
+}
+
+#[test]
 fn the_override_file_is_merged_on_top() {
     let d = Dir::new();
     d.write("compose.yaml", "services:\n  web:\n    image: web\n    volumes: ['data:/d']\nvolumes: {data: {}, other: {}}\n");
