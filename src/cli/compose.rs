@@ -147,8 +147,7 @@ fn config(args: &ComposeArgs, c: &ConfigArgs) -> Result<()> {
     }
     if c.images {
         for svc in project.services.values() {
-            // A service built without `image:` gets Compose's default name.
-            println!("{}", svc.image.clone().unwrap_or_else(|| format!("{}-{}", project.name, svc.name)));
+            println!("{}", project.image_name(svc));
         }
         return Ok(());
     }

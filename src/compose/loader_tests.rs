@@ -195,6 +195,15 @@ fn an_unknown_service_key_names_its_line() {
 }
 
 #[test]
+fn unknown_keys_from_anchors_and_in_nested_mappings_are_named() {
+    let d = Dir::new();
+    d.write("compose.yaml", "x-base: &base\n  bogus: 1\nservices:\n  web:\n    <<: *base\n    image: w\n");
+    assert!(d.error().ends_with("compose.yaml: service \"web\" has an unknown key \"bogus\": remove it or check its spelling"), "{}", d.error());
+    d.write("compose.yaml", "services:\n  web:\n    image: w\n    deploy: {replicas: 1, replica: 2}\n");
+    assert!(d.error().ends_with("service \"web\": deploy: unknown key \"replica\": remove it or check its spelling"), "{}", d.error());
+}
+
+#[test]
 fn unknown_top_level_keys_are_warnings() {
     let d = Dir::new();
     d.write("compose.yaml", "services:\n  web: {image: w}\nservice:\n  typo: {}\nx-ok: 1\n");
@@ -274,6 +283,23 @@ fn the_config_hash_is_stable_and_follows_the_definition() {
     d.write("compose.yaml", "services:\n  web: {image: w:2, environment: {A: '1', B: '2'}}\n");
     assert_ne!(d.load().config_hash("web").unwrap(), h1);
     assert!(d.load().config_hash("nope").is_err());
+}
+
+#[test]
+fn containers_are_named_and_labelled_as_compose_does() {
+    let d = Dir::new();
+    d.write("compose.yaml", "services:\n  web: {build: ., labels: [tier=front], depends_on: {db: {condition: service_healthy}}}\n  db: {image: d, container_name: the-db}\n");
+    let p = d.load();
+    assert_eq!(p.container_name(&p.services["web"], 2), "t-web-2");
+    assert_eq!(p.container_name(&p.services["db"], 1), "the-db");
+    assert_eq!(p.image_name(&p.services["web"]), "t-web");
+    let labels = p.container_labels("web", 1).unwrap();
+    assert_eq!(labels["com.docker.compose.project"], "t");
+    assert_eq!(labels["com.docker.compose.service"], "web");
+    assert_eq!(labels["com.docker.compose.container-number"], "1");
+    assert_eq!(labels["com.docker.compose.config-hash"], p.config_hash("web").unwrap());
+    assert_eq!(labels["com.docker.compose.depends_on"], "db:service_healthy:false");
+    assert_eq!(labels["tier"], "front");
 }
 
 #[test]

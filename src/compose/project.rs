@@ -214,6 +214,11 @@ fn validate(project: &mut Project, warnings: &mut Vec<String>) -> Result<(), Com
     Ok(())
 }
 
+/// An enum's name as serde writes it (`service_healthy`).
+fn serde_plain<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+}
+
 fn check_restart(policy: &str) -> Result<(), String> {
     let ok = match policy.split_once(':') {
         Some(("on-failure", n)) => n.parse::<u32>().is_ok(),
@@ -275,6 +280,45 @@ impl Project {
                 None => return path.iter().map(|s| s.to_string()).collect(),
             }
         }
+    }
+
+    /// The name of a service's `number`-th container (from 1):
+    /// `container_name:`, else Compose's `PROJECT-SERVICE-N`.
+    #[allow(dead_code)] // for `compose up`, which comes next
+    pub fn container_name(&self, svc: &Service, number: u32) -> String {
+        match &svc.container_name {
+            Some(n) => n.clone(),
+            None => format!("{}-{}-{number}", self.name, svc.name),
+        }
+    }
+
+    /// The image a service runs: `image:`, else the `PROJECT-SERVICE`
+    /// that Compose tags a build with.
+    pub fn image_name(&self, svc: &Service) -> String {
+        svc.image.clone().unwrap_or_else(|| format!("{}-{}", self.name, svc.name))
+    }
+
+    /// The labels Compose puts on a service's containers, by which
+    /// `compose ps` and `down` find them, over the service's own labels.
+    #[allow(dead_code)] // for `compose up`, which comes next
+    pub fn container_labels(&self, service: &str, number: u32) -> Result<BTreeMap<String, String>, ComposeError> {
+        let svc = self.service(service)?;
+        let mut labels = svc.labels.clone();
+        let files: Vec<String> = self.files.iter().map(|f| f.display().to_string()).collect();
+        for (k, v) in [
+            ("project", self.name.clone()),
+            ("service", svc.name.clone()),
+            ("container-number", number.to_string()),
+            ("config-hash", self.config_hash(service)?),
+            ("oneoff", "False".to_string()),
+            ("project.working_dir", self.working_dir.display().to_string()),
+            ("project.config_files", files.join(",")),
+            ("depends_on", svc.depends_on.iter().map(|(d, dep)| format!("{d}:{}:{}", serde_plain(&dep.condition), dep.restart)).collect::<Vec<_>>().join(",")),
+            ("image", self.image_name(svc)),
+        ] {
+            labels.insert(format!("com.docker.compose.{k}"), v);
+        }
+        Ok(labels)
     }
 
     /// An active service by name.
