@@ -182,6 +182,10 @@ fn invalid_services_are_errors() {
     d.write("compose.yaml", "services:\n  web:\n    image: w\n    ports: ['8080:80', 'x:y']\n");
     let err = d.error();
     assert!(err.contains("\"web\"") && err.contains("ports") && err.contains("x:y"), "{err}");
+    d.write("compose.yaml", "services:\n  web: {image: w, network_mode: host, networks: [front]}\nnetworks: {front: {}}\n");
+    assert!(d.error().contains("network_mode and networks"), "{}", d.error());
+    d.write("compose.yaml", "services:\n  web: {image: w, container_name: one, deploy: {replicas: 2}}\n");
+    assert!(d.error().contains("container_name"), "{}", d.error());
     d.write("compose.yaml", "services:\n  web:\n    image: w\n    restart: sometimes\n");
     assert!(d.error().contains("restart policy"), "{}", d.error());
 }

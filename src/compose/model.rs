@@ -225,7 +225,6 @@ pub struct Service {
 
 impl Service {
     /// How many containers `up` runs: `deploy.replicas`, else `scale`, else 1.
-    #[allow(dead_code)] // for `compose up`, which comes next
     pub fn replicas(&self) -> u32 {
         self.deploy.as_ref().and_then(|d| d.replicas).or(self.scale).unwrap_or(1)
     }

@@ -157,6 +157,12 @@ fn validate(project: &mut Project, warnings: &mut Vec<String>) -> Result<(), Com
         if svc.image.is_none() && svc.build.is_none() {
             return Err(ComposeError::NoImageOrBuild(svc.name.clone()));
         }
+        if svc.network_mode.is_some() && !svc.networks.is_empty() {
+            return Err(ComposeError::Invalid(format!("service {:?} sets both network_mode and networks, which exclude each other: keep one", svc.name)));
+        }
+        if let (Some(n), true) = (&svc.container_name, svc.replicas() > 1) {
+            return Err(ComposeError::Invalid(format!("service {:?} runs {} replicas but names its container {n:?}, which must be unique: remove container_name or use one replica", svc.name, svc.replicas())));
+        }
         if let Some(r) = &svc.restart {
             check_restart(r).map_err(|m| ComposeError::Invalid(format!("service {:?}: {m}", svc.name)))?;
         }
