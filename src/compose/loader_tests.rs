@@ -68,6 +68,15 @@ fn reset_and_override_tags_change_the_merge() {
 }
 
 #[test]
+fn a_later_false_overrides_an_earlier_true() {
+    let d = Dir::new();
+    d.write("compose.yaml", "services:\n  web: {image: w, privileged: true, tty: true}\n");
+    d.write("compose.override.yaml", "services:\n  web: {privileged: false}\n");
+    let web = &d.load().services["web"];
+    assert_eq!((web.privileged, web.tty), (Some(false), Some(true)));
+}
+
+#[test]
 fn the_override_file_is_merged_on_top() {
     let d = Dir::new();
     d.write("compose.yaml", "services:\n  web:\n    image: web\n    volumes: ['data:/d']\nvolumes: {data: {}, other: {}}\n");

@@ -7,7 +7,8 @@
 //! - `command`, `entrypoint` and `healthcheck.test` are replaced whole;
 //! - `ports` are unique by {host_ip, target, published, protocol}, and
 //!   `volumes`, `secrets`, `configs` by `target`: an entry with the same key
-//!   is merged into the earlier one instead of being added;
+//!   replaces the earlier one instead of being added (whole, so that
+//!   `data:/d` after `data:/d:ro` is read-write);
 //! - a later `null` changes nothing;
 //! - a later `!reset` removes the key, a later `!override` replaces the
 //!   value without merging (the loader takes these tags off the raw file
@@ -187,10 +188,7 @@ fn merge_at(base: Value, over: Value, path: &mut Vec<String>) -> Value {
                 for item in o {
                     let key = unique_key(&item, fields);
                     match b.iter().position(|e| unique_key(e, fields) == key) {
-                        Some(i) => {
-                            let existing = std::mem::take(&mut b[i]);
-                            b[i] = merge_at(existing, item, &mut path.clone());
-                        }
+                        Some(i) => b[i] = item,
                         None => b.push(item),
                     }
                 }
@@ -230,6 +228,12 @@ mod tests {
     fn volumes_are_unique_by_target() {
         let m = merge_service(y("{volumes: [{type: volume, source: foo, target: /work}, {type: volume, source: k, target: /keep}]}"), y("{volumes: [{type: volume, source: bar, target: /work}]}"));
         assert_eq!(m, y("{volumes: [{type: volume, source: bar, target: /work}, {type: volume, source: k, target: /keep}]}"));
+    }
+
+    #[test]
+    fn a_volume_with_the_same_target_is_replaced_whole() {
+        let m = merge_service(y("{volumes: [{type: volume, source: d, target: /d, read_only: true}]}"), y("{volumes: [{type: volume, source: d, target: /d}]}"));
+        assert_eq!(m, y("{volumes: [{type: volume, source: d, target: /d}]}"));
     }
 
     #[test]
