@@ -995,7 +995,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__compose__subcmd__config)
-            opts="-q -h -V --services --volumes --profiles --images --hash --quiet --format --root --runroot --help --version"
+            opts="-q -o -h -V --services --volumes --profiles --images --hash --quiet --format --output --root --runroot --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1007,6 +1007,14 @@ _pontoon() {
                     ;;
                 --format)
                     COMPREPLY=($(compgen -W "yaml json" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --root)

@@ -1136,6 +1136,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and not __fish_
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from config" -l hash -d 'Print each named service\'s configuration hash ("*" for all)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from config" -l format -d 'Output format' -r -f -a "yaml\t''
 json\t''"
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from config" -s o -l output -d 'Write the model to this file instead of standard output' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from config" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from config" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from config" -l services -d 'Print the service names, one per line'
@@ -1148,6 +1149,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from convert" -l hash -d 'Print each named service\'s configuration hash ("*" for all)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from convert" -l format -d 'Output format' -r -f -a "yaml\t''
 json\t''"
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from convert" -s o -l output -d 'Write the model to this file instead of standard output' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from convert" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from convert" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from convert" -l services -d 'Print the service names, one per line'

@@ -114,6 +114,8 @@ volumes:
     assert_eq!(p.ok(&["config", "--services"]), "db\nweb\n", "services in start order");
     assert_eq!(p.ok(&["config", "--volumes"]), "data\n");
     assert_eq!(p.ok(&["config", "-q"]), "");
+    assert_eq!(p.ok(&["config", "-o", "resolved.yaml"]), "");
+    assert_eq!(std::fs::read_to_string(p.dir.join("resolved.yaml")).expect("read the written model"), text);
 }
 
 #[test]
