@@ -73,6 +73,7 @@ complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "version" -d 'Show v
 complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "system" -d 'Manage pontoon itself'
 complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "volume" -d 'Manage volumes'
 complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "network" -d 'Manage networks'
+complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "compose" -d 'Run multi-container applications from Compose files'
 complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "unshare" -d 'Run a command in the rootless storage namespace (as Podman\'s unshare)'
 complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "healthcheck" -d 'Run containers\' healthchecks'
 complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "__monitor" -d 'Supervise one container (started by `start`; not for users)'
@@ -1153,6 +1154,163 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from disconnect" -s f -l force -d 'No error when the network is gone or the container is not on it'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from disconnect" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from disconnect" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and not __fish_seen_subcommand_from config convert version up down ps logs build pull start stop restart kill rm exec images port" -s f -l file -d 'Compose configuration files, merged in order (default: compose.yaml and compose.override.yaml found here or in a parent directory)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and not __fish_seen_subcommand_from config convert version up down ps logs build pull start stop restart kill rm exec images port" -s p -l project-name -d 'Project name (default: COMPOSE_PROJECT_NAME, the file\'s `name:`, or the directory\'s name)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and not __fish_seen_subcommand_from config convert version up down ps logs build pull start stop restart kill rm exec images port" -l project-directory -d 'Directory that relative paths start from (default: the first file\'s)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and not __fish_seen_subcommand_from config convert version up down ps logs build pull start stop restart kill rm exec images port" -l env-file -d 'Variables for interpolation, instead of the project directory\'s .env' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and not __fish_seen_subcommand_from config convert version up down ps logs build pull start stop restart kill rm exec images port" -l profile -d 'Enable services of this profile (also COMPOSE_PROFILES)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and not __fish_seen_subcommand_from config convert version up down ps logs build pull start stop restart kill rm exec images port" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and not __fish_seen_subcommand_from config convert version up down ps logs build pull start stop restart kill rm exec images port" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and not __fish_seen_subcommand_from config convert version up down ps logs build pull start stop restart kill rm exec images port" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and not __fish_seen_subcommand_from config convert version up down ps logs build pull start stop restart kill rm exec images port" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and not __fish_seen_subcommand_from config convert version up down ps logs build pull start stop restart kill rm exec images port" -f -a "config" -d 'Print the resolved, normalised Compose model'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and not __fish_seen_subcommand_from config convert version up down ps logs build pull start stop restart kill rm exec images port" -f -a "convert" -d 'Print the resolved, normalised Compose model'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and not __fish_seen_subcommand_from config convert version up down ps logs build pull start stop restart kill rm exec images port" -f -a "version" -d 'Show the Compose version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and not __fish_seen_subcommand_from config convert version up down ps logs build pull start stop restart kill rm exec images port" -f -a "up" -d 'Create and start the project\'s containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and not __fish_seen_subcommand_from config convert version up down ps logs build pull start stop restart kill rm exec images port" -f -a "down" -d 'Stop and remove the project\'s containers and networks'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and not __fish_seen_subcommand_from config convert version up down ps logs build pull start stop restart kill rm exec images port" -f -a "ps" -d 'List the project\'s containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and not __fish_seen_subcommand_from config convert version up down ps logs build pull start stop restart kill rm exec images port" -f -a "logs" -d 'Show the output of the project\'s containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and not __fish_seen_subcommand_from config convert version up down ps logs build pull start stop restart kill rm exec images port" -f -a "build" -d 'Build the services\' images'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and not __fish_seen_subcommand_from config convert version up down ps logs build pull start stop restart kill rm exec images port" -f -a "pull" -d 'Pull the services\' images'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and not __fish_seen_subcommand_from config convert version up down ps logs build pull start stop restart kill rm exec images port" -f -a "start" -d 'Start the services\' existing containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and not __fish_seen_subcommand_from config convert version up down ps logs build pull start stop restart kill rm exec images port" -f -a "stop" -d 'Stop the services\' containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and not __fish_seen_subcommand_from config convert version up down ps logs build pull start stop restart kill rm exec images port" -f -a "restart" -d 'Restart the services\' containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and not __fish_seen_subcommand_from config convert version up down ps logs build pull start stop restart kill rm exec images port" -f -a "kill" -d 'Kill the services\' containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and not __fish_seen_subcommand_from config convert version up down ps logs build pull start stop restart kill rm exec images port" -f -a "rm" -d 'Remove the services\' stopped containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and not __fish_seen_subcommand_from config convert version up down ps logs build pull start stop restart kill rm exec images port" -f -a "exec" -d 'Run a command in a service\'s running container'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and not __fish_seen_subcommand_from config convert version up down ps logs build pull start stop restart kill rm exec images port" -f -a "images" -d 'List the images the project\'s containers use'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and not __fish_seen_subcommand_from config convert version up down ps logs build pull start stop restart kill rm exec images port" -f -a "port" -d 'Print the host port a service\'s container port is published on'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from config" -l hash -d 'Print each named service\'s configuration hash ("*" for all)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from config" -l format -d 'Output format' -r -f -a "yaml\t''
+json\t''"
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from config" -s o -l output -d 'Write the model to this file instead of standard output' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from config" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from config" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from config" -l services -d 'Print the service names, one per line'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from config" -l volumes -d 'Print the volume names, one per line'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from config" -l profiles -d 'Print the profile names, one per line'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from config" -l images -d 'Print the images of the services, one per line'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from config" -s q -l quiet -d 'Only validate: print nothing, fail on an invalid model'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from config" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from config" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from convert" -l hash -d 'Print each named service\'s configuration hash ("*" for all)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from convert" -l format -d 'Output format' -r -f -a "yaml\t''
+json\t''"
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from convert" -s o -l output -d 'Write the model to this file instead of standard output' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from convert" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from convert" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from convert" -l services -d 'Print the service names, one per line'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from convert" -l volumes -d 'Print the volume names, one per line'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from convert" -l profiles -d 'Print the profile names, one per line'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from convert" -l images -d 'Print the images of the services, one per line'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from convert" -s q -l quiet -d 'Only validate: print nothing, fail on an invalid model'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from convert" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from convert" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from version" -s f -l format -d '`json` for a JSON object' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from version" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from version" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from version" -l short -d 'Print only the version number'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from version" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from version" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from up" -l exit-code-from -d 'Exit with this service\'s code (implies --abort-on-container-exit)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from up" -l pull -d 'Pull images: always, missing (default), never' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from up" -s t -l timeout -d 'Seconds to wait for stopping containers' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from up" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from up" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from up" -s d -l detach -d 'Run in the background'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from up" -l build -d 'Build images before starting'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from up" -l no-build -d 'Never build, even a missing image'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from up" -l force-recreate -d 'Recreate containers even if nothing changed'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from up" -l no-recreate -d 'Keep existing containers even if they changed'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from up" -l remove-orphans -d 'Remove containers of services not in the files'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from up" -l no-deps -d 'Start only the services named, not their dependencies'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from up" -l no-start -d 'Create the containers but start none'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from up" -l wait -d 'Wait until the services run (and are healthy if they have a check), then return'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from up" -l abort-on-container-exit -d 'Stop every container when one exits (attached only)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from up" -l quiet-pull -d 'Pull without progress output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from up" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from up" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from down" -l rmi -d 'Remove images: local (those built without a custom name) or all' -r -f -a "local\t''
+all\t''"
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from down" -s t -l timeout -d 'Seconds to wait for stopping containers' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from down" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from down" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from down" -s v -l volumes -d 'Remove named volumes declared in the files and anonymous volumes'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from down" -l remove-orphans -d 'Remove containers of services not in the files'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from down" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from down" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from ps" -l format -d 'table (default) or json' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from ps" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from ps" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from ps" -s a -l all -d 'Show stopped containers too'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from ps" -s q -l quiet -d 'Only the container ids'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from ps" -l services -d 'Only the service names'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from ps" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from ps" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from logs" -s n -l tail -d 'Lines from the end of each log' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from logs" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from logs" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from logs" -s f -l follow -d 'Follow the output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from logs" -s t -l timestamps -d 'Show timestamps'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from logs" -l no-log-prefix -d 'Do not prefix lines with the container\'s name'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from logs" -l no-color -d 'Do not colour the prefixes'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from logs" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from logs" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from build" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from build" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from build" -l no-cache -d 'Do not use the build cache'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from build" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from build" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from pull" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from pull" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from pull" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from pull" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from start" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from start" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from start" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from stop" -s t -l timeout -d 'Seconds to wait before killing' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from stop" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from stop" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from stop" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from restart" -s t -l timeout -d 'Seconds to wait before killing' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from restart" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from restart" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from restart" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from restart" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from kill" -s s -l signal -d 'The signal to send' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from kill" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from kill" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from kill" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from kill" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from rm" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from rm" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from rm" -s f -l force -d 'Do not ask for confirmation'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from rm" -s s -l stop -d 'Stop running containers first'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from rm" -s v -l volumes -d 'Remove their anonymous volumes too'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from exec" -s e -l env -d 'Set an environment variable (repeatable)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from exec" -s u -l user -d 'Run as this user' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from exec" -s w -l workdir -d 'Working directory' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from exec" -l index -d 'Which replica (1 by default)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from exec" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from exec" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from exec" -s T -l no-TTY -d 'No pseudo-terminal (the default when stdin is not a terminal)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from exec" -s d -l detach -d 'Run in the background'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from exec" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from exec" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from images" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from images" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from images" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from images" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from port" -l protocol -d 'tcp or udp' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from port" -l index -d 'Which replica (1 by default)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from port" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from port" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from port" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from port" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand unshare" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand unshare" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand unshare" -s h -l help -d 'Print help'

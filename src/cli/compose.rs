@@ -75,6 +75,9 @@ pub struct ConfigArgs {
     /// Output format
     #[arg(long, value_enum, default_value = "yaml")]
     pub format: ModelFormat,
+    /// Write the model to this file instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]
@@ -150,8 +153,7 @@ fn config(args: &ComposeArgs, c: &ConfigArgs) -> Result<()> {
     }
     if c.images {
         for svc in project.services.values() {
-            // A service built without `image:` gets Compose's default name.
-            println!("{}", svc.image.clone().unwrap_or_else(|| format!("{}-{}", project.name, svc.name)));
+            println!("{}", project.image_name(svc));
         }
         return Ok(());
     }
@@ -162,9 +164,13 @@ fn config(args: &ComposeArgs, c: &ConfigArgs) -> Result<()> {
         }
         return Ok(());
     }
-    match c.format {
-        ModelFormat::Yaml => print!("{}", serde_yaml_ng::to_string(&project).context("write the model as YAML")?),
-        ModelFormat::Json => println!("{}", serde_json::to_string_pretty(&project).context("write the model as JSON")?),
+    let text = match c.format {
+        ModelFormat::Yaml => serde_yaml_ng::to_string(&project).context("write the model as YAML")?,
+        ModelFormat::Json => serde_json::to_string_pretty(&project).context("write the model as JSON")? + "\n",
+    };
+    match &c.output {
+        Some(path) => std::fs::write(path, text).with_context(|| format!("write {}", path.display()))?,
+        None => print!("{text}"),
     }
     Ok(())
 }

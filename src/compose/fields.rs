@@ -34,10 +34,10 @@ pub struct Build {
     pub cache_from: Vec<String>,
     #[serde(skip_serializing_if = "Vec::is_empty", default, deserialize_with = "flex::string_or_list")]
     pub cache_to: Vec<String>,
-    #[serde(skip_serializing_if = "std::ops::Not::not", default, deserialize_with = "flex::bool")]
-    pub no_cache: bool,
-    #[serde(skip_serializing_if = "std::ops::Not::not", default, deserialize_with = "flex::bool")]
-    pub pull: bool,
+    #[serde(skip_serializing_if = "Option::is_none", default, deserialize_with = "flex::opt_bool")]
+    pub no_cache: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none", default, deserialize_with = "flex::opt_bool")]
+    pub pull: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none", default, deserialize_with = "flex::opt_string")]
     pub network: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty", default, deserialize_with = "flex::string_or_list")]
@@ -87,6 +87,7 @@ pub fn opt_build<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Build>, D::Er
 /// What `depends_on` waits for.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[allow(clippy::enum_variant_names)] // the spec's names: service_started...
 pub enum Condition {
     #[default]
     ServiceStarted,

@@ -38,6 +38,7 @@ pub fn load(opts: &Options) -> Result<Project, ComposeError> {
         let model = loader.file_model(source)?;
         merged = merge::merge_models(merged, model);
     }
+    merge::strip_directives(&mut merged);
     let model: FileModel = serde_yaml_ng::from_value(merged).map_err(|e| ComposeError::Invalid(format!("merging {}: {e}", display_files(&found.files))))?;
     let mut warnings = loader.warnings;
     warnings.extend(loader.unset.iter().map(|v| interpolate::unset_warning(v)));
@@ -115,7 +116,7 @@ impl Loader<'_> {
             model.insert("name".into(), name.clone());
         }
         let mut services = Mapping::new();
-        let names: Vec<String> = src.raw.get("services").and_then(Value::as_mapping).map(|m| m.keys().filter_map(|k| super::flex::scalar(k)).collect()).unwrap_or_default();
+        let names: Vec<String> = src.raw.get("services").and_then(Value::as_mapping).map(|m| m.keys().filter_map(super::flex::scalar).collect()).unwrap_or_default();
         if let Some(s) = src.raw.get("services").filter(|s| !s.is_mapping() && !s.is_null()) {
             return Err(ComposeError::InvalidFile { file: src.path.clone(), message: format!("services must be a mapping of service names, not {s:?}") });
         }
@@ -145,7 +146,9 @@ impl Loader<'_> {
         };
         map.retain(|k, _| !k.as_str().is_some_and(|k| k.starts_with("x-")));
         let extends = map.remove("extends");
-        let own = type_service(src, name, Value::Mapping(map))?;
+        let directives = merge::take_directives(&mut map);
+        let mut own = type_service(src, name, Value::Mapping(map))?;
+        merge::put_directives(&mut own, &directives);
         let Some(extends) = extends else { return Ok(own) };
 
         let (file, base_name) = match &extends {
@@ -240,6 +243,10 @@ fn join_disjoint(file: &Path, own: Value, imported: Value) -> Result<Value, Comp
 /// Types one service (every short form to its long one), makes its paths
 /// absolute, and writes it back as a YAML value for merging.
 fn type_service(src: &Source, name: &str, value: Value) -> Result<Value, ComposeError> {
+    // Keys the text check could not see (from a `<<` merge of an anchor).
+    if let Some(key) = value.as_mapping().and_then(|m| m.keys().filter_map(Value::as_str).find(|k| !super::model::service_keys().contains(k))) {
+        return Err(ComposeError::UnknownServiceKey { file: src.path.clone(), line: None, column: None, service: name.to_string(), key: key.to_string() });
+    }
     let mut svc: Service = serde_yaml_ng::from_value(value.clone()).map_err(|e| ComposeError::InvalidService {
         file: src.path.clone(),
         service: name.to_string(),
@@ -273,8 +280,20 @@ fn failing_key(value: &Value) -> Option<String> {
     map.iter().find_map(|(k, v)| {
         let mut one = Mapping::new();
         one.insert(k.clone(), v.clone());
-        serde_yaml_ng::from_value::<Service>(Value::Mapping(one)).err().map(|e| format!("{}: {e}", k.as_str().unwrap_or_default()))
+        serde_yaml_ng::from_value::<Service>(Value::Mapping(one)).err().map(|e| format!("{}: {}", k.as_str().unwrap_or_default(), short_message(&e.to_string())))
     })
+}
+
+/// serde's "unknown field `x`, expected one of `a`, `b`, ..." without the
+/// (long) list, in the words of the other key errors.
+fn short_message(message: &str) -> String {
+    match message.split_once("unknown field `") {
+        Some((before, rest)) => {
+            let key = rest.split('`').next().unwrap_or_default();
+            format!("{before}unknown key {key:?}: remove it or check its spelling")
+        }
+        None => message.to_string(),
+    }
 }
 
 /// A build context that is a URL (git) rather than a directory.

@@ -57,6 +57,26 @@ fn dash_f_files_merge_in_order() {
 }
 
 #[test]
+fn reset_and_override_tags_change_the_merge() {
+    let d = Dir::new();
+    d.write("compose.yaml", "services:\n  web:\n    image: web\n    ports: ['8080:80']\n    environment: {FOO: foo, KEEP: k}\n    dns: [1.1.1.1]\n");
+    d.write("compose.override.yaml", "services:\n  web:\n    ports: !reset []\n    environment: {FOO: !reset null}\n    dns: !override [8.8.8.8]\n");
+    let web = &d.load().services["web"];
+    assert!(web.ports.is_empty());
+    assert_eq!(web.environment.keys().collect::<Vec<_>>(), ["KEEP"]);
+    assert_eq!(web.dns, ["8.8.8.8"]);
+}
+
+#[test]
+fn a_later_false_overrides_an_earlier_true() {
+    let d = Dir::new();
+    d.write("compose.yaml", "services:\n  web: {image: w, privileged: true, tty: true}\n");
+    d.write("compose.override.yaml", "services:\n  web: {privileged: false}\n");
+    let web = &d.load().services["web"];
+    assert_eq!((web.privileged, web.tty), (Some(false), Some(true)));
+}
+
+#[test]
 fn the_override_file_is_merged_on_top() {
     let d = Dir::new();
     d.write("compose.yaml", "services:\n  web:\n    image: web\n    volumes: ['data:/d']\nvolumes: {data: {}, other: {}}\n");
@@ -171,6 +191,10 @@ fn invalid_services_are_errors() {
     d.write("compose.yaml", "services:\n  web:\n    image: w\n    ports: ['8080:80', 'x:y']\n");
     let err = d.error();
     assert!(err.contains("\"web\"") && err.contains("ports") && err.contains("x:y"), "{err}");
+    d.write("compose.yaml", "services:\n  web: {image: w, network_mode: host, networks: [front]}\nnetworks: {front: {}}\n");
+    assert!(d.error().contains("network_mode and networks"), "{}", d.error());
+    d.write("compose.yaml", "services:\n  web: {image: w, container_name: one, deploy: {replicas: 2}}\n");
+    assert!(d.error().contains("container_name"), "{}", d.error());
     d.write("compose.yaml", "services:\n  web:\n    image: w\n    restart: sometimes\n");
     assert!(d.error().contains("restart policy"), "{}", d.error());
 }
@@ -181,6 +205,15 @@ fn an_unknown_service_key_names_its_line() {
     d.write("compose.yaml", "services:\n  web:\n    image: w\n    port: ['80']\n");
     let err = d.error();
     assert!(err.ends_with("compose.yaml:4:5: service \"web\" has an unknown key \"port\": remove it or check its spelling"), "{err}");
+}
+
+#[test]
+fn unknown_keys_from_anchors_and_in_nested_mappings_are_named() {
+    let d = Dir::new();
+    d.write("compose.yaml", "x-base: &base\n  bogus: 1\nservices:\n  web:\n    <<: *base\n    image: w\n");
+    assert!(d.error().ends_with("compose.yaml: service \"web\" has an unknown key \"bogus\": remove it or check its spelling"), "{}", d.error());
+    d.write("compose.yaml", "services:\n  web:\n    image: w\n    deploy: {replicas: 1, replica: 2}\n");
+    assert!(d.error().ends_with("service \"web\": deploy: unknown key \"replica\": remove it or check its spelling"), "{}", d.error());
 }
 
 #[test]
@@ -263,6 +296,23 @@ fn the_config_hash_is_stable_and_follows_the_definition() {
     d.write("compose.yaml", "services:\n  web: {image: w:2, environment: {A: '1', B: '2'}}\n");
     assert_ne!(d.load().config_hash("web").unwrap(), h1);
     assert!(d.load().config_hash("nope").is_err());
+}
+
+#[test]
+fn containers_are_named_and_labelled_as_compose_does() {
+    let d = Dir::new();
+    d.write("compose.yaml", "services:\n  web: {build: ., labels: [tier=front], depends_on: {db: {condition: service_healthy}}}\n  db: {image: d, container_name: the-db}\n");
+    let p = d.load();
+    assert_eq!(p.container_name(&p.services["web"], 2), "t-web-2");
+    assert_eq!(p.container_name(&p.services["db"], 1), "the-db");
+    assert_eq!(p.image_name(&p.services["web"]), "t-web");
+    let labels = p.container_labels("web", 1).unwrap();
+    assert_eq!(labels["com.docker.compose.project"], "t");
+    assert_eq!(labels["com.docker.compose.service"], "web");
+    assert_eq!(labels["com.docker.compose.container-number"], "1");
+    assert_eq!(labels["com.docker.compose.config-hash"], p.config_hash("web").unwrap());
+    assert_eq!(labels["com.docker.compose.depends_on"], "db:service_healthy:false");
+    assert_eq!(labels["tier"], "front");
 }
 
 #[test]

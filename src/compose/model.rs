@@ -104,19 +104,20 @@ pub struct Service {
     #[serde(skip_serializing_if = "Vec::is_empty", default, deserialize_with = "fields::deserialize_file_refs")]
     pub configs: Vec<FileRef>,
 
-    // What `docker run` has a flag for, typed for the engine.
+    // What `docker run` has a flag for, typed for the engine. Booleans are
+    // options so that a later file's `false` overrides an earlier `true`.
     #[serde(skip_serializing_if = "Vec::is_empty", default, deserialize_with = "flex::string_or_list")]
     pub cap_add: Vec<String>,
     #[serde(skip_serializing_if = "Vec::is_empty", default, deserialize_with = "flex::string_or_list")]
     pub cap_drop: Vec<String>,
-    #[serde(skip_serializing_if = "std::ops::Not::not", default, deserialize_with = "flex::bool")]
-    pub privileged: bool,
-    #[serde(skip_serializing_if = "std::ops::Not::not", default, deserialize_with = "flex::bool")]
-    pub read_only: bool,
-    #[serde(skip_serializing_if = "std::ops::Not::not", default, deserialize_with = "flex::bool")]
-    pub tty: bool,
-    #[serde(skip_serializing_if = "std::ops::Not::not", default, deserialize_with = "flex::bool")]
-    pub stdin_open: bool,
+    #[serde(skip_serializing_if = "Option::is_none", default, deserialize_with = "flex::opt_bool")]
+    pub privileged: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none", default, deserialize_with = "flex::opt_bool")]
+    pub read_only: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none", default, deserialize_with = "flex::opt_bool")]
+    pub tty: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none", default, deserialize_with = "flex::opt_bool")]
+    pub stdin_open: Option<bool>,
     #[serde(skip_serializing_if = "Vec::is_empty", default, deserialize_with = "flex::string_or_list")]
     pub security_opt: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none", default, deserialize_with = "units::opt_bytes")]
@@ -225,7 +226,6 @@ pub struct Service {
 
 impl Service {
     /// How many containers `up` runs: `deploy.replicas`, else `scale`, else 1.
-    #[allow(dead_code)] // for `compose up`, which comes next
     pub fn replicas(&self) -> u32 {
         self.deploy.as_ref().and_then(|d| d.replicas).or(self.scale).unwrap_or(1)
     }

@@ -134,7 +134,7 @@ pub fn parse_short(spec: &str) -> Result<Vec<Port>, String> {
         }
     };
     let (published, target) = match rest.rsplit_once(':') {
-        Some((p, t)) if p.is_empty() => (None, t),
+        Some(("", t)) => (None, t),
         Some((p, t)) => (Some(PortRange::parse(p).map_err(|e| bad(&e))?), t),
         None => (None, rest),
     };

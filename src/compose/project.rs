@@ -11,7 +11,7 @@ use sha2::{Digest, Sha256};
 use super::discover::{self, Options};
 use super::error::ComposeError;
 use super::fields::ServiceNetwork;
-use super::model::{FileModel, Network, Project, Service};
+use super::model::{FileModel, Project, Service};
 use super::mounts::MountType;
 use super::dotenv;
 
@@ -50,7 +50,7 @@ pub(crate) fn finish(model: FileModel, ctx: Context) -> Result<Project, ComposeE
 
     let mut networks = model.networks;
     if services.values().any(|s| s.networks.contains_key("default")) {
-        networks.entry("default".into()).or_insert_with(Network::default);
+        networks.entry("default".into()).or_default();
     }
     for (key, net) in &mut networks {
         net.name.get_or_insert_with(|| engine_name(&name, key, net.external));
@@ -157,6 +157,12 @@ fn validate(project: &mut Project, warnings: &mut Vec<String>) -> Result<(), Com
         if svc.image.is_none() && svc.build.is_none() {
             return Err(ComposeError::NoImageOrBuild(svc.name.clone()));
         }
+        if svc.network_mode.is_some() && !svc.networks.is_empty() {
+            return Err(ComposeError::Invalid(format!("service {:?} sets both network_mode and networks, which exclude each other: keep one", svc.name)));
+        }
+        if let (Some(n), true) = (&svc.container_name, svc.replicas() > 1) {
+            return Err(ComposeError::Invalid(format!("service {:?} runs {} replicas but names its container {n:?}, which must be unique: remove container_name or use one replica", svc.name, svc.replicas())));
+        }
         if let Some(r) = &svc.restart {
             check_restart(r).map_err(|m| ComposeError::Invalid(format!("service {:?}: {m}", svc.name)))?;
         }
@@ -212,6 +218,11 @@ fn validate(project: &mut Project, warnings: &mut Vec<String>) -> Result<(), Com
     }
     project.services_in_start_order()?;
     Ok(())
+}
+
+/// An enum's name as serde writes it (`service_healthy`).
+fn serde_plain<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
 }
 
 fn check_restart(policy: &str) -> Result<(), String> {
@@ -275,6 +286,44 @@ impl Project {
                 None => return path.iter().map(|s| s.to_string()).collect(),
             }
         }
+    }
+
+    /// The name of a service's `number`-th container (from 1):
+    /// `container_name:`, else Compose's `PROJECT-SERVICE-N`.
+    #[allow(dead_code)] // for `compose up`, which comes next
+    pub fn container_name(&self, svc: &Service, number: u32) -> String {
+        match &svc.container_name {
+            Some(n) => n.clone(),
+            None => format!("{}-{}-{number}", self.name, svc.name),
+        }
+    }
+
+    /// The image a service runs: `image:`, else the `PROJECT-SERVICE`
+    /// that Compose tags a build with.
+    pub fn image_name(&self, svc: &Service) -> String {
+        svc.image.clone().unwrap_or_else(|| format!("{}-{}", self.name, svc.name))
+    }
+
+    /// The labels Compose puts on a service's containers, by which
+    /// `compose ps` and `down` find them, over the service's own labels.
+    pub fn container_labels(&self, service: &str, number: u32) -> Result<BTreeMap<String, String>, ComposeError> {
+        let svc = self.service(service)?;
+        let mut labels = svc.labels.clone();
+        let files: Vec<String> = self.files.iter().map(|f| f.display().to_string()).collect();
+        for (k, v) in [
+            ("project", self.name.clone()),
+            ("service", svc.name.clone()),
+            ("container-number", number.to_string()),
+            ("config-hash", self.config_hash(service)?),
+            ("oneoff", "False".to_string()),
+            ("project.working_dir", self.working_dir.display().to_string()),
+            ("project.config_files", files.join(",")),
+            ("depends_on", svc.depends_on.iter().map(|(d, dep)| format!("{d}:{}:{}", serde_plain(&dep.condition), dep.restart)).collect::<Vec<_>>().join(",")),
+            ("image", self.image_name(svc)),
+        ] {
+            labels.insert(format!("com.docker.compose.{k}"), v);
+        }
+        Ok(labels)
     }
 
     /// An active service by name.

@@ -96,10 +96,10 @@ pub fn container_spec(project: &Project, name: &str, s: &Service, image: &str, l
     spec.workdir = s.working_dir.clone();
     spec.user = s.user.clone();
     spec.hostname = s.hostname.clone();
-    spec.tty = s.tty;
-    spec.interactive = s.stdin_open;
-    spec.read_only = s.read_only;
-    spec.privileged = s.privileged;
+    spec.tty = s.tty.unwrap_or(false);
+    spec.interactive = s.stdin_open.unwrap_or(false);
+    spec.read_only = s.read_only.unwrap_or(false);
+    spec.privileged = s.privileged.unwrap_or(false);
     spec.cap_add = s.cap_add.clone();
     spec.cap_drop = s.cap_drop.clone();
     spec.init = s.init.unwrap_or(false);

@@ -99,12 +99,12 @@ fn up_service(store: &Store, project: &Project, name: &str, image: &str, all: &[
             }
             Some(c) => {
                 lifecycle::remove(store, c, true).with_context(|| format!("recreate {}", c.record.name))?;
-                let c = create_and_start(store, project, name, n, image, &hash, opts)?;
+                let c = create_and_start(store, project, name, n, image, opts)?;
                 say("Container", &c.record.name, "Recreated");
                 c
             }
             None => {
-                let c = create_and_start(store, project, name, n, image, &hash, opts)?;
+                let c = create_and_start(store, project, name, n, image, opts)?;
                 say("Container", &c.record.name, if opts.no_start { "Created" } else { "Started" });
                 c
             }
@@ -118,13 +118,9 @@ fn up_service(store: &Store, project: &Project, name: &str, image: &str, all: &[
     Ok(out)
 }
 
-fn create_and_start(store: &Store, project: &Project, name: &str, n: u32, image: &str, hash: &str, opts: &UpOptions) -> Result<Container> {
+fn create_and_start(store: &Store, project: &Project, name: &str, n: u32, image: &str, opts: &UpOptions) -> Result<Container> {
     let service = &project.services[name];
-    let labels = {
-        let mut l = service.labels.clone();
-        l.extend(names::container_labels(project, name, n, hash, false));
-        l
-    };
+    let labels = project.container_labels(name, n)?;
     let spec = spec::container_spec(project, name, service, image, labels)?;
     let record = container::create(store, spec, Some(names::container_name(project, name, n))).with_context(|| format!("create the container of service {name}"))?;
     if !opts.no_start {
