@@ -109,19 +109,19 @@ fn a_built_web_service_waits_for_a_healthy_db_and_both_are_reachable() {
     let file = dir.join("compose.yaml");
     let follow = std::cell::RefCell::new(env.cmd(&["compose", "-f", file.to_str().unwrap(), "-p", "demo", "logs", "-f", "--no-color", "db"]).stdout(std::process::Stdio::piped()).spawn().unwrap());
     std::thread::sleep(Duration::from_millis(300));
-    ok(&env, &dir, &["stop", "db"]);
+    ok(&env, &dir, &["stop", "-t", "1", "db"]);
     assert!(wait_until(10, || follow.borrow_mut().try_wait().unwrap().is_some()), "logs -f ended when db stopped");
     ok(&env, &dir, &["start", "db"]);
 
     // down keeps the named volume: its data is there after the next up.
-    ok(&env, &dir, &["down"]);
+    ok(&env, &dir, &["down", "-t", "1"]);
     assert_eq!(env.ok(&["ps", "-a", "-q"]), "", "down removed the containers");
     assert!(!env.ok(&["network", "ls"]).contains("demo_default"), "and the network");
     assert!(env.ok(&["volume", "ls", "-q"]).contains("demo_dbdata"), "but kept the volume");
     ok(&env, &dir, &["up", "-d"]);
     let starts = ok(&env, &dir, &["exec", "-T", "db", "cat", "/data/starts"]);
     assert_eq!(starts.lines().count(), 3, "the data written before down is there: {starts}");
-    ok(&env, &dir, &["down", "--volumes"]);
+    ok(&env, &dir, &["down", "--volumes", "-t", "1"]);
     assert!(!env.ok(&["volume", "ls", "-q"]).contains("demo_dbdata"), "down --volumes removed it");
 }
 
