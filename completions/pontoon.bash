@@ -214,17 +214,26 @@ _pontoon() {
             pontoon__subcmd__compose,pull)
                 cmd="pontoon__subcmd__compose__subcmd__pull"
                 ;;
+            pontoon__subcmd__compose,push)
+                cmd="pontoon__subcmd__compose__subcmd__push"
+                ;;
             pontoon__subcmd__compose,restart)
                 cmd="pontoon__subcmd__compose__subcmd__restart"
                 ;;
             pontoon__subcmd__compose,rm)
                 cmd="pontoon__subcmd__compose__subcmd__rm"
                 ;;
+            pontoon__subcmd__compose,run)
+                cmd="pontoon__subcmd__compose__subcmd__run"
+                ;;
             pontoon__subcmd__compose,start)
                 cmd="pontoon__subcmd__compose__subcmd__start"
                 ;;
             pontoon__subcmd__compose,stop)
                 cmd="pontoon__subcmd__compose__subcmd__stop"
+                ;;
+            pontoon__subcmd__compose,top)
+                cmd="pontoon__subcmd__compose__subcmd__top"
                 ;;
             pontoon__subcmd__compose,up)
                 cmd="pontoon__subcmd__compose__subcmd__up"
@@ -993,7 +1002,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__compose)
-            opts="-f -p -h -V --file --project-name --project-directory --env-file --profile --root --runroot --help --version config convert version up down ps logs build pull start stop restart kill rm exec images port"
+            opts="-f -p -h -V --file --project-name --project-directory --env-file --profile --root --runroot --help --version config convert version up down ps logs build pull start stop restart kill rm exec images port run top push"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1346,6 +1355,28 @@ _pontoon() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        pontoon__subcmd__compose__subcmd__push)
+            opts="-h -V --root --runroot --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         pontoon__subcmd__compose__subcmd__restart)
             opts="-t -h -V --timeout --root --runroot --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1398,6 +1429,60 @@ _pontoon() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        pontoon__subcmd__compose__subcmd__run)
+            opts="-d -e -T -u -w -h -V --rm --detach --env --name --entrypoint --no-deps --no-TTY --user --workdir --service-ports --root --runroot --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -e)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --entrypoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -u)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --workdir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -w)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         pontoon__subcmd__compose__subcmd__start)
             opts="-h -V --root --runroot --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1435,6 +1520,28 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pontoon__subcmd__compose__subcmd__top)
+            opts="-h -V --root --runroot --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -46,6 +46,50 @@ pub enum ComposeOp {
     Images(ServicesArgs),
     /// Print the host port a service's container port is published on
     Port(PortArgs),
+    /// Run a one-off command in a new container of a service
+    Run(RunArgs),
+    /// Show the processes of the project's containers
+    Top(ServicesArgs),
+    /// Push the services' images
+    Push(ServicesArgs),
+}
+
+#[derive(Args, Debug)]
+#[command(trailing_var_arg = true)]
+pub struct RunArgs {
+    /// Remove the container when it exits
+    #[arg(long)]
+    pub rm: bool,
+    /// Run in the background and print the container's name
+    #[arg(short, long)]
+    pub detach: bool,
+    /// Set an environment variable (repeatable)
+    #[arg(short, long)]
+    pub env: Vec<String>,
+    /// Name the container
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Override the image's entrypoint
+    #[arg(long)]
+    pub entrypoint: Option<String>,
+    /// Do not start the services it depends on
+    #[arg(long)]
+    pub no_deps: bool,
+    /// No pseudo-terminal (the default when stdin is not a terminal)
+    #[arg(short = 'T', long = "no-TTY")]
+    pub no_tty: bool,
+    /// Run as this user
+    #[arg(short, long)]
+    pub user: Option<String>,
+    /// Working directory
+    #[arg(short, long)]
+    pub workdir: Option<String>,
+    /// Publish the service's ports (not published by default)
+    #[arg(long)]
+    pub service_ports: bool,
+    pub service: String,
+    #[arg(allow_hyphen_values = true)]
+    pub command: Vec<String>,
 }
 
 #[derive(Args, Debug)]
@@ -234,6 +278,23 @@ pub fn run(ctx: &Ctx, args: &ComposeArgs, op: &ComposeOp) -> Result<()> {
     // These hand over to another pontoon command, which opens the store itself.
     match op {
         ComposeOp::Exec(a) => return exec(ctx, &project, a),
+        ComposeOp::Top(a) => {
+            let store = ctx.store_files_only()?;
+            for c in ops::selected(&store, &project, &a.services)?.into_iter().filter(crate::engine::lifecycle::is_running) {
+                println!("{}", c.record.name);
+                pontoon_again(ctx, &["top".to_string(), c.record.id.clone()])?;
+                println!();
+            }
+            return Ok(());
+        }
+        ComposeOp::Push(a) => {
+            for name in crate::compose::run::order::start_order(&project, &a.services, false)? {
+                if project.services[&name].image.is_some() {
+                    pontoon_again(ctx, &["push".to_string(), names::built_image(&project, &name)])?;
+                }
+            }
+            return Ok(());
+        }
         ComposeOp::Port(a) => {
             let name = names::container_name(&project, &a.service, a.index);
             return pontoon_again(ctx, &["port".to_string(), name, format!("{}/{}", a.private_port, a.protocol)]);
@@ -287,7 +348,8 @@ pub fn run(ctx: &Ctx, args: &ComposeArgs, op: &ComposeOp) -> Result<()> {
             ops::rm(&store, &project, &a.services, a.stop, a.volumes)
         }
         ComposeOp::Images(a) => images_cmd(&store, &project, &a.services),
-        ComposeOp::Exec(_) | ComposeOp::Port(_) => Ok(()),
+        ComposeOp::Run(a) => run_oneoff(ctx, &store, &project, a),
+        ComposeOp::Exec(_) | ComposeOp::Port(_) | ComposeOp::Top(_) | ComposeOp::Push(_) => Ok(()),
     }
 }
 
@@ -481,4 +543,52 @@ fn pontoon_again(ctx: &Ctx, argv: &[String]) -> Result<()> {
         Some(code) => Err(PontoonError::Exit(code).into()),
         None => Err(PontoonError::Exit(1).into()),
     }
+}
+
+/// `compose run`: a one-off container of the service (its dependencies
+/// brought up first), with the command given, attached unless `-d`; the
+/// service's ports are published only with `--service-ports`.
+fn run_oneoff(ctx: &Ctx, store: &Store, project: &Project, a: &RunArgs) -> Result<()> {
+    let service = project.services.get(&a.service).with_context(|| format!("no such service: {}", a.service))?;
+    if !a.no_deps {
+        let deps: Vec<String> = service.depends_on.keys().filter(|d| project.services.contains_key(*d)).cloned().collect();
+        if !deps.is_empty() {
+            let opts = up::UpOptions { services: deps, build: false, no_build: false, force_recreate: false, no_recreate: false, remove_orphans: false, no_deps: false, no_start: false, pull: PullPolicy::Missing, quiet: false };
+            up::up(store, project, &opts)?;
+        }
+    }
+    let opts = up::UpOptions { services: vec![a.service.clone()], build: false, no_build: false, force_recreate: false, no_recreate: false, remove_orphans: false, no_deps: true, no_start: false, pull: PullPolicy::Missing, quiet: true };
+    let image = images::ensure(store, project, &a.service, &opts)?;
+    let mut labels = project.container_labels(&a.service, 1)?;
+    labels.insert(names::ONEOFF.into(), "True".into());
+    let mut spec = crate::compose::run::spec::container_spec(project, &a.service, service, &image, labels)?;
+    if !a.command.is_empty() {
+        spec.command = a.command.clone();
+    }
+    if let Some(e) = &a.entrypoint {
+        spec.entrypoint = Some(e.clone());
+    }
+    spec.env.extend(a.env.iter().cloned());
+    if a.user.is_some() {
+        spec.user = a.user.clone();
+    }
+    if a.workdir.is_some() {
+        spec.workdir = a.workdir.clone();
+    }
+    if !a.service_ports {
+        spec.ports.clear();
+    }
+    spec.restart = Default::default();
+    spec.interactive = !a.detach;
+    spec.tty = !a.detach && !a.no_tty && std::io::stdin().is_terminal();
+    spec.auto_remove = a.rm;
+    let suffix: String = crate::store::containers::new_id().chars().take(12).collect();
+    let name = a.name.clone().unwrap_or_else(|| format!("{}-{}-run-{suffix}", project.name, a.service));
+    let record = crate::engine::container::create(store, spec, Some(name.clone()))?;
+    if a.detach {
+        crate::engine::container::start(store, &record.id, crate::engine::container::StartMode::Detached)?;
+        println!("{name}");
+        return Ok(());
+    }
+    pontoon_again(ctx, &["start".to_string(), "-a".into(), "-i".into(), record.id])
 }
