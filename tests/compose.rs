@@ -104,6 +104,10 @@ fn a_built_web_service_waits_for_a_healthy_db_and_both_are_reachable() {
     assert!(ps.contains(&format!("127.0.0.1:{port}->80/tcp")), "{ps}");
     assert_eq!(ok(&env, &dir, &["ps", "--services"]), "db\nweb\n");
     assert_eq!(state(&env, "demo-web-1", r#"index .Config.Labels "com.docker.compose.service""#), "web");
+    assert_eq!(ok(&env, &dir, &["port", "web", "80"]).trim(), format!("127.0.0.1:{port}"));
+    let images = ok(&env, &dir, &["images"]);
+    assert!(images.contains("demo-web-1") && images.contains("demo-web") && images.contains("busybox"), "{images}");
+    assert!(ok(&env, &dir, &["top", "web"]).contains("httpd"), "top shows web's process");
 
     // `logs -f web` follows until web stops.
     let file = dir.join("compose.yaml");
