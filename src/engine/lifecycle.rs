@@ -19,15 +19,7 @@ use crate::store::Store;
 /// Docker's default grace period before SIGKILL.
 pub const DEFAULT_STOP_TIMEOUT: u32 = 10;
 
-/// Parses a signal given as a name (`TERM`, `SIGTERM`) or a number.
-pub fn parse_signal(s: &str) -> Result<Signal> {
-    if let Ok(n) = s.parse::<i32>() {
-        return Signal::try_from(n).map_err(|_| anyhow::anyhow!("invalid signal number {n}"));
-    }
-    let upper = s.to_ascii_uppercase();
-    let name = if upper.starts_with("SIG") { upper } else { format!("SIG{upper}") };
-    name.parse::<Signal>().map_err(|_| anyhow::anyhow!("invalid signal {s:?}: use a name such as TERM, KILL, HUP or a number"))
-}
+pub use crate::spec::signal::parse_signal;
 
 /// Whether the container's monitor is alive (its state may say running
 /// after a crash of the monitor or of the whole machine). The pid must be

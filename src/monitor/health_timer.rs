@@ -140,7 +140,7 @@ impl<'a> HealthTimer<'a> {
                 } else {
                     self.restart_requested = true;
                 }
-                let signal = spec.stop_signal.as_deref().and_then(signal_named).unwrap_or(Signal::SIGTERM);
+                let signal = spec.stop_signal.as_deref().and_then(|s| crate::spec::signal::parse_signal(s).ok()).unwrap_or(Signal::SIGTERM);
                 let _ = nix::sys::signal::kill(pid, signal);
                 let grace = spec.stop_timeout.unwrap_or(DEFAULT_STOP_TIMEOUT);
                 self.kill_at = Some(Instant::now() + Duration::from_secs(u64::from(grace)));
@@ -164,14 +164,4 @@ impl<'a> HealthTimer<'a> {
     pub fn take_restart(&mut self) -> bool {
         std::mem::take(&mut self.restart_requested)
     }
-}
-
-/// `--stop-signal` as given (`TERM`, `SIGTERM`, `15`).
-fn signal_named(s: &str) -> Option<Signal> {
-    if let Ok(n) = s.parse::<i32>() {
-        return Signal::try_from(n).ok();
-    }
-    let upper = s.to_ascii_uppercase();
-    let name = if upper.starts_with("SIG") { upper } else { format!("SIG{upper}") };
-    name.parse().ok()
 }

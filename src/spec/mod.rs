@@ -15,3 +15,4 @@ pub mod network;
 pub mod ports;
 pub mod restart;
 pub mod seccomp;
+pub mod signal;

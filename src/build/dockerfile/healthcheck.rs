@@ -63,46 +63,9 @@ fn positive_duration(flag: &str, text: &str) -> Result<Duration> {
     Ok(d)
 }
 
-/// Go's `time.ParseDuration` (what Docker uses) for non-negative values:
-/// numbers with optional fractions, each followed by a unit; `0` alone.
-/// Counted in whole nanoseconds, so `0.3s` is exactly 300ms.
-pub fn go_duration(text: &str) -> Option<Duration> {
-    if text == "0" {
-        return Some(Duration::ZERO);
-    }
-    let mut rest = text;
-    let mut nanos: u128 = 0;
-    if rest.is_empty() {
-        return None;
-    }
-    while !rest.is_empty() {
-        let number_len = rest.find(|c: char| !c.is_ascii_digit() && c != '.').unwrap_or(rest.len());
-        let (whole, fraction) = rest[..number_len].split_once('.').unwrap_or((&rest[..number_len], ""));
-        if whole.is_empty() && fraction.is_empty() {
-            return None;
-        }
-        rest = &rest[number_len..];
-        let unit_len = rest.find(|c: char| c.is_ascii_digit() || c == '.').unwrap_or(rest.len());
-        let unit: u128 = match &rest[..unit_len] {
-            "ns" => 1,
-            "us" | "\u{b5}s" => 1_000,
-            "ms" => 1_000_000,
-            "s" => 1_000_000_000,
-            "m" => 60_000_000_000,
-            "h" => 3_600_000_000_000,
-            _ => return None,
-        };
-        rest = &rest[unit_len..];
-        let whole: u128 = if whole.is_empty() { 0 } else { whole.parse().ok()? };
-        nanos = nanos.checked_add(whole.checked_mul(unit)?)?;
-        if !fraction.is_empty() {
-            let digits: u128 = fraction.parse().ok()?;
-            let scale = 10u128.checked_pow(u32::try_from(fraction.len()).ok()?)?;
-            nanos = nanos.checked_add(digits.checked_mul(unit)? / scale)?;
-        }
-    }
-    Some(Duration::from_nanos(u64::try_from(nanos).ok()?))
-}
+// Go's duration syntax (`1m30s`, `500ms`), as Docker reads HEALTHCHECK's
+// options: the same parser `run --health-*` uses.
+pub use crate::spec::health::go_duration;
 
 #[cfg(test)]
 mod tests {
