@@ -11,13 +11,7 @@ use common::{Registry, TestEnv};
 
 /// A context directory in the env with these files (`Dockerfile` among them).
 fn context(env: &TestEnv, name: &str, files: &[(&str, &str)]) -> PathBuf {
-    let dir = env.path().join(name);
-    for (path, text) in files {
-        let p = dir.join(path);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, text).unwrap();
-    }
-    dir
+    env.dir_with_files(name, files)
 }
 
 fn s(p: &Path) -> &str {

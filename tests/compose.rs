@@ -21,13 +21,7 @@ fn env() -> TestEnv {
 
 /// A project directory with these files; returns it.
 fn project(env: &TestEnv, files: &[(&str, &str)]) -> PathBuf {
-    let dir = env.path().join("proj");
-    for (path, text) in files {
-        let p = dir.join(path);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, text).unwrap();
-    }
-    dir
+    env.dir_with_files("proj", files)
 }
 
 /// `pontoon compose -f DIR/compose.yaml -p demo ARGS...`.

@@ -10,13 +10,7 @@ use std::time::Duration;
 use common::{wait_until, TestEnv};
 
 fn project(env: &TestEnv, files: &[(&str, &str)]) -> PathBuf {
-    let dir = env.path().join("proj");
-    for (path, text) in files {
-        let p = dir.join(path);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, text).unwrap();
-    }
-    dir
+    env.dir_with_files("proj", files)
 }
 
 fn args<'a>(file: &'a str, rest: &[&'a str]) -> Vec<&'a str> {

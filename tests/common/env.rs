@@ -95,6 +95,19 @@ impl TestEnv {
         }
     }
 
+    /// A directory `name` in the env holding these files (parents made):
+    /// a build context, a compose project.
+    pub fn dir_with_files(&self, name: &str, files: &[(&str, &str)]) -> PathBuf {
+        let dir = self.dir.join(name);
+        fs::create_dir_all(&dir).expect("create the directory");
+        for (path, text) in files {
+            let p = dir.join(path);
+            fs::create_dir_all(p.parent().expect("a parent")).expect("create the parent");
+            fs::write(&p, text).unwrap_or_else(|e| panic!("write {}: {e}", p.display()));
+        }
+        dir
+    }
+
     /// The temp dir; also the working directory of every command.
     pub fn path(&self) -> &Path {
         &self.dir
