@@ -106,3 +106,26 @@ fn docker_compose_through_a_symlink_runs_a_project() {
     let out = env.cmd_with(&link, &["-f", &file, "-p", "cmds", "down", "-t", "1"]).output().unwrap();
     assert!(out.status.success(), "{}", common::describe(&out));
 }
+
+#[test]
+fn dependents_with_restart_true_restart_with_their_dependency() {
+    let env = TestEnv::with_netns_and_busybox();
+    let yaml = "services:\n  db:\n    image: busybox\n    command: [\"sleep\", \"300\"]\n    stop_grace_period: 1s\n    environment:\n      V: one\n  app:\n    image: busybox\n    command: [\"sleep\", \"300\"]\n    stop_grace_period: 1s\n    depends_on:\n      db:\n        restart: true\n  other:\n    image: busybox\n    command: [\"sleep\", \"300\"]\n    stop_grace_period: 1s\n    depends_on: [db]\n";
+    let dir = project(&env, &[("compose.yaml", yaml)]);
+    let file = file_of(&dir);
+    env.ok(&args(&file, &["up", "-d"]));
+    let started = |name: &str| env.ok(&["inspect", "--format", "{{.State.StartedAt}}", name]).trim().to_string();
+    let id = |name: &str| env.ok(&["inspect", "--format", "{{.Id}}", name]).trim().to_string();
+    let (app0, other0, app_id) = (started("cmds-app-1"), started("cmds-other-1"), id("cmds-app-1"));
+    env.ok(&args(&file, &["restart", "db"]));
+    let app1 = started("cmds-app-1");
+    assert_ne!(app1, app0, "restart db restarted app (restart: true)");
+    assert_eq!(started("cmds-other-1"), other0, "but not other");
+    // db's definition changes: db is recreated, app restarted in place.
+    std::fs::write(dir.join("compose.yaml"), yaml.replace("V: one", "V: two")).unwrap();
+    env.ok(&args(&file, &["up", "-d"]));
+    assert_ne!(started("cmds-app-1"), app1, "app restarted after db was recreated");
+    assert_eq!(id("cmds-app-1"), app_id, "app itself was not recreated");
+    assert_eq!(started("cmds-other-1"), other0);
+    env.ok(&args(&file, &["down", "-t", "1"]));
+}

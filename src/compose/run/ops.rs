@@ -46,9 +46,19 @@ pub fn stop(store: &Store, project: &Project, services: &[String], timeout: Opti
     Ok(())
 }
 
+/// `restart`, and with them the services that depend on one of them with
+/// `restart: true`, as Compose does.
 pub fn restart(store: &Store, project: &Project, services: &[String], timeout: Option<u32>) -> Result<()> {
-    stop(store, project, services, timeout)?;
-    start(store, project, services)
+    let mut chosen: Vec<String> = if services.is_empty() { project.services.keys().cloned().collect() } else { services.to_vec() };
+    loop {
+        let more: Vec<String> = project.services.iter().filter(|(name, s)| !chosen.contains(name) && s.depends_on.iter().any(|(d, how)| how.restart && chosen.contains(d))).map(|(name, _)| name.clone()).collect();
+        if more.is_empty() {
+            break;
+        }
+        chosen.extend(more);
+    }
+    stop(store, project, &chosen, timeout)?;
+    start(store, project, &chosen)
 }
 
 pub fn kill(store: &Store, project: &Project, services: &[String], signal: Signal) -> Result<()> {

@@ -65,33 +65,48 @@ pub fn up(store: &Store, project: &Project, opts: &UpOptions) -> Result<Vec<Cont
         }
     }
     let mut result = Vec::new();
+    let mut recreated = std::collections::BTreeSet::new();
     for name in &order {
         if !opts.no_start {
             wait_for_dependencies(store, project, name)?;
         }
-        result.extend(up_service(store, project, name, &images[name], &all, opts, &say)?);
+        // `depends_on: {db: {restart: true}}`: a kept container restarts
+        // when its dependency was recreated.
+        let restart_kept = project.services[name].depends_on.iter().any(|(d, how)| how.restart && recreated.contains(d));
+        let (containers, changed) = up_service(store, project, name, &images[name], &all, opts, restart_kept, &say)?;
+        if changed {
+            recreated.insert(name.clone());
+        }
+        result.extend(containers);
     }
     Ok(result)
 }
 
-/// Each replica: kept when it is up to date (started if it was stopped),
-/// recreated when not, created when missing; extra replicas go.
-fn up_service(store: &Store, project: &Project, name: &str, image: &str, all: &[Container], opts: &UpOptions, say: &dyn Fn(&str, &str, &str)) -> Result<Vec<Container>> {
+/// Each replica: kept when it is up to date (started if it was stopped,
+/// restarted with `restart_kept`), recreated when not, created when
+/// missing; extra replicas go. Says whether any replica was recreated.
+#[allow(clippy::too_many_arguments)]
+fn up_service(store: &Store, project: &Project, name: &str, image: &str, all: &[Container], opts: &UpOptions, restart_kept: bool, say: &dyn Fn(&str, &str, &str)) -> Result<(Vec<Container>, bool)> {
     let service = &project.services[name];
     let hash = project.config_hash(name)?;
     let image_id = crate::engine::images::resolve(store, image)?.id.to_string();
     let existing = of_service(all, name);
     let replicas = service.replicas();
     let mut out = Vec::new();
+    let mut changed = false;
     for n in 1..=replicas {
         let current = existing.iter().find(|c| containers::number_of(c) == n);
         let stale = current.is_some_and(|c| c.record.spec.labels.get(names::CONFIG_HASH) != Some(&hash) || c.record.image_id != image_id);
         let container = match current {
             Some(c) if !opts.force_recreate && (opts.no_recreate || !stale) => {
-                let c = lifecycle::reconcile(store, c)?;
+                let mut c = lifecycle::reconcile(store, c)?;
+                if is_running(&c) && restart_kept && !opts.no_start {
+                    lifecycle::stop(store, &c, c.record.spec.stop_timeout)?;
+                    c = lifecycle::reconcile(store, &store.containers.load(&c.record.id)?)?;
+                }
                 if !is_running(&c) && !opts.no_start {
                     container::start(store, &c.record.id, StartMode::Detached)?;
-                    say("Container", &c.record.name, "Started");
+                    say("Container", &c.record.name, if restart_kept { "Restarted" } else { "Started" });
                 } else {
                     say("Container", &c.record.name, "Running");
                 }
@@ -101,11 +116,13 @@ fn up_service(store: &Store, project: &Project, name: &str, image: &str, all: &[
                 lifecycle::remove(store, c, true).with_context(|| format!("recreate {}", c.record.name))?;
                 let c = create_and_start(store, project, name, n, image, opts)?;
                 say("Container", &c.record.name, "Recreated");
+                changed = true;
                 c
             }
             None => {
                 let c = create_and_start(store, project, name, n, image, opts)?;
                 say("Container", &c.record.name, if opts.no_start { "Created" } else { "Started" });
+                changed = true;
                 c
             }
         };
@@ -115,7 +132,7 @@ fn up_service(store: &Store, project: &Project, name: &str, image: &str, all: &[
         lifecycle::remove(store, extra, true)?;
         say("Container", &extra.record.name, "Removed");
     }
-    Ok(out)
+    Ok((out, changed))
 }
 
 fn create_and_start(store: &Store, project: &Project, name: &str, n: u32, image: &str, opts: &UpOptions) -> Result<Container> {
