@@ -97,6 +97,9 @@ fn a_built_web_service_waits_for_a_healthy_db_and_both_are_reachable() {
     assert!(ps.contains("demo-db-1") && ps.contains("(healthy)") && ps.contains("demo-web-1"), "{ps}");
     assert!(ps.contains(&format!("127.0.0.1:{port}->80/tcp")), "{ps}");
     assert_eq!(ok(&env, &dir, &["ps", "--services"]), "db\nweb\n");
+    assert_eq!(ok(&env, &dir, &["ps", "--format", "{{.Service}} {{.Health}}"]), "db healthy\nweb \n");
+    let json: serde_json::Value = serde_json::from_str(&ok(&env, &dir, &["ps", "--format", "json"])).unwrap();
+    assert_eq!(json[0]["Name"], "demo-db-1");
     assert_eq!(state(&env, "demo-web-1", r#"index .Config.Labels "com.docker.compose.service""#), "web");
     assert_eq!(ok(&env, &dir, &["port", "web", "80"]).trim(), format!("127.0.0.1:{port}"));
     let images = ok(&env, &dir, &["images"]);

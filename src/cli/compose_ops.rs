@@ -166,7 +166,7 @@ pub struct PsArgs {
     /// Only the service names
     #[arg(long)]
     pub services: bool,
-    /// table (default) or json
+    /// table (default), json, or a Go template such as '{{.Name}} {{.Status}}'
     #[arg(long)]
     pub format: Option<String>,
     pub service: Vec<String>,
@@ -477,17 +477,14 @@ fn ps(store: &Store, project: &Project, a: &PsArgs) -> Result<()> {
             })
         })
         .collect();
-    if a.format.as_deref() == Some("json") {
-        println!("{}", serde_json::to_string(&rows)?);
-        return Ok(());
-    }
-    let mut table = crate::format::table::Table::new(vec!["NAME", "IMAGE", "COMMAND", "SERVICE", "STATUS", "PORTS"]);
-    for r in &rows {
-        let s = |k: &str| r[k].as_str().unwrap_or_default().to_string();
-        table.push(vec![s("Name"), s("Image"), format!("\"{}\"", s("Command")), s("Service"), s("Status"), s("Ports")]);
-    }
-    print!("{}", table.render());
-    Ok(())
+    super::output::print_rows(&rows, a.format.as_deref(), |rows| {
+        let mut table = crate::format::table::Table::new(vec!["NAME", "IMAGE", "COMMAND", "SERVICE", "STATUS", "PORTS"]);
+        for r in rows {
+            let s = |k: &str| r[k].as_str().unwrap_or_default().to_string();
+            table.push(vec![s("Name"), s("Image"), format!("\"{}\"", s("Command")), s("Service"), s("Status"), s("Ports")]);
+        }
+        table.render()
+    })
 }
 
 fn images_cmd(store: &Store, project: &Project, services: &[String]) -> Result<()> {
