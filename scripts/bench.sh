@@ -58,10 +58,15 @@ cleanup() {
   # Rootless, each runroot has a process holding its user namespace.
   local holders pid bridges br
   holders=$(find "$BENCH" -name userns.pid -exec awk '{ print $1 }' {} + 2>/dev/null || true)
-  # As root, the stores' default networks made bridges in this namespace.
-  bridges=$(find "$BENCH" -path '*/networks/*.json' -exec sed -n 's/.*"interface": *"\([^"]*\)".*/\1/p' {} + 2>/dev/null || true)
+  # As root, the stores' default networks made bridges in this namespace;
+  # the networking rows' stores made theirs in namespaces of their own
+  # (deleted above, or a rootless user's), and a name they share with a
+  # host bridge is not theirs to remove. (A failing command here would end
+  # the trap under set -e, leaving $BENCH behind.)
+  bridges=$(find "$BENCH" \( -path "$BENCH/net-root" -o -path "${NET_SHARE:-$BENCH/ns}" \) -prune -o -path '*/networks/*.json' \
+    -exec sed -n 's/.*"interface": *"\([^"]*\)".*/\1/p' {} + 2>/dev/null || true)
   for br in $bridges; do
-    [[ $(id -u) -eq 0 ]] && ip link del "$br" 2>/dev/null
+    if [[ $(id -u) -eq 0 ]]; then ip link del "$br" 2>/dev/null || true; fi
   done
   wipe "$BENCH"
   for pid in $holders; do
