@@ -26,6 +26,10 @@ scripts/install-deps.sh
 if command -v podman >/dev/null && ! command -v runc >/dev/null && [[ $(id -u) -eq 0 ]]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends runc >/dev/null
 fi
+# The compose rows' reference (section_compose), for the same podman.
+if command -v podman >/dev/null && ! command -v podman-compose >/dev/null && [[ $(id -u) -eq 0 ]]; then
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends podman-compose >/dev/null
+fi
 echo "building pontoon (release) and the ${MB} MiB benchmark image..."
 quietly() {
   local log
@@ -46,7 +50,7 @@ LAYOUT=$(PONTOON_BENCH_MB=$MB cargo test --quiet --test harness -- --ignored --e
 
 BENCH=$(mktemp -d /tmp/pontoon-bench.XXXXXX)
 REGISTRY_PID=
-NET_NAMESPACES=() # made by bench_network, as root
+NET_NAMESPACES=() # made by bench_netns, as root
 cleanup() {
   [[ -n $REGISTRY_PID ]] && kill "$REGISTRY_PID" 2>/dev/null
   local ns
@@ -54,10 +58,15 @@ cleanup() {
   # Rootless, each runroot has a process holding its user namespace.
   local holders pid bridges br
   holders=$(find "$BENCH" -name userns.pid -exec awk '{ print $1 }' {} + 2>/dev/null || true)
-  # As root, the stores' default networks made bridges in this namespace.
-  bridges=$(find "$BENCH" -path '*/networks/*.json' -exec sed -n 's/.*"interface": *"\([^"]*\)".*/\1/p' {} + 2>/dev/null || true)
+  # As root, the stores' default networks made bridges in this namespace;
+  # the networking rows' stores made theirs in namespaces of their own
+  # (deleted above, or a rootless user's), and a name they share with a
+  # host bridge is not theirs to remove. (A failing command here would end
+  # the trap under set -e, leaving $BENCH behind.)
+  bridges=$(find "$BENCH" \( -path "$BENCH/net-root" -o -path "${NET_SHARE:-$BENCH/ns}" \) -prune -o -path '*/networks/*.json' \
+    -exec sed -n 's/.*"interface": *"\([^"]*\)".*/\1/p' {} + 2>/dev/null || true)
   for br in $bridges; do
-    [[ $(id -u) -eq 0 ]] && ip link del "$br" 2>/dev/null
+    if [[ $(id -u) -eq 0 ]]; then ip link del "$br" 2>/dev/null || true; fi
   done
   wipe "$BENCH"
   for pid in $holders; do
@@ -363,30 +372,45 @@ bench_network() {
     return
   fi
   if [[ $mode == root ]]; then
-    local ns=pontoon-bench-$$-$1
-    if [[ ! -e /run/netns/$ns ]]; then
-      ip netns add "$ns" || return 1
-      NET_NAMESPACES+=("$ns")
-      ip -n "$ns" link set lo up || return 1
-    fi
-    nsenter --net="/run/netns/$ns" -- "${helper[@]}"
+    bench_netns "$1" || return 1
+    nsenter --net="/run/netns/$NETNS" -- "${helper[@]}"
     return
   fi
-  if [[ ! -d $NET_SHARE ]]; then
-    chmod 711 "$BENCH"
-    install -d -m 755 "$NET_SHARE"
-    install -d -o "$NET_USER" "$NET_SHARE/w"
-    install -m 755 "$PONTOON" scripts/bench-network.sh "$NET_SHARE/"
-    install -m 644 "$BUSYBOX_TAR" "$NET_SHARE/busybox-rootfs.tar"
-    [[ -e $BENCH/busybox-archive.tar ]] && install -m 644 "$BENCH/busybox-archive.tar" "$NET_SHARE/"
-  fi
-  # A clean environment: nothing of root's leaks into the rootless run.
+  net_share
+  as_net_user PONTOON="$NET_SHARE/pontoon" BUSYBOX_TAR="$NET_SHARE/busybox-rootfs.tar" \
+    BUSYBOX_ARCHIVE="$NET_SHARE/busybox-archive.tar" PONTOON_BENCH_NET_MB="$NET_MB" \
+    "$NET_SHARE/bench-network.sh" "$NET_SHARE/w" "$@" "$NET_RUNS"
+}
+
+# bench_netns TOOL: sets NETNS to the network namespace of TOOL's rootful
+# rows, made (with lo up) on first use and deleted by cleanup.
+bench_netns() {
+  NETNS=pontoon-bench-$$-$1
+  [[ -e /run/netns/$NETNS ]] && return 0
+  ip netns add "$NETNS" || return 1
+  NET_NAMESPACES+=("$NETNS")
+  ip -n "$NETNS" link set lo up
+}
+
+# net_share: $NET_SHARE with what $NET_USER runs (once).
+net_share() {
+  [[ -d $NET_SHARE ]] && return 0
+  chmod 711 "$BENCH"
+  install -d -m 755 "$NET_SHARE"
+  install -d -o "$NET_USER" "$NET_SHARE/w"
+  install -m 755 "$PONTOON" scripts/bench-network.sh "$NET_SHARE/"
+  install -m 644 "$BUSYBOX_TAR" "$NET_SHARE/busybox-rootfs.tar"
+  [[ -e $BENCH/busybox-archive.tar ]] && install -m 644 "$BENCH/busybox-archive.tar" "$NET_SHARE/"
+  return 0
+}
+
+# as_net_user VAR=VALUE... CMD...: CMD as $NET_USER in $NET_SHARE, in a
+# clean environment (nothing of root's leaks into the rootless run) plus
+# the VARs.
+as_net_user() {
   (cd "$NET_SHARE" && runuser -u "$NET_USER" -- env -i \
     PATH=/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin HOME="$(getent passwd "$NET_USER" | cut -d: -f6)" \
-    USER="$NET_USER" LOGNAME="$NET_USER" LANG=C.UTF-8 TMPDIR=/tmp \
-    PONTOON="$NET_SHARE/pontoon" BUSYBOX_TAR="$NET_SHARE/busybox-rootfs.tar" \
-    BUSYBOX_ARCHIVE="$NET_SHARE/busybox-archive.tar" PONTOON_BENCH_NET_MB="$NET_MB" \
-    "$NET_SHARE/bench-network.sh" "$NET_SHARE/w" "$@" "$NET_RUNS")
+    USER="$NET_USER" LOGNAME="$NET_USER" LANG=C.UTF-8 TMPDIR=/tmp "$@")
 }
 
 # How long a web server takes to answer on its published port.
@@ -415,7 +439,208 @@ section_net_throughput() {
   done
 }
 
-SECTIONS=(section_pull section_run section_build section_ps section_monitor_rss section_net_first_response section_net_throughput)
+# --- compose: `up -d` and `down` of a three-service project ------------------
+# Three busybox web servers, each depending on the one before it (db with a
+# named volume, web publishing a port), without healthchecks: the time is
+# the engine's. Each up starts from nothing (no containers, network or
+# volume); each down takes down what an untimed `up -d` just started. Both
+# tools get the same modes as the networking rows: rootful in a network
+# namespace of their own (compose makes a bridge), rootless as $NET_USER.
+# podman-compose drives an isolated podman store like the other podman rows,
+# through a wrapper script that puts the store flags before the subcommand
+# of every podman command it runs (its --podman-args come after it).
+COMPOSE_PROJECT=benchc
+
+# The services stop on SIGTERM (a shell as PID 1 ignores it unless it
+# traps it), so that down measures stopping, not a grace period.
+write_compose_file() {
+  local service='trap "exit 0" TERM; mkdir -p /www; echo NAME >/www/index.html; httpd -f -p 80 -h /www & wait'
+  cat >"$1" <<YAML
+# pontoon's make bench: three web servers started one after the other.
+services:
+  db:
+    image: busybox
+    command: ["sh", "-c", '${service//NAME/db}']
+    volumes:
+      - dbdata:/data
+  api:
+    image: busybox
+    command: ["sh", "-c", '${service//NAME/api}']
+    depends_on: [db]
+  web:
+    image: busybox
+    command: ["sh", "-c", '${service//NAME/web}']
+    depends_on: [api]
+    ports:
+      - "127.0.0.1:$2:80"
+volumes:
+  dbdata: {}
+YAML
+}
+
+# A loopback port nothing listens on (rootless, the published port is the
+# host's), below the ephemeral range.
+compose_port() {
+  local port
+  for _ in $(seq 50); do
+    port=$(((RANDOM % 12000) + 20000))
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return 0; }
+  done
+  return 1
+}
+
+# compose_setup MODE TOOL: the project's files and TOOL's store for MODE,
+# with the busybox image; sets C_AS (the prefix running a command as the
+# mode's user, in its network namespace), C_CLI (TOOL's compose command
+# with the project) and C_CLEAN (removes every trace of the project).
+compose_setup() {
+  local mode=$1 tool=$2 files store bin=$PONTOON archive=$BENCH/busybox-archive.tar tar=$BUSYBOX_TAR
+  # Short paths: podman refuses a runroot path over 50 characters.
+  files=$BENCH/c${tool:0:1}${tool: -1}
+  store=$files/s
+  C_AS=()
+  if [[ $(id -u) -eq 0 && $mode == root ]]; then
+    bench_netns "compose-$tool" || return 1
+    C_AS=(nsenter --net="/run/netns/$NETNS" --)
+  elif [[ $(id -u) -eq 0 ]]; then
+    net_share
+    files=$NET_SHARE/c${tool:0:1}${tool: -1}
+    store=$NET_SHARE/w/c${tool:0:1}${tool: -1}
+    bin=$NET_SHARE/pontoon archive=$NET_SHARE/busybox-archive.tar tar=$NET_SHARE/busybox-rootfs.tar
+    C_AS=(as_net_user)
+  fi
+  local first=
+  if [[ ! -e $files/compose.yaml ]]; then
+    first=1
+    mkdir -p "$files"
+    chmod 755 "$files"
+    "${C_AS[@]}" mkdir -p "$store"
+    write_compose_file "$files/compose.yaml" "$(compose_port)" || return 1
+  fi
+  case $tool in
+    pontoon)
+      C_CLI=("${C_AS[@]}" "$bin" --root "$store/root" --runroot "$store/run" compose -f "$files/compose.yaml" -p "$COMPOSE_PROJECT")
+      if [[ -n $first ]]; then
+        "${C_AS[@]}" "$bin" --root "$store/root" --runroot "$store/run" import --change 'CMD ["sh"]' "$tar" busybox >/dev/null || return 1
+      fi
+      C_CLEAN=("${C_CLI[@]}" down -v)
+      ;;
+    podman-compose)
+      local podman=(podman --root "$store/root" --runroot "$store/run" --tmpdir "$store/tmp"
+        --network-config-dir "$store/networks" --cgroup-manager cgroupfs --events-backend file)
+      command -v runc >/dev/null && podman+=(--runtime runc)
+      if [[ -n $first ]]; then
+        printf '#!/bin/sh\nexec %s "$@"\n' "${podman[*]}" >"$files/podman"
+        chmod 755 "$files/podman"
+        "${C_AS[@]}" "$files/podman" load -q -i "$archive" >/dev/null || return 1
+      fi
+      C_PC=("${C_AS[@]}" podman-compose --podman-path "$files/podman"
+        --podman-run-args "${PODMAN_RUN_FLAGS[*]}" -f "$files/compose.yaml" -p "$COMPOSE_PROJECT")
+      C_CLI=(podman_compose_checked "${C_PC[@]}")
+      # podman-compose's down leaves the project's network, which the next
+      # up would reuse: an up from nothing makes it. (Either may have
+      # nothing to remove: a clean that did not clean makes the up fail.)
+      C_CLEAN=(eval '"${C_PC[@]}" down -v; "${C_AS[@]}" "'"$files"'/podman" network rm -f '"${COMPOSE_PROJECT}_default"'; true')
+      ;;
+  esac
+  C_PORT=$(sed -n 's/.*"127.0.0.1:\([0-9]*\):80".*/\1/p' "$files/compose.yaml")
+}
+
+# podman-compose exits 0 whatever the podman commands it runs do: a row
+# must fail when one of them failed.
+podman_compose_checked() {
+  local out rc=0
+  out=$(mktemp)
+  "$@" >"$out" 2>&1 || rc=$?
+  cat "$out"
+  if ((rc == 0)) && grep -q '^exit code: [1-9]' "$out"; then rc=1; fi
+  rm -f "$out"
+  return "$rc"
+}
+
+# compose_check: the project that `up -d` started answers on its port,
+# with its three services running.
+compose_check() {
+  local answer
+  answer=$("${C_AS[@]}" curl -fsS --max-time 5 "http://127.0.0.1:$C_PORT/" 2>&1) || { echo "web on 127.0.0.1:$C_PORT: $answer"; return 1; }
+  [[ $answer == web ]] || { echo "127.0.0.1:$C_PORT answered \"$answer\", not web"; return 1; }
+  local running
+  running=$("${C_CLI[@]}" ps 2>&1 | grep -c 'Up' || true)
+  ((running == 3)) || { echo "$running of 3 services running"; "${C_CLI[@]}" ps 2>&1 | tail -n 5; return 1; }
+}
+
+# compose_unless_broken CMD...: CMD, unless the untimed step before it
+# failed (C_BROKEN set): a down of nothing is no measure of down.
+compose_unless_broken() {
+  [[ -z $C_BROKEN ]] || { echo "the untimed compose up -d before it failed"; return 1; }
+  "$@"
+}
+
+# failed_row LABEL: a row that could not be measured.
+failed_row() {
+  [[ -z $BASELINE ]] && BASELINE=failed
+  TABLE+=("$SECTION|$1|failed|$BASELINE|s")
+}
+
+section_compose() {
+  local mode tool tools=(pontoon) broken
+  # Rootful podman's CNI plugins keep a directory per network on the
+  # host, even for a network in another namespace: ours goes at the end.
+  local cni_state=/var/lib/cni/networks/${COMPOSE_PROJECT}_default cni_existed=
+  [[ -e $cni_state ]] && cni_existed=1
+  command -v podman >/dev/null && command -v podman-compose >/dev/null && tools+=(podman-compose)
+  for mode in $(net_modes); do
+    # Once untimed, checked: the project comes up and answers.
+    broken=()
+    for tool in "${tools[@]}"; do
+      if ! compose_setup "$mode" "$tool" >"$BENCH/last.out" 2>&1 ||
+        ! { "${C_CLEAN[@]}"; "${C_CLI[@]}" up -d && compose_check; } >"$BENCH/last.out" 2>&1; then
+        echo "   $tool ($mode): the project did not come up: $(tail -n 3 "$BENCH/last.out" | tr '\n' ' ')"
+        broken+=("$tool")
+      fi
+      "${C_CLEAN[@]}" >/dev/null 2>&1 || true
+    done
+    bench_section "compose up -d (3 services, $mode)"
+    for tool in "${tools[@]}"; do
+      [[ " ${broken[*]} " == *" $tool "* ]] && { failed_row "$tool"; continue; }
+      compose_setup "$mode" "$tool"
+      bench_row "$tool" '"${C_CLEAN[@]}" >/dev/null 2>&1 || true' "${C_CLI[@]}" up -d
+    done
+    bench_section "compose down (3 services, $mode)"
+    for tool in "${tools[@]}"; do
+      [[ " ${broken[*]} " == *" $tool "* ]] && { failed_row "$tool"; continue; }
+      compose_setup "$mode" "$tool"
+      bench_row "$tool" 'C_BROKEN=; "${C_CLEAN[@]}" >/dev/null 2>&1; "${C_CLI[@]}" up -d >/dev/null 2>&1 || C_BROKEN=1' \
+        compose_unless_broken "${C_CLI[@]}" down
+    done
+    compose_teardown "$mode" "${tools[@]}"
+  done
+  [[ -z $cni_existed && $(id -u) -eq 0 ]] && rm -rf "$cni_state"
+  return 0
+}
+
+# compose_teardown MODE TOOL...: the projects taken down and the stores
+# gone, with the processes holding rootless user namespaces (pontoon's
+# pontoon-userns, podman's catatonit pause process).
+compose_teardown() {
+  local mode=$1 tool pidfile pid dir dirs=("$BENCH"/cp?)
+  shift
+  for tool in "$@"; do
+    compose_setup "$mode" "$tool" >/dev/null 2>&1 && "${C_CLEAN[@]}" >/dev/null 2>&1 || true
+  done
+  [[ $(id -u) -eq 0 && $mode == rootless ]] && dirs=("$NET_SHARE/w"/cp? "$NET_SHARE"/cp?)
+  for pidfile in $(find "${dirs[@]}" \( -name userns.pid -o -name pause.pid \) 2>/dev/null); do
+    pid=$(awk '{ print $1; exit }' "$pidfile")
+    [[ $pid =~ ^[0-9]+$ ]] || continue
+    case $(cat "/proc/$pid/comm" 2>/dev/null) in
+      pontoon-userns | catatonit) kill -KILL "$pid" ;;
+    esac
+  done
+  for dir in "${dirs[@]}"; do wipe "$dir"; done
+  return 0
+}
+
+SECTIONS=(section_pull section_run section_build section_ps section_monitor_rss section_compose section_net_first_response section_net_throughput)
 read -r -a SECTIONS <<<"${PONTOON_BENCH_SECTIONS:-${SECTIONS[*]}}"
 for section in "${SECTIONS[@]}"; do
   "$section"
