@@ -131,6 +131,12 @@ pub fn inspect_json(store: &Store, c: &Container, layer_dirs: &[std::path::PathB
             "Ulimits": ulimits,
             "Init": spec.init,
             "Binds": null,
+            "IpcMode": spec.namespaces.ipc.name(),
+            "PidMode": spec.namespaces.pid.name(),
+            "UTSMode": spec.namespaces.uts.name(),
+            // null when none were added, as Docker shows it.
+            "GroupAdd": (!spec.namespaces.group_add.is_empty()).then_some(&spec.namespaces.group_add),
+            "ShmSize": spec.namespaces.shm_bytes(),
         },
         "GraphDriver": {
             "Name": driver.name(),
