@@ -153,3 +153,22 @@ fn an_external_runtime_joins_the_same_namespaces() {
     ]);
     assert_eq!(out, format!("{}\n{}\nalpha\n", ns_link(&env, "a", "ipc"), ns_link(&env, "a", "pid")));
 }
+
+/// A container that shares another's namespaces joins them again at every
+/// start, and `rm -f` of it leaves the other running.
+#[test]
+fn sharing_holds_across_stop_and_start() {
+    let env = TestEnv::with_busybox();
+    env.ok(&["run", "-d", "--name", "a", "busybox", "sleep", "1000"]);
+    env.ok(&["run", "-d", "--name", "b", "--ipc", "container:a", "--pid", "container:a", "busybox", "sleep", "1000"]);
+    let (a_ipc, a_pid) = (ns_link(&env, "a", "ipc"), ns_link(&env, "a", "pid"));
+    assert_eq!((ns_link(&env, "b", "ipc"), ns_link(&env, "b", "pid")), (a_ipc.clone(), a_pid.clone()));
+    // a sees b's sleep beside its own.
+    let seen = env.ok(&["exec", "a", "ps", "-o", "args"]);
+    assert_eq!(seen.lines().filter(|l| l.trim() == "sleep 1000").count(), 2, "{seen}");
+    env.ok(&["stop", "-t", "0", "b"]);
+    env.ok(&["start", "b"]);
+    assert_eq!((ns_link(&env, "b", "ipc"), ns_link(&env, "b", "pid")), (a_ipc, a_pid));
+    env.ok(&["rm", "-f", "b"]);
+    assert_eq!(env.ok(&["inspect", "--format", "{{.State.Status}}", "a"]).trim(), "running");
+}
