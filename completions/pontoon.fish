@@ -98,6 +98,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l network -d 'Netw
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l ipc -d 'IPC namespace: private, shareable (default), none (no /dev/shm), host or container:NAME' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l pid -d 'PID namespace: private (default), host or container:NAME' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l uts -d 'UTS namespace (hostname): private (default), host or container:NAME' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l userns -d 'User namespace: host (the default; keep-id, nomap and auto are not supported yet)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l shm-size -d 'Size of /dev/shm (e.g. 16m; default 64m)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l group-add -d 'Add a supplementary group (a name from the image\'s /etc/group, or a gid; repeatable)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l network-alias -d 'Another name the container has on its user network (repeatable)' -r
@@ -159,6 +160,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l network -d 'N
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l ipc -d 'IPC namespace: private, shareable (default), none (no /dev/shm), host or container:NAME' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l pid -d 'PID namespace: private (default), host or container:NAME' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l uts -d 'UTS namespace (hostname): private (default), host or container:NAME' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l userns -d 'User namespace: host (the default; keep-id, nomap and auto are not supported yet)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l shm-size -d 'Size of /dev/shm (e.g. 16m; default 64m)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l group-add -d 'Add a supplementary group (a name from the image\'s /etc/group, or a gid; repeatable)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l network-alias -d 'Another name the container has on its user network (repeatable)' -r
@@ -382,6 +384,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l ipc -d 'IPC namespace: private, shareable (default), none (no /dev/shm), host or container:NAME' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l pid -d 'PID namespace: private (default), host or container:NAME' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l uts -d 'UTS namespace (hostname): private (default), host or container:NAME' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l userns -d 'User namespace: host (the default; keep-id, nomap and auto are not supported yet)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l shm-size -d 'Size of /dev/shm (e.g. 16m; default 64m)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l group-add -d 'Add a supplementary group (a name from the image\'s /etc/group, or a gid; repeatable)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l network-alias -d 'Another name the container has on its user network (repeatable)' -r
@@ -443,6 +446,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l ipc -d 'IPC namespace: private, shareable (default), none (no /dev/shm), host or container:NAME' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l pid -d 'PID namespace: private (default), host or container:NAME' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l uts -d 'UTS namespace (hostname): private (default), host or container:NAME' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l userns -d 'User namespace: host (the default; keep-id, nomap and auto are not supported yet)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l shm-size -d 'Size of /dev/shm (e.g. 16m; default 64m)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l group-add -d 'Add a supplementary group (a name from the image\'s /etc/group, or a gid; repeatable)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l network-alias -d 'Another name the container has on its user network (repeatable)' -r

@@ -130,12 +130,14 @@ fn bad_values_get_one_line_errors() {
         ("--uts", "container:", "container:NAME"),
         ("--shm-size", "lots", "invalid size"),
         ("--group-add", "a:b", "invalid --group-add"),
+        ("--userns", "keep-id", "not supported yet"),
     ] {
         let (code, err) = env.fails(&["run", "--rm", flag, value, "busybox", "true"]);
         assert_eq!(code, 125, "{flag} {value}: {err}");
         assert!(err.contains(says) && err.trim().lines().count() == 1, "{flag} {value}: {err}");
     }
     assert_eq!(env.ok(&["ps", "-aq"]), "", "a refused flag left a container behind");
+    assert_eq!(env.ok(&["run", "--rm", "--userns", "host", "busybox", "id", "-u"]).trim(), "0");
 }
 
 /// An external runtime gets the same bundle: it joins the namespaces by

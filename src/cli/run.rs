@@ -138,6 +138,9 @@ pub struct CreateFlags {
     /// UTS namespace (hostname): private (default), host or container:NAME
     #[arg(long, value_name = "MODE")]
     pub uts: Option<String>,
+    /// User namespace: host (the default; keep-id, nomap and auto are not supported yet)
+    #[arg(long, value_name = "MODE")]
+    pub userns: Option<String>,
     /// Size of /dev/shm (e.g. 16m; default 64m)
     #[arg(long, value_name = "SIZE")]
     pub shm_size: Option<String>,
@@ -436,6 +439,7 @@ impl CreateFlags {
             uts: mode(Kind::Uts, &self.uts)?.unwrap_or_default(),
             shm_size,
             group_add: self.group_add.clone(),
+            userns: self.userns.clone().unwrap_or_default(),
         };
         settings.check(self.hostname.as_deref())?;
         Ok(settings)

@@ -162,6 +162,11 @@ fn clone_into_pid_namespace(ns: RawFd, child: nix::sched::CloneCb, stack: &mut [
             drop(pid_r);
             // SAFETY: `ns` is an open fd of the caller's for this call.
             let ns = unsafe { std::os::fd::BorrowedFd::borrow_raw(ns) };
+            // The init is visible in the other container from its first
+            // instruction, still a copy of pontoon: not dumpable from the
+            // start (inherited), so no process there opens its exe.
+            // SAFETY: prctl with constant arguments.
+            unsafe { libc::prctl(libc::PR_SET_DUMPABLE, 0, 0, 0, 0) };
             let reply = match nix::sched::setns(ns, CloneFlags::CLONE_NEWPID) {
                 // SAFETY: as in `create`; CLONE_PARENT makes the init the
                 // monitor's child, reaped and signalled by it.
