@@ -95,6 +95,12 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand run" -s v -l volume -d '
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l mount -d 'Mount (type=bind|volume|tmpfs,source=,target=,readonly,...)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l volumes-from -d 'Mount the volumes of another container (CONTAINER[:ro|rw])' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l network -d 'Network: bridge, none, host, container:NAME, pasta, slirp4netns, or a network\'s name (repeatable)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l ipc -d 'IPC namespace: private, shareable (default), none (no /dev/shm), host or container:NAME' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l pid -d 'PID namespace: private (default), host or container:NAME' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l uts -d 'UTS namespace (hostname): private (default), host or container:NAME' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l userns -d 'User namespace: host (the default; keep-id, nomap and auto are not supported yet)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l shm-size -d 'Size of /dev/shm (e.g. 16m; default 64m)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l group-add -d 'Add a supplementary group (a name from the image\'s /etc/group, or a gid; repeatable)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l network-alias -d 'Another name the container has on its user network (repeatable)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l ip -d 'The container\'s IPv4 or IPv6 address on its network' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l mac-address -d 'The container\'s MAC address on its network' -r
@@ -151,6 +157,12 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand create" -s v -l volume -
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l mount -d 'Mount (type=bind|volume|tmpfs,source=,target=,readonly,...)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l volumes-from -d 'Mount the volumes of another container (CONTAINER[:ro|rw])' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l network -d 'Network: bridge, none, host, container:NAME, pasta, slirp4netns, or a network\'s name (repeatable)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l ipc -d 'IPC namespace: private, shareable (default), none (no /dev/shm), host or container:NAME' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l pid -d 'PID namespace: private (default), host or container:NAME' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l uts -d 'UTS namespace (hostname): private (default), host or container:NAME' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l userns -d 'User namespace: host (the default; keep-id, nomap and auto are not supported yet)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l shm-size -d 'Size of /dev/shm (e.g. 16m; default 64m)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l group-add -d 'Add a supplementary group (a name from the image\'s /etc/group, or a gid; repeatable)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l network-alias -d 'Another name the container has on its user network (repeatable)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l ip -d 'The container\'s IPv4 or IPv6 address on its network' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l mac-address -d 'The container\'s MAC address on its network' -r
@@ -369,6 +381,12 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l mount -d 'Mount (type=bind|volume|tmpfs,source=,target=,readonly,...)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l volumes-from -d 'Mount the volumes of another container (CONTAINER[:ro|rw])' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l network -d 'Network: bridge, none, host, container:NAME, pasta, slirp4netns, or a network\'s name (repeatable)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l ipc -d 'IPC namespace: private, shareable (default), none (no /dev/shm), host or container:NAME' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l pid -d 'PID namespace: private (default), host or container:NAME' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l uts -d 'UTS namespace (hostname): private (default), host or container:NAME' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l userns -d 'User namespace: host (the default; keep-id, nomap and auto are not supported yet)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l shm-size -d 'Size of /dev/shm (e.g. 16m; default 64m)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l group-add -d 'Add a supplementary group (a name from the image\'s /etc/group, or a gid; repeatable)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l network-alias -d 'Another name the container has on its user network (repeatable)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l ip -d 'The container\'s IPv4 or IPv6 address on its network' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l mac-address -d 'The container\'s MAC address on its network' -r
@@ -425,6 +443,12 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l mount -d 'Mount (type=bind|volume|tmpfs,source=,target=,readonly,...)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l volumes-from -d 'Mount the volumes of another container (CONTAINER[:ro|rw])' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l network -d 'Network: bridge, none, host, container:NAME, pasta, slirp4netns, or a network\'s name (repeatable)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l ipc -d 'IPC namespace: private, shareable (default), none (no /dev/shm), host or container:NAME' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l pid -d 'PID namespace: private (default), host or container:NAME' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l uts -d 'UTS namespace (hostname): private (default), host or container:NAME' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l userns -d 'User namespace: host (the default; keep-id, nomap and auto are not supported yet)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l shm-size -d 'Size of /dev/shm (e.g. 16m; default 64m)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l group-add -d 'Add a supplementary group (a name from the image\'s /etc/group, or a gid; repeatable)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l network-alias -d 'Another name the container has on its user network (repeatable)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l ip -d 'The container\'s IPv4 or IPv6 address on its network' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l mac-address -d 'The container\'s MAC address on its network' -r

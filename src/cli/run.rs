@@ -129,6 +129,24 @@ pub struct CreateFlags {
     /// Network: bridge, none, host, container:NAME, pasta, slirp4netns, or a network's name (repeatable)
     #[arg(long, alias = "net", value_name = "MODE")]
     pub network: Vec<String>,
+    /// IPC namespace: private, shareable (default), none (no /dev/shm), host or container:NAME
+    #[arg(long, value_name = "MODE")]
+    pub ipc: Option<String>,
+    /// PID namespace: private (default), host or container:NAME
+    #[arg(long, value_name = "MODE")]
+    pub pid: Option<String>,
+    /// UTS namespace (hostname): private (default), host or container:NAME
+    #[arg(long, value_name = "MODE")]
+    pub uts: Option<String>,
+    /// User namespace: host (the default; keep-id, nomap and auto are not supported yet)
+    #[arg(long, value_name = "MODE")]
+    pub userns: Option<String>,
+    /// Size of /dev/shm (e.g. 16m; default 64m)
+    #[arg(long, value_name = "SIZE")]
+    pub shm_size: Option<String>,
+    /// Add a supplementary group (a name from the image's /etc/group, or a gid; repeatable)
+    #[arg(long, value_name = "GROUP")]
+    pub group_add: Vec<String>,
     /// Another name the container has on its user network (repeatable)
     #[arg(long = "network-alias", alias = "net-alias", value_name = "NAME")]
     pub network_alias: Vec<String>,
@@ -403,7 +421,28 @@ impl CreateFlags {
             publish_all: self.publish_all,
             expose,
             health: self.health.to_spec()?,
+            namespaces: self.namespaces()?,
         })
+    }
+
+    /// `--ipc`, `--pid`, `--uts`, `--shm-size` and `--group-add`.
+    fn namespaces(&self) -> Result<crate::spec::namespaces::NamespaceSettings> {
+        use crate::spec::namespaces::{IpcMode, Kind, NamespaceMode, NamespaceSettings};
+        let mode = |kind, value: &Option<String>| value.as_deref().map(|v| NamespaceMode::parse(kind, v)).transpose();
+        let shm_size = match self.shm_size.as_deref() {
+            None => None,
+            Some(s) => Some(u64::try_from(parse_bytes(s)?).map_err(|_| anyhow::anyhow!("invalid --shm-size {s:?}: give a size such as 64m"))?),
+        };
+        let settings = NamespaceSettings {
+            ipc: self.ipc.as_deref().map(IpcMode::parse).transpose()?.unwrap_or_default(),
+            pid: mode(Kind::Pid, &self.pid)?.unwrap_or_default(),
+            uts: mode(Kind::Uts, &self.uts)?.unwrap_or_default(),
+            shm_size,
+            group_add: self.group_add.clone(),
+            userns: self.userns.clone().unwrap_or_default(),
+        };
+        settings.check(self.hostname.as_deref())?;
+        Ok(settings)
     }
 }
 

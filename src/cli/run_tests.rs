@@ -157,6 +157,17 @@ const ROWS: &[Row] = &[
     (&["--network", "slirp4netns:mtu=1500", "busybox"], |s| s.network = NetworkMode::Slirp4netns(vec!["mtu=1500".into()])),
     (&["--network", "pasta", "busybox"], |s| s.network = NetworkMode::Pasta(vec![])),
     (&["--network", "container:web", "busybox"], |s| s.network = NetworkMode::Container("web".into())),
+    (&["--ipc", "container:db", "--pid", "host", "--uts", "container:db", "busybox"], |s| {
+        use crate::spec::namespaces::{IpcMode, NamespaceMode};
+        s.namespaces.ipc = IpcMode::Container("db".into());
+        s.namespaces.pid = NamespaceMode::Host;
+        s.namespaces.uts = NamespaceMode::Container("db".into());
+    }),
+    (&["--ipc", "none", "--group-add", "audio", "--group-add", "10", "busybox"], |s| {
+        s.namespaces.ipc = crate::spec::namespaces::IpcMode::None;
+        s.namespaces.group_add = vec!["audio".into(), "10".into()];
+    }),
+    (&["--shm-size", "16m", "busybox"], |s| s.namespaces.shm_size = Some(16 << 20)),
     (&["--dns", "1.1.1.1", "--dns", "::1", "--dns-search", "lan", "--dns-option", "ndots:2", "--dns-opt", "edns0", "busybox"], |s| {
         s.dns = DnsSettings { servers: vec!["1.1.1.1".parse().unwrap(), "::1".parse().unwrap()], search: vec!["lan".into()], options: vec!["ndots:2".into(), "edns0".into()] }
     }),

@@ -77,6 +77,7 @@ pub fn create(store: &Store, spec: ContainerSpec, name: Option<String>) -> Resul
     // image cannot be deleted between resolving it and recording the
     // container that uses it.
     let _lock = store.lock_shared()?;
+    crate::engine::namespaces::check_targets(store, &spec)?;
     let (spec, _networks_lock) = crate::engine::networks::prepare(store, spec)?;
     let image = images::resolve(store, &spec.image)?;
     let view = ImageView::load(store, image)?;
@@ -115,6 +116,7 @@ pub fn create(store: &Store, spec: ContainerSpec, name: Option<String>) -> Resul
 /// Refuses flags Docker refuses and limits this host cannot give (see
 /// spec_checks); `run` calls it before pulling, `create` again for any caller.
 pub fn validate(spec: &ContainerSpec) -> Result<()> {
+    spec.namespaces.check(spec.hostname.as_deref())?;
     crate::engine::spec_checks::check(spec, &crate::engine::spec_checks::HostLimits::current()?)
 }
 
@@ -126,7 +128,12 @@ fn write_bundle(store: &Store, record: &ContainerRecord, view: &ImageView) -> Re
     let layers = layer_dirs(store, &view.config);
     let passwd = read_from_layers(&layers, "/etc/passwd").unwrap_or_default();
     let group = read_from_layers(&layers, "/etc/group").unwrap_or_default();
-    let user = resolve_user(&process.user, &passwd, &group)?;
+    let mut user = resolve_user(&process.user, &passwd, &group)?;
+    for gid in crate::spec::namespaces::resolve_groups(&record.spec.namespaces.group_add, &group)? {
+        if !user.additional_gids.contains(&gid) {
+            user.additional_gids.push(gid);
+        }
+    }
     crate::engine::volumes::materialize(store, record, &layers, &user)?;
     let (hostname, etc_files) = crate::engine::etc_files::prepare(store, record)?;
     let defaults = crate::spec::env::EnvDefaults { hostname: &hostname, home: &user.home, tty: record.spec.tty };
@@ -195,6 +202,7 @@ pub fn start_with_fds(store: &Store, id: &str, mode: StartMode, preserve_fds: u3
     if container.state.status == crate::store::containers::Status::Running {
         return Ok(());
     }
+    crate::engine::namespaces::point_at_targets(store, &container.record, &ContainerPaths::new(store, id).config)?;
     let (sync_r, sync_w) = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC).context("create the monitor's sync pipe")?;
     let attach = matches!(mode, StartMode::Attach);
     let tty_size = if attach && container.record.spec.tty { crate::engine::attach::terminal_size() } else { None };

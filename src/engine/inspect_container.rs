@@ -131,6 +131,7 @@ pub fn inspect_json(store: &Store, c: &Container, layer_dirs: &[std::path::PathB
             "Ulimits": ulimits,
             "Init": spec.init,
             "Binds": null,
+
         },
         "GraphDriver": {
             "Name": driver.name(),
@@ -143,6 +144,7 @@ pub fn inspect_json(store: &Store, c: &Container, layer_dirs: &[std::path::PathB
         },
         "NetworkSettings": network_settings(st, ports),
     });
+    add_namespaces(&mut out["HostConfig"], &spec.namespaces);
     // As Docker: `.Config.Healthcheck` when the container has a check
     // (`{"Test": ["NONE"]}` too), `.State.Health` once it has one to run;
     // Podman's on-failure action beside it.
@@ -193,4 +195,17 @@ fn network_settings(st: &crate::store::containers::ContainerState, ports: serde_
         "MacAddress": first.and_then(|e| e.mac.clone()).unwrap_or_default(),
         "Networks": networks,
     })
+}
+
+/// HostConfig's IpcMode, PidMode, UTSMode, UsernsMode, GroupAdd and
+/// ShmSize, as Docker spells them (a separate step: one `json!` that big
+/// exceeds the macro's recursion limit).
+fn add_namespaces(host_config: &mut serde_json::Value, ns: &crate::spec::namespaces::NamespaceSettings) {
+    host_config["IpcMode"] = json!(ns.ipc.name());
+    host_config["PidMode"] = json!(ns.pid.name());
+    host_config["UTSMode"] = json!(ns.uts.name());
+    host_config["UsernsMode"] = json!(ns.userns);
+    // null when none were added, as Docker shows it.
+    host_config["GroupAdd"] = json!((!ns.group_add.is_empty()).then_some(&ns.group_add));
+    host_config["ShmSize"] = json!(ns.shm_bytes());
 }

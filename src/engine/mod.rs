@@ -38,6 +38,7 @@ pub mod lifecycle;
 pub mod copy_up;
 pub mod disk_usage;
 pub mod mounts;
+pub mod namespaces;
 pub mod networks;
 pub mod volumes;
 

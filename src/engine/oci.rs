@@ -16,6 +16,7 @@ use crate::engine::process::ResolvedProcess;
 use crate::engine::user::ResolvedUser;
 use crate::spec::container::ContainerSpec;
 use crate::spec::devices as spec_devices;
+use crate::spec::namespaces::{IpcMode, NamespaceMode};
 use crate::spec::network::NetworkMode;
 
 /// Docker's default capability set.
@@ -106,7 +107,7 @@ pub fn to_oci(input: &BundleInputs) -> Result<Spec> {
     if !input.devices.is_empty() {
         annotations.insert(devices::DEVICE_SOURCES_ANNOTATION.to_string(), devices::sources_annotation(&input.devices)?);
     }
-    let built = SpecBuilder::default()
+    let mut built = SpecBuilder::default()
         .version("1.0.2")
         .annotations(annotations)
         .root(root)
@@ -115,18 +116,30 @@ pub fn to_oci(input: &BundleInputs) -> Result<Spec> {
         .mounts(mounts(input)?)
         .linux(linux)
         .build()?;
+    // A UTS namespace that is not the container's own keeps its hostname:
+    // setting one would rename the host or the other container.
+    if spec.namespaces.uts != NamespaceMode::Private {
+        built.set_hostname(None);
+    }
     Ok(built)
 }
 
 fn linux_section(input: &BundleInputs) -> Result<oci_spec::runtime::Linux> {
     let spec = input.spec;
-    let mut kinds = vec![
-        LinuxNamespaceType::Pid,
-        LinuxNamespaceType::Mount,
-        LinuxNamespaceType::Uts,
-        LinuxNamespaceType::Ipc,
-        LinuxNamespaceType::Cgroup,
-    ];
+    let ns = &spec.namespaces;
+    let mut kinds = vec![LinuxNamespaceType::Mount, LinuxNamespaceType::Cgroup];
+    // `host` leaves the namespace out (the host's, only when asked);
+    // `container:NAME` lists it, and the engine points it at the other
+    // container's at start (engine::namespaces).
+    if ns.pid != NamespaceMode::Host {
+        kinds.push(LinuxNamespaceType::Pid);
+    }
+    if ns.uts != NamespaceMode::Host {
+        kinds.push(LinuxNamespaceType::Uts);
+    }
+    if ns.ipc != IpcMode::Host {
+        kinds.push(LinuxNamespaceType::Ipc);
+    }
     // A container sharing another's namespace joins it at start (the
     // monitor resolves which), so it is listed here as well.
     if spec.network != NetworkMode::Host {
@@ -205,9 +218,11 @@ fn mounts(input: &BundleInputs) -> Result<Vec<Mount>> {
         // here (the device cgroup guards them), so it needs dev.
         mount("/dev", "tmpfs", "tmpfs", &dev_options(spec))?,
         mount("/dev/pts", "devpts", "devpts", &["nosuid", "noexec", "newinstance", "ptmxmode=0666", "mode=0620"])?,
-        mount("/dev/shm", "tmpfs", "shm", &["nosuid", "noexec", "nodev", "mode=1777", "size=65536k"])?,
-        mount("/dev/mqueue", "mqueue", "mqueue", &["nosuid", "noexec", "nodev"])?,
     ];
+    if let Some(shm) = shm_mount(spec)? {
+        out.push(shm);
+    }
+    out.push(mount("/dev/mqueue", "mqueue", "mqueue", &["nosuid", "noexec", "nodev"])?);
     // Without a network namespace of its own (rootless --network host) sysfs
     // cannot be mounted afresh; the runtime then binds the host's read-only.
     out.push(mount("/sys", "sysfs", "sysfs", &["nosuid", "noexec", "nodev", "ro"])?);
@@ -236,6 +251,25 @@ fn mounts(input: &BundleInputs) -> Result<Vec<Mount>> {
         out.push(MountBuilder::default().destination(dest.as_str()).typ("bind").source(host.clone()).options(options).build()?);
     }
     Ok(out)
+}
+
+/// /dev/shm as `--ipc` and `--shm-size` say: a tmpfs of the container's
+/// own, the host's, or none at all. With `container:NAME` it is a tmpfs of
+/// its own too: the other's lives in another mount namespace, which a
+/// bind mount cannot reach (EINVAL), and a tmpfs both could bind would
+/// have to live in a mount namespace both see, which rootless commands
+/// (each in a mount namespace of its own) do not have. SysV IPC, in the
+/// IPC namespace, is shared.
+fn shm_mount(spec: &ContainerSpec) -> Result<Option<Mount>> {
+    let shm_options = ["nosuid", "noexec", "nodev"];
+    Ok(match &spec.namespaces.ipc {
+        IpcMode::None => None,
+        IpcMode::Private | IpcMode::Shareable | IpcMode::Container(_) => {
+            let size = format!("size={}k", spec.namespaces.shm_bytes().div_ceil(1024));
+            Some(mount("/dev/shm", "tmpfs", "shm", &[shm_options[0], shm_options[1], shm_options[2], "mode=1777", &size])?)
+        }
+        IpcMode::Host => Some(mount("/dev/shm", "bind", "/dev/shm", &["bind", shm_options[0], shm_options[1], shm_options[2]])?),
+    })
 }
 
 /// The capability set after `--privileged`, `--cap-add` and `--cap-drop`.

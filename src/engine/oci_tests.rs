@@ -247,3 +247,39 @@ fn containerenv_is_always_read_only_and_etc_files_only_with_read_only() {
     assert!(!options_of(&ContainerSpec::default(), "/etc/hosts").contains(&"ro".to_string()), "the container may edit its /etc/hosts");
     assert!(options_of(&ContainerSpec { read_only: true, ..Default::default() }, "/etc/hosts").contains(&"ro".to_string()));
 }
+
+fn namespace_types(s: &Spec) -> Vec<LinuxNamespaceType> {
+    s.linux().as_ref().unwrap().namespaces().clone().unwrap().iter().map(|n| n.typ()).collect()
+}
+
+fn shm_of(s: &Spec) -> Option<Mount> {
+    s.mounts().as_ref().unwrap().iter().find(|m| m.destination() == std::path::Path::new("/dev/shm")).cloned()
+}
+
+#[test]
+fn namespace_modes_choose_the_namespaces_and_dev_shm() {
+    use crate::spec::namespaces::NamespaceSettings;
+    let own = build(&ContainerSpec::default());
+    for t in [LinuxNamespaceType::Pid, LinuxNamespaceType::Ipc, LinuxNamespaceType::Uts] {
+        assert!(namespace_types(&own).contains(&t), "{t:?} of its own by default");
+    }
+    assert_eq!(own.hostname().as_deref(), Some("h"));
+    assert!(shm_of(&own).unwrap().options().as_ref().unwrap().contains(&"size=65536k".to_string()));
+
+    let host = NamespaceSettings { ipc: IpcMode::Host, pid: NamespaceMode::Host, uts: NamespaceMode::Host, ..Default::default() };
+    let s = build(&ContainerSpec { namespaces: host, ..Default::default() });
+    let types = namespace_types(&s);
+    assert!(!types.contains(&LinuxNamespaceType::Pid) && !types.contains(&LinuxNamespaceType::Ipc) && !types.contains(&LinuxNamespaceType::Uts), "{types:?}");
+    assert_eq!(s.hostname(), &None, "the host's hostname is never set");
+    assert_eq!(shm_of(&s).unwrap().source().as_deref(), Some(std::path::Path::new("/dev/shm")));
+
+    let joined = NamespaceSettings { ipc: IpcMode::Container("a".into()), uts: NamespaceMode::Container("a".into()), ..Default::default() };
+    let s = build(&ContainerSpec { namespaces: joined, ..Default::default() });
+    assert!(namespace_types(&s).contains(&LinuxNamespaceType::Uts), "listed, pointed at a's at start");
+    assert_eq!(s.hostname(), &None, "a's hostname is kept");
+
+    let none = build(&ContainerSpec { namespaces: NamespaceSettings { ipc: IpcMode::None, ..Default::default() }, ..Default::default() });
+    assert!(shm_of(&none).is_none());
+    let sized = build(&ContainerSpec { namespaces: NamespaceSettings { shm_size: Some(16 << 20), ..Default::default() }, ..Default::default() });
+    assert!(shm_of(&sized).unwrap().options().as_ref().unwrap().contains(&"size=16384k".to_string()));
+}

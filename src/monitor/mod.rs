@@ -9,6 +9,7 @@ mod clients;
 mod external;
 pub mod health;
 mod health_timer;
+mod shared_ns;
 pub use clients::connect;
 pub mod logfile;
 pub mod protocol;
@@ -120,7 +121,8 @@ fn supervise(store: &Store, args: &MonitorArgs, sync: &mut Option<File>) -> Resu
     let container = store.containers.load(&args.id)?;
     let record = container.record;
     let paths = ContainerPaths::new(store, &record.id);
-    let spec = Spec::load(&paths.config).with_context(|| format!("read the bundle {}", paths.config.display()))?;
+    let mut spec = Spec::load(&paths.config).with_context(|| format!("read the bundle {}", paths.config.display()))?;
+    let _shared_namespaces = shared_ns::hold(&mut spec, &paths.config)?;
     let mut signals = SigSet::empty();
     for s in [Signal::SIGCHLD, Signal::SIGTERM, Signal::SIGINT, Signal::SIGHUP] {
         signals.add(s);

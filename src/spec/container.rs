@@ -112,4 +112,7 @@ pub struct ContainerSpec {
     /// created, merged with the image's HEALTHCHECK (see spec::health).
     #[serde(default)]
     pub health: crate::spec::health::HealthSpec,
+    /// `--ipc`, `--pid`, `--uts`, `--shm-size`, `--group-add` (see spec::namespaces).
+    #[serde(default)]
+    pub namespaces: crate::spec::namespaces::NamespaceSettings,
 }

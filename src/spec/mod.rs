@@ -1,6 +1,6 @@
 //! The data model that is persisted with a container and passed down to
 //! the layers that act on it: the container spec and its parts (mounts,
-//! devices, network mode, DNS flags, restart policy, seccomp choice,
+//! devices, network mode, IPC/PID/UTS namespaces, DNS flags, restart policy, seccomp choice,
 //! environment, healthcheck).
 //! Parsing and validation only, no I/O: the store and the runtime depend
 //! on this module, never on the engine.
@@ -11,6 +11,7 @@ pub mod dns;
 pub mod env;
 pub mod health;
 pub mod mounts;
+pub mod namespaces;
 pub mod network;
 pub mod ports;
 pub mod restart;

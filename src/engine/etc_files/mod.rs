@@ -46,12 +46,12 @@ pub struct CreateInputs<'a> {
 }
 
 /// The hostname a container gets: `-h`, else the host's with `--network
-/// host` (as Docker and Podman do), else its short id.
+/// host` or `--uts host` (as Docker and Podman do), else its short id.
 pub fn container_hostname(spec: &ContainerSpec, id: &str, host_hostname: impl FnOnce() -> Option<String>) -> String {
     if let Some(h) = &spec.hostname {
         return h.clone();
     }
-    if spec.network == NetworkMode::Host {
+    if spec.network == NetworkMode::Host || spec.namespaces.uts == crate::spec::namespaces::NamespaceMode::Host {
         if let Some(h) = host_hostname().filter(|h| !h.is_empty()) {
             return h;
         }
@@ -76,9 +76,14 @@ pub fn prepare(store: &Store, record: &ContainerRecord) -> Result<(String, Vec<(
         }
         _ => None,
     };
-    let hostname = match &shared {
-        Some((theirs, _)) => theirs.clone(),
-        None => container_hostname(&record.spec, &record.id, host_hostname),
+    let hostname = match (&shared, &record.spec.namespaces.uts) {
+        (Some((theirs, _)), _) => theirs.clone(),
+        // `--uts container:X`: X's hostname, in its own /etc/hostname too.
+        (None, crate::spec::namespaces::NamespaceMode::Container(target)) => {
+            let joined = store.containers.find(target).with_context(|| format!("--uts container:{target}"))?;
+            shared_etc_files(&store.containers.dir_of(&joined.record.id))?.0
+        }
+        (None, _) => container_hostname(&record.spec, &record.id, host_hostname),
     };
     let input = CreateInputs { record, hostname: &hostname, rootless: store.paths.rootless, store_root: &store.paths.root };
     let mut mounts = write_etc_files(&store.containers.dir_of(&record.id), &input)?;

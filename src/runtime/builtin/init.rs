@@ -3,15 +3,25 @@
 //! error pipe (closed on a successful exec by O_CLOEXEC) and exits.
 
 use std::io::Read;
-use std::os::fd::{AsRawFd, OwnedFd};
+use std::os::fd::{AsRawFd, OwnedFd, RawFd};
 
 use oci_spec::runtime::Spec;
 
 use super::kernel::Kernel;
 use super::{console, guard, kernel, mounts, process, ContainerStdio, InitExtras, StartError};
 
-pub fn run(spec: &Spec, stdio: &ContainerStdio, extras: InitExtras, go: &OwnedFd, errors: &OwnedFd, seccomp: &crate::runtime::seccomp::Programs) -> isize {
-    let err = match setup_and_exec(spec, stdio, extras, go, errors, seccomp) {
+/// `joins`: namespaces (IPC, UTS) of another container to enter instead of
+/// the new ones, as open fds of the monitor's.
+pub fn run(
+    spec: &Spec,
+    stdio: &ContainerStdio,
+    extras: InitExtras,
+    joins: &[(nix::sched::CloneFlags, RawFd)],
+    go: &OwnedFd,
+    errors: &OwnedFd,
+    seccomp: &crate::runtime::seccomp::Programs,
+) -> isize {
+    let err = match setup_and_exec(spec, stdio, extras, joins, go, errors, seccomp) {
         Ok(()) => StartError::Setup("execve returned".into()),
         Err(e) => e,
     };
@@ -24,6 +34,7 @@ fn setup_and_exec(
     spec: &Spec,
     stdio: &ContainerStdio,
     extras: InitExtras,
+    joins: &[(nix::sched::CloneFlags, RawFd)],
     go: &OwnedFd,
     errors: &OwnedFd,
     seccomp: &crate::runtime::seccomp::Programs,
@@ -32,6 +43,7 @@ fn setup_and_exec(
     // release pipe's write end included, so that a dead monitor means EOF).
     let mut keep = vec![go.as_raw_fd(), errors.as_raw_fd(), stdio.stdin, stdio.stdout, stdio.stderr];
     keep.extend(stdio.console.iter().chain(stdio.console_socket.iter()).chain(extras.sealed_exe.iter()).chain(extras.netns.iter()));
+    keep.extend(joins.iter().map(|(_, fd)| *fd));
     guard::enter(&keep, extras.preserve_fds)?;
     let death_pipe = errors.as_raw_fd();
     guard::die_with_parent(|| guard::reader_alive(death_pipe))?;
@@ -49,6 +61,12 @@ fn setup_and_exec(
         nix::sched::setns(&ns, nix::sched::CloneFlags::CLONE_NEWNET).map_err(|e| setup(format!("join the container's network namespace: {e}")))?;
     } else if new_netns {
         super::loopback::bring_up_loopback()?;
+    }
+    for (flag, fd) in joins {
+        // SAFETY: the monitor keeps the fd open for the clone; this copy,
+        // the child's own, is closed right after joining.
+        let ns = unsafe { <OwnedFd as std::os::fd::FromRawFd>::from_raw_fd(*fd) };
+        nix::sched::setns(&ns, *flag).map_err(|e| setup(format!("join the {flag:?} namespace of the container it shares: {e}")))?;
     }
     let kernel = kernel::Host;
     let pty = mounts::setup_rootfs(&kernel, spec, stdio.console, stdio.console_socket.is_some())?;

@@ -117,25 +117,96 @@ const STACK_SIZE: usize = 1024 * 1024;
 /// any setup until [`Created::release`], so the caller can put it in a
 /// cgroup and attach its network first. Must be called single-threaded.
 pub fn create(spec: &Spec, stdio: &ContainerStdio, extras: InitExtras) -> Result<Created> {
-    let mut flags = namespace_flags(spec)?;
+    let (mut flags, joins) = namespace_flags(spec)?;
     if extras.netns.is_some() {
         flags.remove(CloneFlags::CLONE_NEWNET);
     }
+    let joined = open_joined(&joins)?;
     let (go_r, go_w) = pipe_cloexec().context("create the start pipe")?;
     let (err_r, err_w) = pipe_cloexec().context("create the error pipe")?;
     let seccomp = match spec.linux().as_ref().and_then(|l| l.seccomp().as_ref()) {
         Some(section) => crate::runtime::seccomp::compile(section)?,
         None => Vec::new(),
     };
+    let pid_join = joined.iter().find(|(flag, _)| *flag == CloneFlags::CLONE_NEWPID).map(|(_, fd)| fd.as_raw_fd());
+    let child_joins: Vec<(CloneFlags, RawFd)> =
+        joined.iter().filter(|(flag, _)| *flag != CloneFlags::CLONE_NEWPID).map(|(flag, fd)| (*flag, fd.as_raw_fd())).collect();
     let mut stack = vec![0u8; STACK_SIZE];
-    let child = Box::new(|| -> isize { init::run(spec, stdio, extras, &go_r, &err_w, &seccomp) });
-    // SAFETY: the caller is single-threaded, so the child (a copy of this
-    // process, not sharing memory) may run arbitrary code; the stack lives
-    // until clone returns, which is all the kernel needs without CLONE_VM.
-    let pid = unsafe { nix::sched::clone(child, &mut stack, flags, Some(libc::SIGCHLD)) }
-        .context("clone the container's init into new namespaces")?;
+    let child = Box::new(|| -> isize { init::run(spec, stdio, extras, &child_joins, &go_r, &err_w, &seccomp) });
+    let pid = match pid_join {
+        None => {
+            // SAFETY: the caller is single-threaded, so the child (a copy of
+            // this process, not sharing memory) may run arbitrary code; the
+            // stack lives until clone returns, which is all the kernel needs
+            // without CLONE_VM.
+            unsafe { nix::sched::clone(child, &mut stack, flags, Some(libc::SIGCHLD)) }.context("clone the container's init into new namespaces")?
+        }
+        Some(ns) => clone_into_pid_namespace(ns, child, &mut stack, flags)?,
+    };
     drop(err_w);
     Ok(Created { pid, go: go_w, errors: err_r })
+}
+
+/// Clones the init into the PID namespace `ns` (`--pid container:NAME`).
+/// Only a process's children enter a PID namespace, and a rootless monitor
+/// could never come back from one (it has no capability in the host's
+/// user namespace): so a short-lived fork of the monitor enters it and
+/// clones the init as the monitor's child (CLONE_PARENT), sending its pid
+/// back. The caller must be single-threaded.
+fn clone_into_pid_namespace(ns: RawFd, child: nix::sched::CloneCb, stack: &mut [u8], flags: CloneFlags) -> Result<Pid> {
+    let (pid_r, pid_w) = pipe_cloexec().context("create the pipe for the init's pid")?;
+    // SAFETY: single-threaded (the caller's contract); the forked copy only
+    // makes syscalls and exits with _exit.
+    match unsafe { nix::unistd::fork() }.context("fork to enter the shared PID namespace")? {
+        nix::unistd::ForkResult::Child => {
+            drop(pid_r);
+            // SAFETY: `ns` is an open fd of the caller's for this call.
+            let ns = unsafe { std::os::fd::BorrowedFd::borrow_raw(ns) };
+            // The init is visible in the other container from its first
+            // instruction, still a copy of pontoon: not dumpable from the
+            // start (inherited), so no process there opens its exe.
+            // SAFETY: prctl with constant arguments.
+            unsafe { libc::prctl(libc::PR_SET_DUMPABLE, 0, 0, 0, 0) };
+            let reply = match nix::sched::setns(ns, CloneFlags::CLONE_NEWPID) {
+                // SAFETY: as in `create`; CLONE_PARENT makes the init the
+                // monitor's child, reaped and signalled by it.
+                Ok(()) => match unsafe { nix::sched::clone(child, stack, flags | CloneFlags::CLONE_PARENT, Some(libc::SIGCHLD)) } {
+                    Ok(pid) => format!("ok {pid}"),
+                    Err(e) => format!("clone the container's init into the shared PID namespace: {e}"),
+                },
+                Err(e) => format!("enter the PID namespace the container joins: {e}"),
+            };
+            let mut file = std::fs::File::from(pid_w);
+            let _ = file.write_all(reply.as_bytes());
+            // SAFETY: _exit runs no destructors of the monitor's state.
+            unsafe { libc::_exit(0) }
+        }
+        nix::unistd::ForkResult::Parent { child: helper } => {
+            drop(pid_w);
+            let mut reply = String::new();
+            let read = std::fs::File::from(pid_r).read_to_string(&mut reply);
+            let _ = nix::sys::wait::waitpid(helper, None);
+            read.context("read the init's pid")?;
+            match reply.strip_prefix("ok ").map(str::parse::<i32>) {
+                Some(Ok(pid)) => Ok(Pid::from_raw(pid)),
+                _ if reply.is_empty() => bail!("the process entering the shared PID namespace died without a word"),
+                _ => bail!("{reply}"),
+            }
+        }
+    }
+}
+
+/// Opens the namespaces the bundle names by path (`container:NAME`, or a
+/// runtime's caller), before anything is cloned: a vanished one fails the
+/// start here, with its path.
+fn open_joined(joins: &[(CloneFlags, std::path::PathBuf)]) -> Result<Vec<(CloneFlags, OwnedFd)>> {
+    joins
+        .iter()
+        .map(|(flag, path)| {
+            let file = std::fs::File::open(path).with_context(|| format!("open the namespace {} the container joins", path.display()))?;
+            Ok((*flag, OwnedFd::from(file)))
+        })
+        .collect()
 }
 
 impl Created {
@@ -186,14 +257,14 @@ pub fn wants_tiny_init(spec: &Spec) -> bool {
     spec.annotations().as_ref().and_then(|a| a.get(INIT_ANNOTATION)).is_some_and(|v| v == "true")
 }
 
-fn namespace_flags(spec: &Spec) -> Result<CloneFlags> {
+/// The clone flags for the namespaces the container gets of its own, and
+/// the namespaces it joins by path instead.
+fn namespace_flags(spec: &Spec) -> Result<(CloneFlags, Vec<(CloneFlags, std::path::PathBuf)>)> {
     let mut flags = CloneFlags::empty();
+    let mut joins = Vec::new();
     let namespaces = spec.linux().as_ref().and_then(|l| l.namespaces().clone()).unwrap_or_default();
     for ns in namespaces {
-        if ns.path().is_some() {
-            bail!("joining an existing {:?} namespace by path is not supported by the built-in runtime", ns.typ());
-        }
-        flags |= match ns.typ() {
+        let flag = match ns.typ() {
             LinuxNamespaceType::Pid => CloneFlags::CLONE_NEWPID,
             LinuxNamespaceType::Mount => CloneFlags::CLONE_NEWNS,
             LinuxNamespaceType::Uts => CloneFlags::CLONE_NEWUTS,
@@ -203,6 +274,15 @@ fn namespace_flags(spec: &Spec) -> Result<CloneFlags> {
             LinuxNamespaceType::User => CloneFlags::CLONE_NEWUSER,
             LinuxNamespaceType::Time => bail!("time namespaces are not supported by the built-in runtime"),
         };
+        match ns.path() {
+            // The mount namespace is always the container's own: the
+            // rootfs is set up in it.
+            Some(path) if matches!(ns.typ(), LinuxNamespaceType::Pid | LinuxNamespaceType::Uts | LinuxNamespaceType::Ipc) => {
+                joins.push((flag, path.clone()));
+            }
+            Some(_) => bail!("joining an existing {:?} namespace by path is not supported by the built-in runtime", ns.typ()),
+            None => flags |= flag,
+        }
     }
     if !flags.contains(CloneFlags::CLONE_NEWNS) {
         bail!("the bundle has no mount namespace: the built-in runtime needs one to set up the root filesystem");
@@ -210,7 +290,7 @@ fn namespace_flags(spec: &Spec) -> Result<CloneFlags> {
     if flags.contains(CloneFlags::CLONE_NEWUSER) {
         bail!("the built-in runtime runs containers in pontoon's own user namespace; remove the user namespace from the bundle");
     }
-    Ok(flags)
+    Ok((flags, joins))
 }
 
 fn pipe_cloexec() -> nix::Result<(OwnedFd, OwnedFd)> {

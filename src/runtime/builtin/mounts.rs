@@ -99,6 +99,24 @@ fn mount_one(k: &dyn Kernel, root: &Path, m: &Mount) -> Result<(), StartError> {
                 .and_then(|_| k.mount(None, &dest, None, MsFlags::MS_REMOUNT | MsFlags::MS_BIND | MsFlags::MS_RDONLY | k.locked_flags(&dest), None))
                 .map_err(|e| setup(format!("mount /sys: {e}")))
         }
+        // Nor an mqueue for an IPC namespace it does not own (rootless
+        // --ipc host): the host's, or none when the host mounts none (the
+        // queues themselves, reached by mq_open, are the host's all the same).
+        Err(nix::errno::Errno::EPERM) if typ == "mqueue" && !Path::new("/dev/mqueue").is_dir() => Ok(()),
+        Err(nix::errno::Errno::EPERM) if typ == "mqueue" => {
+            let safe = MsFlags::MS_NOSUID | MsFlags::MS_NODEV | MsFlags::MS_NOEXEC;
+            k.mount(Some(Path::new("/dev/mqueue")), &dest, None, MsFlags::MS_BIND, None)
+                .and_then(|_| k.mount(None, &dest, None, MsFlags::MS_REMOUNT | MsFlags::MS_BIND | safe | k.locked_flags(&dest), None))
+                .map_err(|e| setup(format!("mount /dev/mqueue: {e}")))
+        }
+        // Nor procfs for a PID namespace it does not own (rootless --pid
+        // host): the host's /proc, as Podman binds it.
+        Err(nix::errno::Errno::EPERM) if typ == "proc" => {
+            let safe = MsFlags::MS_NOSUID | MsFlags::MS_NODEV | MsFlags::MS_NOEXEC;
+            k.mount(Some(Path::new("/proc")), &dest, None, MsFlags::MS_BIND | MsFlags::MS_REC, None)
+                .and_then(|_| k.mount(None, &dest, None, MsFlags::MS_REMOUNT | MsFlags::MS_BIND | safe | k.locked_flags(&dest), None))
+                .map_err(|e| setup(format!("mount /proc: {e}")))
+        }
         Err(e) => Err(setup(format!("mount {typ} on {}: {e}", m.destination().display()))),
     }
 }
