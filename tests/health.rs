@@ -35,7 +35,11 @@ fn processes_with(needle: &str) -> Vec<String> {
         }
         let Ok(cmdline) = std::fs::read(entry.path().join("cmdline")) else { continue };
         let text = String::from_utf8_lossy(&cmdline).replace('\0', " ");
-        if text.contains(needle) && common::process_alive(entry.file_name().to_str().unwrap().parse().unwrap()) {
+        // Whole words: another test's `sleep 300` is not this test's `sleep 3`.
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let wanted: Vec<&str> = needle.split_whitespace().collect();
+        let has = words.windows(wanted.len().max(1)).any(|w| w == wanted.as_slice());
+        if has && common::process_alive(entry.file_name().to_str().unwrap().parse().unwrap()) {
             found.push(text);
         }
     }
