@@ -230,13 +230,15 @@ fn buildx_build_and_image_build_are_build() {
 #[test]
 fn isolation_chroot_runs_steps_without_namespaces_of_their_own() {
     let env = TestEnv::with_busybox();
-    let ctx = context(&env, "ctx", &[("Dockerfile", "FROM busybox\nWORKDIR /w\nRUN hostname > host && ls /dev | tr '\\n' ' ' > devs && echo ran\n")]);
+    let ctx = context(&env, "ctx", &[("Dockerfile", "FROM busybox\nWORKDIR /w\nRUN hostname > host && ls /dev | tr '\\n' ' ' > devs && echo ran\nRUN (chroot / true 2>/dev/null && echo escaped || echo contained) > /w/chroot && (cat /proc/sys/kernel/printk > /tmp/p && cat /tmp/p > /proc/sys/kernel/printk 2>/dev/null && echo wrote || echo kept) > /w/proc\n")]);
     let out = env.ok(&["build", "--isolation", "chroot", "-t", "chrooted", s(&ctx)]);
     assert!(out.contains("ran\n"), "{out}");
     let host = String::from_utf8(std::process::Command::new("hostname").output().unwrap().stdout).unwrap();
     let got = env.ok(&["run", "--rm", "chrooted", "sh", "-c", "cat host; cat devs; echo; ls /w"]);
     // The host's own hostname: no UTS namespace was made; only the harmless devices.
-    assert_eq!(got, format!("{host}full null random tty urandom zero \ndevs\nhost\n"));
+    assert_eq!(got, format!("{host}full null random tty urandom zero \nchroot\ndevs\nhost\nproc\n"));
+    // Without CAP_SYS_CHROOT no second chroot climbs out; the host's /proc/sys is read-only.
+    assert_eq!(env.ok(&["run", "--rm", "chrooted", "cat", "/w/chroot", "/w/proc"]), "contained\nkept\n");
     let (_, err) = env.fails(&["build", "--isolation", "vm", s(&ctx)]);
     assert!(err.contains("--isolation") && err.contains("chroot"), "{err}");
 }

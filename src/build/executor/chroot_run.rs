@@ -3,7 +3,8 @@
 //! make them. The command runs chrooted into the step's overlay, in a
 //! private mount namespace only, with a /dev of the harmless devices, the
 //! host's /proc and /sys bound read-only where the kernel allows, and the
-//! host's resolv.conf: weaker than a container (it shares the host's
+//! host's resolv.conf; Docker's default capabilities but CAP_SYS_CHROOT,
+//! and no_new_privs. Weaker than a container (it shares the host's
 //! processes, network and hostname), which is why it is never the default
 //! where namespaces work.
 
@@ -62,7 +63,7 @@ fn mount_extras(merged: &Path) -> Result<()> {
         fs::write(&target, b"").with_context(|| format!("create {}", target.display()))?;
         bind(&Path::new("/dev").join(name), &target, false)?;
     }
-    for (dir, readonly) in [("proc", false), ("sys", true)] {
+    for (dir, readonly) in [("proc", true), ("sys", true)] {
         let target = merged.join(dir);
         fs::create_dir_all(&target).with_context(|| format!("create {}", target.display()))?;
         bind(&Path::new("/").join(dir), &target, readonly)?;
@@ -109,6 +110,35 @@ pub fn execute(store: &Store, plan: &RunPlan, config: &ContainerConfig, lowers: 
     layer_from_upper(store, &dirs.upper, &skip)
 }
 
+/// Docker's default capabilities but CAP_SYS_CHROOT (a chroot is the
+/// step's only wall: a second chroot would climb over it) and no way to
+/// gain more (no_new_privs): without namespaces, root in a RUN step must
+/// not be the host's root.
+fn limit_capabilities() -> Result<()> {
+    use caps::{CapSet, Capability};
+    let keep: std::collections::HashSet<Capability> = crate::engine::oci::DEFAULT_CAPS
+        .iter()
+        .filter(|c| **c != "SYS_CHROOT")
+        .filter_map(|c| format!("CAP_{c}").parse().ok())
+        .collect();
+    for cap in caps::all() {
+        if !keep.contains(&cap) {
+            // A capability this kernel does not know cannot be dropped: harmless.
+            let _ = caps::drop(None, CapSet::Bounding, cap);
+        }
+    }
+    let held = caps::read(None, CapSet::Permitted).map_err(|e| anyhow::anyhow!("read capabilities: {e}"))?;
+    let set: std::collections::HashSet<Capability> = keep.intersection(&held).copied().collect();
+    caps::set(None, CapSet::Inheritable, &Default::default()).map_err(|e| anyhow::anyhow!("clear inheritable capabilities: {e}"))?;
+    caps::set(None, CapSet::Effective, &set).map_err(|e| anyhow::anyhow!("set effective capabilities: {e}"))?;
+    caps::set(None, CapSet::Permitted, &set).map_err(|e| anyhow::anyhow!("set permitted capabilities: {e}"))?;
+    // SAFETY: prctl with constant arguments.
+    if unsafe { libc::prctl(libc::PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) } < 0 {
+        anyhow::bail!("set no_new_privs: {}", std::io::Error::last_os_error());
+    }
+    Ok(())
+}
+
 /// In the chroot: become the step's user, go to its directory, run.
 fn run_command(argv: &[String], env: &[String], user: &str, workdir: &str) -> Result<()> {
     let passwd = fs::read_to_string("/etc/passwd").unwrap_or_default();
@@ -116,6 +146,7 @@ fn run_command(argv: &[String], env: &[String], user: &str, workdir: &str) -> Re
     let who = crate::engine::user::resolve_user(if user.is_empty() { "0" } else { user }, &passwd, &group)?;
     make_dir_all(Path::new(workdir), None)?;
     std::env::set_current_dir(workdir).with_context(|| format!("chdir {workdir}"))?;
+    limit_capabilities()?;
     let groups: Vec<nix::unistd::Gid> = std::iter::once(who.gid).chain(who.additional_gids.iter().copied()).map(nix::unistd::Gid::from_raw).collect();
     nix::unistd::setgroups(&groups).context("set the step's groups")?;
     nix::unistd::setgid(nix::unistd::Gid::from_raw(who.gid)).context("set the step's group")?;
