@@ -27,6 +27,8 @@ declare -A PROBE=(
   [libc6-dev]=/usr/lib/x86_64-linux-gnu/libc.a
   # the build tests' Debian builder image (make-debian-builder.sh)
   [debootstrap]=/usr/sbin/debootstrap
+  # the kube tests' schema validator lives in a venv (below)
+  [python3-venv]=/usr/lib/python3.11/ensurepip/__init__.py
 )
 CI_USER=${PONTOON_CI_USER:-pontoon-ci}
 
@@ -91,6 +93,24 @@ add_range /etc/subgid
 if [[ -r /proc/sys/kernel/unprivileged_userns_clone ]] && [[ $(cat /proc/sys/kernel/unprivileged_userns_clone) != 1 ]]; then
   echo "install-deps: enabling kernel.unprivileged_userns_clone"
   sysctl -q -w kernel.unprivileged_userns_clone=1
+fi
+
+# The kube tests check every manifest `kube generate` writes against the
+# Kubernetes OpenAPI schemas: kubernetes-validate (PyPI) ships them and runs
+# offline. A venv readable by the rootless test user; made once per machine.
+KUBE_VENV=/var/cache/pontoon-tests/kube-venv
+if [[ ! -x $KUBE_VENV/bin/kubernetes-validate ]]; then
+  echo "install-deps: installing kubernetes-validate into $KUBE_VENV"
+  mkdir -p "$(dirname "$KUBE_VENV")"
+  /usr/bin/python3 -m venv "$KUBE_VENV"
+  "$KUBE_VENV/bin/pip" install -q --disable-pip-version-check kubernetes-validate
+  chmod -R a+rX "$KUBE_VENV"
+fi
+# kubectl reads the manifests a second time (client-side dry run); the
+# machine's own kubectl is used when there is one, else Debian's.
+if ! command -v kubectl >/dev/null 2>&1; then
+  echo "install-deps: installing kubernetes-client (kubectl)"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends kubernetes-client >/dev/null
 fi
 
 # The build tests' Debian builder image with gcc: made once per machine
