@@ -207,32 +207,60 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l rm -d 'Remove
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l no-healthcheck -d 'Disable any container-specified HEALTHCHECK'
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand start" -l detach-keys -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand start" -l sig-proxy -d 'Proxy received signals to the process (with --attach)' -r -f -a "true\t''
+false\t''"
+complete -c pontoon -n "__fish_pontoon_using_subcommand start" -l filter -d 'Act on the containers that match (the filters of ps --filter)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand start" -l cidfile -d 'Read a container\'s name or Id from FILE (as written by run --cidfile)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand start" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand start" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand start" -s a -l attach -d 'Attach stdout/stderr and wait for the exit'
 complete -c pontoon -n "__fish_pontoon_using_subcommand start" -s i -l interactive -d 'Attach stdin'
+complete -c pontoon -n "__fish_pontoon_using_subcommand start" -s l -l latest -d 'Act on the latest created container'
+complete -c pontoon -n "__fish_pontoon_using_subcommand start" -l all -d 'Act on every container the command applies to'
 complete -c pontoon -n "__fish_pontoon_using_subcommand start" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand start" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand rm" -s t -l time -d 'Seconds to wait for a running container to stop before it is killed (with --force)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand rm" -l filter -d 'Act on the containers that match (the filters of ps --filter)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand rm" -l cidfile -d 'Read a container\'s name or Id from FILE (as written by run --cidfile)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand rm" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand rm" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand rm" -s f -l force -d 'Kill and remove running containers'
 complete -c pontoon -n "__fish_pontoon_using_subcommand rm" -s v -l volumes -d 'Remove anonymous volumes too'
-complete -c pontoon -n "__fish_pontoon_using_subcommand rm" -s a -l all -d 'Remove all containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand rm" -s i -l ignore -d 'Do not fail on containers that do not exist'
+complete -c pontoon -n "__fish_pontoon_using_subcommand rm" -l depend -d 'Remove the containers that depend on these first (they share their namespaces or volumes)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand rm" -s a -l all -d 'Act on every container the command applies to'
+complete -c pontoon -n "__fish_pontoon_using_subcommand rm" -s l -l latest -d 'Act on the latest created container'
 complete -c pontoon -n "__fish_pontoon_using_subcommand rm" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand rm" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand stop" -s t -l time -d 'Seconds to wait before killing' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand stop" -l filter -d 'Act on the containers that match (the filters of ps --filter)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand stop" -l cidfile -d 'Read a container\'s name or Id from FILE (as written by run --cidfile)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand stop" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand stop" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand stop" -s i -l ignore -d 'Do not fail on containers that do not exist'
+complete -c pontoon -n "__fish_pontoon_using_subcommand stop" -s a -l all -d 'Act on every container the command applies to'
+complete -c pontoon -n "__fish_pontoon_using_subcommand stop" -s l -l latest -d 'Act on the latest created container'
 complete -c pontoon -n "__fish_pontoon_using_subcommand stop" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand stop" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand restart" -s t -l time -d 'Seconds to wait before killing' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand restart" -l filter -d 'Act on the containers that match (the filters of ps --filter)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand restart" -l cidfile -d 'Read a container\'s name or Id from FILE (as written by run --cidfile)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand restart" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand restart" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand restart" -s i -l ignore -d 'Do not fail on containers that do not exist'
+complete -c pontoon -n "__fish_pontoon_using_subcommand restart" -l running -d 'With --all or --filter: only the running containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand restart" -s a -l all -d 'Act on every container the command applies to'
+complete -c pontoon -n "__fish_pontoon_using_subcommand restart" -s l -l latest -d 'Act on the latest created container'
 complete -c pontoon -n "__fish_pontoon_using_subcommand restart" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand restart" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand kill" -s s -l signal -d 'Signal to send' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kill" -l filter -d 'Act on the containers that match (the filters of ps --filter)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kill" -l cidfile -d 'Read a container\'s name or Id from FILE (as written by run --cidfile)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand kill" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand kill" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand kill" -s i -l ignore -d 'Do not fail on containers that do not exist'
+complete -c pontoon -n "__fish_pontoon_using_subcommand kill" -s a -l all -d 'Act on every container the command applies to'
+complete -c pontoon -n "__fish_pontoon_using_subcommand kill" -s l -l latest -d 'Act on the latest created container'
 complete -c pontoon -n "__fish_pontoon_using_subcommand kill" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand kill" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand wait" -l root -d 'Storage root for images, layers and containers' -r -F
@@ -256,12 +284,22 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand stats" -l no-stream -d '
 complete -c pontoon -n "__fish_pontoon_using_subcommand stats" -l no-trunc -d 'Do not truncate Ids'
 complete -c pontoon -n "__fish_pontoon_using_subcommand stats" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand stats" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pause" -l filter -d 'Act on the containers that match (the filters of ps --filter)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pause" -l cidfile -d 'Read a container\'s name or Id from FILE (as written by run --cidfile)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pause" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pause" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pause" -s i -l ignore -d 'Do not fail on containers that do not exist'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pause" -s a -l all -d 'Act on every container the command applies to'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pause" -s l -l latest -d 'Act on the latest created container'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pause" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pause" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand unpause" -l filter -d 'Act on the containers that match (the filters of ps --filter)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand unpause" -l cidfile -d 'Read a container\'s name or Id from FILE (as written by run --cidfile)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand unpause" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand unpause" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand unpause" -s i -l ignore -d 'Do not fail on containers that do not exist'
+complete -c pontoon -n "__fish_pontoon_using_subcommand unpause" -s a -l all -d 'Act on every container the command applies to'
+complete -c pontoon -n "__fish_pontoon_using_subcommand unpause" -s l -l latest -d 'Act on the latest created container'
 complete -c pontoon -n "__fish_pontoon_using_subcommand unpause" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand unpause" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand cp" -l root -d 'Storage root for images, layers and containers' -r -F
@@ -493,32 +531,60 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l no-healthcheck -d 'Disable any container-specified HEALTHCHECK'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from start" -l detach-keys -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from start" -l sig-proxy -d 'Proxy received signals to the process (with --attach)' -r -f -a "true\t''
+false\t''"
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from start" -l filter -d 'Act on the containers that match (the filters of ps --filter)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from start" -l cidfile -d 'Read a container\'s name or Id from FILE (as written by run --cidfile)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from start" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from start" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from start" -s a -l attach -d 'Attach stdout/stderr and wait for the exit'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from start" -s i -l interactive -d 'Attach stdin'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from start" -s l -l latest -d 'Act on the latest created container'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from start" -l all -d 'Act on every container the command applies to'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from start" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rm" -s t -l time -d 'Seconds to wait for a running container to stop before it is killed (with --force)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rm" -l filter -d 'Act on the containers that match (the filters of ps --filter)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rm" -l cidfile -d 'Read a container\'s name or Id from FILE (as written by run --cidfile)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rm" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rm" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rm" -s f -l force -d 'Kill and remove running containers'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rm" -s v -l volumes -d 'Remove anonymous volumes too'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove all containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rm" -s i -l ignore -d 'Do not fail on containers that do not exist'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rm" -l depend -d 'Remove the containers that depend on these first (they share their namespaces or volumes)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rm" -s a -l all -d 'Act on every container the command applies to'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rm" -s l -l latest -d 'Act on the latest created container'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stop" -s t -l time -d 'Seconds to wait before killing' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stop" -l filter -d 'Act on the containers that match (the filters of ps --filter)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stop" -l cidfile -d 'Read a container\'s name or Id from FILE (as written by run --cidfile)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stop" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stop" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stop" -s i -l ignore -d 'Do not fail on containers that do not exist'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stop" -s a -l all -d 'Act on every container the command applies to'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stop" -s l -l latest -d 'Act on the latest created container'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stop" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restart" -s t -l time -d 'Seconds to wait before killing' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restart" -l filter -d 'Act on the containers that match (the filters of ps --filter)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restart" -l cidfile -d 'Read a container\'s name or Id from FILE (as written by run --cidfile)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restart" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restart" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restart" -s i -l ignore -d 'Do not fail on containers that do not exist'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restart" -l running -d 'With --all or --filter: only the running containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restart" -s a -l all -d 'Act on every container the command applies to'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restart" -s l -l latest -d 'Act on the latest created container'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restart" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restart" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from kill" -s s -l signal -d 'Signal to send' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from kill" -l filter -d 'Act on the containers that match (the filters of ps --filter)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from kill" -l cidfile -d 'Read a container\'s name or Id from FILE (as written by run --cidfile)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from kill" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from kill" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from kill" -s i -l ignore -d 'Do not fail on containers that do not exist'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from kill" -s a -l all -d 'Act on every container the command applies to'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from kill" -s l -l latest -d 'Act on the latest created container'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from kill" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from kill" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from wait" -l root -d 'Storage root for images, layers and containers' -r -F
@@ -542,12 +608,22 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stats" -l no-trunc -d 'Do not truncate Ids'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stats" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stats" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from pause" -l filter -d 'Act on the containers that match (the filters of ps --filter)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from pause" -l cidfile -d 'Read a container\'s name or Id from FILE (as written by run --cidfile)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from pause" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from pause" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from pause" -s i -l ignore -d 'Do not fail on containers that do not exist'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from pause" -s a -l all -d 'Act on every container the command applies to'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from pause" -s l -l latest -d 'Act on the latest created container'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from pause" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from unpause" -l filter -d 'Act on the containers that match (the filters of ps --filter)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from unpause" -l cidfile -d 'Read a container\'s name or Id from FILE (as written by run --cidfile)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from unpause" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from unpause" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from unpause" -s i -l ignore -d 'Do not fail on containers that do not exist'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from unpause" -s a -l all -d 'Act on every container the command applies to'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from unpause" -s l -l latest -d 'Act on the latest created container'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from unpause" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from unpause" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from cp" -l root -d 'Storage root for images, layers and containers' -r -F

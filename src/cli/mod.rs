@@ -30,6 +30,7 @@ mod run;
 mod search;
 mod stats;
 mod system;
+mod targets;
 pub mod tls_verify;
 mod volume;
 
@@ -73,7 +74,7 @@ pub enum ContainerVerb {
     /// Stop running containers (stop signal, then SIGKILL)
     Stop(container::StopArgs),
     /// Stop then start containers
-    Restart(container::StopArgs),
+    Restart(container::RestartArgs),
     /// Send a signal to running containers
     Kill(container::KillArgs),
     /// Wait for containers to exit and print their exit codes

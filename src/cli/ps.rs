@@ -103,7 +103,7 @@ pub fn state_name(c: &Container) -> &'static str {
     }
 }
 
-fn matches(c: &Container, filters: &[String]) -> Result<bool> {
+pub fn matches(c: &Container, filters: &[String]) -> Result<bool> {
     for f in filters {
         let (key, value) = f.split_once('=').unwrap_or((f.as_str(), ""));
         let ok = match key {

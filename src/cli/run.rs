@@ -325,6 +325,8 @@ pub struct CreateArgs {
 }
 
 #[derive(Args, Debug)]
+// Podman's start has -a for --attach; --all is long only there.
+#[command(mut_arg("all", |a| a.short(None)))]
 pub struct StartArgs {
     /// Attach stdout/stderr and wait for the exit
     #[arg(short, long)]
@@ -334,9 +336,11 @@ pub struct StartArgs {
     pub interactive: bool,
     #[arg(long, default_value = "ctrl-p,ctrl-q")]
     pub detach_keys: String,
-    /// Containers to start
-    #[arg(required = true)]
-    pub containers: Vec<String>,
+    /// Proxy received signals to the process (with --attach)
+    #[arg(long, default_value_t = true, action = clap::ArgAction::Set, value_name = "BOOL")]
+    pub sig_proxy: bool,
+    #[command(flatten)]
+    pub select: super::targets::Selection,
 }
 
 impl CreateFlags {
@@ -572,28 +576,28 @@ pub fn run(ctx: &Ctx, args: RunArgs) -> Result<()> {
 
 pub fn start(ctx: &Ctx, args: StartArgs) -> Result<()> {
     let store = ctx.store()?;
+    // --all and --filter take the containers that are not running.
+    let wanted = super::targets::Wanted { verb: "start", applies: &|c| !crate::engine::lifecycle::is_running(c), ignore_missing: false };
+    let targets = args.select.resolve(&store, &wanted)?;
     if args.attach || args.interactive {
-        if args.containers.len() > 1 {
-            bail!("you cannot attach to several containers at once: start them one by one");
-        }
-        let c = store.containers.find(&args.containers[0])?;
+        let mut targets = targets.into_iter();
+        let (Some(target), None) = (targets.next(), targets.next()) else {
+            bail!("you cannot attach to several containers at once (or to none): start them one by one");
+        };
+        let c = target?.container;
         container::start(&store, &c.record.id, StartMode::Attach)?;
         let opts = AttachOptions {
             stdin: args.interactive,
             tty: c.record.spec.tty,
             detach_keys: parse_detach_keys(&args.detach_keys)?,
-            sig_proxy: true,
+            sig_proxy: args.sig_proxy,
         };
         return match attach(&ContainerPaths::new(&store, &c.record.id).socket(), opts)? {
             AttachEnd::Exited(0) | AttachEnd::Detached => Ok(()),
             AttachEnd::Exited(code) => Err(PontoonError::ContainerExit(code).into()),
         };
     }
-    super::output::for_each(&args.containers, |name| {
-        container::start(&store, &store.containers.find(name)?.record.id, StartMode::Detached)?;
-        println!("{name}");
-        Ok(())
-    })
+    super::targets::for_each_target(targets, |t| container::start(&store, &t.container.record.id, StartMode::Detached))
 }
 
 #[cfg(test)]
