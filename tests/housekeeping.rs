@@ -137,3 +137,125 @@ fn rm_depend_removes_the_containers_that_join_it_first() {
     assert_eq!(lines, vec![side.as_str(), "base"], "the dependent first, then the one named: {out}");
     assert_eq!(env.ok(&["ps", "-a", "--format", "{{.Names}}"]), "other\n");
 }
+
+#[test]
+fn exists_answers_with_the_exit_code_alone() {
+    let env = TestEnv::with_busybox();
+    env.ok(&["create", "--name", "here", "busybox", "true"]);
+    env.ok(&["volume", "create", "vol"]);
+    for (args, code) in [
+        (vec!["image", "exists", "busybox"], 0),
+        (vec!["image", "exists", "nosuch:1"], 1),
+        (vec!["container", "exists", "here"], 0),
+        (vec!["container", "exists", "--external", "here"], 0),
+        (vec!["container", "exists", "gone"], 1),
+        (vec!["volume", "exists", "vol"], 0),
+        (vec!["volume", "exists", "novol"], 1),
+    ] {
+        let out = env.run(&args);
+        assert_eq!(out.status.code(), Some(code), "{args:?}: {}", common::describe(&out));
+        assert!(out.stdout.is_empty() && out.stderr.is_empty(), "{args:?} prints nothing: {}", common::describe(&out));
+    }
+}
+
+#[test]
+fn untag_removes_names_and_rmi_all_removes_every_image() {
+    let env = TestEnv::with_busybox();
+    env.ok(&["tag", "busybox", "app:1", "app:2"]);
+    env.ok(&["untag", "busybox", "app:1"]);
+    assert_eq!(env.run(&["image", "exists", "app:1"]).status.code(), Some(1));
+    assert_eq!(env.run(&["image", "exists", "app:2"]).status.code(), Some(0));
+    let (code, err) = env.fails(&["untag", "busybox", "other:9"]);
+    assert_eq!(code, 125);
+    assert!(err.contains("tag not known"), "{err}");
+    env.ok(&["image", "untag", "app:2"]);
+    assert_eq!(env.ok(&["images", "-q"]).lines().count(), 1, "the image stays without names");
+    assert_eq!(env.run(&["image", "exists", "busybox"]).status.code(), Some(1), "untag without names took them all");
+    let (code, _) = env.fails(&["rmi", "nosuch:1"]);
+    assert_eq!(code, 1);
+    assert_eq!(env.ok(&["rmi", "--ignore", "nosuch:1"]), "");
+    let out = env.ok(&["rmi", "-a", "-f"]);
+    assert!(out.contains("Deleted: sha256:"), "{out}");
+    assert_eq!(env.ok(&["images", "-aq"]), "");
+}
+
+#[test]
+fn ps_sorts_hides_its_heading_and_shows_namespaces() {
+    let env = TestEnv::with_busybox();
+    env.ok(&["run", "-d", "--name", "zed", "--network", "none", "busybox", "sleep", "300"]);
+    env.ok(&["run", "-d", "--name", "amy", "--network", "container:zed", "busybox", "sleep", "300"]);
+    assert_eq!(env.ok(&["ps", "--sort", "names", "--format", "{{.Names}}"]), "amy\nzed\n");
+    let table = env.ok(&["ps", "--all", "--external", "--noheading", "--sort", "names"]);
+    assert!(!table.contains("CONTAINER ID"), "{table}");
+    assert_eq!(table.lines().count(), 2, "{table}");
+    let ns = env.ok(&["ps", "--ns", "--sort", "names"]);
+    let header = ns.lines().next().unwrap_or_default().to_string();
+    for col in ["CONTAINER ID", "NAMES", "PID", "IPC", "MNT", "NET", "PIDNS", "USERNS", "UTS"] {
+        assert!(header.contains(col), "{col} in {header}");
+    }
+    let nets = env.ok(&["ps", "--ns", "--format", "{{.Namespaces.NET}} {{.Namespaces.MNT}}", "--sort", "names"]);
+    let rows: Vec<Vec<&str>> = nets.lines().map(|l| l.split(' ').collect()).collect();
+    assert_eq!(rows.len(), 2, "{nets}");
+    assert!(rows[0][0].parse::<u64>().is_ok(), "an inode number: {nets}");
+    assert_eq!(rows[0][0], rows[1][0], "amy shares zed's network namespace: {nets}");
+    assert_ne!(rows[0][1], rows[1][1], "but not its mount namespace: {nets}");
+    let (code, err) = env.fails(&["ps", "--sort", "colour"]);
+    assert_eq!(code, 125, "{err}");
+    env.ok(&["rm", "-f", "-t", "0", "--all"]);
+}
+
+#[test]
+fn volumes_rm_all_ls_by_regex_and_travel_as_tar() {
+    let env = TestEnv::with_busybox();
+    for v in ["data-1", "data-2", "logs"] {
+        env.ok(&["volume", "create", v]);
+    }
+    assert_eq!(env.ok(&["volume", "ls", "-q", "--filter", "name=^data-[0-9]$"]), "data-1\ndata-2\n");
+    let table = env.ok(&["volume", "ls", "--noheading", "--filter", "name=logs"]);
+    assert!(!table.contains("VOLUME NAME") && table.contains("logs"), "{table}");
+    let (code, err) = env.fails(&["volume", "ls", "--filter", "name=("]);
+    assert_eq!(code, 125);
+    assert!(err.contains("regular expression"), "{err}");
+    // Content, a link to a host file, and owners: an export holds the link itself.
+    env.ok(&["run", "--rm", "-v", "data-1:/d", "busybox", "sh", "-c", "echo hello > /d/file && mkdir /d/sub && echo deep > /d/sub/x && chown 7:8 /d/file && ln -s /etc/shadow /d/link"]);
+    let archive = env.path().join("data.tar");
+    env.ok(&["volume", "export", "data-1", "-o", archive.to_str().expect("utf-8")]);
+    let mut names = Vec::new();
+    let mut ar = tar::Archive::new(std::fs::File::open(&archive).expect("open the export"));
+    for e in ar.entries().expect("read the export") {
+        let e = e.expect("an entry");
+        let path = e.path().expect("a path").to_string_lossy().trim_end_matches('/').to_string();
+        if path == "link" {
+            assert!(e.header().entry_type().is_symlink(), "the link is archived as a link");
+        }
+        if path == "file" {
+            assert_eq!((e.header().uid().unwrap_or(0), e.header().gid().unwrap_or(0)), (7, 8), "owners kept");
+        }
+        names.push(path);
+    }
+    names.sort();
+    assert_eq!(names, ["file", "link", "sub", "sub/x"]);
+    env.ok(&["volume", "create", "copy"]);
+    env.ok(&["volume", "import", "copy", archive.to_str().expect("utf-8")]);
+    let out = env.ok(&["run", "--rm", "-v", "copy:/c", "busybox", "sh", "-c", "cat /c/file /c/sub/x; stat -c %u:%g /c/file; readlink /c/link"]);
+    assert_eq!(out, "hello\ndeep\n7:8\n/etc/shadow\n");
+    // An archive that climbs out of the volume is refused.
+    let mut b = tar::Builder::new(Vec::new());
+    let mut h = tar::Header::new_gnu();
+    h.set_size(2);
+    h.set_mode(0o644);
+    h.as_gnu_mut().expect("gnu header").name[..13].copy_from_slice(b"../escaped.tx");
+    h.set_cksum();
+    b.append(&h, &b"hi"[..]).expect("append");
+    let hostile = b.into_inner().expect("finish");
+    let out = env.run_with_input(&["volume", "import", "copy", "-"], &hostile);
+    assert_eq!(out.status.code(), Some(125), "{}", common::describe(&out));
+    assert!(!env.path().join("escaped.tx").exists());
+    // rm --all takes every volume no container uses.
+    env.ok(&["create", "--name", "user", "-v", "logs:/l", "busybox", "true"]);
+    let removed = env.ok(&["volume", "rm", "--all"]);
+    assert_eq!(removed, "copy\ndata-1\ndata-2\n", "logs is in use and stays");
+    assert_eq!(env.ok(&["volume", "ls", "-q"]), "logs\n");
+    env.ok(&["rm", "user"]);
+    assert_eq!(env.ok(&["volume", "rm", "-a", "-t", "0"]), "logs\n");
+}

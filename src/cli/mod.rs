@@ -12,6 +12,7 @@ mod df;
 mod docs;
 pub mod doctor;
 mod exec;
+mod exists;
 mod files;
 mod healthcheck;
 mod image;
@@ -24,6 +25,7 @@ mod network;
 mod output;
 mod port;
 mod ps;
+mod ps_ns;
 mod pull;
 mod push;
 mod run;
@@ -33,6 +35,7 @@ mod system;
 mod targets;
 pub mod tls_verify;
 mod volume;
+mod volume_archive;
 
 use std::path::PathBuf;
 
@@ -140,6 +143,8 @@ pub enum Command {
     Rmi(image::RmiArgs),
     /// Give an image another name
     Tag(image::TagArgs),
+    /// Remove names from an image (all of them when none is given)
+    Untag(exists::UntagArgs),
     /// Show the layers an image was built from
     History(image::HistoryArgs),
     /// Show low-level information on containers and images
@@ -217,6 +222,10 @@ pub enum ImageCommand {
     /// Unmount an image mounted with `image mount`
     #[command(visible_alias = "umount")]
     Unmount(mount::UnmountArgs),
+    /// Exit 0 when an image exists, 1 when it does not
+    Exists(exists::ExistsArgs),
+    /// Remove names from an image (all of them when none is given)
+    Untag(exists::UntagArgs),
 }
 
 /// `pontoon container VERB`: the shared verbs, and those only Podman's
@@ -233,6 +242,8 @@ pub enum ContainerCommand {
     Inspect(inspect::InspectArgs),
     /// Remove all stopped containers
     Prune(manage::ContainerPruneArgs),
+    /// Exit 0 when a container exists, 1 when it does not
+    Exists(exists::ExistsArgs),
 }
 
 #[derive(Subcommand, Debug)]
@@ -317,6 +328,9 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Image(ImageCommand::Prune(a)) => image::prune(&ctx, a),
         Command::Image(ImageCommand::Mount(a)) => mount::mount(&ctx, a),
         Command::Image(ImageCommand::Unmount(a)) => mount::unmount(&ctx, a),
+        Command::Image(ImageCommand::Exists(a)) => exists::image_exists(&ctx, a),
+        Command::Untag(a) | Command::Image(ImageCommand::Untag(a)) => exists::untag(&ctx, a),
+        Command::ContainerNoun(ContainerCommand::Exists(a)) => exists::container_exists(&ctx, a),
         Command::Info(a) | Command::System(SystemCommand::Info(a)) => system::info(&ctx, a),
         Command::System(SystemCommand::Doctor(a)) => doctor::doctor(&ctx, a),
         Command::Version(a) => system::version(&ctx, a),
