@@ -14,6 +14,7 @@ pub mod doctor;
 mod exec;
 mod exists;
 mod files;
+mod global;
 mod healthcheck;
 mod image;
 mod inspect;
@@ -55,6 +56,8 @@ pub struct Cli {
     /// Runtime state directory (pids, sockets, locks)
     #[arg(long, global = true, env = "PONTOON_RUNROOT", value_name = "DIR")]
     pub runroot: Option<PathBuf>,
+    #[command(flatten)]
+    pub global: global::GlobalFlags,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -299,7 +302,10 @@ impl Cli {
 }
 
 pub fn run(cli: Cli) -> Result<()> {
+    cli.global.apply()?;
     let ctx = Ctx { paths: StorePaths::resolve(cli.root, cli.runroot) };
+    global::debug(&format!("Using graph root {}", ctx.paths.root.display()));
+    global::debug(&format!("Using run root {}", ctx.paths.runroot.display()));
     match cli.command {
         Command::Container(v) | Command::ContainerNoun(ContainerCommand::Verb(v)) => container_verb(&ctx, v),
         Command::Ps(a) | Command::ContainerNoun(ContainerCommand::Ls(a)) => ps::ps(&ctx, a),

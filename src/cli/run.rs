@@ -534,7 +534,8 @@ fn parse_ulimit(s: &str) -> Result<Ulimit> {
 }
 
 pub fn create(ctx: &Ctx, args: CreateArgs) -> Result<()> {
-    let spec = args.flags.to_spec(&HostInputs::real()?)?;
+    let mut spec = args.flags.to_spec(&HostInputs::real()?)?;
+    spec.runtime = spec.runtime.or_else(super::global::default_runtime);
     container::validate(&spec)?;
     let policy = PullPolicy::parse(&args.flags.pull)?;
     let store = ctx.store()?;
@@ -550,6 +551,7 @@ pub fn run(ctx: &Ctx, args: RunArgs) -> Result<()> {
     }
     let detach_keys = parse_detach_keys(&args.detach_keys)?;
     let mut spec = args.flags.to_spec(&HostInputs::real()?)?;
+    spec.runtime = spec.runtime.or_else(super::global::default_runtime);
     let mut preserve_fds = args.preserve_fds;
     if let Some((count, env)) = socket_activation(&|k| std::env::var(k).ok(), std::process::id()) {
         preserve_fds = preserve_fds.max(count);

@@ -87,6 +87,8 @@ pub fn inspect_json(store: &Store, c: &Container, layer_dirs: &[std::path::PathB
         "Name": format!("/{}", r.name),
         "RestartCount": st.restart_count,
         "Driver": driver.name(),
+        // Podman's key; "pontoon" is the built-in runtime.
+        "OCIRuntime": spec.runtime.as_deref().unwrap_or("pontoon"),
         "Platform": "linux",
         "MountLabel": "",
         "ProcessLabel": "",
@@ -115,6 +117,7 @@ pub fn inspect_json(store: &Store, c: &Container, layer_dirs: &[std::path::PathB
             "StopTimeout": spec.stop_timeout,
         },
         "HostConfig": {
+            "Runtime": spec.runtime.as_deref().unwrap_or("pontoon"),
             "NetworkMode": network_mode,
             "PortBindings": crate::spec::ports::port_bindings_json(&spec.ports),
             "PublishAllPorts": spec.publish_all,
