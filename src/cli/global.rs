@@ -14,8 +14,8 @@ pub struct GlobalFlags {
     /// Log messages at this level and above: trace, debug, info, warn, error, fatal, panic
     #[arg(long, global = true, value_name = "LEVEL", default_value = "warn", hide_default_value = true)]
     pub log_level: String,
-    /// Debug output (--log-level debug)
-    #[arg(short = 'D', long, global = true)]
+    /// Debug output (--log-level debug); before the command, as Docker's -D
+    #[arg(short = 'D', long)]
     pub debug: bool,
     /// Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)
     #[arg(long, global = true, value_name = "DRIVER")]
@@ -45,10 +45,10 @@ pub struct GlobalFlags {
     #[arg(long, global = true, visible_alias = "remote-url", alias = "host", value_name = "URL", hide = true)]
     pub url: Option<String>,
     /// Remote mode (refused: pontoon has no service to connect to)
-    #[arg(short = 'r', long, global = true, hide = true)]
+    #[arg(long, global = true, hide = true)]
     pub remote: bool,
     /// Remote mode (refused: pontoon has no service to connect to)
-    #[arg(short = 'c', long, global = true, value_name = "NAME", hide = true)]
+    #[arg(long, global = true, value_name = "NAME", hide = true)]
     pub connection: Option<String>,
 }
 
