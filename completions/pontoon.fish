@@ -114,6 +114,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l pid -d 'PID name
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l uts -d 'UTS namespace (hostname): private (default), host or container:NAME' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l userns -d 'User namespace: host (the default; keep-id, nomap and auto are not supported yet)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l shm-size -d 'Size of /dev/shm (e.g. 16m; default 64m)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l sysctl -d 'Set a namespaced kernel parameter (net.*, kernel.shm*, fs.mqueue.*...)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l group-add -d 'Add a supplementary group (a name from the image\'s /etc/group, or a gid; repeatable)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l network-alias -d 'Another name the container has on its user network (repeatable)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l ip -d 'The container\'s IPv4 or IPv6 address on its network' -r
@@ -186,6 +187,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l pid -d 'PID n
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l uts -d 'UTS namespace (hostname): private (default), host or container:NAME' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l userns -d 'User namespace: host (the default; keep-id, nomap and auto are not supported yet)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l shm-size -d 'Size of /dev/shm (e.g. 16m; default 64m)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l sysctl -d 'Set a namespaced kernel parameter (net.*, kernel.shm*, fs.mqueue.*...)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l group-add -d 'Add a supplementary group (a name from the image\'s /etc/group, or a gid; repeatable)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l network-alias -d 'Another name the container has on its user network (repeatable)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l ip -d 'The container\'s IPv4 or IPv6 address on its network' -r
@@ -673,6 +675,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l uts -d 'UTS namespace (hostname): private (default), host or container:NAME' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l userns -d 'User namespace: host (the default; keep-id, nomap and auto are not supported yet)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l shm-size -d 'Size of /dev/shm (e.g. 16m; default 64m)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l sysctl -d 'Set a namespaced kernel parameter (net.*, kernel.shm*, fs.mqueue.*...)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l group-add -d 'Add a supplementary group (a name from the image\'s /etc/group, or a gid; repeatable)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l network-alias -d 'Another name the container has on its user network (repeatable)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l ip -d 'The container\'s IPv4 or IPv6 address on its network' -r
@@ -745,6 +748,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l uts -d 'UTS namespace (hostname): private (default), host or container:NAME' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l userns -d 'User namespace: host (the default; keep-id, nomap and auto are not supported yet)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l shm-size -d 'Size of /dev/shm (e.g. 16m; default 64m)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l sysctl -d 'Set a namespaced kernel parameter (net.*, kernel.shm*, fs.mqueue.*...)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l group-add -d 'Add a supplementary group (a name from the image\'s /etc/group, or a gid; repeatable)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l network-alias -d 'Another name the container has on its user network (repeatable)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l ip -d 'The container\'s IPv4 or IPv6 address on its network' -r

@@ -56,7 +56,10 @@ pub struct HostInputs<'a> {
     /// Whether a `--mount type=bind` source exists.
     pub path_exists: &'a dyn Fn(&str) -> bool,
     /// The network mode without `--network` (containers.conf's netns).
-    pub default_network: Option<String>,
+    /// containers.conf: the network mode without --network, and the defaults of the other keys.
+    pub conf: crate::engine::containers_conf::ContainersConf,
+    /// Whether pontoon runs rootless (some containers.conf defaults need a cgroup).
+    pub rootless: bool,
 }
 
 impl HostInputs<'static> {
@@ -66,7 +69,8 @@ impl HostInputs<'static> {
             cwd: std::env::current_dir().context("read the current directory (for relative -v paths)")?,
             read_file: &read_host_file,
             path_exists: &crate::engine::mounts::host_path_exists,
-            default_network: crate::engine::containers_conf::default_netns()?,
+            conf: crate::engine::containers_conf::ContainersConf::load()?,
+            rootless: !nix::unistd::geteuid().is_root(),
         })
     }
 }
@@ -144,6 +148,9 @@ pub struct CreateFlags {
     /// Size of /dev/shm (e.g. 16m; default 64m)
     #[arg(long, value_name = "SIZE")]
     pub shm_size: Option<String>,
+    /// Set a namespaced kernel parameter (net.*, kernel.shm*, fs.mqueue.*...)
+    #[arg(long, value_name = "KEY=VALUE")]
+    pub sysctl: Vec<String>,
     /// Add a supplementary group (a name from the image's /etc/group, or a gid; repeatable)
     #[arg(long, value_name = "GROUP")]
     pub group_add: Vec<String>,
@@ -355,9 +362,19 @@ impl CreateFlags {
         self.image_and_command.get(1..).unwrap_or_default()
     }
 
-    /// The spec these flags ask for. Pure: what it needs from the host
-    /// (the current directory, files, whether a path exists) is `host`.
+    /// The spec these flags ask for, with containers.conf's defaults.
+    /// Pure: what it needs from the host (the current directory, files,
+    /// whether a path exists, the configuration) is `host`.
+    /// The user's `--sysctl` is checked before containers.conf's defaults
+    /// come under it (those that cannot apply are dropped, not refused).
     fn to_spec(&self, host: &HostInputs) -> Result<ContainerSpec> {
+        let mut spec = self.spec_as_asked(host)?;
+        crate::spec::sysctl::check(&spec.sysctls, &spec.network, &spec.namespaces)?;
+        crate::engine::containers_conf::apply_defaults(&host.conf, &mut spec, &parse_ulimit, host.rootless)?;
+        Ok(spec)
+    }
+
+    fn spec_as_asked(&self, host: &HostInputs) -> Result<ContainerSpec> {
         if self.image().is_empty() {
             bail!("no image given: use pontoon run [OPTIONS] IMAGE [COMMAND [ARG...]]");
         }
@@ -369,7 +386,7 @@ impl CreateFlags {
             labels.insert(k.to_string(), v.to_string());
         }
         let (mounts, tmpfs) = crate::spec::mounts::parse_all(&self.volume, &self.mount, &self.tmpfs, &host.cwd, host.path_exists)?;
-        let network = match (&self.network[..], &host.default_network) {
+        let network = match (&self.network[..], &host.conf.netns) {
             ([], Some(default)) => NetworkMode::parse(default).with_context(|| format!("containers.conf: netns = {default:?}"))?,
             (given, _) => NetworkMode::parse_all(given)?,
         };
@@ -426,6 +443,9 @@ impl CreateFlags {
             expose,
             health: self.health.to_spec()?,
             namespaces: self.namespaces()?,
+            sysctls: crate::spec::sysctl::parse(&self.sysctl)?,
+            default_env: Vec::new(),
+            default_caps: None,
         })
     }
 

@@ -98,6 +98,7 @@ impl Fixture {
             Call::PivotRoot { new_root, put_old } => format!("pivot_root {} {}", self.show(new_root), self.show(put_old)),
             Call::Chdir { dir } => format!("chdir {}", self.show(dir)),
             Call::Symlink { original, link } => format!("symlink {} -> {}", self.show(link), original.display()),
+            Call::WriteSysctl { path, value } => format!("sysctl {} {value}", self.show(path)),
             Call::Sethostname { name } => format!("sethostname {name}"),
         }
     }
