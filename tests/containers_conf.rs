@@ -96,3 +96,50 @@ fn a_broken_file_is_an_error_naming_it() {
     assert_eq!(code, 125);
     assert!(err.contains(&env.containers_conf.display().to_string()) && err.contains("TOML"), "{err}");
 }
+
+/// `pontoon ARGS` with storage.conf deciding the store (no PONTOON_ROOT).
+fn by_storage_conf(env: &TestEnv, args: &[&str]) -> std::process::Output {
+    let mut cmd = env.cmd(args);
+    cmd.env_remove("PONTOON_ROOT").env_remove("PONTOON_RUNROOT");
+    cmd.output().expect("run pontoon")
+}
+
+#[test]
+fn storage_conf_places_the_store_and_picks_the_driver() {
+    let env = TestEnv::new();
+    let graph = env.path().join("store/graph");
+    // The env's own runroot, so that its clean-up finds the rootless namespace holder.
+    let conf = format!("[storage]\ndriver = \"vfs\"\ngraphroot = \"{}\"\nrunroot = \"{}\"\n", graph.display(), env.runroot.display());
+    let conf_file = env.path().join("config/storage.conf");
+    std::fs::write(&conf_file, conf).expect("write storage.conf");
+    let out = by_storage_conf(&env, &["info", "--format", "{{.Store.GraphRoot}} {{.Store.GraphDriverName}} {{.Store.ConfigFile}}"]);
+    assert!(out.status.success(), "{}", common::describe(&out));
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), format!("{} vfs {}", graph.display(), conf_file.display()));
+    let archive = env.path().join("busybox-oci.tar");
+    let mut b = tar::Builder::new(Vec::new());
+    b.append_dir_all(".", common::busybox_layout()).expect("archive the busybox layout");
+    std::fs::write(&archive, b.into_inner().expect("finish")).expect("write the archive");
+    let out = by_storage_conf(&env, &["load", "-i", &archive.to_string_lossy()]);
+    assert!(out.status.success(), "{}", common::describe(&out));
+    assert!(std::fs::read_dir(&graph).map(|d| d.count()).unwrap_or(0) > 0, "the image went to storage.conf's graphroot");
+    assert!(!env.root.exists(), "and not to the default store");
+    // --root still wins over the file.
+    let out = by_storage_conf(&env, &["--root", &env.root.to_string_lossy(), "info", "--format", "{{.Store.GraphRoot}}"]);
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), env.root.display().to_string());
+    std::fs::write(&conf_file, "[storage]\ndriver = \"btrfs\"\n").expect("write storage.conf");
+    let out = by_storage_conf(&env, &["images"]);
+    assert_eq!(out.status.code(), Some(125));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("storage.conf driver"), "{}", common::describe(&out));
+}
+
+#[test]
+fn a_graphroot_podman_uses_gets_a_pontoon_directory_of_its_own() {
+    let env = TestEnv::new();
+    let graph = env.path().join("store/shared");
+    std::fs::create_dir_all(graph.join("overlay-layers")).expect("make containers/storage's directory");
+    std::fs::write(graph.join("storage.lock"), "").expect("containers/storage's lock");
+    let conf = format!("[storage]\ngraphroot = \"{}\"\nrunroot = \"{}\"\n", graph.display(), env.runroot.display());
+    std::fs::write(env.path().join("config/storage.conf"), conf).expect("write storage.conf");
+    let out = by_storage_conf(&env, &["info", "--format", "{{.Store.GraphRoot}}"]);
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), graph.join("pontoon").display().to_string(), "{}", common::describe(&out));
+}

@@ -17,6 +17,7 @@ mod files;
 mod global;
 mod healthcheck;
 mod image;
+mod info;
 mod inspect;
 mod key_values;
 mod login;
@@ -303,7 +304,7 @@ impl Cli {
 
 pub fn run(cli: Cli) -> Result<()> {
     cli.global.apply()?;
-    let ctx = Ctx { paths: StorePaths::resolve(cli.root, cli.runroot) };
+    let ctx = Ctx { paths: StorePaths::resolve(cli.root, cli.runroot)? };
     global::debug(&format!("Using graph root {}", ctx.paths.root.display()));
     global::debug(&format!("Using run root {}", ctx.paths.runroot.display()));
     match cli.command {
@@ -337,7 +338,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Image(ImageCommand::Exists(a)) => exists::image_exists(&ctx, a),
         Command::Untag(a) | Command::Image(ImageCommand::Untag(a)) => exists::untag(&ctx, a),
         Command::ContainerNoun(ContainerCommand::Exists(a)) => exists::container_exists(&ctx, a),
-        Command::Info(a) | Command::System(SystemCommand::Info(a)) => system::info(&ctx, a),
+        Command::Info(a) | Command::System(SystemCommand::Info(a)) => info::info(&ctx, a),
         Command::System(SystemCommand::Doctor(a)) => doctor::doctor(&ctx, a),
         Command::Version(a) => system::version(&ctx, a),
         Command::Volume(c) => volume::run(&ctx, c),
