@@ -27,6 +27,8 @@ pub mod process;
 pub mod pause;
 pub mod pods;
 pub mod pods_infra;
+pub mod pods_ops;
+pub mod pods_view;
 pub mod pull;
 pub mod removal;
 pub mod push;
