@@ -295,6 +295,14 @@ fn share_pid_lets_a_member_see_the_others_processes() {
     env.ok(&["run", "-d", "--pod", "q", "--name", "other", "busybox", "sleep", "4343"]);
     let ps = env.ok(&["run", "--rm", "--pod", "q", "busybox", "ps", "-o", "args"]);
     assert!(!ps.contains("sleep 4343"), "{ps}");
+    // A pod that does not share its network: its members get the usual
+    // default network (containers.conf's, `none` in these tests as root).
+    env.ok(&["pod", "create", "--name", "nonet", "--share", "ipc,uts"]);
+    env.ok(&["create", "--pod", "nonet", "--name", "loner", "busybox", "true"]);
+    let mode = env.ok(&["inspect", "--format", "{{.HostConfig.NetworkMode}}", "loner"]);
+    assert_eq!(mode.trim(), if common::is_root() { "none" } else { "bridge" });
+    let mode = env.ok(&["inspect", "--format", "{{.HostConfig.NetworkMode}}", "other"]);
+    assert!(mode.starts_with("container:"), "{mode}");
 }
 
 #[test]
@@ -353,4 +361,30 @@ fn pod_top_logs_kill_restart_and_prune() {
     env.ok(&["rm", "-af"]);
     assert_eq!(env.ok(&["pod", "ps", "-q"]), "");
     assert_eq!(env.ok(&["ps", "-aq"]), "");
+}
+
+/// A member sharing the pod's PID namespace sees the pause as its PID 1
+/// and tries to write through /proc/1/exe (CVE-2019-5736): the pause runs
+/// from the sealed copy, so the binary that made the pod, a private copy
+/// here, stays as it was.
+#[test]
+fn the_pause_is_never_backed_by_the_host_binary() {
+    let dir = tempfile::tempdir().expect("create a dir for the victim");
+    let victim = dir.path().join("pontoon");
+    std::fs::copy(common::pontoon_bin(), &victim).expect("copy pontoon");
+    let original = std::fs::read(&victim).expect("read the victim");
+    let inode = std::os::unix::fs::MetadataExt::ino(&std::fs::metadata(&victim).expect("stat the victim"));
+    let env = TestEnv::with_busybox();
+    let run = |args: &[&str]| {
+        let out = env.cmd_with(&victim, args).output().expect("run the victim");
+        assert!(out.status.success(), "`pontoon {}` failed:\n{}", args.join(" "), common::describe(&out));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    run(&["pod", "create", "--name", "p", "--share", "+pid"]);
+    let attack = "readlink /proc/1/exe; stat -L -c 'inode=%i' /proc/1/exe; for i in 1 2 3; do echo evil >> /proc/1/exe; done; echo attacked";
+    let out = run(&["run", "--rm", "--pod", "p", "--cap-add", "SYS_PTRACE", "busybox", "sh", "-c", attack]);
+    assert!(out.contains("attacked") && out.contains("memfd:"), "the pod's PID 1 runs from a sealed copy: {out}");
+    assert!(!out.contains(&victim.display().to_string()) && !out.contains(&format!("inode={inode}\n")), "{out}");
+    assert!(std::fs::read(&victim).expect("read the victim") == original, "the binary was changed through the pause");
+    run(&["pod", "rm", "-f", "-t", "0", "p"]);
 }

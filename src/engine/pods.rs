@@ -176,6 +176,18 @@ pub fn create_member(store: &Store, mut spec: ContainerSpec, name: Option<String
     })
 }
 
+/// `run`/`create --pod` without `--network`: a member of a pod that does
+/// not share its network gets containers.conf's netns (`default`), as any
+/// container does; one that shares it takes the pod's.
+pub fn default_network(store: &Store, spec: &mut ContainerSpec, default: Option<&str>) -> Result<()> {
+    let (Some(pod), Some(default)) = (spec.pod.as_deref(), default) else { return Ok(()) };
+    if pod.starts_with("new:") || find(store, pod)?.spec.shares(Share::Net) {
+        return Ok(());
+    }
+    spec.network = NetworkMode::parse(default).with_context(|| format!("containers.conf: netns = {default:?}"))?;
+    Ok(())
+}
+
 /// `rm --all`: removes every pod it may (running ones only with `force`);
 /// returns the Ids of the containers removed with them.
 pub fn remove_all(store: &Store, force: bool) -> Result<Vec<String>> {
