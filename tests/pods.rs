@@ -290,6 +290,14 @@ fn share_pid_lets_a_member_see_the_others_processes() {
     assert!(ps.contains("sleep 4242"), "the sleeper is visible in the pod's PID namespace:\n{ps}");
     assert!(ps.contains("pontoon-pause"), "the pause is the pod's PID 1:\n{ps}");
     assert_eq!(pod_inspect(&env, "p")["SharedNamespaces"], serde_json::json!(["net", "ipc", "uts", "pid"]));
+    // As root (with a cgroup per container), a member that stops takes
+    // its other processes along, though the namespace lives on.
+    if common::is_root() {
+        env.ok(&["run", "-d", "--pod", "p", "--name", "forker", "busybox", "sh", "-c", "sleep 4141 & exec sleep 4040"]);
+        env.ok(&["stop", "-t", "1", "forker"]);
+        let ps = env.ok(&["exec", "sleeper", "ps", "-o", "args"]);
+        assert!(!ps.contains("sleep 4141") && ps.contains("sleep 4242"), "the stopped member's child is gone, the others stay:\n{ps}");
+    }
     // Without pid in --share, each member has its own.
     env.ok(&["pod", "create", "--name", "q"]);
     env.ok(&["run", "-d", "--pod", "q", "--name", "other", "busybox", "sleep", "4343"]);
