@@ -396,3 +396,19 @@ fn the_pause_is_never_backed_by_the_host_binary() {
     assert!(std::fs::read(&victim).expect("read the victim") == original, "the binary was changed through the pause");
     run(&["pod", "rm", "-f", "-t", "0", "p"]);
 }
+
+#[test]
+fn container_prune_leaves_pods_alone_and_system_prune_takes_stopped_pods() {
+    let env = TestEnv::with_busybox();
+    env.ok(&["pod", "create", "--name", "p"]);
+    env.ok(&["create", "--pod", "p", "--name", "member", "busybox", "sleep", "300"]);
+    env.ok(&["create", "--name", "loose", "busybox", "true"]);
+    env.ok(&["container", "prune", "-f"]);
+    assert_eq!(env.ok(&["ps", "-a", "--format", "{{.Names}}"]).lines().count(), 2, "the pod's infra container and member stay");
+    env.ok(&["pod", "start", "p"]);
+    assert_eq!(pod_status(&env, "p"), "Running");
+    env.ok(&["pod", "stop", "-t", "1", "p"]);
+    env.ok(&["system", "prune", "-f"]);
+    assert_eq!(env.ok(&["pod", "ps", "-q"]), "", "the stopped pod went");
+    assert_eq!(env.ok(&["ps", "-aq"]), "", "with its containers");
+}
