@@ -139,8 +139,32 @@ fn pod_stop_and_start_act_on_every_container_and_rm_f_leaves_nothing_behind() {
     assert!(!processes_naming(&ids).is_empty(), "the monitors name their container's Id");
     let infra_ip = env.ok(&["inspect", "--format", "{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}", &infra]).trim().to_string();
 
+    let infra_pid = pids[2];
+    let namespaces: Vec<String> = ["net", "ipc", "uts"].iter().map(|k| std::fs::read_link(format!("/proc/{infra_pid}/ns/{k}")).expect("read a namespace").display().to_string()).collect();
+
     env.ok(&["pod", "rm", "-f", "-t", "1", "p"]);
     assert_eq!(env.ok(&["ps", "-aq"]), "", "no container is left");
+    // No process anywhere holds the pod's namespaces any more.
+    let holders = || -> Vec<String> {
+        let mut found = Vec::new();
+        for entry in std::fs::read_dir("/proc").expect("list /proc").flatten() {
+            for k in ["net", "ipc", "uts"] {
+                if let Ok(link) = std::fs::read_link(entry.path().join("ns").join(k)) {
+                    if namespaces.contains(&link.display().to_string()) {
+                        found.push(format!("{} holds {}", entry.file_name().to_string_lossy(), link.display()));
+                    }
+                }
+            }
+        }
+        found
+    };
+    assert!(wait_until(10, || holders().is_empty()), "the pod's namespaces live on: {:?}", holders());
+    let runtime_dirs = std::fs::read_dir(env.runroot.join("containers")).map(|d| d.count()).unwrap_or(0);
+    assert_eq!(runtime_dirs, 0, "the containers' runtime directories are gone");
+    for lease in std::fs::read_dir(env.runroot.join("networks")).into_iter().flatten().flatten() {
+        let text = std::fs::read_to_string(lease.path().join("leases.json")).unwrap_or_default();
+        assert!(!ids.iter().any(|id| text.contains(id.as_str())), "an address lease is left: {text}");
+    }
     assert_eq!(env.ok(&["pod", "ps", "-q"]), "", "no pod is left");
     assert!(wait_until(10, || pids.iter().all(|p| !process_alive((*p).into()))), "a container process survived pod rm -f");
     assert!(wait_until(10, || processes_naming(&ids).is_empty()), "a monitor or pause survived: {:?}", processes_naming(&ids));
