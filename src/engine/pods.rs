@@ -87,9 +87,14 @@ pub fn list(store: &Store) -> Result<Vec<PodRecord>> {
 /// container first, then the others, oldest first (the order to start them).
 pub fn members(store: &Store, pod: &PodRecord) -> Result<Vec<Container>> {
     let all = crate::engine::lifecycle::reconciled(store, store.containers.list()?);
-    let mut out: Vec<Container> = all.into_iter().filter(|c| c.record.spec.pod.as_deref() == Some(pod.id.as_str())).collect();
+    Ok(members_in(pod, &all))
+}
+
+/// [`members`] picked from containers already read (listings of many pods).
+pub fn members_in(pod: &PodRecord, all: &[Container]) -> Vec<Container> {
+    let mut out: Vec<Container> = all.iter().filter(|c| c.record.spec.pod.as_deref() == Some(pod.id.as_str())).cloned().collect();
     out.sort_by_key(|c| (!is_infra(pod, c), c.record.created));
-    Ok(out)
+    out
 }
 
 /// Whether `c` is the infra container of `pod`.
