@@ -280,3 +280,22 @@ pub fn refuse_infra_removal(store: &Store, c: &Container) -> Result<()> {
         None => Ok(()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_member_sharing_the_network_asks_for_none_of_its_own() {
+        assert!(check_no_network_settings(&ContainerSpec::default()).is_ok());
+        let ports = ContainerSpec { ports: vec![Default::default()], ..Default::default() };
+        let err = check_no_network_settings(&ports).unwrap_err().to_string();
+        assert!(err.starts_with("invalid config provided: published or exposed ports must be defined when the pod is created"), "{err}");
+        assert!(check_no_network_settings(&ContainerSpec { publish_all: true, ..Default::default() }).is_err());
+        assert!(check_no_network_settings(&ContainerSpec { network: NetworkMode::Host, ..Default::default() }).is_err());
+        let dns = ContainerSpec { dns: crate::spec::dns::DnsSettings::parse(&["1.1.1.1".into()], &[], &[]).unwrap(), ..Default::default() };
+        assert!(check_no_network_settings(&dns).unwrap_err().to_string().contains("dns"));
+        let hosts = ContainerSpec { extra_hosts: crate::spec::dns::parse_extra_hosts(&["db:10.0.0.5".into()]).unwrap(), ..Default::default() };
+        assert!(check_no_network_settings(&hosts).unwrap_err().to_string().contains("extra host"));
+    }
+}
