@@ -302,6 +302,8 @@ fn pod_inspect_has_podman_s_keys() {
     // `inspect` finds pods too, after containers and images, as Podman's does.
     assert_eq!(env.ok(&["inspect", "--format", "{{.Id}}", "p"]), format!("{id}\n"));
     assert_eq!(env.ok(&["inspect", "--type", "pod", "--format", "{{.Hostname}}", "p"]), "podhost\n");
+    assert_eq!(env.ok(&["inspect", "--format", "{{.Pod}} {{.IsInfra}}", "c"]), format!("{id} false\n"));
+    assert_eq!(env.ok(&["inspect", "--format", "{{.Pod}} {{.IsInfra}}", infra]), format!("{id} true\n"));
     // The member sees the pod's hosts entry and nameserver.
     env.ok(&["start", "c"]);
     let hosts = env.ok(&["run", "--rm", "--pod", "p", "busybox", "cat", "/etc/hosts", "/etc/resolv.conf"]);
