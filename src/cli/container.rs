@@ -138,6 +138,13 @@ pub fn rm(ctx: &Ctx, args: RmArgs) -> Result<()> {
     lifecycle::reconcile_named(&ctx.store_files_only()?, &args.select.containers, args.select.all);
     let store = ctx.store()?;
     crate::engine::removal::finish_interrupted(&store)?;
+    // `rm --all` takes the pods first (with their infra containers), as Podman's does.
+    // A pod that stays (running, without -f) fails below, by its containers.
+    if args.select.all {
+        for id in crate::engine::pods::remove_all(&store, args.force)? {
+            println!("{id}");
+        }
+    }
     let wanted = Wanted { verb: "rm", applies: &|_| true, ignore_missing: args.ignore };
     let mut targets = args.select.resolve(&store, &wanted)?;
     if args.depend {
@@ -145,6 +152,7 @@ pub fn rm(ctx: &Ctx, args: RmArgs) -> Result<()> {
     }
     for_each_target(targets, |t| {
         let mut c = t.container.clone();
+        crate::engine::pods::refuse_infra_removal(&store, &c)?;
         if let (Some(time), true) = (args.time, args.force && lifecycle::is_running(&c)) {
             lifecycle::stop(&store, &c, Some(time))?;
             lifecycle::wait_for_monitor_exit(&store, &c.record.id);

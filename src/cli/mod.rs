@@ -25,6 +25,8 @@ mod manage;
 mod mount;
 mod network;
 mod output;
+mod pod;
+mod pod_show;
 mod port;
 mod ps;
 mod ps_ns;
@@ -175,6 +177,9 @@ pub enum Command {
     /// Manage networks
     #[command(subcommand)]
     Network(network::NetworkCommand),
+    /// Manage pods: containers that share namespaces
+    #[command(subcommand)]
+    Pod(pod::PodCommand),
     /// Run multi-container applications from Compose files
     Compose(compose::ComposeArgs),
     /// Run a command in the rootless storage namespace (as Podman's unshare)
@@ -343,6 +348,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Version(a) => system::version(&ctx, a),
         Command::Volume(c) => volume::run(&ctx, c),
         Command::Network(c) => network::run(&ctx, c),
+        Command::Pod(c) => pod::run(&ctx, c),
         Command::Compose(a) => compose::run(&ctx, a),
         Command::System(SystemCommand::Df(a)) => df::df(&ctx, a),
         Command::System(SystemCommand::Prune(a)) => df::prune(&ctx, a),

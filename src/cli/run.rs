@@ -133,6 +133,9 @@ pub struct CreateFlags {
     /// Network: bridge, none, host, container:NAME, pasta, slirp4netns, or a network's name (repeatable)
     #[arg(long, alias = "net", value_name = "MODE")]
     pub network: Vec<String>,
+    /// Run in this pod (by name or Id), or in a new pod with new:NAME
+    #[arg(long, value_name = "NAME|new:NAME")]
+    pub pod: Option<String>,
     /// IPC namespace: private, shareable (default), none (no /dev/shm), host or container:NAME
     #[arg(long, value_name = "MODE")]
     pub ipc: Option<String>,
@@ -369,8 +372,16 @@ impl CreateFlags {
     /// come under it (those that cannot apply are dropped, not refused).
     fn to_spec(&self, host: &HostInputs) -> Result<ContainerSpec> {
         let mut spec = self.spec_as_asked(host)?;
-        crate::spec::sysctl::check(&spec.sysctls, &spec.network, &spec.namespaces)?;
+        // A pod's member will join the pod's network at create: its net.*
+        // keys are the pod's to set, as with --network container:.
+        let network = match &spec.pod {
+            Some(pod) => NetworkMode::Container(pod.clone()),
+            None => spec.network.clone(),
+        };
+        crate::spec::sysctl::check(&spec.sysctls, &network, &spec.namespaces)?;
+        let asked = std::mem::replace(&mut spec.network, network);
         crate::engine::containers_conf::apply_defaults(&host.conf, &mut spec, &parse_ulimit, host.rootless)?;
+        spec.network = asked;
         Ok(spec)
     }
 
@@ -387,7 +398,8 @@ impl CreateFlags {
         }
         let (mounts, tmpfs) = crate::spec::mounts::parse_all(&self.volume, &self.mount, &self.tmpfs, &host.cwd, host.path_exists)?;
         let network = match (&self.network[..], &host.conf.netns) {
-            ([], Some(default)) => NetworkMode::parse(default).with_context(|| format!("containers.conf: netns = {default:?}"))?,
+            // A pod's member takes the pod's network, not the configured default.
+            ([], Some(default)) if self.pod.is_none() => NetworkMode::parse(default).with_context(|| format!("containers.conf: netns = {default:?}"))?,
             (given, _) => NetworkMode::parse_all(given)?,
         };
         let network = crate::spec::network::with_endpoint_options(network, &self.network_alias, self.ip.as_deref(), self.mac_address.as_deref())?;
@@ -446,6 +458,8 @@ impl CreateFlags {
             sysctls: crate::spec::sysctl::parse(&self.sysctl)?,
             default_env: Vec::new(),
             default_caps: None,
+            pod: self.pod.clone().filter(|p| !p.is_empty()),
+            pod_infra: false,
         })
     }
 
@@ -560,7 +574,10 @@ pub fn create(ctx: &Ctx, args: CreateArgs) -> Result<()> {
     let policy = PullPolicy::parse(&args.flags.pull)?;
     let store = ctx.store()?;
     container::ensure_image(&store, &spec.image, policy)?;
-    let record = container::create(&store, spec, args.flags.name.clone())?;
+    if args.flags.network.is_empty() {
+        crate::engine::pods::default_network(&store, &mut spec, crate::engine::containers_conf::default_netns()?.as_deref())?;
+    }
+    let record = crate::engine::pods::create_member(&store, spec, args.flags.name.clone())?;
     println!("{}", record.id);
     Ok(())
 }
@@ -581,7 +598,10 @@ pub fn run(ctx: &Ctx, args: RunArgs) -> Result<()> {
     let policy = PullPolicy::parse(&args.flags.pull)?;
     let store = ctx.store()?;
     container::ensure_image(&store, &spec.image, policy)?;
-    let record = container::create(&store, spec, args.flags.name.clone())?;
+    if args.flags.network.is_empty() {
+        crate::engine::pods::default_network(&store, &mut spec, crate::engine::containers_conf::default_netns()?.as_deref())?;
+    }
+    let record = crate::engine::pods::create_member(&store, spec, args.flags.name.clone())?;
     if args.detach {
         container::start_with_fds(&store, &record.id, StartMode::Detached, preserve_fds)?;
         println!("{}", record.id);

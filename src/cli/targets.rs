@@ -95,9 +95,10 @@ impl Selection {
             all.truncate(1);
             return Ok(all.into_iter().map(|c| Ok(Target { shown: c.record.id.clone(), container: c })).collect());
         }
+        let pods: super::ps::PodNames = crate::engine::pods::list(store)?.into_iter().map(|p| (p.id, p.name)).collect();
         let mut out = Vec::new();
         for c in all {
-            if (wanted.applies)(&c) && super::ps::matches(&c, &self.filter)? {
+            if (wanted.applies)(&c) && super::ps::matches(&c, &self.filter, &pods)? {
                 out.push(Ok(Target { shown: c.record.id.clone(), container: c }));
             }
         }

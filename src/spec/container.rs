@@ -125,4 +125,12 @@ pub struct ContainerSpec {
     /// `--cap-drop` start from (Docker's default set when None).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_caps: Option<Vec<String>>,
+    /// `--pod`: the Id of the pod the container belongs to; at create it
+    /// joins the namespaces the pod shares (engine::pods::join).
+    #[serde(default)]
+    pub pod: Option<String>,
+    /// The pod's infra container: runs pontoon's pause (runtime::pause)
+    /// instead of a command of its image.
+    #[serde(default)]
+    pub pod_infra: bool,
 }
