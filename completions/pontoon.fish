@@ -98,6 +98,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l detach-keys -d '
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l sig-proxy -d 'Forward received signals to the container' -r -f -a "true\t''
 false\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l preserve-fds -d 'Pass N more file descriptors (3 to 3+N-1) to the container' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -s a -l attach -d 'Attach only these streams: stdin, stdout, stderr (repeatable)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l name -d 'Name of the container' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -s e -l env -d 'Set environment variables (KEY=VALUE, or KEY to pass pontoon\'s value)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l env-file -d 'Read environment variables from a file' -r -F
@@ -146,7 +147,32 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l health-start-int
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l health-on-failure -d 'Action once the container turns unhealthy: none, kill, restart or stop' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l security-opt -d 'Security options (seccomp=unconfined, seccomp=PROFILE.json, no-new-privileges)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l runtime -d 'OCI runtime to run the container with (crun, runc, youki, or a path)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l pull -d 'Pull the image: missing (default), always or never' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l pull -d 'Pull the image: missing (default), always, never, or newer (always, but the local image when the registry cannot be reached)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l cidfile -d 'Write the container\'s Id to FILE (which must not exist)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l pidfile -d 'Write the container\'s process Id to FILE at each start' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l conmon-pidfile -d 'Write the container\'s monitor\'s process Id to FILE at each start (Podman\'s conmon)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l log-driver -d 'Log driver: k8s-file (default; json-file is the same) or none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l log-opt -d 'Log options: max-size=SIZE, path=FILE (tag=, max-file=, mode= accepted)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l tz -d 'Time zone: local (the host\'s) or a zone such as Europe/Paris' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l env-merge -d 'Rewrite an image variable: KEY=VALUE where VALUE may use ${KEY}' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l unsetenv -d 'Remove a variable from the environment (image\'s and defaults too)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l http-proxy -d 'Pass the host\'s proxy variables (http_proxy, https_proxy, ftp_proxy, no_proxy)' -r -f -a "true\t''
+false\t''"
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l label-file -d 'Read labels from a file of KEY=VALUE lines' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l annotation -d 'Add an annotation to the OCI spec (KEY=VALUE)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l requires -d 'Start these containers first (comma-separated), at every start' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l sdnotify -d 'systemd notification: conmon (READY=1 once started, the default), ignore; container is refused' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l systemd -d 'systemd mode: true and false are accepted (pontoon prepares no systemd mounts); always is refused' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l pod-id-file -d 'Read the pod\'s name or Id from FILE' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l platform -d 'The image\'s platform: only this machine\'s is run (there is no emulation)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l arch -d 'The image\'s architecture (see --platform)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l os -d 'The image\'s OS (see --platform)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l variant -d 'The image\'s architecture variant (see --platform)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l authfile -d 'Credentials file for the pull' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l tls-verify -d 'Verify the registry\'s TLS certificate when pulling (default true)' -r -f -a "true\t''
+false\t''"
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l disable-content-trust -d 'Docker\'s content trust: accepted, pontoon verifies digests, not signatures' -r -f -a "true\t''
+false\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l device -d 'Give the container a host device (HOST[:CONTAINER][:PERMISSIONS], e.g. /dev/fuse)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l device-cgroup-rule -d 'Allow devices in the device cgroup (\'TYPE MAJOR:MINOR ACCESS\', e.g. \'c 1:3 rwm\')' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l root -d 'Storage root for images, layers and containers' -r -F
@@ -169,6 +195,12 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand run" -s P -l publish-all
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l privileged -d 'Give extended privileges to the container'
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l rm -d 'Remove the container when it exits'
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l no-healthcheck -d 'Disable any container-specified HEALTHCHECK'
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l replace -d 'Remove a container of the same name first'
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l env-host -d 'Pass the host\'s whole environment'
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l unsetenv-all -d 'Keep only the variables given with --env'
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l no-hosts -d 'Keep the image\'s /etc/hosts instead of writing one'
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l rmi -d 'With --rm: remove the image too when the container ends (if no other container uses it)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -s q -l quiet -d 'Do not print the pull\'s progress'
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l noout -d 'Do not print anything on standard output'
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -s V -l version -d 'Print version'
@@ -220,7 +252,32 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l health-start-
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l health-on-failure -d 'Action once the container turns unhealthy: none, kill, restart or stop' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l security-opt -d 'Security options (seccomp=unconfined, seccomp=PROFILE.json, no-new-privileges)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l runtime -d 'OCI runtime to run the container with (crun, runc, youki, or a path)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l pull -d 'Pull the image: missing (default), always or never' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l pull -d 'Pull the image: missing (default), always, never, or newer (always, but the local image when the registry cannot be reached)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l cidfile -d 'Write the container\'s Id to FILE (which must not exist)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l pidfile -d 'Write the container\'s process Id to FILE at each start' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l conmon-pidfile -d 'Write the container\'s monitor\'s process Id to FILE at each start (Podman\'s conmon)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l log-driver -d 'Log driver: k8s-file (default; json-file is the same) or none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l log-opt -d 'Log options: max-size=SIZE, path=FILE (tag=, max-file=, mode= accepted)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l tz -d 'Time zone: local (the host\'s) or a zone such as Europe/Paris' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l env-merge -d 'Rewrite an image variable: KEY=VALUE where VALUE may use ${KEY}' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l unsetenv -d 'Remove a variable from the environment (image\'s and defaults too)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l http-proxy -d 'Pass the host\'s proxy variables (http_proxy, https_proxy, ftp_proxy, no_proxy)' -r -f -a "true\t''
+false\t''"
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l label-file -d 'Read labels from a file of KEY=VALUE lines' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l annotation -d 'Add an annotation to the OCI spec (KEY=VALUE)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l requires -d 'Start these containers first (comma-separated), at every start' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l sdnotify -d 'systemd notification: conmon (READY=1 once started, the default), ignore; container is refused' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l systemd -d 'systemd mode: true and false are accepted (pontoon prepares no systemd mounts); always is refused' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l pod-id-file -d 'Read the pod\'s name or Id from FILE' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l platform -d 'The image\'s platform: only this machine\'s is run (there is no emulation)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l arch -d 'The image\'s architecture (see --platform)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l os -d 'The image\'s OS (see --platform)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l variant -d 'The image\'s architecture variant (see --platform)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l authfile -d 'Credentials file for the pull' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l tls-verify -d 'Verify the registry\'s TLS certificate when pulling (default true)' -r -f -a "true\t''
+false\t''"
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l disable-content-trust -d 'Docker\'s content trust: accepted, pontoon verifies digests, not signatures' -r -f -a "true\t''
+false\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l device -d 'Give the container a host device (HOST[:CONTAINER][:PERMISSIONS], e.g. /dev/fuse)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l device-cgroup-rule -d 'Allow devices in the device cgroup (\'TYPE MAJOR:MINOR ACCESS\', e.g. \'c 1:3 rwm\')' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l root -d 'Storage root for images, layers and containers' -r -F
@@ -242,6 +299,12 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand create" -s P -l publish-
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l privileged -d 'Give extended privileges to the container'
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l rm -d 'Remove the container when it exits'
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l no-healthcheck -d 'Disable any container-specified HEALTHCHECK'
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l replace -d 'Remove a container of the same name first'
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l env-host -d 'Pass the host\'s whole environment'
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l unsetenv-all -d 'Keep only the variables given with --env'
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l no-hosts -d 'Keep the image\'s /etc/hosts instead of writing one'
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l rmi -d 'With --rm: remove the image too when the container ends (if no other container uses it)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -s q -l quiet -d 'Do not print the pull\'s progress'
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l noout -d 'Do not print anything on standard output'
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -s V -l version -d 'Print version'
@@ -662,6 +725,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l sig-proxy -d 'Forward received signals to the container' -r -f -a "true\t''
 false\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l preserve-fds -d 'Pass N more file descriptors (3 to 3+N-1) to the container' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -s a -l attach -d 'Attach only these streams: stdin, stdout, stderr (repeatable)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l name -d 'Name of the container' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -s e -l env -d 'Set environment variables (KEY=VALUE, or KEY to pass pontoon\'s value)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l env-file -d 'Read environment variables from a file' -r -F
@@ -710,7 +774,32 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l health-on-failure -d 'Action once the container turns unhealthy: none, kill, restart or stop' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l security-opt -d 'Security options (seccomp=unconfined, seccomp=PROFILE.json, no-new-privileges)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l runtime -d 'OCI runtime to run the container with (crun, runc, youki, or a path)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l pull -d 'Pull the image: missing (default), always or never' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l pull -d 'Pull the image: missing (default), always, never, or newer (always, but the local image when the registry cannot be reached)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l cidfile -d 'Write the container\'s Id to FILE (which must not exist)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l pidfile -d 'Write the container\'s process Id to FILE at each start' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l conmon-pidfile -d 'Write the container\'s monitor\'s process Id to FILE at each start (Podman\'s conmon)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l log-driver -d 'Log driver: k8s-file (default; json-file is the same) or none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l log-opt -d 'Log options: max-size=SIZE, path=FILE (tag=, max-file=, mode= accepted)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l tz -d 'Time zone: local (the host\'s) or a zone such as Europe/Paris' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l env-merge -d 'Rewrite an image variable: KEY=VALUE where VALUE may use ${KEY}' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l unsetenv -d 'Remove a variable from the environment (image\'s and defaults too)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l http-proxy -d 'Pass the host\'s proxy variables (http_proxy, https_proxy, ftp_proxy, no_proxy)' -r -f -a "true\t''
+false\t''"
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l label-file -d 'Read labels from a file of KEY=VALUE lines' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l annotation -d 'Add an annotation to the OCI spec (KEY=VALUE)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l requires -d 'Start these containers first (comma-separated), at every start' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l sdnotify -d 'systemd notification: conmon (READY=1 once started, the default), ignore; container is refused' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l systemd -d 'systemd mode: true and false are accepted (pontoon prepares no systemd mounts); always is refused' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l pod-id-file -d 'Read the pod\'s name or Id from FILE' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l platform -d 'The image\'s platform: only this machine\'s is run (there is no emulation)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l arch -d 'The image\'s architecture (see --platform)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l os -d 'The image\'s OS (see --platform)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l variant -d 'The image\'s architecture variant (see --platform)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l authfile -d 'Credentials file for the pull' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l tls-verify -d 'Verify the registry\'s TLS certificate when pulling (default true)' -r -f -a "true\t''
+false\t''"
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l disable-content-trust -d 'Docker\'s content trust: accepted, pontoon verifies digests, not signatures' -r -f -a "true\t''
+false\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l device -d 'Give the container a host device (HOST[:CONTAINER][:PERMISSIONS], e.g. /dev/fuse)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l device-cgroup-rule -d 'Allow devices in the device cgroup (\'TYPE MAJOR:MINOR ACCESS\', e.g. \'c 1:3 rwm\')' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l root -d 'Storage root for images, layers and containers' -r -F
@@ -733,6 +822,12 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l privileged -d 'Give extended privileges to the container'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l rm -d 'Remove the container when it exits'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l no-healthcheck -d 'Disable any container-specified HEALTHCHECK'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l replace -d 'Remove a container of the same name first'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l env-host -d 'Pass the host\'s whole environment'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l unsetenv-all -d 'Keep only the variables given with --env'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l no-hosts -d 'Keep the image\'s /etc/hosts instead of writing one'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l rmi -d 'With --rm: remove the image too when the container ends (if no other container uses it)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -s q -l quiet -d 'Do not print the pull\'s progress'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l noout -d 'Do not print anything on standard output'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
@@ -784,7 +879,32 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l health-on-failure -d 'Action once the container turns unhealthy: none, kill, restart or stop' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l security-opt -d 'Security options (seccomp=unconfined, seccomp=PROFILE.json, no-new-privileges)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l runtime -d 'OCI runtime to run the container with (crun, runc, youki, or a path)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l pull -d 'Pull the image: missing (default), always or never' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l pull -d 'Pull the image: missing (default), always, never, or newer (always, but the local image when the registry cannot be reached)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l cidfile -d 'Write the container\'s Id to FILE (which must not exist)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l pidfile -d 'Write the container\'s process Id to FILE at each start' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l conmon-pidfile -d 'Write the container\'s monitor\'s process Id to FILE at each start (Podman\'s conmon)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l log-driver -d 'Log driver: k8s-file (default; json-file is the same) or none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l log-opt -d 'Log options: max-size=SIZE, path=FILE (tag=, max-file=, mode= accepted)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l tz -d 'Time zone: local (the host\'s) or a zone such as Europe/Paris' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l env-merge -d 'Rewrite an image variable: KEY=VALUE where VALUE may use ${KEY}' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l unsetenv -d 'Remove a variable from the environment (image\'s and defaults too)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l http-proxy -d 'Pass the host\'s proxy variables (http_proxy, https_proxy, ftp_proxy, no_proxy)' -r -f -a "true\t''
+false\t''"
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l label-file -d 'Read labels from a file of KEY=VALUE lines' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l annotation -d 'Add an annotation to the OCI spec (KEY=VALUE)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l requires -d 'Start these containers first (comma-separated), at every start' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l sdnotify -d 'systemd notification: conmon (READY=1 once started, the default), ignore; container is refused' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l systemd -d 'systemd mode: true and false are accepted (pontoon prepares no systemd mounts); always is refused' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l pod-id-file -d 'Read the pod\'s name or Id from FILE' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l platform -d 'The image\'s platform: only this machine\'s is run (there is no emulation)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l arch -d 'The image\'s architecture (see --platform)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l os -d 'The image\'s OS (see --platform)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l variant -d 'The image\'s architecture variant (see --platform)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l authfile -d 'Credentials file for the pull' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l tls-verify -d 'Verify the registry\'s TLS certificate when pulling (default true)' -r -f -a "true\t''
+false\t''"
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l disable-content-trust -d 'Docker\'s content trust: accepted, pontoon verifies digests, not signatures' -r -f -a "true\t''
+false\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l device -d 'Give the container a host device (HOST[:CONTAINER][:PERMISSIONS], e.g. /dev/fuse)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l device-cgroup-rule -d 'Allow devices in the device cgroup (\'TYPE MAJOR:MINOR ACCESS\', e.g. \'c 1:3 rwm\')' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l root -d 'Storage root for images, layers and containers' -r -F
@@ -806,6 +926,12 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l privileged -d 'Give extended privileges to the container'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l rm -d 'Remove the container when it exits'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l no-healthcheck -d 'Disable any container-specified HEALTHCHECK'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l replace -d 'Remove a container of the same name first'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l env-host -d 'Pass the host\'s whole environment'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l unsetenv-all -d 'Keep only the variables given with --env'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l no-hosts -d 'Keep the image\'s /etc/hosts instead of writing one'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l rmi -d 'With --rm: remove the image too when the container ends (if no other container uses it)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Do not print the pull\'s progress'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l noout -d 'Do not print anything on standard output'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'

@@ -27,6 +27,8 @@ declare -A PROBE=(
   [libc6-dev]=/usr/lib/x86_64-linux-gnu/libc.a
   # the build tests' Debian builder image (make-debian-builder.sh)
   [debootstrap]=/usr/sbin/debootstrap
+  # run --tz tests bind a zone file from the host
+  [tzdata]=/usr/share/zoneinfo/Asia/Tokyo
   # the kube tests' schema validator lives in a venv (below)
   [python3-venv]=/usr/lib/python3.11/ensurepip/__init__.py
 )

@@ -121,6 +121,7 @@ pub fn attach(ctx: &Ctx, args: AttachArgs) -> Result<()> {
         tty: c.record.spec.tty,
         detach_keys: parse_detach_keys(&args.detach_keys)?,
         sig_proxy: args.sig_proxy,
+        streams: Default::default(),
     };
     match attach_to(&ContainerPaths::new(&store, &c.record.id).socket(), opts)? {
         AttachEnd::Exited(0) | AttachEnd::Detached => Ok(()),

@@ -55,11 +55,12 @@ pub struct HostInputs<'a> {
     pub read_file: ReadFile<'a>,
     /// Whether a `--mount type=bind` source exists.
     pub path_exists: &'a dyn Fn(&str) -> bool,
-    /// The network mode without `--network` (containers.conf's netns).
     /// containers.conf: the network mode without --network, and the defaults of the other keys.
     pub conf: crate::engine::containers_conf::ContainersConf,
     /// Whether pontoon runs rootless (some containers.conf defaults need a cgroup).
     pub rootless: bool,
+    /// The host's environment (`--env-host`, `--http-proxy`).
+    pub host_env: &'a dyn Fn() -> Vec<(String, String)>,
 }
 
 impl HostInputs<'static> {
@@ -71,6 +72,7 @@ impl HostInputs<'static> {
             path_exists: &crate::engine::mounts::host_path_exists,
             conf: crate::engine::containers_conf::ContainersConf::load()?,
             rootless: !nix::unistd::geteuid().is_root(),
+            host_env: &|| std::env::vars().collect(),
         })
     }
 }
@@ -231,9 +233,11 @@ pub struct CreateFlags {
     /// OCI runtime to run the container with (crun, runc, youki, or a path)
     #[arg(long, value_name = "RUNTIME")]
     pub runtime: Option<String>,
-    /// Pull the image: missing (default), always or never
+    /// Pull the image: missing (default), always, never, or newer (always, but the local image when the registry cannot be reached)
     #[arg(long, default_value = "missing")]
     pub pull: String,
+    #[command(flatten)]
+    pub compat: super::run_compat::CompatFlags,
     /// Give the container a host device (HOST[:CONTAINER][:PERMISSIONS], e.g. /dev/fuse)
     #[arg(long, value_name = "HOST[:CONTAINER][:rwm]")]
     pub device: Vec<String>,
@@ -323,6 +327,9 @@ pub struct RunArgs {
     /// Pass N more file descriptors (3 to 3+N-1) to the container
     #[arg(long, default_value_t = 0, value_name = "N")]
     pub preserve_fds: u32,
+    /// Attach only these streams: stdin, stdout, stderr (repeatable)
+    #[arg(short = 'a', long, value_name = "STREAM")]
+    pub attach: Vec<String>,
     #[command(flatten)]
     pub flags: CreateFlags,
 }
@@ -372,6 +379,9 @@ impl CreateFlags {
     /// come under it (those that cannot apply are dropped, not refused).
     fn to_spec(&self, host: &HostInputs) -> Result<ContainerSpec> {
         let mut spec = self.spec_as_asked(host)?;
+        let zone_exists = |p: &Path| (host.path_exists)(&p.to_string_lossy());
+        let compat_host = super::run_compat::CompatHost { read_file: &|p| (host.read_file)(p), env: host.host_env, zone_exists: &zone_exists };
+        self.compat.apply(&mut spec, &compat_host, &parse_bytes)?;
         // A pod's member will join the pod's network at create: its net.*
         // keys are the pod's to set, as with --network container:.
         let network = match &spec.pod {
@@ -458,8 +468,9 @@ impl CreateFlags {
             sysctls: crate::spec::sysctl::parse(&self.sysctl)?,
             default_env: Vec::new(),
             default_caps: None,
-            pod: self.pod.clone().filter(|p| !p.is_empty()),
+            pod: self.compat.pod(self.pod.as_deref(), &|p| (host.read_file)(p))?.filter(|p| !p.is_empty()),
             pod_infra: false,
+            options: Default::default(),
         })
     }
 
@@ -568,18 +579,44 @@ fn parse_ulimit(s: &str) -> Result<Ulimit> {
 }
 
 pub fn create(ctx: &Ctx, args: CreateArgs) -> Result<()> {
-    let mut spec = args.flags.to_spec(&HostInputs::real()?)?;
-    spec.runtime = spec.runtime.or_else(super::global::default_runtime);
-    container::validate(&spec)?;
-    let policy = PullPolicy::parse(&args.flags.pull)?;
-    let store = ctx.store()?;
-    container::ensure_image(&store, &spec.image, policy)?;
-    if args.flags.network.is_empty() {
-        crate::engine::pods::default_network(&store, &mut spec, crate::engine::containers_conf::default_netns()?.as_deref())?;
-    }
-    let record = crate::engine::pods::create_member(&store, spec, args.flags.name.clone())?;
+    let spec = args.flags.to_spec(&HostInputs::real()?)?;
+    let (_, record) = create_from(ctx, &args.flags, spec)?;
     println!("{}", record.id);
     Ok(())
+}
+
+/// What `create` and `run` share once the spec is made: checks, --replace,
+/// the pull, the pod's network, the record and --cidfile.
+fn create_from(ctx: &Ctx, flags: &CreateFlags, mut spec: ContainerSpec) -> Result<(crate::store::Store, crate::store::containers::ContainerRecord)> {
+    spec.runtime = spec.runtime.or_else(super::global::default_runtime);
+    container::validate(&spec)?;
+    let compat = &flags.compat;
+    super::run_compat::check_cidfile(compat.cidfile.as_deref())?;
+    let store_files = ctx.store_files_only()?;
+    for name in &spec.options.requires {
+        store_files.containers.find(name).with_context(|| format!("--requires {name}"))?;
+    }
+    let policy = PullPolicy::parse(&flags.pull)?;
+    if let Some(file) = &compat.authfile {
+        // Single-threaded here: the pull reads the credentials file from the environment.
+        std::env::set_var(crate::image::auth::AUTH_FILE_ENV, file);
+    }
+    let store = ctx.store()?;
+    let tls = crate::image::registries::TlsVerify::from_flag(compat.tls_verify);
+    container::ensure_image_quietly(&store, &spec.image, policy, tls, compat.quiet)?;
+    if flags.network.is_empty() {
+        crate::engine::pods::default_network(&store, &mut spec, crate::engine::containers_conf::default_netns()?.as_deref())?;
+    }
+    if let (true, Some(name)) = (compat.replace, flags.name.as_deref()) {
+        // Podman's --replace: the old container goes, running or not.
+        if let Some(old) = store.containers.find(name).ok().filter(|c| c.record.name == name) {
+            crate::engine::pods::refuse_infra_removal(&store, &old)?;
+            crate::engine::lifecycle::remove(&store, &old, true)?;
+        }
+    }
+    let record = crate::engine::pods::create_member(&store, spec, flags.name.clone())?;
+    super::run_compat::write_cidfile(compat.cidfile.as_deref(), &record.id)?;
+    Ok((store, record))
 }
 
 pub fn run(ctx: &Ctx, args: RunArgs) -> Result<()> {
@@ -587,28 +624,28 @@ pub fn run(ctx: &Ctx, args: RunArgs) -> Result<()> {
         bail!("--rm and --restart cannot be used together: a restarted container would be removed");
     }
     let detach_keys = parse_detach_keys(&args.detach_keys)?;
+    if args.detach && !args.attach.is_empty() {
+        bail!("--attach and --detach cannot be used together: drop one of them");
+    }
+    super::run_compat::attached_streams(&args.attach, args.flags.interactive)?;
     let mut spec = args.flags.to_spec(&HostInputs::real()?)?;
-    spec.runtime = spec.runtime.or_else(super::global::default_runtime);
     let mut preserve_fds = args.preserve_fds;
     if let Some((count, env)) = socket_activation(&|k| std::env::var(k).ok(), std::process::id()) {
         preserve_fds = preserve_fds.max(count);
         spec.env.extend(env);
     }
-    container::validate(&spec)?;
-    let policy = PullPolicy::parse(&args.flags.pull)?;
-    let store = ctx.store()?;
-    container::ensure_image(&store, &spec.image, policy)?;
-    if args.flags.network.is_empty() {
-        crate::engine::pods::default_network(&store, &mut spec, crate::engine::containers_conf::default_netns()?.as_deref())?;
-    }
-    let record = crate::engine::pods::create_member(&store, spec, args.flags.name.clone())?;
+    let (store, record) = create_from(ctx, &args.flags, spec)?;
+    let sdnotify = args.flags.compat.sdnotify.as_deref();
     if args.detach {
         container::start_with_fds(&store, &record.id, StartMode::Detached, preserve_fds)?;
+        super::run_compat::notify_ready(sdnotify, store.containers.load(&record.id).ok().and_then(|c| c.state.monitor_pid));
         println!("{}", record.id);
         return Ok(());
     }
     container::start_with_fds(&store, &record.id, StartMode::Attach, preserve_fds)?;
-    let opts = AttachOptions { stdin: args.flags.interactive, tty: args.flags.tty, detach_keys, sig_proxy: args.sig_proxy };
+    super::run_compat::notify_ready(sdnotify, store.containers.load(&record.id).ok().and_then(|c| c.state.monitor_pid));
+    let (stdin, streams) = super::run_compat::attached_streams(&args.attach, args.flags.interactive)?;
+    let opts = AttachOptions { stdin, tty: args.flags.tty, detach_keys, sig_proxy: args.sig_proxy, streams };
     match attach(&ContainerPaths::new(&store, &record.id).socket(), opts)? {
         AttachEnd::Exited(0) => Ok(()),
         AttachEnd::Exited(code) => Err(PontoonError::ContainerExit(code).into()),
@@ -633,6 +670,7 @@ pub fn start(ctx: &Ctx, args: StartArgs) -> Result<()> {
             tty: c.record.spec.tty,
             detach_keys: parse_detach_keys(&args.detach_keys)?,
             sig_proxy: args.sig_proxy,
+            streams: Default::default(),
         };
         return match attach(&ContainerPaths::new(&store, &c.record.id).socket(), opts)? {
             AttachEnd::Exited(0) | AttachEnd::Detached => Ok(()),

@@ -26,6 +26,21 @@ pub struct AttachOptions {
     pub detach_keys: Vec<u8>,
     /// Forward SIGINT/SIGTERM/... to the container (non-tty).
     pub sig_proxy: bool,
+    /// Which of the container's streams to print (`run -a stdout`).
+    pub streams: Streams,
+}
+
+/// The output streams an attached client prints.
+#[derive(Clone, Copy, Debug)]
+pub struct Streams {
+    pub stdout: bool,
+    pub stderr: bool,
+}
+
+impl Default for Streams {
+    fn default() -> Streams {
+        Streams { stdout: true, stderr: true }
+    }
 }
 
 pub enum AttachEnd {
@@ -119,6 +134,7 @@ pub fn attach(socket: &Path, opts: AttachOptions) -> Result<AttachEnd> {
 }
 
 pub fn attach_stream(stream: UnixStream, opts: AttachOptions) -> Result<AttachEnd> {
+    let streams = opts.streams;
     let is_tty_in = nix::unistd::isatty(0).unwrap_or(false);
     let _raw = if opts.tty && opts.stdin && is_tty_in { enter_raw_mode() } else { None };
     let (sig_r, sig_w) = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC).context("create a signal pipe")?;
@@ -146,18 +162,20 @@ pub fn attach_stream(stream: UnixStream, opts: AttachOptions) -> Result<AttachEn
         let tty = opts.tty;
         std::thread::spawn(move || forward_input(writer, sig_r, stdin, tty, &keys, &detached))
     };
-    let end = read_output(stream, &detached);
+    let end = read_output(stream, &detached, streams);
     SIGNAL_PIPE.store(-1, Ordering::SeqCst);
     drop(sig_w);
     drop(forwarder);
     end
 }
 
-fn read_output(mut stream: UnixStream, detached: &AtomicBool) -> Result<AttachEnd> {
+fn read_output(mut stream: UnixStream, detached: &AtomicBool, streams: Streams) -> Result<AttachEnd> {
     let stdout = io::stdout();
     let stderr = io::stderr();
     loop {
         match protocol::read_frame(&mut stream) {
+            Ok((protocol::STDOUT, _)) if !streams.stdout => {}
+            Ok((protocol::STDERR, _)) if !streams.stderr => {}
             Ok((protocol::STDOUT, data)) => {
                 let mut out = stdout.lock();
                 let _ = out.write_all(&data);

@@ -25,6 +25,9 @@ pub enum PullPolicy {
     Missing,
     Always,
     Never,
+    /// Podman's `newer`: pull, but run the local image when the registry
+    /// cannot be reached.
+    Newer,
 }
 
 impl PullPolicy {
@@ -33,7 +36,8 @@ impl PullPolicy {
             "missing" => Ok(PullPolicy::Missing),
             "always" => Ok(PullPolicy::Always),
             "never" => Ok(PullPolicy::Never),
-            other => bail!("invalid --pull {other:?}: use missing, always or never"),
+            "newer" => Ok(PullPolicy::Newer),
+            other => bail!("invalid --pull {other:?}: use missing, always, never or newer"),
         }
     }
 }
@@ -45,7 +49,21 @@ pub fn ensure_image(store: &Store, image: &str, policy: PullPolicy) -> Result<()
 
 /// [`ensure_image`] with the command's `--tls-verify` (build's base images).
 pub fn ensure_image_with(store: &Store, image: &str, policy: PullPolicy, tls_verify: crate::image::registries::TlsVerify) -> Result<()> {
+    ensure_image_quietly(store, image, policy, tls_verify, false)
+}
+
+/// [`ensure_image_with`], without the pull's progress when `quiet` (`run -q`).
+pub fn ensure_image_quietly(store: &Store, image: &str, policy: PullPolicy, tls_verify: crate::image::registries::TlsVerify, quiet: bool) -> Result<()> {
     let present = images::resolve(store, image);
+    if policy == PullPolicy::Newer {
+        return match pull_image(store, image, tls_verify, quiet) {
+            Err(e) if present.is_ok() => {
+                eprintln!("warning: could not check for a newer {image} ({}); using the local image", crate::errors::one_line(&e));
+                Ok(())
+            }
+            other => other,
+        };
+    }
     let pull = match (policy, &present) {
         (PullPolicy::Always, _) => true,
         (PullPolicy::Missing, Err(e)) if is_not_found(e) => {
@@ -57,8 +75,12 @@ pub fn ensure_image_with(store: &Store, image: &str, policy: PullPolicy, tls_ver
     if !pull {
         return present.map(|_| ());
     }
+    pull_image(store, image, tls_verify, quiet)
+}
+
+fn pull_image(store: &Store, image: &str, tls_verify: crate::image::registries::TlsVerify, quiet: bool) -> Result<()> {
     let conf = crate::image::registries::RegistriesConf::load(&store.paths)?.with_tls_verify(tls_verify);
-    let progress = crate::registry::progress::Progress::for_stderr(false);
+    let progress = crate::registry::progress::Progress::for_stderr(quiet);
     let opts = crate::engine::pull::PullOptions { platform: None };
     crate::engine::pull::pull(store, &conf, image, &opts, &progress)?;
     Ok(())
@@ -140,6 +162,9 @@ fn write_bundle(store: &Store, record: &ContainerRecord, view: &ImageView) -> Re
     let (hostname, etc_files) = crate::engine::etc_files::prepare(store, record)?;
     let defaults = crate::spec::env::EnvDefaults { hostname: &hostname, home: &user.home, tty: record.spec.tty };
     process.env = crate::spec::env::with_defaults(std::mem::take(&mut process.env), &defaults);
+    let o = &record.spec.options;
+    let user_keys: Vec<&str> = record.spec.env.iter().map(|kv| kv.split_once('=').map_or(kv.as_str(), |(k, _)| k)).collect();
+    process.env = crate::spec::env::apply_rules(std::mem::take(&mut process.env), &o.env_merge, &o.unsetenv, o.unsetenv_all, &user_keys);
     let mut devices = record.spec.devices.iter().map(crate::engine::devices::stat_device).collect::<Result<Vec<_>>>()?;
     if record.spec.privileged {
         devices = crate::engine::devices::host_devices(std::path::Path::new("/dev"));
@@ -204,6 +229,7 @@ pub fn start_with_fds(store: &Store, id: &str, mode: StartMode, preserve_fds: u3
     if container.state.status == crate::store::containers::Status::Running {
         return Ok(());
     }
+    start_required(store, &container.record, 0)?;
     crate::engine::pods::ensure_infra_running(store, &container.record.spec)?;
     crate::engine::namespaces::point_at_targets(store, &container.record, &ContainerPaths::new(store, id).config)?;
     let (sync_r, sync_w) = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC).context("create the monitor's sync pipe")?;
@@ -216,10 +242,39 @@ pub fn start_with_fds(store: &Store, id: &str, mode: StartMode, preserve_fds: u3
     let mut message = String::new();
     std::io::BufReader::new(fs::File::from(sync_r)).read_line(&mut message).context("read the monitor's report")?;
     match crate::monitor::protocol::StartReport::decode(&message) {
-        Some(crate::monitor::protocol::StartReport::Started) => Ok(()),
+        Some(crate::monitor::protocol::StartReport::Started) => write_pid_files(store, id),
         Some(crate::monitor::protocol::StartReport::Failed { code, message }) => Err(crate::errors::PontoonError::StartFailed { code, message }.into()),
         None => bail!("the monitor of container {} exited without reporting; see {}", &id[..12], ContainerPaths::new(store, id).dir.join("monitor.log").display()),
     }
+}
+
+/// `--requires`: the containers named are started first (and theirs
+/// before them), at every start, as Podman does.
+fn start_required(store: &Store, record: &ContainerRecord, depth: usize) -> Result<()> {
+    if depth > 16 {
+        bail!("the --requires of container {} go round in a circle: remove one of them", record.name);
+    }
+    for name in &record.spec.options.requires {
+        let required = store.containers.find(name).with_context(|| format!("container {} requires {name}", record.name))?;
+        if !crate::engine::lifecycle::is_running(&required) {
+            start_required(store, &required.record, depth + 1)?;
+            start(store, &required.record.id, StartMode::Detached).with_context(|| format!("start {name}, which container {} requires", record.name))?;
+        }
+    }
+    Ok(())
+}
+
+/// `--pidfile` and `--conmon-pidfile`: the container's and its monitor's
+/// pids, written at each start.
+fn write_pid_files(store: &Store, id: &str) -> Result<()> {
+    let c = store.containers.load(id)?;
+    let o = &c.record.spec.options;
+    for (file, pid) in [(&o.pidfile, c.state.pid), (&o.conmon_pidfile, c.state.monitor_pid)] {
+        if let (Some(file), Some(pid)) = (file, pid) {
+            fs::write(file, pid.to_string()).with_context(|| format!("write the pid file {}", file.display()))?;
+        }
+    }
+    Ok(())
 }
 
 /// Double-forks `pontoon __monitor ID` into its own session, so it outlives

@@ -83,7 +83,7 @@ pub fn inspect_json(store: &Store, c: &Container, layer_dirs: &[std::path::PathB
         "ResolvConfPath": paths.dir.join("resolv.conf"),
         "HostnamePath": paths.dir.join("hostname"),
         "HostsPath": paths.dir.join("hosts"),
-        "LogPath": paths.log,
+        "LogPath": crate::engine::logs::log_path(store, r),
         "Name": format!("/{}", r.name),
         "RestartCount": st.restart_count,
         "Driver": driver.name(),
@@ -149,6 +149,7 @@ pub fn inspect_json(store: &Store, c: &Container, layer_dirs: &[std::path::PathB
     });
     add_namespaces(&mut out["HostConfig"], &spec.namespaces);
     add_name_settings(&mut out["HostConfig"], spec);
+    add_run_options(&mut out, spec);
     // As Docker: `.Config.Healthcheck` when the container has a check
     // (`{"Test": ["NONE"]}` too), `.State.Health` once it has one to run;
     // Podman's on-failure action beside it.
@@ -234,4 +235,19 @@ fn add_name_settings(host_config: &mut Value, spec: &crate::spec::container::Con
     host_config["DnsOptions"] = json!(spec.dns.options);
     host_config["ExtraHosts"] = json!(hosts);
     host_config["Sysctls"] = json!(spec.sysctls);
+}
+
+/// Docker's `HostConfig.LogConfig` and the annotations (Podman's
+/// `Config.Annotations`).
+fn add_run_options(out: &mut Value, spec: &crate::spec::container::ContainerSpec) {
+    let log = &spec.options.log;
+    let mut config = serde_json::Map::new();
+    if let Some(max) = log.max_size {
+        config.insert("max-size".into(), json!(max.to_string()));
+    }
+    if let Some(path) = &log.path {
+        config.insert("path".into(), json!(path));
+    }
+    out["HostConfig"]["LogConfig"] = json!({ "Type": log.driver, "Config": config });
+    out["Config"]["Annotations"] = json!(spec.options.annotations);
 }

@@ -43,11 +43,19 @@ pub fn parse_time(s: &str) -> Result<DateTime<Utc>> {
     Ok(Utc::now() - chrono::Duration::seconds(secs))
 }
 
+/// Where a container's log is: `--log-opt path=`, else its directory's.
+pub fn log_path(store: &Store, record: &crate::store::containers::ContainerRecord) -> std::path::PathBuf {
+    record.spec.options.log.path.clone().unwrap_or_else(|| ContainerPaths::new(store, &record.id).log)
+}
+
 /// Hands every selected record of container `name` to `emit`, in order;
 /// with `follow`, goes on with what is appended until the container stops.
 pub fn logs(store: &Store, name: &str, opts: &LogOptions, mut emit: impl FnMut(&LogRecord)) -> Result<()> {
     let c = store.containers.find(name)?;
-    let path = ContainerPaths::new(store, &c.record.id).log;
+    if !c.record.spec.options.log.writes() {
+        anyhow::bail!("container {} has no log: it was created with --log-driver none (use attach, or create it with the default k8s-file driver)", c.record.name);
+    }
+    let path = log_path(store, &c.record);
     let since = opts.since.map(parse_time).transpose()?;
     let until = opts.until.map(parse_time).transpose()?;
     let tail: Option<usize> = match opts.tail {

@@ -20,6 +20,10 @@ use crate::spec::namespaces::{IpcMode, NamespaceMode};
 use crate::spec::network::NetworkMode;
 
 /// Docker's default capability set.
+/// The prefix of the annotations that steer pontoon's runtime (init,
+/// device sources...): never taken from the user.
+pub const PONTOON_ANNOTATION_PREFIX: &str = "io.pontoon.";
+
 pub const DEFAULT_CAPS: &[&str] = &[
     "CHOWN", "DAC_OVERRIDE", "FSETID", "FOWNER", "MKNOD", "NET_RAW", "SETGID", "SETUID", "SETFCAP", "SETPCAP",
     "NET_BIND_SERVICE", "SYS_CHROOT", "KILL", "AUDIT_WRITE",
@@ -95,7 +99,10 @@ pub fn to_oci(input: &BundleInputs) -> Result<Spec> {
     let root = RootBuilder::default().path(input.rootfs.clone()).readonly(spec.read_only).build()?;
     let mut linux = linux_section(input)?;
     linux.set_seccomp(seccomp);
-    let mut annotations = std::collections::HashMap::new();
+    // The user's --annotation first: pontoon's own keys below always win
+    // (and `io.pontoon.` keys are refused at create, see run_compat).
+    let mut annotations: std::collections::HashMap<String, String> =
+        input.spec.options.annotations.iter().filter(|(k, _)| !k.starts_with(PONTOON_ANNOTATION_PREFIX)).map(|(k, v)| (k.clone(), v.clone())).collect();
     if spec.init {
         annotations.insert(crate::runtime::builtin::INIT_ANNOTATION.to_string(), "true".to_string());
     }

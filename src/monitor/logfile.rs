@@ -10,13 +10,27 @@ use anyhow::{Context, Result};
 use chrono::{DateTime, SecondsFormat, Utc};
 
 pub struct LogWriter {
-    file: File,
+    /// None for `--log-driver none`: output reaches attached clients only.
+    file: Option<File>,
+    /// `--log-opt max-size`: the file starts over when a write would pass it
+    /// (what Podman's conmon does with k8s-file).
+    max_size: Option<u64>,
 }
 
 impl LogWriter {
     pub fn open(path: &Path) -> Result<LogWriter> {
         let file = OpenOptions::new().create(true).append(true).open(path).with_context(|| format!("open log {}", path.display()))?;
-        Ok(LogWriter { file })
+        Ok(LogWriter { file: Some(file), max_size: None })
+    }
+
+    /// The container's log as its `--log-driver` and `--log-opt` say.
+    pub fn for_container(spec: &crate::spec::run_options::LogSpec, default_path: &Path) -> Result<LogWriter> {
+        if !spec.writes() {
+            return Ok(LogWriter { file: None, max_size: None });
+        }
+        let mut w = LogWriter::open(spec.path.as_deref().unwrap_or(default_path))?;
+        w.max_size = spec.max_size;
+        Ok(w)
     }
 
     /// Appends output; each complete line becomes an F record, a trailing
@@ -38,7 +52,22 @@ impl LogWriter {
             out.push(b'\n');
             rest = next;
         }
-        self.file.write_all(&out)
+        let Some(file) = self.file.as_mut() else { return Ok(()) };
+        let mut out = &out[..];
+        if let Some(max) = self.max_size.and_then(|m| usize::try_from(m).ok()) {
+            let len = file.metadata()?.len();
+            if len + out.len() as u64 > max as u64 {
+                // Appends go to the new end: readers see the file shrink and start over.
+                file.set_len(0)?;
+            }
+            if out.len() > max {
+                // One burst bigger than the whole log: its last records that fit.
+                let from = out.len() - max;
+                let start = out[from..].iter().position(|b| *b == b'\n').map_or(out.len(), |i| from + i + 1);
+                out = &out[start..];
+            }
+        }
+        file.write_all(out)
     }
 }
 
@@ -70,6 +99,8 @@ pub fn read_from(path: &Path, offset: u64) -> Result<(Vec<LogRecord>, u64)> {
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok((Vec::new(), offset)),
         Err(e) => return Err(e).with_context(|| format!("open log {}", path.display())),
     };
+    // A log cut back by max-size is shorter than where we were: start over.
+    let offset = if file.metadata().map(|m| m.len()).unwrap_or(0) < offset { 0 } else { offset };
     file.seek(SeekFrom::Start(offset)).with_context(|| format!("seek in log {}", path.display()))?;
     let mut out = Vec::new();
     let mut reader = BufReader::new(file);

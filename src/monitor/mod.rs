@@ -135,7 +135,7 @@ fn supervise(store: &Store, args: &MonitorArgs, sync: &mut Option<File>) -> Resu
         .context("make / a slave mount")?;
     mount_rootfs(store, &record, &paths)?;
     let mut clients = Clients::listen(&paths.socket())?;
-    let mut log = LogWriter::open(&paths.log)?;
+    let mut log = LogWriter::for_container(&record.spec.options.log, &paths.log)?;
     // The network is made once, before the first start, and kept across
     // restarts; undone below whatever happens.
     let mut sandbox = crate::network::setup::prepare(store, &record, &paths)?;
@@ -152,6 +152,13 @@ fn supervise(store: &Store, args: &MonitorArgs, sync: &mut Option<File>) -> Resu
         // `--rm` takes the container's anonymous volumes with it, as in Docker.
         if let Err(e) = crate::store::volumes::remove_anonymous(store, &record) {
             eprintln!("remove the anonymous volumes of {}: {}", record.name, crate::errors::one_line(&e));
+        }
+        // `--rmi`: the image too, unless another container still uses it.
+        if record.spec.options.remove_image {
+            // By the name it ran by, as Podman: the last name takes the image with it.
+            if let Err(e) = crate::engine::images::remove(store, &record.image_name, false) {
+                eprintln!("--rmi: keep image {}: {}", record.image_name, crate::errors::one_line(&e));
+            }
         }
     }
     store.containers.update_state_if_exists(&record.id, |st| {

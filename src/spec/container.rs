@@ -133,4 +133,8 @@ pub struct ContainerSpec {
     /// instead of a command of its image.
     #[serde(default)]
     pub pod_infra: bool,
+    /// Log driver, environment rules, annotations, required containers,
+    /// pid files, `--rmi` (see spec::run_options).
+    #[serde(default)]
+    pub options: crate::spec::run_options::RunOptions,
 }

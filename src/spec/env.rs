@@ -44,6 +44,58 @@ pub fn with_defaults(mut env: Vec<String>, defaults: &EnvDefaults) -> Vec<String
     env
 }
 
+fn key_of(kv: &str) -> &str {
+    kv.split_once('=').map_or(kv, |(k, _)| k)
+}
+
+/// Podman's environment rules, on the final environment: `--env-merge`
+/// rewrites a variable with `${NAME}` expanded from what is there,
+/// `--unsetenv` removes names, `--unsetenv-all` keeps only the names the
+/// user gave with `--env` (`user_keys`).
+pub fn apply_rules(mut env: Vec<String>, merge: &[String], unset: &[String], unset_all: bool, user_keys: &[&str]) -> Vec<String> {
+    for rule in merge {
+        let Some((key, template)) = rule.split_once('=') else { continue };
+        let value = expand(template, &env);
+        let entry = format!("{key}={value}");
+        match env.iter_mut().find(|kv| key_of(kv) == key) {
+            Some(existing) => *existing = entry,
+            None => env.push(entry),
+        }
+    }
+    env.retain(|kv| {
+        let key = key_of(kv);
+        !unset.iter().any(|u| u == key) && (!unset_all || user_keys.contains(&key) || merge.iter().any(|m| key_of(m) == key))
+    });
+    env
+}
+
+/// `${NAME}` and `$NAME` in `template`, from `env` (empty when unset).
+fn expand(template: &str, env: &[String]) -> String {
+    let lookup = |name: &str| env.iter().find(|kv| key_of(kv) == name).and_then(|kv| kv.split_once('=')).map(|(_, v)| v.to_string()).unwrap_or_default();
+    let mut out = String::new();
+    let mut rest = template;
+    while let Some(i) = rest.find('$') {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 1..];
+        if let Some(body) = after.strip_prefix('{') {
+            if let Some(end) = body.find('}') {
+                out.push_str(&lookup(&body[..end]));
+                rest = &body[end + 1..];
+                continue;
+            }
+        }
+        let len = after.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).unwrap_or(after.len());
+        if len == 0 {
+            out.push('$');
+        } else {
+            out.push_str(&lookup(&after[..len]));
+        }
+        rest = &after[len..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Parses an `--env-file`: `KEY=VALUE` lines, `KEY` alone to pass the
 /// caller's value, blank lines and `#` comments ignored.
 pub fn parse_env_file(text: &str, file: &str) -> Result<Vec<String>> {
@@ -68,6 +120,15 @@ mod tests {
 
     fn defaults(tty: bool) -> EnvDefaults<'static> {
         EnvDefaults { hostname: "box", home: "/home/user", tty }
+    }
+
+    #[test]
+    fn merge_and_unset_rules_apply_to_the_final_environment() {
+        let env = vec!["PATH=/bin".to_string(), "A=1".into(), "B=2".into(), "HOME=/root".into()];
+        let out = apply_rules(env.clone(), &["PATH=/opt/bin:${PATH}".into(), "C=$A-x".into()], &["B".into()], false, &[]);
+        assert_eq!(out, ["PATH=/opt/bin:/bin", "A=1", "HOME=/root", "C=1-x"]);
+        let only = apply_rules(env, &[], &[], true, &["A"]);
+        assert_eq!(only, ["A=1"]);
     }
 
     #[test]

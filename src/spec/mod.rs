@@ -15,6 +15,7 @@ pub mod namespaces;
 pub mod network;
 pub mod ports;
 pub mod restart;
+pub mod run_options;
 pub mod seccomp;
 pub mod signal;
 pub mod sysctl;

@@ -82,6 +82,13 @@ pub struct MountSpec {
     pub host_path: Option<String>,
 }
 
+impl MountSpec {
+    /// A read-only bind of a host file or directory (`--tz`'s zone file).
+    pub fn read_only_bind(source: impl AsRef<std::path::Path>, target: &str) -> MountSpec {
+        MountSpec { kind: MountKind::Bind, source: source.as_ref().display().to_string(), target: target.to_string(), readonly: true, mode: "ro".into(), ..Default::default() }
+    }
+}
+
 const PROPAGATIONS: &[&str] = &["shared", "rshared", "slave", "rslave", "private", "rprivate"];
 /// Mount flags Podman accepts on `-v` and that the runtime understands.
 const FLAGS: &[&str] = &["exec", "noexec", "suid", "nosuid", "dev", "nodev"];

@@ -84,7 +84,7 @@ pub fn execute(store: &Store, plan: RunPlan, sources: &MountSources<'_>) -> Resu
 fn run_and_take_layer(store: &Store, id: &str, plan: &RunPlan) -> Result<Option<NewLayer>> {
     let _redirect = plan.output_to_stderr.then(StdoutToStderr::start).transpose()?;
     container::start(store, id, StartMode::Attach).with_context(|| format!("{}: start the step's container", plan.label))?;
-    let opts = AttachOptions { stdin: false, tty: false, detach_keys: Vec::new(), sig_proxy: true };
+    let opts = AttachOptions { stdin: false, tty: false, detach_keys: Vec::new(), sig_proxy: true, streams: Default::default() };
     let end = attach(&ContainerPaths::new(store, id).socket(), opts).with_context(|| format!("{}: attach to the step's container", plan.label))?;
     drop(_redirect);
     match end {

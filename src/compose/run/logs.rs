@@ -12,7 +12,6 @@ use anyhow::Result;
 use crate::engine::lifecycle::is_running;
 use crate::monitor::logfile;
 use crate::store::containers::Container;
-use crate::store::layout::ContainerPaths;
 use crate::store::Store;
 
 /// Colours docker compose cycles through for service prefixes.
@@ -50,7 +49,7 @@ pub fn show(store: &Store, containers: &[Container], view: &LogView, mut stop_ea
                 (false, true) => format!("\x1b[{}m{name}  |\x1b[0m ", COLOURS[i % COLOURS.len()]),
                 (false, false) => format!("{name}  | "),
             };
-            Source { id: c.record.id.clone(), prefix, path: ContainerPaths::new(store, &c.record.id).log, offset: 0, done: false }
+            Source { id: c.record.id.clone(), prefix, path: crate::engine::logs::log_path(store, &c.record), offset: 0, done: false }
         })
         .collect();
     let mut out = std::io::stdout();

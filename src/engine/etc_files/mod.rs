@@ -91,6 +91,10 @@ pub fn prepare(store: &Store, record: &ContainerRecord) -> Result<(String, Vec<(
         mounts.retain(|(dest, _)| !theirs.iter().any(|(d, _)| d == dest));
         mounts.extend(theirs);
     }
+    if record.spec.options.no_hosts {
+        // `--no-hosts`: the image's own /etc/hosts stays visible.
+        mounts.retain(|(dest, _)| dest != "/etc/hosts");
+    }
     Ok((hostname, mounts))
 }
 
