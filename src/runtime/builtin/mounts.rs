@@ -3,7 +3,7 @@
 //! then pivot_root into the rootfs.
 
 use std::fs;
-use std::os::fd::AsRawFd;
+use std::os::fd::{AsRawFd, RawFd};
 use std::path::{Component, Path, PathBuf};
 
 use nix::mount::{MntFlags, MsFlags};
@@ -15,21 +15,52 @@ use super::init::setup;
 use super::kernel::Kernel;
 use super::StartError;
 
+/// What a container in a user namespace of its own cannot reach by path
+/// (the store's directories are the user's alone, and root inside is
+/// another id): opened by the monitor before the namespace was made.
+pub struct Opened {
+    /// A detached copy of the rootfs mount, attached on the working
+    /// directory, which is the rootfs directory (the clone of the mount
+    /// namespace moved it to this namespace's copy; an fd would still
+    /// name the monitor's).
+    pub root_tree: RawFd,
+    /// Detached copies of bind mount sources: (index in the bundle's
+    /// mounts, fd, whether the source is a directory).
+    pub binds: Vec<(usize, RawFd, bool)>,
+}
+
 /// Returns the pty made in the container's devpts when `own_pty` (the
-/// slave is already /dev/console).
+/// slave is already /dev/console). The runtime itself calls
+/// [`setup_rootfs_with`]; this form is what the engine's tests drive.
+#[cfg(test)]
 pub fn setup_rootfs(k: &dyn Kernel, spec: &Spec, console: Option<i32>, own_pty: bool) -> Result<Option<Pty>, StartError> {
+    setup_rootfs_with(k, spec, console, own_pty, None)
+}
+
+/// [`setup_rootfs`], with the rootfs and bind sources `opened` beforehand.
+pub fn setup_rootfs_with(k: &dyn Kernel, spec: &Spec, console: Option<i32>, own_pty: bool, opened: Option<&Opened>) -> Result<Option<Pty>, StartError> {
     let root_spec = spec.root().as_ref().ok_or_else(|| setup("the bundle has no root".into()))?;
-    let root = root_spec.path().clone();
+    let mut root = root_spec.path().clone();
     k.mount(None, Path::new("/"), None, MsFlags::MS_REC | MsFlags::MS_PRIVATE, None)
         .map_err(|e| setup(format!("make / private in the container's mount namespace: {e}")))?;
-    // pivot_root needs the new root to be a mount point.
-    k.mount(Some(&root), &root, None, MsFlags::MS_BIND | MsFlags::MS_REC, None)
-        .map_err(|e| setup(format!("bind the rootfs {}: {e}", root.display())))?;
+    match opened {
+        // pivot_root needs the new root to be a mount point.
+        None => k
+            .mount(Some(&root), &root, None, MsFlags::MS_BIND | MsFlags::MS_REC, None)
+            .map_err(|e| setup(format!("bind the rootfs {}: {e}", root.display())))?,
+        // The copy is a mount point of its own; reached through its fd
+        // from here on, since no path to it is ours to walk.
+        Some(o) => {
+            k.move_mount(o.root_tree, Path::new(".")).map_err(|e| setup(format!("attach the rootfs {}: {e}", root.display())))?;
+            root = fd_path(o.root_tree);
+        }
+    }
     // A device node shipped in a layer (or made with mknod) must be dead.
     let nodev = MsFlags::MS_REMOUNT | MsFlags::MS_BIND | MsFlags::MS_NODEV | k.locked_flags(&root);
     k.mount(None, &root, None, nodev, None).map_err(|e| setup(format!("remount the rootfs {} nodev: {e}", root.display())))?;
-    for m in spec.mounts().iter().flatten() {
-        mount_one(k, &root, m)?;
+    for (i, m) in spec.mounts().iter().flatten().enumerate() {
+        let source = opened.and_then(|o| o.binds.iter().find(|b| b.0 == i)).map(|b| (b.1, b.2));
+        mount_one(k, &root, m, source)?;
         if m.destination() == Path::new("/dev") && m.typ().as_deref() == Some("tmpfs") {
             devices::populate(k, &root.join("dev"))?;
         }
@@ -59,20 +90,33 @@ pub fn setup_rootfs(k: &dyn Kernel, spec: &Spec, console: Option<i32>, own_pty: 
     Ok(pty)
 }
 
-fn mount_one(k: &dyn Kernel, root: &Path, m: &Mount) -> Result<(), StartError> {
+/// /proc/self/fd/N: the file `fd` refers to, reached without walking the
+/// path it was opened by.
+fn fd_path(fd: RawFd) -> PathBuf {
+    PathBuf::from(format!("/proc/self/fd/{fd}"))
+}
+
+/// `opened`: the source's detached copy and whether it is a directory.
+fn mount_one(k: &dyn Kernel, root: &Path, m: &Mount, opened: Option<(RawFd, bool)>) -> Result<(), StartError> {
     let dest = resolve_in_root(root, m.destination());
     let typ = m.typ().clone().unwrap_or_else(|| "none".into());
     let (mut flags, data) = parse_options(m.options().as_deref().unwrap_or_default());
     let is_bind = typ == "bind" || flags.contains(MsFlags::MS_BIND);
     let source = m.source().clone().unwrap_or_else(|| PathBuf::from(&typ));
     if is_bind {
-        let src_is_dir = fs::metadata(&source).map(|md| md.is_dir()).unwrap_or(true);
+        let src_is_dir = match opened {
+            Some((_, dir)) => dir,
+            None => fs::metadata(&source).map(|md| md.is_dir()).unwrap_or(true),
+        };
         create_mount_point(&dest, src_is_dir)?;
         let readonly = flags.contains(MsFlags::MS_RDONLY);
         let recursive = flags.contains(MsFlags::MS_REC);
         let bind = MsFlags::MS_BIND | if recursive { MsFlags::MS_REC } else { MsFlags::empty() };
-        k.mount(Some(&source), &dest, None, bind, None)
-            .map_err(|e| setup(format!("bind mount {} on {}: {e}", source.display(), m.destination().display())))?;
+        match opened {
+            Some((tree, _)) => k.move_mount(tree, &dest),
+            None => k.mount(Some(&source), &dest, None, bind, None),
+        }
+        .map_err(|e| setup(format!("bind mount {} on {}: {e}", source.display(), m.destination().display())))?;
         let extra = flags & (MsFlags::MS_NOSUID | MsFlags::MS_NODEV | MsFlags::MS_NOEXEC | MsFlags::MS_RDONLY);
         if !extra.is_empty() {
             let remount = MsFlags::MS_REMOUNT | MsFlags::MS_BIND | extra | k.locked_flags(&dest);

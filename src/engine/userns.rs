@@ -1,0 +1,166 @@
+//! The container's own user namespace (`--userns keep-id|nomap|auto`,
+//! `--uidmap/--gidmap`), decided at create: the maps (spec::userns) from
+//! what this machine has, the user keep-id runs as, the passwd and group
+//! lines it adds, all written into the OCI bundle. The monitor makes the
+//! root filesystem match the maps (runtime::userns_rootfs) and the
+//! runtime makes the namespace (runtime::builtin).
+
+use anyhow::{Context, Result};
+use oci_spec::runtime::{LinuxIdMapping, LinuxIdMappingBuilder, LinuxNamespaceBuilder, LinuxNamespaceType, Spec};
+
+use crate::engine::process::ResolvedProcess;
+use crate::runtime::userns as host;
+use crate::runtime::userns_rootfs::{bundle_maps, GROUP_ANNOTATION, PASSWD_ANNOTATION};
+use crate::spec::userns::{plan, IdMap, Outside, Plan, UsernsMode};
+use crate::store::containers::ContainerRecord;
+use crate::store::layout::ContainerPaths;
+use crate::store::Store;
+
+/// The annotation naming the mode (`keep-id`, `nomap`, `auto`,
+/// `private`), for `inspect` and for the ranges `auto` must avoid.
+pub const MODE_ANNOTATION: &str = "io.pontoon.userns";
+
+/// What [`prepare`] decided for one container.
+pub struct Userns {
+    plan: Plan,
+    mode: &'static str,
+    /// keep-id: the lines the container's /etc/passwd and /etc/group get
+    /// when the image has no entry for the user.
+    passwd_line: Option<String>,
+    group_line: Option<String>,
+    /// `auto`: held until the bundle is written, so that two creates at
+    /// once never take the same range.
+    _auto_lock: Option<crate::store::lock::LockGuard>,
+}
+
+/// Decides the container's maps; for keep-id, also its default user
+/// (`process.user`, unless `--user` was given). None: no namespace of its own.
+pub fn prepare(store: &Store, record: &ContainerRecord, process: &mut ResolvedProcess, passwd: &str, group: &str) -> Result<Option<Userns>> {
+    let ns = &record.spec.namespaces;
+    let mode = ns.userns_mode()?;
+    if !mode.is_private() {
+        return Ok(None);
+    }
+    let rootless = store.paths.rootless;
+    let mut auto_lock = None;
+    let mut outside = Outside {
+        rootless_size: None,
+        uid: host::caller_uid(),
+        gid: host::caller_gid(),
+        auto_range: None,
+        auto_taken: Vec::new(),
+    };
+    if rootless {
+        let count = host::own_id_count("/proc/self/uid_map")?.min(host::own_id_count("/proc/self/gid_map")?);
+        outside.rootless_size = Some(count);
+    }
+    if let UsernsMode::Auto { .. } = mode {
+        auto_lock = Some(crate::store::lock::lock_exclusive(&store.paths.runroot.join("userns-auto.lock"))?);
+        outside.auto_taken = auto_ranges_in_use(store, &record.id);
+        if !rootless {
+            outside.auto_range = host::containers_ranges()?.map(|(u, g)| ((u.start, u.count), (g.start, g.count)));
+        }
+    }
+    let plan = plan(&mode, &ns.uidmap, &ns.gidmap, &outside)?.context("a private user namespace without maps")?;
+    let (mut passwd_line, mut group_line) = (None, None);
+    if let Some((uid, gid)) = plan.default_user {
+        if record.spec.user.is_none() {
+            process.user = format!("{uid}:{gid}");
+        }
+        // As Podman: the caller gets an entry named after them, with the
+        // working directory as home, unless the image has one for the uid.
+        if uid == outside.uid && !has_id(passwd, uid) {
+            let name = nix::unistd::User::from_uid(nix::unistd::Uid::from_raw(uid)).ok().flatten().map_or_else(|| uid.to_string(), |u| u.name);
+            passwd_line = Some(format!("{name}:*:{uid}:{gid}::{}:/bin/sh\n", process.cwd));
+            if !has_id(group, gid) {
+                group_line = Some(format!("{name}:x:{gid}:{name}\n"));
+            }
+        }
+    }
+    let mode_name = match mode {
+        UsernsMode::KeepId { .. } => "keep-id",
+        UsernsMode::NoMap => "nomap",
+        UsernsMode::Auto { .. } => "auto",
+        UsernsMode::Private | UsernsMode::Host => "private",
+    };
+    Ok(Some(Userns { plan, mode: mode_name, passwd_line, group_line, _auto_lock: auto_lock }))
+}
+
+/// Whether a passwd or group text has an entry with id `id` (third field).
+fn has_id(text: &str, id: u32) -> bool {
+    text.lines().any(|l| l.split(':').nth(2).and_then(|f| f.parse::<u32>().ok()) == Some(id))
+}
+
+impl Userns {
+    /// The image's passwd text as the container will have it.
+    pub fn extend_passwd(&self, passwd: &mut String) {
+        if let Some(line) = &self.passwd_line {
+            if !passwd.is_empty() && !passwd.ends_with('\n') {
+                passwd.push('\n');
+            }
+            passwd.push_str(line);
+        }
+    }
+
+    /// Adds the user namespace, its maps and the keep-id lines to the bundle.
+    pub fn apply(&self, spec: &mut Spec) -> Result<()> {
+        let oci = |maps: &[IdMap]| -> Result<Vec<LinuxIdMapping>> {
+            maps.iter()
+                .map(|m| LinuxIdMappingBuilder::default().container_id(m.container).host_id(m.host).size(m.size).build().context("build an id mapping"))
+                .collect()
+        };
+        let linux = spec.linux_mut().as_mut().context("the bundle has no linux section")?;
+        let mut namespaces = linux.namespaces().clone().unwrap_or_default();
+        namespaces.push(LinuxNamespaceBuilder::default().typ(LinuxNamespaceType::User).build()?);
+        linux.set_namespaces(Some(namespaces));
+        linux.set_uid_mappings(Some(oci(&self.plan.uid_map)?));
+        linux.set_gid_mappings(Some(oci(&self.plan.gid_map)?));
+        let mut annotations = spec.annotations().clone().unwrap_or_default();
+        annotations.insert(MODE_ANNOTATION.to_string(), self.mode.to_string());
+        if let Some(line) = &self.passwd_line {
+            annotations.insert(PASSWD_ANNOTATION.to_string(), line.clone());
+        }
+        if let Some(line) = &self.group_line {
+            annotations.insert(GROUP_ANNOTATION.to_string(), line.clone());
+        }
+        spec.set_annotations(Some(annotations));
+        Ok(())
+    }
+}
+
+/// `inspect`: HostConfig.UsernsMode and IDMappings as Podman shows them
+/// ("private" and the maps, for every mode with a namespace of its own).
+pub fn add_inspect(host_config: &mut serde_json::Value, config: &std::path::Path) {
+    let Ok(spec) = Spec::load(config) else { return };
+    let (uids, gids) = bundle_maps(&spec);
+    if uids.is_empty() && gids.is_empty() {
+        return;
+    }
+    let text = |maps: &[IdMap]| maps.iter().map(IdMap::text).collect::<Vec<_>>();
+    host_config["UsernsMode"] = serde_json::json!("private");
+    host_config["IDMappings"] = serde_json::json!({ "UidMap": text(&uids), "GidMap": text(&gids) });
+}
+
+/// The outside uid ranges that other `--userns auto` containers hold.
+fn auto_ranges_in_use(store: &Store, own_id: &str) -> Vec<(u32, u32)> {
+    let Ok(containers) = store.containers.list() else { return Vec::new() };
+    containers
+        .iter()
+        .filter(|c| c.record.id != own_id)
+        .filter_map(|c| Spec::load(ContainerPaths::new(store, &c.record.id).config).ok())
+        .filter(|s| s.annotations().as_ref().and_then(|a| a.get(MODE_ANNOTATION)).is_some_and(|m| m == "auto"))
+        .flat_map(|s| bundle_maps(&s).0)
+        .map(|m| (m.host, m.size))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_entries_by_id() {
+        assert!(has_id("root:x:0:0::/root:/bin/sh\nme:x:1001:1001::/:/bin/sh\n", 1001));
+        assert!(!has_id("root:x:0:0::/root:/bin/sh\n", 1001));
+    }
+}
