@@ -175,3 +175,15 @@ fn auto_gives_each_container_a_range_of_its_own() {
     assert!(map_lines(&String::from_utf8_lossy(&out.stdout))[0].ends_with(" 2000"));
     env.ok(&["rm", "-f", "a1", "a2"]);
 }
+
+#[test]
+fn root_in_its_own_user_namespace_serves_on_port_80() {
+    // The network namespace stays pontoon's; root inside must still bind
+    // low ports, and /sys is there.
+    let env = if is_root() { TestEnv::with_netns_and_busybox() } else { TestEnv::with_busybox() };
+    let mode: &[&str] = if is_root() { &["--uidmap", "0:100000:65536"] } else { &["--userns", "nomap"] };
+    let mut args = vec!["run", "--rm"];
+    args.extend_from_slice(mode);
+    args.extend_from_slice(&["busybox", "sh", "-c", "mkdir /www && echo hi > /www/index.html && httpd -p 80 -h /www && wget -qO- http://127.0.0.1/ && ls /sys/class >/dev/null && id -u"]);
+    assert_eq!(env.ok(&args), "hi\n0\n");
+}

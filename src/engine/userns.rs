@@ -115,6 +115,16 @@ impl Userns {
         linux.set_namespaces(Some(namespaces));
         linux.set_uid_mappings(Some(oci(&self.plan.uid_map)?));
         linux.set_gid_mappings(Some(oci(&self.plan.gid_map)?));
+        // The network namespace is pontoon's, not the container's user
+        // namespace's: sysfs cannot be mounted for it from inside, so the
+        // host's is bound read-only (what Podman does), for any runtime.
+        let mut mounts = spec.mounts().clone().unwrap_or_default();
+        for m in mounts.iter_mut().filter(|m| m.typ().as_deref() == Some("sysfs")) {
+            m.set_typ(Some("bind".into()));
+            m.set_source(Some("/sys".into()));
+            m.set_options(Some(["rbind", "ro", "nosuid", "noexec", "nodev"].iter().map(|s| s.to_string()).collect()));
+        }
+        spec.set_mounts(Some(mounts));
         let mut annotations = spec.annotations().clone().unwrap_or_default();
         annotations.insert(MODE_ANNOTATION.to_string(), self.mode.to_string());
         if let Some(line) = &self.passwd_line {

@@ -170,6 +170,13 @@ fn helper(
         let ns = unsafe { BorrowedFd::borrow_raw(*fd) };
         nix::sched::setns(ns, *flag).map_err(|e| format!("join the {flag:?} namespace of the container: {e}"))?;
     }
+    if joins.iter().any(|(flag, _)| *flag == CloneFlags::CLONE_NEWNET) {
+        // The network namespace stays pontoon's: root inside would lack
+        // CAP_NET_BIND_SERVICE there. Ports below 1024 open to every user
+        // of the container instead, as Docker sets it by default.
+        std::fs::write("/proc/sys/net/ipv4/ip_unprivileged_port_start", "0")
+            .map_err(|e| format!("let the container's root bind ports below 1024 (net.ipv4.ip_unprivileged_port_start): {e}"))?;
+    }
     nix::sched::unshare(CloneFlags::CLONE_NEWUSER).map_err(|e| format!("create the container's user namespace: {e}"))?;
     report.write_all(b"u").map_err(|e| format!("tell the monitor the user namespace is made: {e}"))?;
     let mut ok = [0u8; 1];
