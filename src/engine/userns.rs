@@ -169,6 +169,33 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_bundle_gets_the_namespace_its_maps_and_the_hosts_sys() {
+        let map = vec![IdMap { container: 0, host: 1, size: 1000 }];
+        let userns = Userns {
+            plan: Plan { uid_map: map.clone(), gid_map: map, default_user: None },
+            mode: "private",
+            passwd_line: Some("me:*:5:5::/:/bin/sh\n".into()),
+            group_line: None,
+            _auto_lock: None,
+        };
+        let sys = oci_spec::runtime::MountBuilder::default().destination("/sys").typ("sysfs").source("sysfs").build().unwrap();
+        let linux = oci_spec::runtime::LinuxBuilder::default().namespaces(vec![]).build().unwrap();
+        let mut spec = oci_spec::runtime::SpecBuilder::default().mounts(vec![sys]).linux(linux).build().unwrap();
+        userns.apply(&mut spec).unwrap();
+        let linux = spec.linux().as_ref().unwrap();
+        assert!(linux.namespaces().as_ref().unwrap().iter().any(|n| n.typ() == LinuxNamespaceType::User));
+        assert_eq!(bundle_maps(&spec).1, vec![IdMap { container: 0, host: 1, size: 1000 }]);
+        let sys = &spec.mounts().as_ref().unwrap()[0];
+        assert_eq!((sys.typ().as_deref(), sys.source().as_deref()), (Some("bind"), Some(std::path::Path::new("/sys"))));
+        let annotations = spec.annotations().as_ref().unwrap();
+        assert_eq!(annotations[MODE_ANNOTATION], "private");
+        assert!(annotations[PASSWD_ANNOTATION].starts_with("me:"));
+        let mut passwd = "root:x:0:0::/root:/bin/sh".to_string();
+        userns.extend_passwd(&mut passwd);
+        assert_eq!(passwd, "root:x:0:0::/root:/bin/sh\nme:*:5:5::/:/bin/sh\n");
+    }
+
+    #[test]
     fn finds_entries_by_id() {
         assert!(has_id("root:x:0:0::/root:/bin/sh\nme:x:1001:1001::/:/bin/sh\n", 1001));
         assert!(!has_id("root:x:0:0::/root:/bin/sh\n", 1001));

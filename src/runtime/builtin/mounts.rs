@@ -278,6 +278,7 @@ fn pivot(k: &dyn Kernel, root: &Path) -> Result<(), StartError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use oci_spec::runtime::MountBuilder;
 
     #[test]
     fn options_split_into_flags_and_data() {
@@ -285,6 +286,30 @@ mod tests {
         let (flags, data) = parse_options(&opts);
         assert!(flags.contains(MsFlags::MS_NOSUID | MsFlags::MS_RDONLY));
         assert_eq!(data.as_deref(), Some("size=64m,mode=1777"));
+    }
+
+    #[test]
+    fn an_opened_rootfs_and_bind_source_are_attached_not_bound() {
+        use super::super::kernel::recording::{Call, Recording};
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir_all(dir.path().join("rootfs/etc")).unwrap();
+        let hosts = MountBuilder::default().destination("/etc/hosts").typ("bind").source(dir.path().join("hosts")).options(vec!["bind".to_string(), "ro".to_string()]).build().unwrap();
+        let root = oci_spec::runtime::RootBuilder::default().path(dir.path().join("rootfs")).build().unwrap();
+        let spec = oci_spec::runtime::SpecBuilder::default().root(root).mounts(vec![hosts]).build().unwrap();
+        // The rootfs "tree" is the directory itself, so its /proc/self/fd
+        // path leads where the init's would.
+        let tree = fs::File::open(dir.path().join("rootfs")).unwrap();
+        let opened = Opened { root_tree: tree.as_raw_fd(), binds: vec![(0, 99, false)] };
+        let k = Recording::new();
+        setup_rootfs_with(&k, &spec, None, false, Some(&opened)).unwrap();
+        let calls = k.calls();
+        let via = PathBuf::from(format!("/proc/self/fd/{}", tree.as_raw_fd()));
+        assert_eq!(calls[1], Call::MoveMount { tree: tree.as_raw_fd(), target: PathBuf::from(".") }, "{calls:#?}");
+        assert!(calls.contains(&Call::MoveMount { tree: 99, target: via.join("etc/hosts") }), "{calls:#?}");
+        assert!(dir.path().join("rootfs/etc/hosts").is_file(), "the mount point is a file, as the source");
+        let bound_by_path = calls.iter().any(|c| matches!(c, Call::Mount { flags, .. } if flags.contains(MsFlags::MS_BIND) && !flags.contains(MsFlags::MS_REMOUNT)));
+        assert!(!bound_by_path, "a path the container cannot walk was bound: {calls:#?}");
+        assert!(calls.contains(&Call::Chdir { dir: via }), "pivot_root goes through the fd: {calls:#?}");
     }
 
     #[test]
