@@ -187,3 +187,21 @@ fn root_in_its_own_user_namespace_serves_on_port_80() {
     args.extend_from_slice(&["busybox", "sh", "-c", "mkdir /www && echo hi > /www/index.html && httpd -p 80 -h /www && wget -qO- http://127.0.0.1/ && ls /sys/class >/dev/null && id -u"]);
     assert_eq!(env.ok(&args), "hi\n0\n");
 }
+
+#[test]
+fn cp_into_a_container_of_its_own_namespace_gives_files_to_its_root() {
+    let env = TestEnv::with_busybox();
+    let mode: &[&str] = if is_root() { &["--uidmap", "0:100000:65536"] } else { &["--userns", "keep-id"] };
+    let mut args = vec!["run", "-d", "--name", "c"];
+    args.extend_from_slice(mode);
+    args.extend_from_slice(&["busybox", "sleep", "1000"]);
+    env.ok(&args);
+    let file = env.path().join("note");
+    fs::write(&file, "copied").expect("write the file");
+    env.ok(&["cp", file.to_str().expect("utf-8"), "c:/tmp/note"]);
+    assert_eq!(env.ok(&["exec", "c", "stat", "-c", "%u %g", "/tmp/note"]), "0 0\n", "not root's inside");
+    let back = env.path().join("back");
+    env.ok(&["cp", "c:/etc/passwd", back.to_str().expect("utf-8")]);
+    assert!(fs::read_to_string(&back).expect("copied out").starts_with("root:"));
+    env.ok(&["rm", "-f", "c"]);
+}

@@ -123,6 +123,8 @@ fn join_running(container: &str, init: i32, monitor: i32) -> Result<()> {
     let open = |p: String| File::open(&p).with_context(|| format!("open {p}"));
     let user = open(format!("/proc/{monitor}/ns/user"))?;
     let mnt = open(format!("/proc/{init}/ns/mnt"))?;
+    // Opened now: once in its mount namespace, /proc is the container's.
+    let own = open(format!("/proc/{init}/ns/user"))?;
     let ours = std::fs::metadata("/proc/self/ns/user").context("stat /proc/self/ns/user")?;
     let theirs = user.metadata().context("stat the monitor's user namespace")?;
     if (ours.dev(), ours.ino()) != (theirs.dev(), theirs.ino()) {
@@ -132,5 +134,13 @@ fn join_running(container: &str, init: i32, monitor: i32) -> Result<()> {
         nix::unistd::setresuid(0.into(), 0.into(), 0.into()).context("setresuid in the container's user namespace")?;
     }
     nix::sched::setns(&mnt, CloneFlags::CLONE_NEWNS).with_context(|| format!("join the mount namespace of container {container}"))?;
+    // A user namespace of the container's own (`--userns keep-id`...):
+    // files copied in belong to its root, as the container sees them.
+    let own_id = own.metadata().context("stat the container's user namespace")?;
+    if (own_id.dev(), own_id.ino()) != (theirs.dev(), theirs.ino()) {
+        nix::sched::setns(&own, CloneFlags::CLONE_NEWUSER).with_context(|| format!("join the user namespace of container {container}"))?;
+        // Root inside when the maps have one; else the ids stay unmapped.
+        let _ = nix::unistd::setresgid(0.into(), 0.into(), 0.into()).and_then(|_| nix::unistd::setresuid(0.into(), 0.into(), 0.into()));
+    }
     std::env::set_current_dir("/").context("chdir / in the container")
 }
