@@ -205,3 +205,16 @@ fn cp_into_a_container_of_its_own_namespace_gives_files_to_its_root() {
     assert!(fs::read_to_string(&back).expect("copied out").starts_with("root:"));
     env.ok(&["rm", "-f", "c"]);
 }
+
+#[test]
+fn commit_keeps_the_owners_the_container_saw() {
+    let env = TestEnv::with_busybox();
+    let mode: &[&str] = if is_root() { &["--uidmap", "0:100000:65536"] } else { &["--userns", "nomap"] };
+    let mut args = vec!["run", "--name", "c"];
+    args.extend_from_slice(mode);
+    args.extend_from_slice(&["busybox", "sh", "-c", "touch /root-file && mkdir /data && touch /data/f && chown 1000:1000 /data/f"]);
+    env.ok(&args);
+    env.ok(&["commit", "c", "committed:1"]);
+    let out = env.ok(&["run", "--rm", "committed:1", "stat", "-c", "%u %g %n", "/root-file", "/data/f"]);
+    assert_eq!(out, "0 0 /root-file\n1000 1000 /data/f\n", "the layer kept the outside ids");
+}

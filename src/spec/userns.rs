@@ -49,6 +49,11 @@ pub fn to_host(maps: &[IdMap], id: u32) -> Option<u32> {
     maps.iter().find(|m| id >= m.container && (id - m.container) < m.size).map(|m| m.host + (id - m.container))
 }
 
+/// Maps the outside id `id` back into the container, None when unmapped.
+pub fn to_container(maps: &[IdMap], id: u32) -> Option<u32> {
+    maps.iter().find(|m| id >= m.host && (id - m.host) < m.size).map(|m| m.container + (id - m.host))
+}
+
 /// What `--userns` asks for.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum UsernsMode {
@@ -289,6 +294,7 @@ mod tests {
         assert_eq!(to_host(&p.uid_map, 0), Some(1));
         assert_eq!(to_host(&p.uid_map, 200), Some(0));
         assert_eq!(to_host(&p.uid_map, 70000), None);
+        assert_eq!((to_container(&p.uid_map, 0), to_container(&p.uid_map, 1)), (Some(200), Some(0)));
     }
 
     #[test]
