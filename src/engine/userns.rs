@@ -49,6 +49,7 @@ pub fn prepare(store: &Store, record: &ContainerRecord, process: &mut ResolvedPr
         gid: host::caller_gid(),
         auto_range: None,
         auto_taken: Vec::new(),
+        image_max_id: crate::spec::userns::max_named_id(passwd).max(crate::spec::userns::max_named_id(group)),
     };
     if rootless {
         let count = host::own_id_count("/proc/self/uid_map")?.min(host::own_id_count("/proc/self/gid_map")?);

@@ -135,6 +135,14 @@ pub struct Outside {
     pub auto_range: Option<((u32, u32), (u32, u32))>,
     /// Outside uid ranges (start, size) other automatic containers hold.
     pub auto_taken: Vec<(u32, u32)>,
+    /// The highest uid or gid the image's /etc/passwd and /etc/group name
+    /// (nobody's 65534 aside): `auto` without a size covers it.
+    pub image_max_id: u32,
+}
+
+/// The highest id in passwd or group text, below nobody's 65534.
+pub fn max_named_id(text: &str) -> u32 {
+    text.lines().filter_map(|l| l.split(':').nth(2)?.parse::<u32>().ok()).filter(|id| *id < 65534).max().unwrap_or(0)
 }
 
 /// The uid and gid maps of a container, and the user it runs as by
@@ -164,7 +172,8 @@ pub fn plan(mode: &UsernsMode, uidmap: &[IdMap], gidmap: &[IdMap], outside: &Out
             Plan { uid_map: all.clone(), gid_map: all, default_user: None }
         }
         UsernsMode::Auto { size } => {
-            let size = size.unwrap_or(AUTO_DEFAULT_SIZE);
+            // Podman's heuristic, in short: large enough for the image's users.
+            let size = size.unwrap_or_else(|| AUTO_DEFAULT_SIZE.max(outside.image_max_id.saturating_add(1)));
             let ((ustart, ucount), (gstart, gcount)) = match (rootless, outside.auto_range) {
                 (Some(total), _) => ((1, total - 1), (1, total - 1)),
                 (None, Some(ranges)) => ranges,
@@ -247,7 +256,7 @@ mod tests {
     use super::*;
 
     fn outside(rootless: bool) -> Outside {
-        Outside { rootless_size: rootless.then_some(65537), uid: 1001, gid: 1002, auto_range: None, auto_taken: vec![] }
+        Outside { rootless_size: rootless.then_some(65537), uid: 1001, gid: 1002, auto_range: None, auto_taken: vec![], image_max_id: 1000 }
     }
 
     fn m(container: u32, host: u32, size: u32) -> IdMap {
@@ -322,6 +331,10 @@ mod tests {
         o.auto_taken = vec![(1, 1024), (3000, 10)];
         let second = plan(&UsernsMode::Auto { size: Some(2000) }, &[], &[], &o).unwrap().unwrap();
         assert_eq!(second.uid_map, vec![m(0, 3010, 2000)], "1025..3000 is too small for 2000");
+        o.image_max_id = 5000;
+        let big = plan(&UsernsMode::Auto { size: None }, &[], &[], &o).unwrap().unwrap();
+        assert_eq!(big.uid_map, vec![m(0, 3010, 5001)], "an image naming uid 5000 gets room for it");
+        assert_eq!(max_named_id("root:x:0:0\nnobody:x:65534:65534\nweb:x:33:33\n"), 33);
         let small = plan(&UsernsMode::Auto { size: Some(500) }, &[], &[], &o).unwrap().unwrap();
         assert_eq!(small.uid_map, vec![m(0, 1025, 500)]);
         o.auto_taken = vec![(1, 65536)];
