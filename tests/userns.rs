@@ -203,6 +203,14 @@ fn cp_into_a_container_of_its_own_namespace_gives_files_to_its_root() {
     let back = env.path().join("back");
     env.ok(&["cp", "c:/etc/passwd", back.to_str().expect("utf-8")]);
     assert!(fs::read_to_string(&back).expect("copied out").starts_with("root:"));
+    // Stopped, its files are still those it saw (keep-id's passwd line).
+    env.ok(&["stop", "-t", "1", "c"]);
+    let stopped = env.path().join("stopped");
+    env.ok(&["cp", "c:/etc/passwd", stopped.to_str().expect("utf-8")]);
+    let passwd = fs::read_to_string(&stopped).expect("copied out");
+    if !is_root() {
+        assert!(passwd.contains(&format!(":{}:", my_ids().0)), "{passwd}");
+    }
     env.ok(&["rm", "-f", "c"]);
 }
 

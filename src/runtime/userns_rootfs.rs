@@ -39,6 +39,13 @@ pub fn bundle_maps(spec: &Spec) -> (Vec<IdMap>, Vec<IdMap>) {
     }
 }
 
+/// The shifted copy a container's monitor made, if it made one: what its
+/// root filesystem is made of while it is stopped, too.
+pub fn existing(container_dir: &Path) -> Option<PathBuf> {
+    let shifted = container_dir.join("shifted");
+    shifted.is_dir().then_some(shifted)
+}
+
 /// For a bundle with id maps: the shifted copy of `layers` in
 /// `container_dir` (made at the first start, kept for restarts) to mount
 /// instead of them, with `upper`'s root owned by root inside. None: the
@@ -54,10 +61,10 @@ pub fn prepare(spec: &Spec, container_dir: &Path, upper: &Path, layers: &[PathBu
     let (root_uid, root_gid) = (owner(&uids, 0, "uid")?, owner(&gids, 0, "gid")?);
     std::os::unix::fs::lchown(upper, Some(root_uid), Some(root_gid))
         .with_context(|| format!("give {} to the container's root", upper.display()))?;
-    let shifted = container_dir.join("shifted");
-    if shifted.is_dir() {
+    if let Some(shifted) = existing(container_dir) {
         return Ok(Some(shifted));
     }
+    let shifted = container_dir.join("shifted");
     let partial = container_dir.join("shifted.partial");
     if fs::symlink_metadata(&partial).is_ok() {
         crate::store::layers::remove_tree(&partial).with_context(|| format!("remove the unfinished copy {}", partial.display()))?;

@@ -72,7 +72,11 @@ fn mount(store: &Store, c: &Container, access: Access) -> Result<PathBuf> {
     let (driver, _) = rootfs::choose_driver(&store.paths)?;
     if driver != Driver::Vfs {
         let view = ImageView::load(store, images::resolve(store, &c.record.image_id)?)?;
-        let layers = layer_dirs(store, &view.config);
+        let mut layers = layer_dirs(store, &view.config);
+        // A user namespace of its own: the shifted copy its monitor made.
+        if let Some(shifted) = crate::runtime::userns_rootfs::existing(&paths.dir) {
+            layers = vec![shifted];
+        }
         match access {
             Access::Live => rootfs::mount_rootfs(&layers, Some(&paths.upper), Some(&paths.work), &paths.merged, driver),
             Access::Snapshot => {
