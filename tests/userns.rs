@@ -128,6 +128,8 @@ fn uidmap_and_gidmap_map_as_asked() {
     assert!(err.contains("--userns and --uidmap/--gidmap/--subuidname/--subgidname are mutually exclusive"), "{err}");
     let (_, err) = env.fails(&["run", "--rm", "--uidmap", "0:1", "busybox", "true"]);
     assert!(err.contains("invalid --uidmap \"0:1\""), "{err}");
+    let (_, err) = env.fails(&["run", "--rm", "--pid", "container:other", "--uidmap", uidmap, "busybox", "true"]);
+    assert!(err.contains("--pid container:other cannot be combined"), "{err}");
     let (_, err) = env.fails(&["run", "--rm", "--userns", "private", "busybox", "true"]);
     assert!(err.contains("must provide at least one UID or GID mapping"), "{err}");
 }

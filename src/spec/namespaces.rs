@@ -201,7 +201,13 @@ impl NamespaceSettings {
         for g in &self.group_add {
             check_group(g)?;
         }
-        self.userns_mode().map(|_| ())
+        let userns = self.userns_mode()?;
+        if let (true, NamespaceMode::Container(c)) = (userns.is_private(), &self.pid) {
+            // Its PID namespace belongs to pontoon's user namespace: the
+            // container's root could not mount its /proc.
+            bail!("--pid container:{c} cannot be combined with a user namespace of the container's own (--userns, --uidmap): drop one of them");
+        }
+        Ok(())
     }
 
     /// `--userns` (with `--uidmap`/`--gidmap`) parsed.
@@ -296,6 +302,14 @@ mod tests {
             let s = NamespaceSettings { group_add: vec![bad.into()], ..Default::default() };
             assert!(s.check(None).is_err(), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn a_joined_pid_namespace_needs_pontoons_user_namespace() {
+        let s = NamespaceSettings { pid: NamespaceMode::Container("a".into()), userns: "keep-id".into(), ..Default::default() };
+        assert!(s.check(None).unwrap_err().to_string().contains("--pid container:a cannot be combined"));
+        let host = NamespaceSettings { pid: NamespaceMode::Container("a".into()), userns: "host".into(), ..Default::default() };
+        assert!(host.check(None).is_ok());
     }
 
     #[test]
