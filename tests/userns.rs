@@ -228,3 +228,15 @@ fn commit_keeps_the_owners_the_container_saw() {
     let out = env.ok(&["run", "--rm", "committed:1", "stat", "-c", "%u %g %n", "/root-file", "/data/f"]);
     assert_eq!(out, "0 0 /root-file\n1000 1000 /data/f\n", "the layer kept the outside ids");
 }
+
+#[test]
+fn a_new_named_volume_gets_the_owners_the_container_sees() {
+    let env = TestEnv::with_busybox();
+    let mode: &[&str] = if is_root() { &["--uidmap", "0:100000:65536"] } else { &["--userns", "nomap"] };
+    // The image's /home/user (uid 1000) is copied into the new volume; a
+    // new empty one is root's inside, so root there can write to it.
+    let mut args = vec!["run", "--rm", "-v", "homes:/home/user", "-v", "empty:/data"];
+    args.extend_from_slice(mode);
+    args.extend_from_slice(&["busybox", "sh", "-c", "stat -c %u /home/user /data && touch /data/x && echo written"]);
+    assert_eq!(env.ok(&args), "1000\n0\nwritten\n");
+}

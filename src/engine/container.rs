@@ -138,7 +138,11 @@ fn write_bundle(store: &Store, record: &ContainerRecord, view: &ImageView) -> Re
             user.additional_gids.push(gid);
         }
     }
+    let fresh_volumes = userns.as_ref().map(|_| crate::engine::userns::fresh_volumes(store, record)).unwrap_or_default();
     crate::engine::volumes::materialize(store, record, &layers, &user)?;
+    if let Some(userns) = &userns {
+        userns.shift_volumes(store, &fresh_volumes)?;
+    }
     let (hostname, etc_files) = crate::engine::etc_files::prepare(store, record)?;
     let defaults = crate::spec::env::EnvDefaults { hostname: &hostname, home: &user.home, tty: record.spec.tty };
     process.env = crate::spec::env::with_defaults(std::mem::take(&mut process.env), &defaults);

@@ -139,6 +139,39 @@ impl Userns {
     }
 }
 
+/// The named volumes this container fills or makes (none filled yet):
+/// call before `engine::volumes::materialize`.
+pub fn fresh_volumes(store: &Store, record: &ContainerRecord) -> Vec<String> {
+    use crate::spec::mounts::MountKind;
+    record
+        .spec
+        .mounts
+        .iter()
+        .filter(|m| m.kind == MountKind::Volume)
+        .filter(|m| match store.volumes.load(&m.source) {
+            Ok(v) => !v.initialized && !v.options.contains_key("device"),
+            Err(_) => true,
+        })
+        .map(|m| m.source.clone())
+        .collect()
+}
+
+impl Userns {
+    /// Gives the volumes just made (`fresh`, from [`fresh_volumes`]) the
+    /// owners the container sees: the image's content copied into them,
+    /// and their root, belong to the ids inside, as Podman chowns them.
+    pub fn shift_volumes(&self, store: &Store, fresh: &[String]) -> Result<()> {
+        for name in fresh {
+            let data = store.volumes.data_dir(name);
+            if data.is_dir() {
+                crate::runtime::userns_rootfs::shift_tree(&data, &self.plan.uid_map, &self.plan.gid_map)
+                    .with_context(|| format!("give volume {name} the owners of the container's user namespace"))?;
+            }
+        }
+        Ok(())
+    }
+}
+
 /// `inspect`: HostConfig.UsernsMode and IDMappings as Podman shows them
 /// ("private" and the maps, for every mode with a namespace of its own).
 pub fn add_inspect(host_config: &mut serde_json::Value, config: &std::path::Path) {

@@ -83,7 +83,7 @@ pub fn prepare(spec: &Spec, container_dir: &Path, upper: &Path, layers: &[PathBu
 
 /// Gives every file under `root` (and `root`) the outside owner of its
 /// owner inside; a hard-linked file is changed once.
-fn shift_tree(root: &Path, uids: &[IdMap], gids: &[IdMap]) -> Result<()> {
+pub fn shift_tree(root: &Path, uids: &[IdMap], gids: &[IdMap]) -> Result<()> {
     let mut seen = HashSet::new();
     let mut pending = vec![root.to_path_buf()];
     while let Some(path) = pending.pop() {
