@@ -124,20 +124,22 @@ fn namespaces_to_join(init: Pid) -> Result<Vec<(File, CloneFlags)>> {
     let mut out = Vec::new();
     // The monitor's user namespace is pontoon's (unless the monitor is gone
     // and the init was reparented to the host's init).
-    let mut outer_user = ours_user;
-    if let Some(monitor) = parent_of(init).filter(|p| *p > 1) {
-        if let Ok(file) = File::open(format!("/proc/{monitor}/ns/user")) {
-            let theirs = id(file.metadata().context("read the monitor's user namespace")?);
-            if theirs != ours_user {
-                out.push((file, CloneFlags::CLONE_NEWUSER));
-                outer_user = theirs;
-            }
-        }
+    let monitor_user = parent_of(init).filter(|p| *p > 1).and_then(|monitor| File::open(format!("/proc/{monitor}/ns/user")).ok());
+    // Without it, the init's own, first, as for any container that has
+    // none of its own.
+    let outer = match monitor_user {
+        Some(file) => file,
+        None => File::open(format!("/proc/{init}/ns/user")).with_context(|| format!("open /proc/{init}/ns/user: is the container still running?"))?,
+    };
+    let outer_user = id(outer.metadata().context("read the container's outer user namespace")?);
+    if outer_user != ours_user {
+        out.push((outer, CloneFlags::CLONE_NEWUSER));
     }
     for (name, flag) in NAMESPACES {
         let theirs = format!("/proc/{init}/ns/{name}");
         let file = File::open(&theirs).with_context(|| format!("open {theirs}: is the container still running?"))?;
         let ours = if flag == CloneFlags::CLONE_NEWUSER {
+            // Already there, or joined first above.
             outer_user
         } else {
             id(std::fs::metadata(format!("/proc/self/ns/{name}")).with_context(|| format!("read /proc/self/ns/{name}"))?)
