@@ -213,6 +213,9 @@ fn cp_into_a_container_of_its_own_namespace_gives_files_to_its_root() {
     if !is_root() {
         assert!(passwd.contains(&format!(":{}:", my_ids().0)), "{passwd}");
     }
+    env.ok(&["cp", file.to_str().expect("utf-8"), "c:/tmp/later"]);
+    env.ok(&["start", "c"]);
+    assert_eq!(env.ok(&["exec", "c", "stat", "-c", "%u %g", "/tmp/later", "/tmp/note"]), "0 0\n0 0\n", "copied in while stopped: not root's inside");
     env.ok(&["rm", "-f", "c"]);
 }
 

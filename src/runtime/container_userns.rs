@@ -33,6 +33,16 @@ pub struct MapText {
 }
 
 impl MapText {
+    /// The maps of a bundle with a user namespace of its own, else None.
+    pub fn of_config(config: &std::path::Path) -> Option<MapText> {
+        let spec = Spec::load(config).ok()?;
+        let (uids, _) = bundle_maps(&spec);
+        if uids.is_empty() {
+            return None;
+        }
+        MapText::of(&spec).ok()
+    }
+
     pub fn of(spec: &Spec) -> Result<MapText> {
         let (uids, gids) = bundle_maps(spec);
         if uids.is_empty() || gids.is_empty() {
@@ -78,6 +88,46 @@ pub fn open_mounts(spec: &Spec) -> Result<HeldMounts> {
         binds.push((i, tree, dir));
     }
     Ok(HeldMounts { root: root.clone(), root_tree, binds })
+}
+
+/// Moves this process into a new user namespace mapped as `maps` say, as
+/// root there: a fork makes the namespace, this process maps and joins it.
+/// The caller must be single-threaded and not chrooted.
+pub fn enter_mapped(maps: &MapText) -> Result<()> {
+    let (made_r, made_w) = pipe().context("create a pipe")?;
+    let (done_r, done_w) = pipe().context("create a pipe")?;
+    // SAFETY: single-threaded (the caller's contract); the child only
+    // makes syscalls and exits with _exit.
+    match unsafe { nix::unistd::fork() }.context("fork to make a user namespace")? {
+        nix::unistd::ForkResult::Child => {
+            drop((made_r, done_w));
+            let made = nix::sched::unshare(CloneFlags::CLONE_NEWUSER).is_ok();
+            let _ = File::from(made_w).write_all(if made { b"u" } else { b"0" });
+            let _ = File::from(done_r).read(&mut [0u8; 1]);
+            // SAFETY: _exit runs no destructors of the parent's state.
+            unsafe { libc::_exit(0) }
+        }
+        nix::unistd::ForkResult::Parent { child } => {
+            drop((made_w, done_r));
+            let result = (|| -> Result<()> {
+                let mut byte = [0u8; 1];
+                File::from(made_r).read_exact(&mut byte).context("wait for the new user namespace")?;
+                if byte[0] != b'u' {
+                    bail!("create a user namespace with the container's maps: the kernel refused it");
+                }
+                write_map(child, "uid_map", &maps.uid)?;
+                write_map(child, "gid_map", &maps.gid)?;
+                let ns = File::open(format!("/proc/{child}/ns/user")).context("open the new user namespace")?;
+                nix::sched::setns(&ns, CloneFlags::CLONE_NEWUSER).context("join the user namespace with the container's maps")?;
+                let root = (Uid::from_raw(0), Gid::from_raw(0));
+                nix::unistd::setresgid(root.1, root.1, root.1).and_then(|_| nix::unistd::setresuid(root.0, root.0, root.0)).context("become root in the container's user namespace")?;
+                Ok(())
+            })();
+            drop(done_w);
+            let _ = nix::sys::wait::waitpid(child, None);
+            result
+        }
+    }
 }
 
 /// Clones the init (`child`, with clone `flags`) in a new user namespace

@@ -59,7 +59,12 @@ pub fn spawn(store: &Store, c: &Container, access: Access, work: impl FnOnce() -
         };
         return crate::runtime::enter::spawn_in(&c.record.name, Root::Running { init, monitor }, work);
     }
-    crate::runtime::enter::spawn_in(&c.record.name, Root::Mounted { runroot: store.paths.runroot.clone(), mount: Box::new(|| mount(store, c, access)) }, work)
+    let (runroot, mount) = (store.paths.runroot.clone(), Box::new(move || mount(store, c, access)));
+    let root = match crate::runtime::container_userns::MapText::of_config(&ContainerPaths::new(store, &c.record.id).config) {
+        Some(maps) => Root::MountedMapped { runroot, mount, maps },
+        None => Root::Mounted { runroot, mount },
+    };
+    crate::runtime::enter::spawn_in(&c.record.name, root, work)
 }
 
 /// Mounts `c`'s root filesystem as `access` needs it; called in the
