@@ -36,18 +36,8 @@ pub fn container_layer(store: &Store, c: &Container) -> Result<Option<NewLayer>>
         anyhow::bail!("commit needs an overlay storage driver: with vfs a container's changes are not kept apart from its image");
     }
     let paths = ContainerPaths::new(store, &c.record.id);
-    let (uids, gids) = oci_spec::runtime::Spec::load(&paths.config).map(|s| crate::runtime::userns_rootfs::bundle_maps(&s)).unwrap_or_default();
     // A user namespace of its own: the owners inside, as the image keeps them.
-    let owner = |uid: u64, gid: u64| -> Result<(u64, u64)> {
-        if uids.is_empty() {
-            return Ok((uid, gid));
-        }
-        let back = |maps: &[crate::spec::userns::IdMap], id: u64| u32::try_from(id).ok().and_then(|i| crate::spec::userns::to_container(maps, i));
-        match (back(&uids, uid), back(&gids, gid)) {
-            (Some(u), Some(g)) => Ok((u.into(), g.into())),
-            _ => anyhow::bail!("owned by {uid}:{gid}, which the container's user namespace does not map"),
-        }
-    };
+    let owner = crate::engine::userns::owner_inside(&paths.config);
     layer_from_upper_with_owners(store, &paths.upper, &mount_points(&paths.config), &owner)
         .with_context(|| format!("read the changes of container {}", c.record.name))
 }

@@ -172,6 +172,22 @@ impl Userns {
     }
 }
 
+/// How a container's upper directory's owners (ids outside) read inside,
+/// for `commit`: unchanged without a user namespace of its own.
+pub fn owner_inside(config: &std::path::Path) -> impl Fn(u64, u64) -> Result<(u64, u64)> {
+    let (uids, gids) = Spec::load(config).map(|s| bundle_maps(&s)).unwrap_or_default();
+    move |uid, gid| {
+        if uids.is_empty() {
+            return Ok((uid, gid));
+        }
+        let back = |maps: &[IdMap], id: u64| u32::try_from(id).ok().and_then(|i| crate::spec::userns::to_container(maps, i));
+        match (back(&uids, uid), back(&gids, gid)) {
+            (Some(u), Some(g)) => Ok((u.into(), g.into())),
+            _ => anyhow::bail!("owned by {uid}:{gid}, which the container's user namespace does not map"),
+        }
+    }
+}
+
 /// `inspect`: HostConfig.UsernsMode and IDMappings as Podman shows them
 /// ("private" and the maps, for every mode with a namespace of its own).
 pub fn add_inspect(host_config: &mut serde_json::Value, config: &std::path::Path) {
