@@ -114,7 +114,9 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l pod -d 'Run in t
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l ipc -d 'IPC namespace: private, shareable (default), none (no /dev/shm), host or container:NAME' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l pid -d 'PID namespace: private (default), host or container:NAME' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l uts -d 'UTS namespace (hostname): private (default), host or container:NAME' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l userns -d 'User namespace: host (the default; keep-id, nomap and auto are not supported yet)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l userns -d 'User namespace: host (the default), keep-id[:uid=U,gid=G], nomap or auto[:size=N]' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l uidmap -d 'Map container uids to host uids in a user namespace of its own: container_uid:host_uid:amount (repeatable; rootless, host uids are those of your user namespace)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l gidmap -d 'Map container gids to host gids, as --uidmap (repeatable; defaults to the --uidmap lines)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l shm-size -d 'Size of /dev/shm (e.g. 16m; default 64m)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l sysctl -d 'Set a namespaced kernel parameter (net.*, kernel.shm*, fs.mqueue.*...)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l group-add -d 'Add a supplementary group (a name from the image\'s /etc/group, or a gid; repeatable)' -r
@@ -188,7 +190,9 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l pod -d 'Run i
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l ipc -d 'IPC namespace: private, shareable (default), none (no /dev/shm), host or container:NAME' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l pid -d 'PID namespace: private (default), host or container:NAME' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l uts -d 'UTS namespace (hostname): private (default), host or container:NAME' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l userns -d 'User namespace: host (the default; keep-id, nomap and auto are not supported yet)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l userns -d 'User namespace: host (the default), keep-id[:uid=U,gid=G], nomap or auto[:size=N]' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l uidmap -d 'Map container uids to host uids in a user namespace of its own: container_uid:host_uid:amount (repeatable; rootless, host uids are those of your user namespace)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l gidmap -d 'Map container gids to host gids, as --uidmap (repeatable; defaults to the --uidmap lines)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l shm-size -d 'Size of /dev/shm (e.g. 16m; default 64m)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l sysctl -d 'Set a namespaced kernel parameter (net.*, kernel.shm*, fs.mqueue.*...)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l group-add -d 'Add a supplementary group (a name from the image\'s /etc/group, or a gid; repeatable)' -r
@@ -678,7 +682,9 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l ipc -d 'IPC namespace: private, shareable (default), none (no /dev/shm), host or container:NAME' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l pid -d 'PID namespace: private (default), host or container:NAME' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l uts -d 'UTS namespace (hostname): private (default), host or container:NAME' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l userns -d 'User namespace: host (the default; keep-id, nomap and auto are not supported yet)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l userns -d 'User namespace: host (the default), keep-id[:uid=U,gid=G], nomap or auto[:size=N]' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l uidmap -d 'Map container uids to host uids in a user namespace of its own: container_uid:host_uid:amount (repeatable; rootless, host uids are those of your user namespace)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l gidmap -d 'Map container gids to host gids, as --uidmap (repeatable; defaults to the --uidmap lines)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l shm-size -d 'Size of /dev/shm (e.g. 16m; default 64m)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l sysctl -d 'Set a namespaced kernel parameter (net.*, kernel.shm*, fs.mqueue.*...)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l group-add -d 'Add a supplementary group (a name from the image\'s /etc/group, or a gid; repeatable)' -r
@@ -752,7 +758,9 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l ipc -d 'IPC namespace: private, shareable (default), none (no /dev/shm), host or container:NAME' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l pid -d 'PID namespace: private (default), host or container:NAME' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l uts -d 'UTS namespace (hostname): private (default), host or container:NAME' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l userns -d 'User namespace: host (the default; keep-id, nomap and auto are not supported yet)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l userns -d 'User namespace: host (the default), keep-id[:uid=U,gid=G], nomap or auto[:size=N]' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l uidmap -d 'Map container uids to host uids in a user namespace of its own: container_uid:host_uid:amount (repeatable; rootless, host uids are those of your user namespace)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l gidmap -d 'Map container gids to host gids, as --uidmap (repeatable; defaults to the --uidmap lines)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l shm-size -d 'Size of /dev/shm (e.g. 16m; default 64m)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l sysctl -d 'Set a namespaced kernel parameter (net.*, kernel.shm*, fs.mqueue.*...)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l group-add -d 'Add a supplementary group (a name from the image\'s /etc/group, or a gid; repeatable)' -r

@@ -38,6 +38,7 @@ pub mod stats;
 pub mod system_info;
 pub mod top;
 pub mod user;
+pub mod userns;
 pub mod lifecycle;
 pub mod copy_up;
 pub mod disk_usage;
