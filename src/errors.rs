@@ -46,6 +46,10 @@ pub enum PontoonError {
     NoSuchVolume(String),
     #[error("no such network: {0}")]
     NoSuchNetwork(String),
+    #[error("no such pod: {0}")]
+    NoSuchPod(String),
+    #[error("name {0:?} is in use: pod already exists")]
+    PodExists(String),
     #[error("no such object: {0}")]
     NoSuchObject(String),
     /// `port CONTAINER PORT` for a port that is not published (Docker exits 1).
@@ -57,6 +61,8 @@ pub enum PontoonError {
     ContainerNotRunning { name: String, message: String },
     #[error("cannot remove container {0}: it is running: stop it first or use rm -f")]
     ContainerRunning(String),
+    #[error("pod {pod} has running containers ({container}): stop the pod first (pontoon pod stop {pod}) or use pod rm -f")]
+    PodRunning { pod: String, container: String },
     #[error("volume {volume} is in use by container {container}: remove the container first (pontoon rm {container})")]
     VolumeInUse { volume: String, container: String },
     #[error("network {network} is in use by container {container}: remove or disconnect the container first, or use -f")]
@@ -103,11 +109,12 @@ fn kind(err: &anyhow::Error) -> Kind {
                 | PontoonError::BuildStepFailed { code, .. } => Kind::Code(*code),
                 PontoonError::NoSuchContainer(_) | PontoonError::ImageNotFound(_) | PontoonError::NoSuchVolume(_)
                 | PontoonError::NoSuchNetwork(_)
+                | PontoonError::NoSuchPod(_)
                 | PontoonError::NoSuchObject(_)
                 | PontoonError::NoPublicPort { .. } => {
                     Kind::NotFound
                 }
-                PontoonError::ContainerRunning(_) | PontoonError::ImageInUse { .. } | PontoonError::VolumeInUse { .. }
+                PontoonError::ContainerRunning(_) | PontoonError::PodRunning { .. } | PontoonError::ImageInUse { .. } | PontoonError::VolumeInUse { .. }
                 | PontoonError::NetworkInUse { .. } => Kind::Conflict,
                 PontoonError::Several(errors) => several_kind(errors),
                 _ => Kind::Engine,

@@ -27,6 +27,10 @@ fn main() {
     if args.first().is_some_and(|a| a == runtime::builtin::tiny_init::ARGV0) {
         runtime::builtin::tiny_init::main(&args);
     }
+    // A pod's infra process, re-executed from a sealed copy of pontoon.
+    if args.first().is_some_and(|a| a == runtime::pause::ARGV0) {
+        runtime::pause::main();
+    }
     let cli = match cli::Cli::try_parse_from(cli::compose::argv(std::env::args_os())) {
         Ok(cli) => cli,
         Err(e) => {

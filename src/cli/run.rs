@@ -129,6 +129,9 @@ pub struct CreateFlags {
     /// Network: bridge, none, host, container:NAME, pasta, slirp4netns, or a network's name (repeatable)
     #[arg(long, alias = "net", value_name = "MODE")]
     pub network: Vec<String>,
+    /// Run in this pod (by name or Id), or in a new pod with new:NAME
+    #[arg(long, value_name = "NAME|new:NAME")]
+    pub pod: Option<String>,
     /// IPC namespace: private, shareable (default), none (no /dev/shm), host or container:NAME
     #[arg(long, value_name = "MODE")]
     pub ipc: Option<String>,
@@ -366,7 +369,8 @@ impl CreateFlags {
         }
         let (mounts, tmpfs) = crate::spec::mounts::parse_all(&self.volume, &self.mount, &self.tmpfs, &host.cwd, host.path_exists)?;
         let network = match (&self.network[..], &host.default_network) {
-            ([], Some(default)) => NetworkMode::parse(default).with_context(|| format!("containers.conf: netns = {default:?}"))?,
+            // A pod's member takes the pod's network, not the configured default.
+            ([], Some(default)) if self.pod.is_none() => NetworkMode::parse(default).with_context(|| format!("containers.conf: netns = {default:?}"))?,
             (given, _) => NetworkMode::parse_all(given)?,
         };
         let network = crate::spec::network::with_endpoint_options(network, &self.network_alias, self.ip.as_deref(), self.mac_address.as_deref())?;
@@ -422,6 +426,8 @@ impl CreateFlags {
             expose,
             health: self.health.to_spec()?,
             namespaces: self.namespaces()?,
+            pod: self.pod.clone().filter(|p| !p.is_empty()),
+            pod_infra: false,
         })
     }
 
@@ -535,7 +541,7 @@ pub fn create(ctx: &Ctx, args: CreateArgs) -> Result<()> {
     let policy = PullPolicy::parse(&args.flags.pull)?;
     let store = ctx.store()?;
     container::ensure_image(&store, &spec.image, policy)?;
-    let record = container::create(&store, spec, args.flags.name.clone())?;
+    let record = crate::engine::pods::create_member(&store, spec, args.flags.name.clone())?;
     println!("{}", record.id);
     Ok(())
 }
@@ -555,7 +561,7 @@ pub fn run(ctx: &Ctx, args: RunArgs) -> Result<()> {
     let policy = PullPolicy::parse(&args.flags.pull)?;
     let store = ctx.store()?;
     container::ensure_image(&store, &spec.image, policy)?;
-    let record = container::create(&store, spec, args.flags.name.clone())?;
+    let record = crate::engine::pods::create_member(&store, spec, args.flags.name.clone())?;
     if args.detach {
         container::start_with_fds(&store, &record.id, StartMode::Detached, preserve_fds)?;
         println!("{}", record.id);

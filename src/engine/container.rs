@@ -71,6 +71,8 @@ fn is_not_found(e: &anyhow::Error) -> bool {
 /// Creates a container from `spec`: its record, its OCI bundle and its
 /// /etc files. The image must be in the store (see [`ensure_image`]).
 pub fn create(store: &Store, spec: ContainerSpec, name: Option<String>) -> Result<ContainerRecord> {
+    // A member of a pod names the pod's infra container in its namespaces.
+    let spec = crate::engine::pods::join(store, spec)?;
     // Before anything is written: a refused flag leaves no container behind.
     validate(&spec)?;
     // Shared with other creates and pulls, exclusive with rmi and prune: an
@@ -202,6 +204,7 @@ pub fn start_with_fds(store: &Store, id: &str, mode: StartMode, preserve_fds: u3
     if container.state.status == crate::store::containers::Status::Running {
         return Ok(());
     }
+    crate::engine::pods::ensure_infra_running(store, &container.record.spec)?;
     crate::engine::namespaces::point_at_targets(store, &container.record, &ContainerPaths::new(store, id).config)?;
     let (sync_r, sync_w) = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC).context("create the monitor's sync pipe")?;
     let attach = matches!(mode, StartMode::Attach);

@@ -25,6 +25,8 @@ pub mod inspect_container;
 pub mod oci;
 pub mod process;
 pub mod pause;
+pub mod pods;
+pub mod pods_infra;
 pub mod pull;
 pub mod removal;
 pub mod push;

@@ -99,6 +99,9 @@ pub fn to_oci(input: &BundleInputs) -> Result<Spec> {
     if spec.init {
         annotations.insert(crate::runtime::builtin::INIT_ANNOTATION.to_string(), "true".to_string());
     }
+    if spec.pod_infra {
+        annotations.insert(crate::runtime::pause::ANNOTATION.to_string(), "true".to_string());
+    }
     if spec.workdir.is_none() {
         // The image's WORKDIR (or /): made when missing, as Docker does; a
         // directory named with -w must exist.

@@ -180,9 +180,9 @@ fn run_until_done(
     log: &mut LogWriter,
     sandbox: &crate::network::setup::Sandbox,
 ) -> Result<i32> {
-    // `--init` runs its supervisor from a sealed copy of pontoon, made once
-    // and kept for restarts.
-    let sealed = if builtin::wants_tiny_init(spec) && record.spec.runtime.is_none() { Some(crate::runtime::sealed::sealed_copy()?) } else { None };
+    // `--init` runs its supervisor, an infra container its pause, from a
+    // sealed copy of pontoon, made once and kept for restarts.
+    let sealed = if (builtin::wants_tiny_init(spec) || crate::runtime::pause::wanted(spec)) && record.spec.runtime.is_none() { Some(crate::runtime::sealed::sealed_copy()?) } else { None };
     let extras = builtin::InitExtras {
         preserve_fds: args.preserve_fds,
         sealed_exe: sealed.as_ref().map(std::os::fd::AsRawFd::as_raw_fd),

@@ -5,6 +5,7 @@ pub mod cgroups;
 pub mod enter;
 pub mod fds;
 pub mod oci_cli;
+pub mod pause;
 pub mod pids;
 pub mod sealed;
 pub mod spawn;

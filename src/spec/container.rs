@@ -115,4 +115,12 @@ pub struct ContainerSpec {
     /// `--ipc`, `--pid`, `--uts`, `--shm-size`, `--group-add` (see spec::namespaces).
     #[serde(default)]
     pub namespaces: crate::spec::namespaces::NamespaceSettings,
+    /// `--pod`: the Id of the pod the container belongs to; at create it
+    /// joins the namespaces the pod shares (engine::pods::join).
+    #[serde(default)]
+    pub pod: Option<String>,
+    /// The pod's infra container: runs pontoon's pause (runtime::pause)
+    /// instead of a command of its image.
+    #[serde(default)]
+    pub pod_infra: bool,
 }

@@ -15,6 +15,7 @@ pub mod layers;
 pub mod layout;
 pub mod lock;
 pub mod networks;
+pub mod pods;
 pub mod paths;
 pub mod reserve;
 pub mod rootfs;

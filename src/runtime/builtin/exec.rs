@@ -189,6 +189,6 @@ fn start(process: &Process, seccomp: &crate::runtime::seccomp::Programs, stdio: 
         }
     }
     // The container's seccomp profile binds its exec'd processes too.
-    let extras = process::ExecExtras { seccomp, tiny_init: None, preserve_fds, create_cwd: false, death_pipe: None };
+    let extras = process::ExecExtras { seccomp, tiny_init: None, preserve_fds, create_cwd: false, death_pipe: None, pause_exe: None };
     process::exec(process, &extras)
 }

@@ -89,6 +89,11 @@ fn setup_and_exec(
         (true, Some(exe)) => Some(process::TinyInit { console: stdio.console.map(|_| 0), sealed_exe: exe }),
         (true, None) => return Err(setup("--init needs a sealed copy of pontoon, which the monitor did not make".into())),
     };
+    let pause_exe = match (crate::runtime::pause::wanted(spec), extras.sealed_exe) {
+        (false, _) => None,
+        (true, Some(exe)) => Some(exe),
+        (true, None) => return Err(setup("an infra container needs a sealed copy of pontoon, which the monitor did not make".into())),
+    };
     process::exec(
         proc_spec,
         &process::ExecExtras {
@@ -97,6 +102,7 @@ fn setup_and_exec(
             preserve_fds: extras.preserve_fds,
             create_cwd: super::wants_create_cwd(spec),
             death_pipe: Some(death_pipe),
+            pause_exe,
         },
     )
 }

@@ -70,6 +70,9 @@ pub struct ExecExtras<'a> {
     /// The container's init: the error pipe, to re-arm the parent-death
     /// signal after the change of ids (which clears it).
     pub death_pipe: Option<RawFd>,
+    /// An infra container: the sealed copy of pontoon to run as the pause
+    /// process (runtime::pause) instead of the spec's args.
+    pub pause_exe: Option<RawFd>,
 }
 
 /// Applies the process settings and replaces this process with it.
@@ -135,6 +138,9 @@ pub fn exec(process: &Process, extras: &ExecExtras) -> Result<(), StartError> {
     drop(cwd_fd);
     let args = process.args().clone().unwrap_or_default();
     let env = process.env().clone().unwrap_or_default();
+    if let Some(exe) = extras.pause_exe {
+        return exec_pause(exe, &env, extras, nnp);
+    }
     let Some(program) = args.first() else {
         return Err(setup("no command to run".into()));
     };
@@ -153,6 +159,21 @@ pub fn exec(process: &Process, extras: &ExecExtras) -> Result<(), StartError> {
     }
     let err = nix::unistd::execve(&c_path, &c_args, &c_env).err().unwrap_or(Errno::EINVAL);
     Err(exec_error(program, err))
+}
+
+/// Replaces the init with the pause process, run from the sealed copy
+/// `exe` (the rootfs has no program to run).
+fn exec_pause(exe: RawFd, env: &[String], extras: &ExecExtras, nnp: bool) -> Result<(), StartError> {
+    let c_args = [cstring(crate::runtime::pause::ARGV0.as_bytes())?];
+    let c_env = env.iter().map(|e| cstring(e.as_bytes())).collect::<Result<Vec<_>, _>>()?;
+    crate::runtime::fds::close_on_exec_from(crate::runtime::fds::FIRST_EXTRA_FD + extras.preserve_fds as RawFd);
+    if nnp {
+        crate::runtime::seccomp::install(extras.seccomp).map_err(setup)?;
+    }
+    // SAFETY: the monitor keeps the fd open until the init has exec'd.
+    let exe = std::mem::ManuallyDrop::new(unsafe { OwnedFd::from_raw_fd(exe) });
+    let err = crate::runtime::sealed::execveat(&exe, &c_args, &c_env);
+    Err(setup(format!("run the pause process from pontoon's sealed copy: {err}")))
 }
 
 /// Opens the working directory inside the container's root without

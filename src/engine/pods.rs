@@ -1,0 +1,233 @@
+//! Pods: create one with its infra container, find and list them, start
+//! and stop their containers in order (infra first, infra last), remove a
+//! pod with everything in it. A member joins the pod's namespaces when it
+//! is created ([`join`]): its spec names the infra container in
+//! `--network`/`--ipc`/`--uts`/`--pid container:`, so the existing
+//! namespace sharing (engine::namespaces, network::setup) does the rest.
+
+use anyhow::{bail, Context, Result};
+use chrono::Utc;
+
+use crate::errors::PontoonError;
+use crate::pod::{PodSpec, Share};
+use crate::spec::container::ContainerSpec;
+use crate::spec::namespaces::{IpcMode, NamespaceMode};
+use crate::spec::network::NetworkMode;
+use crate::store::containers::{new_id, Container};
+use crate::store::pods::{PodRecord, PodStore};
+use crate::store::Store;
+
+pub use crate::engine::pods_infra::ensure_infra_running;
+
+/// Podman's message for a member that asks for network settings of its own.
+const SHARED_NETWORK: &str = "network cannot be configured when it is shared with a pod";
+
+pub fn pod_store(store: &Store) -> PodStore {
+    PodStore::new(&store.paths.root)
+}
+
+/// Creates a pod and, unless `--infra=false`, its infra container
+/// (created, not started). Nothing is left behind when it fails.
+pub fn create(store: &Store, spec: PodSpec) -> Result<PodRecord> {
+    spec.check()?;
+    let pods = pod_store(store);
+    let lock = pods.lock()?;
+    let mut record = PodRecord { id: new_id(), name: spec.name.clone(), created: Utc::now(), spec, infra_id: None };
+    pods.create(&record, &lock)?;
+    if record.spec.infra {
+        match crate::engine::pods_infra::create_infra(store, &record) {
+            Ok(id) => record.infra_id = Some(id),
+            Err(e) => {
+                let _ = pods.remove(&record.id);
+                return Err(e);
+            }
+        }
+        if let Err(e) = pods.save(&record) {
+            if let Some(id) = &record.infra_id {
+                if let Ok(c) = store.containers.load(id) {
+                    let _ = crate::engine::lifecycle::remove(store, &c, true);
+                }
+            }
+            let _ = pods.remove(&record.id);
+            return Err(e);
+        }
+    }
+    Ok(record)
+}
+
+/// A pod by name, Id or unique Id prefix; [`PontoonError::NoSuchPod`] when none.
+pub fn find(store: &Store, name_or_id: &str) -> Result<PodRecord> {
+    pod_store(store).find(name_or_id)
+}
+
+/// Every pod, newest first.
+pub fn list(store: &Store) -> Result<Vec<PodRecord>> {
+    pod_store(store).list()
+}
+
+/// The pod's containers with their state as it is now: the infra
+/// container first, then the others, oldest first (the order to start them).
+pub fn members(store: &Store, pod: &PodRecord) -> Result<Vec<Container>> {
+    let all = crate::engine::lifecycle::reconciled(store, store.containers.list()?);
+    let mut out: Vec<Container> = all.into_iter().filter(|c| c.record.spec.pod.as_deref() == Some(pod.id.as_str())).collect();
+    out.sort_by_key(|c| (!is_infra(pod, c), c.record.created));
+    Ok(out)
+}
+
+/// Whether `c` is the infra container of `pod`.
+pub fn is_infra(pod: &PodRecord, c: &Container) -> bool {
+    pod.infra_id.as_deref() == Some(c.record.id.as_str())
+}
+
+/// Starts every container of the pod that is not running, the infra
+/// container first (the others join its namespaces).
+pub fn start(store: &Store, pod: &PodRecord) -> Result<()> {
+    let mut errors = Vec::new();
+    for c in members(store, pod)? {
+        if crate::engine::lifecycle::is_running(&c) {
+            continue;
+        }
+        let started = crate::engine::container::start(store, &c.record.id, crate::engine::container::StartMode::Detached)
+            .with_context(|| format!("start container {} of pod {}", c.record.name, pod.name));
+        match started {
+            // Without the infra container no member can start.
+            Err(e) if is_infra(pod, &c) => return Err(e),
+            Err(e) => errors.push(e),
+            Ok(()) => {}
+        }
+    }
+    several(errors)
+}
+
+/// Stops the pod's containers: the members first, the infra container last.
+pub fn stop(store: &Store, pod: &PodRecord, timeout: Option<u32>) -> Result<()> {
+    let mut all = members(store, pod)?;
+    all.reverse();
+    let mut errors = Vec::new();
+    for c in all {
+        if let Err(e) = crate::engine::lifecycle::stop(store, &c, timeout) {
+            errors.push(e.context(format!("stop container {} of pod {}", c.record.name, pod.name)));
+        }
+    }
+    several(errors)
+}
+
+/// Removes the pod: its members, its infra container, then its record. A
+/// pod with running containers only with `force` (they are stopped first,
+/// with `timeout`).
+pub fn remove(store: &Store, pod: &PodRecord, force: bool, timeout: Option<u32>) -> Result<()> {
+    let all = members(store, pod)?;
+    if let Some(running) = all.iter().find(|c| crate::engine::lifecycle::is_running(c)) {
+        if !force {
+            return Err(PontoonError::PodRunning { pod: pod.name.clone(), container: running.record.name.clone() }.into());
+        }
+        stop(store, pod, timeout)?;
+    }
+    let mut all = members(store, pod)?;
+    all.reverse();
+    for c in all {
+        crate::engine::lifecycle::remove(store, &c, true).with_context(|| format!("remove container {} of pod {}", c.record.name, pod.name))?;
+        let _ = crate::store::volumes::remove_anonymous(store, &c.record);
+    }
+    let pods = pod_store(store);
+    let _lock = pods.lock()?;
+    pods.remove(&pod.id)
+}
+
+/// `run`/`create` with `--pod`: `--pod new:NAME` first makes the pod,
+/// which takes the container's published ports and network settings (as
+/// in Podman), and is removed again when the container cannot be made.
+/// Without `--pod` this is [`crate::engine::container::create`].
+pub fn create_member(store: &Store, mut spec: ContainerSpec, name: Option<String>) -> Result<crate::store::containers::ContainerRecord> {
+    let Some(new_pod) = spec.pod.as_deref().and_then(|p| p.strip_prefix("new:")).map(str::to_string) else {
+        return crate::engine::container::create(store, spec, name);
+    };
+    let mut pod_spec = PodSpec::named(&new_pod);
+    pod_spec.ports = std::mem::take(&mut spec.ports);
+    pod_spec.network = std::mem::take(&mut spec.network);
+    pod_spec.dns = std::mem::take(&mut spec.dns);
+    pod_spec.extra_hosts = std::mem::take(&mut spec.extra_hosts);
+    if spec.publish_all {
+        bail!("invalid config provided: -P cannot be used with --pod new:{new_pod}: publish the ports with -p");
+    }
+    let pod = create(store, pod_spec)?;
+    spec.pod = Some(pod.id.clone());
+    crate::engine::container::create(store, spec, name).inspect_err(|_| {
+        let _ = remove(store, &pod, true, Some(0));
+    })
+}
+
+/// At container create: a member of a pod joins the namespaces the pod
+/// shares with its infra container, and may not ask for network settings
+/// of its own when the network is shared (Podman's errors). A container
+/// of no pod, and the infra container itself, pass unchanged.
+pub fn join(store: &Store, mut spec: ContainerSpec) -> Result<ContainerSpec> {
+    let Some(pod_id) = spec.pod.clone() else { return Ok(spec) };
+    if spec.pod_infra {
+        return Ok(spec);
+    }
+    let pod = find(store, &pod_id)?;
+    // Stored by full Id, so that a rename or a prefix never matters.
+    spec.pod = Some(pod.id.clone());
+    let Some(infra) = pod.infra_id.clone() else { return Ok(spec) };
+    if pod.spec.shares(Share::Net) {
+        check_no_network_settings(&spec)?;
+        spec.network = NetworkMode::Container(infra.clone());
+    }
+    if pod.spec.shares(Share::Ipc) && spec.namespaces.ipc == IpcMode::default() {
+        spec.namespaces.ipc = IpcMode::Container(infra.clone());
+    }
+    if pod.spec.shares(Share::Uts) && spec.namespaces.uts == NamespaceMode::Private {
+        if spec.hostname.is_some() {
+            bail!("invalid config provided: cannot set hostname when joining the pod UTS namespace");
+        }
+        spec.namespaces.uts = NamespaceMode::Container(infra.clone());
+    }
+    if pod.spec.shares(Share::Pid) && spec.namespaces.pid == NamespaceMode::Private {
+        spec.namespaces.pid = NamespaceMode::Container(infra);
+    }
+    Ok(spec)
+}
+
+fn check_no_network_settings(spec: &ContainerSpec) -> Result<()> {
+    if !spec.ports.is_empty() || spec.publish_all {
+        bail!("invalid config provided: published or exposed ports must be defined when the pod is created: {SHARED_NETWORK}");
+    }
+    if spec.network != NetworkMode::Default {
+        bail!("invalid config provided: {SHARED_NETWORK}");
+    }
+    if !spec.extra_hosts.is_empty() {
+        bail!("invalid config provided: extra host entries must be specified on the pod: {SHARED_NETWORK}");
+    }
+    if spec.dns != Default::default() {
+        bail!("invalid config provided: dns settings must be specified on the pod: {SHARED_NETWORK}");
+    }
+    Ok(())
+}
+
+fn several(mut errors: Vec<anyhow::Error>) -> Result<()> {
+    match errors.len() {
+        0 => Ok(()),
+        1 => Err(errors.remove(0)),
+        _ => Err(PontoonError::Several(errors).into()),
+    }
+}
+
+/// The pod of a container that `rm` was asked to remove directly: an
+/// infra container goes only with its pod (Podman refuses it).
+pub fn refuse_infra_removal(store: &Store, c: &Container) -> Result<()> {
+    if !c.record.spec.pod_infra {
+        return Ok(());
+    }
+    let pod = c.record.spec.pod.as_deref().and_then(|id| pod_store(store).load(id).ok());
+    match pod {
+        Some(pod) => bail!(
+            "container {} is the infra container of pod {} and cannot be removed without removing the pod: use pontoon pod rm {}",
+            c.record.id,
+            pod.id,
+            pod.name
+        ),
+        // The pod is gone (a killed `pod rm`): its infra container may go.
+        None => Ok(()),
+    }
+}
