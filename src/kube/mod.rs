@@ -6,5 +6,8 @@
 
 pub mod error;
 pub mod model;
+pub mod probes;
+pub mod quantity;
+pub mod sources;
 pub mod unsupported;
 pub mod yaml;
