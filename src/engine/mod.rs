@@ -27,6 +27,8 @@ pub mod process;
 pub mod pause;
 pub mod pods;
 pub mod pods_infra;
+pub mod kube_play;
+pub mod kube_generate;
 pub mod pull;
 pub mod removal;
 pub mod push;

@@ -5,7 +5,9 @@
 //! back (`generate`). Pure: the engine (engine::kube_*) makes and removes.
 
 pub mod error;
+pub mod generate;
 pub mod model;
+pub mod play;
 pub mod probes;
 pub mod quantity;
 pub mod sources;
