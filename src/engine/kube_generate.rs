@@ -1,0 +1,100 @@
+//! `kube generate POD|CONTAINER...` and `kube down`: the engine's side.
+//! Generate reads the pods' and containers' records and their images'
+//! environment, and hands them to kube::generate; down removes the pods a
+//! file made (volumes stay: a claim's data survives).
+
+use anyhow::{bail, Context, Result};
+
+use crate::engine::images::{self, ImageView};
+use crate::engine::pods;
+use crate::errors::PontoonError;
+use crate::kube::generate::{self, Group, Member};
+use crate::kube::model::Pod;
+use crate::spec::network::NetworkMode;
+use crate::store::containers::Container;
+use crate::store::Store;
+
+fn member(store: &Store, c: &Container) -> Member {
+    let image_env = images::resolve(store, &c.record.image_id)
+        .and_then(|r| ImageView::load(store, r))
+        .ok()
+        .and_then(|v| v.config.config.and_then(|c| c.env))
+        .unwrap_or_default();
+    Member { name: c.record.name.clone(), spec: c.record.spec.clone(), image_env }
+}
+
+fn is_missing(e: &anyhow::Error) -> bool {
+    matches!(e.downcast_ref::<PontoonError>(), Some(PontoonError::NoSuchPod(_) | PontoonError::NoSuchContainer(_)))
+}
+
+/// The Pod manifests of `names`: each pod is one, and the containers
+/// named (outside pods) together are one more, named `<first>-pod`.
+pub fn generate(store: &Store, names: &[String]) -> Result<Vec<Pod>> {
+    let mut out = Vec::new();
+    let mut lone: Vec<Container> = Vec::new();
+    for name in names {
+        match pods::find(store, name) {
+            Ok(pod) => {
+                let members: Vec<Container> = pods::members(store, &pod)?.into_iter().filter(|c| !pods::is_infra(&pod, c)).collect();
+                if members.is_empty() {
+                    bail!("pod {} has no containers: add one (pontoon run --pod {} ...) before generating its manifest", pod.name, pod.name);
+                }
+                let group = Group {
+                    name: pod.name.clone(),
+                    hostname: pod.spec.hostname.clone(),
+                    host_network: pod.spec.network == NetworkMode::Host,
+                    ports: pod.spec.ports.clone(),
+                    labels: pod.spec.labels.clone(),
+                    members: members.iter().map(|c| member(store, c)).collect(),
+                };
+                out.push(generate::pod(&group, &is_file));
+            }
+            Err(e) if is_missing(&e) => {
+                let c = store.containers.find(name).map_err(|_| anyhow::anyhow!("no such pod or container: {name}"))?;
+                if c.record.spec.pod.is_some() {
+                    bail!("container {} is in a pod: generate the pod's manifest instead", c.record.name);
+                }
+                lone.push(c);
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    if let Some(first) = lone.first() {
+        let group = Group {
+            name: format!("{}-pod", first.record.name),
+            hostname: first.record.spec.hostname.clone(),
+            host_network: first.record.spec.network == NetworkMode::Host,
+            ports: Vec::new(),
+            labels: Default::default(),
+            members: lone.iter().map(|c| member(store, c)).collect(),
+        };
+        out.push(generate::pod(&group, &is_file));
+    }
+    Ok(out)
+}
+
+fn is_file(path: &str) -> bool {
+    std::fs::metadata(path).map(|m| m.is_file()).unwrap_or(false)
+}
+
+/// Removes the pods named; returns the Ids of those removed. A pod that
+/// is not there is an error, as in Podman, after the others were removed.
+pub fn down(store: &Store, pod_names: &[String], timeout: Option<u32>) -> Result<Vec<String>> {
+    let mut removed = Vec::new();
+    let mut errors = Vec::new();
+    for name in pod_names {
+        match pods::find(store, name) {
+            Ok(pod) => match pods::remove(store, &pod, true, timeout).with_context(|| format!("remove pod {}", pod.name)) {
+                Ok(()) => removed.push(pod.id),
+                Err(e) => errors.push(e),
+            },
+            Err(e) if is_missing(&e) => errors.push(anyhow::anyhow!("no pod with name or ID {name} found: was the file played (pontoon kube play)?")),
+            Err(e) => errors.push(e),
+        }
+    }
+    match errors.len() {
+        0 => Ok(removed),
+        1 => Err(errors.remove(0)),
+        _ => Err(PontoonError::Several(errors).into()),
+    }
+}

@@ -338,7 +338,8 @@ fn plan_container(pod: &str, c: &Container, at: &FieldPath, pod_spec: &KubePodSp
         }
     }
     security(&mut spec, c, pod_spec);
-    if let Some(probe) = &c.liveness_probe {
+    // A probe of an unsupported kind only (grpc) was warned about: no check.
+    if let Some(probe) = c.liveness_probe.as_ref().filter(|p| p.exec.is_some() || p.http_get.is_some() || p.tcp_socket.is_some()) {
         let check = super::probes::to_health(probe, &c.ports).map_err(|e| (at.key("livenessProbe"), e.to_string()))?;
         spec.health.config = Some(check);
     }

@@ -82,7 +82,7 @@ impl Sources {
     /// (so `env` wins), with `$(VAR)` references expanded as Kubernetes does.
     pub fn env(&self, c: &Container, at: &FieldPath) -> Result<Vec<(String, String)>, Fail> {
         let mut out: Vec<(String, String)> = Vec::new();
-        let mut set = |out: &mut Vec<(String, String)>, k: String, v: String| {
+        let set = |out: &mut Vec<(String, String)>, k: String, v: String| {
             out.retain(|(existing, _)| *existing != k);
             out.push((k, v));
         };
