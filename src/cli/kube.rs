@@ -187,7 +187,7 @@ pub fn generate(ctx: &Ctx, args: GenerateArgs) -> Result<()> {
     let pods = crate::engine::kube_generate::generate(&store, &args.names)?;
     let mut docs = Vec::new();
     for pod in pods {
-        if args.service && pod.spec.containers.iter().all(|c| c.ports.iter().all(|p| p.host_port.is_none())) {
+        if args.service && pod.spec.containers.iter().all(|c| c.ports.is_empty()) {
             // A cluster refuses a Service without ports.
             eprintln!("warning: pod {} publishes no ports: no Service written for it", pod.metadata.name.as_deref().unwrap_or(""));
         } else if args.service {
