@@ -103,6 +103,9 @@ _pontoon() {
             pontoon,pause)
                 cmd="pontoon__subcmd__pause"
                 ;;
+            pontoon,pod)
+                cmd="pontoon__subcmd__pod"
+                ;;
             pontoon,port)
                 cmd="pontoon__subcmd__port"
                 ;;
@@ -397,6 +400,54 @@ _pontoon() {
             pontoon__subcmd__network,rm)
                 cmd="pontoon__subcmd__network__subcmd__rm"
                 ;;
+            pontoon__subcmd__pod,create)
+                cmd="pontoon__subcmd__pod__subcmd__create"
+                ;;
+            pontoon__subcmd__pod,exists)
+                cmd="pontoon__subcmd__pod__subcmd__exists"
+                ;;
+            pontoon__subcmd__pod,inspect)
+                cmd="pontoon__subcmd__pod__subcmd__inspect"
+                ;;
+            pontoon__subcmd__pod,kill)
+                cmd="pontoon__subcmd__pod__subcmd__kill"
+                ;;
+            pontoon__subcmd__pod,logs)
+                cmd="pontoon__subcmd__pod__subcmd__logs"
+                ;;
+            pontoon__subcmd__pod,ls)
+                cmd="pontoon__subcmd__pod__subcmd__ps"
+                ;;
+            pontoon__subcmd__pod,pause)
+                cmd="pontoon__subcmd__pod__subcmd__pause"
+                ;;
+            pontoon__subcmd__pod,prune)
+                cmd="pontoon__subcmd__pod__subcmd__prune"
+                ;;
+            pontoon__subcmd__pod,ps)
+                cmd="pontoon__subcmd__pod__subcmd__ps"
+                ;;
+            pontoon__subcmd__pod,restart)
+                cmd="pontoon__subcmd__pod__subcmd__restart"
+                ;;
+            pontoon__subcmd__pod,rm)
+                cmd="pontoon__subcmd__pod__subcmd__rm"
+                ;;
+            pontoon__subcmd__pod,start)
+                cmd="pontoon__subcmd__pod__subcmd__start"
+                ;;
+            pontoon__subcmd__pod,stats)
+                cmd="pontoon__subcmd__pod__subcmd__stats"
+                ;;
+            pontoon__subcmd__pod,stop)
+                cmd="pontoon__subcmd__pod__subcmd__stop"
+                ;;
+            pontoon__subcmd__pod,top)
+                cmd="pontoon__subcmd__pod__subcmd__top"
+                ;;
+            pontoon__subcmd__pod,unpause)
+                cmd="pontoon__subcmd__pod__subcmd__unpause"
+                ;;
             pontoon__subcmd__system,df)
                 cmd="pontoon__subcmd__system__subcmd__df"
                 ;;
@@ -440,7 +491,7 @@ _pontoon() {
 
     case "${cmd}" in
         pontoon)
-            opts="-h -V --root --runroot --help --version run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ps container pull push login logout search build builder buildx images rmi tag history inspect import save load image info version system volume network compose unshare healthcheck __monitor __generate-docs __run-bundle"
+            opts="-h -V --root --runroot --help --version run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ps container pull push login logout search build builder buildx images rmi tag history inspect import save load image info version system volume network pod compose unshare healthcheck __monitor __generate-docs __run-bundle"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1754,7 +1805,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__container__subcmd__create)
-            opts="-i -t -e -w -u -h -v -p -P -l -m -V --help --interactive --tty --name --env --env-file --workdir --user --entrypoint --hostname --init --read-only --tmpfs --volume --mount --volumes-from --network --ipc --pid --uts --userns --shm-size --group-add --network-alias --ip --mac-address --dns --dns-search --dns-option --add-host --publish --publish-all --expose --label --stop-signal --stop-timeout --restart --cap-add --cap-drop --privileged --ulimit --memory --cpus --pids-limit --rm --health-cmd --health-interval --health-timeout --health-retries --health-start-period --health-start-interval --no-healthcheck --health-on-failure --security-opt --runtime --pull --device --device-cgroup-rule --root --runroot --version"
+            opts="-i -t -e -w -u -h -v -p -P -l -m -V --help --interactive --tty --name --env --env-file --workdir --user --entrypoint --hostname --init --read-only --tmpfs --volume --mount --volumes-from --network --pod --ipc --pid --uts --userns --shm-size --group-add --network-alias --ip --mac-address --dns --dns-search --dns-option --add-host --publish --publish-all --expose --label --stop-signal --stop-timeout --restart --cap-add --cap-drop --privileged --ulimit --memory --cpus --pids-limit --rm --health-cmd --health-interval --health-timeout --health-retries --health-start-period --health-start-interval --no-healthcheck --health-on-failure --security-opt --runtime --pull --device --device-cgroup-rule --root --runroot --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1825,6 +1876,10 @@ _pontoon() {
                     return 0
                     ;;
                 --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pod)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2216,7 +2271,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__container__subcmd__ls)
-            opts="-a -q -n -l -s -f -h -V --all --quiet --last --latest --size --no-trunc --filter --format --root --runroot --help --version"
+            opts="-a -q -n -l -s -f -p -h -V --all --quiet --last --latest --size --no-trunc --filter --format --pod --root --runroot --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2398,7 +2453,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__container__subcmd__run)
-            opts="-d -i -t -e -w -u -h -v -p -P -l -m -V --detach --detach-keys --sig-proxy --preserve-fds --help --interactive --tty --name --env --env-file --workdir --user --entrypoint --hostname --init --read-only --tmpfs --volume --mount --volumes-from --network --ipc --pid --uts --userns --shm-size --group-add --network-alias --ip --mac-address --dns --dns-search --dns-option --add-host --publish --publish-all --expose --label --stop-signal --stop-timeout --restart --cap-add --cap-drop --privileged --ulimit --memory --cpus --pids-limit --rm --health-cmd --health-interval --health-timeout --health-retries --health-start-period --health-start-interval --no-healthcheck --health-on-failure --security-opt --runtime --pull --device --device-cgroup-rule --root --runroot --version"
+            opts="-d -i -t -e -w -u -h -v -p -P -l -m -V --detach --detach-keys --sig-proxy --preserve-fds --help --interactive --tty --name --env --env-file --workdir --user --entrypoint --hostname --init --read-only --tmpfs --volume --mount --volumes-from --network --pod --ipc --pid --uts --userns --shm-size --group-add --network-alias --ip --mac-address --dns --dns-search --dns-option --add-host --publish --publish-all --expose --label --stop-signal --stop-timeout --restart --cap-add --cap-drop --privileged --ulimit --memory --cpus --pids-limit --rm --health-cmd --health-interval --health-timeout --health-retries --health-start-period --health-start-interval --no-healthcheck --health-on-failure --security-opt --runtime --pull --device --device-cgroup-rule --root --runroot --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2481,6 +2536,10 @@ _pontoon() {
                     return 0
                     ;;
                 --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pod)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2830,7 +2889,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__create)
-            opts="-i -t -e -w -u -h -v -p -P -l -m -V --help --interactive --tty --name --env --env-file --workdir --user --entrypoint --hostname --init --read-only --tmpfs --volume --mount --volumes-from --network --ipc --pid --uts --userns --shm-size --group-add --network-alias --ip --mac-address --dns --dns-search --dns-option --add-host --publish --publish-all --expose --label --stop-signal --stop-timeout --restart --cap-add --cap-drop --privileged --ulimit --memory --cpus --pids-limit --rm --health-cmd --health-interval --health-timeout --health-retries --health-start-period --health-start-interval --no-healthcheck --health-on-failure --security-opt --runtime --pull --device --device-cgroup-rule --root --runroot --version"
+            opts="-i -t -e -w -u -h -v -p -P -l -m -V --help --interactive --tty --name --env --env-file --workdir --user --entrypoint --hostname --init --read-only --tmpfs --volume --mount --volumes-from --network --pod --ipc --pid --uts --userns --shm-size --group-add --network-alias --ip --mac-address --dns --dns-search --dns-option --add-host --publish --publish-all --expose --label --stop-signal --stop-timeout --restart --cap-add --cap-drop --privileged --ulimit --memory --cpus --pids-limit --rm --health-cmd --health-interval --health-timeout --health-retries --health-start-period --health-start-interval --no-healthcheck --health-on-failure --security-opt --runtime --pull --device --device-cgroup-rule --root --runroot --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2901,6 +2960,10 @@ _pontoon() {
                     return 0
                     ;;
                 --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pod)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4363,6 +4426,494 @@ _pontoon() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        pontoon__subcmd__pod)
+            opts="-h -V --root --runroot --help --version create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pontoon__subcmd__pod__subcmd__create)
+            opts="-n -p -l -h -V --name --publish --share --hostname --label --network --infra --add-host --dns --dns-search --dns-option --root --runroot --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --publish)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --share)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hostname)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --label)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -l)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --infra)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --add-host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dns-search)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dns-option)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pontoon__subcmd__pod__subcmd__exists)
+            opts="-h -V --root --runroot --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pontoon__subcmd__pod__subcmd__inspect)
+            opts="-f -h -V --format --root --runroot --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pontoon__subcmd__pod__subcmd__kill)
+            opts="-s -a -h -V --signal --all --root --runroot --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --signal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -s)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pontoon__subcmd__pod__subcmd__logs)
+            opts="-c -f -n -t -h -V --container --follow --since --until --tail --timestamps --root --runroot --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --container)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tail)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pontoon__subcmd__pod__subcmd__pause)
+            opts="-a -h -V --all --root --runroot --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pontoon__subcmd__pod__subcmd__prune)
+            opts="-f -h -V --force --root --runroot --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pontoon__subcmd__pod__subcmd__ps)
+            opts="-q -f -l -h -V --quiet --no-trunc --ctr-names --ctr-ids --ctr-status --filter --format --latest --root --runroot --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pontoon__subcmd__pod__subcmd__restart)
+            opts="-t -a -h -V --time --all --root --runroot --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --time)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pontoon__subcmd__pod__subcmd__rm)
+            opts="-f -a -t -i -h -V --force --all --time --ignore --root --runroot --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --time)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pontoon__subcmd__pod__subcmd__start)
+            opts="-a -h -V --all --root --runroot --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pontoon__subcmd__pod__subcmd__stats)
+            opts="-a -h -V --all --no-stream --no-trunc --format --root --runroot --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pontoon__subcmd__pod__subcmd__stop)
+            opts="-t -a -h -V --time --all --root --runroot --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --time)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pontoon__subcmd__pod__subcmd__top)
+            opts="-h -V --root --runroot --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pontoon__subcmd__pod__subcmd__unpause)
+            opts="-a -h -V --all --root --runroot --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         pontoon__subcmd__port)
             opts="-h -V --root --runroot --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -4386,7 +4937,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__ps)
-            opts="-a -q -n -l -s -f -h -V --all --quiet --last --latest --size --no-trunc --filter --format --root --runroot --help --version"
+            opts="-a -q -n -l -s -f -p -h -V --all --quiet --last --latest --size --no-trunc --filter --format --pod --root --runroot --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4596,7 +5147,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__run)
-            opts="-d -i -t -e -w -u -h -v -p -P -l -m -V --detach --detach-keys --sig-proxy --preserve-fds --help --interactive --tty --name --env --env-file --workdir --user --entrypoint --hostname --init --read-only --tmpfs --volume --mount --volumes-from --network --ipc --pid --uts --userns --shm-size --group-add --network-alias --ip --mac-address --dns --dns-search --dns-option --add-host --publish --publish-all --expose --label --stop-signal --stop-timeout --restart --cap-add --cap-drop --privileged --ulimit --memory --cpus --pids-limit --rm --health-cmd --health-interval --health-timeout --health-retries --health-start-period --health-start-interval --no-healthcheck --health-on-failure --security-opt --runtime --pull --device --device-cgroup-rule --root --runroot --version"
+            opts="-d -i -t -e -w -u -h -v -p -P -l -m -V --detach --detach-keys --sig-proxy --preserve-fds --help --interactive --tty --name --env --env-file --workdir --user --entrypoint --hostname --init --read-only --tmpfs --volume --mount --volumes-from --network --pod --ipc --pid --uts --userns --shm-size --group-add --network-alias --ip --mac-address --dns --dns-search --dns-option --add-host --publish --publish-all --expose --label --stop-signal --stop-timeout --restart --cap-add --cap-drop --privileged --ulimit --memory --cpus --pids-limit --rm --health-cmd --health-interval --health-timeout --health-retries --health-start-period --health-start-interval --no-healthcheck --health-on-failure --security-opt --runtime --pull --device --device-cgroup-rule --root --runroot --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4679,6 +5230,10 @@ _pontoon() {
                     return 0
                     ;;
                 --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pod)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -73,6 +73,7 @@ complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "version" -d 'Show v
 complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "system" -d 'Manage pontoon itself'
 complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "volume" -d 'Manage volumes'
 complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "network" -d 'Manage networks'
+complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "pod" -d 'Manage pods: containers that share namespaces'
 complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "compose" -d 'Run multi-container applications from Compose files'
 complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "unshare" -d 'Run a command in the rootless storage namespace (as Podman\'s unshare)'
 complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "healthcheck" -d 'Run containers\' healthchecks'
@@ -95,6 +96,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand run" -s v -l volume -d '
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l mount -d 'Mount (type=bind|volume|tmpfs,source=,target=,readonly,...)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l volumes-from -d 'Mount the volumes of another container (CONTAINER[:ro|rw])' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l network -d 'Network: bridge, none, host, container:NAME, pasta, slirp4netns, or a network\'s name (repeatable)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l pod -d 'Run in this pod (by name or Id), or in a new pod with new:NAME' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l ipc -d 'IPC namespace: private, shareable (default), none (no /dev/shm), host or container:NAME' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l pid -d 'PID namespace: private (default), host or container:NAME' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l uts -d 'UTS namespace (hostname): private (default), host or container:NAME' -r
@@ -157,6 +159,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand create" -s v -l volume -
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l mount -d 'Mount (type=bind|volume|tmpfs,source=,target=,readonly,...)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l volumes-from -d 'Mount the volumes of another container (CONTAINER[:ro|rw])' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l network -d 'Network: bridge, none, host, container:NAME, pasta, slirp4netns, or a network\'s name (repeatable)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l pod -d 'Run in this pod (by name or Id), or in a new pod with new:NAME' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l ipc -d 'IPC namespace: private, shareable (default), none (no /dev/shm), host or container:NAME' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l pid -d 'PID namespace: private (default), host or container:NAME' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l uts -d 'UTS namespace (hostname): private (default), host or container:NAME' -r
@@ -325,7 +328,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand top" -l runroot -d 'Runt
 complete -c pontoon -n "__fish_pontoon_using_subcommand top" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand top" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -s n -l last -d 'Show the n last created containers' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -s f -l filter -d 'Filter: status=, name=, id=, label=, ancestor=, exited=, health=' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -s f -l filter -d 'Filter: status=, name=, id=, label=, ancestor=, exited=, health=, pod=' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
@@ -334,6 +337,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -s q -l quiet -d 'Sh
 complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -s l -l latest -d 'Show the latest created container'
 complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -s s -l size -d 'Show container sizes'
 complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -l no-trunc -d 'Do not truncate output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -s p -l pod -d 'Show the POD ID and PODNAME columns'
 complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ls list inspect prune" -l root -d 'Storage root for images, layers and containers' -r -F
@@ -381,6 +385,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l mount -d 'Mount (type=bind|volume|tmpfs,source=,target=,readonly,...)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l volumes-from -d 'Mount the volumes of another container (CONTAINER[:ro|rw])' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l network -d 'Network: bridge, none, host, container:NAME, pasta, slirp4netns, or a network\'s name (repeatable)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l pod -d 'Run in this pod (by name or Id), or in a new pod with new:NAME' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l ipc -d 'IPC namespace: private, shareable (default), none (no /dev/shm), host or container:NAME' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l pid -d 'PID namespace: private (default), host or container:NAME' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l uts -d 'UTS namespace (hostname): private (default), host or container:NAME' -r
@@ -443,6 +448,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l mount -d 'Mount (type=bind|volume|tmpfs,source=,target=,readonly,...)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l volumes-from -d 'Mount the volumes of another container (CONTAINER[:ro|rw])' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l network -d 'Network: bridge, none, host, container:NAME, pasta, slirp4netns, or a network\'s name (repeatable)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l pod -d 'Run in this pod (by name or Id), or in a new pod with new:NAME' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l ipc -d 'IPC namespace: private, shareable (default), none (no /dev/shm), host or container:NAME' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l pid -d 'PID namespace: private (default), host or container:NAME' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l uts -d 'UTS namespace (hostname): private (default), host or container:NAME' -r
@@ -611,7 +617,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from top" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from top" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -s n -l last -d 'Show the n last created containers' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter: status=, name=, id=, label=, ancestor=, exited=, health=' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter: status=, name=, id=, label=, ancestor=, exited=, health=, pod=' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
@@ -620,10 +626,11 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -s l -l latest -d 'Show the latest created container'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -s s -l size -d 'Show container sizes'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Do not truncate output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -s p -l pod -d 'Show the POD ID and PODNAME columns'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -s n -l last -d 'Show the n last created containers' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -s f -l filter -d 'Filter: status=, name=, id=, label=, ancestor=, exited=, health=' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -s f -l filter -d 'Filter: status=, name=, id=, label=, ancestor=, exited=, health=, pod=' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
@@ -632,6 +639,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -s l -l latest -d 'Show the latest created container'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -s s -l size -d 'Show container sizes'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -l no-trunc -d 'Do not truncate output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -s p -l pod -d 'Show the POD ID and PODNAME columns'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Format the output with a Go template, e.g. \'{{.Id}}\' or \'{{json .Config}}\'' -r
@@ -1178,6 +1186,143 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from disconnect" -s f -l force -d 'No error when the network is gone or the container is not on it'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from disconnect" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from disconnect" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -f -a "create" -d 'Create a pod (and its infra container)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -f -a "ps" -d 'List pods'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -f -a "ls" -d 'List pods'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -f -a "inspect" -d 'Show low-level information on pods'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -f -a "start" -d 'Start pods (the infra container first)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -f -a "stop" -d 'Stop pods (the infra container last)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -f -a "restart" -d 'Restart pods'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -f -a "kill" -d 'Send a signal to the containers of pods'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -f -a "pause" -d 'Pause the containers of pods'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -f -a "unpause" -d 'Unpause the containers of pods'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -f -a "rm" -d 'Remove pods and their containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -f -a "prune" -d 'Remove every pod none of whose containers runs'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -f -a "top" -d 'Show the processes of a pod\'s containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -f -a "stats" -d 'Show the resource usage of pods\' containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -f -a "logs" -d 'Show the logs of a pod\'s containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -f -a "exists" -d 'Exit 0 when the pod exists, 1 when it does not'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -s n -l name -d 'Name of the pod (default: a generated one)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -s p -l publish -d 'Publish a port of the pod (HOST:CONTAINER[/PROTO])' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l share -d 'Namespaces the containers share: net, ipc, uts, pid, none (default ipc,net,uts; +pid adds)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l hostname -d 'The pod\'s host name (default: its name)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -s l -l label -d 'Set a label (KEY=VALUE)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l network -d 'The pod\'s network: bridge, none, host, pasta, slirp4netns or a network\'s name' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l infra -d 'Make an infra container that holds the shared namespaces' -r -f -a "true\t''
+false\t''"
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l add-host -d 'Add a host to /etc/hosts (NAME:IP)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l dns -d 'Set a nameserver' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l dns-search -d 'Set a DNS search domain' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l dns-option -d 'Set a resolver option' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ps" -s f -l filter -d 'Filter: name=, label=, status=, id=, ctr-names=, ctr-ids=, ctr-status=, ctr-number=' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ps" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ps" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ps" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ps" -s q -l quiet -d 'Show only Ids'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ps" -l no-trunc -d 'Do not truncate Ids'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ps" -l ctr-names -d 'Show the names of each pod\'s containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ps" -l ctr-ids -d 'Show the Ids of each pod\'s containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ps" -l ctr-status -d 'Show the status of each pod\'s containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ps" -s l -l latest -d 'Show the latest created pod'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ps" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ps" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter: name=, label=, status=, id=, ctr-names=, ctr-ids=, ctr-status=, ctr-number=' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ls" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ls" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ls" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Show only Ids'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Do not truncate Ids'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ls" -l ctr-names -d 'Show the names of each pod\'s containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ls" -l ctr-ids -d 'Show the Ids of each pod\'s containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ls" -l ctr-status -d 'Show the status of each pod\'s containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ls" -s l -l latest -d 'Show the latest created pod'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Output: json (default) or a Go template' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from start" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from start" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from start" -s a -l all -d 'Act on every pod'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from start" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stop" -s t -l time -d 'Seconds to wait before killing' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stop" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stop" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stop" -s a -l all -d 'Act on every pod'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stop" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from restart" -s t -l time -d 'Seconds to wait before killing' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from restart" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from restart" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from restart" -s a -l all -d 'Act on every pod'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from restart" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from restart" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from kill" -s s -l signal -d 'Signal to send' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from kill" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from kill" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from kill" -s a -l all -d 'Act on every pod'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from kill" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from kill" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from pause" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from pause" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from pause" -s a -l all -d 'Act on every pod'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from pause" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from unpause" -s a -l all -d 'Act on every pod'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from unpause" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from unpause" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from rm" -s t -l time -d 'Seconds to wait before killing, with --force' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from rm" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from rm" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from rm" -s f -l force -d 'Stop and remove running pods'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove every pod'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from rm" -s i -l ignore -d 'Do not fail for pods that do not exist'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from prune" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from prune" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from top" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from top" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from top" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from top" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stats" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stats" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stats" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stats" -s a -l all -d 'Show every pod (default: those named)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stats" -l no-stream -d 'Print one sample and exit'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stats" -l no-trunc -d 'Do not truncate Ids'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stats" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stats" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from logs" -s c -l container -d 'Only this container of the pod' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from logs" -l since -d 'Show entries since (RFC 3339 time or relative: 10s, 5m, 2h)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from logs" -l until -d 'Show entries before (same forms as --since)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from logs" -s n -l tail -d 'Number of lines from the end of each container\'s log ("all" for every line)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from logs" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from logs" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from logs" -s f -l follow -d 'Follow the logs'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from logs" -s t -l timestamps -d 'Show timestamps'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from logs" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from logs" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from exists" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from exists" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from exists" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and not __fish_seen_subcommand_from config convert version up down ps logs build pull start stop restart kill rm exec images port run top push" -s f -l file -d 'Compose configuration files, merged in order (default: compose.yaml and compose.override.yaml found here or in a parent directory)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and not __fish_seen_subcommand_from config convert version up down ps logs build pull start stop restart kill rm exec images port run top push" -s p -l project-name -d 'Project name (default: COMPOSE_PROJECT_NAME, the file\'s `name:`, or the directory\'s name)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and not __fish_seen_subcommand_from config convert version up down ps logs build pull start stop restart kill rm exec images port run top push" -l project-directory -d 'Directory that relative paths start from (default: the first file\'s)' -r -F

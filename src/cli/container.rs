@@ -109,12 +109,20 @@ pub fn rm(ctx: &Ctx, args: RmArgs) -> Result<()> {
     lifecycle::reconcile_named(&ctx.store_files_only()?, &args.containers, args.all);
     let store = ctx.store()?;
     crate::engine::removal::finish_interrupted(&store)?;
+    // `rm --all` takes the pods first (with their infra containers), as Podman's does.
+    // A pod that stays (running, without -f) fails below, by its containers.
+    if args.all {
+        for id in crate::engine::pods::remove_all(&store, args.force)? {
+            println!("{id}");
+        }
+    }
     let names: Vec<String> = if args.all { store.containers.list()?.into_iter().map(|c| c.record.id).collect() } else { args.containers.clone() };
     if names.is_empty() && !args.all {
         anyhow::bail!("rm needs at least one container name or Id (or --all)");
     }
     for_each(&names, |name| {
         let c = store.containers.find(name)?;
+        crate::engine::pods::refuse_infra_removal(&store, &c)?;
         lifecycle::remove(&store, &c, args.force)?;
         if args.volumes {
             crate::store::volumes::remove_anonymous(&store, &c.record)?;

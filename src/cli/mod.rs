@@ -23,6 +23,8 @@ mod manage;
 mod mount;
 mod network;
 mod output;
+mod pod;
+mod pod_show;
 mod port;
 mod ps;
 mod pull;
@@ -166,6 +168,9 @@ pub enum Command {
     /// Manage networks
     #[command(subcommand)]
     Network(network::NetworkCommand),
+    /// Manage pods: containers that share namespaces
+    #[command(subcommand)]
+    Pod(pod::PodCommand),
     /// Run multi-container applications from Compose files
     Compose(compose::ComposeArgs),
     /// Play, tear down and generate Kubernetes manifests
@@ -331,6 +336,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Version(a) => system::version(&ctx, a),
         Command::Volume(c) => volume::run(&ctx, c),
         Command::Network(c) => network::run(&ctx, c),
+        Command::Pod(c) => pod::run(&ctx, c),
         Command::Compose(a) => compose::run(&ctx, a),
         Command::Kube(c) => kube::run(&ctx, c),
         Command::Play(kube::PlayCommand::Kube(a)) => kube::play(&ctx, a),

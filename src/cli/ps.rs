@@ -42,13 +42,19 @@ pub struct PsArgs {
     /// Do not truncate output
     #[arg(long)]
     pub no_trunc: bool,
-    /// Filter: status=, name=, id=, label=, ancestor=, exited=, health=
+    /// Filter: status=, name=, id=, label=, ancestor=, exited=, health=, pod=
     #[arg(short, long)]
     pub filter: Vec<String>,
     /// Output: table, json, `table TEMPLATE` or a Go template
     #[arg(long)]
     pub format: Option<String>,
+    /// Show the POD ID and PODNAME columns
+    #[arg(short, long)]
+    pub pod: bool,
 }
+
+/// Pod names by pod Id, for the POD columns and `pod=` filters.
+type PodNames = std::collections::HashMap<String, String>;
 
 /// Docker's STATUS column.
 pub fn status_text(c: &Container) -> String {
@@ -103,10 +109,11 @@ pub fn state_name(c: &Container) -> &'static str {
     }
 }
 
-fn matches(c: &Container, filters: &[String]) -> Result<bool> {
+fn matches(c: &Container, filters: &[String], pods: &PodNames) -> Result<bool> {
     for f in filters {
         let (key, value) = f.split_once('=').unwrap_or((f.as_str(), ""));
         let ok = match key {
+            "pod" => c.record.spec.pod.as_deref().is_some_and(|id| !value.is_empty() && (id.starts_with(value) || pods.get(id).is_some_and(|n| n == value))),
             "status" => state_name(c) == value,
             "name" => c.record.name.contains(value),
             "id" => c.record.id.starts_with(value),
@@ -120,7 +127,7 @@ fn matches(c: &Container, filters: &[String]) -> Result<bool> {
                 "healthy" | "unhealthy" | "starting" | "none" => health_name(c) == value,
                 other => anyhow::bail!("invalid health filter {other:?}: use healthy, unhealthy, starting or none"),
             },
-            other => anyhow::bail!("invalid filter {other:?}: use status, name, id, label, ancestor, exited or health"),
+            other => anyhow::bail!("invalid filter {other:?}: use status, name, id, label, ancestor, exited, health or pod"),
         };
         if !ok {
             return Ok(false);
@@ -138,13 +145,14 @@ pub fn ps(ctx: &Ctx, args: PsArgs) -> Result<()> {
     } else {
         Default::default()
     };
+    let pods: PodNames = crate::engine::pods::list(&store)?.into_iter().map(|p| (p.id, p.name)).collect();
     let mut containers = crate::engine::lifecycle::reconciled(&store, store.containers.list()?);
     let limit = if args.latest { Some(1) } else { args.last };
     let show_all = args.all || limit.is_some() || !args.filter.is_empty();
     containers.retain(|c| show_all || is_running(c));
     let mut kept = Vec::new();
     for c in containers {
-        if matches(&c, &args.filter)? {
+        if matches(&c, &args.filter, &pods)? {
             kept.push(c);
         }
     }
@@ -182,6 +190,8 @@ pub fn ps(ctx: &Ctx, args: PsArgs) -> Result<()> {
                 "Pid": c.state.pid.unwrap_or(0),
                 "Mounts": crate::engine::mounts::mount_names(&c.record),
                 "Size": if args.size { size_text(&store, c, &image_sizes) } else { String::new() },
+                "Pod": c.record.spec.pod.as_deref().map(|p| if args.no_trunc { p.to_string() } else { p.chars().take(12).collect() }).unwrap_or_default(),
+                "PodName": c.record.spec.pod.as_deref().and_then(|p| pods.get(p)).cloned().unwrap_or_default(),
             })
         })
         .collect();
@@ -190,12 +200,18 @@ pub fn ps(ctx: &Ctx, args: PsArgs) -> Result<()> {
         if args.size {
             header.push("SIZE");
         }
+        if args.pod {
+            header.extend(["POD ID", "PODNAME"]);
+        }
         let mut table = Table::new(header);
         for r in rows {
             let s = |k: &str| r[k].as_str().unwrap_or_default().to_string();
             let mut row = vec![s("ID"), s("Image"), s("Command"), s("RunningFor"), s("Status"), s("Ports"), s("Names")];
             if args.size {
                 row.push(s("Size"));
+            }
+            if args.pod {
+                row.extend([s("Pod"), s("PodName")]);
             }
             table.push(row);
         }

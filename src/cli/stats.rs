@@ -74,7 +74,7 @@ pub fn stats(ctx: &Ctx, args: StatsArgs) -> Result<()> {
     }
 }
 
-fn row(r: &StatsRow, no_trunc: bool) -> serde_json::Value {
+pub fn row(r: &StatsRow, no_trunc: bool) -> serde_json::Value {
     let id = if no_trunc { r.id.clone() } else { r.id[..12].to_string() };
     json!({
         "ID": id,

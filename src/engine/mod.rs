@@ -29,6 +29,8 @@ pub mod pods;
 pub mod pods_infra;
 pub mod kube_play;
 pub mod kube_generate;
+pub mod pods_ops;
+pub mod pods_view;
 pub mod pull;
 pub mod removal;
 pub mod push;

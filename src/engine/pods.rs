@@ -9,12 +9,12 @@ use anyhow::{bail, Context, Result};
 use chrono::Utc;
 
 use crate::errors::PontoonError;
-use crate::pod::{PodSpec, Share};
+use crate::pod::{PodRecord, PodSpec, Share};
 use crate::spec::container::ContainerSpec;
 use crate::spec::namespaces::{IpcMode, NamespaceMode};
 use crate::spec::network::NetworkMode;
 use crate::store::containers::{new_id, Container};
-use crate::store::pods::{PodRecord, PodStore};
+use crate::store::pods::PodStore;
 use crate::store::Store;
 
 pub use crate::engine::pods_infra::ensure_infra_running;
@@ -28,10 +28,13 @@ pub fn pod_store(store: &Store) -> PodStore {
 
 /// Creates a pod and, unless `--infra=false`, its infra container
 /// (created, not started). Nothing is left behind when it fails.
-pub fn create(store: &Store, spec: PodSpec) -> Result<PodRecord> {
-    spec.check()?;
+pub fn create(store: &Store, mut spec: PodSpec) -> Result<PodRecord> {
     let pods = pod_store(store);
     let lock = pods.lock()?;
+    if spec.name.is_empty() {
+        spec.name = free_name(&pods)?;
+    }
+    spec.check()?;
     let mut record = PodRecord { id: new_id(), name: spec.name.clone(), created: Utc::now(), spec, infra_id: None };
     pods.create(&record, &lock)?;
     if record.spec.infra {
@@ -53,6 +56,21 @@ pub fn create(store: &Store, spec: PodSpec) -> Result<PodRecord> {
         }
     }
     Ok(record)
+}
+
+/// A generated name no pod has (Docker's adjective_noun, as Podman gives pods).
+fn free_name(pods: &PodStore) -> Result<String> {
+    let taken: Vec<String> = pods.list()?.into_iter().map(|p| p.name).collect();
+    for attempt in 0..200 {
+        let name = match attempt < 100 {
+            true => crate::store::containers::random_name(),
+            false => format!("{}_{}", crate::store::containers::random_name(), rand::random::<u16>()),
+        };
+        if !taken.contains(&name) {
+            return Ok(name);
+        }
+    }
+    bail!("could not find a free pod name: give one with --name")
 }
 
 /// A pod by name, Id or unique Id prefix; [`PontoonError::NoSuchPod`] when none.
@@ -117,7 +135,8 @@ pub fn stop(store: &Store, pod: &PodRecord, timeout: Option<u32>) -> Result<()> 
 /// with `timeout`).
 pub fn remove(store: &Store, pod: &PodRecord, force: bool, timeout: Option<u32>) -> Result<()> {
     let all = members(store, pod)?;
-    if let Some(running) = all.iter().find(|c| crate::engine::lifecycle::is_running(c)) {
+    // Named by a member rather than the infra container when one runs.
+    if let Some(running) = all.iter().rev().find(|c| crate::engine::lifecycle::is_running(c)) {
         if !force {
             return Err(PontoonError::PodRunning { pod: pod.name.clone(), container: running.record.name.clone() }.into());
         }
@@ -155,6 +174,19 @@ pub fn create_member(store: &Store, mut spec: ContainerSpec, name: Option<String
     crate::engine::container::create(store, spec, name).inspect_err(|_| {
         let _ = remove(store, &pod, true, Some(0));
     })
+}
+
+/// `rm --all`: removes every pod it may (running ones only with `force`);
+/// returns the Ids of the containers removed with them.
+pub fn remove_all(store: &Store, force: bool) -> Result<Vec<String>> {
+    let mut removed = Vec::new();
+    for pod in list(store)? {
+        let ids: Vec<String> = members(store, &pod)?.into_iter().map(|c| c.record.id).collect();
+        if remove(store, &pod, force, Some(0)).is_ok() {
+            removed.extend(ids);
+        }
+    }
+    Ok(removed)
 }
 
 /// At container create: a member of a pod joins the namespaces the pod
