@@ -52,7 +52,8 @@ fn a_generated_pod_plays_back_and_serves_again() {
     let env = TestEnv::with_netns_and_busybox();
     let port = free_port(&env);
     let publish = format!("127.0.0.1:{port}:80");
-    env.ok(&["run", "-d", "--pod", "new:web", "-p", &publish, "--name", "web-httpd", "--stop-timeout", "1", "busybox", "sh", "-c", SERVE]);
+    env.ok(&["pod", "create", "-p", &publish, "--name", "web"]);
+    env.ok(&["run", "-d", "--pod", "web", "--name", "web-httpd", "--stop-timeout", "1", "busybox", "sh", "-c", SERVE]);
     let url = format!("http://127.0.0.1:{port}/");
     assert_eq!(fetch(&env, &url), "hello-from-kube\n");
 
@@ -65,9 +66,8 @@ fn a_generated_pod_plays_back_and_serves_again() {
     assert_cluster_accepts(&file, env.path());
 
     // The pod goes, and comes back from its manifest.
-    let down = env.ok(&["kube", "down", "web.yaml"]);
-    assert!(down.starts_with("Pods stopped:\n") && down.contains("Pods removed:\n"), "{down}");
-    assert!(names(&env).is_empty(), "kube down left {:?}", names(&env));
+    env.ok(&["pod", "rm", "-f", "-t", "1", "web"]);
+    assert!(names(&env).is_empty(), "pod rm -f left {:?}", names(&env));
     let out = env.ok(&["kube", "play", "web.yaml"]);
     let (_, containers) = played_ids(&out);
     assert_eq!(containers.len(), 1, "{out}");
@@ -75,8 +75,10 @@ fn a_generated_pod_plays_back_and_serves_again() {
     let all = names(&env);
     assert!(all.contains(&"web-httpd".to_string()) && all.len() == 2, "the container, named <pod>-<container>, and the infra container: {all:?}");
 
-    env.ok(&["kube", "down", "web.yaml"]);
+    let down = env.ok(&["kube", "down", "web.yaml"]);
+    assert!(down.starts_with("Pods stopped:\n") && down.contains("Pods removed:\n"), "{down}");
     assert!(names(&env).is_empty(), "kube down left {:?}", names(&env));
+    assert_eq!(env.ok(&["pod", "ps", "-q"]), "", "kube down removed the pod");
     let (code, err) = env.fails(&["kube", "down", "web.yaml"]);
     assert_eq!(code, 125, "{err}");
     assert!(err.contains("web"), "{err}");
