@@ -10,10 +10,6 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-fn is_false(b: &bool) -> bool {
-    !*b
-}
-
 #[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct ObjectMeta {
@@ -524,10 +520,4 @@ impl Object {
     pub fn name(&self) -> &str {
         self.metadata().name.as_deref().unwrap_or("")
     }
-}
-
-// Used by generate to leave `false` out where Kubernetes' default is false.
-#[allow(dead_code)]
-pub(crate) fn skip_false(b: &bool) -> bool {
-    is_false(b)
 }
