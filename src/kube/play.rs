@@ -380,3 +380,7 @@ fn security(spec: &mut ContainerSpec, c: &Container, pod: &KubePodSpec) {
         spec.cap_drop = caps.drop.clone();
     }
 }
+
+#[cfg(test)]
+#[path = "play_tests.rs"]
+mod tests;
