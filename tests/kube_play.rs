@@ -279,3 +279,70 @@ fn bad_files_name_the_field_and_the_line_and_make_nothing() {
     assert_eq!(env.ok(&["pod", "ps", "-q"]), "", "the failed play's pod is removed");
     assert_eq!(env.ok(&["volume", "ls", "-q"]), "", "the failed play's claim volume is removed");
 }
+
+const PROBED: &str = r#"apiVersion: v1
+kind: Pod
+metadata:
+  name: probed
+spec:
+  terminationGracePeriodSeconds: 1
+  containers:
+  - name: web
+    image: busybox
+    command: ["sh", "-c", "mkdir -p /www && echo ok > /www/index.html && exec httpd -f -p 8080 -h /www"]
+    ports:
+    - name: http
+      containerPort: 8080
+    livenessProbe:
+      httpGet: {path: /index.html, port: http}
+      periodSeconds: 1
+  - name: peer
+    image: busybox
+    command: ["sleep", "1000"]
+    securityContext:
+      runAsUser: 1000
+      runAsGroup: 1000
+    livenessProbe:
+      tcpSocket: {port: 8080}
+      periodSeconds: 1
+  - name: sick
+    image: busybox
+    command: ["sleep", "1000"]
+    livenessProbe:
+      exec: {command: ["false"]}
+      periodSeconds: 1
+      failureThreshold: 1
+"#;
+
+#[test]
+fn probes_are_healthchecks_and_security_contexts_apply() {
+    let env = TestEnv::with_busybox();
+    let file = write(&env, "probed.yaml", PROBED);
+    env.ok(&["kube", "play", "--network", "none", &file]);
+    let health = |c: &str| env.ok(&["inspect", "--format", "{{.State.Health.Status}}", c]).trim().to_string();
+    for (container, wanted) in [("probed-web", "healthy"), ("probed-peer", "healthy"), ("probed-sick", "unhealthy")] {
+        assert!(wait_until(30, || health(container) == wanted), "{container} is {}, not {wanted}", health(container));
+    }
+    assert_eq!(env.ok(&["exec", "probed-peer", "id", "-u"]), "1000\n", "runAsUser");
+    assert_eq!(env.ok(&["exec", "probed-peer", "id", "-g"]), "1000\n", "runAsGroup");
+    env.ok(&["kube", "down", &file]);
+}
+
+#[test]
+fn resource_limits_apply_or_the_play_says_why_not() {
+    let env = TestEnv::with_busybox();
+    let file = write(&env, "limits.yaml", &SIMPLE.replace("IMAGE", "busybox").replace("    command:", "    resources:\n      limits: {memory: 64Mi, cpu: 500m}\n    command:"));
+    let out = env.run(&["kube", "play", "--network", "none", &file]);
+    // Root always has cgroups; a user has them when controllers are delegated.
+    if common::is_root() || out.status.success() {
+        assert!(out.status.success(), "{}", describe(&out));
+        assert_eq!(env.ok(&["inspect", "--format", "{{.HostConfig.Memory}} {{.HostConfig.NanoCpus}}", "simple-c"]).trim(), "67108864 500000000");
+        env.ok(&["kube", "down", &file]);
+    } else {
+        // No cgroup v2 controllers delegated to this user: the limit cannot
+        // be applied, and the play fails saying so, leaving nothing.
+        assert_eq!(out.status.code(), Some(125), "{}", describe(&out));
+        assert!(String::from_utf8_lossy(&out.stderr).contains("cannot apply --memory"), "{}", describe(&out));
+        assert!(names(&env).is_empty() && env.ok(&["pod", "ps", "-q"]).is_empty(), "{:?}", names(&env));
+    }
+}

@@ -1,6 +1,6 @@
 //! Liveness probes and healthchecks, both ways. A probe's exec command is
 //! the check; httpGet and tcpSocket become shell commands run in the
-//! container (wget or curl, nc), which works when the image has those
+//! container (wget or curl; netcat's or busybox's nc), which works when the image has those
 //! tools, as Podman's translation does. Kubernetes' defaults (every 10 s,
 //! 1 s timeout, 3 failures) are written out, since Docker's differ.
 
@@ -50,7 +50,10 @@ pub fn to_health(probe: &Probe, ports: &[ContainerPort]) -> Result<HealthConfig>
         }
         (None, None, Some(tcp)) => {
             let host = tcp.host.as_deref().unwrap_or("localhost");
-            vec!["CMD-SHELL".into(), format!("nc -z {} {} </dev/null", quote(host), port_of(&tcp.port, ports)?)]
+            // `nc -z` of netcat; busybox's nc has no -z, but connects and
+            // exits at once with stdin at its end.
+            let (host, port) = (quote(host), port_of(&tcp.port, ports)?);
+            vec!["CMD-SHELL".into(), format!("nc -z {host} {port} </dev/null 2>/dev/null || nc -w 1 {host} {port} </dev/null")]
         }
         (None, None, None) => bail!("no handler: give exec, httpGet or tcpSocket"),
         _ => bail!("more than one handler: give only one of exec, httpGet and tcpSocket"),
@@ -101,7 +104,7 @@ mod tests {
         let h = to_health(&probe, &ports).unwrap();
         assert_eq!(h.test[1], "wget -q -O /dev/null 'http://localhost:8080/healthz' || curl -fsS -o /dev/null 'http://localhost:8080/healthz'");
         let probe = Probe { tcp_socket: Some(TcpSocketAction { port: IntOrString::Int(53), host: None }), ..Default::default() };
-        assert_eq!(to_health(&probe, &[]).unwrap().test[1], "nc -z 'localhost' 53 </dev/null");
+        assert_eq!(to_health(&probe, &[]).unwrap().test[1], "nc -z 'localhost' 53 </dev/null 2>/dev/null || nc -w 1 'localhost' 53 </dev/null");
         assert!(to_health(&Probe::default(), &[]).is_err());
     }
 
