@@ -126,8 +126,17 @@ fn a_deployment_with_a_config_map_and_a_claim_keeps_its_data_across_down_and_pla
     env.ok(&["kube", "play", &file]);
     let log = || String::from_utf8_lossy(&env.run(&["exec", "app-pod-main", "cat", "/data/log"]).stdout).into_owned();
     assert!(wait_until(20, || log().lines().count() == 2), "the second play appends to the first one's data: {:?}", log());
+    // Generated back: the pod, with the ConfigMap its volume came from.
+    env.ok(&["kube", "generate", "app-pod", "-f", "regen.yaml"]);
+    let regen = env.path().join("regen.yaml");
+    common::kube::assert_cluster_accepts(&regen, env.path());
+    let text = std::fs::read_to_string(&regen).expect("the manifest");
+    assert!(text.contains("kind: ConfigMap") && text.contains("name: app-config") && text.contains("configMap:\n      name: app-config"), "{text}");
     env.ok(&["kube", "down", &file]);
     assert_eq!(env.ok(&["volume", "ls", "-q"]).trim(), "app-data", "configMap volumes go with their pod, the claim stays");
+    env.ok(&["kube", "play", regen.to_str().expect("utf-8")]);
+    assert_eq!(cat_when_there(&env, "app-pod-main", "/etc/app/app.conf"), "greeting=hello\n", "the generated ConfigMap plays as the first");
+    env.ok(&["kube", "down", regen.to_str().expect("utf-8")]);
 }
 
 const PARTS: &str = r#"apiVersion: v1
@@ -203,6 +212,11 @@ fn secrets_empty_dirs_host_paths_and_init_containers() {
     assert!(env.ok(&["exec", "parts-main", "grep", " /scratch ", "/proc/mounts"]).contains("tmpfs"), "medium Memory is a tmpfs");
     assert_eq!(env.ok(&["exec", "parts-main", "hostname"]), "parts-host\n");
     assert!(!names(&env).iter().any(|n| n.contains("prepare")), "the init container is gone once it ran: {:?}", names(&env));
+    env.ok(&["kube", "generate", "parts", "-f", "parts-again.yaml"]);
+    let again = env.path().join("parts-again.yaml");
+    common::kube::assert_cluster_accepts(&again, env.path());
+    let text = std::fs::read_to_string(&again).expect("the manifest");
+    assert!(text.contains("kind: Secret") && text.contains("user.txt: YWRtaW4=") && text.contains("secretName: creds"), "the secret volume's files, as a Secret:\n{text}");
     env.ok(&["kube", "down", &file]);
     assert!(names(&env).is_empty(), "{:?}", names(&env));
     assert_eq!(env.ok(&["volume", "ls", "-q"]), "", "emptyDir and secret volumes go with the pod");

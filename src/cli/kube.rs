@@ -186,7 +186,14 @@ pub fn generate(ctx: &Ctx, args: GenerateArgs) -> Result<()> {
     let store = ctx.store()?;
     let pods = crate::engine::kube_generate::generate(&store, &args.names)?;
     let mut docs = Vec::new();
-    for pod in pods {
+    for (pod, sources) in pods {
+        for object in sources {
+            docs.push(match &object {
+                Object::ConfigMap(c) => serde_yaml_ng::to_string(c),
+                Object::Secret(s) => serde_yaml_ng::to_string(s),
+                _ => continue,
+            }.context("write a ConfigMap or Secret")?);
+        }
         if args.service && pod.spec.containers.iter().all(|c| c.ports.is_empty()) {
             // A cluster refuses a Service without ports.
             eprintln!("warning: pod {} publishes no ports: no Service written for it", pod.metadata.name.as_deref().unwrap_or(""));

@@ -9,7 +9,8 @@ use crate::engine::images::{self, ImageView};
 use crate::engine::pods;
 use crate::errors::PontoonError;
 use crate::kube::generate::{self, Group, Member};
-use crate::kube::model::Pod;
+use crate::kube::play::FileVolume;
+use crate::kube::model::{Object, Pod};
 use crate::spec::network::NetworkMode;
 use crate::store::containers::Container;
 use crate::store::Store;
@@ -20,16 +21,42 @@ fn member(store: &Store, c: &Container) -> Member {
         .ok()
         .and_then(|v| v.config.config.and_then(|c| c.env))
         .unwrap_or_default();
-    Member { name: c.record.name.clone(), spec: c.record.spec.clone(), image_env }
+    let mut sources = std::collections::BTreeMap::new();
+    for m in c.record.spec.mounts.iter().filter(|m| m.kind == crate::spec::mounts::MountKind::Volume) {
+        let Ok(v) = store.volumes.load(&m.source) else { continue };
+        let Some((kind, name)) = v.labels.get(crate::engine::kube_play::SOURCE_LABEL).and_then(|l| l.split_once('/')) else { continue };
+        let mut files = std::collections::BTreeMap::new();
+        read_files(&crate::engine::volumes::mountpoint(store, &v), "", &mut files);
+        sources.insert(m.source.clone(), FileVolume { secret: kind == "Secret", name: name.to_string(), files });
+    }
+    Member { name: c.record.name.clone(), spec: c.record.spec.clone(), image_env, sources }
+}
+
+/// The files under `dir`, by path relative to it.
+fn read_files(dir: &std::path::Path, prefix: &str, out: &mut std::collections::BTreeMap<String, Vec<u8>>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for e in entries.flatten() {
+        let name = format!("{prefix}{}", e.file_name().to_string_lossy());
+        match e.file_type() {
+            Ok(t) if t.is_dir() => read_files(&e.path(), &format!("{name}/"), out),
+            Ok(t) if t.is_file() => {
+                if let Ok(bytes) = std::fs::read(e.path()) {
+                    out.insert(name, bytes);
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 fn is_missing(e: &anyhow::Error) -> bool {
     matches!(e.downcast_ref::<PontoonError>(), Some(PontoonError::NoSuchPod(_) | PontoonError::NoSuchContainer(_)))
 }
 
-/// The Pod manifests of `names`: each pod is one, and the containers
-/// named (outside pods) together are one more, named `<first>-pod`.
-pub fn generate(store: &Store, names: &[String]) -> Result<Vec<Pod>> {
+/// The Pod manifests of `names` (each pod is one, and the containers
+/// named outside pods together are one more, named `<first>-pod`), with
+/// the ConfigMaps and Secrets their played volumes came from.
+pub fn generate(store: &Store, names: &[String]) -> Result<Vec<(Pod, Vec<Object>)>> {
     let mut out = Vec::new();
     let mut lone: Vec<Container> = Vec::new();
     for name in names {
@@ -47,7 +74,7 @@ pub fn generate(store: &Store, names: &[String]) -> Result<Vec<Pod>> {
                     labels: pod.spec.labels.clone(),
                     members: members.iter().map(|c| member(store, c)).collect(),
                 };
-                out.push(generate::pod(&group, &is_file));
+                out.push((generate::pod(&group, &is_file), generate::sources(&group)));
             }
             Err(e) if is_missing(&e) => {
                 let c = store.containers.find(name).map_err(|_| anyhow::anyhow!("no such pod or container: {name}"))?;
@@ -68,7 +95,7 @@ pub fn generate(store: &Store, names: &[String]) -> Result<Vec<Pod>> {
             labels: Default::default(),
             members: lone.iter().map(|c| member(store, c)).collect(),
         };
-        out.push(generate::pod(&group, &is_file));
+        out.push((generate::pod(&group, &is_file), generate::sources(&group)));
     }
     Ok(out)
 }

@@ -37,9 +37,11 @@ pub struct Played {
     pub pods: Vec<(String, Vec<String>)>,
 }
 
-/// The label on the volumes a play makes for configMap, secret and
-/// emptyDir volumes, naming the pod.
+/// The label on the volumes a play makes for configMap and secret
+/// volumes, naming the pod.
 pub const POD_LABEL: &str = "io.pontoon.kube.pod";
+/// And the object their files came from: `ConfigMap/NAME` or `Secret/NAME`.
+pub const SOURCE_LABEL: &str = "io.pontoon.kube.source";
 
 pub fn play(store: &Store, plan: &Plan, opts: &PlayOptions) -> Result<Played> {
     check_names(store, plan, opts.replace)?;
@@ -143,12 +145,13 @@ fn run_init(store: &Store, c: &ContainerPlan, volumes: &BTreeMap<String, String>
 /// names its emptyDir volumes; returns the volume name of each.
 fn pod_volumes(store: &Store, pod: &PodPlan, pod_id: &str, made: &mut Made) -> Result<BTreeMap<String, String>> {
     let mut names = BTreeMap::new();
-    let labels: BTreeMap<String, String> = [(POD_LABEL.to_string(), pod.spec.name.clone())].into();
-    for (volume, files) in &pod.files {
-        let record = crate::engine::volumes::create(store, None, labels.clone(), BTreeMap::new())?;
+    for (volume, source) in &pod.files {
+        let kind = if source.secret { "Secret" } else { "ConfigMap" };
+        let labels: BTreeMap<String, String> = [(POD_LABEL.to_string(), pod.spec.name.clone()), (SOURCE_LABEL.to_string(), format!("{kind}/{}", source.name))].into();
+        let record = crate::engine::volumes::create(store, None, labels, BTreeMap::new())?;
         made.volumes.push(record.name.clone());
         let dir = crate::engine::volumes::mountpoint(store, &record);
-        write_files(&dir, files).with_context(|| format!("{}: write the files of volume {volume}", pod.object))?;
+        write_files(&dir, &source.files).with_context(|| format!("{}: write the files of volume {volume}", pod.object))?;
         names.insert(volume.clone(), record.name);
     }
     let empty_dirs = pod.init.iter().chain(&pod.containers).flat_map(|c| &c.mounts).filter_map(|m| match &m.source {

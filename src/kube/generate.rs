@@ -7,6 +7,7 @@
 use std::collections::BTreeMap;
 
 use super::model::*;
+use super::play::FileVolume;
 use crate::spec::container::ContainerSpec;
 use crate::spec::mounts::MountKind;
 use crate::spec::ports::{PortMapping, Protocol};
@@ -16,6 +17,9 @@ pub struct Member {
     pub name: String,
     pub spec: ContainerSpec,
     pub image_env: Vec<String>,
+    /// The volumes that `kube play` made of ConfigMaps and Secrets, by
+    /// volume name: written back as the objects they came from.
+    pub sources: BTreeMap<String, FileVolume>,
 }
 
 /// The pod to describe: a pontoon pod, or lone containers (Podman names
@@ -61,7 +65,12 @@ fn protocol(p: Protocol) -> Option<String> {
 /// directory (hostPath types).
 pub fn pod(group: &Group, is_file: &dyn Fn(&str) -> bool) -> Pod {
     let name = dns_label(&group.name);
-    let mut labels = group.labels.clone();
+    // Kubernetes' rules for labels; a pod label that breaks them is left out.
+    let valid = |s: &str, max: usize| s.len() <= max && s.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')) && s.chars().next().is_none_or(|c| c.is_ascii_alphanumeric()) && s.chars().last().is_none_or(|c| c.is_ascii_alphanumeric());
+    let mut labels: BTreeMap<String, String> = group.labels.iter().filter(|(k, v)| {
+        let (prefix, key) = k.rsplit_once('/').unwrap_or(("", k));
+        !key.is_empty() && valid(key, 63) && valid(v, 63) && (prefix.is_empty() || (prefix.len() <= 253 && prefix.split('.').all(is_dns_label)))
+    }).map(|(k, v)| (k.clone(), v.clone())).collect();
     labels.insert("app".into(), name.clone());
     let mut spec = PodSpec::default();
     let mut volumes: Vec<Volume> = Vec::new();
@@ -69,7 +78,7 @@ pub fn pod(group: &Group, is_file: &dyn Fn(&str) -> bool) -> Pod {
     for (i, m) in group.members.iter().enumerate() {
         let prefix = format!("{}-", group.name);
         let own = m.name.strip_prefix(&prefix).filter(|n| !n.is_empty()).unwrap_or(&m.name);
-        let mut c = container(own, &m.spec, &m.image_env, &mut volumes, is_file);
+        let mut c = container(own, m, &mut volumes, is_file);
         // The pod's ports go to the member that exposes them, else the first.
         let mine: Vec<&PortMapping> = unplaced.iter().copied().filter(|p| m.spec.expose.iter().any(|e| e.container_port == p.container_port && e.protocol == p.protocol)).collect();
         unplaced.retain(|p| !mine.contains(p));
@@ -103,7 +112,8 @@ pub fn pod(group: &Group, is_file: &dyn Fn(&str) -> bool) -> Pod {
     Pod { api_version: "v1".into(), kind: "Pod".into(), metadata: ObjectMeta { name: Some(name), labels, ..Default::default() }, spec }
 }
 
-fn container(name: &str, s: &ContainerSpec, image_env: &[String], volumes: &mut Vec<Volume>, is_file: &dyn Fn(&str) -> bool) -> Container {
+fn container(name: &str, member: &Member, volumes: &mut Vec<Volume>, is_file: &dyn Fn(&str) -> bool) -> Container {
+    let (s, image_env) = (&member.spec, &member.image_env);
     let mut c = Container { name: dns_label(name), image: Some(s.image.clone()), ..Default::default() };
     match s.entrypoint.as_deref() {
         // An entrypoint drops the image's CMD: the command is all there is.
@@ -138,6 +148,18 @@ fn container(name: &str, s: &ContainerSpec, image_env: &[String], volumes: &mut 
     c.liveness_probe = s.health.check().and_then(super::probes::from_health);
     for m in &s.mounts {
         let (volume, read_only) = match m.kind {
+            MountKind::Volume if member.sources.contains_key(&m.source) => {
+                let source = &member.sources[&m.source];
+                let items = items(source);
+                let mut v = Volume { name: dns_label(&source.name), ..Default::default() };
+                if source.secret {
+                    v.secret = Some(SecretSource { secret_name: source.name.clone(), items, optional: None });
+                } else {
+                    v.config_map = Some(ConfigMapSource { name: source.name.clone(), items, optional: None });
+                }
+                // Kubernetes mounts these read-only anyway.
+                (v, false)
+            }
             MountKind::Volume if m.anonymous => (Volume { name: String::new(), empty_dir: Some(EmptyDirSource::default()), ..Default::default() }, m.readonly),
             MountKind::Volume => (Volume { name: format!("{}-pvc", dns_label(&m.source)), persistent_volume_claim: Some(ClaimSource { claim_name: m.source.clone(), read_only: None }), ..Default::default() }, m.readonly),
             MountKind::Bind => {
@@ -156,6 +178,45 @@ fn container(name: &str, s: &ContainerSpec, image_env: &[String], volumes: &mut 
         c.volume_mounts.push(VolumeMount { name, mount_path: t.target.clone(), read_only: None });
     }
     c
+}
+
+/// A ConfigMap or Secret key: the file's path where it is one (letters,
+/// digits, `-`, `_`, `.`), else the path with `_` for the other characters.
+fn key_of(path: &str) -> String {
+    path.chars().map(|c| if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') { c } else { '_' }).collect()
+}
+
+/// The `items` a volume needs: those files whose path is not their key.
+fn items(source: &FileVolume) -> Vec<KeyToPath> {
+    source.files.keys().filter(|p| key_of(p) != **p).map(|p| KeyToPath { key: key_of(p), path: p.clone() }).collect()
+}
+
+/// The ConfigMaps and Secrets that the group's played volumes came from.
+pub fn sources(group: &Group) -> Vec<Object> {
+    use base64::Engine as _;
+    let mut out: Vec<Object> = Vec::new();
+    for source in group.members.iter().flat_map(|m| m.sources.values()) {
+        let kind = if source.secret { "Secret" } else { "ConfigMap" };
+        if out.iter().any(|o| o.kind() == kind && o.name() == source.name) {
+            continue;
+        }
+        let metadata = ObjectMeta { name: Some(source.name.clone()), ..Default::default() };
+        let b64 = |v: &Vec<u8>| base64::engine::general_purpose::STANDARD.encode(v);
+        if source.secret {
+            let data = source.files.iter().map(|(p, v)| (key_of(p), b64(v))).collect();
+            out.push(Object::Secret(Secret { api_version: "v1".into(), kind: kind.into(), metadata, kind_of_secret: Some("Opaque".into()), data, string_data: BTreeMap::new() }));
+        } else {
+            let (mut data, mut binary_data) = (BTreeMap::new(), BTreeMap::new());
+            for (p, v) in &source.files {
+                match String::from_utf8(v.clone()) {
+                    Ok(text) => data.insert(key_of(p), text),
+                    Err(_) => binary_data.insert(key_of(p), b64(v)),
+                };
+            }
+            out.push(Object::ConfigMap(ConfigMap { api_version: "v1".into(), kind: kind.into(), metadata, data, binary_data }));
+        }
+    }
+    out
 }
 
 /// Adds the volume to the pod unless an equal one is there (two
@@ -257,14 +318,16 @@ mod tests {
         ];
         spec.cap_drop = vec!["CAP_NET_RAW".into()];
         spec.resources.memory_bytes = Some(64 << 20);
-        Member { name: name.into(), spec, image_env: vec!["PATH=/bin".into()] }
+        Member { name: name.into(), spec, image_env: vec!["PATH=/bin".into()], sources: BTreeMap::new() }
     }
 
     #[test]
     fn a_pod_becomes_a_manifest_a_cluster_accepts() {
-        let group = Group { name: "Web_1".into(), hostname: None, host_network: false, ports: crate::spec::ports::parse_publish("8080:80").unwrap(), labels: BTreeMap::new(), members: vec![member("Web_1-httpd")] };
+        let labels = [("tier".to_string(), "front".to_string()), ("bad key".into(), "x".into()), ("example.com/ok".into(), "yes".into()), ("k".into(), "no spaces".into())].into();
+        let group = Group { name: "Web_1".into(), hostname: None, host_network: false, ports: crate::spec::ports::parse_publish("8080:80").unwrap(), labels, members: vec![member("Web_1-httpd")] };
         let pod = pod(&group, &|_| false);
         assert_eq!(pod.metadata.name.as_deref(), Some("web-1"));
+        assert_eq!(pod.metadata.labels.keys().collect::<Vec<_>>(), ["app", "example.com/ok", "tier"], "labels a cluster refuses are left out");
         let c = &pod.spec.containers[0];
         assert_eq!(c.name, "httpd", "the pod's prefix is left out");
         assert_eq!((c.command.len(), c.args.clone()), (0, vec!["httpd".to_string(), "-f".into()]));

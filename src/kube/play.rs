@@ -59,8 +59,18 @@ pub struct PodPlan {
     /// Run to completion, one after the other, before `containers` start.
     pub init: Vec<ContainerPlan>,
     pub containers: Vec<ContainerPlan>,
-    /// configMap and secret volumes: their files, by volume name.
-    pub files: BTreeMap<String, BTreeMap<String, Vec<u8>>>,
+    /// configMap and secret volumes, by volume name.
+    pub files: BTreeMap<String, FileVolume>,
+}
+
+/// The files of a configMap or secret volume, and where they came from
+/// (kept on the volume, so that `kube generate` can write the object back).
+#[derive(Clone, Debug, PartialEq)]
+pub struct FileVolume {
+    pub secret: bool,
+    /// The ConfigMap's or Secret's name.
+    pub name: String,
+    pub files: BTreeMap<String, Vec<u8>>,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -224,7 +234,7 @@ fn plan_pod(name: &str, kind: &str, labels: BTreeMap<String, String>, spec: &Kub
 
 /// The pod's volumes by name, and the files of its configMap and secret volumes.
 #[allow(clippy::type_complexity)]
-fn plan_volumes(spec: &KubePodSpec, at: &FieldPath, sources: &Sources) -> Result<(BTreeMap<String, Option<MountSource>>, BTreeMap<String, BTreeMap<String, Vec<u8>>>), Fail> {
+fn plan_volumes(spec: &KubePodSpec, at: &FieldPath, sources: &Sources) -> Result<(BTreeMap<String, Option<MountSource>>, BTreeMap<String, FileVolume>), Fail> {
     let mut volumes = BTreeMap::new();
     let mut files = BTreeMap::new();
     for (i, v) in spec.volumes.iter().enumerate() {
@@ -238,7 +248,7 @@ fn plan_volumes(spec: &KubePodSpec, at: &FieldPath, sources: &Sources) -> Result
     Ok((volumes, files))
 }
 
-fn volume_source(v: &Volume, here: &FieldPath, sources: &Sources, files: &mut BTreeMap<String, BTreeMap<String, Vec<u8>>>) -> Result<Option<MountSource>, Fail> {
+fn volume_source(v: &Volume, here: &FieldPath, sources: &Sources, files: &mut BTreeMap<String, FileVolume>) -> Result<Option<MountSource>, Fail> {
     let given = [v.host_path.is_some(), v.empty_dir.is_some(), v.persistent_volume_claim.is_some(), v.config_map.is_some(), v.secret.is_some()];
     if given.iter().filter(|g| **g).count() != 1 {
         return Err((here.clone(), format!("volume {:?} needs exactly one of hostPath, emptyDir, persistentVolumeClaim, configMap and secret", v.name)));
@@ -278,7 +288,7 @@ fn volume_source(v: &Volume, here: &FieldPath, sources: &Sources, files: &mut BT
     };
     match sources.files(secret, name, items, optional, &here.key(field))? {
         Some(content) => {
-            files.insert(v.name.clone(), content);
+            files.insert(v.name.clone(), FileVolume { secret, name: name.clone(), files: content });
             Ok(Some(MountSource::Files(v.name.clone())))
         }
         // A missing optional source mounts nothing.
