@@ -360,3 +360,52 @@ fn resource_limits_apply_or_the_play_says_why_not() {
         assert!(names(&env).is_empty() && env.ok(&["pod", "ps", "-q"]).is_empty(), "{:?}", names(&env));
     }
 }
+
+#[test]
+fn config_maps_from_the_command_line_and_jobs_and_daemon_sets() {
+    let env = TestEnv::with_busybox();
+    let cm = write(&env, "extra.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: extra\ndata:\n  WHO: command-line\n");
+    let job = r#"apiVersion: batch/v1
+kind: Job
+metadata:
+  name: once
+spec:
+  template:
+    spec:
+      restartPolicy: Never
+      containers:
+      - name: say
+        image: busybox
+        command: ["sh", "-c", "echo hello $WHO"]
+        envFrom:
+        - configMapRef: {name: extra}
+---
+apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: agent
+spec:
+  selector:
+    matchLabels: {app: agent}
+  template:
+    metadata:
+      labels: {app: agent}
+    spec:
+      terminationGracePeriodSeconds: 1
+      containers:
+      - name: run
+        image: busybox
+        command: ["sleep", "1000"]
+"#;
+    let file = write(&env, "job.yaml", job);
+    let (code, err) = env.fails(&["kube", "play", "--network", "none", &file]);
+    assert_eq!(code, 125);
+    assert!(err.contains("envFrom[0].configMapRef.name") && err.contains("no ConfigMap \"extra\""), "{err}");
+    env.ok(&["kube", "play", "--network", "none", "--configmap", &cm, &file]);
+    assert!(wait_until(20, || env.ok(&["ps", "-a", "--filter", "name=once-pod-say", "--format", "{{.Status}}"]).starts_with("Exited (0)")), "the Job's container runs once to its end");
+    assert_eq!(env.ok(&["logs", "once-pod-say"]), "hello command-line\n");
+    let status = env.ok(&["ps", "--filter", "name=agent-pod-run", "--format", "{{.Status}}"]);
+    assert!(status.starts_with("Up"), "the DaemonSet's pod runs: {status:?}");
+    env.ok(&["kube", "down", &file]);
+    assert!(names(&env).is_empty(), "{:?}", names(&env));
+}
