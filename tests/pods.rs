@@ -139,8 +139,32 @@ fn pod_stop_and_start_act_on_every_container_and_rm_f_leaves_nothing_behind() {
     assert!(!processes_naming(&ids).is_empty(), "the monitors name their container's Id");
     let infra_ip = env.ok(&["inspect", "--format", "{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}", &infra]).trim().to_string();
 
+    let infra_pid = pids[2];
+    let namespaces: Vec<String> = ["net", "ipc", "uts"].iter().map(|k| std::fs::read_link(format!("/proc/{infra_pid}/ns/{k}")).expect("read a namespace").display().to_string()).collect();
+
     env.ok(&["pod", "rm", "-f", "-t", "1", "p"]);
     assert_eq!(env.ok(&["ps", "-aq"]), "", "no container is left");
+    // No process anywhere holds the pod's namespaces any more.
+    let holders = || -> Vec<String> {
+        let mut found = Vec::new();
+        for entry in std::fs::read_dir("/proc").expect("list /proc").flatten() {
+            for k in ["net", "ipc", "uts"] {
+                if let Ok(link) = std::fs::read_link(entry.path().join("ns").join(k)) {
+                    if namespaces.contains(&link.display().to_string()) {
+                        found.push(format!("{} holds {}", entry.file_name().to_string_lossy(), link.display()));
+                    }
+                }
+            }
+        }
+        found
+    };
+    assert!(wait_until(10, || holders().is_empty()), "the pod's namespaces live on: {:?}", holders());
+    let runtime_dirs = std::fs::read_dir(env.runroot.join("containers")).map(|d| d.count()).unwrap_or(0);
+    assert_eq!(runtime_dirs, 0, "the containers' runtime directories are gone");
+    for lease in std::fs::read_dir(env.runroot.join("networks")).into_iter().flatten().flatten() {
+        let text = std::fs::read_to_string(lease.path().join("leases.json")).unwrap_or_default();
+        assert!(!ids.iter().any(|id| text.contains(id.as_str())), "an address lease is left: {text}");
+    }
     assert_eq!(env.ok(&["pod", "ps", "-q"]), "", "no pod is left");
     assert!(wait_until(10, || pids.iter().all(|p| !process_alive((*p).into()))), "a container process survived pod rm -f");
     assert!(wait_until(10, || processes_naming(&ids).is_empty()), "a monitor or pause survived: {:?}", processes_naming(&ids));
@@ -290,11 +314,27 @@ fn share_pid_lets_a_member_see_the_others_processes() {
     assert!(ps.contains("sleep 4242"), "the sleeper is visible in the pod's PID namespace:\n{ps}");
     assert!(ps.contains("pontoon-pause"), "the pause is the pod's PID 1:\n{ps}");
     assert_eq!(pod_inspect(&env, "p")["SharedNamespaces"], serde_json::json!(["net", "ipc", "uts", "pid"]));
+    // As root (with a cgroup per container), a member that stops takes
+    // its other processes along, though the namespace lives on.
+    if common::is_root() {
+        env.ok(&["run", "-d", "--pod", "p", "--name", "forker", "busybox", "sh", "-c", "sleep 4141 & exec sleep 4040"]);
+        env.ok(&["stop", "-t", "1", "forker"]);
+        let ps = env.ok(&["exec", "sleeper", "ps", "-o", "args"]);
+        assert!(!ps.contains("sleep 4141") && ps.contains("sleep 4242"), "the stopped member's child is gone, the others stay:\n{ps}");
+    }
     // Without pid in --share, each member has its own.
     env.ok(&["pod", "create", "--name", "q"]);
     env.ok(&["run", "-d", "--pod", "q", "--name", "other", "busybox", "sleep", "4343"]);
     let ps = env.ok(&["run", "--rm", "--pod", "q", "busybox", "ps", "-o", "args"]);
     assert!(!ps.contains("sleep 4343"), "{ps}");
+    // A pod that does not share its network: its members get the usual
+    // default network (containers.conf's, `none` in these tests as root).
+    env.ok(&["pod", "create", "--name", "nonet", "--share", "ipc,uts"]);
+    env.ok(&["create", "--pod", "nonet", "--name", "loner", "busybox", "true"]);
+    let mode = env.ok(&["inspect", "--format", "{{.HostConfig.NetworkMode}}", "loner"]);
+    assert_eq!(mode.trim(), if common::is_root() { "none" } else { "bridge" });
+    let mode = env.ok(&["inspect", "--format", "{{.HostConfig.NetworkMode}}", "other"]);
+    assert!(mode.starts_with("container:"), "{mode}");
 }
 
 #[test]
@@ -353,4 +393,46 @@ fn pod_top_logs_kill_restart_and_prune() {
     env.ok(&["rm", "-af"]);
     assert_eq!(env.ok(&["pod", "ps", "-q"]), "");
     assert_eq!(env.ok(&["ps", "-aq"]), "");
+}
+
+/// A member sharing the pod's PID namespace sees the pause as its PID 1
+/// and tries to write through /proc/1/exe (CVE-2019-5736): the pause runs
+/// from the sealed copy, so the binary that made the pod, a private copy
+/// here, stays as it was.
+#[test]
+fn the_pause_is_never_backed_by_the_host_binary() {
+    let dir = tempfile::tempdir().expect("create a dir for the victim");
+    let victim = dir.path().join("pontoon");
+    std::fs::copy(common::pontoon_bin(), &victim).expect("copy pontoon");
+    let original = std::fs::read(&victim).expect("read the victim");
+    let inode = std::os::unix::fs::MetadataExt::ino(&std::fs::metadata(&victim).expect("stat the victim"));
+    let env = TestEnv::with_busybox();
+    let run = |args: &[&str]| {
+        let out = env.cmd_with(&victim, args).output().expect("run the victim");
+        assert!(out.status.success(), "`pontoon {}` failed:\n{}", args.join(" "), common::describe(&out));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    run(&["pod", "create", "--name", "p", "--share", "+pid"]);
+    let attack = "readlink /proc/1/exe; stat -L -c 'inode=%i' /proc/1/exe; for i in 1 2 3; do echo evil >> /proc/1/exe; done; echo attacked";
+    let out = run(&["run", "--rm", "--pod", "p", "--cap-add", "SYS_PTRACE", "busybox", "sh", "-c", attack]);
+    assert!(out.contains("attacked") && out.contains("memfd:"), "the pod's PID 1 runs from a sealed copy: {out}");
+    assert!(!out.contains(&victim.display().to_string()) && !out.contains(&format!("inode={inode}\n")), "{out}");
+    assert!(std::fs::read(&victim).expect("read the victim") == original, "the binary was changed through the pause");
+    run(&["pod", "rm", "-f", "-t", "0", "p"]);
+}
+
+#[test]
+fn container_prune_leaves_pods_alone_and_system_prune_takes_stopped_pods() {
+    let env = TestEnv::with_busybox();
+    env.ok(&["pod", "create", "--name", "p"]);
+    env.ok(&["create", "--pod", "p", "--name", "member", "busybox", "sleep", "300"]);
+    env.ok(&["create", "--name", "loose", "busybox", "true"]);
+    env.ok(&["container", "prune", "-f"]);
+    assert_eq!(env.ok(&["ps", "-a", "--format", "{{.Names}}"]).lines().count(), 2, "the pod's infra container and member stay");
+    env.ok(&["pod", "start", "p"]);
+    assert_eq!(pod_status(&env, "p"), "Running");
+    env.ok(&["pod", "stop", "-t", "1", "p"]);
+    env.ok(&["system", "prune", "-f"]);
+    assert_eq!(env.ok(&["pod", "ps", "-q"]), "", "the stopped pod went");
+    assert_eq!(env.ok(&["ps", "-aq"]), "", "with its containers");
 }

@@ -45,7 +45,8 @@ pub fn prune(ctx: &Ctx, args: ContainerPruneArgs) -> Result<()> {
     let mut bytes = 0;
     for c in store.containers.list()? {
         let c = lifecycle::reconcile(&store, &c)?;
-        if is_running(&c) {
+        // A pod's containers go with their pod (pod prune), as in Podman.
+        if is_running(&c) || c.record.spec.pod.is_some() {
             continue;
         }
         let size = dir_size(&ContainerPaths::new(&store, &c.record.id).upper);

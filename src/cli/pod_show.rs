@@ -140,8 +140,9 @@ fn matches(pod: &PodRecord, members: &[Container], filters: &[String]) -> Result
 pub fn ps(ctx: &Ctx, args: PodPsArgs) -> Result<()> {
     let store = ctx.store_files_only()?;
     let mut shown = Vec::new();
+    let all = crate::engine::lifecycle::reconciled(&store, store.containers.list()?);
     for pod in pods::list(&store)? {
-        let members = pods::members(&store, &pod)?;
+        let members = pods::members_in(&pod, &all);
         if matches(&pod, &members, &args.filter)? {
             shown.push((pod, members));
         }

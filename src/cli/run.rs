@@ -536,11 +536,14 @@ fn parse_ulimit(s: &str) -> Result<Ulimit> {
 }
 
 pub fn create(ctx: &Ctx, args: CreateArgs) -> Result<()> {
-    let spec = args.flags.to_spec(&HostInputs::real()?)?;
+    let mut spec = args.flags.to_spec(&HostInputs::real()?)?;
     container::validate(&spec)?;
     let policy = PullPolicy::parse(&args.flags.pull)?;
     let store = ctx.store()?;
     container::ensure_image(&store, &spec.image, policy)?;
+    if args.flags.network.is_empty() {
+        crate::engine::pods::default_network(&store, &mut spec, crate::engine::containers_conf::default_netns()?.as_deref())?;
+    }
     let record = crate::engine::pods::create_member(&store, spec, args.flags.name.clone())?;
     println!("{}", record.id);
     Ok(())
@@ -561,6 +564,9 @@ pub fn run(ctx: &Ctx, args: RunArgs) -> Result<()> {
     let policy = PullPolicy::parse(&args.flags.pull)?;
     let store = ctx.store()?;
     container::ensure_image(&store, &spec.image, policy)?;
+    if args.flags.network.is_empty() {
+        crate::engine::pods::default_network(&store, &mut spec, crate::engine::containers_conf::default_netns()?.as_deref())?;
+    }
     let record = crate::engine::pods::create_member(&store, spec, args.flags.name.clone())?;
     if args.detach {
         container::start_with_fds(&store, &record.id, StartMode::Detached, preserve_fds)?;

@@ -131,9 +131,15 @@ pub struct PruneReport {
 /// container uses.
 pub fn prune(store: &Store, all: bool, with_volumes: bool) -> Result<PruneReport> {
     let mut report = PruneReport { containers: crate::engine::removal::finish_interrupted(store)?, ..Default::default() };
+    // Pods none of whose containers runs go first, with their containers
+    // (as Podman's system prune does); a running pod keeps its stopped ones.
+    let before: Vec<String> = store.containers.list()?.into_iter().map(|c| c.record.id).collect();
+    crate::engine::pods_ops::prune(store)?;
+    let after: Vec<String> = store.containers.list()?.into_iter().map(|c| c.record.id).collect();
+    report.containers.extend(before.into_iter().filter(|id| !after.contains(id)));
     for c in store.containers.list()? {
         let c = lifecycle::reconcile(store, &c)?;
-        if is_running(&c) {
+        if is_running(&c) || c.record.spec.pod.is_some() {
             continue;
         }
         report.bytes += dir_size(&ContainerPaths::new(store, &c.record.id).upper);

@@ -87,9 +87,14 @@ pub fn list(store: &Store) -> Result<Vec<PodRecord>> {
 /// container first, then the others, oldest first (the order to start them).
 pub fn members(store: &Store, pod: &PodRecord) -> Result<Vec<Container>> {
     let all = crate::engine::lifecycle::reconciled(store, store.containers.list()?);
-    let mut out: Vec<Container> = all.into_iter().filter(|c| c.record.spec.pod.as_deref() == Some(pod.id.as_str())).collect();
+    Ok(members_in(pod, &all))
+}
+
+/// [`members`] picked from containers already read (listings of many pods).
+pub fn members_in(pod: &PodRecord, all: &[Container]) -> Vec<Container> {
+    let mut out: Vec<Container> = all.iter().filter(|c| c.record.spec.pod.as_deref() == Some(pod.id.as_str())).cloned().collect();
     out.sort_by_key(|c| (!is_infra(pod, c), c.record.created));
-    Ok(out)
+    out
 }
 
 /// Whether `c` is the infra container of `pod`.
@@ -174,6 +179,18 @@ pub fn create_member(store: &Store, mut spec: ContainerSpec, name: Option<String
     crate::engine::container::create(store, spec, name).inspect_err(|_| {
         let _ = remove(store, &pod, true, Some(0));
     })
+}
+
+/// `run`/`create --pod` without `--network`: a member of a pod that does
+/// not share its network gets containers.conf's netns (`default`), as any
+/// container does; one that shares it takes the pod's.
+pub fn default_network(store: &Store, spec: &mut ContainerSpec, default: Option<&str>) -> Result<()> {
+    let (Some(pod), Some(default)) = (spec.pod.as_deref(), default) else { return Ok(()) };
+    if pod.starts_with("new:") || find(store, pod)?.spec.shares(Share::Net) {
+        return Ok(());
+    }
+    spec.network = NetworkMode::parse(default).with_context(|| format!("containers.conf: netns = {default:?}"))?;
+    Ok(())
 }
 
 /// `rm --all`: removes every pod it may (running ones only with `force`);
@@ -261,5 +278,24 @@ pub fn refuse_infra_removal(store: &Store, c: &Container) -> Result<()> {
         ),
         // The pod is gone (a killed `pod rm`): its infra container may go.
         None => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_member_sharing_the_network_asks_for_none_of_its_own() {
+        assert!(check_no_network_settings(&ContainerSpec::default()).is_ok());
+        let ports = ContainerSpec { ports: vec![Default::default()], ..Default::default() };
+        let err = check_no_network_settings(&ports).unwrap_err().to_string();
+        assert!(err.starts_with("invalid config provided: published or exposed ports must be defined when the pod is created"), "{err}");
+        assert!(check_no_network_settings(&ContainerSpec { publish_all: true, ..Default::default() }).is_err());
+        assert!(check_no_network_settings(&ContainerSpec { network: NetworkMode::Host, ..Default::default() }).is_err());
+        let dns = ContainerSpec { dns: crate::spec::dns::DnsSettings::parse(&["1.1.1.1".into()], &[], &[]).unwrap(), ..Default::default() };
+        assert!(check_no_network_settings(&dns).unwrap_err().to_string().contains("dns"));
+        let hosts = ContainerSpec { extra_hosts: crate::spec::dns::parse_extra_hosts(&["db:10.0.0.5".into()]).unwrap(), ..Default::default() };
+        assert!(check_no_network_settings(&hosts).unwrap_err().to_string().contains("extra host"));
     }
 }

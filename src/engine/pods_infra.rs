@@ -110,3 +110,35 @@ pub fn ensure_infra_running(store: &Store, spec: &ContainerSpec) -> Result<()> {
     crate::engine::container::start(store, infra, crate::engine::container::StartMode::Detached)
         .with_context(|| format!("start the infra container of pod {}", pod.name))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pod::{PodSpec, Share};
+
+    #[test]
+    fn the_infra_container_holds_the_pods_network_settings() {
+        let mut spec = PodSpec::named("web");
+        spec.share.push(Share::Pid);
+        spec.ports = crate::spec::ports::parse_publish("8080:80").unwrap();
+        spec.extra_hosts = crate::spec::dns::parse_extra_hosts(&["db:10.0.0.5".into()]).unwrap();
+        let pod = PodRecord { id: "a".repeat(64), name: "web".into(), created: chrono::Utc::now(), spec, infra_id: None };
+        let c = infra_spec(&pod);
+        assert_eq!(c.image, PAUSE_IMAGE);
+        assert!(c.pod_infra);
+        assert_eq!(c.pod.as_deref(), Some(pod.id.as_str()));
+        assert_eq!(c.hostname.as_deref(), Some("web"));
+        assert_eq!(c.ports, pod.spec.ports);
+        assert_eq!(c.extra_hosts, pod.spec.extra_hosts);
+        assert_eq!(c.namespaces.pid, NamespaceMode::Private, "the pause is PID 1 of the pod's namespace");
+    }
+
+    #[test]
+    fn the_pause_layer_is_the_same_every_time() {
+        let a = pause_layer().unwrap();
+        assert_eq!(a, pause_layer().unwrap());
+        let mut archive = tar::Archive::new(a.as_slice());
+        let names: Vec<String> = archive.entries().unwrap().map(|e| e.unwrap().path().unwrap().display().to_string()).collect();
+        assert_eq!(names, ["dev/", "etc/", "proc/", "run/", "sys/", "tmp/"]);
+    }
+}

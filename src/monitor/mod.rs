@@ -293,6 +293,12 @@ fn run_once(store: &Store, record: &ContainerRecord, spec: &Spec, extras: builti
             e.exit_code()
         }
     };
+    // In another container's PID namespace (a pod's with --share pid,
+    // --pid container:X) the init's end does not end its processes: its
+    // cgroup does, when it has one.
+    if let (Some(g), true) = (&cgroup, shared_ns::joins_pid_namespace(spec)) {
+        g.kill_all();
+    }
     record_exit(store, record, cgroup, code)?;
     Ok(code)
 }

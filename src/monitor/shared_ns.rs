@@ -31,3 +31,9 @@ pub fn hold(spec: &mut Spec, config: &Path) -> Result<Vec<OwnedFd>> {
     }
     Ok(held)
 }
+
+/// Whether the bundle joins another container's PID namespace (by path)
+/// rather than having its own.
+pub fn joins_pid_namespace(spec: &Spec) -> bool {
+    spec.linux().as_ref().and_then(|l| l.namespaces().as_ref()).is_some_and(|n| n.iter().any(|ns| ns.typ() == LinuxNamespaceType::Pid && ns.path().is_some()))
+}
