@@ -92,7 +92,7 @@ fn every_generated_manifest_is_one_a_cluster_accepts() {
     let bind = format!("{}:/srv:ro", share.display());
     let publish = format!("{port}:8080");
     env.ok(&[
-        "create", "--pod", "new:full", "-p", &publish, "--name", "full-app",
+        "create", "--pod", "new:full", "-p", &publish, "--add-host", "db:10.1.2.3", "--name", "full-app",
         "-e", "GREETING=hello", "-w", "/srv", "-u", "1000:1000", "--read-only", "--cap-drop", "NET_RAW", "--cap-add", "CAP_NET_ADMIN",
         "-v", "appdata:/data", "-v", &bind, "--tmpfs", "/cache:size=16m",
         "--health-cmd", "wget -q -O /dev/null http://localhost:8080/", "--health-interval", "5s", "--health-retries", "2",
@@ -100,7 +100,7 @@ fn every_generated_manifest_is_one_a_cluster_accepts() {
         "busybox", "httpd", "-f", "-p", "8080",
     ]);
     env.ok(&["create", "--pod", "full", "--name", "full-sidecar", "--entrypoint", "sleep", "busybox", "1000"]);
-    env.ok(&["create", "--name", "lone", "busybox", "sleep", "1000"]);
+    env.ok(&["create", "--name", "lone", "--init", "busybox", "sleep", "1000"]);
 
     let manifest = |args: &[&str], file: &str| -> String {
         let mut all = vec!["kube", "generate", "-f", file];
@@ -116,7 +116,7 @@ fn every_generated_manifest_is_one_a_cluster_accepts() {
         "runAsUser: 1000", "runAsGroup: 1000", "readOnlyRootFilesystem: true", "- NET_RAW", "- NET_ADMIN",
         "livenessProbe:", "periodSeconds: 5", "failureThreshold: 2", "restartPolicy: OnFailure", "terminationGracePeriodSeconds: 3",
         "workingDir: /srv", "name: GREETING", "containerPort: 8080", &format!("hostPort: {port}"),
-        "- name: sidecar", "command:\n    - sleep", "args:\n    - '1000'",
+        "- name: sidecar", "command:\n    - sleep", "args:\n    - '1000'", "hostAliases:\n  - ip: 10.1.2.3\n    hostnames:\n    - db",
     ] {
         assert!(pod.contains(expected), "no {expected:?} in:\n{pod}");
     }
@@ -127,6 +127,8 @@ fn every_generated_manifest_is_one_a_cluster_accepts() {
     assert!(deployment.contains("kind: Deployment") && deployment.contains("name: full-deployment") && deployment.contains("matchLabels:"), "{deployment}");
     assert!(deployment.contains("restartPolicy: Always"), "a Deployment's pods restart Always:\n{deployment}");
     let lone = manifest(&["lone"], "lone.yaml");
+    let out = env.run(&["kube", "generate", "lone"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("warning: container lone: --init is not in the manifest"), "{}", common::describe(&out));
     assert!(lone.contains("name: lone-pod") && lone.contains("- name: lone"), "{lone}");
 
     let (code, err) = env.fails(&["kube", "generate", "nothing-here"]);

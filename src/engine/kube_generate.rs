@@ -71,9 +71,11 @@ pub fn generate(store: &Store, names: &[String]) -> Result<Vec<(Pod, Vec<Object>
                     hostname: pod.spec.hostname.clone(),
                     host_network: pod.spec.network == NetworkMode::Host,
                     ports: pod.spec.ports.clone(),
+                    extra_hosts: pod.spec.extra_hosts.clone(),
                     labels: pod.spec.labels.clone(),
                     members: members.iter().map(|c| member(store, c)).collect(),
                 };
+                warn(&group);
                 out.push((generate::pod(&group, &is_file), generate::sources(&group)));
             }
             Err(e) if is_missing(&e) => {
@@ -92,12 +94,20 @@ pub fn generate(store: &Store, names: &[String]) -> Result<Vec<(Pod, Vec<Object>
             hostname: first.record.spec.hostname.clone(),
             host_network: first.record.spec.network == NetworkMode::Host,
             ports: Vec::new(),
+            extra_hosts: Vec::new(),
             labels: Default::default(),
             members: lone.iter().map(|c| member(store, c)).collect(),
         };
+        warn(&group);
         out.push((generate::pod(&group, &is_file), generate::sources(&group)));
     }
     Ok(out)
+}
+
+fn warn(group: &Group) {
+    for line in generate::dropped(group) {
+        eprintln!("warning: {line}");
+    }
 }
 
 fn is_file(path: &str) -> bool {

@@ -30,6 +30,8 @@ pub struct Group {
     pub host_network: bool,
     /// Published by the pod (its infra container), not by a member.
     pub ports: Vec<PortMapping>,
+    /// The pod's `--add-host` entries (hostAliases).
+    pub extra_hosts: Vec<crate::spec::dns::ExtraHost>,
     pub labels: BTreeMap<String, String>,
     pub members: Vec<Member>,
 }
@@ -108,6 +110,16 @@ pub fn pod(group: &Group, is_file: &dyn Fn(&str) -> bool) -> Pod {
     }
     spec.hostname = group.hostname.clone().filter(|h| is_dns_label(h));
     spec.host_network = group.host_network.then_some(true);
+    let mut aliases: Vec<HostAlias> = Vec::new();
+    for h in group.extra_hosts.iter().chain(group.members.iter().flat_map(|m| &m.spec.extra_hosts)) {
+        let crate::spec::dns::HostAddress::Ip(ip) = &h.address else { continue };
+        match aliases.iter_mut().find(|a| a.ip == ip.to_string()) {
+            Some(a) if !a.hostnames.contains(&h.name) => a.hostnames.push(h.name.clone()),
+            Some(_) => {}
+            None => aliases.push(HostAlias { ip: ip.to_string(), hostnames: vec![h.name.clone()] }),
+        }
+    }
+    spec.host_aliases = aliases;
     spec.volumes = volumes;
     Pod { api_version: "v1".into(), kind: "Pod".into(), metadata: ObjectMeta { name: Some(name), labels, ..Default::default() }, spec }
 }
@@ -178,6 +190,30 @@ fn container(name: &str, member: &Member, volumes: &mut Vec<Volume>, is_file: &d
         c.volume_mounts.push(VolumeMount { name, mount_path: t.target.clone(), read_only: None });
     }
     c
+}
+
+/// What the containers ask for that a Pod manifest cannot say: one line
+/// each, for `kube generate` to warn about.
+pub fn dropped(group: &Group) -> Vec<String> {
+    let mut out = Vec::new();
+    for m in &group.members {
+        let s = &m.spec;
+        let mut note = |bad: bool, what: &str| {
+            if bad {
+                out.push(format!("container {}: {what} is not in the manifest", m.name));
+            }
+        };
+        note(s.user.as_deref().is_some_and(|u| u.split(':').any(|p| p.parse::<i64>().is_err())), "a user by name (Kubernetes takes numeric ids)");
+        note(s.env.iter().any(|e| !e.contains('=')), "an environment variable without a value");
+        note(!s.devices.is_empty(), "--device");
+        note(!s.ulimits.is_empty(), "--ulimit");
+        note(s.stop_signal.is_some(), "--stop-signal");
+        note(s.init, "--init");
+        note(s.dns != Default::default(), "--dns");
+        note(matches!(s.network, crate::spec::network::NetworkMode::Networks(_)), "its networks");
+        note(s.extra_hosts.iter().any(|h| !matches!(h.address, crate::spec::dns::HostAddress::Ip(_))), "--add-host host-gateway");
+    }
+    out
 }
 
 /// A ConfigMap or Secret key: the file's path where it is one (letters,
@@ -324,7 +360,7 @@ mod tests {
     #[test]
     fn a_pod_becomes_a_manifest_a_cluster_accepts() {
         let labels = [("tier".to_string(), "front".to_string()), ("bad key".into(), "x".into()), ("example.com/ok".into(), "yes".into()), ("k".into(), "no spaces".into())].into();
-        let group = Group { name: "Web_1".into(), hostname: None, host_network: false, ports: crate::spec::ports::parse_publish("8080:80").unwrap(), labels, members: vec![member("Web_1-httpd")] };
+        let group = Group { name: "Web_1".into(), hostname: None, host_network: false, ports: crate::spec::ports::parse_publish("8080:80").unwrap(), labels, extra_hosts: crate::spec::dns::parse_extra_hosts(&["db:10.0.0.5".to_string()]).unwrap(), members: vec![member("Web_1-httpd")] };
         let pod = pod(&group, &|_| false);
         assert_eq!(pod.metadata.name.as_deref(), Some("web-1"));
         assert_eq!(pod.metadata.labels.keys().collect::<Vec<_>>(), ["app", "example.com/ok", "tier"], "labels a cluster refuses are left out");
@@ -338,6 +374,8 @@ mod tests {
         assert_eq!(pod.spec.volumes[0].persistent_volume_claim.as_ref().unwrap().claim_name, "data");
         assert_eq!(pod.spec.volumes[1].host_path.as_ref().unwrap().kind.as_deref(), Some("Directory"));
         assert_eq!(c.volume_mounts[1].read_only, Some(true));
+        assert_eq!(pod.spec.host_aliases, [HostAlias { ip: "10.0.0.5".into(), hostnames: vec!["db".into()] }]);
+        assert!(dropped(&group).is_empty());
         let yaml = serde_yaml_ng::to_string(&pod).unwrap();
         assert!(!yaml.contains("null") && !yaml.contains("[]") && !yaml.contains("{}"), "{yaml}");
         let svc = service(&pod);

@@ -116,7 +116,9 @@ pub fn plan(input: &PlayInput) -> Result<Plan, KubeError> {
     let mut names = BTreeSet::new();
     for doc in input.docs {
         let object = format!("{} {}", doc.object.kind(), doc.object.name());
-        for field in super::unsupported::fields(&doc.value, &doc.object) {
+        // A Service is ignored as a whole (said below), not field by field.
+        let fields = if matches!(doc.object, Object::Service(_)) { Vec::new() } else { super::unsupported::fields(&doc.value, &doc.object) };
+        for field in fields {
             out.warnings.push(format!("{object}: {field} is not supported, ignored"));
         }
         if doc.object.metadata().name.as_deref().unwrap_or("").is_empty() {
