@@ -174,7 +174,7 @@ pub fn down(ctx: &Ctx, args: DownArgs) -> Result<()> {
     let (_, _, _, docs) = read_docs(&args.file)?;
     let names: Vec<String> = docs.iter().filter_map(|d| plan::pod_name(&d.object)).collect();
     let store = ctx.store()?;
-    let removed = crate::engine::kube_generate::down(&store, &names, args.time)?;
+    let removed = crate::engine::kube_down::down(&store, &names, args.time)?;
     if !removed.is_empty() {
         // Podman's two lists: a pod is stopped, then removed.
         println!("Pods stopped:\n{}\nPods removed:\n{}", removed.join("\n"), removed.join("\n"));

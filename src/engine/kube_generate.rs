@@ -1,9 +1,9 @@
-//! `kube generate POD|CONTAINER...` and `kube down`: the engine's side.
-//! Generate reads the pods' and containers' records and their images'
-//! environment, and hands them to kube::generate; down removes the pods a
-//! file made (volumes stay: a claim's data survives).
+//! `kube generate POD|CONTAINER...`: the engine's side. It reads the pods'
+//! and containers' records, their images' environment and the files of
+//! their played ConfigMap and Secret volumes, and hands them to
+//! kube::generate.
 
-use anyhow::{bail, Context, Result};
+use anyhow::{bail, Result};
 
 use crate::engine::images::{self, ImageView};
 use crate::engine::pods;
@@ -112,26 +112,4 @@ fn warn(group: &Group) {
 
 fn is_file(path: &str) -> bool {
     std::fs::metadata(path).map(|m| m.is_file()).unwrap_or(false)
-}
-
-/// Removes the pods named; returns the Ids of those removed. A pod that
-/// is not there is an error, as in Podman, after the others were removed.
-pub fn down(store: &Store, pod_names: &[String], timeout: Option<u32>) -> Result<Vec<String>> {
-    let mut removed = Vec::new();
-    let mut errors = Vec::new();
-    for name in pod_names {
-        match pods::find(store, name) {
-            Ok(pod) => match pods::remove(store, &pod, true, timeout).with_context(|| format!("remove pod {}", pod.name)) {
-                Ok(()) => removed.push(pod.id),
-                Err(e) => errors.push(e),
-            },
-            Err(e) if is_missing(&e) => errors.push(anyhow::anyhow!("no pod with name or ID {name} found: was the file played (pontoon kube play)?")),
-            Err(e) => errors.push(e),
-        }
-    }
-    match errors.len() {
-        0 => Ok(removed),
-        1 => Err(errors.remove(0)),
-        _ => Err(PontoonError::Several(errors).into()),
-    }
 }

@@ -27,6 +27,7 @@ pub mod process;
 pub mod pause;
 pub mod pods;
 pub mod pods_infra;
+pub mod kube_down;
 pub mod kube_play;
 pub mod kube_generate;
 pub mod pods_ops;
