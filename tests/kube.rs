@@ -147,7 +147,7 @@ fn the_podman_spellings_and_stdin_work() {
     let (_, containers) = played_ids(&String::from_utf8_lossy(&out.stdout));
     assert_eq!(containers.len(), 1);
     assert!(names(&env).contains(&"one-pod-one".to_string()), "{:?}", names(&env));
-    let out = env.run_with_input(&["kube", "down", "-"], yaml.as_bytes());
+    let out = env.run_with_input(&["play", "kube", "--down", "-"], yaml.as_bytes());
     assert!(out.status.success(), "{}", common::describe(&out));
     assert_eq!(names(&env), ["one"]);
 }

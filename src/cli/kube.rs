@@ -149,6 +149,11 @@ pub fn play(ctx: &Ctx, args: PlayArgs) -> Result<()> {
     for w in &plan.warnings {
         eprintln!("warning: {w}");
     }
+    if !args.start {
+        for pod in plan.pods.iter().filter(|p| !p.init.is_empty()) {
+            eprintln!("warning: {}: --start=false: its init containers are not run (play without it to run them)", pod.object);
+        }
+    }
     let store = ctx.store()?;
     let opts = PlayOptions { replace: args.replace, start: args.start, build: args.build, base_dir };
     let played = kube_play::play(&store, &plan, &opts)?;

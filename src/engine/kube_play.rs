@@ -101,7 +101,8 @@ fn make_all(store: &Store, plan: &Plan, opts: &PlayOptions, made: &mut Made) -> 
         let record = pods::create(store, pod.spec.clone()).with_context(|| format!("{}: create pod {}", pod.object, pod.spec.name))?;
         made.pods.push(record.clone());
         let volumes = pod_volumes(store, pod, &record.id, made)?;
-        if !pod.init.is_empty() {
+        // With --start=false nothing runs, init containers neither (cli warns).
+        if !pod.init.is_empty() && opts.start {
             // The init containers join the infra container's namespaces.
             pods::start(store, &record).with_context(|| format!("start pod {}", pod.spec.name))?;
             for c in &pod.init {
