@@ -112,7 +112,7 @@ fn every_generated_manifest_is_one_a_cluster_accepts() {
     };
     let pod = manifest(&["full"], "pod.yaml");
     for expected in [
-        "claimName: appdata", "hostPath:", "type: Directory", "medium: Memory", "sizeLimit: 16m", "readOnly: true",
+        "claimName: appdata", "hostPath:", "type: Directory", "medium: Memory", "sizeLimit: 16Mi", "readOnly: true",
         "runAsUser: 1000", "runAsGroup: 1000", "readOnlyRootFilesystem: true", "- NET_RAW", "- NET_ADMIN",
         "livenessProbe:", "periodSeconds: 5", "failureThreshold: 2", "restartPolicy: OnFailure", "terminationGracePeriodSeconds: 3",
         "workingDir: /srv", "name: GREETING", "containerPort: 8080", &format!("hostPort: {port}"),

@@ -184,7 +184,8 @@ fn container(name: &str, member: &Member, volumes: &mut Vec<Volume>, is_file: &d
         c.volume_mounts.push(VolumeMount { name, mount_path: m.target.clone(), read_only: read_only.then_some(true) });
     }
     for t in &s.tmpfs {
-        let size = t.options.iter().find_map(|o| o.strip_prefix("size=")).map(|s| Quantity(s.to_string()));
+        // Docker's `size=16m` is binary megabytes; Kubernetes' `16m` would be millibytes.
+        let size = t.options.iter().find_map(|o| o.strip_prefix("size=")).and_then(|s| crate::compose::units::parse_bytes(s).ok()).map(|b| Quantity(super::quantity::format_bytes(b as i64)));
         let volume = Volume { name: String::new(), empty_dir: Some(EmptyDirSource { medium: Some("Memory".into()), size_limit: size }), ..Default::default() };
         let name = add_volume(volumes, volume, &t.target);
         c.volume_mounts.push(VolumeMount { name, mount_path: t.target.clone(), read_only: None });

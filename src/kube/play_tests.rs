@@ -118,3 +118,44 @@ fn conflicts_in_the_file_are_errors_at_their_field() {
     let e = plan_of("apiVersion: v1\nkind: Pod\nspec:\n  containers: []\n").unwrap_err();
     assert!(e.contains("metadata.name: is required"), "{e}");
 }
+
+#[test]
+fn a_generated_manifest_plays_back_to_the_same_specs() {
+    use crate::kube::generate::{pod as generate_pod, Group, Member};
+    use crate::spec::container::{ContainerSpec, TmpfsMount};
+    use crate::spec::mounts::{MountKind, MountSpec};
+    let mut spec = ContainerSpec { image: "busybox".into(), entrypoint: Some("sh".into()), command: vec!["-c".into(), "exec httpd -f".into()], ..Default::default() };
+    spec.env = vec!["A=1".into(), "B=two words".into()];
+    spec.workdir = Some("/srv".into());
+    spec.user = Some("1000:1000".into());
+    spec.cap_add = vec!["NET_ADMIN".into()];
+    spec.cap_drop = vec!["NET_RAW".into()];
+    spec.read_only = true;
+    spec.resources.memory_bytes = Some(64 << 20);
+    spec.resources.nano_cpus = Some(1_500_000_000);
+    spec.restart = crate::spec::restart::RestartPolicy::parse("on-failure").unwrap();
+    spec.stop_timeout = Some(3);
+    spec.health.config = Some(crate::spec::health::HealthConfig { test: vec!["CMD".into(), "true".into()], interval: 5_000_000_000, timeout: 2_000_000_000, retries: 4, ..Default::default() });
+    spec.mounts = vec![
+        MountSpec { kind: MountKind::Volume, source: "data".into(), target: "/data".into(), ..Default::default() },
+        MountSpec { kind: MountKind::Bind, source: "/srv/www".into(), target: "/www".into(), readonly: true, ..Default::default() },
+    ];
+    spec.tmpfs = vec![TmpfsMount { target: "/cache".into(), options: vec!["size=1m".into()] }];
+    let group = Group { name: "rt".into(), hostname: Some("rt-host".into()), host_network: false, ports: crate::spec::ports::parse_publish("8080:80").unwrap(), extra_hosts: Vec::new(), labels: Default::default(), members: vec![Member { name: "rt-web".into(), spec: spec.clone(), image_env: Vec::new(), sources: Default::default() }] };
+    let text = serde_yaml_ng::to_string(&generate_pod(&group, &|_| false)).unwrap();
+    let p = plan_of(&text).unwrap();
+    assert!(p.warnings.is_empty(), "a generated manifest has no field pontoon ignores: {:?}", p.warnings);
+    let (pod, c) = (&p.pods[0].spec, &p.pods[0].containers[0]);
+    assert_eq!((pod.name.as_str(), pod.hostname.as_deref(), c.name.as_str()), ("rt", Some("rt-host"), "rt-web"));
+    assert_eq!((pod.ports[0].host_port, pod.ports[0].container_port), (8080, 80));
+    let s = &c.spec;
+    assert_eq!((s.entrypoint.as_deref(), &s.command), (Some("sh"), &spec.command));
+    assert_eq!((&s.env, &s.workdir, &s.user), (&spec.env, &spec.workdir, &spec.user));
+    assert_eq!((&s.cap_add, &s.cap_drop, s.read_only), (&spec.cap_add, &spec.cap_drop, true));
+    assert_eq!((&s.resources, &s.restart, s.stop_timeout), (&spec.resources, &spec.restart, Some(3)));
+    let h = s.health.config.as_ref().unwrap();
+    assert_eq!((&h.test, h.interval, h.timeout, h.retries), (&vec!["CMD".to_string(), "true".into()], 5_000_000_000, 2_000_000_000, 4));
+    assert_eq!(c.mounts[0], PlannedMount { source: MountSource::Named("data".into()), target: "/data".into(), read_only: false });
+    assert_eq!(c.mounts[1], PlannedMount { source: MountSource::Bind { path: "/srv/www".into(), kind: "Directory".into() }, target: "/www".into(), read_only: true });
+    assert_eq!(c.mounts[2], PlannedMount { source: MountSource::Tmpfs(Some(1 << 20)), target: "/cache".into(), read_only: false });
+}
