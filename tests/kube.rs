@@ -149,6 +149,16 @@ fn the_podman_spellings_and_stdin_work() {
     assert!(names(&env).contains(&"one-pod-one".to_string()), "{:?}", names(&env));
     let out = env.run_with_input(&["play", "kube", "--down", "-"], yaml.as_bytes());
     assert!(out.status.success(), "{}", common::describe(&out));
+    // And from a URL, as Podman reads one.
+    let listener = env.listen_tcp("127.0.0.1:0");
+    let url = format!("http://{}/pod.yaml", listener.local_addr().expect("address"));
+    common::serve_http(listener, SERVED);
+    env.ok(&["kube", "play", "--network", "none", "--start=false", &url]);
+    assert!(names(&env).contains(&"served-c".to_string()), "{:?}", names(&env));
+    let out = env.run(&["kube", "down", &url]);
+    assert!(out.status.success(), "{}", common::describe(&out));
     assert_eq!(names(&env), ["one"]);
 }
+
+const SERVED: &str = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: served\nspec:\n  containers:\n  - name: c\n    image: busybox\n";
 

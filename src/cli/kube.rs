@@ -41,7 +41,7 @@ pub enum GenerateCommand {
 #[derive(Args, Debug)]
 #[command(after_help = "Examples:\n  pontoon kube play pod.yaml\n  pontoon kube play --replace --configmap env.yaml app.yaml\n  cat pod.yaml | pontoon kube play -")]
 pub struct PlayArgs {
-    /// The YAML file, or - for standard input
+    /// The YAML file, - for standard input, or an http(s) URL
     pub file: String,
     /// Remove the file's pods first when they exist, then play it
     #[arg(long)]
@@ -104,19 +104,17 @@ pub fn run(ctx: &Ctx, c: KubeCommand) -> Result<()> {
     }
 }
 
-/// The file's text, its name for messages, and its directory (--build's base).
+/// The file's text, its name for messages, and its directory (--build's
+/// base): a path, `-` for standard input, or an http(s) URL as Podman reads.
 fn read_input(file: &str) -> Result<(String, String, PathBuf)> {
-    if file == "-" {
-        let mut text = String::new();
-        std::io::stdin().read_to_string(&mut text).context("read the YAML from standard input")?;
-        let cwd = std::env::current_dir().context("the current directory")?;
-        return Ok((text, "<stdin>".into(), cwd));
-    }
-    let path = Path::new(file);
-    let text = std::fs::read_to_string(path).with_context(|| format!("read {file}"))?;
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
-    let dir = std::fs::canonicalize(&dir).unwrap_or(dir);
-    Ok((text, file.to_string(), dir))
+    let mut text = String::new();
+    crate::engine::import::open_source(file)?.read_to_string(&mut text).with_context(|| format!("read {file}"))?;
+    let local = file != "-" && !file.starts_with("http://") && !file.starts_with("https://");
+    let dir = match Path::new(file).parent().filter(|p| local && !p.as_os_str().is_empty()) {
+        Some(parent) => std::fs::canonicalize(parent).unwrap_or_else(|_| parent.to_path_buf()),
+        None => std::env::current_dir().context("the current directory")?,
+    };
+    Ok((text, if file == "-" { "<stdin>".into() } else { file.to_string() }, dir))
 }
 
 fn read_docs(file: &str) -> Result<(String, String, PathBuf, Vec<Document>)> {
