@@ -409,3 +409,16 @@ spec:
     env.ok(&["kube", "down", &file]);
     assert!(names(&env).is_empty(), "{:?}", names(&env));
 }
+
+#[test]
+fn a_host_network_pod_has_the_host_s_interfaces() {
+    let env = TestEnv::with_netns_and_busybox();
+    let file = write(&env, "hn.yaml", &SIMPLE.replace("IMAGE", "busybox").replace("  containers:", "  hostNetwork: true\n  containers:"));
+    env.ok(&["kube", "play", &file]);
+    let interfaces = |out: &[u8]| String::from_utf8_lossy(out).lines().filter(|l| l.chars().next().is_some_and(|c| c.is_ascii_digit())).map(|l| l.split(':').nth(1).unwrap_or("").trim().to_string()).collect::<Vec<_>>();
+    let inside = interfaces(&env.run(&["exec", "simple-c", "ip", "link"]).stdout);
+    let host = interfaces(&env.host("ip", &["link"]).output().expect("run ip link").stdout);
+    assert!(!inside.is_empty() && inside.iter().all(|i| host.iter().any(|h| h.starts_with(i.split('@').next().unwrap_or(i)))), "the container sees the host's interfaces {host:?}, not {inside:?}");
+    env.ok(&["kube", "down", &file]);
+    assert!(names(&env).is_empty(), "{:?}", names(&env));
+}

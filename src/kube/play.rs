@@ -229,8 +229,18 @@ fn plan_pod(name: &str, kind: &str, labels: BTreeMap<String, String>, spec: &Kub
         Ok(out)
     };
     // Init containers run once, to completion (Podman's default "once" type).
-    let init = plan_all(&spec.init_containers, "initContainers", &RestartPolicy { name: "no".into(), max_retries: 0 })?;
-    let containers = plan_all(&spec.containers, "containers", &restart)?;
+    let mut init = plan_all(&spec.init_containers, "initContainers", &RestartPolicy { name: "no".into(), max_retries: 0 })?;
+    let mut containers = plan_all(&spec.containers, "containers", &restart)?;
+    if pod.network == NetworkMode::Host {
+        // Each container takes the host's network itself: a rootless member
+        // cannot join an infra container's namespace that is the host's,
+        // and with the host's interfaces a hostPort needs no forwarding.
+        pod.share.retain(|s| *s != crate::pod::Share::Net);
+        pod.ports.clear();
+        for c in init.iter_mut().chain(containers.iter_mut()) {
+            c.spec.network = NetworkMode::Host;
+        }
+    }
     Ok(PodPlan { object: String::new(), spec: pod, init, containers, files })
 }
 

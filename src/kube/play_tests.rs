@@ -38,9 +38,12 @@ fn pod_settings_become_the_pod_s_and_the_containers() {
     ));
     let p = plan_of(&text).unwrap();
     let (pod, c) = (&p.pods[0].spec, &p.pods[0].containers[0]);
+    let bridged = plan_of(&text.replace("  hostNetwork: true\n", "")).unwrap();
+    assert_eq!(bridged.pods[0].spec.ports.len(), 1, "only a hostPort is published");
+    assert_eq!((bridged.pods[0].spec.ports[0].host_port, bridged.pods[0].spec.ports[0].container_port), (8080, 80));
     assert_eq!((pod.hostname.as_deref(), &pod.network), (Some("box"), &NetworkMode::Host));
-    assert_eq!(pod.ports.len(), 1, "only a hostPort is published");
-    assert_eq!((pod.ports[0].host_port, pod.ports[0].container_port), (8080, 80));
+    assert!(pod.ports.is_empty() && !pod.shares(crate::pod::Share::Net), "with the host's network nothing is forwarded nor shared");
+    assert_eq!(c.spec.network, NetworkMode::Host);
     assert_eq!(pod.extra_hosts.len(), 1);
     assert_eq!((c.spec.restart.name.as_str(), c.spec.stop_timeout), ("on-failure", Some(2)));
     assert_eq!(c.pull, PullPolicy::Never);
