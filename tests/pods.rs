@@ -299,6 +299,11 @@ fn pod_inspect_has_podman_s_keys() {
     assert_eq!(doc["InfraConfig"]["HostAdd"][0], "db:10.0.0.5");
     assert_eq!(doc["InfraConfig"]["DNSServer"][0], "9.9.9.9");
     assert_eq!(env.ok(&["pod", "inspect", "--format", "{{.Name}} {{.NumContainers}}", "p"]), "p 2\n");
+    // `inspect` finds pods too, after containers and images, as Podman's does.
+    assert_eq!(env.ok(&["inspect", "--format", "{{.Id}}", "p"]), format!("{id}\n"));
+    assert_eq!(env.ok(&["inspect", "--type", "pod", "--format", "{{.Hostname}}", "p"]), "podhost\n");
+    assert_eq!(env.ok(&["inspect", "--format", "{{.Pod}} {{.IsInfra}}", "c"]), format!("{id} false\n"));
+    assert_eq!(env.ok(&["inspect", "--format", "{{.Pod}} {{.IsInfra}}", infra]), format!("{id} true\n"));
     // The member sees the pod's hosts entry and nameserver.
     env.ok(&["start", "c"]);
     let hosts = env.ok(&["run", "--rm", "--pod", "p", "busybox", "cat", "/etc/hosts", "/etc/resolv.conf"]);

@@ -26,7 +26,7 @@ pub struct InspectArgs {
     /// Format the output with a Go template, e.g. '{{.Id}}' or '{{json .Config}}'
     #[arg(short, long)]
     pub format: Option<String>,
-    /// Only this type of object: container or image
+    /// Only this type of object: container, image or pod
     #[arg(long = "type")]
     pub kind: Option<String>,
     /// Show container sizes (SizeRw, SizeRootFs)
@@ -39,6 +39,7 @@ enum Kind {
     Any,
     Container,
     Image,
+    Pod,
 }
 
 /// `inspect`: containers first, then images.
@@ -47,7 +48,8 @@ pub fn inspect(ctx: &Ctx, args: InspectArgs) -> Result<()> {
         None => Kind::Any,
         Some("container") => Kind::Container,
         Some("image") => Kind::Image,
-        Some(other) => bail!("invalid --type {other:?}: use container or image"),
+        Some("pod") => Kind::Pod,
+        Some(other) => bail!("invalid --type {other:?}: use container, image or pod"),
     };
     run(ctx, args, kind)
 }
@@ -87,6 +89,9 @@ pub(super) fn print_inspected(objects: &[Value], template: Option<&GoTemplate>, 
 }
 
 fn find(store: &Store, name: &str, kind: Kind, size: bool) -> Result<Value> {
+    if kind == Kind::Pod {
+        return pod_json(store, name);
+    }
     if kind != Kind::Image {
         match store.containers.find(name) {
             Ok(c) => {
@@ -101,11 +106,18 @@ fn find(store: &Store, name: &str, kind: Kind, size: bool) -> Result<Value> {
     }
     match images::resolve(store, name).and_then(|r| ImageView::load(store, r)) {
         Ok(view) => Ok(images::inspect_json(store, &view)),
-        Err(e) if kind == Kind::Any && matches!(e.downcast_ref::<PontoonError>(), Some(PontoonError::ImageNotFound(_))) => {
-            Err(PontoonError::NoSuchObject(name.to_string()).into())
-        }
+        // Then pods, as Podman looks them up last.
+        Err(e) if kind == Kind::Any && matches!(e.downcast_ref::<PontoonError>(), Some(PontoonError::ImageNotFound(_))) => match pod_json(store, name) {
+            Err(e) if matches!(e.downcast_ref::<PontoonError>(), Some(PontoonError::NoSuchPod(_))) => Err(PontoonError::NoSuchObject(name.to_string()).into()),
+            found => found,
+        },
         Err(e) => Err(e),
     }
+}
+
+fn pod_json(store: &Store, name: &str) -> Result<Value> {
+    let pod = crate::engine::pods::find(store, name)?;
+    Ok(crate::engine::pods_view::inspect(&pod, &crate::engine::pods::members(store, &pod)?))
 }
 
 fn container_json(store: &Store, c: &Container, size: bool) -> Result<Value> {

@@ -159,6 +159,11 @@ pub fn inspect_json(store: &Store, c: &Container, layer_dirs: &[std::path::PathB
         out["SizeRw"] = json!(s.rw);
         out["SizeRootFs"] = json!(s.root_fs);
     }
+    // Podman's pod fields, for a container of a pod.
+    if let Some(pod) = &spec.pod {
+        out["Pod"] = json!(pod);
+        out["IsInfra"] = json!(spec.pod_infra);
+    }
     out
 }
 
