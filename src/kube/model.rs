@@ -21,6 +21,10 @@ pub struct ObjectMeta {
     pub labels: BTreeMap<String, String>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub annotations: BTreeMap<String, String>,
+    /// Written by API servers (and Podman); read without a warning, since
+    /// when an object was made says nothing about how to run it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub creation_timestamp: Option<serde_yaml_ng::Value>,
 }
 
 /// A number or a name, as Kubernetes' IntOrString (probe and service ports).
@@ -84,6 +88,12 @@ pub struct PodSpec {
     pub security_context: Option<PodSecurityContext>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub termination_grace_period_seconds: Option<i64>,
+    /// Podman writes both as false, which is what pontoon does (no
+    /// service account, no service variables); true is warned about.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub automount_service_account_token: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enable_service_links: Option<bool>,
 }
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]

@@ -195,6 +195,11 @@ fn plan_pod(name: &str, kind: &str, labels: BTreeMap<String, String>, spec: &Kub
     }
     let hosts: Vec<String> = spec.host_aliases.iter().flat_map(|a| a.hostnames.iter().map(move |h| format!("{h}:{}", a.ip))).collect();
     pod.extra_hosts = crate::spec::dns::parse_extra_hosts(&hosts).map_err(|e| (at.key("hostAliases"), e.to_string()))?;
+    for (set, field) in [(spec.automount_service_account_token, "automountServiceAccountToken"), (spec.enable_service_links, "enableServiceLinks")] {
+        if set == Some(true) {
+            warnings.push(format!("{kind} {}: {} is not supported, ignored", object.name(), at.key(field)));
+        }
+    }
     if spec.containers.is_empty() {
         return Err((at.key("containers"), "is empty: a pod needs at least one container".into()));
     }

@@ -162,3 +162,16 @@ fn a_generated_manifest_plays_back_to_the_same_specs() {
     assert_eq!(c.mounts[1], PlannedMount { source: MountSource::Bind { path: "/srv/www".into(), kind: "Directory".into() }, target: "/www".into(), read_only: true });
     assert_eq!(c.mounts[2], PlannedMount { source: MountSource::Tmpfs(Some(1 << 20)), target: "/cache".into(), read_only: false });
 }
+
+#[test]
+fn what_podman_and_kubectl_write_plays_without_warnings() {
+    let podman = concat!(
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  annotations:\n    io.podman.annotations.autoremove/web: \"FALSE\"\n",
+        "  creationTimestamp: \"2026-12-02T05:23:46Z\"\n  labels:\n    app: web-pod\n  name: web-pod\n",
+        "spec:\n  automountServiceAccountToken: false\n  containers:\n  - command: [httpd, -f]\n    image: busybox\n    name: web\n",
+        "    resources: {}\n    securityContext:\n      capabilities: {}\n  enableServiceLinks: false\nstatus: {}\n",
+    );
+    assert_eq!(plan_of(podman).unwrap().warnings, Vec::<String>::new());
+    let p = plan_of(&podman.replace("enableServiceLinks: false", "enableServiceLinks: true")).unwrap();
+    assert_eq!(p.warnings, ["Pod web-pod: spec.enableServiceLinks is not supported, ignored"]);
+}
