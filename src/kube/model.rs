@@ -495,6 +495,7 @@ pub struct ServicePort {
 
 /// One document of a manifest file, by kind.
 #[derive(Clone, Debug, PartialEq)]
+#[allow(clippy::large_enum_variant)] // a file holds a handful of them
 pub enum Object {
     Pod(Pod),
     Workload(Workload),
