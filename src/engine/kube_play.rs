@@ -54,9 +54,11 @@ pub fn play(store: &Store, plan: &Plan, opts: &PlayOptions) -> Result<Played> {
     }
     ensure_images(store, plan, opts)?;
     if opts.replace {
+        // Stopped as kube down stops them: each container's own timeout
+        // (terminationGracePeriodSeconds), then SIGKILL.
         for pod in &plan.pods {
             if let Ok(existing) = pods::find(store, &pod.spec.name) {
-                pods::remove(store, &existing, true, Some(0)).with_context(|| format!("--replace: remove pod {}", existing.name))?;
+                pods::remove(store, &existing, true, None).with_context(|| format!("--replace: remove pod {}", existing.name))?;
             }
         }
     }
