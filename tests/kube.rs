@@ -131,6 +131,9 @@ fn every_generated_manifest_is_one_a_cluster_accepts() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("warning: container lone: --init is not in the manifest"), "{}", common::describe(&out));
     assert!(lone.contains("name: lone-pod") && lone.contains("- name: lone"), "{lone}");
 
+    // A volume is a claim: with its pod, the file plays with its data.
+    let with_claim = manifest(&["appdata", "full"], "claim.yaml");
+    assert!(with_claim.contains("kind: PersistentVolumeClaim\nmetadata:\n  name: appdata") && with_claim.contains("storage: 1Gi"), "{with_claim}");
     let (code, err) = env.fails(&["kube", "generate", "nothing-here"]);
     assert_ne!(code, 0);
     assert!(err.contains("nothing-here"), "{err}");

@@ -20,7 +20,7 @@ pub enum KubeCommand {
     Play(PlayArgs),
     /// Remove the pods a Kubernetes YAML file made (volumes stay)
     Down(DownArgs),
-    /// Write a Kubernetes manifest of pods or containers
+    /// Write a Kubernetes manifest of pods, containers or volumes
     Generate(GenerateArgs),
 }
 
@@ -34,7 +34,7 @@ pub enum PlayCommand {
 /// Podman's `generate kube`.
 #[derive(Subcommand, Debug)]
 pub enum GenerateCommand {
-    /// Write a Kubernetes manifest of pods or containers
+    /// Write a Kubernetes manifest of pods, containers or volumes
     Kube(GenerateArgs),
 }
 
@@ -82,8 +82,8 @@ pub enum GenerateType {
 #[derive(Args, Debug)]
 #[command(after_help = "Examples:\n  pontoon kube generate web > web.yaml\n  pontoon kube generate --service -f web.yaml web\n  pontoon kube generate --type deployment web")]
 pub struct GenerateArgs {
-    /// Pods or containers to describe
-    #[arg(required = true, value_name = "POD|CONTAINER")]
+    /// Pods, containers or volumes to describe
+    #[arg(required = true, value_name = "POD|CONTAINER|VOLUME")]
     pub names: Vec<String>,
     /// Add a Service for the pod's host ports
     #[arg(short = 's', long)]
@@ -187,9 +187,14 @@ pub fn down(ctx: &Ctx, args: DownArgs) -> Result<()> {
 
 pub fn generate(ctx: &Ctx, args: GenerateArgs) -> Result<()> {
     let store = ctx.store()?;
-    let pods = crate::engine::kube_generate::generate(&store, &args.names)?;
+    let generated = crate::engine::kube_generate::generate(&store, &args.names)?;
     let mut docs = Vec::new();
-    for (pod, sources) in pods {
+    for claim in &generated.claims {
+        if let Object::Claim(c) = claim {
+            docs.push(serde_yaml_ng::to_string(c).context("write the PersistentVolumeClaim")?);
+        }
+    }
+    for (pod, sources) in generated.pods {
         for object in sources {
             docs.push(match &object {
                 Object::ConfigMap(c) => serde_yaml_ng::to_string(c),

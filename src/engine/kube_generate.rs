@@ -53,11 +53,21 @@ fn is_missing(e: &anyhow::Error) -> bool {
     matches!(e.downcast_ref::<PontoonError>(), Some(PontoonError::NoSuchPod(_) | PontoonError::NoSuchContainer(_)))
 }
 
-/// The Pod manifests of `names` (each pod is one, and the containers
-/// named outside pods together are one more, named `<first>-pod`), with
-/// the ConfigMaps and Secrets their played volumes came from.
-pub fn generate(store: &Store, names: &[String]) -> Result<Vec<(Pod, Vec<Object>)>> {
-    let mut out = Vec::new();
+/// What `kube generate` writes.
+#[derive(Default)]
+pub struct Generated {
+    /// PersistentVolumeClaims of the volumes named, first.
+    pub claims: Vec<Object>,
+    /// Each pod with the ConfigMaps and Secrets its played volumes came from.
+    pub pods: Vec<(Pod, Vec<Object>)>,
+}
+
+/// The manifests of `names`: each pod is a Pod, the containers named
+/// outside pods together one more (named `<first>-pod`), each volume a
+/// PersistentVolumeClaim, as Podman generates them.
+pub fn generate(store: &Store, names: &[String]) -> Result<Generated> {
+    let mut generated = Generated::default();
+    let out = &mut generated.pods;
     let mut lone: Vec<Container> = Vec::new();
     for name in names {
         match pods::find(store, name) {
@@ -79,7 +89,13 @@ pub fn generate(store: &Store, names: &[String]) -> Result<Vec<(Pod, Vec<Object>
                 out.push((generate::pod(&group, &is_file), generate::sources(&group)));
             }
             Err(e) if is_missing(&e) => {
-                let c = store.containers.find(name).map_err(|_| anyhow::anyhow!("no such pod or container: {name}"))?;
+                let Ok(c) = store.containers.find(name) else {
+                    match store.volumes.load(name) {
+                        Ok(v) => generated.claims.push(Object::Claim(generate::claim(&v.name))),
+                        Err(_) => bail!("no such pod, container or volume: {name}"),
+                    }
+                    continue;
+                };
                 if c.record.spec.pod.is_some() {
                     bail!("container {} is in a pod: generate the pod's manifest instead", c.record.name);
                 }
@@ -101,7 +117,7 @@ pub fn generate(store: &Store, names: &[String]) -> Result<Vec<(Pod, Vec<Object>
         warn(&group);
         out.push((generate::pod(&group, &is_file), generate::sources(&group)));
     }
-    Ok(out)
+    Ok(generated)
 }
 
 fn warn(group: &Group) {

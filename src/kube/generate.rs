@@ -319,6 +319,13 @@ pub fn service(pod: &Pod) -> Service {
     }
 }
 
+/// A volume as the claim a cluster would bind it to: Podman's one
+/// ReadWriteOnce gibibyte, since a local volume has no size.
+pub fn claim(name: &str) -> PersistentVolumeClaim {
+    let spec = serde_yaml_ng::from_str("accessModes:\n- ReadWriteOnce\nresources:\n  requests:\n    storage: 1Gi\n").ok();
+    PersistentVolumeClaim { api_version: "v1".into(), kind: "PersistentVolumeClaim".into(), metadata: ObjectMeta { name: Some(name.to_string()), ..Default::default() }, spec }
+}
+
 /// `--type deployment`: the pod as the template of a one-replica
 /// Deployment named `<pod>-deployment`, as Podman names it.
 pub fn deployment(pod: Pod) -> Workload {
