@@ -54,6 +54,7 @@ fn a_generated_pod_plays_back_and_serves_again() {
     let publish = format!("127.0.0.1:{port}:80");
     env.ok(&["pod", "create", "-p", &publish, "--name", "web"]);
     env.ok(&["run", "-d", "--pod", "web", "--name", "web-httpd", "--stop-timeout", "1", "busybox", "sh", "-c", SERVE]);
+    env.ok(&["run", "-d", "--pod", "web", "--name", "web-client", "--stop-timeout", "1", "busybox", "sleep", "1000"]);
     let url = format!("http://127.0.0.1:{port}/");
     assert_eq!(fetch(&env, &url), "hello-from-kube\n");
 
@@ -70,10 +71,11 @@ fn a_generated_pod_plays_back_and_serves_again() {
     assert!(names(&env).is_empty(), "pod rm -f left {:?}", names(&env));
     let out = env.ok(&["kube", "play", "web.yaml"]);
     let (_, containers) = played_ids(&out);
-    assert_eq!(containers.len(), 1, "{out}");
+    assert_eq!(containers.len(), 2, "{out}");
     assert_eq!(fetch(&env, &url), "hello-from-kube\n", "the played pod serves on the same host port");
     let all = names(&env);
-    assert!(all.contains(&"web-httpd".to_string()) && all.len() == 2, "the container, named <pod>-<container>, and the infra container: {all:?}");
+    assert!(all.contains(&"web-httpd".to_string()) && all.contains(&"web-client".to_string()) && all.len() == 3, "the containers, named <pod>-<container>, and the infra container: {all:?}");
+    assert_eq!(env.ok(&["exec", "web-client", "wget", "-qO-", "http://localhost:80/"]), "hello-from-kube\n", "the members share the pod's network again");
 
     let down = env.ok(&["kube", "down", "web.yaml"]);
     assert!(down.starts_with("Pods stopped:\n") && down.contains("Pods removed:\n"), "{down}");
