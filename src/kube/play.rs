@@ -208,6 +208,9 @@ fn plan_pod(name: &str, kind: &str, labels: BTreeMap<String, String>, spec: &Kub
         _ => None,
     };
     let restart = restart_of(kind, spec.restart_policy.as_deref(), backoff, at)?;
+    for field in ignored_values(spec, at, object) {
+        warnings.push(format!("{kind} {}: {field} is not supported, ignored", object.name()));
+    }
     let (volumes, files) = plan_volumes(spec, at, sources)?;
     let mut seen = BTreeSet::new();
     let mut plan_all = |list: &[Container], field: &str, restart: &RestartPolicy| -> Result<Vec<ContainerPlan>, Fail> {
@@ -247,6 +250,32 @@ fn plan_pod(name: &str, kind: &str, labels: BTreeMap<String, String>, spec: &Kub
         }
     }
     Ok(PodPlan { object: String::new(), spec: pod, init, containers, files })
+}
+
+/// Fields the model reads but whose value pontoon cannot act on (so the
+/// round trip of kube::unsupported keeps them): limits other than memory
+/// and cpu, a disk emptyDir's sizeLimit, a Job's backoffLimit without
+/// OnFailure (pontoon retries containers, not pods).
+fn ignored_values(spec: &KubePodSpec, at: &FieldPath, object: &Object) -> Vec<String> {
+    let mut out = Vec::new();
+    for (field, list) in [("initContainers", &spec.init_containers), ("containers", &spec.containers)] {
+        for (i, c) in list.iter().enumerate() {
+            for key in c.resources.iter().flat_map(|r| r.limits.keys()).filter(|k| *k != "memory" && *k != "cpu") {
+                out.push(at.key(field).index(i).key("resources").key("limits").key(key).to_string());
+            }
+        }
+    }
+    for (i, v) in spec.volumes.iter().enumerate() {
+        if v.empty_dir.as_ref().is_some_and(|e| e.size_limit.is_some() && e.medium.as_deref().unwrap_or("").is_empty()) {
+            out.push(at.key("volumes").index(i).key("emptyDir").key("sizeLimit").to_string());
+        }
+    }
+    if let Object::Workload(w) = object {
+        if w.spec.backoff_limit.is_some() && spec.restart_policy.as_deref() != Some("OnFailure") {
+            out.push("spec.backoffLimit".to_string());
+        }
+    }
+    out
 }
 
 /// The pod's volumes by name, and the files of its configMap and secret volumes.

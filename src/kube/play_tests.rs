@@ -174,4 +174,9 @@ fn what_podman_and_kubectl_write_plays_without_warnings() {
     assert_eq!(plan_of(podman).unwrap().warnings, Vec::<String>::new());
     let p = plan_of(&podman.replace("enableServiceLinks: false", "enableServiceLinks: true")).unwrap();
     assert_eq!(p.warnings, ["Pod web-pod: spec.enableServiceLinks is not supported, ignored"]);
+    let odd = podman.replace("resources: {}", "resources: {limits: {nvidia.com/gpu: 1, memory: 1Gi}}").replace("  enableServiceLinks: false\n", "  volumes: [{name: v, emptyDir: {sizeLimit: 1Gi}}]\n");
+    assert_eq!(plan_of(&odd).unwrap().warnings, [
+        "Pod web-pod: spec.containers[0].resources.limits.nvidia.com/gpu is not supported, ignored",
+        "Pod web-pod: spec.volumes[0].emptyDir.sizeLimit is not supported, ignored",
+    ]);
 }

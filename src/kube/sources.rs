@@ -107,7 +107,8 @@ impl Sources {
         for (i, e) in c.env.iter().enumerate() {
             let here = at.key("env").index(i);
             let value = match (&e.value, &e.value_from) {
-                (_, Some(from)) => {
+                (Some(_), Some(_)) => return Err((here.key("valueFrom"), "give value or valueFrom, not both".into())),
+                (None, Some(from)) => {
                     let (secret, r, field) = match (&from.config_map_key_ref, &from.secret_key_ref) {
                         (Some(r), None) => (false, r, "configMapKeyRef"),
                         (None, Some(r)) => (true, r, "secretKeyRef"),
