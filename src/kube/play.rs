@@ -270,6 +270,10 @@ fn ignored_values(spec: &KubePodSpec, at: &FieldPath, object: &Object) -> Vec<St
             out.push(at.key("volumes").index(i).key("emptyDir").key("sizeLimit").to_string());
         }
     }
+    // One machine has one namespace: the default one.
+    if object.metadata().namespace.as_deref().is_some_and(|n| n != "default") {
+        out.push("metadata.namespace".to_string());
+    }
     if let Object::Workload(w) = object {
         if w.spec.backoff_limit.is_some() && spec.restart_policy.as_deref() != Some("OnFailure") {
             out.push("spec.backoffLimit".to_string());
@@ -409,7 +413,8 @@ fn plan_container(pod: &str, c: &Container, at: &FieldPath, pod_spec: &KubePodSp
             return Err((here.key("mountPath"), format!("{:?} is not an absolute path", m.mount_path)));
         }
         if let Some(source) = source {
-            let read_only = m.read_only == Some(true) || matches!(source, MountSource::Files(_));
+            let claim_read_only = pod_spec.volumes.iter().any(|v| v.name == m.name && v.persistent_volume_claim.as_ref().is_some_and(|c| c.read_only == Some(true)));
+            let read_only = m.read_only == Some(true) || claim_read_only || matches!(source, MountSource::Files(_));
             mounts.push(PlannedMount { source: source.clone(), target: m.mount_path.clone(), read_only });
         }
     }

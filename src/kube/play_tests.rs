@@ -78,14 +78,14 @@ fn volumes_map_to_their_sources() {
         "  containers:\n  - name: a\n    image: busybox\n    volumeMounts:\n",
         "    - {name: claim, mountPath: /c}\n    - {name: named, mountPath: /n}\n    - {name: host, mountPath: /h, readOnly: true}\n",
         "    - {name: scratch, mountPath: /s}\n    - {name: mem, mountPath: /m}\n    - {name: missing, mountPath: /o}\n",
-        "  volumes:\n  - {name: claim, persistentVolumeClaim: {claimName: data}}\n  - {name: named, hostPath: {path: vol1}}\n",
+        "  volumes:\n  - {name: claim, persistentVolumeClaim: {claimName: data, readOnly: true}}\n  - {name: named, hostPath: {path: vol1}}\n",
         "  - {name: host, hostPath: {path: /srv, type: Directory}}\n  - {name: scratch, emptyDir: {}}\n",
         "  - {name: mem, emptyDir: {medium: Memory, sizeLimit: 1Mi}}\n  - {name: missing, configMap: {name: nope, optional: true}}\n",
     ));
     let p = plan_of(&text).unwrap();
     let m = &p.pods[0].containers[0].mounts;
     assert_eq!(m.len(), 5, "a missing optional configMap mounts nothing: {m:?}");
-    assert_eq!(m[0].source, MountSource::Named("data".into()));
+    assert_eq!((m[0].source.clone(), m[0].read_only), (MountSource::Named("data".into()), true), "a readOnly claim mounts read-only");
     assert_eq!(m[1].source, MountSource::Named("vol1".into()), "a hostPath without a slash names a volume");
     assert_eq!((m[2].source.clone(), m[2].read_only), (MountSource::Bind { path: "/srv".into(), kind: "Directory".into() }, true));
     assert_eq!(m[3].source, MountSource::EmptyDir("scratch".into()));
@@ -166,7 +166,7 @@ fn a_generated_manifest_plays_back_to_the_same_specs() {
 #[test]
 fn what_podman_and_kubectl_write_plays_without_warnings() {
     let podman = concat!(
-        "apiVersion: v1\nkind: Pod\nmetadata:\n  annotations:\n    io.podman.annotations.autoremove/web: \"FALSE\"\n",
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  namespace: default\n  annotations:\n    io.podman.annotations.autoremove/web: \"FALSE\"\n",
         "  creationTimestamp: \"2026-12-02T05:23:46Z\"\n  labels:\n    app: web-pod\n  name: web-pod\n",
         "spec:\n  automountServiceAccountToken: false\n  containers:\n  - command: [httpd, -f]\n    image: busybox\n    name: web\n",
         "    resources: {}\n    securityContext:\n      capabilities: {}\n  enableServiceLinks: false\nstatus: {}\n",
@@ -174,6 +174,8 @@ fn what_podman_and_kubectl_write_plays_without_warnings() {
     assert_eq!(plan_of(podman).unwrap().warnings, Vec::<String>::new());
     let p = plan_of(&podman.replace("enableServiceLinks: false", "enableServiceLinks: true")).unwrap();
     assert_eq!(p.warnings, ["Pod web-pod: spec.enableServiceLinks is not supported, ignored"]);
+    let elsewhere = podman.replace("namespace: default", "namespace: prod");
+    assert_eq!(plan_of(&elsewhere).unwrap().warnings, ["Pod web-pod: metadata.namespace is not supported, ignored"]);
     let odd = podman.replace("resources: {}", "resources: {limits: {nvidia.com/gpu: 1, memory: 1Gi}}").replace("  enableServiceLinks: false\n", "  volumes: [{name: v, emptyDir: {sizeLimit: 1Gi}}]\n");
     assert_eq!(plan_of(&odd).unwrap().warnings, [
         "Pod web-pod: spec.containers[0].resources.limits.nvidia.com/gpu is not supported, ignored",
