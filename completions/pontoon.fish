@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_pontoon_global_optspecs
-    string join \n root= runroot= h/help V/version
+    string join \n root= runroot= log-level= D/debug storage-driver= storage-opt= events-backend= cgroup-manager= runtime= runtime-flag= noout config= url= remote connection= h/help V/version
 end
 
 function __fish_pontoon_needs_command
@@ -26,6 +26,19 @@ end
 
 complete -c pontoon -n "__fish_pontoon_needs_command" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_needs_command" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_needs_command" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_needs_command" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_needs_command" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_needs_command" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_needs_command" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_needs_command" -l runtime -d 'Default OCI runtime of run and create (crun, runc, a path; pontoon\'s own when unset)' -r
+complete -c pontoon -n "__fish_pontoon_needs_command" -l runtime-flag -d 'A flag for the OCI runtime (without its dashes), e.g. --runtime-flag debug' -r
+complete -c pontoon -n "__fish_pontoon_needs_command" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_needs_command" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_needs_command" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_needs_command" -s D -l debug -d 'Debug output (--log-level debug); before the command, as Docker\'s -D'
+complete -c pontoon -n "__fish_pontoon_needs_command" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_needs_command" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_needs_command" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_needs_command" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "run" -d 'Create and run a container'
@@ -62,6 +75,7 @@ complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "buildx" -d 'Docker\
 complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "images" -d 'List images'
 complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "rmi" -d 'Remove one or more images'
 complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "tag" -d 'Give an image another name'
+complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "untag" -d 'Remove names from an image (all of them when none is given)'
 complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "history" -d 'Show the layers an image was built from'
 complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "inspect" -d 'Show low-level information on containers and images'
 complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "import" -d 'Create an image from a root filesystem tarball'
@@ -105,6 +119,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l pid -d 'PID name
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l uts -d 'UTS namespace (hostname): private (default), host or container:NAME' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l userns -d 'User namespace: host (the default; keep-id, nomap and auto are not supported yet)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l shm-size -d 'Size of /dev/shm (e.g. 16m; default 64m)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l sysctl -d 'Set a namespaced kernel parameter (net.*, kernel.shm*, fs.mqueue.*...)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l group-add -d 'Add a supplementary group (a name from the image\'s /etc/group, or a gid; repeatable)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l network-alias -d 'Another name the container has on its user network (repeatable)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l ip -d 'The container\'s IPv4 or IPv6 address on its network' -r
@@ -139,6 +154,14 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l device -d 'Give 
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l device-cgroup-rule -d 'Allow devices in the device cgroup (\'TYPE MAJOR:MINOR ACCESS\', e.g. \'c 1:3 rwm\')' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -s d -l detach -d 'Run in the background and print the container Id'
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -s i -l interactive -d 'Keep stdin open'
@@ -149,6 +172,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand run" -s P -l publish-all
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l privileged -d 'Give extended privileges to the container'
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l rm -d 'Remove the container when it exits'
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l no-healthcheck -d 'Disable any container-specified HEALTHCHECK'
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l name -d 'Name of the container' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -s e -l env -d 'Set environment variables (KEY=VALUE, or KEY to pass pontoon\'s value)' -r
@@ -168,6 +193,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l pid -d 'PID n
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l uts -d 'UTS namespace (hostname): private (default), host or container:NAME' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l userns -d 'User namespace: host (the default; keep-id, nomap and auto are not supported yet)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l shm-size -d 'Size of /dev/shm (e.g. 16m; default 64m)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l sysctl -d 'Set a namespaced kernel parameter (net.*, kernel.shm*, fs.mqueue.*...)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l group-add -d 'Add a supplementary group (a name from the image\'s /etc/group, or a gid; repeatable)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l network-alias -d 'Another name the container has on its user network (repeatable)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l ip -d 'The container\'s IPv4 or IPv6 address on its network' -r
@@ -202,6 +228,14 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l device -d 'Gi
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l device-cgroup-rule -d 'Allow devices in the device cgroup (\'TYPE MAJOR:MINOR ACCESS\', e.g. \'c 1:3 rwm\')' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -s i -l interactive -d 'Keep stdin open'
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -s t -l tty -d 'Allocate a pseudo-terminal'
@@ -211,38 +245,128 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand create" -s P -l publish-
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l privileged -d 'Give extended privileges to the container'
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l rm -d 'Remove the container when it exits'
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l no-healthcheck -d 'Disable any container-specified HEALTHCHECK'
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand start" -l detach-keys -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand start" -l sig-proxy -d 'Proxy received signals to the process (with --attach)' -r -f -a "true\t''
+false\t''"
+complete -c pontoon -n "__fish_pontoon_using_subcommand start" -l filter -d 'Act on the containers that match (the filters of ps --filter)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand start" -l cidfile -d 'Read a container\'s name or Id from FILE (as written by run --cidfile)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand start" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand start" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand start" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand start" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand start" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand start" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand start" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand start" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand start" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand start" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand start" -s a -l attach -d 'Attach stdout/stderr and wait for the exit'
 complete -c pontoon -n "__fish_pontoon_using_subcommand start" -s i -l interactive -d 'Attach stdin'
+complete -c pontoon -n "__fish_pontoon_using_subcommand start" -s l -l latest -d 'Act on the latest created container'
+complete -c pontoon -n "__fish_pontoon_using_subcommand start" -l all -d 'Act on every container the command applies to'
+complete -c pontoon -n "__fish_pontoon_using_subcommand start" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand start" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand start" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand start" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand rm" -s t -l time -d 'Seconds to wait for a running container to stop before it is killed (with --force)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand rm" -l filter -d 'Act on the containers that match (the filters of ps --filter)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand rm" -l cidfile -d 'Read a container\'s name or Id from FILE (as written by run --cidfile)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand rm" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand rm" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand rm" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand rm" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand rm" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand rm" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand rm" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand rm" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand rm" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand rm" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand rm" -s f -l force -d 'Kill and remove running containers'
 complete -c pontoon -n "__fish_pontoon_using_subcommand rm" -s v -l volumes -d 'Remove anonymous volumes too'
-complete -c pontoon -n "__fish_pontoon_using_subcommand rm" -s a -l all -d 'Remove all containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand rm" -s i -l ignore -d 'Do not fail on containers that do not exist'
+complete -c pontoon -n "__fish_pontoon_using_subcommand rm" -l depend -d 'Remove the containers that depend on these first (they share their namespaces or volumes)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand rm" -s a -l all -d 'Act on every container the command applies to'
+complete -c pontoon -n "__fish_pontoon_using_subcommand rm" -s l -l latest -d 'Act on the latest created container'
+complete -c pontoon -n "__fish_pontoon_using_subcommand rm" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand rm" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand rm" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand rm" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand stop" -s t -l time -d 'Seconds to wait before killing' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand stop" -l filter -d 'Act on the containers that match (the filters of ps --filter)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand stop" -l cidfile -d 'Read a container\'s name or Id from FILE (as written by run --cidfile)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand stop" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand stop" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand stop" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand stop" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand stop" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand stop" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand stop" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand stop" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand stop" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand stop" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand stop" -s i -l ignore -d 'Do not fail on containers that do not exist'
+complete -c pontoon -n "__fish_pontoon_using_subcommand stop" -s a -l all -d 'Act on every container the command applies to'
+complete -c pontoon -n "__fish_pontoon_using_subcommand stop" -s l -l latest -d 'Act on the latest created container'
+complete -c pontoon -n "__fish_pontoon_using_subcommand stop" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand stop" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand stop" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand stop" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand restart" -s t -l time -d 'Seconds to wait before killing' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand restart" -l filter -d 'Act on the containers that match (the filters of ps --filter)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand restart" -l cidfile -d 'Read a container\'s name or Id from FILE (as written by run --cidfile)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand restart" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand restart" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand restart" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand restart" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand restart" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand restart" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand restart" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand restart" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand restart" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand restart" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand restart" -s i -l ignore -d 'Do not fail on containers that do not exist'
+complete -c pontoon -n "__fish_pontoon_using_subcommand restart" -l running -d 'With --all or --filter: only the running containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand restart" -s a -l all -d 'Act on every container the command applies to'
+complete -c pontoon -n "__fish_pontoon_using_subcommand restart" -s l -l latest -d 'Act on the latest created container'
+complete -c pontoon -n "__fish_pontoon_using_subcommand restart" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand restart" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand restart" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand restart" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand kill" -s s -l signal -d 'Signal to send' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kill" -l filter -d 'Act on the containers that match (the filters of ps --filter)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kill" -l cidfile -d 'Read a container\'s name or Id from FILE (as written by run --cidfile)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand kill" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand kill" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand kill" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kill" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kill" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kill" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kill" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kill" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand kill" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kill" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kill" -s i -l ignore -d 'Do not fail on containers that do not exist'
+complete -c pontoon -n "__fish_pontoon_using_subcommand kill" -s a -l all -d 'Act on every container the command applies to'
+complete -c pontoon -n "__fish_pontoon_using_subcommand kill" -s l -l latest -d 'Act on the latest created container'
+complete -c pontoon -n "__fish_pontoon_using_subcommand kill" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand kill" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand kill" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand kill" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand wait" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand wait" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand wait" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand wait" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand wait" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand wait" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand wait" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand wait" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand wait" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand wait" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand wait" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand wait" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand wait" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand wait" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand logs" -l since -d 'Show entries since (RFC 3339 time or relative: 10s, 5m, 2h)' -r
@@ -250,39 +374,119 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand logs" -l until -d 'Show 
 complete -c pontoon -n "__fish_pontoon_using_subcommand logs" -s n -l tail -d 'Number of lines from the end ("all" for every line)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand logs" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand logs" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand logs" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand logs" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand logs" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand logs" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand logs" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand logs" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand logs" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand logs" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand logs" -s f -l follow -d 'Follow the log'
 complete -c pontoon -n "__fish_pontoon_using_subcommand logs" -s t -l timestamps -d 'Show timestamps'
+complete -c pontoon -n "__fish_pontoon_using_subcommand logs" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand logs" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand logs" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand logs" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand stats" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand stats" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand stats" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand stats" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand stats" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand stats" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand stats" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand stats" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand stats" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand stats" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand stats" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand stats" -s a -l all -d 'Show all containers (default: running only)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand stats" -l no-stream -d 'Print one sample and exit'
 complete -c pontoon -n "__fish_pontoon_using_subcommand stats" -l no-trunc -d 'Do not truncate Ids'
+complete -c pontoon -n "__fish_pontoon_using_subcommand stats" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand stats" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand stats" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand stats" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pause" -l filter -d 'Act on the containers that match (the filters of ps --filter)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pause" -l cidfile -d 'Read a container\'s name or Id from FILE (as written by run --cidfile)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pause" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pause" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pause" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pause" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pause" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pause" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pause" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pause" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pause" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pause" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pause" -s i -l ignore -d 'Do not fail on containers that do not exist'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pause" -s a -l all -d 'Act on every container the command applies to'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pause" -s l -l latest -d 'Act on the latest created container'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pause" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pause" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pause" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pause" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand unpause" -l filter -d 'Act on the containers that match (the filters of ps --filter)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand unpause" -l cidfile -d 'Read a container\'s name or Id from FILE (as written by run --cidfile)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand unpause" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand unpause" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand unpause" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand unpause" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand unpause" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand unpause" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand unpause" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand unpause" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand unpause" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand unpause" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand unpause" -s i -l ignore -d 'Do not fail on containers that do not exist'
+complete -c pontoon -n "__fish_pontoon_using_subcommand unpause" -s a -l all -d 'Act on every container the command applies to'
+complete -c pontoon -n "__fish_pontoon_using_subcommand unpause" -s l -l latest -d 'Act on the latest created container'
+complete -c pontoon -n "__fish_pontoon_using_subcommand unpause" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand unpause" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand unpause" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand unpause" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand cp" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand cp" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand cp" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand cp" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand cp" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand cp" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand cp" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand cp" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand cp" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand cp" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand cp" -s a -l archive -d 'Archive mode: keep the owners (uid/gid) of the source'
 complete -c pontoon -n "__fish_pontoon_using_subcommand cp" -s q -l quiet -d 'Print nothing (accepted for Docker compatibility; cp prints no progress)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand cp" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand cp" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand cp" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand cp" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand diff" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand diff" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand diff" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand diff" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand diff" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand diff" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand diff" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand diff" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand diff" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand diff" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand diff" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand diff" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand diff" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand diff" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand export" -s o -l output -d 'Write to this file instead of standard output' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand export" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand export" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand export" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand export" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand export" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand export" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand export" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand export" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand export" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand export" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand export" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand export" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand export" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand export" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand commit" -s a -l author -d 'Author (e.g. "Jane Doe <jane@example.com>")' -r
@@ -292,16 +496,46 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand commit" -s p -l pause -d
 false\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand commit" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand commit" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand commit" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand commit" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand commit" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand commit" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand commit" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand commit" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand commit" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand commit" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand commit" -l no-pause -d 'Do not pause the container while committing'
 complete -c pontoon -n "__fish_pontoon_using_subcommand commit" -s q -l quiet -d 'Print nothing but the image Id (pontoon prints nothing else anyway)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand commit" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand commit" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand commit" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand commit" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand rename" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand rename" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand rename" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand rename" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand rename" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand rename" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand rename" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand rename" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand rename" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand rename" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand rename" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand rename" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand rename" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand rename" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand port" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand port" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand port" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand port" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand port" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand port" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand port" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand port" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand port" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand port" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand port" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand port" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand port" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand port" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand exec" -s e -l env -d 'Set environment variables (KEY=VALUE, or KEY to pass pontoon\'s value)' -r
@@ -312,10 +546,20 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand exec" -l detach-keys -d 
 complete -c pontoon -n "__fish_pontoon_using_subcommand exec" -l preserve-fds -d 'Pass N more file descriptors (3 to 3+N-1) to the process' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand exec" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand exec" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand exec" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand exec" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand exec" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand exec" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand exec" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand exec" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand exec" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand exec" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand exec" -s i -l interactive -d 'Keep stdin open'
 complete -c pontoon -n "__fish_pontoon_using_subcommand exec" -s t -l tty -d 'Allocate a pseudo-terminal'
 complete -c pontoon -n "__fish_pontoon_using_subcommand exec" -s d -l detach -d 'Run the command in the background'
 complete -c pontoon -n "__fish_pontoon_using_subcommand exec" -l privileged -d 'Give the command every capability'
+complete -c pontoon -n "__fish_pontoon_using_subcommand exec" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand exec" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand exec" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand exec" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand attach" -l detach-keys -d 'Key sequence to detach' -r
@@ -323,55 +567,100 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand attach" -l sig-proxy -d 
 false\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand attach" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand attach" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand attach" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand attach" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand attach" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand attach" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand attach" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand attach" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand attach" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand attach" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand attach" -l no-stdin -d 'Do not attach stdin'
+complete -c pontoon -n "__fish_pontoon_using_subcommand attach" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand attach" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand attach" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand attach" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand top" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand top" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand top" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand top" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand top" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand top" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand top" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand top" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand top" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand top" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand top" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand top" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand top" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand top" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -s n -l last -d 'Show the n last created containers' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -s f -l filter -d 'Filter: status=, name=, id=, label=, ancestor=, exited=, health=, pod=' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -l sort -d 'Sort by command, created, id, image, names, runningfor, size or status' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -s a -l all -d 'Show all containers (default: running only)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -s q -l quiet -d 'Show only Ids'
 complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -s l -l latest -d 'Show the latest created container'
 complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -s s -l size -d 'Show container sizes'
 complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -l no-trunc -d 'Do not truncate output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -l noheading -d 'Do not print the column names'
+complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -l ns -d 'Show the namespaces of each container\'s process (inode numbers)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -l external -d 'Accepted for Podman\'s scripts: every container in pontoon\'s store is its own, so there is nothing more to show'
 complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -s p -l pod -d 'Show the POD ID and PODNAME columns'
+complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -s V -l version -d 'Print version'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ls list inspect prune" -l root -d 'Storage root for images, layers and containers' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ls list inspect prune" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ls list inspect prune" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ls list inspect prune" -s V -l version -d 'Print version'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ls list inspect prune" -f -a "run" -d 'Create and run a container'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ls list inspect prune" -f -a "create" -d 'Create a container without starting it'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ls list inspect prune" -f -a "start" -d 'Start stopped containers'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ls list inspect prune" -f -a "rm" -d 'Remove containers'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ls list inspect prune" -f -a "stop" -d 'Stop running containers (stop signal, then SIGKILL)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ls list inspect prune" -f -a "restart" -d 'Stop then start containers'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ls list inspect prune" -f -a "kill" -d 'Send a signal to running containers'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ls list inspect prune" -f -a "wait" -d 'Wait for containers to exit and print their exit codes'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ls list inspect prune" -f -a "logs" -d 'Show a container\'s output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ls list inspect prune" -f -a "stats" -d 'Show containers\' resource usage'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ls list inspect prune" -f -a "pause" -d 'Pause every process of containers'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ls list inspect prune" -f -a "unpause" -d 'Resume paused containers'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ls list inspect prune" -f -a "cp" -d 'Copy files between a container and the host'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ls list inspect prune" -f -a "diff" -d 'Show the files a container added, changed or deleted'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ls list inspect prune" -f -a "export" -d 'Write a container\'s filesystem as a tar archive'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ls list inspect prune" -f -a "commit" -d 'Create a new image from a container\'s changes'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ls list inspect prune" -f -a "rename" -d 'Rename a container'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ls list inspect prune" -f -a "port" -d 'List a container\'s published ports'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ls list inspect prune" -f -a "exec" -d 'Run a command in a running container'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ls list inspect prune" -f -a "attach" -d 'Attach to a running container\'s terminal or streams'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ls list inspect prune" -f -a "top" -d 'List a container\'s processes'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ls list inspect prune" -f -a "ls" -d 'List containers'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ls list inspect prune" -f -a "list" -d 'List containers'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ls list inspect prune" -f -a "inspect" -d 'Show low-level information on containers'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ls list inspect prune" -f -a "prune" -d 'Remove all stopped containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ls list inspect prune exists" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ls list inspect prune exists" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ls list inspect prune exists" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ls list inspect prune exists" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ls list inspect prune exists" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ls list inspect prune exists" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ls list inspect prune exists" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ls list inspect prune exists" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ls list inspect prune exists" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ls list inspect prune exists" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ls list inspect prune exists" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ls list inspect prune exists" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ls list inspect prune exists" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ls list inspect prune exists" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ls list inspect prune exists" -f -a "run" -d 'Create and run a container'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ls list inspect prune exists" -f -a "create" -d 'Create a container without starting it'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ls list inspect prune exists" -f -a "start" -d 'Start stopped containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ls list inspect prune exists" -f -a "rm" -d 'Remove containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ls list inspect prune exists" -f -a "stop" -d 'Stop running containers (stop signal, then SIGKILL)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ls list inspect prune exists" -f -a "restart" -d 'Stop then start containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ls list inspect prune exists" -f -a "kill" -d 'Send a signal to running containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ls list inspect prune exists" -f -a "wait" -d 'Wait for containers to exit and print their exit codes'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ls list inspect prune exists" -f -a "logs" -d 'Show a container\'s output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ls list inspect prune exists" -f -a "stats" -d 'Show containers\' resource usage'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ls list inspect prune exists" -f -a "pause" -d 'Pause every process of containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ls list inspect prune exists" -f -a "unpause" -d 'Resume paused containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ls list inspect prune exists" -f -a "cp" -d 'Copy files between a container and the host'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ls list inspect prune exists" -f -a "diff" -d 'Show the files a container added, changed or deleted'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ls list inspect prune exists" -f -a "export" -d 'Write a container\'s filesystem as a tar archive'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ls list inspect prune exists" -f -a "commit" -d 'Create a new image from a container\'s changes'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ls list inspect prune exists" -f -a "rename" -d 'Rename a container'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ls list inspect prune exists" -f -a "port" -d 'List a container\'s published ports'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ls list inspect prune exists" -f -a "exec" -d 'Run a command in a running container'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ls list inspect prune exists" -f -a "attach" -d 'Attach to a running container\'s terminal or streams'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ls list inspect prune exists" -f -a "top" -d 'List a container\'s processes'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ls list inspect prune exists" -f -a "ls" -d 'List containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ls list inspect prune exists" -f -a "list" -d 'List containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ls list inspect prune exists" -f -a "inspect" -d 'Show low-level information on containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ls list inspect prune exists" -f -a "prune" -d 'Remove all stopped containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ls list inspect prune exists" -f -a "exists" -d 'Exit 0 when a container exists, 1 when it does not'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l detach-keys -d 'Key sequence to detach' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l sig-proxy -d 'Forward received signals to the container' -r -f -a "true\t''
 false\t''"
@@ -394,6 +683,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l uts -d 'UTS namespace (hostname): private (default), host or container:NAME' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l userns -d 'User namespace: host (the default; keep-id, nomap and auto are not supported yet)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l shm-size -d 'Size of /dev/shm (e.g. 16m; default 64m)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l sysctl -d 'Set a namespaced kernel parameter (net.*, kernel.shm*, fs.mqueue.*...)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l group-add -d 'Add a supplementary group (a name from the image\'s /etc/group, or a gid; repeatable)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l network-alias -d 'Another name the container has on its user network (repeatable)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l ip -d 'The container\'s IPv4 or IPv6 address on its network' -r
@@ -428,6 +718,14 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l device-cgroup-rule -d 'Allow devices in the device cgroup (\'TYPE MAJOR:MINOR ACCESS\', e.g. \'c 1:3 rwm\')' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -s d -l detach -d 'Run in the background and print the container Id'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -s i -l interactive -d 'Keep stdin open'
@@ -438,6 +736,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l privileged -d 'Give extended privileges to the container'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l rm -d 'Remove the container when it exits'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l no-healthcheck -d 'Disable any container-specified HEALTHCHECK'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l name -d 'Name of the container' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -s e -l env -d 'Set environment variables (KEY=VALUE, or KEY to pass pontoon\'s value)' -r
@@ -457,6 +757,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l uts -d 'UTS namespace (hostname): private (default), host or container:NAME' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l userns -d 'User namespace: host (the default; keep-id, nomap and auto are not supported yet)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l shm-size -d 'Size of /dev/shm (e.g. 16m; default 64m)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l sysctl -d 'Set a namespaced kernel parameter (net.*, kernel.shm*, fs.mqueue.*...)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l group-add -d 'Add a supplementary group (a name from the image\'s /etc/group, or a gid; repeatable)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l network-alias -d 'Another name the container has on its user network (repeatable)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l ip -d 'The container\'s IPv4 or IPv6 address on its network' -r
@@ -491,6 +792,14 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l device-cgroup-rule -d 'Allow devices in the device cgroup (\'TYPE MAJOR:MINOR ACCESS\', e.g. \'c 1:3 rwm\')' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -s i -l interactive -d 'Keep stdin open'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -s t -l tty -d 'Allocate a pseudo-terminal'
@@ -500,38 +809,128 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l privileged -d 'Give extended privileges to the container'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l rm -d 'Remove the container when it exits'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l no-healthcheck -d 'Disable any container-specified HEALTHCHECK'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from start" -l detach-keys -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from start" -l sig-proxy -d 'Proxy received signals to the process (with --attach)' -r -f -a "true\t''
+false\t''"
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from start" -l filter -d 'Act on the containers that match (the filters of ps --filter)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from start" -l cidfile -d 'Read a container\'s name or Id from FILE (as written by run --cidfile)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from start" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from start" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from start" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from start" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from start" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from start" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from start" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from start" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from start" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from start" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from start" -s a -l attach -d 'Attach stdout/stderr and wait for the exit'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from start" -s i -l interactive -d 'Attach stdin'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from start" -s l -l latest -d 'Act on the latest created container'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from start" -l all -d 'Act on every container the command applies to'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from start" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from start" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from start" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rm" -s t -l time -d 'Seconds to wait for a running container to stop before it is killed (with --force)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rm" -l filter -d 'Act on the containers that match (the filters of ps --filter)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rm" -l cidfile -d 'Read a container\'s name or Id from FILE (as written by run --cidfile)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rm" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rm" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rm" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rm" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rm" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rm" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rm" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rm" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rm" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rm" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rm" -s f -l force -d 'Kill and remove running containers'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rm" -s v -l volumes -d 'Remove anonymous volumes too'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove all containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rm" -s i -l ignore -d 'Do not fail on containers that do not exist'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rm" -l depend -d 'Remove the containers that depend on these first (they share their namespaces or volumes)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rm" -s a -l all -d 'Act on every container the command applies to'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rm" -s l -l latest -d 'Act on the latest created container'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rm" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rm" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stop" -s t -l time -d 'Seconds to wait before killing' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stop" -l filter -d 'Act on the containers that match (the filters of ps --filter)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stop" -l cidfile -d 'Read a container\'s name or Id from FILE (as written by run --cidfile)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stop" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stop" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stop" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stop" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stop" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stop" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stop" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stop" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stop" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stop" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stop" -s i -l ignore -d 'Do not fail on containers that do not exist'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stop" -s a -l all -d 'Act on every container the command applies to'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stop" -s l -l latest -d 'Act on the latest created container'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stop" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stop" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stop" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restart" -s t -l time -d 'Seconds to wait before killing' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restart" -l filter -d 'Act on the containers that match (the filters of ps --filter)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restart" -l cidfile -d 'Read a container\'s name or Id from FILE (as written by run --cidfile)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restart" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restart" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restart" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restart" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restart" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restart" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restart" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restart" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restart" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restart" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restart" -s i -l ignore -d 'Do not fail on containers that do not exist'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restart" -l running -d 'With --all or --filter: only the running containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restart" -s a -l all -d 'Act on every container the command applies to'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restart" -s l -l latest -d 'Act on the latest created container'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restart" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restart" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restart" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restart" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from kill" -s s -l signal -d 'Signal to send' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from kill" -l filter -d 'Act on the containers that match (the filters of ps --filter)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from kill" -l cidfile -d 'Read a container\'s name or Id from FILE (as written by run --cidfile)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from kill" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from kill" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from kill" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from kill" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from kill" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from kill" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from kill" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from kill" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from kill" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from kill" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from kill" -s i -l ignore -d 'Do not fail on containers that do not exist'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from kill" -s a -l all -d 'Act on every container the command applies to'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from kill" -s l -l latest -d 'Act on the latest created container'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from kill" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from kill" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from kill" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from kill" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from wait" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from wait" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from wait" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from wait" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from wait" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from wait" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from wait" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from wait" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from wait" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from wait" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from wait" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from wait" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from wait" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from wait" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from logs" -l since -d 'Show entries since (RFC 3339 time or relative: 10s, 5m, 2h)' -r
@@ -539,39 +938,119 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from logs" -s n -l tail -d 'Number of lines from the end ("all" for every line)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from logs" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from logs" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from logs" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from logs" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from logs" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from logs" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from logs" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from logs" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from logs" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from logs" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from logs" -s f -l follow -d 'Follow the log'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from logs" -s t -l timestamps -d 'Show timestamps'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from logs" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from logs" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from logs" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from logs" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stats" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stats" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stats" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stats" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stats" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stats" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stats" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stats" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stats" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stats" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stats" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stats" -s a -l all -d 'Show all containers (default: running only)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stats" -l no-stream -d 'Print one sample and exit'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stats" -l no-trunc -d 'Do not truncate Ids'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stats" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stats" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stats" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stats" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from pause" -l filter -d 'Act on the containers that match (the filters of ps --filter)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from pause" -l cidfile -d 'Read a container\'s name or Id from FILE (as written by run --cidfile)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from pause" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from pause" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from pause" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from pause" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from pause" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from pause" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from pause" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from pause" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from pause" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from pause" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from pause" -s i -l ignore -d 'Do not fail on containers that do not exist'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from pause" -s a -l all -d 'Act on every container the command applies to'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from pause" -s l -l latest -d 'Act on the latest created container'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from pause" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from pause" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from pause" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from unpause" -l filter -d 'Act on the containers that match (the filters of ps --filter)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from unpause" -l cidfile -d 'Read a container\'s name or Id from FILE (as written by run --cidfile)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from unpause" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from unpause" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from unpause" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from unpause" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from unpause" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from unpause" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from unpause" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from unpause" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from unpause" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from unpause" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from unpause" -s i -l ignore -d 'Do not fail on containers that do not exist'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from unpause" -s a -l all -d 'Act on every container the command applies to'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from unpause" -s l -l latest -d 'Act on the latest created container'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from unpause" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from unpause" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from unpause" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from unpause" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from cp" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from cp" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from cp" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from cp" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from cp" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from cp" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from cp" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from cp" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from cp" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from cp" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from cp" -s a -l archive -d 'Archive mode: keep the owners (uid/gid) of the source'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from cp" -s q -l quiet -d 'Print nothing (accepted for Docker compatibility; cp prints no progress)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from cp" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from cp" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from cp" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from cp" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from diff" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from diff" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from diff" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from diff" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from diff" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from diff" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from diff" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from diff" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from diff" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from diff" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from diff" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from diff" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from diff" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from diff" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from export" -s o -l output -d 'Write to this file instead of standard output' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from export" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from export" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from export" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from export" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from export" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from export" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from export" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from export" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from export" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from export" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from export" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from export" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from commit" -s a -l author -d 'Author (e.g. "Jane Doe <jane@example.com>")' -r
@@ -581,16 +1060,46 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 false\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from commit" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from commit" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from commit" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from commit" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from commit" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from commit" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from commit" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from commit" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from commit" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from commit" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from commit" -l no-pause -d 'Do not pause the container while committing'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from commit" -s q -l quiet -d 'Print nothing but the image Id (pontoon prints nothing else anyway)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from commit" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from commit" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from commit" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from commit" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rename" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rename" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rename" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rename" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rename" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rename" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rename" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rename" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rename" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rename" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rename" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rename" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rename" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rename" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from port" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from port" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from port" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from port" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from port" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from port" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from port" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from port" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from port" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from port" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from port" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from port" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from port" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from port" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exec" -s e -l env -d 'Set environment variables (KEY=VALUE, or KEY to pass pontoon\'s value)' -r
@@ -601,10 +1110,20 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exec" -l preserve-fds -d 'Pass N more file descriptors (3 to 3+N-1) to the process' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exec" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exec" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exec" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exec" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exec" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exec" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exec" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exec" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exec" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exec" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exec" -s i -l interactive -d 'Keep stdin open'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exec" -s t -l tty -d 'Allocate a pseudo-terminal'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exec" -s d -l detach -d 'Run the command in the background'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exec" -l privileged -d 'Give the command every capability'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exec" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exec" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exec" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exec" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from attach" -l detach-keys -d 'Key sequence to detach' -r
@@ -612,58 +1131,151 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 false\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from attach" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from attach" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from attach" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from attach" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from attach" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from attach" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from attach" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from attach" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from attach" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from attach" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from attach" -l no-stdin -d 'Do not attach stdin'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from attach" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from attach" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from attach" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from attach" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from top" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from top" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from top" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from top" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from top" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from top" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from top" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from top" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from top" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from top" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from top" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from top" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from top" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from top" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -s n -l last -d 'Show the n last created containers' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter: status=, name=, id=, label=, ancestor=, exited=, health=, pod=' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -l sort -d 'Sort by command, created, id, image, names, runningfor, size or status' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -s a -l all -d 'Show all containers (default: running only)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Show only Ids'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -s l -l latest -d 'Show the latest created container'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -s s -l size -d 'Show container sizes'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Do not truncate output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -l noheading -d 'Do not print the column names'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -l ns -d 'Show the namespaces of each container\'s process (inode numbers)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -l external -d 'Accepted for Podman\'s scripts: every container in pontoon\'s store is its own, so there is nothing more to show'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -s p -l pod -d 'Show the POD ID and PODNAME columns'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -s n -l last -d 'Show the n last created containers' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -s f -l filter -d 'Filter: status=, name=, id=, label=, ancestor=, exited=, health=, pod=' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -l sort -d 'Sort by command, created, id, image, names, runningfor, size or status' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -s a -l all -d 'Show all containers (default: running only)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Show only Ids'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -s l -l latest -d 'Show the latest created container'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -s s -l size -d 'Show container sizes'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -l no-trunc -d 'Do not truncate output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -l noheading -d 'Do not print the column names'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -l ns -d 'Show the namespaces of each container\'s process (inode numbers)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -l external -d 'Accepted for Podman\'s scripts: every container in pontoon\'s store is its own, so there is nothing more to show'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -s p -l pod -d 'Show the POD ID and PODNAME columns'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Format the output with a Go template, e.g. \'{{.Id}}\' or \'{{json .Config}}\'' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from inspect" -l type -d 'Only this type of object: container, image or pod' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from inspect" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from inspect" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from inspect" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from inspect" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from inspect" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from inspect" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from inspect" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from inspect" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from inspect" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from inspect" -s s -l size -d 'Show container sizes (SizeRw, SizeRootFs)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from inspect" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from inspect" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from prune" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from prune" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from prune" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from prune" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from prune" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from prune" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from prune" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from prune" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from prune" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from prune" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from prune" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from prune" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exists" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exists" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exists" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exists" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exists" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exists" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exists" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exists" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exists" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exists" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exists" -l external -d 'Accepted for Podman\'s scripts: pontoon has no containers other tools made'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exists" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exists" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exists" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -l platform -d 'Pull for this platform (os/arch[/variant]) instead of the host\'s' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -l tls-verify -d 'Require HTTPS and a trusted certificate (true), or allow plain HTTP and untrusted certificates (false); by default as registries.conf says (its insecure key)' -r -f -a "true\t''
 false\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -s q -l quiet -d 'Print only the image Id'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -s a -l all-tags -d 'Pull every tag of the repository'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand push" -s f -l format -d 'Manifest schema to push: oci or v2s2 (Docker); as stored by default' -r
@@ -673,7 +1285,17 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand push" -l tls-verify -d '
 false\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand push" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand push" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand push" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand push" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand push" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand push" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand push" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand push" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand push" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand push" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand push" -s q -l quiet -d 'Show no progress'
+complete -c pontoon -n "__fish_pontoon_using_subcommand push" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand push" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand push" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand push" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand login" -s u -l username -d 'User name' -r
@@ -683,20 +1305,50 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand login" -l tls-verify -d 
 false\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand login" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand login" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand login" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand login" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand login" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand login" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand login" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand login" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand login" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand login" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand login" -l password-stdin -d 'Read the password from standard input'
+complete -c pontoon -n "__fish_pontoon_using_subcommand login" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand login" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand login" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand login" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand logout" -l authfile -d 'Remove the credentials from this file instead of the default auth.json' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand logout" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand logout" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand logout" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand logout" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand logout" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand logout" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand logout" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand logout" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand logout" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand logout" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand logout" -s a -l all -d 'Remove the credentials of every registry'
+complete -c pontoon -n "__fish_pontoon_using_subcommand logout" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand logout" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand logout" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand logout" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand search" -l limit -d 'Results shown per registry' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand search" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand search" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand search" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand search" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand search" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand search" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand search" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand search" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand search" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand search" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand search" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand search" -l no-trunc -d 'Do not truncate descriptions'
+complete -c pontoon -n "__fish_pontoon_using_subcommand search" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand search" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand search" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand search" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand build" -s t -l tag -d 'Name the image (repeatable): NAME[:TAG]' -r
@@ -721,14 +1373,34 @@ docker\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l progress -d 'Progress output (auto, plain, tty): accepted, the output is always plain' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand build" -s q -l quiet -d 'Print only the image id'
 complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l no-cache -d 'Do not use the build cache'
 complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l squash -d 'Squash the layers this build adds into one'
 complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l force-rm -d 'Accepted for Docker\'s scripts: intermediate containers are always removed'
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand build" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand build" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and not __fish_seen_subcommand_from build prune" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and not __fish_seen_subcommand_from build prune" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and not __fish_seen_subcommand_from build prune" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and not __fish_seen_subcommand_from build prune" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and not __fish_seen_subcommand_from build prune" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and not __fish_seen_subcommand_from build prune" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and not __fish_seen_subcommand_from build prune" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and not __fish_seen_subcommand_from build prune" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and not __fish_seen_subcommand_from build prune" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and not __fish_seen_subcommand_from build prune" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and not __fish_seen_subcommand_from build prune" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and not __fish_seen_subcommand_from build prune" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and not __fish_seen_subcommand_from build prune" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and not __fish_seen_subcommand_from build prune" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and not __fish_seen_subcommand_from build prune" -f -a "build" -d 'Build an image from a Dockerfile'
@@ -755,20 +1427,50 @@ docker\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l progress -d 'Progress output (auto, plain, tty): accepted, the output is always plain' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -s q -l quiet -d 'Print only the image id'
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l no-cache -d 'Do not use the build cache'
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l squash -d 'Squash the layers this build adds into one'
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l force-rm -d 'Accepted for Docker\'s scripts: intermediate containers are always removed'
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from prune" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from prune" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from prune" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from prune" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from prune" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from prune" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from prune" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from prune" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from prune" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from prune" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from prune" -s a -l all -d 'Remove all of the cache (the cache is always removed whole)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from prune" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from prune" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and not __fish_seen_subcommand_from build prune" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and not __fish_seen_subcommand_from build prune" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and not __fish_seen_subcommand_from build prune" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and not __fish_seen_subcommand_from build prune" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and not __fish_seen_subcommand_from build prune" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and not __fish_seen_subcommand_from build prune" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and not __fish_seen_subcommand_from build prune" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and not __fish_seen_subcommand_from build prune" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and not __fish_seen_subcommand_from build prune" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and not __fish_seen_subcommand_from build prune" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and not __fish_seen_subcommand_from build prune" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and not __fish_seen_subcommand_from build prune" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and not __fish_seen_subcommand_from build prune" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and not __fish_seen_subcommand_from build prune" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and not __fish_seen_subcommand_from build prune" -f -a "build" -d 'Build an image from a Dockerfile'
@@ -795,110 +1497,258 @@ docker\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l progress -d 'Progress output (auto, plain, tty): accepted, the output is always plain' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -s q -l quiet -d 'Print only the image id'
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l no-cache -d 'Do not use the build cache'
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l squash -d 'Squash the layers this build adds into one'
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l force-rm -d 'Accepted for Docker\'s scripts: intermediate containers are always removed'
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from prune" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from prune" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from prune" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from prune" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from prune" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from prune" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from prune" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from prune" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from prune" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from prune" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from prune" -s a -l all -d 'Remove all of the cache (the cache is always removed whole)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from prune" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from prune" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand images" -s f -l filter -d 'Filter: dangling=true|false, reference=PATTERN, label=KEY[=VALUE]' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand images" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand images" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand images" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand images" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand images" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand images" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand images" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand images" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand images" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand images" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand images" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand images" -s a -l all -d 'Show all images (intermediate ones included)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand images" -s q -l quiet -d 'Show only image Ids'
 complete -c pontoon -n "__fish_pontoon_using_subcommand images" -l digests -d 'Show manifest digests'
 complete -c pontoon -n "__fish_pontoon_using_subcommand images" -l no-trunc -d 'Do not truncate Ids'
+complete -c pontoon -n "__fish_pontoon_using_subcommand images" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand images" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand images" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand images" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand rmi" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand rmi" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand rmi" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand rmi" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand rmi" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand rmi" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand rmi" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand rmi" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand rmi" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand rmi" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand rmi" -s f -l force -d 'Remove an image even when it has several names'
+complete -c pontoon -n "__fish_pontoon_using_subcommand rmi" -s a -l all -d 'Remove every image'
+complete -c pontoon -n "__fish_pontoon_using_subcommand rmi" -s i -l ignore -d 'Do not fail on images that do not exist'
+complete -c pontoon -n "__fish_pontoon_using_subcommand rmi" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand rmi" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand rmi" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand rmi" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand tag" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand tag" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand tag" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand tag" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand tag" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand tag" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand tag" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand tag" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand tag" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand tag" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand tag" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand tag" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand tag" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand tag" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand untag" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand untag" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand untag" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand untag" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand untag" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand untag" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand untag" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand untag" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand untag" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand untag" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand untag" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand untag" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand untag" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand untag" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand history" -s H -l human -d 'Print sizes and dates in human readable format' -r -f -a "true\t''
 false\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand history" -l format -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand history" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand history" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand history" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand history" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand history" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand history" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand history" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand history" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand history" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand history" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand history" -l no-trunc -d 'Show full Ids and commands'
 complete -c pontoon -n "__fish_pontoon_using_subcommand history" -s q -l quiet -d 'Show only layer Ids'
+complete -c pontoon -n "__fish_pontoon_using_subcommand history" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand history" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand history" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand history" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand inspect" -s f -l format -d 'Format the output with a Go template, e.g. \'{{.Id}}\' or \'{{json .Config}}\'' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand inspect" -l type -d 'Only this type of object: container, image or pod' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand inspect" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand inspect" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand inspect" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand inspect" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand inspect" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand inspect" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand inspect" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand inspect" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand inspect" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand inspect" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand inspect" -s s -l size -d 'Show container sizes (SizeRw, SizeRootFs)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand inspect" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand inspect" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand inspect" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand inspect" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand import" -s c -l change -d 'Apply a Dockerfile instruction (CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, ONBUILD, STOPSIGNAL, USER, VOLUME, WORKDIR)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand import" -s m -l message -d 'Commit message recorded in the image history' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand import" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand import" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand import" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand import" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand import" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand import" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand import" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand import" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand import" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand import" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand import" -s q -l quiet -d 'Print nothing but the image Id'
+complete -c pontoon -n "__fish_pontoon_using_subcommand import" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand import" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand import" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand import" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand save" -s o -l output -d 'Write to this file instead of standard output' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand save" -l format -d 'Archive format: docker-archive (default) or oci-archive' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand save" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand save" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand save" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand save" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand save" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand save" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand save" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand save" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand save" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand save" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand save" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand save" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand save" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand save" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand load" -s i -l input -d 'Read from this file instead of standard input' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand load" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand load" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand load" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand load" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand load" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand load" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand load" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand load" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand load" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand load" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand load" -s q -l quiet -d 'Do not report each layer as it is loaded'
+complete -c pontoon -n "__fish_pontoon_using_subcommand load" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand load" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand load" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand load" -s V -l version -d 'Print version'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount" -l root -d 'Storage root for images, layers and containers' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount" -s V -l version -d 'Print version'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount" -f -a "ls" -d 'List images'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount" -f -a "list" -d 'List images'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount" -f -a "pull" -d 'Download an image from a registry'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount" -f -a "push" -d 'Upload an image to a registry'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount" -f -a "rm" -d 'Remove one or more images'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount" -f -a "tag" -d 'Give an image another name'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount" -f -a "history" -d 'Show the layers an image was built from'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount" -f -a "inspect" -d 'Show low-level information on images'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount" -f -a "import" -d 'Create an image from a root filesystem tarball'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount" -f -a "build" -d 'Build an image from a Dockerfile'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount" -f -a "save" -d 'Write images to an archive'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount" -f -a "load" -d 'Load images from an archive'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount" -f -a "prune" -d 'Remove unused images'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount" -f -a "mount" -d 'Mount an image\'s root filesystem and print where'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount" -f -a "unmount" -d 'Unmount an image mounted with `image mount`'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount" -f -a "umount" -d 'Unmount an image mounted with `image mount`'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag" -f -a "ls" -d 'List images'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag" -f -a "list" -d 'List images'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag" -f -a "pull" -d 'Download an image from a registry'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag" -f -a "push" -d 'Upload an image to a registry'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag" -f -a "rm" -d 'Remove one or more images'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag" -f -a "tag" -d 'Give an image another name'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag" -f -a "history" -d 'Show the layers an image was built from'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag" -f -a "inspect" -d 'Show low-level information on images'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag" -f -a "import" -d 'Create an image from a root filesystem tarball'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag" -f -a "build" -d 'Build an image from a Dockerfile'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag" -f -a "save" -d 'Write images to an archive'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag" -f -a "load" -d 'Load images from an archive'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag" -f -a "prune" -d 'Remove unused images'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag" -f -a "mount" -d 'Mount an image\'s root filesystem and print where'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag" -f -a "unmount" -d 'Unmount an image mounted with `image mount`'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag" -f -a "umount" -d 'Unmount an image mounted with `image mount`'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag" -f -a "exists" -d 'Exit 0 when an image exists, 1 when it does not'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag" -f -a "untag" -d 'Remove names from an image (all of them when none is given)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter: dangling=true|false, reference=PATTERN, label=KEY[=VALUE]' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from ls" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from ls" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from ls" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from ls" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from ls" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from ls" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from ls" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from ls" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from ls" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from ls" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from ls" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from ls" -s a -l all -d 'Show all images (intermediate ones included)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Show only image Ids'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from ls" -l digests -d 'Show manifest digests'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Do not truncate Ids'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from ls" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from ls" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from list" -s f -l filter -d 'Filter: dangling=true|false, reference=PATTERN, label=KEY[=VALUE]' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from list" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from list" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from list" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from list" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from list" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from list" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from list" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from list" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from list" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from list" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from list" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from list" -s a -l all -d 'Show all images (intermediate ones included)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Show only image Ids'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from list" -l digests -d 'Show manifest digests'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from list" -l no-trunc -d 'Do not truncate Ids'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from list" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from list" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from pull" -l platform -d 'Pull for this platform (os/arch[/variant]) instead of the host\'s' -r
@@ -906,8 +1756,18 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_s
 false\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from pull" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from pull" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from pull" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from pull" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from pull" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from pull" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from pull" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from pull" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from pull" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from pull" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from pull" -s q -l quiet -d 'Print only the image Id'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from pull" -s a -l all-tags -d 'Pull every tag of the repository'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from pull" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from pull" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from pull" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from pull" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from push" -s f -l format -d 'Manifest schema to push: oci or v2s2 (Docker); as stored by default' -r
@@ -917,16 +1777,48 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_s
 false\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from push" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from push" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from push" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from push" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from push" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from push" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from push" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from push" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from push" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from push" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from push" -s q -l quiet -d 'Show no progress'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from push" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from push" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from push" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from push" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from rm" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from rm" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from rm" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from rm" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from rm" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from rm" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from rm" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from rm" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from rm" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from rm" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from rm" -s f -l force -d 'Remove an image even when it has several names'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove every image'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from rm" -s i -l ignore -d 'Do not fail on images that do not exist'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from rm" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from rm" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from tag" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from tag" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from tag" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from tag" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from tag" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from tag" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from tag" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from tag" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from tag" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from tag" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from tag" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from tag" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from tag" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from tag" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from history" -s H -l human -d 'Print sizes and dates in human readable format' -r -f -a "true\t''
@@ -934,22 +1826,52 @@ false\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from history" -l format -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from history" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from history" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from history" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from history" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from history" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from history" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from history" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from history" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from history" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from history" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from history" -l no-trunc -d 'Show full Ids and commands'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from history" -s q -l quiet -d 'Show only layer Ids'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from history" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from history" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from history" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Format the output with a Go template, e.g. \'{{.Id}}\' or \'{{json .Config}}\'' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from inspect" -l type -d 'Only this type of object: container, image or pod' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from inspect" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from inspect" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from inspect" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from inspect" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from inspect" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from inspect" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from inspect" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from inspect" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from inspect" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from inspect" -s s -l size -d 'Show container sizes (SizeRw, SizeRootFs)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from inspect" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from inspect" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from import" -s c -l change -d 'Apply a Dockerfile instruction (CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, ONBUILD, STOPSIGNAL, USER, VOLUME, WORKDIR)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from import" -s m -l message -d 'Commit message recorded in the image history' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from import" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from import" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from import" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from import" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from import" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from import" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from import" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from import" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from import" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from import" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print nothing but the image Id'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from import" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from import" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -s t -l tag -d 'Name the image (repeatable): NAME[:TAG]' -r
@@ -974,54 +1896,183 @@ docker\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l progress -d 'Progress output (auto, plain, tty): accepted, the output is always plain' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -s q -l quiet -d 'Print only the image id'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l no-cache -d 'Do not use the build cache'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l squash -d 'Squash the layers this build adds into one'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l force-rm -d 'Accepted for Docker\'s scripts: intermediate containers are always removed'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from save" -s o -l output -d 'Write to this file instead of standard output' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from save" -l format -d 'Archive format: docker-archive (default) or oci-archive' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from save" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from save" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from save" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from save" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from save" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from save" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from save" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from save" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from save" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from save" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from save" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from save" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from save" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from save" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from load" -s i -l input -d 'Read from this file instead of standard input' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from load" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from load" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from load" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from load" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from load" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from load" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from load" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from load" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from load" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from load" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from load" -s q -l quiet -d 'Do not report each layer as it is loaded'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from load" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from load" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from load" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from load" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from prune" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from prune" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from prune" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from prune" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from prune" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from prune" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from prune" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from prune" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from prune" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from prune" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from prune" -s a -l all -d 'Remove all unused images, not just dangling ones'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from prune" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from prune" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from mount" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from mount" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from mount" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from mount" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from mount" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from mount" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from mount" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from mount" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from mount" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from mount" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from mount" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from mount" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from mount" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from mount" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from unmount" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from unmount" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from unmount" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from unmount" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from unmount" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from unmount" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from unmount" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from unmount" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from unmount" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from unmount" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from unmount" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from unmount" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from unmount" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from unmount" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from umount" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from umount" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from umount" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from umount" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from umount" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from umount" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from umount" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from umount" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from umount" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from umount" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from umount" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from umount" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from umount" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from umount" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from exists" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from exists" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from exists" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from exists" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from exists" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from exists" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from exists" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from exists" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from exists" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from exists" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from exists" -l external -d 'Accepted for Podman\'s scripts: pontoon has no containers other tools made'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from exists" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from exists" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from exists" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from untag" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from untag" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from untag" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from untag" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from untag" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from untag" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from untag" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from untag" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from untag" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from untag" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from untag" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from untag" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from untag" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from untag" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand info" -s f -l format -d 'Format the output with a Go template or `json`' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand info" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand info" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand info" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand info" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand info" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand info" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand info" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand info" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand info" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand info" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand info" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand info" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand info" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand info" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand version" -s f -l format -d 'Format the output with a Go template or `json`' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand version" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand version" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand version" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand version" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand version" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand version" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand version" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand version" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand version" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand version" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand version" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand version" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand version" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand version" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor df prune migrate" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor df prune migrate" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor df prune migrate" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor df prune migrate" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor df prune migrate" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor df prune migrate" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor df prune migrate" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor df prune migrate" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor df prune migrate" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor df prune migrate" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor df prune migrate" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor df prune migrate" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor df prune migrate" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor df prune migrate" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor df prune migrate" -f -a "info" -d 'Show system-wide information'
@@ -1032,85 +2083,277 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_s
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from info" -s f -l format -d 'Format the output with a Go template or `json`' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from info" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from info" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from info" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from info" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from info" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from info" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from info" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from info" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from info" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from info" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from info" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from info" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from info" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from info" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from doctor" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from doctor" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from doctor" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from doctor" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from doctor" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from doctor" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from doctor" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from doctor" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from doctor" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from doctor" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from doctor" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from doctor" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from doctor" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from doctor" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from df" -l format -d 'Output: table, json, or a Go template over Type, TotalCount, Active, Size, Reclaimable' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from df" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from df" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from df" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from df" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from df" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from df" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from df" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from df" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from df" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from df" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from df" -s v -l verbose -d 'Show each image, container and volume'
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from df" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from df" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from df" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from df" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from prune" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from prune" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from prune" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from prune" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from prune" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from prune" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from prune" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from prune" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from prune" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from prune" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from prune" -s a -l all -d 'Remove every image no container uses, not only dangling ones'
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from prune" -l volumes -d 'Remove unused anonymous volumes too'
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from prune" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from prune" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from migrate" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from migrate" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from migrate" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from migrate" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from migrate" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from migrate" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from migrate" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from migrate" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from migrate" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from migrate" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from migrate" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from migrate" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from migrate" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from migrate" -s V -l version -d 'Print version'
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune" -l root -d 'Storage root for images, layers and containers' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune" -s V -l version -d 'Print version'
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune" -f -a "create" -d 'Create a volume'
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune" -f -a "ls" -d 'List volumes'
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune" -f -a "list" -d 'List volumes'
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune" -f -a "inspect" -d 'Show volumes as JSON or through a template'
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune" -f -a "rm" -d 'Remove volumes (never one a container uses)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune" -f -a "remove" -d 'Remove volumes (never one a container uses)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune" -f -a "prune" -d 'Remove unused volumes (anonymous ones unless --all)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import" -f -a "create" -d 'Create a volume'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import" -f -a "ls" -d 'List volumes'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import" -f -a "list" -d 'List volumes'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import" -f -a "inspect" -d 'Show volumes as JSON or through a template'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import" -f -a "rm" -d 'Remove volumes (never one a container uses)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import" -f -a "remove" -d 'Remove volumes (never one a container uses)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import" -f -a "prune" -d 'Remove unused volumes (anonymous ones unless --all)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import" -f -a "exists" -d 'Exit 0 when a volume exists, 1 when it does not'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import" -f -a "export" -d 'Write a volume\'s content to a tar archive (stdout unless -o)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import" -f -a "import" -d 'Unpack a tar archive (a file or - for stdin) into a volume'
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from create" -s d -l driver -d 'Driver (only "local")' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from create" -s l -l label -d 'Set metadata (KEY=VALUE)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from create" -s o -l opt -d 'Driver options: type=none, o=bind, device=/host/dir' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from create" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from create" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from create" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from create" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from create" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from create" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from create" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from create" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from create" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from create" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from create" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from create" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter: name=, label=, dangling=true|false, driver=' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter: name= (a regular expression), label=, dangling=true|false, driver=' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from ls" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from ls" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from ls" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from ls" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from ls" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from ls" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from ls" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from ls" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from ls" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from ls" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from ls" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Show only names'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from ls" -s n -l noheading -d 'Do not print the column names'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from ls" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from ls" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from list" -s f -l filter -d 'Filter: name=, label=, dangling=true|false, driver=' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from list" -s f -l filter -d 'Filter: name= (a regular expression), label=, dangling=true|false, driver=' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from list" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from list" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from list" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from list" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from list" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from list" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from list" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from list" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from list" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from list" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from list" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Show only names'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from list" -s n -l noheading -d 'Do not print the column names'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from list" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from list" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Format the output with a Go template, e.g. \'{{.Mountpoint}}\'' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from rm" -s t -l time -d 'Accepted for Podman\'s scripts: pontoon never stops containers to remove a volume' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from rm" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from rm" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from rm" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from rm" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from rm" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from rm" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from rm" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from rm" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from rm" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from rm" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from rm" -s f -l force -d 'Do not fail on volumes that do not exist'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove every volume no container uses'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from rm" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from rm" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from remove" -s t -l time -d 'Accepted for Podman\'s scripts: pontoon never stops containers to remove a volume' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from remove" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from remove" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from remove" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from remove" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from remove" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from remove" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from remove" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from remove" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from remove" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from remove" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from remove" -s f -l force -d 'Do not fail on volumes that do not exist'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from remove" -s a -l all -d 'Remove every volume no container uses'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from remove" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from remove" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from prune" -l filter -d 'Filter: label=KEY[=VALUE]' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from prune" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from prune" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from prune" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from prune" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from prune" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from prune" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from prune" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from prune" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from prune" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from prune" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from prune" -s a -l all -d 'Remove every unused volume, named ones too'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from prune" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from prune" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from exists" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from exists" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from exists" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from exists" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from exists" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from exists" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from exists" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from exists" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from exists" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from exists" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from exists" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from exists" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from exists" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from export" -s o -l output -d 'Write to FILE instead of stdout' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from export" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from export" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from export" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from export" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from export" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from export" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from export" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from export" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from export" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from export" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from export" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from export" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from import" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from import" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from import" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from import" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from import" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from import" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from import" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from import" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from import" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from import" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from import" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from import" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect" -f -a "create" -d 'Create a network (a bridge with its own subnet; containers on it resolve each other by name)'
@@ -1131,50 +2374,130 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from create" -s o -l opt -d 'Driver options: mtu=N' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from create" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from create" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from create" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from create" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from create" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from create" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from create" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from create" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from create" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from create" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from create" -l internal -d 'No outbound access: containers reach only each other'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from create" -l ipv6 -d 'Give containers IPv6 addresses too'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from create" -l disable-dns -d 'Do not resolve container names on this network'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from create" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from create" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter: name=, id=, driver=, label=KEY[=VALUE], type=custom|builtin' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from ls" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from ls" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from ls" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from ls" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from ls" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from ls" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from ls" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from ls" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from ls" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from ls" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from ls" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Show only network Ids'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Show full network Ids'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from ls" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from ls" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from list" -s f -l filter -d 'Filter: name=, id=, driver=, label=KEY[=VALUE], type=custom|builtin' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from list" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from list" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from list" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from list" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from list" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from list" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from list" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from list" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from list" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from list" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from list" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Show only network Ids'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from list" -l no-trunc -d 'Show full network Ids'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from list" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from list" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Format the output with a Go template, e.g. \'{{.Name}} {{range .IPAM.Config}}{{.Subnet}}{{end}}\'' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from inspect" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from inspect" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from inspect" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from inspect" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from inspect" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from inspect" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from inspect" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from inspect" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from inspect" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from inspect" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from inspect" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from rm" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from rm" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from rm" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from rm" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from rm" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from rm" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from rm" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from rm" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from rm" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from rm" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from rm" -s f -l force -d 'Remove the containers that use the network first; no error for a missing network'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from rm" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from rm" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from remove" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from remove" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from remove" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from remove" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from remove" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from remove" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from remove" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from remove" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from remove" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from remove" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from remove" -s f -l force -d 'Remove the containers that use the network first; no error for a missing network'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from remove" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from remove" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from prune" -l filter -d 'Filter: label=KEY[=VALUE]' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from prune" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from prune" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from prune" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from prune" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from prune" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from prune" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from prune" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from prune" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from prune" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from prune" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from prune" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from prune" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from exists" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from exists" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from exists" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from exists" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from exists" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from exists" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from exists" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from exists" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from exists" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from exists" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from exists" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from exists" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from exists" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from connect" -l alias -d 'Another name the container answers to on this network' -r
@@ -1182,15 +2505,45 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from connect" -l mac-address -d 'A fixed MAC address on this network' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from connect" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from connect" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from connect" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from connect" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from connect" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from connect" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from connect" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from connect" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from connect" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from connect" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from connect" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from connect" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from connect" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from connect" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from disconnect" -s f -l force -d 'No error when the network is gone or the container is not on it'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from disconnect" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from disconnect" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -f -a "create" -d 'Create a pod (and its infra container)'
@@ -1223,93 +2576,233 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_sub
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l dns-option -d 'Set a resolver option' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ps" -s f -l filter -d 'Filter: name=, label=, status=, id=, ctr-names=, ctr-ids=, ctr-status=, ctr-number=' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ps" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ps" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ps" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ps" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ps" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ps" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ps" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ps" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ps" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ps" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ps" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ps" -s q -l quiet -d 'Show only Ids'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ps" -l no-trunc -d 'Do not truncate Ids'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ps" -l ctr-names -d 'Show the names of each pod\'s containers'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ps" -l ctr-ids -d 'Show the Ids of each pod\'s containers'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ps" -l ctr-status -d 'Show the status of each pod\'s containers'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ps" -s l -l latest -d 'Show the latest created pod'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ps" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ps" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ps" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ps" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter: name=, label=, status=, id=, ctr-names=, ctr-ids=, ctr-status=, ctr-number=' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ls" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ls" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ls" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ls" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ls" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ls" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ls" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ls" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ls" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ls" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ls" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Show only Ids'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Do not truncate Ids'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ls" -l ctr-names -d 'Show the names of each pod\'s containers'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ls" -l ctr-ids -d 'Show the Ids of each pod\'s containers'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ls" -l ctr-status -d 'Show the status of each pod\'s containers'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ls" -s l -l latest -d 'Show the latest created pod'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ls" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ls" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Output: json (default) or a Go template' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from start" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from start" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from start" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from start" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from start" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from start" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from start" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from start" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from start" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from start" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from start" -s a -l all -d 'Act on every pod'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from start" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from start" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from start" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stop" -s t -l time -d 'Seconds to wait before killing' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stop" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stop" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stop" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stop" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stop" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stop" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stop" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stop" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stop" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stop" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stop" -s a -l all -d 'Act on every pod'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stop" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stop" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stop" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from restart" -s t -l time -d 'Seconds to wait before killing' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from restart" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from restart" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from restart" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from restart" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from restart" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from restart" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from restart" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from restart" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from restart" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from restart" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from restart" -s a -l all -d 'Act on every pod'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from restart" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from restart" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from restart" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from restart" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from kill" -s s -l signal -d 'Signal to send' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from kill" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from kill" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from kill" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from kill" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from kill" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from kill" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from kill" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from kill" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from kill" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from kill" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from kill" -s a -l all -d 'Act on every pod'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from kill" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from kill" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from kill" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from kill" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from pause" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from pause" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from pause" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from pause" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from pause" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from pause" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from pause" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from pause" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from pause" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from pause" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from pause" -s a -l all -d 'Act on every pod'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from pause" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from pause" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from pause" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from unpause" -s a -l all -d 'Act on every pod'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from unpause" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from unpause" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from rm" -s t -l time -d 'Seconds to wait before killing, with --force' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from rm" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from rm" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from rm" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from rm" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from rm" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from rm" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from rm" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from rm" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from rm" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from rm" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from rm" -s f -l force -d 'Stop and remove running pods'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove every pod'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from rm" -s i -l ignore -d 'Do not fail for pods that do not exist'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from rm" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from rm" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from prune" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from prune" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from prune" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from prune" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from prune" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from prune" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from prune" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from prune" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from prune" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from prune" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from prune" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from prune" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from top" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from top" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from top" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from top" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from top" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from top" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from top" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from top" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from top" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from top" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from top" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from top" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from top" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from top" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stats" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stats" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stats" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stats" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stats" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stats" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stats" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stats" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stats" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stats" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stats" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stats" -s a -l all -d 'Show every pod (default: those named)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stats" -l no-stream -d 'Print one sample and exit'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stats" -l no-trunc -d 'Do not truncate Ids'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stats" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stats" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stats" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stats" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from logs" -s c -l container -d 'Only this container of the pod' -r
@@ -1318,12 +2811,32 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_sub
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from logs" -s n -l tail -d 'Number of lines from the end of each container\'s log ("all" for every line)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from logs" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from logs" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from logs" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from logs" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from logs" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from logs" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from logs" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from logs" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from logs" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from logs" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from logs" -s f -l follow -d 'Follow the logs'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from logs" -s t -l timestamps -d 'Show timestamps'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from logs" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from logs" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from logs" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from logs" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from exists" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from exists" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from exists" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from exists" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from exists" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from exists" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from exists" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from exists" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from exists" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from exists" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from exists" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from exists" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from exists" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and not __fish_seen_subcommand_from config convert version up down ps logs build pull start stop restart kill rm exec images port run top push" -s f -l file -d 'Compose configuration files, merged in order (default: compose.yaml and compose.override.yaml found here or in a parent directory)' -r -F
@@ -1333,6 +2846,16 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and not __fish_
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and not __fish_seen_subcommand_from config convert version up down ps logs build pull start stop restart kill rm exec images port run top push" -l profile -d 'Enable services of this profile (also COMPOSE_PROFILES)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and not __fish_seen_subcommand_from config convert version up down ps logs build pull start stop restart kill rm exec images port run top push" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and not __fish_seen_subcommand_from config convert version up down ps logs build pull start stop restart kill rm exec images port run top push" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and not __fish_seen_subcommand_from config convert version up down ps logs build pull start stop restart kill rm exec images port run top push" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and not __fish_seen_subcommand_from config convert version up down ps logs build pull start stop restart kill rm exec images port run top push" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and not __fish_seen_subcommand_from config convert version up down ps logs build pull start stop restart kill rm exec images port run top push" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and not __fish_seen_subcommand_from config convert version up down ps logs build pull start stop restart kill rm exec images port run top push" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and not __fish_seen_subcommand_from config convert version up down ps logs build pull start stop restart kill rm exec images port run top push" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and not __fish_seen_subcommand_from config convert version up down ps logs build pull start stop restart kill rm exec images port run top push" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and not __fish_seen_subcommand_from config convert version up down ps logs build pull start stop restart kill rm exec images port run top push" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and not __fish_seen_subcommand_from config convert version up down ps logs build pull start stop restart kill rm exec images port run top push" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and not __fish_seen_subcommand_from config convert version up down ps logs build pull start stop restart kill rm exec images port run top push" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and not __fish_seen_subcommand_from config convert version up down ps logs build pull start stop restart kill rm exec images port run top push" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and not __fish_seen_subcommand_from config convert version up down ps logs build pull start stop restart kill rm exec images port run top push" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and not __fish_seen_subcommand_from config convert version up down ps logs build pull start stop restart kill rm exec images port run top push" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and not __fish_seen_subcommand_from config convert version up down ps logs build pull start stop restart kill rm exec images port run top push" -f -a "config" -d 'Print the resolved, normalised Compose model'
@@ -1361,11 +2884,21 @@ json\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from config" -s o -l output -d 'Write the model to this file instead of standard output' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from config" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from config" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from config" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from config" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from config" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from config" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from config" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from config" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from config" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from config" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from config" -l services -d 'Print the service names, one per line'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from config" -l volumes -d 'Print the volume names, one per line'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from config" -l profiles -d 'Print the profile names, one per line'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from config" -l images -d 'Print the images of the services, one per line'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from config" -s q -l quiet -d 'Only validate: print nothing, fail on an invalid model'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from config" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from config" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from config" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from config" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from convert" -l hash -d 'Print each named service\'s configuration hash ("*" for all)' -r
@@ -1374,17 +2907,37 @@ json\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from convert" -s o -l output -d 'Write the model to this file instead of standard output' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from convert" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from convert" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from convert" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from convert" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from convert" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from convert" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from convert" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from convert" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from convert" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from convert" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from convert" -l services -d 'Print the service names, one per line'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from convert" -l volumes -d 'Print the volume names, one per line'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from convert" -l profiles -d 'Print the profile names, one per line'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from convert" -l images -d 'Print the images of the services, one per line'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from convert" -s q -l quiet -d 'Only validate: print nothing, fail on an invalid model'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from convert" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from convert" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from convert" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from convert" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from version" -s f -l format -d '`json` for a JSON object' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from version" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from version" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from version" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from version" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from version" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from version" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from version" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from version" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from version" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from version" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from version" -l short -d 'Print only the version number'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from version" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from version" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from version" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from version" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from up" -l exit-code-from -d 'Exit with this service\'s code (implies --abort-on-container-exit)' -r
@@ -1392,6 +2945,14 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from up" -s t -l timeout -d 'Seconds to wait for stopping containers' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from up" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from up" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from up" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from up" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from up" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from up" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from up" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from up" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from up" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from up" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from up" -s d -l detach -d 'Run in the background'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from up" -l build -d 'Build images before starting'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from up" -l no-build -d 'Never build, even a missing image'
@@ -1403,6 +2964,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from up" -l wait -d 'Wait until the services run (and are healthy if they have a check), then return'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from up" -l abort-on-container-exit -d 'Stop every container when one exits (attached only)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from up" -l quiet-pull -d 'Pull without progress output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from up" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from up" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from up" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from up" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from down" -l rmi -d 'Remove images: local (those built without a custom name) or all' -r -f -a "local\t''
@@ -1410,60 +2973,160 @@ all\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from down" -s t -l timeout -d 'Seconds to wait for stopping containers' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from down" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from down" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from down" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from down" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from down" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from down" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from down" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from down" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from down" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from down" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from down" -s v -l volumes -d 'Remove named volumes declared in the files and anonymous volumes'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from down" -l remove-orphans -d 'Remove containers of services not in the files'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from down" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from down" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from down" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from down" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from ps" -l format -d 'table (default), json, or a Go template such as \'{{.Name}} {{.Status}}\'' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from ps" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from ps" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from ps" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from ps" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from ps" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from ps" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from ps" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from ps" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from ps" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from ps" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from ps" -s a -l all -d 'Show stopped containers too'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from ps" -s q -l quiet -d 'Only the container ids'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from ps" -l services -d 'Only the service names'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from ps" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from ps" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from ps" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from ps" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from logs" -s n -l tail -d 'Lines from the end of each log' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from logs" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from logs" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from logs" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from logs" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from logs" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from logs" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from logs" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from logs" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from logs" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from logs" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from logs" -s f -l follow -d 'Follow the output'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from logs" -s t -l timestamps -d 'Show timestamps'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from logs" -l no-log-prefix -d 'Do not prefix lines with the container\'s name'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from logs" -l no-color -d 'Do not colour the prefixes'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from logs" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from logs" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from logs" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from logs" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from build" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from build" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from build" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from build" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from build" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from build" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from build" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from build" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from build" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from build" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from build" -l no-cache -d 'Do not use the build cache'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from build" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from build" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from build" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from build" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from pull" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from pull" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from pull" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from pull" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from pull" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from pull" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from pull" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from pull" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from pull" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from pull" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from pull" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from pull" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from pull" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from pull" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from start" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from start" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from start" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from start" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from start" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from start" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from start" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from start" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from start" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from start" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from start" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from start" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from start" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from stop" -s t -l timeout -d 'Seconds to wait before killing' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from stop" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from stop" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from stop" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from stop" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from stop" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from stop" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from stop" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from stop" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from stop" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from stop" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from stop" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from stop" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from stop" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from restart" -s t -l timeout -d 'Seconds to wait before killing' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from restart" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from restart" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from restart" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from restart" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from restart" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from restart" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from restart" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from restart" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from restart" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from restart" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from restart" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from restart" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from restart" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from restart" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from kill" -s s -l signal -d 'The signal to send' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from kill" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from kill" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from kill" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from kill" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from kill" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from kill" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from kill" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from kill" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from kill" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from kill" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from kill" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from kill" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from kill" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from kill" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from rm" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from rm" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from rm" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from rm" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from rm" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from rm" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from rm" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from rm" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from rm" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from rm" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from rm" -s f -l force -d 'Do not ask for confirmation'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from rm" -s s -l stop -d 'Stop running containers first'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from rm" -s v -l volumes -d 'Remove their anonymous volumes too'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from rm" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from rm" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from exec" -s e -l env -d 'Set an environment variable (repeatable)' -r
@@ -1472,18 +3135,48 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from exec" -l index -d 'Which replica (1 by default)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from exec" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from exec" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from exec" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from exec" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from exec" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from exec" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from exec" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from exec" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from exec" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from exec" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from exec" -s T -l no-TTY -d 'No pseudo-terminal (the default when stdin is not a terminal)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from exec" -s d -l detach -d 'Run in the background'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from exec" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from exec" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from exec" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from exec" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from images" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from images" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from images" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from images" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from images" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from images" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from images" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from images" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from images" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from images" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from images" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from images" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from images" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from images" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from port" -l protocol -d 'tcp or udp' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from port" -l index -d 'Which replica (1 by default)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from port" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from port" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from port" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from port" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from port" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from port" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from port" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from port" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from port" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from port" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from port" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from port" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from port" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from port" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from run" -s e -l env -d 'Set an environment variable (repeatable)' -r
@@ -1493,23 +3186,63 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from run" -s w -l workdir -d 'Working directory' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from run" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from run" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from run" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from run" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from run" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from run" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from run" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from run" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from run" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from run" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from run" -l rm -d 'Remove the container when it exits'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from run" -s d -l detach -d 'Run in the background and print the container\'s name'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from run" -l no-deps -d 'Do not start the services it depends on'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from run" -s T -l no-TTY -d 'No pseudo-terminal (the default when stdin is not a terminal)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from run" -l service-ports -d 'Publish the service\'s ports (not published by default)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from run" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from run" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from top" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from top" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from top" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from top" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from top" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from top" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from top" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from top" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from top" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from top" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from top" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from top" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from top" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from top" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from push" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from push" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from push" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from push" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from push" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from push" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from push" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from push" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from push" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from push" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from push" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from push" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from push" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from push" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate" -f -a "play" -d 'Create pods, containers and volumes from a Kubernetes YAML file'
@@ -1523,13 +3256,33 @@ false\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from play" -l network -d 'The pods\' network (as run\'s --network)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from play" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from play" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from play" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from play" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from play" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from play" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from play" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from play" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from play" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from play" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from play" -l replace -d 'Remove the file\'s pods first when they exist, then play it'
 complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from play" -l down -d 'Remove the file\'s pods instead (as kube down)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from play" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from play" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from play" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from play" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from down" -s t -l time -d 'Seconds to wait for the containers to stop before killing them (default: each one\'s stop timeout)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from down" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from down" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from down" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from down" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from down" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from down" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from down" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from down" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from down" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from down" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from down" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from down" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from down" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from down" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from generate" -s t -l type -d 'The kind to write' -r -f -a "pod\t''
@@ -1537,11 +3290,31 @@ deployment\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from generate" -s f -l filename -d 'Write to this file instead of standard output' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from generate" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from generate" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from generate" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from generate" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from generate" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from generate" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from generate" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from generate" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from generate" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from generate" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from generate" -s s -l service -d 'Add a Service for the pod\'s host ports'
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from generate" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from generate" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from generate" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from generate" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand play; and not __fish_seen_subcommand_from kube" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand play; and not __fish_seen_subcommand_from kube" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand play; and not __fish_seen_subcommand_from kube" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand play; and not __fish_seen_subcommand_from kube" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand play; and not __fish_seen_subcommand_from kube" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand play; and not __fish_seen_subcommand_from kube" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand play; and not __fish_seen_subcommand_from kube" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand play; and not __fish_seen_subcommand_from kube" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand play; and not __fish_seen_subcommand_from kube" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand play; and not __fish_seen_subcommand_from kube" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand play; and not __fish_seen_subcommand_from kube" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand play; and not __fish_seen_subcommand_from kube" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand play; and not __fish_seen_subcommand_from kube" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand play; and not __fish_seen_subcommand_from kube" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand play; and not __fish_seen_subcommand_from kube" -f -a "kube" -d 'Create pods, containers and volumes from a Kubernetes YAML file'
@@ -1553,12 +3326,32 @@ false\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand play; and __fish_seen_subcommand_from kube" -l network -d 'The pods\' network (as run\'s --network)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand play; and __fish_seen_subcommand_from kube" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand play; and __fish_seen_subcommand_from kube" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand play; and __fish_seen_subcommand_from kube" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand play; and __fish_seen_subcommand_from kube" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand play; and __fish_seen_subcommand_from kube" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand play; and __fish_seen_subcommand_from kube" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand play; and __fish_seen_subcommand_from kube" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand play; and __fish_seen_subcommand_from kube" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand play; and __fish_seen_subcommand_from kube" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand play; and __fish_seen_subcommand_from kube" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand play; and __fish_seen_subcommand_from kube" -l replace -d 'Remove the file\'s pods first when they exist, then play it'
 complete -c pontoon -n "__fish_pontoon_using_subcommand play; and __fish_seen_subcommand_from kube" -l down -d 'Remove the file\'s pods instead (as kube down)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand play; and __fish_seen_subcommand_from kube" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand play; and __fish_seen_subcommand_from kube" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand play; and __fish_seen_subcommand_from kube" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand play; and __fish_seen_subcommand_from kube" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube" -f -a "kube" -d 'Write a Kubernetes manifest of pods, containers or volumes'
@@ -1567,20 +3360,60 @@ deployment\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from kube" -s f -l filename -d 'Write to this file instead of standard output' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from kube" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from kube" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from kube" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from kube" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from kube" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from kube" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from kube" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from kube" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from kube" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from kube" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from kube" -s s -l service -d 'Add a Service for the pod\'s host ports'
+complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from kube" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from kube" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from kube" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from kube" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand unshare" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand unshare" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand unshare" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand unshare" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand unshare" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand unshare" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand unshare" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand unshare" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand unshare" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand unshare" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand unshare" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand unshare" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand unshare" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand unshare" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -f -a "run" -d 'Run a container\'s healthcheck now: exit 0 when it passes, 1 when it fails'
 complete -c pontoon -n "__fish_pontoon_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand __monitor" -l sync-fd -r
@@ -1588,16 +3421,46 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand __monitor" -l tty-size -
 complete -c pontoon -n "__fish_pontoon_using_subcommand __monitor" -l preserve-fds -d 'Pass fds 3..3+N (from `run --preserve-fds N`) to the container' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand __monitor" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand __monitor" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand __monitor" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand __monitor" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand __monitor" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand __monitor" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand __monitor" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand __monitor" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand __monitor" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand __monitor" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand __monitor" -l attach-wait
+complete -c pontoon -n "__fish_pontoon_using_subcommand __monitor" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand __monitor" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand __monitor" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand __monitor" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand __generate-docs" -l man -d 'Directory for man pages' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand __generate-docs" -l completions -d 'Directory for shell completions' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand __generate-docs" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand __generate-docs" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand __generate-docs" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand __generate-docs" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand __generate-docs" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand __generate-docs" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand __generate-docs" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand __generate-docs" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand __generate-docs" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand __generate-docs" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand __generate-docs" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand __generate-docs" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand __generate-docs" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand __generate-docs" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand __run-bundle" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand __run-bundle" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand __run-bundle" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand __run-bundle" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand __run-bundle" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand __run-bundle" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand __run-bundle" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand __run-bundle" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand __run-bundle" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand __run-bundle" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand __run-bundle" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand __run-bundle" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand __run-bundle" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand __run-bundle" -s V -l version -d 'Print version'

@@ -201,12 +201,21 @@ fn info_and_version() {
     assert!(text.contains("imageCount: 1\n"), "{text}");
 
     let info: Value = serde_json::from_str(&env.ok(&["info", "--format", "json"])).expect("info --format json is JSON");
-    assert_eq!(info["Store"]["GraphRoot"], env.root.display().to_string());
-    assert_eq!(info["Store"]["RunRoot"], env.runroot.display().to_string());
-    assert!(info["Store"]["GraphDriverName"].as_str().is_some_and(|d| !d.is_empty()), "{info}");
-    assert_eq!(info["Host"]["Rootless"], !is_root(), "{info}");
-    assert_eq!(info["Store"]["ImageCount"], 1);
+    // Podman's JSON: camelCase sections and keys, its version section capitalised.
+    assert_eq!(info["store"]["graphRoot"], env.root.display().to_string());
+    assert_eq!(info["store"]["runRoot"], env.runroot.display().to_string());
+    assert!(info["store"]["graphDriverName"].as_str().is_some_and(|d| !d.is_empty()), "{info}");
+    assert_eq!(info["host"]["security"]["rootless"], !is_root(), "{info}");
+    assert_eq!(info["store"]["imageStore"]["number"], 1);
+    assert_eq!(info["version"]["Version"], env!("CARGO_PKG_VERSION"));
+    assert_eq!(info["configFiles"]["containersConf"][0], env.containers_conf.display().to_string(), "the files read are named");
+    // Templates: Podman's tree and Docker's top-level fields.
     assert_eq!(env.ok(&["system", "info", "--format", "{{.Store.GraphRoot}}"]).trim(), env.root.display().to_string());
+    let docker = env.ok(&["info", "--format", "{{.ServerVersion}}|{{.Driver}}|{{.OSType}}|{{.Images}}|{{.Host.Arch}}|{{.Version.Version}}"]);
+    let driver = info["store"]["graphDriverName"].as_str().unwrap_or_default().to_string();
+    let v = env!("CARGO_PKG_VERSION");
+    assert_eq!(docker.trim(), format!("{v}|{driver}|linux|1|{}|{v}", std::env::consts::ARCH));
+    assert!(!env.ok(&["info", "--format", "{{.OperatingSystem}}"]).trim().is_empty());
 
     let version = env.ok(&["version", "--format", "{{.Client.Version}}"]);
     assert_eq!(version.trim(), env!("CARGO_PKG_VERSION"));

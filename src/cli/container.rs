@@ -6,6 +6,7 @@ use anyhow::Result;
 use clap::Args;
 
 use super::output::for_each;
+use super::targets::{for_each_target, Selection, Target, Wanted};
 use super::Ctx;
 use crate::engine::entry;
 use crate::engine::lifecycle;
@@ -34,10 +35,17 @@ pub struct RmArgs {
     /// Remove anonymous volumes too
     #[arg(short, long)]
     pub volumes: bool,
-    /// Remove all containers
+    /// Seconds to wait for a running container to stop before it is killed (with --force)
+    #[arg(short = 't', long = "time", alias = "timeout", value_name = "SECONDS")]
+    pub time: Option<u32>,
+    /// Do not fail on containers that do not exist
     #[arg(short, long)]
-    pub all: bool,
-    pub containers: Vec<String>,
+    pub ignore: bool,
+    /// Remove the containers that depend on these first (they share their namespaces or volumes)
+    #[arg(long)]
+    pub depend: bool,
+    #[command(flatten)]
+    pub select: Selection,
 }
 
 #[derive(Args, Debug)]
@@ -45,8 +53,26 @@ pub struct StopArgs {
     /// Seconds to wait before killing
     #[arg(short = 't', long = "time", alias = "timeout")]
     pub time: Option<u32>,
-    #[arg(required = true)]
-    pub containers: Vec<String>,
+    /// Do not fail on containers that do not exist
+    #[arg(short, long)]
+    pub ignore: bool,
+    #[command(flatten)]
+    pub select: Selection,
+}
+
+#[derive(Args, Debug)]
+pub struct RestartArgs {
+    /// Seconds to wait before killing
+    #[arg(short = 't', long = "time", alias = "timeout")]
+    pub time: Option<u32>,
+    /// Do not fail on containers that do not exist
+    #[arg(short, long)]
+    pub ignore: bool,
+    /// With --all or --filter: only the running containers
+    #[arg(long)]
+    pub running: bool,
+    #[command(flatten)]
+    pub select: Selection,
 }
 
 #[derive(Args, Debug)]
@@ -54,8 +80,11 @@ pub struct KillArgs {
     /// Signal to send
     #[arg(short, long, default_value = "KILL")]
     pub signal: String,
-    #[arg(required = true)]
-    pub containers: Vec<String>,
+    /// Do not fail on containers that do not exist
+    #[arg(short, long)]
+    pub ignore: bool,
+    #[command(flatten)]
+    pub select: Selection,
 }
 
 #[derive(Args, Debug)]
@@ -106,67 +135,97 @@ fn parse_tty_size(s: &str) -> Result<(u16, u16), String> {
 }
 
 pub fn rm(ctx: &Ctx, args: RmArgs) -> Result<()> {
-    lifecycle::reconcile_named(&ctx.store_files_only()?, &args.containers, args.all);
+    lifecycle::reconcile_named(&ctx.store_files_only()?, &args.select.containers, args.select.all);
     let store = ctx.store()?;
     crate::engine::removal::finish_interrupted(&store)?;
     // `rm --all` takes the pods first (with their infra containers), as Podman's does.
     // A pod that stays (running, without -f) fails below, by its containers.
-    if args.all {
+    if args.select.all {
         for id in crate::engine::pods::remove_all(&store, args.force)? {
             println!("{id}");
         }
     }
-    let names: Vec<String> = if args.all { store.containers.list()?.into_iter().map(|c| c.record.id).collect() } else { args.containers.clone() };
-    if names.is_empty() && !args.all {
-        anyhow::bail!("rm needs at least one container name or Id (or --all)");
+    let wanted = Wanted { verb: "rm", applies: &|_| true, ignore_missing: args.ignore };
+    let mut targets = args.select.resolve(&store, &wanted)?;
+    if args.depend {
+        targets = with_dependents(&store, targets)?;
     }
-    for_each(&names, |name| {
-        let c = store.containers.find(name)?;
+    for_each_target(targets, |t| {
+        let mut c = t.container.clone();
         crate::engine::pods::refuse_infra_removal(&store, &c)?;
-        lifecycle::remove(&store, &c, args.force)?;
+        if let (Some(time), true) = (args.time, args.force && lifecycle::is_running(&c)) {
+            lifecycle::stop(&store, &c, Some(time))?;
+            lifecycle::wait_for_monitor_exit(&store, &c.record.id);
+            // Removed with what the stop left, not the state from before it.
+            c = store.containers.load(&c.record.id)?;
+        }
+        match lifecycle::remove(&store, &c, args.force) {
+            // Removed meanwhile (by a dependency's removal, or another command).
+            Err(e) if args.ignore && is_missing(&e) => return Ok(()),
+            other => other?,
+        }
         if args.volumes {
             crate::store::volumes::remove_anonymous(&store, &c.record)?;
         }
-        println!("{}", if args.all { &c.record.id } else { name });
         Ok(())
     })
+}
+
+/// `rm --depend`: each target preceded by the containers that use its
+/// namespaces or volumes, so that nothing is left pointing at a removed one.
+fn with_dependents(store: &crate::store::Store, targets: Vec<Result<Target>>) -> Result<Vec<Result<Target>>> {
+    let all = store.containers.list()?;
+    let mut out: Vec<Result<Target>> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for t in targets {
+        let Ok(t) = t else {
+            out.push(t);
+            continue;
+        };
+        for dep in crate::engine::removal::dependents(&all, &t.container) {
+            if seen.insert(dep.record.id.clone()) {
+                out.push(Ok(Target { shown: dep.record.id.clone(), container: dep }));
+            }
+        }
+        if seen.insert(t.container.record.id.clone()) {
+            out.push(Ok(t));
+        }
+    }
+    Ok(out)
+}
+
+fn is_missing(e: &anyhow::Error) -> bool {
+    matches!(e.downcast_ref::<crate::errors::PontoonError>(), Some(crate::errors::PontoonError::NoSuchContainer(_)))
 }
 
 pub fn stop(ctx: &Ctx, args: StopArgs) -> Result<()> {
     let store = ctx.store_files_only()?;
-    for_each(&args.containers, |name| {
-        let c = store.containers.find(name)?;
-        lifecycle::stop(&store, &c, args.time)?;
-        println!("{name}");
-        Ok(())
-    })
+    let wanted = Wanted { verb: "stop", applies: &lifecycle::is_running, ignore_missing: args.ignore };
+    for_each_target(args.select.resolve(&store, &wanted)?, |t| lifecycle::stop(&store, &t.container, args.time))
 }
 
-pub fn restart(ctx: &Ctx, args: StopArgs) -> Result<()> {
+pub fn restart(ctx: &Ctx, args: RestartArgs) -> Result<()> {
     let store = ctx.store()?;
-    for_each(&args.containers, |name| {
-        let c = store.containers.find(name)?;
-        lifecycle::stop(&store, &c, args.time)?;
+    let running_only = args.running;
+    let applies = move |c: &crate::store::containers::Container| !running_only || lifecycle::is_running(c);
+    let wanted = Wanted { verb: "restart", applies: &applies, ignore_missing: args.ignore };
+    for_each_target(args.select.resolve(&store, &wanted)?, |t| {
+        let c = &t.container;
+        lifecycle::stop(&store, c, args.time)?;
         lifecycle::wait_for_monitor_exit(&store, &c.record.id);
         store.containers.update_state(&c.record.id, |st| {
             st.stopped_by_user = false;
             Ok(())
         })?;
-        crate::engine::container::start(&store, &c.record.id, crate::engine::container::StartMode::Detached)?;
-        println!("{name}");
-        Ok(())
+        crate::engine::container::start(&store, &c.record.id, crate::engine::container::StartMode::Detached)
     })
 }
 
 pub fn kill(ctx: &Ctx, args: KillArgs) -> Result<()> {
     let store = ctx.store_files_only()?;
-    let signal = lifecycle::parse_signal(&args.signal)?;
-    for_each(&args.containers, |name| {
-        let c = store.containers.find(name)?;
-        lifecycle::kill(&store, &c, signal)?;
-        println!("{name}");
-        Ok(())
-    })
+    let signal = crate::spec::signal::parse_signal_number(&args.signal)?;
+    let wanted = Wanted { verb: "kill", applies: &lifecycle::is_running, ignore_missing: args.ignore };
+    for_each_target(args.select.resolve(&store, &wanted)?, |t| lifecycle::kill(&store, &t.container, signal))
 }
 
 pub fn wait(ctx: &Ctx, args: WaitArgs) -> Result<()> {

@@ -38,11 +38,16 @@ pub struct ImagesArgs {
 #[derive(Args, Debug)]
 pub struct RmiArgs {
     /// Images to remove
-    #[arg(required = true)]
     pub images: Vec<String>,
     /// Remove an image even when it has several names
     #[arg(short, long)]
     pub force: bool,
+    /// Remove every image
+    #[arg(short, long)]
+    pub all: bool,
+    /// Do not fail on images that do not exist
+    #[arg(short, long)]
+    pub ignore: bool,
 }
 
 #[derive(Args, Debug)]
@@ -237,8 +242,19 @@ pub fn images(ctx: &Ctx, args: ImagesArgs) -> Result<()> {
 
 pub fn rmi(ctx: &Ctx, args: RmiArgs) -> Result<()> {
     let store = ctx.store()?;
-    let (_, failures) = each_name(&args.images, |name| {
-        for e in images::remove(&store, name, args.force)? {
+    let wanted: Vec<String> = match (args.all, args.images.is_empty()) {
+        (true, true) => store.images.list()?.into_iter().map(|i| i.id.to_string()).collect(),
+        (true, false) => anyhow::bail!("rmi: --all cannot be used with image names: give one or the other"),
+        (false, true) => anyhow::bail!("rmi needs at least one image name or Id (or --all)"),
+        (false, false) => args.images.clone(),
+    };
+    let (_, failures) = each_name(&wanted, |name| {
+        let removed = match images::remove(&store, name, args.force) {
+            // --all: an image removed with another one's (a parent) is gone already.
+            Err(e) if (args.ignore || args.all) && is_missing_image(&e) => return Ok(()),
+            other => other?,
+        };
+        for e in removed {
             match e {
                 Removal::Untagged(n) => println!("Untagged: {n}"),
                 Removal::Deleted(id) => println!("Deleted: {id}"),
@@ -248,6 +264,10 @@ pub fn rmi(ctx: &Ctx, args: RmiArgs) -> Result<()> {
     });
     // Podman's codes: 1 when every image was missing, 2 when every one was in use, else 125.
     failures.into_result()
+}
+
+fn is_missing_image(e: &anyhow::Error) -> bool {
+    matches!(e.downcast_ref::<crate::errors::PontoonError>(), Some(crate::errors::PontoonError::ImageNotFound(_)))
 }
 
 pub fn tag(ctx: &Ctx, args: TagArgs) -> Result<()> {

@@ -12,9 +12,12 @@ mod df;
 mod docs;
 pub mod doctor;
 mod exec;
+mod exists;
 mod files;
+mod global;
 mod healthcheck;
 mod image;
+mod info;
 mod inspect;
 mod key_values;
 pub mod kube;
@@ -27,14 +30,17 @@ mod pod;
 mod pod_show;
 mod port;
 mod ps;
+mod ps_ns;
 mod pull;
 mod push;
 mod run;
 mod search;
 mod stats;
 mod system;
+mod targets;
 pub mod tls_verify;
 mod volume;
+mod volume_archive;
 
 use std::path::PathBuf;
 
@@ -54,6 +60,8 @@ pub struct Cli {
     /// Runtime state directory (pids, sockets, locks)
     #[arg(long, global = true, env = "PONTOON_RUNROOT", value_name = "DIR")]
     pub runroot: Option<PathBuf>,
+    #[command(flatten)]
+    pub global: global::GlobalFlags,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -76,7 +84,7 @@ pub enum ContainerVerb {
     /// Stop running containers (stop signal, then SIGKILL)
     Stop(container::StopArgs),
     /// Stop then start containers
-    Restart(container::StopArgs),
+    Restart(container::RestartArgs),
     /// Send a signal to running containers
     Kill(container::KillArgs),
     /// Wait for containers to exit and print their exit codes
@@ -142,6 +150,8 @@ pub enum Command {
     Rmi(image::RmiArgs),
     /// Give an image another name
     Tag(image::TagArgs),
+    /// Remove names from an image (all of them when none is given)
+    Untag(exists::UntagArgs),
     /// Show the layers an image was built from
     History(image::HistoryArgs),
     /// Show low-level information on containers and images
@@ -231,6 +241,10 @@ pub enum ImageCommand {
     /// Unmount an image mounted with `image mount`
     #[command(visible_alias = "umount")]
     Unmount(mount::UnmountArgs),
+    /// Exit 0 when an image exists, 1 when it does not
+    Exists(exists::ExistsArgs),
+    /// Remove names from an image (all of them when none is given)
+    Untag(exists::UntagArgs),
 }
 
 /// `pontoon container VERB`: the shared verbs, and those only Podman's
@@ -247,6 +261,8 @@ pub enum ContainerCommand {
     Inspect(inspect::InspectArgs),
     /// Remove all stopped containers
     Prune(manage::ContainerPruneArgs),
+    /// Exit 0 when a container exists, 1 when it does not
+    Exists(exists::ExistsArgs),
 }
 
 #[derive(Subcommand, Debug)]
@@ -302,7 +318,10 @@ impl Cli {
 }
 
 pub fn run(cli: Cli) -> Result<()> {
-    let ctx = Ctx { paths: StorePaths::resolve(cli.root, cli.runroot) };
+    cli.global.apply()?;
+    let ctx = Ctx { paths: StorePaths::resolve(cli.root, cli.runroot)? };
+    global::debug(&format!("Using graph root {}", ctx.paths.root.display()));
+    global::debug(&format!("Using run root {}", ctx.paths.runroot.display()));
     match cli.command {
         Command::Container(v) | Command::ContainerNoun(ContainerCommand::Verb(v)) => container_verb(&ctx, v),
         Command::Ps(a) | Command::ContainerNoun(ContainerCommand::Ls(a)) => ps::ps(&ctx, a),
@@ -331,7 +350,10 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Image(ImageCommand::Prune(a)) => image::prune(&ctx, a),
         Command::Image(ImageCommand::Mount(a)) => mount::mount(&ctx, a),
         Command::Image(ImageCommand::Unmount(a)) => mount::unmount(&ctx, a),
-        Command::Info(a) | Command::System(SystemCommand::Info(a)) => system::info(&ctx, a),
+        Command::Image(ImageCommand::Exists(a)) => exists::image_exists(&ctx, a),
+        Command::Untag(a) | Command::Image(ImageCommand::Untag(a)) => exists::untag(&ctx, a),
+        Command::ContainerNoun(ContainerCommand::Exists(a)) => exists::container_exists(&ctx, a),
+        Command::Info(a) | Command::System(SystemCommand::Info(a)) => info::info(&ctx, a),
         Command::System(SystemCommand::Doctor(a)) => doctor::doctor(&ctx, a),
         Command::Version(a) => system::version(&ctx, a),
         Command::Volume(c) => volume::run(&ctx, c),

@@ -49,8 +49,36 @@ pub fn for_each(names: &[String], each: impl FnMut(&str) -> Result<()>) -> Resul
 
 /// Prints rows as the user's `--format` asks, or with `default_table`.
 pub fn print_rows(rows: &[serde_json::Value], format: Option<&str>, default_table: impl FnOnce(&[serde_json::Value]) -> String) -> Result<()> {
+    print_rows_with(rows, format, Heading::Shown, default_table)
+}
+
+/// Whether a table starts with its column names (`--noheading` drops them).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Heading {
+    Shown,
+    Hidden,
+}
+
+impl Heading {
+    pub fn from_noheading(noheading: bool) -> Heading {
+        if noheading {
+            Heading::Hidden
+        } else {
+            Heading::Shown
+        }
+    }
+}
+
+/// [`print_rows`] with the table's heading line shown or not.
+pub fn print_rows_with(rows: &[serde_json::Value], format: Option<&str>, heading: Heading, default_table: impl FnOnce(&[serde_json::Value]) -> String) -> Result<()> {
     match OutputFormat::parse(format) {
-        OutputFormat::Table => print!("{}", default_table(rows)),
+        OutputFormat::Table => {
+            let table = default_table(rows);
+            match heading {
+                Heading::Shown => print!("{table}"),
+                Heading::Hidden => print!("{}", table.split_once('\n').map_or("", |(_, rest)| rest)),
+            }
+        }
         OutputFormat::Json => println!("{}", serde_json::to_string_pretty(rows)?),
         OutputFormat::Template(t) => {
             let template = GoTemplate::parse(&t)?;
@@ -60,8 +88,10 @@ pub fn print_rows(rows: &[serde_json::Value], format: Option<&str>, default_tabl
         }
         OutputFormat::CustomTable(t) => {
             let template = GoTemplate::parse(&t)?;
-            let header = header_for(&t);
-            let mut lines = vec![header];
+            let mut lines = match heading {
+                Heading::Shown => vec![header_for(&t)],
+                Heading::Hidden => Vec::new(),
+            };
             for row in rows {
                 lines.push(template.render(row)?);
             }

@@ -5,7 +5,7 @@ use chrono::Utc;
 use clap::Args;
 use serde_json::json;
 
-use super::output::print_rows;
+
 use super::Ctx;
 use crate::engine::lifecycle::is_running;
 use crate::format::table::Table;
@@ -48,13 +48,26 @@ pub struct PsArgs {
     /// Output: table, json, `table TEMPLATE` or a Go template
     #[arg(long)]
     pub format: Option<String>,
+    /// Do not print the column names
+    #[arg(long)]
+    pub noheading: bool,
+    /// Sort by command, created, id, image, names, runningfor, size or status
+    #[arg(long, default_value = "created", value_name = "KEY")]
+    pub sort: String,
+    /// Show the namespaces of each container's process (inode numbers)
+    #[arg(long)]
+    pub ns: bool,
+    /// Accepted for Podman's scripts: every container in pontoon's store is its own, so there is nothing more to show
+    #[arg(long)]
+    pub external: bool,
     /// Show the POD ID and PODNAME columns
     #[arg(short, long)]
     pub pod: bool,
 }
 
 /// Pod names by pod Id, for the POD columns and `pod=` filters.
-type PodNames = std::collections::HashMap<String, String>;
+/// Pod Ids to names, for the `pod=` filter and the PODNAME column.
+pub type PodNames = std::collections::HashMap<String, String>;
 
 /// Docker's STATUS column.
 pub fn status_text(c: &Container) -> String {
@@ -109,7 +122,7 @@ pub fn state_name(c: &Container) -> &'static str {
     }
 }
 
-fn matches(c: &Container, filters: &[String], pods: &PodNames) -> Result<bool> {
+pub fn matches(c: &Container, filters: &[String], pods: &PodNames) -> Result<bool> {
     for f in filters {
         let (key, value) = f.split_once('=').unwrap_or((f.as_str(), ""));
         let ok = match key {
@@ -159,6 +172,7 @@ pub fn ps(ctx: &Ctx, args: PsArgs) -> Result<()> {
     if let Some(n) = limit {
         kept.truncate(n);
     }
+    sort(&mut kept, &args.sort)?;
     if args.quiet {
         let mut out = String::new();
         for c in &kept {
@@ -190,12 +204,17 @@ pub fn ps(ctx: &Ctx, args: PsArgs) -> Result<()> {
                 "Pid": c.state.pid.unwrap_or(0),
                 "Mounts": crate::engine::mounts::mount_names(&c.record),
                 "Size": if args.size { size_text(&store, c, &image_sizes) } else { String::new() },
+                "Namespaces": if args.ns { super::ps_ns::namespaces(c) } else { serde_json::Value::Null },
                 "Pod": c.record.spec.pod.as_deref().map(|p| if args.no_trunc { p.to_string() } else { p.chars().take(12).collect() }).unwrap_or_default(),
                 "PodName": c.record.spec.pod.as_deref().and_then(|p| pods.get(p)).cloned().unwrap_or_default(),
             })
         })
         .collect();
-    print_rows(&rows, args.format.as_deref(), |rows| {
+    let heading = super::output::Heading::from_noheading(args.noheading);
+    if args.ns {
+        return super::output::print_rows_with(&rows, args.format.as_deref(), heading, super::ps_ns::table);
+    }
+    super::output::print_rows_with(&rows, args.format.as_deref(), heading, |rows| {
         let mut header = vec!["CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "PORTS", "NAMES"];
         if args.size {
             header.push("SIZE");
@@ -217,6 +236,22 @@ pub fn ps(ctx: &Ctx, args: PsArgs) -> Result<()> {
         }
         table.render()
     })
+}
+
+/// Podman's `--sort`: the list is newest first already (created).
+fn sort(list: &mut [Container], key: &str) -> Result<()> {
+    match key {
+        "created" | "runningfor" => {}
+        "id" => list.sort_by(|a, b| a.record.id.cmp(&b.record.id)),
+        "names" => list.sort_by(|a, b| a.record.name.cmp(&b.record.name)),
+        "image" => list.sort_by(|a, b| a.record.image_name.cmp(&b.record.image_name)),
+        "command" => list.sort_by_key(command_text),
+        "status" => list.sort_by_key(|c| state_name(c).to_string()),
+        // Sizes are not read without --size; size sorts as created then.
+        "size" => {}
+        other => anyhow::bail!("invalid --sort {other:?}: use command, created, id, image, names, runningfor, size or status"),
+    }
+    Ok(())
 }
 
 /// Docker's SIZE column: what the container wrote, and with its image.

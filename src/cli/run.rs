@@ -56,7 +56,10 @@ pub struct HostInputs<'a> {
     /// Whether a `--mount type=bind` source exists.
     pub path_exists: &'a dyn Fn(&str) -> bool,
     /// The network mode without `--network` (containers.conf's netns).
-    pub default_network: Option<String>,
+    /// containers.conf: the network mode without --network, and the defaults of the other keys.
+    pub conf: crate::engine::containers_conf::ContainersConf,
+    /// Whether pontoon runs rootless (some containers.conf defaults need a cgroup).
+    pub rootless: bool,
 }
 
 impl HostInputs<'static> {
@@ -66,7 +69,8 @@ impl HostInputs<'static> {
             cwd: std::env::current_dir().context("read the current directory (for relative -v paths)")?,
             read_file: &read_host_file,
             path_exists: &crate::engine::mounts::host_path_exists,
-            default_network: crate::engine::containers_conf::default_netns()?,
+            conf: crate::engine::containers_conf::ContainersConf::load()?,
+            rootless: !nix::unistd::geteuid().is_root(),
         })
     }
 }
@@ -147,6 +151,9 @@ pub struct CreateFlags {
     /// Size of /dev/shm (e.g. 16m; default 64m)
     #[arg(long, value_name = "SIZE")]
     pub shm_size: Option<String>,
+    /// Set a namespaced kernel parameter (net.*, kernel.shm*, fs.mqueue.*...)
+    #[arg(long, value_name = "KEY=VALUE")]
+    pub sysctl: Vec<String>,
     /// Add a supplementary group (a name from the image's /etc/group, or a gid; repeatable)
     #[arg(long, value_name = "GROUP")]
     pub group_add: Vec<String>,
@@ -328,6 +335,8 @@ pub struct CreateArgs {
 }
 
 #[derive(Args, Debug)]
+// Podman's start has -a for --attach; --all is long only there.
+#[command(mut_arg("all", |a| a.short(None)))]
 pub struct StartArgs {
     /// Attach stdout/stderr and wait for the exit
     #[arg(short, long)]
@@ -337,9 +346,11 @@ pub struct StartArgs {
     pub interactive: bool,
     #[arg(long, default_value = "ctrl-p,ctrl-q")]
     pub detach_keys: String,
-    /// Containers to start
-    #[arg(required = true)]
-    pub containers: Vec<String>,
+    /// Proxy received signals to the process (with --attach)
+    #[arg(long, default_value_t = true, action = clap::ArgAction::Set, value_name = "BOOL")]
+    pub sig_proxy: bool,
+    #[command(flatten)]
+    pub select: super::targets::Selection,
 }
 
 impl CreateFlags {
@@ -354,9 +365,27 @@ impl CreateFlags {
         self.image_and_command.get(1..).unwrap_or_default()
     }
 
-    /// The spec these flags ask for. Pure: what it needs from the host
-    /// (the current directory, files, whether a path exists) is `host`.
+    /// The spec these flags ask for, with containers.conf's defaults.
+    /// Pure: what it needs from the host (the current directory, files,
+    /// whether a path exists, the configuration) is `host`.
+    /// The user's `--sysctl` is checked before containers.conf's defaults
+    /// come under it (those that cannot apply are dropped, not refused).
     fn to_spec(&self, host: &HostInputs) -> Result<ContainerSpec> {
+        let mut spec = self.spec_as_asked(host)?;
+        // A pod's member will join the pod's network at create: its net.*
+        // keys are the pod's to set, as with --network container:.
+        let network = match &spec.pod {
+            Some(pod) => NetworkMode::Container(pod.clone()),
+            None => spec.network.clone(),
+        };
+        crate::spec::sysctl::check(&spec.sysctls, &network, &spec.namespaces)?;
+        let asked = std::mem::replace(&mut spec.network, network);
+        crate::engine::containers_conf::apply_defaults(&host.conf, &mut spec, &parse_ulimit, host.rootless)?;
+        spec.network = asked;
+        Ok(spec)
+    }
+
+    fn spec_as_asked(&self, host: &HostInputs) -> Result<ContainerSpec> {
         if self.image().is_empty() {
             bail!("no image given: use pontoon run [OPTIONS] IMAGE [COMMAND [ARG...]]");
         }
@@ -368,7 +397,7 @@ impl CreateFlags {
             labels.insert(k.to_string(), v.to_string());
         }
         let (mounts, tmpfs) = crate::spec::mounts::parse_all(&self.volume, &self.mount, &self.tmpfs, &host.cwd, host.path_exists)?;
-        let network = match (&self.network[..], &host.default_network) {
+        let network = match (&self.network[..], &host.conf.netns) {
             // A pod's member takes the pod's network, not the configured default.
             ([], Some(default)) if self.pod.is_none() => NetworkMode::parse(default).with_context(|| format!("containers.conf: netns = {default:?}"))?,
             (given, _) => NetworkMode::parse_all(given)?,
@@ -426,6 +455,9 @@ impl CreateFlags {
             expose,
             health: self.health.to_spec()?,
             namespaces: self.namespaces()?,
+            sysctls: crate::spec::sysctl::parse(&self.sysctl)?,
+            default_env: Vec::new(),
+            default_caps: None,
             pod: self.pod.clone().filter(|p| !p.is_empty()),
             pod_infra: false,
         })
@@ -537,6 +569,7 @@ fn parse_ulimit(s: &str) -> Result<Ulimit> {
 
 pub fn create(ctx: &Ctx, args: CreateArgs) -> Result<()> {
     let mut spec = args.flags.to_spec(&HostInputs::real()?)?;
+    spec.runtime = spec.runtime.or_else(super::global::default_runtime);
     container::validate(&spec)?;
     let policy = PullPolicy::parse(&args.flags.pull)?;
     let store = ctx.store()?;
@@ -555,6 +588,7 @@ pub fn run(ctx: &Ctx, args: RunArgs) -> Result<()> {
     }
     let detach_keys = parse_detach_keys(&args.detach_keys)?;
     let mut spec = args.flags.to_spec(&HostInputs::real()?)?;
+    spec.runtime = spec.runtime.or_else(super::global::default_runtime);
     let mut preserve_fds = args.preserve_fds;
     if let Some((count, env)) = socket_activation(&|k| std::env::var(k).ok(), std::process::id()) {
         preserve_fds = preserve_fds.max(count);
@@ -584,28 +618,28 @@ pub fn run(ctx: &Ctx, args: RunArgs) -> Result<()> {
 
 pub fn start(ctx: &Ctx, args: StartArgs) -> Result<()> {
     let store = ctx.store()?;
+    // --all and --filter take the containers that are not running.
+    let wanted = super::targets::Wanted { verb: "start", applies: &|c| !crate::engine::lifecycle::is_running(c), ignore_missing: false };
+    let targets = args.select.resolve(&store, &wanted)?;
     if args.attach || args.interactive {
-        if args.containers.len() > 1 {
-            bail!("you cannot attach to several containers at once: start them one by one");
-        }
-        let c = store.containers.find(&args.containers[0])?;
+        let mut targets = targets.into_iter();
+        let (Some(target), None) = (targets.next(), targets.next()) else {
+            bail!("you cannot attach to several containers at once (or to none): start them one by one");
+        };
+        let c = target?.container;
         container::start(&store, &c.record.id, StartMode::Attach)?;
         let opts = AttachOptions {
             stdin: args.interactive,
             tty: c.record.spec.tty,
             detach_keys: parse_detach_keys(&args.detach_keys)?,
-            sig_proxy: true,
+            sig_proxy: args.sig_proxy,
         };
         return match attach(&ContainerPaths::new(&store, &c.record.id).socket(), opts)? {
             AttachEnd::Exited(0) | AttachEnd::Detached => Ok(()),
             AttachEnd::Exited(code) => Err(PontoonError::ContainerExit(code).into()),
         };
     }
-    super::output::for_each(&args.containers, |name| {
-        container::start(&store, &store.containers.find(name)?.record.id, StartMode::Detached)?;
-        println!("{name}");
-        Ok(())
-    })
+    super::targets::for_each_target(targets, |t| container::start(&store, &t.container.record.id, StartMode::Detached))
 }
 
 #[cfg(test)]

@@ -37,7 +37,7 @@ fn fake_exists(path: &str) -> bool {
 }
 
 fn fake_host() -> HostInputs<'static> {
-    HostInputs { cwd: CWD.into(), read_file: &fake_read, path_exists: &fake_exists, default_network: None }
+    HostInputs { cwd: CWD.into(), read_file: &fake_read, path_exists: &fake_exists, conf: Default::default(), rootless: false }
 }
 
 /// The `run` (or `create`, `container run`...) flags of a command line.

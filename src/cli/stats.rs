@@ -7,7 +7,7 @@ use anyhow::Result;
 use clap::Args;
 use serde_json::json;
 
-use super::output::{for_each, print_rows};
+use super::output::print_rows;
 use super::Ctx;
 use crate::engine::stats::{Sampler, StatsRow, SAMPLE};
 use crate::format::table::Table;
@@ -31,21 +31,24 @@ pub struct StatsArgs {
 
 #[derive(Args, Debug)]
 pub struct PauseArgs {
-    #[arg(required = true)]
-    pub containers: Vec<String>,
+    /// Do not fail on containers that do not exist
+    #[arg(short, long)]
+    pub ignore: bool,
+    #[command(flatten)]
+    pub select: super::targets::Selection,
 }
 
 pub fn pause(ctx: &Ctx, args: PauseArgs, paused: bool) -> Result<()> {
     let store = ctx.store_files_only()?;
-    for_each(&args.containers, |name| {
-        let c = store.containers.find(name)?;
-        if paused {
-            crate::engine::pause::pause(&store, &c)?;
-        } else {
-            crate::engine::pause::unpause(&store, &c)?;
-        }
-        println!("{name}");
-        Ok(())
+    let (verb, applies): (&str, &dyn Fn(&crate::store::containers::Container) -> bool) = match paused {
+        // --all pauses the running containers and unpauses the paused ones.
+        true => ("pause", &|c| crate::engine::lifecycle::is_running(c) && c.state.status != crate::store::containers::Status::Paused),
+        false => ("unpause", &|c| c.state.status == crate::store::containers::Status::Paused),
+    };
+    let wanted = super::targets::Wanted { verb, applies, ignore_missing: args.ignore };
+    super::targets::for_each_target(args.select.resolve(&store, &wanted)?, |t| match paused {
+        true => crate::engine::pause::pause(&store, &t.container),
+        false => crate::engine::pause::unpause(&store, &t.container),
     })
 }
 

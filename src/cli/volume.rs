@@ -5,7 +5,7 @@ use super::key_values::key_values;
 use anyhow::{bail, Result};
 use clap::{Args, Subcommand};
 
-use super::output::{each_name, for_each, print_rows};
+use super::output::{each_name, for_each, print_rows_with, Heading};
 use super::Ctx;
 use crate::engine::volumes;
 use crate::format::table::Table;
@@ -26,6 +26,32 @@ pub enum VolumeCommand {
     Rm(RmArgs),
     /// Remove unused volumes (anonymous ones unless --all)
     Prune(PruneArgs),
+    /// Exit 0 when a volume exists, 1 when it does not
+    Exists(ExistsArgs),
+    /// Write a volume's content to a tar archive (stdout unless -o)
+    Export(ExportArgs),
+    /// Unpack a tar archive (a file or - for stdin) into a volume
+    Import(ImportArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct ExistsArgs {
+    pub name: String,
+}
+
+#[derive(Args, Debug)]
+pub struct ExportArgs {
+    pub name: String,
+    /// Write to FILE instead of stdout
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<std::path::PathBuf>,
+}
+
+#[derive(Args, Debug)]
+pub struct ImportArgs {
+    pub name: String,
+    /// The tar archive (plain or gzip), or - for stdin
+    pub source: String,
 }
 
 #[derive(Args, Debug)]
@@ -48,7 +74,10 @@ pub struct LsArgs {
     /// Show only names
     #[arg(short, long)]
     pub quiet: bool,
-    /// Filter: name=, label=, dangling=true|false, driver=
+    /// Do not print the column names
+    #[arg(short, long)]
+    pub noheading: bool,
+    /// Filter: name= (a regular expression), label=, dangling=true|false, driver=
     #[arg(short, long)]
     pub filter: Vec<String>,
     /// Output: table, json, `table TEMPLATE` or a Go template
@@ -70,7 +99,12 @@ pub struct RmArgs {
     /// Do not fail on volumes that do not exist
     #[arg(short, long)]
     pub force: bool,
-    #[arg(required = true)]
+    /// Remove every volume no container uses
+    #[arg(short, long)]
+    pub all: bool,
+    /// Accepted for Podman's scripts: pontoon never stops containers to remove a volume
+    #[arg(short = 't', long = "time", value_name = "SECONDS")]
+    pub time: Option<u32>,
     pub names: Vec<String>,
 }
 
@@ -94,6 +128,9 @@ pub fn run(ctx: &Ctx, command: VolumeCommand) -> Result<()> {
         VolumeCommand::Inspect(a) => inspect(ctx, a),
         VolumeCommand::Rm(a) => rm(ctx, a),
         VolumeCommand::Prune(a) => prune(ctx, a),
+        VolumeCommand::Exists(a) => exists(ctx, a),
+        VolumeCommand::Export(a) => super::volume_archive::export(ctx, &a.name, a.output.as_deref()),
+        VolumeCommand::Import(a) => super::volume_archive::import(ctx, &a.name, &a.source),
     }
 }
 
@@ -118,7 +155,7 @@ fn ls(ctx: &Ctx, args: LsArgs) -> Result<()> {
         for f in &args.filter {
             let (key, value) = f.split_once('=').unwrap_or((f.as_str(), ""));
             keep &= match key {
-                "name" => v.name.contains(value),
+                "name" => name_pattern(value)?.is_match(&v.name),
                 "driver" => v.driver == value,
                 "label" => match value.split_once('=') {
                     Some((k, val)) => v.labels.get(k).is_some_and(|have| have == val),
@@ -149,7 +186,7 @@ fn ls(ctx: &Ctx, args: LsArgs) -> Result<()> {
             j
         })
         .collect();
-    print_rows(&json, args.format.as_deref(), |rows| {
+    print_rows_with(&json, args.format.as_deref(), Heading::from_noheading(args.noheading), |rows| {
         let mut table = Table::new(["DRIVER", "VOLUME NAME"]);
         for r in rows {
             table.push(vec![r["Driver"].as_str().unwrap_or_default().to_string(), r["Name"].as_str().unwrap_or_default().to_string()]);
@@ -167,11 +204,36 @@ fn inspect(ctx: &Ctx, args: InspectArgs) -> Result<()> {
 
 fn rm(ctx: &Ctx, args: RmArgs) -> Result<()> {
     let store = ctx.store()?;
-    for_each(&args.names, |name| {
+    let names: Vec<String> = match (args.all, args.names.is_empty()) {
+        (true, true) => {
+            // Podman's --all: every volume no container uses; the others are named in the errors.
+            let in_use = crate::store::volumes::volumes_in_use(&store)?;
+            store.volumes.list()?.into_iter().map(|v| v.name).filter(|n| !in_use.contains(n)).collect()
+        }
+        (true, false) => bail!("volume rm: --all cannot be used with volume names: give one or the other"),
+        (false, true) => bail!("volume rm needs at least one volume name (or --all)"),
+        (false, false) => args.names.clone(),
+    };
+    for_each(&names, |name| {
         volumes::remove(&store, name, args.force)?;
         println!("{name}");
         Ok(())
     })
+}
+
+/// `name=` filters are regular expressions in Podman; a plain word
+/// matches anywhere in the name, as Docker's substring match does.
+fn name_pattern(value: &str) -> Result<regex::Regex> {
+    regex::Regex::new(value).map_err(|e| anyhow::anyhow!("invalid filter name={value:?}: not a regular expression ({e})"))
+}
+
+fn exists(ctx: &Ctx, args: ExistsArgs) -> Result<()> {
+    let store = ctx.store_files_only()?;
+    match store.volumes.load(&args.name) {
+        Ok(_) => Ok(()),
+        Err(e) if crate::store::volumes::is_not_found(&e) => Err(crate::errors::PontoonError::Exit(1).into()),
+        Err(e) => Err(e),
+    }
 }
 
 fn prune(ctx: &Ctx, args: PruneArgs) -> Result<()> {

@@ -189,6 +189,30 @@ pub fn tag(store: &Store, source: &str, target: &str) -> Result<()> {
     })
 }
 
+/// `untag`: removes `names` from the image `source`, or every name when
+/// none is given; the image itself stays (Podman's untag). A name the
+/// image does not have is an error naming it.
+pub fn untag(store: &Store, source: &str, names: &[String]) -> Result<()> {
+    let record = resolve(store, source)?;
+    let mut wanted = Vec::new();
+    for n in names {
+        let reference = Reference::parse(n)?;
+        let name = reference.tagged_name().ok_or_else(|| PontoonError::InvalidReference { reference: n.clone(), why: "untag takes a name, not a digest".into() })?;
+        if !record.names.contains(&name) {
+            anyhow::bail!("{n}: tag not known: image {} has the names {}", record.id.short(), record.names.iter().map(|n| familiar_tag(n)).collect::<Vec<_>>().join(", "));
+        }
+        wanted.push(name);
+    }
+    store.images.update(|images| {
+        let image = images.iter_mut().find(|i| i.id == record.id).context("image vanished")?;
+        match wanted.is_empty() {
+            true => image.names.clear(),
+            false => image.names.retain(|n| !wanted.contains(n)),
+        }
+        Ok(())
+    })
+}
+
 /// Removes dangling images (no names), or with `all` every image, but
 /// never one that a container (even a stopped one) uses. Returns the Ids
 /// removed and the bytes reclaimed.

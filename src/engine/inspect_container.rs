@@ -87,6 +87,8 @@ pub fn inspect_json(store: &Store, c: &Container, layer_dirs: &[std::path::PathB
         "Name": format!("/{}", r.name),
         "RestartCount": st.restart_count,
         "Driver": driver.name(),
+        // Podman's key; "pontoon" is the built-in runtime.
+        "OCIRuntime": spec.runtime.as_deref().unwrap_or("pontoon"),
         "Platform": "linux",
         "MountLabel": "",
         "ProcessLabel": "",
@@ -115,6 +117,7 @@ pub fn inspect_json(store: &Store, c: &Container, layer_dirs: &[std::path::PathB
             "StopTimeout": spec.stop_timeout,
         },
         "HostConfig": {
+            "Runtime": spec.runtime.as_deref().unwrap_or("pontoon"),
             "NetworkMode": network_mode,
             "PortBindings": crate::spec::ports::port_bindings_json(&spec.ports),
             "PublishAllPorts": spec.publish_all,
@@ -145,6 +148,7 @@ pub fn inspect_json(store: &Store, c: &Container, layer_dirs: &[std::path::PathB
         "NetworkSettings": network_settings(st, ports),
     });
     add_namespaces(&mut out["HostConfig"], &spec.namespaces);
+    add_name_settings(&mut out["HostConfig"], spec);
     // As Docker: `.Config.Healthcheck` when the container has a check
     // (`{"Test": ["NONE"]}` too), `.State.Health` once it has one to run;
     // Podman's on-failure action beside it.
@@ -213,4 +217,21 @@ fn add_namespaces(host_config: &mut serde_json::Value, ns: &crate::spec::namespa
     // null when none were added, as Docker shows it.
     host_config["GroupAdd"] = json!((!ns.group_add.is_empty()).then_some(&ns.group_add));
     host_config["ShmSize"] = json!(ns.shm_bytes());
+}
+
+/// Docker's `Dns`, `DnsSearch`, `DnsOptions`, `ExtraHosts` and `Sysctls`.
+fn add_name_settings(host_config: &mut Value, spec: &crate::spec::container::ContainerSpec) {
+    let hosts: Vec<String> = spec
+        .extra_hosts
+        .iter()
+        .map(|h| match &h.address {
+            crate::spec::dns::HostAddress::Ip(ip) => format!("{}:{ip}", h.name),
+            crate::spec::dns::HostAddress::HostGateway => format!("{}:host-gateway", h.name),
+        })
+        .collect();
+    host_config["Dns"] = json!(spec.dns.servers);
+    host_config["DnsSearch"] = json!(spec.dns.search);
+    host_config["DnsOptions"] = json!(spec.dns.options);
+    host_config["ExtraHosts"] = json!(hosts);
+    host_config["Sysctls"] = json!(spec.sysctls);
 }

@@ -48,6 +48,7 @@ pub mod mounts;
 pub mod namespaces;
 pub mod networks;
 pub mod volumes;
+pub mod volume_archive;
 
 /// ContainerSpec -> OCI spec -> the built-in runtime's mount calls, against a
 /// recording kernel: the whole decision chain, without root.

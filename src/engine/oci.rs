@@ -159,6 +159,9 @@ fn linux_section(input: &BundleInputs) -> Result<oci_spec::runtime::Linux> {
     linux = linux
         .masked_paths(masked.iter().map(|s| s.to_string()).collect::<Vec<_>>())
         .readonly_paths(readonly.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+    if !spec.sysctls.is_empty() {
+        linux = linux.sysctl(spec.sysctls.iter().map(|(k, v)| (k.clone(), v.clone())).collect::<std::collections::HashMap<_, _>>());
+    }
     let r = &spec.resources;
     let mut resources = LinuxResourcesBuilder::default().devices(device_rules(input)?);
     if let Some(m) = r.memory_bytes {
@@ -278,7 +281,11 @@ fn shm_mount(spec: &ContainerSpec) -> Result<Option<Mount>> {
 /// The capability set after `--privileged`, `--cap-add` and `--cap-drop`.
 pub fn capabilities(spec: &ContainerSpec) -> Result<Vec<Capability>> {
     let all = || -> Vec<String> { ALL_CAPS.iter().map(|s| s.to_string()).collect() };
-    let mut set: Vec<String> = if spec.privileged { all() } else { DEFAULT_CAPS.iter().map(|s| s.to_string()).collect() };
+    let mut set: Vec<String> = match (&spec.default_caps, spec.privileged) {
+        (_, true) => all(),
+        (Some(base), false) => base.iter().map(|c| normalize_cap(c)).collect::<Result<_>>().context("containers.conf default_capabilities")?,
+        (None, false) => DEFAULT_CAPS.iter().map(|s| s.to_string()).collect(),
+    };
     for add in &spec.cap_add {
         let name = normalize_cap(add)?;
         if name == "ALL" {

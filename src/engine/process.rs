@@ -33,7 +33,7 @@ pub fn resolve_process(spec: &ContainerSpec, image: &ContainerConfig, host_env: 
         bail!("no command specified: the image {} has no CMD or ENTRYPOINT; give one after the image name", spec.image);
     }
     let mut env = EnvList::default();
-    for kv in image.env.iter().flatten() {
+    for kv in spec.default_env.iter().chain(image.env.iter().flatten()) {
         env.set(kv);
     }
     for entry in &spec.env {

@@ -53,3 +53,21 @@ fn wait_gone(pid: i32) {
         std::thread::sleep(Duration::from_millis(10));
     }
 }
+
+/// The containers that use `target`'s namespaces (`--network`, `--ipc`,
+/// `--pid`, `--uts container:`) or its volumes (`--volumes-from`), named
+/// by its name or Id: `rm --depend` removes them first.
+pub fn dependents(all: &[crate::store::containers::Container], target: &crate::store::containers::Container) -> Vec<crate::store::containers::Container> {
+    let names_target = |r: &str| r == target.record.name || (r.len() >= 3 && target.record.id.starts_with(r));
+    all.iter()
+        .filter(|c| c.record.id != target.record.id)
+        .filter(|c| {
+            let spec = &c.record.spec;
+            let network = matches!(&spec.network, crate::spec::network::NetworkMode::Container(x) if names_target(x));
+            let namespaces = spec.namespaces.joined().iter().any(|(_, x)| names_target(x));
+            let volumes = spec.volumes_from.iter().any(|v| names_target(v.split(':').next().unwrap_or_default()));
+            network || namespaces || volumes
+        })
+        .cloned()
+        .collect()
+}

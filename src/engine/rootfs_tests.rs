@@ -98,6 +98,7 @@ impl Fixture {
             Call::PivotRoot { new_root, put_old } => format!("pivot_root {} {}", self.show(new_root), self.show(put_old)),
             Call::Chdir { dir } => format!("chdir {}", self.show(dir)),
             Call::Symlink { original, link } => format!("symlink {} -> {}", self.show(link), original.display()),
+            Call::WriteSysctl { path, value } => format!("sysctl {} {value}", self.show(path)),
             Call::Sethostname { name } => format!("sethostname {name}"),
         }
     }
@@ -288,4 +289,23 @@ fn a_failed_mount_stops_the_setup_and_says_which() {
     let (error, calls) = f.run(&kernel, &f.bundle(&ContainerSpec::default(), vec![]), None).unwrap_err();
     assert!(error.starts_with("pivot_root into ") && error.ends_with("EBUSY: Device or resource busy"), "{error}");
     assert_eq!(calls.last().map(String::as_str), Some("pivot_root . ."));
+}
+
+#[test]
+fn sysctls_are_written_inside_the_root_before_proc_sys_turns_read_only() {
+    let f = Fixture::new();
+    // An image whose /proc is an absolute link: followed on the host it
+    // would leave the rootfs, resolved in the root it lands on /elsewhere
+    // (where the procfs was mounted too).
+    std::fs::create_dir_all(f.path("rootfs/elsewhere")).unwrap();
+    let _ = std::fs::remove_dir_all(f.path("rootfs/proc"));
+    std::os::unix::fs::symlink("/elsewhere", f.path("rootfs/proc")).unwrap();
+    let mut spec = ContainerSpec::default();
+    spec.sysctls.insert("net.ipv4.ping_group_range".into(), "0 0".into());
+    let calls = f.run(&Recording::new(), &f.bundle(&spec, vec![]), None).unwrap();
+    let at = calls.iter().position(|c| c.starts_with("sysctl ")).expect("a sysctl write");
+    assert_eq!(calls[at], "sysctl rootfs/elsewhere/sys/net/ipv4/ping_group_range 0 0", "{calls:#?}");
+    assert!(calls.iter().any(|c| c.starts_with("mount proc rootfs/elsewhere proc")), "{calls:#?}");
+    let first_masking = calls.iter().position(|c| MASKED_AND_READONLY.contains(&c.as_str())).expect("masked paths");
+    assert!(at < first_masking, "written before the masks: {calls:#?}");
 }

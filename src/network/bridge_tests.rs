@@ -71,8 +71,12 @@ impl Netns {
         out
     }
 
+    /// Whether `address` answers a ping. Three tries a second apart: on a
+    /// loaded machine the first echo (behind neighbour discovery) can miss
+    /// a one-second wait, and a check that something is reachable must not
+    /// fail for that. (Unreachability checks take the same three seconds.)
     fn pings(&self, address: &str) -> bool {
-        self.sh(&format!("busybox ping -c 1 -W 1 {address}")).0
+        (0..3).any(|_| self.sh(&format!("busybox ping -c 1 -W 1 {address}")).0)
     }
 
     /// Every rule pontoon's firewall tools see in the namespace.

@@ -21,6 +21,9 @@ pub struct External {
     state_root: PathBuf,
 }
 
+/// The `--runtime-flag` values of the command, one a line.
+pub const RUNTIME_FLAGS_ENV: &str = "_PONTOON_RUNTIME_FLAGS";
+
 impl External {
     /// Finds `runtime` (a name on PATH or a path).
     pub fn find(runtime: &str, runroot: &Path) -> Result<External> {
@@ -43,6 +46,13 @@ impl External {
             cmd.arg("--cgroup-manager=disabled");
         }
         cmd.arg("--root").arg(&self.state_root);
+        // `pontoon --runtime-flag debug ...`: global flags of the runtime,
+        // for every call this command (and the monitor it starts) makes.
+        if let Ok(flags) = std::env::var(RUNTIME_FLAGS_ENV) {
+            for flag in flags.split('\n').filter(|f| !f.is_empty()) {
+                cmd.arg(if flag.starts_with('-') { flag.to_string() } else { format!("--{flag}") });
+            }
+        }
         cmd
     }
 

@@ -115,6 +115,16 @@ pub struct ContainerSpec {
     /// `--ipc`, `--pid`, `--uts`, `--shm-size`, `--group-add` (see spec::namespaces).
     #[serde(default)]
     pub namespaces: crate::spec::namespaces::NamespaceSettings,
+    /// `--sysctl` and containers.conf's `default_sysctls` (see spec::sysctl).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub sysctls: BTreeMap<String, String>,
+    /// containers.conf's `env`: the environment below the image's.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub default_env: Vec<String>,
+    /// containers.conf's `default_capabilities`: the set `--cap-add` and
+    /// `--cap-drop` start from (Docker's default set when None).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default_caps: Option<Vec<String>>,
     /// `--pod`: the Id of the pod the container belongs to; at create it
     /// joins the namespaces the pod shares (engine::pods::join).
     #[serde(default)]

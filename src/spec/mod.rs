@@ -17,3 +17,4 @@ pub mod ports;
 pub mod restart;
 pub mod seccomp;
 pub mod signal;
+pub mod sysctl;

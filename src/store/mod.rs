@@ -19,6 +19,7 @@ pub mod pods;
 pub mod paths;
 pub mod reserve;
 pub mod rootfs;
+pub mod storage_conf;
 pub mod unpack;
 pub mod volumes;
 

@@ -19,8 +19,25 @@ pub struct StorePaths {
 }
 
 impl StorePaths {
-    /// Resolves the paths for the calling user, honouring explicit overrides.
-    pub fn resolve(root: Option<PathBuf>, runroot: Option<PathBuf>) -> StorePaths {
+    /// Resolves the paths for the calling user: explicit overrides first,
+    /// then storage.conf's graphroot and runroot, then pontoon's defaults.
+    /// storage.conf's driver becomes the driver unless one was chosen.
+    pub fn resolve(root: Option<PathBuf>, runroot: Option<PathBuf>) -> anyhow::Result<StorePaths> {
+        let rootless = !Uid::effective().is_root() || std::env::var_os(crate::runtime::userns::IN_USERNS_ENV).is_some();
+        let conf = super::storage_conf::StorageConf::load(rootless)?;
+        if let Some(driver) = conf.driver_name()? {
+            if std::env::var_os(crate::store::rootfs::driver::DRIVER_ENV).is_none_or(|v| v.is_empty()) {
+                // Single-threaded at startup; monitors and workers inherit it.
+                std::env::set_var(crate::store::rootfs::driver::DRIVER_ENV, driver);
+            }
+        }
+        let root = root.or_else(|| conf.graphroot.as_deref().map(super::storage_conf::own_dir));
+        let runroot = runroot.or_else(|| conf.runroot.as_deref().map(super::storage_conf::own_dir));
+        Ok(StorePaths::resolve_defaults(root, runroot))
+    }
+
+    /// The paths without storage.conf: the overrides, else pontoon's defaults.
+    pub fn resolve_defaults(root: Option<PathBuf>, runroot: Option<PathBuf>) -> StorePaths {
         let rootless = !Uid::effective().is_root() || std::env::var_os(crate::runtime::userns::IN_USERNS_ENV).is_some();
         let env_dir = |var: &str| std::env::var_os(var).filter(|v| !v.is_empty()).map(PathBuf::from);
         let home = env_dir("HOME").unwrap_or_else(|| PathBuf::from("/"));

@@ -141,6 +141,7 @@ impl TestEnv {
             .env("CONTAINERS_REGISTRIES_CONF", &self.registries_conf)
             .env("REGISTRY_AUTH_FILE", &self.auth_file)
             .env("CONTAINERS_CONF", &self.containers_conf)
+            .env("CONTAINERS_STORAGE_CONF", p.join("config/storage.conf"))
             .env("DOCKER_CONFIG", self.home.join(".docker"))
             .env_remove("_PONTOON_USERNS")
             .env_remove("_PONTOON_HOST_UID");

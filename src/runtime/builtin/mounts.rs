@@ -45,6 +45,17 @@ pub fn setup_rootfs(k: &dyn Kernel, spec: &Spec, console: Option<i32>, own_pty: 
         devices::bind_console(k, &root.join("dev"), fd)?;
     }
     let linux = spec.linux().as_ref();
+    // Before /proc/sys is made read-only; the container's fresh procfs
+    // shows the container's own namespaces.
+    let mut sysctls: Vec<(String, String)> = linux.and_then(|l| l.sysctl().clone()).unwrap_or_default().into_iter().collect();
+    sysctls.sort();
+    for (key, value) in sysctls {
+        // Resolved as the container sees it, as the /proc mount itself was:
+        // an image whose /proc is a link to the host's /proc must not make
+        // the write land there.
+        let path = resolve_in_root(&root, &Path::new("/proc/sys").join(key.replace('.', "/")));
+        k.write_sysctl(&path, &value).map_err(|e| setup(format!("set sysctl {key}={value}: {e}")))?;
+    }
     for p in linux.and_then(|l| l.masked_paths().clone()).unwrap_or_default() {
         mask(k, &root, &p)?;
     }

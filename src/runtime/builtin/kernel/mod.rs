@@ -39,6 +39,8 @@ pub trait Kernel {
     fn locked_flags(&self, path: &Path) -> MsFlags;
     /// The path an open fd refers to (/proc/self/fd/N).
     fn fd_path(&self, fd: RawFd) -> std::io::Result<PathBuf>;
+    /// Writes a sysctl's value to its /proc/sys file (never through a link).
+    fn write_sysctl(&self, path: &Path, value: &str) -> std::io::Result<()>;
 }
 
 /// The real kernel.
@@ -120,5 +122,12 @@ impl Kernel for Host {
 
     fn fd_path(&self, fd: RawFd) -> std::io::Result<PathBuf> {
         std::fs::read_link(format!("/proc/self/fd/{fd}"))
+    }
+
+    fn write_sysctl(&self, path: &Path, value: &str) -> std::io::Result<()> {
+        use std::io::Write;
+        use std::os::unix::fs::OpenOptionsExt;
+        let mut f = std::fs::OpenOptions::new().write(true).custom_flags(libc::O_NOFOLLOW).open(path)?;
+        f.write_all(value.as_bytes())
     }
 }

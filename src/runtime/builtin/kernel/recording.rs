@@ -22,6 +22,7 @@ pub enum Call {
     Chdir { dir: PathBuf },
     Symlink { original: PathBuf, link: PathBuf },
     Sethostname { name: String },
+    WriteSysctl { path: PathBuf, value: String },
 }
 
 type Failure = Box<dyn Fn(&Call) -> Option<Errno>>;
@@ -95,6 +96,10 @@ impl Kernel for Recording {
 
     fn sethostname(&self, name: &str) -> nix::Result<()> {
         self.record(Call::Sethostname { name: name.to_string() })
+    }
+
+    fn write_sysctl(&self, path: &Path, value: &str) -> std::io::Result<()> {
+        self.record(Call::WriteSysctl { path: path.to_path_buf(), value: value.to_string() }).map_err(std::io::Error::from)
     }
 
     fn locked_flags(&self, path: &Path) -> MsFlags {
