@@ -266,6 +266,7 @@ fn bad_files_name_the_field_and_the_line_and_make_nothing() {
         ("no-image.yaml", format!("{claim}---\n{pod}---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: bad\nspec:\n  containers:\n  - name: noimage\n    command: [sleep]\n"), ":22:", "Pod bad: spec.containers[0].image: is required"),
         ("invalid.yaml", format!("{claim}---\n{pod}---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: [unclosed\n"), ":20:", "while parsing a flow sequence"),
         ("bad-type.yaml", format!("{claim}---\n{pod}    ports:\n    - containerPort: http\n"), ":16:", "spec.containers[0].ports[0].containerPort"),
+        ("hostile-key.yaml", format!("{claim}---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: evil\ndata:\n  ../../escape: x\n---\n{pod}"), ":11:", "ConfigMap evil: data.../../escape: is not a valid key"),
         ("bad-mount.yaml", format!("{claim}---\n{pod}    volumeMounts:\n    - name: nowhere\n      mountPath: /x\n"), ":16:", "spec.containers[0].volumeMounts[0].name: no volume named \"nowhere\""),
     ];
     for (name, text, line, message) in cases {

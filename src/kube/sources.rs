@@ -26,8 +26,26 @@ fn decode(value: &str) -> Option<Vec<u8>> {
     base64::engine::general_purpose::STANDARD.decode(compact).ok()
 }
 
+/// Kubernetes' rule for ConfigMap and Secret keys, which become file
+/// names: letters, digits, `-`, `_` and `.`, never `.` or `..` alone (a
+/// key is never a path that leaves the volume).
+fn check_key(field: &str, key: &str) -> Result<(), Fail> {
+    let ok = !key.is_empty() && key != "." && key != ".." && key.len() <= 253 && key.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+    if ok {
+        Ok(())
+    } else {
+        Err((FieldPath::default().key(field).key(key), "is not a valid key: use letters, digits, -, _ and .".into()))
+    }
+}
+
 impl Sources {
     pub fn add_config_map(&mut self, cm: &ConfigMap) -> Result<(), Fail> {
+        for k in cm.data.keys() {
+            check_key("data", k)?;
+        }
+        for k in cm.binary_data.keys() {
+            check_key("binaryData", k)?;
+        }
         let mut values: BTreeMap<String, Vec<u8>> = cm.data.iter().map(|(k, v)| (k.clone(), v.clone().into_bytes())).collect();
         for (k, v) in &cm.binary_data {
             let bytes = decode(v).ok_or_else(|| (FieldPath::default().key("binaryData").key(k), "is not valid base64".to_string()))?;
@@ -38,6 +56,12 @@ impl Sources {
     }
 
     pub fn add_secret(&mut self, s: &Secret) -> Result<(), Fail> {
+        for k in s.data.keys() {
+            check_key("data", k)?;
+        }
+        for k in s.string_data.keys() {
+            check_key("stringData", k)?;
+        }
         let mut values = BTreeMap::new();
         for (k, v) in &s.data {
             let bytes = decode(v).ok_or_else(|| (FieldPath::default().key("data").key(k), "is not valid base64: a Secret's data is base64 (use stringData for plain text)".to_string()))?;
@@ -193,6 +217,18 @@ mod tests {
         let (path, message) = sources().env(&missing, &FieldPath::default().key("spec")).unwrap_err();
         assert_eq!(path.to_string(), "spec.env[0].valueFrom.configMapKeyRef.key");
         assert!(message.contains("no key \"NO\""), "{message}");
+    }
+
+    #[test]
+    fn a_key_is_never_a_path() {
+        let mut s = Sources::default();
+        for key in ["../../etc/passwd", "a/b", "..", ""] {
+            let cm = ConfigMap { data: [(key.to_string(), "x".to_string())].into(), ..Default::default() };
+            assert!(s.add_config_map(&cm).is_err(), "{key:?}");
+            let secret = Secret { string_data: [(key.to_string(), "x".to_string())].into(), ..Default::default() };
+            assert!(s.add_secret(&secret).is_err(), "{key:?}");
+        }
+        assert!(s.add_config_map(&ConfigMap { data: [("app.conf".to_string(), "x".to_string())].into(), ..Default::default() }).is_ok());
     }
 
     #[test]
