@@ -19,3 +19,4 @@ pub mod run_options;
 pub mod seccomp;
 pub mod signal;
 pub mod sysctl;
+pub mod userns;
