@@ -33,6 +33,7 @@ mod ps_ns;
 mod pull;
 mod push;
 mod run;
+mod run_resources;
 mod search;
 mod stats;
 mod system;

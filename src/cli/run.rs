@@ -225,6 +225,8 @@ pub struct CreateFlags {
     pub rm: bool,
     #[command(flatten)]
     pub health: HealthArgs,
+    #[command(flatten)]
+    pub run_resources: super::run_resources::ResourceFlags,
     /// Security options (seccomp=unconfined, seccomp=PROFILE.json, no-new-privileges)
     #[arg(long, value_name = "OPTION")]
     pub security_opt: Vec<String>,
@@ -460,6 +462,7 @@ impl CreateFlags {
             default_caps: None,
             pod: self.pod.clone().filter(|p| !p.is_empty()),
             pod_infra: false,
+            tuning: self.run_resources.to_spec()?,
         })
     }
 

@@ -119,7 +119,11 @@ pub fn create(store: &Store, spec: ContainerSpec, name: Option<String>) -> Resul
 /// spec_checks); `run` calls it before pulling, `create` again for any caller.
 pub fn validate(spec: &ContainerSpec) -> Result<()> {
     spec.namespaces.check(spec.hostname.as_deref())?;
-    crate::engine::spec_checks::check(spec, &crate::engine::spec_checks::HostLimits::current()?)
+    crate::engine::spec_checks::check(spec, &crate::engine::spec_checks::HostLimits::current()?)?;
+    for warning in spec.tuning.warnings(&spec.resources) {
+        eprintln!("WARNING: {warning}");
+    }
+    Ok(())
 }
 
 fn write_bundle(store: &Store, record: &ContainerRecord, view: &ImageView) -> Result<()> {

@@ -133,4 +133,8 @@ pub struct ContainerSpec {
     /// instead of a command of its image.
     #[serde(default)]
     pub pod_infra: bool,
+    /// `--memory-swap`, `--cpu-shares`, `--blkio-weight`, `--oom-score-adj`,
+    /// `--umask`, `--timeout`... (see spec::resources).
+    #[serde(default, skip_serializing_if = "crate::spec::resources::Tuning::is_default")]
+    pub tuning: crate::spec::resources::Tuning,
 }

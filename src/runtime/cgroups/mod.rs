@@ -115,9 +115,13 @@ impl Backend {
 }
 
 fn asks_for_limits(r: &LinuxResources) -> bool {
-    r.memory().as_ref().is_some_and(|m| m.limit().is_some())
-        || r.cpu().as_ref().is_some_and(|c| c.quota().is_some())
-        || r.pids().as_ref().is_some_and(|p| p.limit() > 0)
+    let memory = r.memory().as_ref().is_some_and(|m| {
+        m.limit().is_some() || m.swap().is_some() || m.reservation().is_some() || m.swappiness().is_some() || m.disable_oom_killer().is_some()
+    });
+    let cpu = r.cpu().as_ref().is_some_and(|c| {
+        c.quota().is_some() || c.period().is_some() || c.shares().is_some() || c.cpus().is_some() || c.mems().is_some()
+    });
+    memory || cpu || r.pids().as_ref().is_some_and(|p| p.limit() > 0) || r.block_io().is_some()
 }
 
 /// One container's cgroup.
