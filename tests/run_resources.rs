@@ -120,7 +120,7 @@ fn cgroup_flags_without_cgroups_are_refused_as_memory_is() {
         &["--cpuset-cpus", "0"],
         &["--blkio-weight", "300"],
         &["--device-read-bps", &read_bps],
-        &["--oom-kill-disable"],
+        &["--memory-swap", "-1"],
     ] {
         let mut args = vec!["run", "--rm"];
         args.extend_from_slice(flags);

@@ -75,6 +75,9 @@ pub fn create(store: &Store, spec: ContainerSpec, name: Option<String>) -> Resul
     let spec = crate::engine::pods::join(store, spec)?;
     // Before anything is written: a refused flag leaves no container behind.
     validate(&spec)?;
+    for warning in spec.tuning.warnings(&spec.resources) {
+        eprintln!("WARNING: {warning}");
+    }
     // Shared with other creates and pulls, exclusive with rmi and prune: an
     // image cannot be deleted between resolving it and recording the
     // container that uses it.
@@ -119,11 +122,7 @@ pub fn create(store: &Store, spec: ContainerSpec, name: Option<String>) -> Resul
 /// spec_checks); `run` calls it before pulling, `create` again for any caller.
 pub fn validate(spec: &ContainerSpec) -> Result<()> {
     spec.namespaces.check(spec.hostname.as_deref())?;
-    crate::engine::spec_checks::check(spec, &crate::engine::spec_checks::HostLimits::current()?)?;
-    for warning in spec.tuning.warnings(&spec.resources) {
-        eprintln!("WARNING: {warning}");
-    }
-    Ok(())
+    crate::engine::spec_checks::check(spec, &crate::engine::spec_checks::HostLimits::current()?)
 }
 
 fn write_bundle(store: &Store, record: &ContainerRecord, view: &ImageView) -> Result<()> {
