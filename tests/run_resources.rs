@@ -264,3 +264,18 @@ fn bad_values_fail_in_one_line_with_dockers_words() {
     assert_eq!(String::from_utf8_lossy(&out.stdout), "ran\n");
     assert!(String::from_utf8_lossy(&out.stderr).contains("kernel memory limit is deprecated"), "{}", common::describe(&out));
 }
+
+#[test]
+fn crun_gets_the_same_process_knobs_from_the_bundle() {
+    let env = TestEnv::with_busybox();
+    if skip_unless(std::path::Path::new("/usr/bin/crun").exists(), "crun is not installed") {
+        return;
+    }
+    let out = env.run(&[
+        "run", "--rm", "--runtime", "crun", "--umask", "0077", "--personality", "LINUX32", "--oom-score-adj", "200", "busybox", "sh", "-c",
+        "umask; uname -m; cat /proc/self/oom_score_adj",
+    ]);
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "0077\ni686\n200\n", "{}", common::describe(&out));
+    let out = env.run(&["run", "--runtime", "crun", "--name", "brief", "--timeout", "1", "--stop-timeout", "1", "busybox", "sleep", "600"]);
+    assert_eq!(out.status.code(), Some(255), "the monitor keeps --timeout for crun too: {}", common::describe(&out));
+}

@@ -293,7 +293,7 @@ fn blkio(path: PathBuf) -> (u64, u64) {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     #[test]
@@ -315,5 +315,39 @@ mod tests {
         assert_eq!(device_rule(&rules[0]), "a *:* rwm");
         assert_eq!(device_rule(&rules[1]), "c *:* m");
         assert!(rules.iter().map(device_rule).any(|r| r == "c 136:* rwm"));
+    }
+
+    /// The tuning flags' resources as the OCI spec carries them.
+    pub(crate) fn tuned_resources() -> LinuxResources {
+        let json = serde_json::json!({
+            "memory": { "limit": 67108864, "swap": 134217728, "reservation": 33554432, "swappiness": 10, "disableOOMKiller": true },
+            "cpu": { "shares": 512, "period": 50000, "quota": 25000, "cpus": "0", "mems": "0" },
+            "blockIO": { "weight": 300, "throttleReadBpsDevice": [{ "major": 254, "minor": 0, "rate": 1048576 }] }
+        });
+        serde_json::from_value(json).unwrap()
+    }
+
+    #[test]
+    fn tuning_lands_in_the_v1_files() {
+        let root = tempfile::tempdir().unwrap();
+        let dirs: BTreeMap<&'static str, PathBuf> = ["memory", "cpu", "cpuset", "blkio"].iter().map(|c| (*c, root.path().join(c))).collect();
+        for d in dirs.values() {
+            fs::create_dir_all(d).unwrap();
+        }
+        // Swap accounting and the bfq weight file, as on this kind of host.
+        fs::write(dirs["memory"].join("memory.memsw.limit_in_bytes"), "").unwrap();
+        fs::write(dirs["blkio"].join("blkio.bfq.weight"), "").unwrap();
+        Group { dirs: dirs.clone() }.apply(&tuned_resources()).unwrap();
+        let read = |c: &str, f: &str| fs::read_to_string(dirs[c].join(f)).unwrap();
+        assert_eq!(read("memory", "memory.memsw.limit_in_bytes"), "134217728");
+        assert_eq!(read("memory", "memory.soft_limit_in_bytes"), "33554432");
+        assert_eq!(read("memory", "memory.oom_control"), "1");
+        assert_eq!(read("cpu", "cpu.shares"), "512");
+        assert_eq!(read("cpuset", "cpuset.cpus"), "0");
+        assert_eq!(read("blkio", "blkio.bfq.weight"), "300");
+        assert_eq!(read("blkio", "blkio.throttle.read_bps_device"), "254:0 1048576");
+        fs::remove_file(dirs["memory"].join("memory.memsw.limit_in_bytes")).unwrap();
+        let err = Group { dirs }.apply(&tuned_resources()).unwrap_err().to_string();
+        assert!(err.contains("--memory-swap") && err.contains("swapaccount=1"), "{err}");
     }
 }

@@ -219,3 +219,24 @@ fn apply_io(dir: &Path, io: &oci_spec::runtime::LinuxBlockIo) -> Result<()> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tuning_lands_in_the_v2_files() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("memory.swap.max"), "").unwrap();
+        Group { dir: dir.path().to_path_buf() }.apply(&super::super::v1::tests::tuned_resources()).unwrap();
+        let read = |f: &str| fs::read_to_string(dir.path().join(f)).unwrap();
+        assert_eq!(read("memory.max"), "67108864");
+        assert_eq!(read("memory.swap.max"), "67108864", "v2 counts swap apart: total minus the limit");
+        assert_eq!(read("memory.low"), "33554432");
+        assert_eq!(read("cpu.max"), "25000 50000");
+        assert_eq!(read("cpu.weight"), "20", "512 shares as a v2 weight");
+        assert_eq!(read("cpuset.cpus"), "0");
+        assert_eq!(read("io.weight"), "300");
+        assert_eq!(read("io.max"), "254:0 rbps=1048576");
+    }
+}
