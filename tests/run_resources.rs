@@ -73,6 +73,13 @@ fn cgroup_flags_reach_the_containers_group_and_inspect() {
     let status = std::fs::read_to_string(format!("/proc/{}/status", pid.trim())).unwrap();
     let allowed = status.lines().find(|l| l.starts_with("Cpus_allowed_list")).unwrap();
     assert!(allowed.ends_with("\t0"), "{allowed}");
+    // So is what `exec` runs there: the container's limits hold for it too.
+    let allowed = env.ok(&["exec", id, "grep", "Cpus_allowed_list", "/proc/self/status"]);
+    assert!(allowed.trim().ends_with("\t0"), "{allowed}");
+    let procs = cgroup_file("memory", id, "cgroup.procs");
+    env.ok(&["exec", "-d", id, "sleep", "30"]);
+    let after = cgroup_file("memory", id, "cgroup.procs");
+    assert!(after.lines().count() > procs.lines().count(), "the exec'd sleep is in the memory group: {after}");
 
     let format = "{{.HostConfig.Memory}} {{.HostConfig.MemorySwap}} {{.HostConfig.MemoryReservation}} {{.HostConfig.MemorySwappiness}} \
                   {{.HostConfig.OomKillDisable}} {{.HostConfig.CpuShares}} {{.HostConfig.CpuPeriod}} {{.HostConfig.CpuQuota}} \
