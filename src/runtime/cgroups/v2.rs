@@ -105,6 +105,10 @@ impl Group {
             if let Some(reservation) = m.reservation() {
                 write(&self.dir, "memory.low", &reservation.to_string())?;
             }
+            // As Docker on v2: said (in the monitor's log) and left out.
+            if m.swappiness().is_some() || m.disable_oom_killer() == Some(true) {
+                eprintln!("WARNING: cgroup v2 has no memory.swappiness nor oom_kill_disable: --memory-swappiness and --oom-kill-disable are ignored");
+            }
         }
         if let Some(cpu) = r.cpu() {
             if let Some(quota) = cpu.quota() {
