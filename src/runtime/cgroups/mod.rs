@@ -253,10 +253,17 @@ fn group_dirs(mountinfo: &str, theirs: &str, ours: &str) -> Vec<PathBuf> {
 }
 
 /// Moves the calling process into each of `dirs` (see [`dirs_to_join`]).
+/// Rootless, a move the kernel refuses is skipped: on cgroup v2 it needs
+/// write access to the common ancestor of both groups, which a delegated
+/// subtree may not give from another session.
 pub fn join(dirs: &[PathBuf]) -> Result<()> {
     let me = std::process::id().to_string();
+    let root = is_host_root();
     for dir in dirs {
-        write(dir, "cgroup.procs", &me).with_context(|| format!("join the container's cgroup {}", dir.display()))?;
+        match write(dir, "cgroup.procs", &me) {
+            Err(_) if !root => {}
+            other => other.with_context(|| format!("join the container's cgroup {}", dir.display()))?,
+        }
     }
     Ok(())
 }
