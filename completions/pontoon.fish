@@ -150,6 +150,28 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l health-retries -
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l health-start-period -d 'Start period in which failures do not count (default 0s)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l health-start-interval -d 'Time between checks during the start period (default 5s)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l health-on-failure -d 'Action once the container turns unhealthy: none, kill, restart or stop' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l memory-swap -d 'Memory plus swap limit (e.g. 256m), -1 for unlimited swap; at least --memory' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l memory-reservation -d 'Memory soft limit (e.g. 32m)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l memory-swappiness -d 'How readily the container\'s memory is swapped (0 to 100; -1: the host\'s)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l kernel-memory -d 'Deprecated by Docker and the kernel: accepted and ignored, with a warning' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -s c -l cpu-shares -d 'CPU shares, a relative weight (default 1024)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l cpu-period -d 'CFS period in microseconds (1000 to 1000000; not with --cpus)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l cpu-quota -d 'CFS quota in microseconds per period (not with --cpus)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l cpuset-cpus -d 'CPUs the container may run on (e.g. 0-1,3)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l cpuset-mems -d 'Memory nodes the container may use (e.g. 0)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l blkio-weight -d 'Block I/O weight (10 to 1000)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l blkio-weight-device -d 'Block I/O weight of one device (/dev/sda:200)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l device-read-bps -d 'Read rate limit of a device (/dev/sda:1mb)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l device-write-bps -d 'Write rate limit of a device (/dev/sda:1mb)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l device-read-iops -d 'Read operations per second limit of a device (/dev/sda:1000)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l device-write-iops -d 'Write operations per second limit of a device (/dev/sda:1000)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l oom-score-adj -d 'OOM score adjustment of the container\'s processes (-1000 to 1000; rootless can only raise it)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l personality -d 'Execution domain: LINUX, or LINUX32 (uname -m says i686)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l umask -d 'The process\'s umask (default 0022)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l timeout -d 'Stop the container this many seconds after it starts (0: never)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l read-only-tmpfs -d 'With --read-only, mount a tmpfs on /run, /tmp and /var/tmp (default true)' -r -f -a "true\t''
+false\t''"
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l image-volume -d 'What the image\'s VOLUMEs become: bind (anonymous volumes, default), tmpfs or ignore' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l security-opt -d 'Security options (seccomp=unconfined, seccomp=PROFILE.json, no-new-privileges)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l runtime -d 'OCI runtime to run the container with (crun, runc, youki, or a path)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l pull -d 'Pull the image: missing (default), always, never, or newer (always, but the local image when the registry cannot be reached)' -r
@@ -200,6 +222,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand run" -s P -l publish-all
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l privileged -d 'Give extended privileges to the container'
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l rm -d 'Remove the container when it exits'
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l no-healthcheck -d 'Disable any container-specified HEALTHCHECK'
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l oom-kill-disable -d 'Do not let the kernel OOM-kill the container\'s processes (cgroup v1)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l replace -d 'Remove a container of the same name first'
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l env-host -d 'Pass the host\'s whole environment'
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l unsetenv-all -d 'Keep only the variables given with --env'
@@ -257,6 +280,28 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l health-retrie
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l health-start-period -d 'Start period in which failures do not count (default 0s)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l health-start-interval -d 'Time between checks during the start period (default 5s)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l health-on-failure -d 'Action once the container turns unhealthy: none, kill, restart or stop' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l memory-swap -d 'Memory plus swap limit (e.g. 256m), -1 for unlimited swap; at least --memory' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l memory-reservation -d 'Memory soft limit (e.g. 32m)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l memory-swappiness -d 'How readily the container\'s memory is swapped (0 to 100; -1: the host\'s)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l kernel-memory -d 'Deprecated by Docker and the kernel: accepted and ignored, with a warning' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -s c -l cpu-shares -d 'CPU shares, a relative weight (default 1024)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l cpu-period -d 'CFS period in microseconds (1000 to 1000000; not with --cpus)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l cpu-quota -d 'CFS quota in microseconds per period (not with --cpus)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l cpuset-cpus -d 'CPUs the container may run on (e.g. 0-1,3)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l cpuset-mems -d 'Memory nodes the container may use (e.g. 0)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l blkio-weight -d 'Block I/O weight (10 to 1000)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l blkio-weight-device -d 'Block I/O weight of one device (/dev/sda:200)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l device-read-bps -d 'Read rate limit of a device (/dev/sda:1mb)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l device-write-bps -d 'Write rate limit of a device (/dev/sda:1mb)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l device-read-iops -d 'Read operations per second limit of a device (/dev/sda:1000)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l device-write-iops -d 'Write operations per second limit of a device (/dev/sda:1000)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l oom-score-adj -d 'OOM score adjustment of the container\'s processes (-1000 to 1000; rootless can only raise it)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l personality -d 'Execution domain: LINUX, or LINUX32 (uname -m says i686)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l umask -d 'The process\'s umask (default 0022)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l timeout -d 'Stop the container this many seconds after it starts (0: never)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l read-only-tmpfs -d 'With --read-only, mount a tmpfs on /run, /tmp and /var/tmp (default true)' -r -f -a "true\t''
+false\t''"
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l image-volume -d 'What the image\'s VOLUMEs become: bind (anonymous volumes, default), tmpfs or ignore' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l security-opt -d 'Security options (seccomp=unconfined, seccomp=PROFILE.json, no-new-privileges)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l runtime -d 'OCI runtime to run the container with (crun, runc, youki, or a path)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l pull -d 'Pull the image: missing (default), always, never, or newer (always, but the local image when the registry cannot be reached)' -r
@@ -306,6 +351,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand create" -s P -l publish-
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l privileged -d 'Give extended privileges to the container'
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l rm -d 'Remove the container when it exits'
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l no-healthcheck -d 'Disable any container-specified HEALTHCHECK'
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l oom-kill-disable -d 'Do not let the kernel OOM-kill the container\'s processes (cgroup v1)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l replace -d 'Remove a container of the same name first'
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l env-host -d 'Pass the host\'s whole environment'
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l unsetenv-all -d 'Keep only the variables given with --env'
@@ -781,6 +827,28 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l health-start-period -d 'Start period in which failures do not count (default 0s)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l health-start-interval -d 'Time between checks during the start period (default 5s)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l health-on-failure -d 'Action once the container turns unhealthy: none, kill, restart or stop' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l memory-swap -d 'Memory plus swap limit (e.g. 256m), -1 for unlimited swap; at least --memory' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l memory-reservation -d 'Memory soft limit (e.g. 32m)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l memory-swappiness -d 'How readily the container\'s memory is swapped (0 to 100; -1: the host\'s)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l kernel-memory -d 'Deprecated by Docker and the kernel: accepted and ignored, with a warning' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -s c -l cpu-shares -d 'CPU shares, a relative weight (default 1024)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l cpu-period -d 'CFS period in microseconds (1000 to 1000000; not with --cpus)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l cpu-quota -d 'CFS quota in microseconds per period (not with --cpus)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l cpuset-cpus -d 'CPUs the container may run on (e.g. 0-1,3)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l cpuset-mems -d 'Memory nodes the container may use (e.g. 0)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l blkio-weight -d 'Block I/O weight (10 to 1000)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l blkio-weight-device -d 'Block I/O weight of one device (/dev/sda:200)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l device-read-bps -d 'Read rate limit of a device (/dev/sda:1mb)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l device-write-bps -d 'Write rate limit of a device (/dev/sda:1mb)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l device-read-iops -d 'Read operations per second limit of a device (/dev/sda:1000)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l device-write-iops -d 'Write operations per second limit of a device (/dev/sda:1000)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l oom-score-adj -d 'OOM score adjustment of the container\'s processes (-1000 to 1000; rootless can only raise it)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l personality -d 'Execution domain: LINUX, or LINUX32 (uname -m says i686)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l umask -d 'The process\'s umask (default 0022)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l timeout -d 'Stop the container this many seconds after it starts (0: never)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l read-only-tmpfs -d 'With --read-only, mount a tmpfs on /run, /tmp and /var/tmp (default true)' -r -f -a "true\t''
+false\t''"
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l image-volume -d 'What the image\'s VOLUMEs become: bind (anonymous volumes, default), tmpfs or ignore' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l security-opt -d 'Security options (seccomp=unconfined, seccomp=PROFILE.json, no-new-privileges)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l runtime -d 'OCI runtime to run the container with (crun, runc, youki, or a path)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l pull -d 'Pull the image: missing (default), always, never, or newer (always, but the local image when the registry cannot be reached)' -r
@@ -831,6 +899,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l privileged -d 'Give extended privileges to the container'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l rm -d 'Remove the container when it exits'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l no-healthcheck -d 'Disable any container-specified HEALTHCHECK'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l oom-kill-disable -d 'Do not let the kernel OOM-kill the container\'s processes (cgroup v1)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l replace -d 'Remove a container of the same name first'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l env-host -d 'Pass the host\'s whole environment'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l unsetenv-all -d 'Keep only the variables given with --env'
@@ -888,6 +957,28 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l health-start-period -d 'Start period in which failures do not count (default 0s)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l health-start-interval -d 'Time between checks during the start period (default 5s)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l health-on-failure -d 'Action once the container turns unhealthy: none, kill, restart or stop' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l memory-swap -d 'Memory plus swap limit (e.g. 256m), -1 for unlimited swap; at least --memory' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l memory-reservation -d 'Memory soft limit (e.g. 32m)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l memory-swappiness -d 'How readily the container\'s memory is swapped (0 to 100; -1: the host\'s)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l kernel-memory -d 'Deprecated by Docker and the kernel: accepted and ignored, with a warning' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -s c -l cpu-shares -d 'CPU shares, a relative weight (default 1024)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l cpu-period -d 'CFS period in microseconds (1000 to 1000000; not with --cpus)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l cpu-quota -d 'CFS quota in microseconds per period (not with --cpus)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l cpuset-cpus -d 'CPUs the container may run on (e.g. 0-1,3)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l cpuset-mems -d 'Memory nodes the container may use (e.g. 0)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l blkio-weight -d 'Block I/O weight (10 to 1000)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l blkio-weight-device -d 'Block I/O weight of one device (/dev/sda:200)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l device-read-bps -d 'Read rate limit of a device (/dev/sda:1mb)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l device-write-bps -d 'Write rate limit of a device (/dev/sda:1mb)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l device-read-iops -d 'Read operations per second limit of a device (/dev/sda:1000)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l device-write-iops -d 'Write operations per second limit of a device (/dev/sda:1000)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l oom-score-adj -d 'OOM score adjustment of the container\'s processes (-1000 to 1000; rootless can only raise it)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l personality -d 'Execution domain: LINUX, or LINUX32 (uname -m says i686)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l umask -d 'The process\'s umask (default 0022)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l timeout -d 'Stop the container this many seconds after it starts (0: never)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l read-only-tmpfs -d 'With --read-only, mount a tmpfs on /run, /tmp and /var/tmp (default true)' -r -f -a "true\t''
+false\t''"
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l image-volume -d 'What the image\'s VOLUMEs become: bind (anonymous volumes, default), tmpfs or ignore' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l security-opt -d 'Security options (seccomp=unconfined, seccomp=PROFILE.json, no-new-privileges)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l runtime -d 'OCI runtime to run the container with (crun, runc, youki, or a path)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l pull -d 'Pull the image: missing (default), always, never, or newer (always, but the local image when the registry cannot be reached)' -r
@@ -937,6 +1028,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l privileged -d 'Give extended privileges to the container'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l rm -d 'Remove the container when it exits'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l no-healthcheck -d 'Disable any container-specified HEALTHCHECK'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l oom-kill-disable -d 'Do not let the kernel OOM-kill the container\'s processes (cgroup v1)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l replace -d 'Remove a container of the same name first'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l env-host -d 'Pass the host\'s whole environment'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l unsetenv-all -d 'Keep only the variables given with --env'

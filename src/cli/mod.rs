@@ -35,6 +35,7 @@ mod pull;
 mod push;
 mod run;
 mod run_compat;
+mod run_resources;
 mod search;
 mod stats;
 mod system;

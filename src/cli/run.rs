@@ -233,6 +233,8 @@ pub struct CreateFlags {
     pub rm: bool,
     #[command(flatten)]
     pub health: HealthArgs,
+    #[command(flatten)]
+    pub run_resources: super::run_resources::ResourceFlags,
     /// Security options (seccomp=unconfined, seccomp=PROFILE.json, no-new-privileges)
     #[arg(long, value_name = "OPTION")]
     pub security_opt: Vec<String>,
@@ -477,6 +479,7 @@ impl CreateFlags {
             pod: self.compat.pod(self.pod.as_deref(), &|p| (host.read_file)(p))?.filter(|p| !p.is_empty()),
             pod_infra: false,
             options: Default::default(),
+            tuning: self.run_resources.to_spec()?,
         })
     }
 

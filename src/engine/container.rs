@@ -97,6 +97,9 @@ pub fn create(store: &Store, spec: ContainerSpec, name: Option<String>) -> Resul
     let spec = crate::engine::pods::join(store, spec)?;
     // Before anything is written: a refused flag leaves no container behind.
     validate(&spec)?;
+    for warning in spec.tuning.warnings(&spec.resources) {
+        eprintln!("WARNING: {warning}");
+    }
     // Shared with other creates and pulls, exclusive with rmi and prune: an
     // image cannot be deleted between resolving it and recording the
     // container that uses it.

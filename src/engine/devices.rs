@@ -57,6 +57,16 @@ pub fn stat_device(request: &DeviceRequest) -> Result<HostDevice> {
     })
 }
 
+/// The numbers of a host block device (`--device-read-bps /dev/sda:1mb`),
+/// which is what the blkio cgroup files take.
+pub fn block_device_numbers(path: &str) -> Result<(i64, i64)> {
+    let md = std::fs::metadata(path).with_context(|| format!("cannot read the host device {path}"))?;
+    if !md.file_type().is_block_device() {
+        bail!("{path} is not a block device: give a disk such as /dev/sda");
+    }
+    Ok((nix::sys::stat::major(md.rdev()) as i64, nix::sys::stat::minor(md.rdev()) as i64))
+}
+
 #[cfg(test)]
 impl HostDevice {
     /// A device as `stat` would describe it (mode 0660, root:6), for tests.

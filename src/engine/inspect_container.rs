@@ -151,6 +151,7 @@ pub fn inspect_json(store: &Store, c: &Container, layer_dirs: &[std::path::PathB
     add_name_settings(&mut out["HostConfig"], spec);
     add_run_options(&mut out, spec);
     crate::engine::userns::add_inspect(&mut out["HostConfig"], &paths.config);
+    add_tuning(&mut out, &spec.tuning);
     // As Docker: `.Config.Healthcheck` when the container has a check
     // (`{"Test": ["NONE"]}` too), `.State.Health` once it has one to run;
     // Podman's on-failure action beside it.
@@ -251,4 +252,32 @@ fn add_run_options(out: &mut Value, spec: &crate::spec::container::ContainerSpec
     }
     out["HostConfig"]["LogConfig"] = json!({ "Type": log.driver, "Config": config });
     out["Config"]["Annotations"] = json!(spec.options.annotations);
+}
+
+/// The `spec::resources` flags under Docker's HostConfig names (and
+/// Podman's Config.Timeout and Config.Umask).
+fn add_tuning(out: &mut Value, t: &crate::spec::resources::Tuning) {
+    let devices = |list: &[crate::spec::resources::BlkioDevice], key: &str| -> Value {
+        json!(list.iter().map(|d| json!({ "Path": d.path, key: d.value })).collect::<Vec<_>>())
+    };
+    let host_config = &mut out["HostConfig"];
+    host_config["MemorySwap"] = json!(t.memory_swap.unwrap_or(0));
+    host_config["MemoryReservation"] = json!(t.memory_reservation.unwrap_or(0));
+    host_config["MemorySwappiness"] = json!(t.memory_swappiness);
+    host_config["OomKillDisable"] = json!(t.oom_kill_disable);
+    host_config["KernelMemory"] = json!(0);
+    host_config["CpuShares"] = json!(t.cpu_shares.unwrap_or(0));
+    host_config["CpuPeriod"] = json!(t.cpu_period.unwrap_or(0));
+    host_config["CpuQuota"] = json!(t.cpu_quota.unwrap_or(0));
+    host_config["CpusetCpus"] = json!(t.cpuset_cpus.clone().unwrap_or_default());
+    host_config["CpusetMems"] = json!(t.cpuset_mems.clone().unwrap_or_default());
+    host_config["BlkioWeight"] = json!(t.blkio_weight.unwrap_or(0));
+    host_config["BlkioWeightDevice"] = devices(&t.blkio_weight_device, "Weight");
+    host_config["BlkioDeviceReadBps"] = devices(&t.device_read_bps, "Rate");
+    host_config["BlkioDeviceWriteBps"] = devices(&t.device_write_bps, "Rate");
+    host_config["BlkioDeviceReadIOps"] = devices(&t.device_read_iops, "Rate");
+    host_config["BlkioDeviceWriteIOps"] = devices(&t.device_write_iops, "Rate");
+    host_config["OomScoreAdj"] = json!(t.oom_score_adj.unwrap_or(0));
+    out["Config"]["Timeout"] = json!(t.timeout.unwrap_or(0));
+    out["Config"]["Umask"] = json!(format!("{:04o}", t.umask.unwrap_or(crate::spec::resources::DEFAULT_UMASK)));
 }

@@ -23,6 +23,7 @@ pub mod logs;
 pub mod import;
 pub mod inspect_container;
 pub mod oci;
+mod oci_tuning;
 pub mod process;
 pub mod pause;
 pub mod pods;

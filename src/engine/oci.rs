@@ -6,12 +6,11 @@ use std::path::PathBuf;
 
 use anyhow::{bail, Context, Result};
 use oci_spec::runtime::{
-    Capability, LinuxBuilder, LinuxCapabilitiesBuilder, LinuxCpuBuilder, LinuxMemoryBuilder,
-    LinuxNamespaceBuilder, LinuxNamespaceType, LinuxPidsBuilder, LinuxResourcesBuilder, Mount, MountBuilder,
+    Capability, LinuxBuilder, LinuxCapabilitiesBuilder, LinuxNamespaceBuilder, LinuxNamespaceType, LinuxPidsBuilder, LinuxResourcesBuilder, Mount, MountBuilder,
     PosixRlimitBuilder, PosixRlimitType, ProcessBuilder, RootBuilder, Spec, SpecBuilder, UserBuilder,
 };
 
-use crate::engine::devices;
+use crate::engine::{devices, oci_tuning};
 use crate::engine::process::ResolvedProcess;
 use crate::engine::user::ResolvedUser;
 use crate::spec::container::ContainerSpec;
@@ -77,6 +76,7 @@ pub fn to_oci(input: &BundleInputs) -> Result<Spec> {
         .uid(input.user.uid)
         .gid(input.user.gid)
         .additional_gids(input.user.additional_gids.clone())
+        .umask(spec.tuning.umask.unwrap_or(crate::spec::resources::DEFAULT_UMASK))
         .build()?;
     let cap_names: Vec<String> = caps.iter().map(|c| c.to_string()).collect();
     let seccomp = crate::runtime::seccomp::to_oci(&spec.seccomp, spec.privileged, &cap_names)?;
@@ -86,7 +86,7 @@ pub fn to_oci(input: &BundleInputs) -> Result<Spec> {
         .effective(caps.clone())
         .permitted(caps)
         .build()?;
-    let process = ProcessBuilder::default()
+    let mut process = ProcessBuilder::default()
         .terminal(spec.tty)
         .user(user)
         .args(input.process.args.clone())
@@ -96,6 +96,7 @@ pub fn to_oci(input: &BundleInputs) -> Result<Spec> {
         .rlimits(rlimits)
         .no_new_privileges(!spec.privileged)
         .build()?;
+    process.set_oom_score_adj(spec.tuning.oom_score_adj);
     let root = RootBuilder::default().path(input.rootfs.clone()).readonly(spec.read_only).build()?;
     let mut linux = linux_section(input)?;
     linux.set_seccomp(seccomp);
@@ -170,20 +171,17 @@ fn linux_section(input: &BundleInputs) -> Result<oci_spec::runtime::Linux> {
         linux = linux.sysctl(spec.sysctls.iter().map(|(k, v)| (k.clone(), v.clone())).collect::<std::collections::HashMap<_, _>>());
     }
     let r = &spec.resources;
-    let mut resources = LinuxResourcesBuilder::default().devices(device_rules(input)?);
-    if let Some(m) = r.memory_bytes {
-        resources = resources.memory(LinuxMemoryBuilder::default().limit(m).build()?);
-    }
-    if let Some(n) = r.nano_cpus {
-        // A 100ms period, and the quota that gives the asked share of CPUs.
-        let period: u64 = 100_000;
-        let quota = (n as i128 * period as i128 / 1_000_000_000) as i64;
-        resources = resources.cpu(LinuxCpuBuilder::default().period(period).quota(quota).build()?);
-    }
+    let mut resources = LinuxResourcesBuilder::default().devices(device_rules(input)?).build()?;
+    resources.set_memory(oci_tuning::memory(r, &spec.tuning)?);
+    resources.set_cpu(oci_tuning::cpu(r, &spec.tuning)?);
+    resources.set_block_io(oci_tuning::block_io(&spec.tuning)?);
     if let Some(p) = r.pids_limit {
-        resources = resources.pids(LinuxPidsBuilder::default().limit(p).build()?);
+        resources.set_pids(Some(LinuxPidsBuilder::default().limit(p).build()?));
     }
-    linux = linux.resources(resources.build()?);
+    linux = linux.resources(resources);
+    if let Some(p) = oci_tuning::personality(&spec.tuning)? {
+        linux = linux.personality(p);
+    }
     if !input.devices.is_empty() {
         linux = linux.devices(input.devices.iter().map(devices::oci_device).collect::<Result<Vec<_>>>()?);
     }
@@ -254,6 +252,7 @@ fn mounts(input: &BundleInputs) -> Result<Vec<Mount>> {
                 .build()?,
         );
     }
+    out.extend(oci_tuning::read_only_tmpfs(spec)?);
     out.extend(crate::engine::mounts::oci_mounts(spec)?);
     for (dest, host) in &input.etc_files {
         let mut options = vec!["bind".to_string(), "rprivate".to_string()];

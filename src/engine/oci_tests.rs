@@ -283,3 +283,54 @@ fn namespace_modes_choose_the_namespaces_and_dev_shm() {
     let sized = build(&ContainerSpec { namespaces: NamespaceSettings { shm_size: Some(16 << 20), ..Default::default() }, ..Default::default() });
     assert!(shm_of(&sized).unwrap().options().as_ref().unwrap().contains(&"size=16384k".to_string()));
 }
+
+#[test]
+fn tuning_flags_reach_resources_process_and_mounts() {
+    use crate::spec::resources::{BlkioDevice, Tuning};
+    let device = BlkioDevice { path: "/dev/vda".into(), major: 254, minor: 0, value: 1 << 20 };
+    let spec = ContainerSpec {
+        read_only: true,
+        resources: ResourceLimits { memory_bytes: Some(64 << 20), ..Default::default() },
+        tuning: Tuning {
+            memory_swap: Some(-1),
+            memory_reservation: Some(32 << 20),
+            memory_swappiness: Some(10),
+            oom_kill_disable: true,
+            cpu_shares: Some(512),
+            cpu_period: Some(50_000),
+            cpu_quota: Some(25_000),
+            cpuset_cpus: Some("0-1".into()),
+            blkio_weight: Some(300),
+            device_read_bps: vec![device],
+            oom_score_adj: Some(500),
+            personality: Some("LINUX32".into()),
+            umask: Some(0o077),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let s = build(&spec);
+    let res = s.linux().as_ref().unwrap().resources().as_ref().unwrap();
+    let mem = res.memory().as_ref().unwrap();
+    assert_eq!((mem.limit(), mem.swap(), mem.reservation(), mem.swappiness(), mem.disable_oom_killer()), (Some(64 << 20), Some(-1), Some(32 << 20), Some(10), Some(true)));
+    let cpu = res.cpu().as_ref().unwrap();
+    assert_eq!((cpu.shares(), cpu.period(), cpu.quota(), cpu.cpus().as_deref()), (Some(512), Some(50_000), Some(25_000), Some("0-1")));
+    let io = res.block_io().as_ref().unwrap();
+    assert_eq!(io.weight(), Some(300));
+    let bps = &io.throttle_read_bps_device().as_ref().unwrap()[0];
+    assert_eq!((bps.major(), bps.minor(), bps.rate()), (254, 0, 1 << 20));
+    let process = s.process().as_ref().unwrap();
+    assert_eq!(process.oom_score_adj(), Some(500));
+    assert_eq!(process.user().umask(), Some(0o077));
+    let personality = s.linux().as_ref().unwrap().personality().as_ref().unwrap();
+    assert_eq!(personality.domain(), oci_spec::runtime::LinuxPersonalityDomain::PerLinux32);
+    let tmpfs: Vec<_> = s.mounts().as_ref().unwrap().iter().filter(|m| m.typ().as_deref() == Some("tmpfs")).map(|m| m.destination().clone()).collect();
+    for dir in ["/run", "/tmp", "/var/tmp"] {
+        assert!(tmpfs.contains(&PathBuf::from(dir)), "--read-only gets a tmpfs on {dir}: {tmpfs:?}");
+    }
+    let plain = build(&ContainerSpec::default());
+    assert_eq!(plain.process().as_ref().unwrap().user().umask(), Some(0o022), "Podman's default umask");
+    assert!(plain.linux().as_ref().unwrap().resources().as_ref().unwrap().block_io().is_none());
+    let no_tmpfs = ContainerSpec { read_only: true, tuning: Tuning { read_only_tmpfs: Some(false), ..Default::default() }, ..Default::default() };
+    assert!(!build(&no_tmpfs).mounts().as_ref().unwrap().iter().any(|m| m.destination() == &PathBuf::from("/tmp")));
+}

@@ -200,9 +200,15 @@ fn read_only_remounts_the_root_after_pivot_repeating_locked_flags() {
         .with_locked("/", MsFlags::MS_NOSUID | MsFlags::MS_NODEV | MsFlags::MS_RELATIME);
     let calls = f.run(&kernel, &f.bundle(&ContainerSpec { read_only: true, ..Default::default() }, vec![]), None).unwrap();
     let head = ["mount - / - rec,private -", "mount rootfs rootfs - bind,rec -", "mount - rootfs - remount,bind,nosuid,nodev -"];
+    // Podman's --read-only-tmpfs (the default): writable /run, /tmp, /var/tmp.
+    let tmpfs = [
+        "mount tmpfs rootfs/run tmpfs nosuid,nodev mode=755",
+        "mount tmpfs rootfs/tmp tmpfs nosuid,nodev mode=1777",
+        "mount tmpfs rootfs/var/tmp tmpfs nosuid,nodev mode=1777",
+    ];
     let hosts = ["mount hosts rootfs/etc/hosts - bind -", "mount - rootfs/etc/hosts - remount,bind,ro -"];
     let last = ["mount - / - remount,bind,ro,nosuid,nodev,relatime -"];
-    assert_eq!(calls, seq(&[&head, API, &hosts, MASKED_AND_READONLY, PIVOT, &last]));
+    assert_eq!(calls, seq(&[&head, API, &tmpfs, &hosts, MASKED_AND_READONLY, PIVOT, &last]));
 }
 
 #[test]

@@ -45,6 +45,7 @@ pub fn check(spec: &ContainerSpec, host: &HostLimits) -> Result<()> {
     check_stop_signal(spec.stop_signal.as_deref())?;
     check_memory(spec.resources.memory_bytes)?;
     check_cpus(spec.resources.nano_cpus, host.cpus)?;
+    spec.tuning.check(&spec.resources)?;
     for u in &spec.ulimits {
         check_ulimit(u, host.hard_limit)?;
     }

@@ -23,6 +23,7 @@ use crate::engine::images::ImageView;
 use crate::engine::user::ResolvedUser;
 use crate::spec::container::ContainerSpec;
 use crate::spec::mounts::{validate_volume_name, MountKind, MountSpec};
+use crate::spec::resources::ImageVolumeMode;
 use crate::store::containers::{Container, ContainerRecord};
 use crate::store::volumes::{is_not_found, volumes_in_use, VolumeRecord};
 use crate::store::Store;
@@ -201,14 +202,15 @@ pub fn prepare(store: &Store, mut spec: ContainerSpec, image: &ImageView) -> Res
         let target = crate::spec::mounts::parse_volume(path, Path::new("/"))
             .with_context(|| format!("the image's VOLUME {path:?}"))?
             .target;
+        // `--image-volume`: an anonymous volume (bind), a tmpfs, or nothing.
+        let kind = match spec.tuning.image_volume {
+            ImageVolumeMode::Bind => MountKind::Volume,
+            ImageVolumeMode::Tmpfs => MountKind::Tmpfs,
+            ImageVolumeMode::Ignore => continue,
+        };
         if !taken(&spec, &target) {
-            spec.mounts.push(MountSpec {
-                kind: MountKind::Volume,
-                source: crate::store::containers::new_id(),
-                target,
-                anonymous: true,
-                ..Default::default()
-            });
+            let source = if kind == MountKind::Volume { crate::store::containers::new_id() } else { String::new() };
+            spec.mounts.push(MountSpec { kind, source, target, anonymous: kind == MountKind::Volume, ..Default::default() });
         }
     }
     for m in spec.mounts.iter_mut().filter(|m| m.kind == MountKind::Volume) {

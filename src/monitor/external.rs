@@ -119,7 +119,7 @@ pub fn run(
     io.health.on_start();
     let code = clients::pump(pid, io.signal_fd, &mut stdio, io.clients, io.log, io.health);
     io.health.on_exit();
-    let code = code?;
+    let code = io.health.exit_code(code?);
     rt.delete(&record.id);
     record_exit(store, record, cgroup, code)?;
     Ok(code)

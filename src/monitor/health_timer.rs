@@ -4,7 +4,8 @@
 //! records it and exits); between runs no process exists for it. The
 //! monitor also applies `--health-on-failure` when that run tells it the
 //! container turned unhealthy: kill, stop, or restart through the
-//! restart loop (`run_until_done`).
+//! restart loop (`run_until_done`). It also keeps `--timeout`: that
+//! many seconds after a start it stops the container as `stop` would.
 
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -36,12 +37,33 @@ pub struct HealthTimer<'a> {
     /// A stop or restart asked for: SIGKILL at this time if still running.
     kill_at: Option<Instant>,
     restart_requested: bool,
+    /// `--timeout`, and when the current run reaches it.
+    timeout: Option<Duration>,
+    deadline: Option<Instant>,
+    timed_out: bool,
 }
+
+/// The exit code of a container that `--timeout` stopped, as Podman
+/// reports it (`inspect` ExitCode -1; `run` exits 255).
+pub const TIMED_OUT_CODE: i32 = -1;
 
 impl<'a> HealthTimer<'a> {
     pub fn new(store: &'a Store, record: &'a ContainerRecord) -> HealthTimer<'a> {
         let config = record.spec.health.scheduled().cloned();
-        HealthTimer { store, record, config, started: Instant::now(), next: None, probe: None, kill_at: None, restart_requested: false }
+        let timeout = record.spec.tuning.timeout.map(|t| Duration::from_secs(u64::from(t)));
+        HealthTimer {
+            store,
+            record,
+            config,
+            started: Instant::now(),
+            next: None,
+            probe: None,
+            kill_at: None,
+            restart_requested: false,
+            timeout,
+            deadline: None,
+            timed_out: false,
+        }
     }
 
     /// The container's process runs: the first check is one interval
@@ -50,6 +72,8 @@ impl<'a> HealthTimer<'a> {
         self.started = Instant::now();
         self.kill_at = None;
         self.restart_requested = false;
+        self.timed_out = false;
+        self.deadline = self.timeout.map(|t| self.started + t);
         self.next = self.config.as_ref().map(|c| self.started + crate::spec::health::HealthState::default().next_delay(Duration::ZERO, c));
     }
 
@@ -60,13 +84,18 @@ impl<'a> HealthTimer<'a> {
         // While a probe runs its exit wakes the loop (SIGCHLD): only its
         // kill time counts, not the next check.
         let check_due = if self.probe.is_some() { None } else { self.next };
-        [probe_due, check_due, self.kill_at].into_iter().flatten().min().map(|t| t.saturating_duration_since(now))
+        [probe_due, check_due, self.kill_at, self.deadline].into_iter().flatten().min().map(|t| t.saturating_duration_since(now))
     }
 
     /// Does what is due: reaps a finished probe, kills an overdue one,
     /// starts a check, escalates a stop to SIGKILL.
     pub fn tick(&mut self, pid: Pid) {
         let now = Instant::now();
+        if self.deadline.is_some_and(|t| now >= t) {
+            self.deadline = None;
+            self.timed_out = true;
+            self.stop(pid);
+        }
         if let Some(at) = self.kill_at {
             if now >= at {
                 self.kill_at = None;
@@ -125,7 +154,6 @@ impl<'a> HealthTimer<'a> {
     /// A `healthcheck run` says the container turned unhealthy.
     pub fn on_action(&mut self, action: u8, pid: Pid) {
         use crate::monitor::protocol::{HEALTH_KILL, HEALTH_RESTART, HEALTH_STOP};
-        let spec = &self.record.spec;
         match action {
             HEALTH_KILL => {
                 let _ = nix::sys::signal::kill(pid, Signal::SIGKILL);
@@ -140,19 +168,32 @@ impl<'a> HealthTimer<'a> {
                 } else {
                     self.restart_requested = true;
                 }
-                let signal = spec.stop_signal.as_deref().and_then(|s| crate::spec::signal::parse_signal(s).ok()).unwrap_or(Signal::SIGTERM);
-                let _ = nix::sys::signal::kill(pid, signal);
-                let grace = spec.stop_timeout.unwrap_or(DEFAULT_STOP_TIMEOUT);
-                self.kill_at = Some(Instant::now() + Duration::from_secs(u64::from(grace)));
+                self.stop(pid);
             }
             _ => {}
         }
+    }
+
+    /// As `stop`: the stop signal, then SIGKILL after the stop timeout.
+    fn stop(&mut self, pid: Pid) {
+        let spec = &self.record.spec;
+        let signal = spec.stop_signal.as_deref().and_then(|s| crate::spec::signal::parse_signal(s).ok()).unwrap_or(Signal::SIGTERM);
+        let _ = nix::sys::signal::kill(pid, signal);
+        let grace = spec.stop_timeout.unwrap_or(DEFAULT_STOP_TIMEOUT);
+        self.kill_at = Some(Instant::now() + Duration::from_secs(u64::from(grace)));
+    }
+
+    /// The exit code to record: the process's, or `TIMED_OUT_CODE` when
+    /// `--timeout` ended it.
+    pub fn exit_code(&mut self, code: i32) -> i32 {
+        if std::mem::take(&mut self.timed_out) { TIMED_OUT_CODE } else { code }
     }
 
     /// The container's process exited: no more checks for this run, and
     /// none left running.
     pub fn on_exit(&mut self) {
         self.next = None;
+        self.deadline = None;
         self.kill_at = None;
         if let Some((mut child, _)) = self.probe.take() {
             let _ = child.kill();

@@ -292,7 +292,7 @@ fn run_once(store: &Store, record: &ContainerRecord, spec: &Spec, extras: builti
             health.on_start();
             let code = clients::pump(pid, signal_fd, &mut stdio, clients, log, health);
             health.on_exit();
-            code?
+            health.exit_code(code?)
         }
         Err(e) => {
             let message = format!("Error: {e}\n");

@@ -137,4 +137,8 @@ pub struct ContainerSpec {
     /// pid files, `--rmi` (see spec::run_options).
     #[serde(default)]
     pub options: crate::spec::run_options::RunOptions,
+    /// `--memory-swap`, `--cpu-shares`, `--blkio-weight`, `--oom-score-adj`,
+    /// `--umask`, `--timeout`... (see spec::resources).
+    #[serde(default, skip_serializing_if = "crate::spec::resources::Tuning::is_default")]
+    pub tuning: crate::spec::resources::Tuning,
 }

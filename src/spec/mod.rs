@@ -14,6 +14,7 @@ pub mod mounts;
 pub mod namespaces;
 pub mod network;
 pub mod ports;
+pub mod resources;
 pub mod restart;
 pub mod run_options;
 pub mod seccomp;

@@ -86,6 +86,8 @@ impl Spawned {
 /// single-threaded.
 pub fn spawn(init: Pid, process: &Process, seccomp: &crate::runtime::seccomp::Programs, stdio: &ExecStdio, opts: SpawnOptions) -> Result<Spawned> {
     let namespaces = namespaces_to_join(init)?;
+    // The container's limits hold for what runs in it too.
+    let cgroups = crate::runtime::cgroups::dirs_to_join(init.as_raw());
     let (err_r, err_w) = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC).context("create the exec error pipe")?;
     let (sock_mine, sock_child) = console::socket_pair().context("create the pty socket")?;
     // SAFETY: the caller is single-threaded (documented above), so the child
@@ -94,7 +96,10 @@ pub fn spawn(init: Pid, process: &Process, seccomp: &crate::runtime::seccomp::Pr
         ForkResult::Child => {
             drop(err_r);
             drop(sock_mine);
-            let code = waiter(&namespaces, process, seccomp, stdio, opts, err_w, sock_child);
+            let code = match crate::runtime::cgroups::join(&cgroups) {
+                Ok(()) => waiter(&namespaces, process, seccomp, stdio, opts, err_w, sock_child),
+                Err(e) => StartError::Setup(crate::errors::one_line(&e)).report(&err_w),
+            };
             // SAFETY: _exit skips the parent's atexit handlers and buffers.
             unsafe { libc::_exit(code) }
         }

@@ -115,6 +115,7 @@ fn setup_and_exec(
         (true, Some(exe)) => Some(exe),
         (true, None) => return Err(setup("an infra container needs a sealed copy of pontoon, which the monitor did not make".into())),
     };
+    super::knobs::apply(spec)?;
     process::exec(
         proc_spec,
         &process::ExecExtras {

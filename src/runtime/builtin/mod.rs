@@ -11,6 +11,7 @@ mod devices;
 pub mod exec;
 mod guard;
 mod init;
+mod knobs;
 pub(crate) mod kernel;
 pub(crate) mod loopback;
 pub(crate) mod mounts;

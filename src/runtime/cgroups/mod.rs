@@ -115,9 +115,13 @@ impl Backend {
 }
 
 fn asks_for_limits(r: &LinuxResources) -> bool {
-    r.memory().as_ref().is_some_and(|m| m.limit().is_some())
-        || r.cpu().as_ref().is_some_and(|c| c.quota().is_some())
-        || r.pids().as_ref().is_some_and(|p| p.limit() > 0)
+    let memory = r.memory().as_ref().is_some_and(|m| {
+        m.limit().is_some() || m.swap().is_some() || m.reservation().is_some() || m.swappiness().is_some() || m.disable_oom_killer().is_some()
+    });
+    let cpu = r.cpu().as_ref().is_some_and(|c| {
+        c.quota().is_some() || c.period().is_some() || c.shares().is_some() || c.cpus().is_some() || c.mems().is_some()
+    });
+    memory || cpu || r.pids().as_ref().is_some_and(|p| p.limit() > 0) || r.block_io().is_some()
 }
 
 /// One container's cgroup.
@@ -206,6 +210,64 @@ impl Group {
     }
 }
 
+/// The cgroup directories of process `pid` that are not ours: what a
+/// process entering its container (`exec`) joins, so that the container's
+/// limits hold for it too. Read from /proc, as the kernel shows them.
+pub fn dirs_to_join(pid: i32) -> Vec<PathBuf> {
+    let mounts = fs::read_to_string("/proc/self/mountinfo").unwrap_or_default();
+    let theirs = fs::read_to_string(format!("/proc/{pid}/cgroup")).unwrap_or_default();
+    let ours = fs::read_to_string("/proc/self/cgroup").unwrap_or_default();
+    group_dirs(&mounts, &theirs, &ours)
+}
+
+/// Each line of `theirs` (/proc/PID/cgroup) in a group of pontoon's that
+/// differs from `ours`, as a directory under the hierarchy's mount point
+/// in `mountinfo`.
+fn group_dirs(mountinfo: &str, theirs: &str, ours: &str) -> Vec<PathBuf> {
+    let own: std::collections::HashSet<&str> = ours.lines().collect();
+    let mut out = Vec::new();
+    for line in theirs.lines().filter(|l| !own.contains(l)) {
+        let mut f = line.splitn(3, ':');
+        let (Some(_), Some(controllers), Some(path)) = (f.next(), f.next(), f.next()) else { continue };
+        // Only the groups pontoon made (`pontoon/<id>`): another session's
+        // systemd scope is not ours to enter.
+        if !path.split('/').any(|c| c == "pontoon") {
+            continue;
+        }
+        let mount = mountinfo.lines().find_map(|m| {
+            let (left, right) = m.split_once(" - ")?;
+            let mut r = right.split(' ');
+            let (fstype, options) = (r.next()?, r.nth(1).unwrap_or_default());
+            let wanted = match (fstype, controllers) {
+                ("cgroup2", "") => true,
+                ("cgroup", c) if !c.is_empty() => c.split(',').all(|c| options.split(',').any(|o| o == c)),
+                _ => false,
+            };
+            wanted.then(|| PathBuf::from(left.split(' ').nth(4).unwrap_or_default()))
+        });
+        if let Some(mount) = mount {
+            out.push(mount.join(path.trim_start_matches('/')));
+        }
+    }
+    out
+}
+
+/// Moves the calling process into each of `dirs` (see [`dirs_to_join`]).
+/// Rootless, a move the kernel refuses is skipped: on cgroup v2 it needs
+/// write access to the common ancestor of both groups, which a delegated
+/// subtree may not give from another session.
+pub fn join(dirs: &[PathBuf]) -> Result<()> {
+    let me = std::process::id().to_string();
+    let root = is_host_root();
+    for dir in dirs {
+        match write(dir, "cgroup.procs", &me) {
+            Err(_) if !root => {}
+            other => other.with_context(|| format!("join the container's cgroup {}", dir.display()))?,
+        }
+    }
+    Ok(())
+}
+
 /// The pids in a group directory's cgroup.procs.
 fn read_procs(dir: &Path) -> Vec<i32> {
     fs::read_to_string(dir.join("cgroup.procs")).unwrap_or_default().lines().filter_map(|l| l.trim().parse().ok()).collect()
@@ -251,6 +313,19 @@ mod tests {
         let err = none.create("x", Some(&r)).unwrap_err().to_string();
         assert!(err.contains("--memory") && err.contains("root"), "{err}");
         assert!(none.create("x", None).unwrap().is_none(), "no limit, no cgroup, no error");
+    }
+
+    #[test]
+    fn an_exec_joins_the_inits_groups_that_differ() {
+        let mounts = "35 31 0:32 / /sys/fs/cgroup/memory rw,relatime - cgroup cgroup rw,memory\n\
+                      32 31 0:29 / /sys/fs/cgroup/cpu,cpuacct rw,relatime - cgroup cgroup rw,cpu,cpuacct\n\
+                      40 31 0:37 / /sys/fs/cgroup/systemd rw,relatime - cgroup cgroup rw,name=systemd\n\
+                      41 31 0:38 / /sys/fs/cgroup/unified rw,relatime - cgroup2 cgroup2 rw\n";
+        let theirs = "9:name=systemd:/session-2.scope\n4:memory:/pontoon/abc\n1:cpu,cpuacct:/pontoon/abc\n0::/\n";
+        let ours = "9:name=systemd:/\n4:memory:/\n1:cpu,cpuacct:/\n0::/\n";
+        let dirs = group_dirs(mounts, theirs, ours);
+        assert_eq!(dirs, [PathBuf::from("/sys/fs/cgroup/memory/pontoon/abc"), PathBuf::from("/sys/fs/cgroup/cpu,cpuacct/pontoon/abc")]);
+        assert!(group_dirs(mounts, ours, ours).is_empty(), "the same groups: nothing to join");
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! cgroup v1: one hierarchy per controller (memory, cpu, cpuacct, pids,
-//! freezer, blkio), found in /proc/self/mountinfo; the container's group
+//! freezer, blkio, cpuset, devices), found in /proc/self/mountinfo; the container's group
 //! is `pontoon/<id>` in each. Only root may create groups there.
 
 use std::collections::BTreeMap;
@@ -11,7 +11,7 @@ use oci_spec::runtime::LinuxResources;
 
 use super::{keyed, read_u64, remove_dir, write, Usage};
 
-const CONTROLLERS: &[&str] = &["memory", "cpu", "cpuacct", "pids", "freezer", "blkio", "devices"];
+const CONTROLLERS: &[&str] = &["memory", "cpu", "cpuacct", "cpuset", "pids", "freezer", "blkio", "devices"];
 /// Without these, pontoon cannot honour its flags; the others only feed `stats`.
 const REQUIRED: &[&str] = &["memory", "cpu", "pids", "freezer"];
 
@@ -61,6 +61,13 @@ impl V1 {
         for dir in dirs.values() {
             fs::create_dir_all(dir).with_context(|| format!("create the cgroup {}", dir.display()))?;
         }
+        if let Some(dir) = dirs.get("cpuset") {
+            // A new cpuset group starts with no CPU and no memory node, and
+            // takes no process until it has some: inherit the parent's.
+            for level in [dir.parent(), Some(dir.as_path())].into_iter().flatten() {
+                inherit_cpuset(level)?;
+            }
+        }
         Ok(Group { dirs })
     }
 
@@ -76,13 +83,8 @@ impl Group {
     }
 
     pub fn apply(&self, r: &LinuxResources) -> Result<()> {
-        if let (Some(limit), Some(dir)) = (r.memory().as_ref().and_then(|m| m.limit()), self.dir("memory")) {
-            write(dir, "memory.limit_in_bytes", &limit.to_string())?;
-            // No swap beyond the limit: the limit means what it says even
-            // on hosts with swap (memsw exists only with swap accounting).
-            if dir.join("memory.memsw.limit_in_bytes").exists() {
-                write(dir, "memory.memsw.limit_in_bytes", &limit.to_string())?;
-            }
+        if let (Some(m), Some(dir)) = (r.memory().as_ref(), self.dir("memory")) {
+            apply_memory(dir, m)?;
         }
         if let (Some(cpu), Some(dir)) = (r.cpu().as_ref(), self.dir("cpu")) {
             if let Some(period) = cpu.period() {
@@ -91,6 +93,22 @@ impl Group {
             if let Some(quota) = cpu.quota() {
                 write(dir, "cpu.cfs_quota_us", &quota.to_string())?;
             }
+            if let Some(shares) = cpu.shares() {
+                write(dir, "cpu.shares", &shares.to_string())?;
+            }
+        }
+        if let Some(cpu) = r.cpu().as_ref().filter(|c| c.cpus().is_some() || c.mems().is_some()) {
+            let dir = self.dir("cpuset").context("cannot apply --cpuset-cpus or --cpuset-mems: the cgroup v1 cpuset controller is not mounted")?;
+            if let Some(cpus) = cpu.cpus() {
+                write(dir, "cpuset.cpus", cpus)?;
+            }
+            if let Some(mems) = cpu.mems() {
+                write(dir, "cpuset.mems", mems)?;
+            }
+        }
+        if let Some(io) = r.block_io() {
+            let dir = self.dir("blkio").context("cannot apply the --blkio-* and --device-*-bps/iops limits: the cgroup v1 blkio controller is not mounted")?;
+            apply_block_io(dir, io)?;
         }
         if let (Some(pids), Some(dir)) = (r.pids().as_ref(), self.dir("pids")) {
             let value = if pids.limit() > 0 { pids.limit().to_string() } else { "max".into() };
@@ -163,6 +181,88 @@ impl Group {
     }
 }
 
+/// Copies the parent's cpuset.cpus and cpuset.mems into `dir` where
+/// they are still empty.
+fn inherit_cpuset(dir: &std::path::Path) -> Result<()> {
+    let Some(parent) = dir.parent() else { return Ok(()) };
+    for file in ["cpuset.cpus", "cpuset.mems"] {
+        let own = fs::read_to_string(dir.join(file)).unwrap_or_default();
+        if own.trim().is_empty() {
+            let from = fs::read_to_string(parent.join(file)).with_context(|| format!("read {}", parent.join(file).display()))?;
+            write(dir, file, from.trim())?;
+        }
+    }
+    Ok(())
+}
+
+fn apply_memory(dir: &std::path::Path, m: &oci_spec::runtime::LinuxMemory) -> Result<()> {
+    if let Some(limit) = m.limit() {
+        write(dir, "memory.limit_in_bytes", &limit.to_string())?;
+    }
+    // memsw exists only with swap accounting. Without --memory-swap there
+    // is no swap beyond the limit: the limit means what it says even on
+    // hosts with swap.
+    let memsw = dir.join("memory.memsw.limit_in_bytes").exists();
+    match (m.swap(), m.limit()) {
+        (Some(_), _) if !memsw => anyhow::bail!(
+            "cannot apply --memory-swap: this kernel does not account swap (no memory.memsw.limit_in_bytes); boot it with swapaccount=1 or drop --memory-swap"
+        ),
+        (Some(total), _) => write(dir, "memory.memsw.limit_in_bytes", &total.to_string())?,
+        (None, Some(limit)) if memsw => write(dir, "memory.memsw.limit_in_bytes", &limit.to_string())?,
+        _ => {}
+    }
+    if let Some(reservation) = m.reservation() {
+        write(dir, "memory.soft_limit_in_bytes", &reservation.to_string())?;
+    }
+    if let Some(swappiness) = m.swappiness() {
+        write(dir, "memory.swappiness", &swappiness.to_string())?;
+    }
+    if m.disable_oom_killer() == Some(true) {
+        write(dir, "memory.oom_control", "1")?;
+    }
+    Ok(())
+}
+
+/// Weights go to blkio.weight, or with the BFQ scheduler (the only one
+/// with weights on current kernels) to blkio.bfq.weight.
+fn apply_block_io(dir: &std::path::Path, io: &oci_spec::runtime::LinuxBlockIo) -> Result<()> {
+    let weight_file = |name: &str| -> Result<String> {
+        [format!("blkio.{name}"), format!("blkio.bfq.{name}")].into_iter().find(|f| dir.join(f).exists()).with_context(|| {
+            format!("cannot apply --blkio-weight: the kernel offers no blkio.{name} (load the bfq I/O scheduler, or drop the flag)")
+        })
+    };
+    if let Some(w) = io.weight() {
+        write(dir, &weight_file("weight")?, &w.to_string())?;
+    }
+    for d in io.weight_device().iter().flatten() {
+        if let Some(w) = d.weight() {
+            let (major, minor) = (d.major(), d.minor());
+            write(dir, &weight_file("weight_device")?, &format!("{major}:{minor} {w}")).map_err(|e| {
+                let unsupported = e.root_cause().downcast_ref::<std::io::Error>().and_then(|e| e.raw_os_error()) == Some(libc::EOPNOTSUPP);
+                if unsupported {
+                    anyhow::anyhow!(
+                        "cannot apply --blkio-weight-device to device {major}:{minor}: its I/O scheduler has no weights (only bfq has; see /sys/dev/block/{major}:{minor}/queue/scheduler)"
+                    )
+                } else {
+                    e
+                }
+            })?;
+        }
+    }
+    let throttles = [
+        ("read_bps_device", io.throttle_read_bps_device()),
+        ("write_bps_device", io.throttle_write_bps_device()),
+        ("read_iops_device", io.throttle_read_iops_device()),
+        ("write_iops_device", io.throttle_write_iops_device()),
+    ];
+    for (name, list) in throttles {
+        for d in list.iter().flatten() {
+            write(dir, &format!("blkio.throttle.{name}"), &format!("{}:{} {}", d.major(), d.minor(), d.rate()))?;
+        }
+    }
+    Ok(())
+}
+
 /// A rule in the devices controller's syntax: `c 1:3 rwm`, `a *:* rwm`.
 fn device_rule(rule: &oci_spec::runtime::LinuxDeviceCgroup) -> String {
     use oci_spec::runtime::LinuxDeviceType;
@@ -193,7 +293,7 @@ fn blkio(path: PathBuf) -> (u64, u64) {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     #[test]
@@ -215,5 +315,39 @@ mod tests {
         assert_eq!(device_rule(&rules[0]), "a *:* rwm");
         assert_eq!(device_rule(&rules[1]), "c *:* m");
         assert!(rules.iter().map(device_rule).any(|r| r == "c 136:* rwm"));
+    }
+
+    /// The tuning flags' resources as the OCI spec carries them.
+    pub(crate) fn tuned_resources() -> LinuxResources {
+        let json = serde_json::json!({
+            "memory": { "limit": 67108864, "swap": 134217728, "reservation": 33554432, "swappiness": 10, "disableOOMKiller": true },
+            "cpu": { "shares": 512, "period": 50000, "quota": 25000, "cpus": "0", "mems": "0" },
+            "blockIO": { "weight": 300, "throttleReadBpsDevice": [{ "major": 254, "minor": 0, "rate": 1048576 }] }
+        });
+        serde_json::from_value(json).unwrap()
+    }
+
+    #[test]
+    fn tuning_lands_in_the_v1_files() {
+        let root = tempfile::tempdir().unwrap();
+        let dirs: BTreeMap<&'static str, PathBuf> = ["memory", "cpu", "cpuset", "blkio"].iter().map(|c| (*c, root.path().join(c))).collect();
+        for d in dirs.values() {
+            fs::create_dir_all(d).unwrap();
+        }
+        // Swap accounting and the bfq weight file, as on this kind of host.
+        fs::write(dirs["memory"].join("memory.memsw.limit_in_bytes"), "").unwrap();
+        fs::write(dirs["blkio"].join("blkio.bfq.weight"), "").unwrap();
+        Group { dirs: dirs.clone() }.apply(&tuned_resources()).unwrap();
+        let read = |c: &str, f: &str| fs::read_to_string(dirs[c].join(f)).unwrap();
+        assert_eq!(read("memory", "memory.memsw.limit_in_bytes"), "134217728");
+        assert_eq!(read("memory", "memory.soft_limit_in_bytes"), "33554432");
+        assert_eq!(read("memory", "memory.oom_control"), "1");
+        assert_eq!(read("cpu", "cpu.shares"), "512");
+        assert_eq!(read("cpuset", "cpuset.cpus"), "0");
+        assert_eq!(read("blkio", "blkio.bfq.weight"), "300");
+        assert_eq!(read("blkio", "blkio.throttle.read_bps_device"), "254:0 1048576");
+        fs::remove_file(dirs["memory"].join("memory.memsw.limit_in_bytes")).unwrap();
+        let err = Group { dirs }.apply(&tuned_resources()).unwrap_err().to_string();
+        assert!(err.contains("--memory-swap") && err.contains("swapaccount=1"), "{err}");
     }
 }
