@@ -34,6 +34,7 @@ mod pull;
 mod push;
 mod run;
 mod search;
+mod secret;
 mod stats;
 mod system;
 mod targets;
@@ -177,6 +178,9 @@ pub enum Command {
     /// Manage networks
     #[command(subcommand)]
     Network(network::NetworkCommand),
+    /// Manage secrets: data containers get at /run/secrets or in a variable
+    #[command(subcommand)]
+    Secret(secret::SecretCommand),
     /// Manage pods: containers that share namespaces
     #[command(subcommand)]
     Pod(pod::PodCommand),
@@ -349,6 +353,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Volume(c) => volume::run(&ctx, c),
         Command::Network(c) => network::run(&ctx, c),
         Command::Pod(c) => pod::run(&ctx, c),
+        Command::Secret(c) => secret::run(&ctx, c),
         Command::Compose(a) => compose::run(&ctx, a),
         Command::System(SystemCommand::Df(a)) => df::df(&ctx, a),
         Command::System(SystemCommand::Prune(a)) => df::prune(&ctx, a),

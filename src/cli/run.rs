@@ -151,6 +151,9 @@ pub struct CreateFlags {
     /// Size of /dev/shm (e.g. 16m; default 64m)
     #[arg(long, value_name = "SIZE")]
     pub shm_size: Option<String>,
+    /// Give the container a secret (NAME[,type=mount|env,target=,uid=,gid=,mode=])
+    #[arg(long, value_name = "NAME[,OPTIONS]")]
+    pub secret: Vec<String>,
     /// Set a namespaced kernel parameter (net.*, kernel.shm*, fs.mqueue.*...)
     #[arg(long, value_name = "KEY=VALUE")]
     pub sysctl: Vec<String>,
@@ -460,6 +463,7 @@ impl CreateFlags {
             default_caps: None,
             pod: self.pod.clone().filter(|p| !p.is_empty()),
             pod_infra: false,
+            secrets: crate::spec::secret::parse_all(&self.secret)?,
         })
     }
 

@@ -80,7 +80,8 @@ pub fn create(store: &Store, spec: ContainerSpec, name: Option<String>) -> Resul
     // container that uses it.
     let _lock = store.lock_shared()?;
     crate::engine::namespaces::check_targets(store, &spec)?;
-    let (spec, _networks_lock) = crate::engine::networks::prepare(store, spec)?;
+    let (mut spec, _networks_lock) = crate::engine::networks::prepare(store, spec)?;
+    crate::engine::secrets::resolve(store, &mut spec)?;
     let image = images::resolve(store, &spec.image)?;
     let view = ImageView::load(store, image)?;
     let mut spec = crate::engine::volumes::prepare(store, spec, &view)?;
@@ -140,12 +141,14 @@ fn write_bundle(store: &Store, record: &ContainerRecord, view: &ImageView) -> Re
     let (hostname, etc_files) = crate::engine::etc_files::prepare(store, record)?;
     let defaults = crate::spec::env::EnvDefaults { hostname: &hostname, home: &user.home, tty: record.spec.tty };
     process.env = crate::spec::env::with_defaults(std::mem::take(&mut process.env), &defaults);
+    let secret_files = crate::engine::secrets::materialize(store, &record.spec, &paths.dir)?;
+    secret_files.apply_env(&mut process.env);
     let mut devices = record.spec.devices.iter().map(crate::engine::devices::stat_device).collect::<Result<Vec<_>>>()?;
     if record.spec.privileged {
         devices = crate::engine::devices::host_devices(std::path::Path::new("/dev"));
     }
     let (_, host_nofile_hard) = nix::sys::resource::getrlimit(nix::sys::resource::Resource::RLIMIT_NOFILE).context("read RLIMIT_NOFILE")?;
-    let spec = to_oci(&BundleInputs {
+    let mut spec = to_oci(&BundleInputs {
         spec: &record.spec,
         process: &process,
         user: &user,
@@ -155,6 +158,7 @@ fn write_bundle(store: &Store, record: &ContainerRecord, view: &ImageView) -> Re
         host_nofile_hard,
         devices,
     })?;
+    crate::engine::secrets::add_mounts(&mut spec, &secret_files)?;
     let json = serde_json::to_vec_pretty(&spec).context("serialise the OCI spec")?;
     crate::store::atomic::write_atomic(&paths.config, &json)
 }

@@ -33,6 +33,7 @@ pub mod pull;
 pub mod removal;
 pub mod push;
 pub mod search;
+pub mod secrets;
 pub mod spec_checks;
 pub mod stats;
 pub mod system_info;

@@ -133,4 +133,8 @@ pub struct ContainerSpec {
     /// instead of a command of its image.
     #[serde(default)]
     pub pod_infra: bool,
+    /// `--secret`: which secrets the container gets and how; the names
+    /// and Ids only, never the data (see spec::secret).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub secrets: Vec<crate::spec::secret::SecretRequest>,
 }

@@ -16,5 +16,6 @@ pub mod network;
 pub mod ports;
 pub mod restart;
 pub mod seccomp;
+pub mod secret;
 pub mod signal;
 pub mod sysctl;

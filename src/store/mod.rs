@@ -18,6 +18,7 @@ pub mod networks;
 pub mod pods;
 pub mod paths;
 pub mod reserve;
+pub mod secrets;
 pub mod rootfs;
 pub mod storage_conf;
 pub mod unpack;
