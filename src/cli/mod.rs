@@ -22,6 +22,7 @@ mod inspect;
 mod key_values;
 mod login;
 mod manage;
+mod manifest;
 mod mount;
 mod network;
 mod output;
@@ -178,6 +179,9 @@ pub enum Command {
     /// Manage networks
     #[command(subcommand)]
     Network(network::NetworkCommand),
+    /// Manage manifest lists of multi-arch images
+    #[command(subcommand)]
+    Manifest(manifest::ManifestCommand),
     /// Manage secrets: data containers get at /run/secrets or in a variable
     #[command(subcommand)]
     Secret(secret::SecretCommand),
@@ -354,6 +358,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Network(c) => network::run(&ctx, c),
         Command::Pod(c) => pod::run(&ctx, c),
         Command::Secret(c) => secret::run(&ctx, c),
+        Command::Manifest(c) => manifest::run(&ctx, c),
         Command::Compose(a) => compose::run(&ctx, a),
         Command::System(SystemCommand::Df(a)) => df::df(&ctx, a),
         Command::System(SystemCommand::Prune(a)) => df::prune(&ctx, a),

@@ -20,6 +20,8 @@ pub mod image_writer;
 pub mod images;
 pub mod login;
 pub mod logs;
+pub mod manifest;
+pub mod manifest_push;
 pub mod import;
 pub mod inspect_container;
 pub mod oci;

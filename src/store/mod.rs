@@ -14,6 +14,7 @@ pub mod layer_writer;
 pub mod layers;
 pub mod layout;
 pub mod lock;
+pub mod manifests;
 pub mod networks;
 pub mod pods;
 pub mod paths;
