@@ -159,6 +159,8 @@ fn replace_rm_and_exists() {
     // As in Podman: a container has its own copy, so the secret may go.
     assert_eq!(env.ok(&["secret", "rm", "dbpass"]), id);
     assert_eq!(env.ok(&["start", "-a", "keeper"]), DATA, "the copy made at create");
+    let diff = env.ok(&["diff", "keeper"]);
+    assert!(!diff.contains("secrets"), "the mount point is no change of the container's: {diff}");
     let (code, err) = env.fails(&["secret", "rm", "dbpass"]);
     assert_eq!(code, 125);
     assert!(err.contains("no secret with name or id \"dbpass\""), "{err}");
