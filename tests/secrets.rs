@@ -92,6 +92,7 @@ fn a_container_reads_the_secret_at_run_secrets_read_only() {
     let out = env.ok(&["run", "--rm", "--secret", "dbpass,target=/etc/app/pw,mode=0400,uid=1000,gid=1001", "busybox", "stat", "-c", "%a %u:%g", "/etc/app/pw"]);
     assert_eq!(out, "400 1000:1001\n");
     assert_eq!(env.ok(&["run", "--rm", "--secret", "dbpass,target=other", "busybox", "cat", "/run/secrets/other"]), DATA);
+    assert_eq!(env.ok(&["run", "--rm", "--read-only", "--secret", "dbpass", "busybox", "cat", "/run/secrets/dbpass"]), DATA, "a read-only root still gets it");
 }
 
 #[test]

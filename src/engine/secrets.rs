@@ -257,6 +257,28 @@ mod tests {
     }
 
     #[test]
+    fn env_secrets_win_over_variables_of_the_same_name() {
+        let files = SecretFiles { mounts: vec![], env: vec!["PW=from-secret".into()] };
+        let mut env = vec!["PATH=/bin".to_string(), "PW=from-flag".to_string()];
+        files.apply_env(&mut env);
+        assert_eq!(env, ["PATH=/bin", "PW=from-secret"]);
+    }
+
+    #[test]
+    fn mounted_secrets_are_read_only_binds() {
+        let mut spec = oci_spec::runtime::Spec::default();
+        let before = spec.mounts().as_ref().map_or(0, Vec::len);
+        let files = SecretFiles { mounts: vec![("/run/secrets/db".into(), "/store/c/secrets/0-db".into())], env: vec![] };
+        add_mounts(&mut spec, &files).unwrap();
+        let mounts = spec.mounts().clone().unwrap();
+        assert_eq!(mounts.len(), before + 1);
+        let m = mounts.last().unwrap();
+        assert_eq!(m.destination().to_str(), Some("/run/secrets/db"));
+        let options = m.options().clone().unwrap();
+        assert!(options.contains(&"ro".to_string()) && options.contains(&"bind".to_string()), "{options:?}");
+    }
+
+    #[test]
     fn inspect_shows_no_data_and_podman_s_fields() {
         let j = inspect_json(&rec("db", "abc1"));
         assert_eq!(j["Spec"]["Name"], "db");
