@@ -174,3 +174,13 @@ fn replace_rm_and_exists() {
     assert_eq!(env.ok(&["secret", "ls", "-q"]), "");
     assert!(env.fails(&["run", "--rm", "--secret", "two", "busybox", "true"]).1.contains("no such secret"));
 }
+
+#[test]
+fn a_container_of_its_own_user_namespace_sees_the_owner_it_asked_for() {
+    let env = env_with_secret();
+    let mode: &[&str] = if common::is_root() { &["--uidmap", "0:100000:65536"] } else { &["--userns", "nomap"] };
+    let mut args = vec!["run", "--rm"];
+    args.extend_from_slice(mode);
+    args.extend_from_slice(&["--secret", "dbpass,uid=5,gid=6,mode=0400", "busybox", "sh", "-c", "stat -c '%a %u:%g' /run/secrets/dbpass; cat /run/secrets/dbpass"]);
+    assert_eq!(env.ok(&args), format!("400 5:6\n{DATA}"));
+}

@@ -129,20 +129,31 @@ fn write_bundle(store: &Store, record: &ContainerRecord, view: &ImageView) -> Re
     let image_config = view.config.config.clone().unwrap_or_default();
     let mut process = resolve_process(&record.spec, &image_config, &|k| std::env::var(k).ok())?;
     let layers = layer_dirs(store, &view.config);
-    let passwd = read_from_layers(&layers, "/etc/passwd").unwrap_or_default();
+    let mut passwd = read_from_layers(&layers, "/etc/passwd").unwrap_or_default();
     let group = read_from_layers(&layers, "/etc/group").unwrap_or_default();
+    let userns = crate::engine::userns::prepare(store, record, &mut process, &passwd, &group)?;
+    if let Some(userns) = &userns {
+        userns.extend_passwd(&mut passwd);
+    }
     let mut user = resolve_user(&process.user, &passwd, &group)?;
     for gid in crate::spec::namespaces::resolve_groups(&record.spec.namespaces.group_add, &group)? {
         if !user.additional_gids.contains(&gid) {
             user.additional_gids.push(gid);
         }
     }
+    let fresh_volumes = userns.as_ref().map(|_| crate::engine::userns::fresh_volumes(store, record)).unwrap_or_default();
     crate::engine::volumes::materialize(store, record, &layers, &user)?;
+    if let Some(userns) = &userns {
+        userns.shift_volumes(store, &fresh_volumes)?;
+    }
     let (hostname, etc_files) = crate::engine::etc_files::prepare(store, record)?;
     let defaults = crate::spec::env::EnvDefaults { hostname: &hostname, home: &user.home, tty: record.spec.tty };
     process.env = crate::spec::env::with_defaults(std::mem::take(&mut process.env), &defaults);
     let secret_files = crate::engine::secrets::materialize(store, &record.spec, &paths.dir)?;
     secret_files.apply_env(&mut process.env);
+    if let Some(userns) = &userns {
+        userns.shift_dir(&paths.dir.join("secrets"), "the container's secrets")?;
+    }
     let mut devices = record.spec.devices.iter().map(crate::engine::devices::stat_device).collect::<Result<Vec<_>>>()?;
     if record.spec.privileged {
         devices = crate::engine::devices::host_devices(std::path::Path::new("/dev"));
@@ -159,6 +170,9 @@ fn write_bundle(store: &Store, record: &ContainerRecord, view: &ImageView) -> Re
         devices,
     })?;
     crate::engine::secrets::add_mounts(&mut spec, &secret_files)?;
+    if let Some(userns) = &userns {
+        userns.apply(&mut spec)?;
+    }
     let json = serde_json::to_vec_pretty(&spec).context("serialise the OCI spec")?;
     crate::store::atomic::write_atomic(&paths.config, &json)
 }

@@ -19,3 +19,4 @@ pub mod seccomp;
 pub mod secret;
 pub mod signal;
 pub mod sysctl;
+pub mod userns;
