@@ -41,7 +41,8 @@ pub fn push(store: &Store, conf: &RegistriesConf, name: &str, destination: &str,
         let image_opts = PushOptions { format: None, authfile: opts.authfile.clone() };
         for entry in &list.index.manifests {
             let record = entry_record(store, conf, &list, entry, progress).with_context(|| what.clone())?;
-            push_record(store, conf, (&entry.digest.to_string(), &record), &dest, &entry.digest.to_string(), &image_opts, progress).with_context(|| what.clone())?;
+            let digest = entry.digest.to_string();
+            push_record(store, conf, &digest, record, dest.clone(), digest.clone(), &image_opts, progress).with_context(|| what.clone())?;
         }
     }
     let mut index = list.index.clone();

@@ -78,13 +78,14 @@ pub fn push(store: &Store, conf: &RegistriesConf, image: &str, destination: Opti
     let record = resolve(store, image)?;
     let destination = destination_of(image, destination, &record)?;
     let tag = destination.tag.clone().context("the destination has no tag")?;
-    push_record(store, conf, (image, &record), &destination, &tag, opts, progress)
+    push_record(store, conf, image, record, destination, tag, opts, progress)
 }
 
 /// Pushes `record` to `destination`'s repository under `tag` (a tag, or the
 /// manifest's own digest, as `manifest push --all` sends a list's images);
 /// `image` is how the user named it, for messages.
-pub fn push_record(store: &Store, conf: &RegistriesConf, (image, record): (&str, &ImageRecord), destination: &Reference, tag: &str, opts: &PushOptions, progress: &Progress) -> Result<Pushed> {
+#[allow(clippy::too_many_arguments)] // one push's whole context, each given once
+pub fn push_record(store: &Store, conf: &RegistriesConf, image: &str, record: ImageRecord, destination: Reference, tag: String, opts: &PushOptions, progress: &Progress) -> Result<Pushed> {
     let what = format!("push {image} to {destination}");
     // Shared: garbage collection must not remove blobs while they upload.
     let _lock = store.lock_shared()?;
@@ -99,7 +100,7 @@ pub fn push_record(store: &Store, conf: &RegistriesConf, (image, record): (&str,
     };
     let client = RegistryClient::connect_for(crate::registry::resolve::endpoint(conf, &name), credentials, Access::Push).with_context(|| what.clone())?;
     progress.note("Getting image source signatures");
-    let mount_from = mount_sources(record, destination);
+    let mount_from = mount_sources(&record, &destination);
     let mut layers: Vec<&Descriptor> = Vec::new();
     for layer in &manifest.layers {
         if !layers.iter().any(|l| l.digest == layer.digest) {
@@ -109,8 +110,8 @@ pub fn push_record(store: &Store, conf: &RegistriesConf, (image, record): (&str,
     each_parallel(&layers, |layer| send_blob(store, &client, "blob", layer, &mount_from, progress)).with_context(|| what.clone())?;
     send_blob(store, &client, "config", &manifest.config, &mount_from, progress).with_context(|| what.clone())?;
     progress.note("Writing manifest to image destination");
-    let digest = upload::put_manifest(&client, tag, &media_type, &bytes).with_context(|| what.clone())?;
-    Ok(Pushed { destination: destination.clone(), digest, size: bytes.len() })
+    let digest = upload::put_manifest(&client, &tag, &media_type, &bytes).with_context(|| what.clone())?;
+    Ok(Pushed { destination, digest, size: bytes.len() })
 }
 
 /// Where to push: the destination given (`docker://` accepted, as Podman
