@@ -45,9 +45,16 @@ pub struct SecretRequest {
 impl SecretRequest {
     /// Parses one `--secret` value.
     pub fn parse(value: &str) -> Result<SecretRequest> {
-        let mut parts = value.split(',');
-        let name = parts.next().unwrap_or_default().trim();
-        if name.is_empty() || name.contains('=') {
+        let mut parts: Vec<&str> = value.split(',').collect();
+        // NAME first, as Podman writes it, or Docker's source=NAME anywhere.
+        let source = parts.iter().position(|p| p.starts_with("source=") || p.starts_with("src="));
+        let name = match source {
+            Some(i) => parts.remove(i).split_once('=').map_or("", |(_, n)| n),
+            None if !parts[0].contains('=') => parts.remove(0),
+            None => "",
+        };
+        let name = name.trim();
+        if name.is_empty() {
             bail!("invalid --secret {value:?}: give the secret's name first, as NAME[,type=mount|env,target=PATH,uid=UID,gid=GID,mode=MODE]");
         }
         let mut request = SecretRequest { name: name.to_string(), id: String::new(), kind: SecretKind::Mount, target: None, uid: 0, gid: 0, mode: DEFAULT_MODE };
@@ -140,11 +147,13 @@ mod tests {
         let e = SecretRequest::parse("db,type=env,target=PW").unwrap();
         assert_eq!((e.kind, e.env_name()), (SecretKind::Env, "PW"));
         assert_eq!(SecretRequest::parse("db,type=env").unwrap().env_name(), "db");
+        let docker = SecretRequest::parse("source=db,target=pw,mode=0400").unwrap();
+        assert_eq!((docker.name.as_str(), docker.mount_path(), docker.mode), ("db", "/run/secrets/pw".to_string(), 0o400));
     }
 
     #[test]
     fn bad_values_are_refused_with_the_fix() {
-        for bad in ["", ",type=env", "db,type=file", "db,mode=999", "db,mode=01777", "db,uid=x", "db,bogus=1", "db,type=env,mode=0400", "db,target"] {
+        for bad in ["", ",type=env", "source=", "type=env,target=x", "db,type=file", "db,mode=999", "db,mode=01777", "db,uid=x", "db,bogus=1", "db,type=env,mode=0400", "db,target"] {
             let e = SecretRequest::parse(bad).unwrap_err().to_string();
             assert!(e.starts_with("invalid --secret"), "{bad}: {e}");
         }
