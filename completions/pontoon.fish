@@ -87,6 +87,8 @@ complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "version" -d 'Show v
 complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "system" -d 'Manage pontoon itself'
 complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "volume" -d 'Manage volumes'
 complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "network" -d 'Manage networks'
+complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "manifest" -d 'Manage manifest lists of multi-arch images'
+complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "secret" -d 'Manage secrets: data containers get at /run/secrets or in a variable'
 complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "pod" -d 'Manage pods: containers that share namespaces'
 complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "compose" -d 'Run multi-container applications from Compose files'
 complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "kube" -d 'Play, tear down and generate Kubernetes manifests'
@@ -122,6 +124,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l userns -d 'User 
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l uidmap -d 'Map container uids to host uids in a user namespace of its own: container_uid:host_uid:amount (repeatable; rootless, host uids are those of your user namespace)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l gidmap -d 'Map container gids to host gids, as --uidmap (repeatable; defaults to the --uidmap lines)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l shm-size -d 'Size of /dev/shm (e.g. 16m; default 64m)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l secret -d 'Give the container a secret (NAME[,type=mount|env,target=,uid=,gid=,mode=])' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l sysctl -d 'Set a namespaced kernel parameter (net.*, kernel.shm*, fs.mqueue.*...)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l group-add -d 'Add a supplementary group (a name from the image\'s /etc/group, or a gid; repeatable)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l network-alias -d 'Another name the container has on its user network (repeatable)' -r
@@ -252,6 +255,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l userns -d 'Us
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l uidmap -d 'Map container uids to host uids in a user namespace of its own: container_uid:host_uid:amount (repeatable; rootless, host uids are those of your user namespace)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l gidmap -d 'Map container gids to host gids, as --uidmap (repeatable; defaults to the --uidmap lines)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l shm-size -d 'Size of /dev/shm (e.g. 16m; default 64m)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l secret -d 'Give the container a secret (NAME[,type=mount|env,target=,uid=,gid=,mode=])' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l sysctl -d 'Set a namespaced kernel parameter (net.*, kernel.shm*, fs.mqueue.*...)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l group-add -d 'Add a supplementary group (a name from the image\'s /etc/group, or a gid; repeatable)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l network-alias -d 'Another name the container has on its user network (repeatable)' -r
@@ -799,6 +803,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l uidmap -d 'Map container uids to host uids in a user namespace of its own: container_uid:host_uid:amount (repeatable; rootless, host uids are those of your user namespace)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l gidmap -d 'Map container gids to host gids, as --uidmap (repeatable; defaults to the --uidmap lines)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l shm-size -d 'Size of /dev/shm (e.g. 16m; default 64m)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l secret -d 'Give the container a secret (NAME[,type=mount|env,target=,uid=,gid=,mode=])' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l sysctl -d 'Set a namespaced kernel parameter (net.*, kernel.shm*, fs.mqueue.*...)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l group-add -d 'Add a supplementary group (a name from the image\'s /etc/group, or a gid; repeatable)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l network-alias -d 'Another name the container has on its user network (repeatable)' -r
@@ -929,6 +934,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l uidmap -d 'Map container uids to host uids in a user namespace of its own: container_uid:host_uid:amount (repeatable; rootless, host uids are those of your user namespace)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l gidmap -d 'Map container gids to host gids, as --uidmap (repeatable; defaults to the --uidmap lines)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l shm-size -d 'Size of /dev/shm (e.g. 16m; default 64m)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l secret -d 'Give the container a secret (NAME[,type=mount|env,target=,uid=,gid=,mode=])' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l sysctl -d 'Set a namespaced kernel parameter (net.*, kernel.shm*, fs.mqueue.*...)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l group-add -d 'Add a supplementary group (a name from the image\'s /etc/group, or a gid; repeatable)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l network-alias -d 'Another name the container has on its user network (repeatable)' -r
@@ -2758,6 +2764,304 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from disconnect" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from disconnect" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate remove rm inspect push exists" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate remove rm inspect push exists" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate remove rm inspect push exists" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate remove rm inspect push exists" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate remove rm inspect push exists" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate remove rm inspect push exists" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate remove rm inspect push exists" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate remove rm inspect push exists" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate remove rm inspect push exists" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate remove rm inspect push exists" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate remove rm inspect push exists" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate remove rm inspect push exists" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate remove rm inspect push exists" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate remove rm inspect push exists" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate remove rm inspect push exists" -f -a "create" -d 'Create a manifest list, with images in it when given'
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate remove rm inspect push exists" -f -a "add" -d 'Add an image (or every image of an index, with --all) to a manifest list'
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate remove rm inspect push exists" -f -a "annotate" -d 'Set an entry\'s platform or annotations'
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate remove rm inspect push exists" -f -a "remove" -d 'Remove an entry (by digest) from a manifest list'
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate remove rm inspect push exists" -f -a "rm" -d 'Remove manifest lists (their images stay)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate remove rm inspect push exists" -f -a "inspect" -d 'Show a manifest list, or an image\'s manifest on a registry'
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate remove rm inspect push exists" -f -a "push" -d 'Push a manifest list (and its images) to a registry'
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate remove rm inspect push exists" -f -a "exists" -d 'Exit 0 when a manifest list exists, 1 when it does not'
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from create" -l tls-verify -d 'Require HTTPS and a trusted certificate (true), or allow plain HTTP and untrusted certificates (false); by default as registries.conf says (its insecure key)' -r -f -a "true\t''
+false\t''"
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from create" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from create" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from create" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from create" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from create" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from create" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from create" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from create" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from create" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from create" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from create" -l all -d 'Add every image of an index given, not only this platform\'s'
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from create" -s a -l amend -d 'Add to the list when it exists already'
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from create" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from create" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from add" -l arch -d 'Architecture (amd64, arm64...)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from add" -l os -d 'Operating system' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from add" -l variant -d 'Architecture variant (v7, v8...)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from add" -l annotation -d 'Set an annotation (KEY=VALUE; repeatable)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from add" -l tls-verify -d 'Require HTTPS and a trusted certificate (true), or allow plain HTTP and untrusted certificates (false); by default as registries.conf says (its insecure key)' -r -f -a "true\t''
+false\t''"
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from add" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from add" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from add" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from add" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from add" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from add" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from add" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from add" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from add" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from add" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from add" -l all -d 'With an index: add every image it lists'
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from add" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from add" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l arch -d 'Architecture (amd64, arm64...)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l os -d 'Operating system' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l variant -d 'Architecture variant (v7, v8...)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l annotation -d 'Set an annotation (KEY=VALUE; repeatable)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from remove" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from remove" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from remove" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from remove" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from remove" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from remove" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from remove" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from remove" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from remove" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from remove" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from remove" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from remove" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from rm" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from rm" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from rm" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from rm" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from rm" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from rm" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from rm" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from rm" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from rm" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from rm" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from rm" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from rm" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l tls-verify -d 'Require HTTPS and a trusted certificate (true), or allow plain HTTP and untrusted certificates (false); by default as registries.conf says (its insecure key)' -r -f -a "true\t''
+false\t''"
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from push" -l all -d 'Push the list\'s images too (the default; --all=false sends the list only)' -r -f -a "true\t''
+false\t''"
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from push" -s f -l format -d 'The list\'s type: oci (image index) or v2s2 (Docker manifest list)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from push" -l authfile -d 'Read registry credentials from this file only' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from push" -l digestfile -d 'Write the list\'s digest to this file' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from push" -l tls-verify -d 'Require HTTPS and a trusted certificate (true), or allow plain HTTP and untrusted certificates (false); by default as registries.conf says (its insecure key)' -r -f -a "true\t''
+false\t''"
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from push" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from push" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from push" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from push" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from push" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from push" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from push" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from push" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from push" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from push" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from push" -l rm -d 'Remove the local list once it is pushed'
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from push" -s q -l quiet -d 'Show no progress'
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from push" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from push" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from push" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from push" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from exists" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from exists" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from exists" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from exists" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from exists" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from exists" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from exists" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from exists" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from exists" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from exists" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from exists" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from exists" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from exists" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and not __fish_seen_subcommand_from create ls list inspect rm remove exists" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and not __fish_seen_subcommand_from create ls list inspect rm remove exists" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and not __fish_seen_subcommand_from create ls list inspect rm remove exists" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and not __fish_seen_subcommand_from create ls list inspect rm remove exists" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and not __fish_seen_subcommand_from create ls list inspect rm remove exists" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and not __fish_seen_subcommand_from create ls list inspect rm remove exists" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and not __fish_seen_subcommand_from create ls list inspect rm remove exists" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and not __fish_seen_subcommand_from create ls list inspect rm remove exists" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and not __fish_seen_subcommand_from create ls list inspect rm remove exists" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and not __fish_seen_subcommand_from create ls list inspect rm remove exists" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and not __fish_seen_subcommand_from create ls list inspect rm remove exists" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and not __fish_seen_subcommand_from create ls list inspect rm remove exists" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and not __fish_seen_subcommand_from create ls list inspect rm remove exists" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and not __fish_seen_subcommand_from create ls list inspect rm remove exists" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and not __fish_seen_subcommand_from create ls list inspect rm remove exists" -f -a "create" -d 'Create a secret from a file, stdin (-) or an environment variable (--env)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and not __fish_seen_subcommand_from create ls list inspect rm remove exists" -f -a "ls" -d 'List secrets'
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and not __fish_seen_subcommand_from create ls list inspect rm remove exists" -f -a "list" -d 'List secrets'
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and not __fish_seen_subcommand_from create ls list inspect rm remove exists" -f -a "inspect" -d 'Show secrets\' metadata (never their data) as JSON, a template or --pretty'
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and not __fish_seen_subcommand_from create ls list inspect rm remove exists" -f -a "rm" -d 'Remove secrets (containers created with one keep their copy)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and not __fish_seen_subcommand_from create ls list inspect rm remove exists" -f -a "remove" -d 'Remove secrets (containers created with one keep their copy)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and not __fish_seen_subcommand_from create ls list inspect rm remove exists" -f -a "exists" -d 'Exit 0 when a secret exists, 1 when it does not'
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from create" -s d -l driver -d 'Driver: file (the only one)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from create" -l driver-opts -d 'Driver options (KEY=VALUE), kept with the secret' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from create" -s l -l label -d 'Set metadata (KEY=VALUE)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from create" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from create" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from create" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from create" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from create" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from create" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from create" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from create" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from create" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from create" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from create" -l env -d 'Read the data from the environment variable SOURCE'
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from create" -l replace -d 'Give an existing secret of that name the new data'
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from create" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from create" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from ls" -l format -d 'Output: table, json, or a Go template ({{.ID}}, {{.Name}}, {{.Driver}}, {{.CreatedAt}}, {{.UpdatedAt}})' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter: name=REGEX, id=PREFIX (repeatable; all must match)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from ls" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from ls" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from ls" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from ls" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from ls" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from ls" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from ls" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from ls" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from ls" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from ls" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print Ids only'
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from ls" -l noheading -d 'Leave out the column names'
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from ls" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from ls" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from list" -l format -d 'Output: table, json, or a Go template ({{.ID}}, {{.Name}}, {{.Driver}}, {{.CreatedAt}}, {{.UpdatedAt}})' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from list" -s f -l filter -d 'Filter: name=REGEX, id=PREFIX (repeatable; all must match)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from list" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from list" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from list" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from list" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from list" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from list" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from list" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from list" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from list" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from list" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print Ids only'
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from list" -l noheading -d 'Leave out the column names'
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from list" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from list" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Go template applied to each secret' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l pretty -d 'Show each secret as lines of text rather than JSON'
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from rm" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from rm" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from rm" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from rm" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from rm" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from rm" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from rm" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from rm" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from rm" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from rm" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove every secret'
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from rm" -s i -l ignore -d 'Say nothing about secrets that do not exist'
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from rm" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from rm" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from remove" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from remove" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from remove" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from remove" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from remove" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from remove" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from remove" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from remove" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from remove" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from remove" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from remove" -s a -l all -d 'Remove every secret'
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from remove" -s i -l ignore -d 'Say nothing about secrets that do not exist'
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from remove" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from remove" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from exists" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from exists" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from exists" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from exists" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from exists" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from exists" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from exists" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from exists" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from exists" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from exists" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from exists" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from exists" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from exists" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r

@@ -65,7 +65,7 @@ fn names_resolve_to_containers_before_images() {
     let (_, err) = env.fails(&["container", "inspect", "nothing-by-this-name"]);
     assert!(err.contains("no such container"), "{err}");
     let (_, err) = env.fails(&["inspect", "--type", "volume", "busybox"]);
-    assert!(err.contains("container or image"), "{err}");
+    assert!(err.contains("use container, image or pod"), "{err}");
 }
 
 #[test]

@@ -23,6 +23,7 @@ mod key_values;
 pub mod kube;
 mod login;
 mod manage;
+mod manifest;
 mod mount;
 mod network;
 mod output;
@@ -37,6 +38,7 @@ mod run;
 mod run_compat;
 mod run_resources;
 mod search;
+mod secret;
 mod stats;
 mod system;
 mod targets;
@@ -180,6 +182,12 @@ pub enum Command {
     /// Manage networks
     #[command(subcommand)]
     Network(network::NetworkCommand),
+    /// Manage manifest lists of multi-arch images
+    #[command(subcommand)]
+    Manifest(manifest::ManifestCommand),
+    /// Manage secrets: data containers get at /run/secrets or in a variable
+    #[command(subcommand)]
+    Secret(secret::SecretCommand),
     /// Manage pods: containers that share namespaces
     #[command(subcommand)]
     Pod(pod::PodCommand),
@@ -361,6 +369,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Volume(c) => volume::run(&ctx, c),
         Command::Network(c) => network::run(&ctx, c),
         Command::Pod(c) => pod::run(&ctx, c),
+        Command::Secret(c) => secret::run(&ctx, c),
+        Command::Manifest(c) => manifest::run(&ctx, c),
         Command::Compose(a) => compose::run(&ctx, a),
         Command::Kube(c) => kube::run(&ctx, c),
         Command::Play(kube::PlayCommand::Kube(a)) => kube::play(&ctx, a),

@@ -159,6 +159,9 @@ pub struct CreateFlags {
     /// Size of /dev/shm (e.g. 16m; default 64m)
     #[arg(long, value_name = "SIZE")]
     pub shm_size: Option<String>,
+    /// Give the container a secret (NAME[,type=mount|env,target=,uid=,gid=,mode=])
+    #[arg(long, value_name = "NAME[,OPTIONS]")]
+    pub secret: Vec<String>,
     /// Set a namespaced kernel parameter (net.*, kernel.shm*, fs.mqueue.*...)
     #[arg(long, value_name = "KEY=VALUE")]
     pub sysctl: Vec<String>,
@@ -480,6 +483,7 @@ impl CreateFlags {
             pod_infra: false,
             options: Default::default(),
             tuning: self.run_resources.to_spec()?,
+            secrets: crate::spec::secret::parse_all(&self.secret)?,
         })
     }
 

@@ -105,7 +105,8 @@ pub fn create(store: &Store, spec: ContainerSpec, name: Option<String>) -> Resul
     // container that uses it.
     let _lock = store.lock_shared()?;
     crate::engine::namespaces::check_targets(store, &spec)?;
-    let (spec, _networks_lock) = crate::engine::networks::prepare(store, spec)?;
+    let (mut spec, _networks_lock) = crate::engine::networks::prepare(store, spec)?;
+    crate::engine::secrets::resolve(store, &mut spec)?;
     let image = images::resolve(store, &spec.image)?;
     let view = ImageView::load(store, image)?;
     let mut spec = crate::engine::volumes::prepare(store, spec, &view)?;
@@ -176,6 +177,11 @@ fn write_bundle(store: &Store, record: &ContainerRecord, view: &ImageView) -> Re
     let o = &record.spec.options;
     let user_keys: Vec<&str> = record.spec.env.iter().map(|kv| kv.split_once('=').map_or(kv.as_str(), |(k, _)| k)).collect();
     process.env = crate::spec::env::apply_rules(std::mem::take(&mut process.env), &o.env_merge, &o.unsetenv, o.unsetenv_all, &user_keys);
+    let secret_files = crate::engine::secrets::materialize(store, &record.spec, &paths.dir)?;
+    secret_files.apply_env(&mut process.env);
+    if let Some(userns) = &userns {
+        userns.shift_dir(&paths.dir.join("secrets"), "the container's secrets")?;
+    }
     let mut devices = record.spec.devices.iter().map(crate::engine::devices::stat_device).collect::<Result<Vec<_>>>()?;
     if record.spec.privileged {
         devices = crate::engine::devices::host_devices(std::path::Path::new("/dev"));
@@ -191,6 +197,7 @@ fn write_bundle(store: &Store, record: &ContainerRecord, view: &ImageView) -> Re
         host_nofile_hard,
         devices,
     })?;
+    crate::engine::secrets::add_mounts(&mut spec, &secret_files)?;
     if let Some(userns) = &userns {
         userns.apply(&mut spec)?;
     }

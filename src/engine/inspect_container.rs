@@ -48,7 +48,10 @@ fn bundle_process(config: &Path) -> (Vec<String>, Vec<String>) {
 pub fn inspect_json(store: &Store, c: &Container, layer_dirs: &[std::path::PathBuf], sizes: Option<Sizes>) -> Value {
     let (r, st, spec) = (&c.record, &c.state, &c.record.spec);
     let paths = ContainerPaths::new(store, &r.id);
-    let (args, env) = bundle_process(&paths.config);
+    let (args, mut env) = bundle_process(&paths.config);
+    // type=env secrets are in the bundle's environment: never shown.
+    let secret_env = crate::engine::secrets::env_names(spec);
+    env.retain(|e| !secret_env.iter().any(|k| e.split_once('=').map_or(e.as_str(), |(n, _)| n) == k));
     let status = status_name(c);
     let running = status == "running" || status == "paused";
     let (driver, _) = crate::store::rootfs::choose_driver(&store.paths).unwrap_or((crate::store::rootfs::Driver::Overlay, String::new()));
@@ -115,6 +118,7 @@ pub fn inspect_json(store: &Store, c: &Container, layer_dirs: &[std::path::PathB
             "Labels": spec.labels,
             "StopSignal": spec.stop_signal.clone().unwrap_or_else(|| "SIGTERM".into()),
             "StopTimeout": spec.stop_timeout,
+            "Secrets": crate::engine::secrets::container_inspect_json(spec),
         },
         "HostConfig": {
             "Runtime": spec.runtime.as_deref().unwrap_or("pontoon"),

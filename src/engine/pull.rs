@@ -73,7 +73,7 @@ pub fn pull_all_tags(store: &Store, conf: &RegistriesConf, input: &str, opts: &P
 /// When all fail, the origin's error comes first and what each mirror said
 /// follows, so a mirror's "manifest unknown" is not hidden behind an
 /// unreachable origin.
-fn first_source<T>(
+pub(crate) fn first_source<T>(
     conf: &RegistriesConf,
     reference: &Reference,
     mut action: impl FnMut(&RegistryClient) -> Result<T>,

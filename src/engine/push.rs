@@ -78,6 +78,14 @@ pub fn push(store: &Store, conf: &RegistriesConf, image: &str, destination: Opti
     let record = resolve(store, image)?;
     let destination = destination_of(image, destination, &record)?;
     let tag = destination.tag.clone().context("the destination has no tag")?;
+    push_record(store, conf, image, record, destination, tag, opts, progress)
+}
+
+/// Pushes `record` to `destination`'s repository under `tag` (a tag, or the
+/// manifest's own digest, as `manifest push --all` sends a list's images);
+/// `image` is how the user named it, for messages.
+#[allow(clippy::too_many_arguments)] // one push's whole context, each given once
+pub fn push_record(store: &Store, conf: &RegistriesConf, image: &str, record: ImageRecord, destination: Reference, tag: String, opts: &PushOptions, progress: &Progress) -> Result<Pushed> {
     let what = format!("push {image} to {destination}");
     // Shared: garbage collection must not remove blobs while they upload.
     let _lock = store.lock_shared()?;

@@ -172,6 +172,17 @@ impl Userns {
     }
 }
 
+impl Userns {
+    /// Gives a directory the container's files in it (its secrets' copies)
+    /// the owners the container's user namespace sees them with.
+    pub fn shift_dir(&self, dir: &std::path::Path, what: &str) -> Result<()> {
+        if !dir.is_dir() {
+            return Ok(());
+        }
+        crate::runtime::userns_rootfs::shift_tree(dir, &self.plan.uid_map, &self.plan.gid_map).with_context(|| format!("give {what} the owners of the container's user namespace"))
+    }
+}
+
 /// How a container's upper directory's owners (ids outside) read inside,
 /// for `commit`: unchanged without a user namespace of its own.
 pub fn owner_inside(config: &std::path::Path) -> impl Fn(u64, u64) -> Result<(u64, u64)> {

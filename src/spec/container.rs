@@ -141,4 +141,8 @@ pub struct ContainerSpec {
     /// `--umask`, `--timeout`... (see spec::resources).
     #[serde(default, skip_serializing_if = "crate::spec::resources::Tuning::is_default")]
     pub tuning: crate::spec::resources::Tuning,
+    /// `--secret`: which secrets the container gets and how; the names
+    /// and Ids only, never the data (see spec::secret).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub secrets: Vec<crate::spec::secret::SecretRequest>,
 }

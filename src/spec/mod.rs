@@ -18,6 +18,7 @@ pub mod resources;
 pub mod restart;
 pub mod run_options;
 pub mod seccomp;
+pub mod secret;
 pub mod signal;
 pub mod sysctl;
 pub mod userns;
