@@ -122,6 +122,7 @@ pub fn attach(ctx: &Ctx, args: AttachArgs) -> Result<()> {
         detach_keys: parse_detach_keys(&args.detach_keys)?,
         sig_proxy: args.sig_proxy,
     };
+    crate::engine::events::emit(&store, crate::engine::events::Event::container("attach", &c.record));
     match attach_to(&ContainerPaths::new(&store, &c.record.id).socket(), opts)? {
         AttachEnd::Exited(0) | AttachEnd::Detached => Ok(()),
         AttachEnd::Exited(code) => Err(PontoonError::ContainerExit(code).into()),

@@ -1,0 +1,221 @@
+//! `pontoon events` without a daemon: what a session of commands did, read
+//! back from the event log in the store, filtered and formatted as Podman
+//! and Docker users type it, and followed while containers come and go.
+
+mod common;
+
+use std::io::BufRead;
+use std::process::Stdio;
+use std::sync::mpsc;
+use std::time::Duration;
+
+use common::{wait_until, TestEnv};
+
+/// `TYPE STATUS NAME` of every event, oldest first.
+fn events(env: &TestEnv, extra: &[&str]) -> Vec<String> {
+    let mut args = vec!["events", "--stream=false", "--format", "{{.Type}} {{.Status}} {{.Name}}"];
+    args.extend_from_slice(extra);
+    env.ok(&args).lines().map(|l| l.trim_end().to_string()).collect()
+}
+
+/// Asserts that `wanted` appear in `got` in this order (others may come between).
+fn assert_in_order(got: &[String], wanted: &[&str]) {
+    let mut rest = got.iter();
+    for w in wanted {
+        assert!(rest.any(|g| g == w), "{w:?} missing or out of order in:\n{}", got.join("\n"));
+    }
+}
+
+fn add_containers_conf(env: &TestEnv, text: &str) {
+    let mut conf = std::fs::read_to_string(&env.containers_conf).unwrap_or_default();
+    conf.push_str(text);
+    std::fs::write(&env.containers_conf, conf).expect("write containers.conf");
+}
+
+#[test]
+fn a_session_is_listed_in_order_with_types_and_names() {
+    let env = TestEnv::with_netns_and_busybox();
+    env.ok(&["run", "-d", "--name", "web", "--label", "app=shop", "busybox", "sleep", "100"]);
+    env.ok(&["pause", "web"]);
+    env.ok(&["unpause", "web"]);
+    env.ok(&["exec", "web", "true"]);
+    env.ok(&["stop", "-t", "1", "web"]);
+    env.ok(&["rm", "web"]);
+    env.ok(&["tag", "busybox", "mine:1"]);
+    env.ok(&["rmi", "mine:1"]);
+    env.ok(&["volume", "create", "data"]);
+    env.ok(&["volume", "rm", "data"]);
+    env.ok(&["network", "create", "backend"]);
+    env.ok(&["network", "rm", "backend"]);
+    env.ok(&["pod", "create", "--name", "pack"]);
+    env.ok(&["pod", "rm", "pack"]);
+    let got = events(&env, &[]);
+    assert_in_order(
+        &got,
+        &[
+            "image loadfromarchive",
+            "container create web",
+            "container init web",
+            "container start web",
+            "container pause web",
+            "container unpause web",
+            "container exec web",
+            "container exec_died web",
+            "container stop web",
+            "container died web",
+            "container remove web",
+            "image tag mine:1",
+            "image untag mine:1",
+            "volume create data",
+            "volume remove data",
+            "network create backend",
+            "network remove backend",
+            "pod create pack",
+            "pod remove pack",
+        ],
+    );
+    // Podman's text line: time, type, status, Id, then image, name and labels.
+    let text = env.ok(&["events", "--stream=false", "--filter", "event=create", "--filter", "container=web"]);
+    let line = text.lines().next().expect("the create event");
+    assert!(line.contains(" UTC container create ") && line.contains("(image=busybox, name=web, app=shop)"), "{line}");
+}
+
+#[test]
+fn filters_combine_as_docker_s_and_times_bound_the_list() {
+    let env = TestEnv::with_busybox();
+    env.ok(&["run", "--name", "a", "--label", "tier=front", "busybox", "true"]);
+    env.ok(&["run", "--name", "b", "busybox", "true"]);
+    env.ok(&["volume", "create", "v1"]);
+    assert_eq!(events(&env, &["--filter", "container=a", "--filter", "event=die"]), ["container died a"], "Docker's die");
+    assert_eq!(events(&env, &["--filter", "event=create", "--filter", "event=died", "--filter", "container=b"]), ["container create b", "container died b"]);
+    assert_eq!(events(&env, &["--filter", "type=volume"]), ["volume create v1"]);
+    assert_eq!(events(&env, &["--filter", "label=tier=front", "--filter", "status=create"]), ["container create a"]);
+    assert_eq!(events(&env, &["--filter", "volume=v1"]), ["volume create v1"]);
+    assert!(events(&env, &["--filter", "container=nothing"]).is_empty());
+    let (_, err) = env.fails(&["events", "--stream=false", "--filter", "colour=red"]);
+    assert!(err.contains("--filter") && err.contains("container"), "{err}");
+
+    // --since and --until take Unix times with nanoseconds, RFC 3339 and durations.
+    let timed = env.ok(&["events", "--stream=false", "--filter", "container=b", "--filter", "event=create", "--format", "{{.TimeNano}}"]);
+    let nanos: i64 = timed.trim().parse().expect("TimeNano is a number");
+    let at = format!("{}.{:09}", nanos / 1_000_000_000, nanos % 1_000_000_000);
+    let since = events(&env, &["--since", &at, "--filter", "type=container"]);
+    assert_eq!(since.first().map(String::as_str), Some("container create b"), "{since:?}");
+    let until = events(&env, &["--until", &at, "--filter", "type=container"]);
+    assert_eq!(until.last().map(String::as_str), Some("container create b"), "{until:?}");
+    assert!(until.contains(&"container died a".to_string()));
+    assert!(events(&env, &["--since", "1h"]).len() >= 7);
+    assert!(events(&env, &["--until", "1h"]).is_empty());
+    assert!(events(&env, &["--until", "2000-01-01T00:00:00Z"]).is_empty());
+    assert!(events(&env, &["--since", "2000-01-01T00:00:00Z"]).len() >= 7);
+}
+
+#[test]
+fn json_and_templates_with_podman_s_and_docker_s_fields() {
+    let env = TestEnv::with_busybox();
+    let id = env.ok(&["create", "--name", "box", "busybox", "true"]).trim().to_string();
+    let lines = env.ok(&["events", "--stream=false", "--filter", "container=box", "--format", "json"]);
+    let e: serde_json::Value = serde_json::from_str(lines.lines().next().expect("one event")).expect("a JSON line");
+    assert_eq!((e["ID"].as_str(), e["Name"].as_str(), e["Status"].as_str(), e["Type"].as_str()), (Some(id.as_str()), Some("box"), Some("create"), Some("container")));
+    assert_eq!(e["Image"], "busybox");
+    assert!(e["Time"].as_str().is_some_and(|t| t.ends_with('Z') && t.contains('T')), "{e}");
+    let t = env.ok(&["events", "--stream=false", "--filter", "container=box", "--format", "{{.Id}} {{.ID}} {{.Status}}/{{.Type}} {{.Image}}"]);
+    assert_eq!(t.trim(), format!("{id} {id} create/container busybox"));
+    let docker = env.ok(&["events", "--stream=false", "--filter", "container=box", "--format", "{{json .}}"]);
+    let d: serde_json::Value = serde_json::from_str(docker.trim()).expect("{{json .}} is JSON");
+    assert_eq!((d["Action"].as_str(), d["status"].as_str(), d["id"].as_str()), (Some("create"), Some("create"), Some(id.as_str())));
+    assert_eq!(d["Actor"]["Attributes"]["name"], "box");
+    assert_eq!(d["from"], "busybox");
+    assert!(d["timeNano"].as_i64().is_some_and(|n| n > 0) && d["time"].as_i64().is_some_and(|n| n > 0));
+}
+
+#[test]
+fn following_prints_events_as_they_happen_until_killed() {
+    let env = TestEnv::with_busybox();
+    let mut follower = env.cmd(&["events", "--filter", "container=live", "--format", "{{.Status}}"]).stdout(Stdio::piped()).stderr(Stdio::null()).spawn().expect("start pontoon events");
+    let stdout = follower.stdout.take().expect("piped stdout");
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stdout).lines().map_while(Result::ok) {
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    assert_eq!(env.run(&["run", "--name", "live", "busybox", "sh", "-c", "exit 4"]).status.code(), Some(4));
+    let mut seen = Vec::new();
+    while !seen.iter().any(|s| s == "died") {
+        match rx.recv_timeout(Duration::from_secs(60)) {
+            Ok(line) => seen.push(line),
+            Err(_) => break,
+        }
+    }
+    let still_running = follower.try_wait().expect("poll pontoon events").is_none();
+    let _ = follower.kill();
+    let _ = follower.wait();
+    assert!(still_running, "events follows until it is killed");
+    assert_in_order(&seen, &["create", "start", "died"]);
+}
+
+#[test]
+fn the_monitor_writes_died_with_the_exit_code_when_no_command_runs() {
+    let env = TestEnv::with_busybox();
+    let out = env.run(&["run", "--name", "three", "busybox", "sh", "-c", "exit 3"]);
+    assert_eq!(out.status.code(), Some(3));
+    // Detached: the container exits long after `run -d` returned.
+    env.ok(&["run", "-d", "--name", "later", "busybox", "sh", "-c", "sleep 1; exit 5"]);
+    assert!(wait_until(60, || env.ok(&["ps", "-a", "--filter", "name=later", "--format", "{{.Status}}"]).starts_with("Exited")), "the container exits");
+    let died = env.ok(&["events", "--stream=false", "--filter", "event=died", "--format", "{{.Name}} {{.ContainerExitCode}} {{index .Attributes \"containerExitCode\"}}"]);
+    assert_eq!(died.lines().collect::<Vec<_>>(), ["three 3 3", "later 5 5"]);
+    let text = env.ok(&["events", "--stream=false", "--filter", "container=later", "--filter", "event=died"]);
+    assert!(text.contains("containerExitCode=5"), "{text}");
+}
+
+#[test]
+fn events_backend_none_writes_nothing() {
+    let env = TestEnv::with_busybox();
+    let before = events(&env, &[]).len();
+    env.ok(&["--events-backend", "none", "run", "--rm", "--name", "quiet", "busybox", "true"]);
+    env.ok(&["--events-backend=none", "volume", "create", "hush"]);
+    assert_eq!(events(&env, &[]).len(), before, "neither the command nor the monitor wrote");
+    add_containers_conf(&env, "[engine]\nevents_logger = \"none\"\n");
+    env.ok(&["volume", "rm", "hush"]);
+    assert_eq!(events(&env, &[]).len(), before, "containers.conf's events_logger");
+    // journald is written to the file too (pontoon has no journald writer).
+    env.ok(&["--events-backend", "journald", "volume", "create", "loud"]);
+    assert_eq!(events(&env, &["--filter", "volume=loud"]), ["volume create loud"]);
+}
+
+#[test]
+fn the_log_rotates_and_keeps_the_newest_events() {
+    let env = TestEnv::new();
+    add_containers_conf(&env, "[engine]\nevents_logfile_max_size = 2048\n");
+    for i in 0..40 {
+        env.ok(&["volume", "create", &format!("vol-{i:02}")]);
+    }
+    let log = env.root.join("events/events.log");
+    let size = |p: &std::path::Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
+    assert!(size(&log) > 0 && size(&log) <= 2048, "{} bytes", size(&log));
+    assert!(size(&env.root.join("events/events.log.1")) <= 2048, "one older file, bounded too");
+    let got = events(&env, &[]);
+    assert_eq!(got.last().map(String::as_str), Some("volume create vol-39"));
+    assert!(!got.contains(&"volume create vol-00".to_string()), "the oldest events are gone: {got:?}");
+    assert!(got.len() >= 10, "a rotation keeps the previous file: {}", got.len());
+}
+
+#[test]
+fn an_unwritable_or_full_log_does_not_fail_run() {
+    let env = TestEnv::with_busybox();
+    let dir = env.root.join("events");
+    std::fs::create_dir_all(&dir).expect("create the events directory");
+    // A full disk: every write fails with ENOSPC.
+    let _ = std::fs::remove_file(dir.join("events.log"));
+    std::os::unix::fs::symlink("/dev/full", dir.join("events.log")).expect("link the log to /dev/full");
+    assert_eq!(env.ok(&["run", "--rm", "busybox", "echo", "still runs"]), "still runs\n");
+    env.ok(&["volume", "create", "vv"]);
+    // A log that cannot be opened for writing at all.
+    std::fs::remove_file(dir.join("events.log")).expect("remove the link");
+    std::fs::create_dir(dir.join("events.log")).expect("put a directory in the log's place");
+    assert_eq!(env.ok(&["run", "--rm", "busybox", "echo", "again"]), "again\n");
+    env.ok(&["events", "--stream=false"]);
+}
