@@ -44,7 +44,7 @@ fn matches_one(key: &str, v: &str, e: &Event) -> bool {
     match key {
         "container" => e.kind == "container" && id_or_name(&e.id, &e.name),
         "image" => {
-            let same = |name: &str| !name.is_empty() && (name == v || crate::engine::images::familiar_tag(name) == crate::engine::images::familiar_tag(v));
+            let same = |name: &str| !name.is_empty() && (name == v || familiar_with_tag(name) == familiar_with_tag(v));
             same(&e.image) || (e.kind == "image" && (same(&e.name) || (!e.id.is_empty() && e.id.starts_with(v.trim_start_matches("sha256:")))))
         }
         "event" => e.status == podman_status(v),
@@ -57,6 +57,18 @@ fn matches_one(key: &str, v: &str, e: &Event) -> bool {
         "volume" => e.kind == "volume" && e.name == v,
         "network" => e.network == v || (e.kind == "network" && e.status != "connect" && e.status != "disconnect" && e.id.starts_with(v)),
         _ => false,
+    }
+}
+
+/// `busybox:latest` for `busybox`, `docker.io/library/busybox` and
+/// `docker.io/library/busybox:latest` alike.
+fn familiar_with_tag(name: &str) -> String {
+    let familiar = crate::engine::images::familiar_tag(name);
+    let last = familiar.rsplit('/').next().unwrap_or(&familiar);
+    if last.contains([':', '@']) {
+        familiar
+    } else {
+        format!("{familiar}:latest")
     }
 }
 
