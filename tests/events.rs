@@ -219,3 +219,111 @@ fn an_unwritable_or_full_log_does_not_fail_run() {
     assert_eq!(env.ok(&["run", "--rm", "busybox", "echo", "again"]), "again\n");
     env.ok(&["events", "--stream=false"]);
 }
+
+#[test]
+fn pods_and_network_links_have_their_events() {
+    let env = TestEnv::with_netns_and_busybox();
+    env.ok(&["network", "create", "backend"]);
+    env.ok(&["network", "create", "front"]);
+    env.ok(&["create", "--name", "peer", "--network", "front", "busybox", "true"]);
+    env.ok(&["network", "connect", "backend", "peer"]);
+    env.ok(&["network", "disconnect", "backend", "peer"]);
+    assert_eq!(events(&env, &["--filter", "network=backend"]), ["network create backend", "network connect peer", "network disconnect peer"]);
+    let text = env.ok(&["events", "--stream=false", "--filter", "event=connect"]);
+    assert!(text.contains("network connect") && text.contains("name=backend"), "{text}");
+
+    env.ok(&["pod", "create", "--name", "pack"]);
+    env.ok(&["run", "-d", "--pod", "pack", "--name", "member", "busybox", "sleep", "100"]);
+    env.ok(&["pod", "pause", "pack"]);
+    env.ok(&["pod", "unpause", "pack"]);
+    env.ok(&["pod", "stop", "-t", "1", "pack"]);
+    env.ok(&["pod", "start", "pack"]);
+    env.ok(&["pod", "kill", "pack"]);
+    env.ok(&["pod", "rm", "-f", "pack"]);
+    let pods = events(&env, &["--filter", "type=pod"]);
+    assert_eq!(pods, ["pod create pack", "pod pause pack", "pod unpause pack", "pod stop pack", "pod start pack", "pod kill pack", "pod remove pack"]);
+    // pod=NAME takes its members' events too, which carry the pod's Id.
+    let members = events(&env, &["--filter", "pod=pack", "--filter", "type=container", "--filter", "container=member"]);
+    assert_in_order(&members, &["container create member", "container start member", "container pause member", "container stop member", "container died member", "container remove member"]);
+    let text = env.ok(&["events", "--stream=false", "--filter", "container=member", "--filter", "event=create"]);
+    assert!(text.contains(", pod_id="), "{text}");
+}
+
+#[test]
+fn image_and_container_commands_have_their_events() {
+    let env = TestEnv::with_busybox();
+    env.ok(&["save", "-o", "bb.tar", "busybox"]);
+    env.ok(&["load", "-i", "bb.tar"]);
+    env.ok(&["create", "--name", "old", "busybox", "true"]);
+    env.ok(&["rename", "old", "new"]);
+    env.ok(&["commit", "new", "snap:1"]);
+    env.ok(&["export", "-o", "fs.tar", "new"]);
+    env.ok(&["import", "fs.tar", "imported:1"]);
+    let ctx = env.dir_with_files("ctx", &[("Dockerfile", "FROM busybox\nLABEL made=here\n")]);
+    env.ok(&["build", "-q", "-t", "built:1", ctx.to_str().expect("utf-8 path")]);
+    env.ok(&["run", "-d", "--name", "again", "busybox", "sleep", "100"]);
+    env.ok(&["restart", "-t", "1", "again"]);
+    env.ok(&["kill", "again"]);
+    env.ok(&["wait", "again"]);
+    let got = events(&env, &[]);
+    assert_in_order(
+        &got,
+        &[
+            "image save busybox:latest",
+            "image loadfromarchive busybox:latest",
+            "container create old",
+            "container rename new",
+            "container commit new",
+            "image import fs.tar",
+            "image build built:1",
+            "container start again",
+            "container stop again",
+            "container died again",
+            "container start again",
+            "container restart again",
+            "container kill again",
+            "container died again",
+        ],
+    );
+    let renamed = env.ok(&["events", "--stream=false", "--filter", "event=rename", "--format", "{{.Attributes.oldName}}"]);
+    assert_eq!(renamed.trim(), "old");
+}
+
+#[test]
+fn following_ends_when_a_future_until_is_reached() {
+    let env = TestEnv::new();
+    let until = chrono_like_now_plus(2);
+    let mut follower = env.cmd(&["events", "--until", &until]).stdout(Stdio::null()).spawn().expect("start pontoon events");
+    // At most a minute; it should end two seconds from now.
+    let mut ended = false;
+    for _ in 0..600 {
+        if follower.try_wait().expect("poll pontoon events").is_some() {
+            ended = true;
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    if !ended {
+        let _ = follower.kill();
+    }
+    let status = follower.wait().expect("wait for pontoon events");
+    assert!(ended && status.success(), "events --until in the future ends by itself: {status:?}");
+}
+
+/// Unix seconds a few seconds from now, as `--until` takes them.
+fn chrono_like_now_plus(secs: u64) -> String {
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).expect("a clock after 1970");
+    (now.as_secs() + secs).to_string()
+}
+
+#[test]
+fn a_container_whose_monitor_died_gets_its_died_event() {
+    let env = TestEnv::with_busybox();
+    env.ok(&["run", "-d", "--name", "orphan", "busybox", "sleep", "1000"]);
+    let monitor = env.state_field("orphan", "monitor_pid").as_i64().expect("a monitor pid");
+    nix::sys::signal::kill(nix::unistd::Pid::from_raw(monitor as i32), nix::sys::signal::Signal::SIGKILL).expect("kill the monitor");
+    assert!(wait_until(10, || !common::process_alive(monitor)), "the monitor is gone");
+    env.ok(&["ps", "-a"]);
+    let died = env.ok(&["events", "--stream=false", "--filter", "container=orphan", "--filter", "event=died", "--format", "{{.ContainerExitCode}}"]);
+    assert_eq!(died.trim(), "137");
+}

@@ -50,9 +50,9 @@ pub fn events(ctx: &Ctx, args: EventsArgs) -> Result<()> {
     let now = Utc::now();
     let since = args.since.as_deref().map(|t| parse_time(t, now)).transpose().context("--since")?;
     let until = args.until.as_deref().map(|t| parse_time(t, now)).transpose().context("--until")?;
-    let filters = Filters::parse(&args.filter)?;
+    let mut filters = Filters::parse(&args.filter)?;
     let printer = Printer::new(args.format.as_deref())?;
-    let wanted = |e: &Event| filters.matches(e) && since.is_none_or(|s| e.time >= s) && until.is_none_or(|u| e.time <= u);
+    let mut wanted = |e: &Event| filters.matches(e) && since.is_none_or(|s| e.time >= s) && until.is_none_or(|u| e.time <= u);
     let stream = args.stream && !args.no_stream;
     let mut out = std::io::stdout().lock();
     if !stream {

@@ -34,7 +34,14 @@ impl Filters {
         Ok(Filters { by_key })
     }
 
-    pub fn matches(&self, e: &Event) -> bool {
+    /// Whether `e` passes. Called on every event in order: a pod event
+    /// teaches `pod=NAME` the pod's Id, which its containers' events carry.
+    pub fn matches(&mut self, e: &Event) -> bool {
+        if let Some(pods) = self.by_key.get_mut("pod") {
+            if e.kind == "pod" && !e.id.is_empty() && pods.contains(&e.name) && !pods.contains(&e.id) {
+                pods.push(e.id.clone());
+            }
+        }
         self.by_key.iter().all(|(key, values)| values.iter().any(|v| matches_one(key, v, e)))
     }
 }
@@ -163,12 +170,12 @@ mod tests {
 
     #[test]
     fn same_keys_or_different_keys_and() {
-        let f = Filters::parse(&["event=start".into(), "event=die".into(), "type=container".into()]).unwrap();
+        let mut f = Filters::parse(&["event=start".into(), "event=die".into(), "type=container".into()]).unwrap();
         assert!(f.matches(&event("container", "start", "a")));
         assert!(f.matches(&event("container", "died", "a")), "Docker's die is Podman's died");
         assert!(!f.matches(&event("container", "create", "a")));
         assert!(!f.matches(&event("pod", "start", "a")));
-        let f = Filters::parse(&["container=a".into(), "container=b0".into()]).unwrap();
+        let mut f = Filters::parse(&["container=a".into(), "container=b0".into()]).unwrap();
         assert!(f.matches(&event("container", "start", "a")) && f.matches(&event("container", "start", "b")), "name or Id prefix");
         assert!(!f.matches(&event("volume", "create", "a")));
         assert!(Filters::parse(&["bogus=1".into()]).is_err() && Filters::parse(&["event".into()]).is_err());
@@ -180,6 +187,12 @@ mod tests {
         e.image = "docker.io/library/busybox:latest".into();
         e.attributes.insert("app".into(), "web".into());
         assert!(Filters::parse(&["label=app".into()]).unwrap().matches(&e));
+        let mut pod = Filters::parse(&["pod=pack".into()]).unwrap();
+        let mut member = e.clone();
+        member.pod_id = "feed01".into();
+        assert!(!pod.matches(&member), "the pod's Id is not known yet");
+        assert!(pod.matches(&Event { kind: "pod".into(), status: "create".into(), name: "pack".into(), id: "feed01".into(), ..Default::default() }));
+        assert!(pod.matches(&member), "a member's event after its pod's");
         assert!(Filters::parse(&["label=app=web".into()]).unwrap().matches(&e));
         assert!(!Filters::parse(&["label=app=db".into()]).unwrap().matches(&e));
         assert!(Filters::parse(&["image=busybox".into()]).unwrap().matches(&e));

@@ -69,6 +69,7 @@ pub fn reconcile(store: &Store, c: &Container) -> Result<Container> {
         };
         // On a full disk the state stays stale (reconciled again next
         // time): rm, stop and prune must go on.
+        crate::engine::events::emit(store, crate::engine::events::Event::died(&c.record, c.state.exit_code.unwrap_or(EXIT_KILLED)));
         if store.containers.update_state_best_effort(&c.record.id, |st| {
             exited(st);
             Ok(())
