@@ -82,28 +82,29 @@ fn a_session_is_listed_in_order_with_types_and_names() {
 
 #[test]
 fn filters_combine_as_docker_s_and_times_bound_the_list() {
+    // Names that are no Id prefix (container= takes both).
     let env = TestEnv::with_busybox();
-    env.ok(&["run", "--name", "a", "--label", "tier=front", "busybox", "true"]);
-    env.ok(&["run", "--name", "b", "busybox", "true"]);
+    env.ok(&["run", "--name", "one", "--label", "tier=front", "busybox", "true"]);
+    env.ok(&["run", "--name", "two", "busybox", "true"]);
     env.ok(&["volume", "create", "v1"]);
-    assert_eq!(events(&env, &["--filter", "container=a", "--filter", "event=die"]), ["container died a"], "Docker's die");
-    assert_eq!(events(&env, &["--filter", "event=create", "--filter", "event=died", "--filter", "container=b"]), ["container create b", "container died b"]);
+    assert_eq!(events(&env, &["--filter", "container=one", "--filter", "event=die"]), ["container died one"], "Docker's die");
+    assert_eq!(events(&env, &["--filter", "event=create", "--filter", "event=died", "--filter", "container=two"]), ["container create two", "container died two"]);
     assert_eq!(events(&env, &["--filter", "type=volume"]), ["volume create v1"]);
-    assert_eq!(events(&env, &["--filter", "label=tier=front", "--filter", "status=create"]), ["container create a"]);
+    assert_eq!(events(&env, &["--filter", "label=tier=front", "--filter", "status=create"]), ["container create one"]);
     assert_eq!(events(&env, &["--filter", "volume=v1"]), ["volume create v1"]);
     assert!(events(&env, &["--filter", "container=nothing"]).is_empty());
     let (_, err) = env.fails(&["events", "--stream=false", "--filter", "colour=red"]);
     assert!(err.contains("--filter") && err.contains("container"), "{err}");
 
     // --since and --until take Unix times with nanoseconds, RFC 3339 and durations.
-    let timed = env.ok(&["events", "--stream=false", "--filter", "container=b", "--filter", "event=create", "--format", "{{.TimeNano}}"]);
+    let timed = env.ok(&["events", "--stream=false", "--filter", "container=two", "--filter", "event=create", "--format", "{{.TimeNano}}"]);
     let nanos: i64 = timed.trim().parse().expect("TimeNano is a number");
     let at = format!("{}.{:09}", nanos / 1_000_000_000, nanos % 1_000_000_000);
     let since = events(&env, &["--since", &at, "--filter", "type=container"]);
-    assert_eq!(since.first().map(String::as_str), Some("container create b"), "{since:?}");
+    assert_eq!(since.first().map(String::as_str), Some("container create two"), "{since:?}");
     let until = events(&env, &["--until", &at, "--filter", "type=container"]);
-    assert_eq!(until.last().map(String::as_str), Some("container create b"), "{until:?}");
-    assert!(until.contains(&"container died a".to_string()));
+    assert_eq!(until.last().map(String::as_str), Some("container create two"), "{until:?}");
+    assert!(until.contains(&"container died one".to_string()));
     assert!(events(&env, &["--since", "1h"]).len() >= 7);
     assert!(events(&env, &["--until", "1h"]).is_empty());
     assert!(events(&env, &["--until", "2000-01-01T00:00:00Z"]).is_empty());
