@@ -2044,7 +2044,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand info" -l noout -d 'Do no
 complete -c pontoon -n "__fish_pontoon_using_subcommand info" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand info" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand info" -s V -l version -d 'Print version'
-complete -c pontoon -n "__fish_pontoon_using_subcommand events" -l since -d 'Show events from this time on (RFC 3339, Unix seconds, or a duration such as 10m)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand events" -l since -d 'Show events from this time on (RFC 3339, Unix seconds, or a duration such as 10m); without it the stream starts now' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand events" -l until -d 'Show events until this time (same forms as --since); a future time ends the stream then' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand events" -s f -l filter -d 'Show only matching events: container=, image=, event= (status=), type=, label=, pod=, volume=, network=' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand events" -l format -d 'Format each event: json, or a Go template ({{.Status}}, {{.Type}}, {{.ID}}, {{.Name}}, {{.Time}}, {{json .}})' -r
@@ -2131,7 +2131,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from doctor" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from doctor" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from doctor" -s V -l version -d 'Print version'
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from events" -l since -d 'Show events from this time on (RFC 3339, Unix seconds, or a duration such as 10m)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from events" -l since -d 'Show events from this time on (RFC 3339, Unix seconds, or a duration such as 10m); without it the stream starts now' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from events" -l until -d 'Show events until this time (same forms as --since); a future time ends the stream then' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from events" -s f -l filter -d 'Show only matching events: container=, image=, event= (status=), type=, label=, pod=, volume=, network=' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from events" -l format -d 'Format each event: json, or a Go template ({{.Status}}, {{.Type}}, {{.ID}}, {{.Name}}, {{.Time}}, {{json .}})' -r

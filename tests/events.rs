@@ -133,7 +133,8 @@ fn json_and_templates_with_podman_s_and_docker_s_fields() {
 #[test]
 fn following_prints_events_as_they_happen_until_killed() {
     let env = TestEnv::with_busybox();
-    let mut follower = env.cmd(&["events", "--filter", "container=live", "--format", "{{.Status}}"]).stdout(Stdio::piped()).stderr(Stdio::null()).spawn().expect("start pontoon events");
+    env.ok(&["run", "--name", "earlier", "busybox", "true"]);
+    let mut follower = env.cmd(&["events", "--format", "{{.Name}} {{.Status}}"]).stdout(Stdio::piped()).stderr(Stdio::null()).spawn().expect("start pontoon events");
     let stdout = follower.stdout.take().expect("piped stdout");
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
@@ -143,9 +144,18 @@ fn following_prints_events_as_they_happen_until_killed() {
             }
         }
     });
-    assert_eq!(env.run(&["run", "--name", "live", "busybox", "sh", "-c", "exit 4"]).status.code(), Some(4));
+    // Once it shows a volume made after it started, it is reading the log.
     let mut seen = Vec::new();
-    while !seen.iter().any(|s| s == "died") {
+    for i in 0..30 {
+        env.ok(&["volume", "create", &format!("mark{i}")]);
+        if let Ok(line) = rx.recv_timeout(Duration::from_secs(2)) {
+            seen.push(line);
+            break;
+        }
+    }
+    assert!(seen.first().is_some_and(|l| l.starts_with("mark")), "events shows new events: {seen:?}");
+    assert_eq!(env.run(&["run", "--name", "live", "busybox", "sh", "-c", "exit 4"]).status.code(), Some(4));
+    while !seen.iter().any(|s| s == "live died") {
         match rx.recv_timeout(Duration::from_secs(60)) {
             Ok(line) => seen.push(line),
             Err(_) => break,
@@ -155,7 +165,12 @@ fn following_prints_events_as_they_happen_until_killed() {
     let _ = follower.kill();
     let _ = follower.wait();
     assert!(still_running, "events follows until it is killed");
-    assert_in_order(&seen, &["create", "start", "died"]);
+    assert_in_order(&seen, &["live create", "live start", "live died"]);
+    assert!(!seen.iter().any(|s| s.starts_with("earlier")), "the stream starts when events does: {seen:?}");
+
+    // With --since the stream starts with what the log holds.
+    let out = env.ok(&["events", "--since", "1h", "--until", &chrono_like_now_plus(1), "--filter", "event=died", "--format", "{{.Name}}"]);
+    assert_eq!(out.lines().collect::<Vec<_>>(), ["earlier", "live"]);
 }
 
 #[test]

@@ -20,7 +20,7 @@ use crate::format::template::{GoTemplate, OutputFormat};
 #[derive(Args, Debug)]
 #[command(after_help = "Examples:\n  pontoon events --stream=false\n  pontoon events --filter event=die --filter type=container\n  pontoon events --since 10m --format '{{.Status}} {{.Name}}'")]
 pub struct EventsArgs {
-    /// Show events from this time on (RFC 3339, Unix seconds, or a duration such as 10m)
+    /// Show events from this time on (RFC 3339, Unix seconds, or a duration such as 10m); without it the stream starts now
     #[arg(long, value_name = "TIME")]
     pub since: Option<String>,
     /// Show events until this time (same forms as --since); a future time ends the stream then
@@ -63,7 +63,8 @@ pub fn events(ctx: &Ctx, args: EventsArgs) -> Result<()> {
         }
         return Ok(());
     }
-    let mut follower = crate::engine::events::Follow::start(&ctx.paths);
+    // As Podman and Docker: the stream starts now unless --since says when.
+    let mut follower = crate::engine::events::Follow::start(&ctx.paths, since.is_some());
     loop {
         for e in follower.next_batch().iter().filter(|e| wanted(e)) {
             if printer.print(&mut out, e).is_err() {

@@ -177,15 +177,19 @@ pub fn read(paths: &StorePaths) -> Vec<Event> {
     log(paths).read_all().iter().filter_map(|l| serde_json::from_str(l).ok()).collect()
 }
 
-/// Follows the log: first what it holds, then each event as it is written.
+/// Follows the log: each event as it is written, after (with
+/// `from_start`) what the log already holds.
 pub struct Follow {
     pending: Vec<Event>,
     follower: crate::store::events::Follower,
 }
 
 impl Follow {
-    pub fn start(paths: &StorePaths) -> Follow {
+    pub fn start(paths: &StorePaths, from_start: bool) -> Follow {
         let log = log(paths);
+        if !from_start {
+            return Follow { pending: Vec::new(), follower: log.follow() };
+        }
         let pending = log.read_rotated().iter().filter_map(|l| serde_json::from_str(l).ok()).collect();
         Follow { pending, follower: log.follow_from_start() }
     }

@@ -82,7 +82,6 @@ impl EventLog {
     }
 
     /// A reader positioned at the current end of the log, for following.
-    #[cfg(test)]
     pub fn follow(&self) -> Follower {
         self.follower(true)
     }
