@@ -128,6 +128,10 @@ fn json_and_templates_with_podman_s_and_docker_s_fields() {
     assert_eq!(d["Actor"]["Attributes"]["name"], "box");
     assert_eq!(d["from"], "busybox");
     assert!(d["timeNano"].as_i64().is_some_and(|n| n > 0) && d["time"].as_i64().is_some_and(|n| n > 0));
+    // Podman's `system events`, Docker's --no-stream spelling, and a map as Go prints it.
+    let id2 = env.ok(&["create", "--name", "tagged", "--label", "k=v", "--label", "a=b", "busybox", "true"]).trim().to_string();
+    let system = env.ok(&["system", "events", "--no-stream", "--filter", "container=tagged", "--format", "{{.ID}} {{.Attributes}}"]);
+    assert_eq!(system.trim(), format!("{id2} map[a:b k:v]"));
 }
 
 #[test]
@@ -342,4 +346,20 @@ fn a_container_whose_monitor_died_gets_its_died_event() {
     env.ok(&["ps", "-a"]);
     let died = env.ok(&["events", "--stream=false", "--filter", "container=orphan", "--filter", "event=died", "--format", "{{.ContainerExitCode}}"]);
     assert_eq!(died.trim(), "137");
+}
+
+#[test]
+fn push_and_pull_have_their_events() {
+    let registry = common::Registry::start();
+    let env = TestEnv::with_busybox();
+    let dest = format!("{}/team/bb:1", registry.addr());
+    env.ok(&["push", "-q", "busybox", &dest]);
+    let id = env.ok(&["images", "--no-trunc", "-q", "busybox"]).trim().trim_start_matches("sha256:").to_string();
+    let pushed = env.ok(&["events", "--stream=false", "--filter", "event=push", "--format", "{{.ID}} {{.Name}}"]);
+    assert_eq!(pushed.trim(), format!("{id} {dest}"));
+    let other = TestEnv::new();
+    other.ok(&["pull", "-q", &dest]);
+    let pulled = other.ok(&["events", "--stream=false", "--filter", "type=image", "--format", "{{.Status}} {{.ID}} {{.Name}}"]);
+    assert_eq!(pulled.trim(), format!("pull {id} {dest}"));
+    assert_eq!(other.ok(&["events", "--stream=false", "--filter", &format!("image={dest}"), "--format", "{{.Status}}"]).trim(), "pull");
 }
