@@ -80,7 +80,7 @@ fn stop_start_kill_and_restart_all_take_the_containers_in_the_right_state() {
         assert_eq!(state(&env, n), "running", "{n}");
     }
     assert_eq!(names(&env, &["kill", "--filter", "name=c"]), vec![c.clone()], "kill --filter");
-    assert_eq!(state(&env, "c"), "exited");
+    assert!(common::wait_until(10, || state(&env, "c") == "exited"), "{}", state(&env, "c"));
     assert_eq!(names(&env, &["restart", "-t", "1", "--running", "--all"]), running, "restart --running --all");
     assert_eq!(state(&env, "c"), "exited", "--running left the stopped one alone");
     assert_eq!(names(&env, &["kill", "--all"]), running);
@@ -113,7 +113,8 @@ fn latest_and_cidfile_name_the_container() {
     std::fs::write(&cidfile, id_of(&env, "old")).expect("write the cidfile");
     let cid = cidfile.to_string_lossy().to_string();
     env.ok(&["kill", "--cidfile", &cid]);
-    assert_eq!(state(&env, "old"), "exited");
+    // kill sends the signal; the exit follows.
+    assert!(common::wait_until(10, || state(&env, "old") == "exited"), "{}", state(&env, "old"));
     env.ok(&["rm", "--cidfile", &cid]);
     let (code, err) = env.fails(&["inspect", "old"]);
     assert_ne!(code, 0, "{err}");

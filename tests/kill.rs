@@ -80,3 +80,20 @@ fn kill_of_several_containers_kills_each_and_reports_the_others() {
         assert!(wait_until(10, || status(&env, name) == "exited 137"), "{name}: {}", status(&env, name));
     }
 }
+
+#[test]
+fn real_time_signals_reach_the_process_by_name_and_number() {
+    let env = TestEnv::with_busybox();
+    // glibc's SIGRTMIN is 34 (the C library keeps 32 and 33); the kernel's SIGRTMAX is 64.
+    trapping(&env, "rt", &["37", "63"]);
+    assert_eq!(env.ok(&["kill", "-s", "RTMIN+3", "rt"]), "rt\n");
+    assert!(wait_until(10, || env.ok(&["logs", "rt"]).contains("got 37")), "RTMIN+3 trapped: {}", env.ok(&["logs", "rt"]));
+    env.ok(&["kill", "-s", "SIGRTMAX-1", "rt"]);
+    assert!(wait_until(10, || env.ok(&["logs", "rt"]).contains("got 63")), "RTMAX-1 trapped: {}", env.ok(&["logs", "rt"]));
+    env.ok(&["kill", "-s", "37", "rt"]);
+    assert!(wait_until(10, || env.ok(&["logs", "rt"]).matches("got 37").count() == 2), "37 by number");
+    let (code, err) = env.fails(&["kill", "-s", "RTMAX+1", "rt"]);
+    assert_eq!(code, 125, "{err}");
+    assert!(err.contains("real-time"), "{err}");
+    env.ok(&["rm", "-f", "rt"]);
+}

@@ -130,7 +130,7 @@ fn bad_values_get_one_line_errors() {
         ("--uts", "container:", "container:NAME"),
         ("--shm-size", "lots", "invalid size"),
         ("--group-add", "a:b", "invalid --group-add"),
-        ("--userns", "keep-id", "not supported yet"),
+        ("--userns", "bogus", "unrecognized namespace mode bogus"),
     ] {
         let (code, err) = env.fails(&["run", "--rm", flag, value, "busybox", "true"]);
         assert_eq!(code, 125, "{flag} {value}: {err}");

@@ -225,7 +225,7 @@ pub fn restart(ctx: &Ctx, args: RestartArgs) -> Result<()> {
 
 pub fn kill(ctx: &Ctx, args: KillArgs) -> Result<()> {
     let store = ctx.store_files_only()?;
-    let signal = lifecycle::parse_signal(&args.signal)?;
+    let signal = crate::spec::signal::parse_signal_number(&args.signal)?;
     let wanted = Wanted { verb: "kill", applies: &lifecycle::is_running, ignore_missing: args.ignore };
     for_each_target(args.select.resolve(&store, &wanted)?, |t| lifecycle::kill(&store, &t.container, signal))
 }

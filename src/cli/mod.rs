@@ -21,6 +21,7 @@ mod image;
 mod info;
 mod inspect;
 mod key_values;
+pub mod kube;
 mod login;
 mod manage;
 mod mount;
@@ -185,6 +186,15 @@ pub enum Command {
     Pod(pod::PodCommand),
     /// Run multi-container applications from Compose files
     Compose(compose::ComposeArgs),
+    /// Play, tear down and generate Kubernetes manifests
+    #[command(subcommand)]
+    Kube(kube::KubeCommand),
+    /// Podman's older spelling of `kube play`
+    #[command(subcommand)]
+    Play(kube::PlayCommand),
+    /// Podman's older spelling of `kube generate`
+    #[command(subcommand)]
+    Generate(kube::GenerateCommand),
     /// Run a command in the rootless storage namespace (as Podman's unshare)
     Unshare(mount::UnshareArgs),
     /// Run containers' healthchecks
@@ -356,6 +366,9 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Network(c) => network::run(&ctx, c),
         Command::Pod(c) => pod::run(&ctx, c),
         Command::Compose(a) => compose::run(&ctx, a),
+        Command::Kube(c) => kube::run(&ctx, c),
+        Command::Play(kube::PlayCommand::Kube(a)) => kube::play(&ctx, a),
+        Command::Generate(kube::GenerateCommand::Kube(a)) => kube::generate(&ctx, a),
         Command::System(SystemCommand::Df(a)) => df::df(&ctx, a),
         Command::System(SystemCommand::Prune(a)) => df::prune(&ctx, a),
         Command::System(SystemCommand::Migrate(a)) => system::migrate(&ctx, a),

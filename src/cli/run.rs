@@ -145,9 +145,15 @@ pub struct CreateFlags {
     /// UTS namespace (hostname): private (default), host or container:NAME
     #[arg(long, value_name = "MODE")]
     pub uts: Option<String>,
-    /// User namespace: host (the default; keep-id, nomap and auto are not supported yet)
+    /// User namespace: host (the default), keep-id[:uid=U,gid=G], nomap or auto[:size=N]
     #[arg(long, value_name = "MODE")]
     pub userns: Option<String>,
+    /// Map container uids to host uids in a user namespace of its own: container_uid:host_uid:amount (repeatable; rootless, host uids are those of your user namespace)
+    #[arg(long, value_name = "MAP")]
+    pub uidmap: Vec<String>,
+    /// Map container gids to host gids, as --uidmap (repeatable; defaults to the --uidmap lines)
+    #[arg(long, value_name = "MAP")]
+    pub gidmap: Vec<String>,
     /// Size of /dev/shm (e.g. 16m; default 64m)
     #[arg(long, value_name = "SIZE")]
     pub shm_size: Option<String>,
@@ -466,6 +472,7 @@ impl CreateFlags {
     /// `--ipc`, `--pid`, `--uts`, `--shm-size` and `--group-add`.
     fn namespaces(&self) -> Result<crate::spec::namespaces::NamespaceSettings> {
         use crate::spec::namespaces::{IpcMode, Kind, NamespaceMode, NamespaceSettings};
+        use crate::spec::userns::IdMap;
         let mode = |kind, value: &Option<String>| value.as_deref().map(|v| NamespaceMode::parse(kind, v)).transpose();
         let shm_size = match self.shm_size.as_deref() {
             None => None,
@@ -478,6 +485,8 @@ impl CreateFlags {
             shm_size,
             group_add: self.group_add.clone(),
             userns: self.userns.clone().unwrap_or_default(),
+            uidmap: self.uidmap.iter().map(|m| IdMap::parse("--uidmap", m)).collect::<Result<_>>()?,
+            gidmap: self.gidmap.iter().map(|m| IdMap::parse("--gidmap", m)).collect::<Result<_>>()?,
         };
         settings.check(self.hostname.as_deref())?;
         Ok(settings)

@@ -22,7 +22,7 @@ use crate::engine::process::resolve_process;
 use crate::image::manifest::{ContainerConfig, History};
 use crate::store::containers::{Container, Status};
 use crate::store::images::ImageRecord;
-use crate::store::layer_writer::{layer_from_upper, NewLayer};
+use crate::store::layer_writer::{layer_from_upper_with_owners, NewLayer};
 use crate::store::layout::ContainerPaths;
 use crate::store::rootfs::{self, Driver};
 use crate::store::Store;
@@ -36,7 +36,10 @@ pub fn container_layer(store: &Store, c: &Container) -> Result<Option<NewLayer>>
         anyhow::bail!("commit needs an overlay storage driver: with vfs a container's changes are not kept apart from its image");
     }
     let paths = ContainerPaths::new(store, &c.record.id);
-    layer_from_upper(store, &paths.upper, &mount_points(&paths.config)).with_context(|| format!("read the changes of container {}", c.record.name))
+    // A user namespace of its own: the owners inside, as the image keeps them.
+    let owner = crate::engine::userns::owner_inside(&paths.config);
+    layer_from_upper_with_owners(store, &paths.upper, &mount_points(&paths.config), &owner)
+        .with_context(|| format!("read the changes of container {}", c.record.name))
 }
 
 /// What `commit` was asked for.

@@ -129,15 +129,23 @@ fn write_bundle(store: &Store, record: &ContainerRecord, view: &ImageView) -> Re
     let image_config = view.config.config.clone().unwrap_or_default();
     let mut process = resolve_process(&record.spec, &image_config, &|k| std::env::var(k).ok())?;
     let layers = layer_dirs(store, &view.config);
-    let passwd = read_from_layers(&layers, "/etc/passwd").unwrap_or_default();
+    let mut passwd = read_from_layers(&layers, "/etc/passwd").unwrap_or_default();
     let group = read_from_layers(&layers, "/etc/group").unwrap_or_default();
+    let userns = crate::engine::userns::prepare(store, record, &mut process, &passwd, &group)?;
+    if let Some(userns) = &userns {
+        userns.extend_passwd(&mut passwd);
+    }
     let mut user = resolve_user(&process.user, &passwd, &group)?;
     for gid in crate::spec::namespaces::resolve_groups(&record.spec.namespaces.group_add, &group)? {
         if !user.additional_gids.contains(&gid) {
             user.additional_gids.push(gid);
         }
     }
+    let fresh_volumes = userns.as_ref().map(|_| crate::engine::userns::fresh_volumes(store, record)).unwrap_or_default();
     crate::engine::volumes::materialize(store, record, &layers, &user)?;
+    if let Some(userns) = &userns {
+        userns.shift_volumes(store, &fresh_volumes)?;
+    }
     let (hostname, etc_files) = crate::engine::etc_files::prepare(store, record)?;
     let defaults = crate::spec::env::EnvDefaults { hostname: &hostname, home: &user.home, tty: record.spec.tty };
     process.env = crate::spec::env::with_defaults(std::mem::take(&mut process.env), &defaults);
@@ -146,7 +154,7 @@ fn write_bundle(store: &Store, record: &ContainerRecord, view: &ImageView) -> Re
         devices = crate::engine::devices::host_devices(std::path::Path::new("/dev"));
     }
     let (_, host_nofile_hard) = nix::sys::resource::getrlimit(nix::sys::resource::Resource::RLIMIT_NOFILE).context("read RLIMIT_NOFILE")?;
-    let spec = to_oci(&BundleInputs {
+    let mut spec = to_oci(&BundleInputs {
         spec: &record.spec,
         process: &process,
         user: &user,
@@ -156,6 +164,9 @@ fn write_bundle(store: &Store, record: &ContainerRecord, view: &ImageView) -> Re
         host_nofile_hard,
         devices,
     })?;
+    if let Some(userns) = &userns {
+        userns.apply(&mut spec)?;
+    }
     let json = serde_json::to_vec_pretty(&spec).context("serialise the OCI spec")?;
     crate::store::atomic::write_atomic(&paths.config, &json)
 }

@@ -149,6 +149,7 @@ pub fn inspect_json(store: &Store, c: &Container, layer_dirs: &[std::path::PathB
     });
     add_namespaces(&mut out["HostConfig"], &spec.namespaces);
     add_name_settings(&mut out["HostConfig"], spec);
+    crate::engine::userns::add_inspect(&mut out["HostConfig"], &paths.config);
     // As Docker: `.Config.Healthcheck` when the container has a check
     // (`{"Test": ["NONE"]}` too), `.State.Health` once it has one to run;
     // Podman's on-failure action beside it.

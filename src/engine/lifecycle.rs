@@ -152,7 +152,11 @@ fn connect(store: &Store, c: &Container) -> Result<UnixStream> {
 }
 
 fn send_signal(stream: &mut UnixStream, sig: Signal) -> Result<()> {
-    stream.write_all(&protocol::encode(protocol::SIGNAL, &(sig as i32).to_be_bytes())).context("send a signal to the monitor")
+    send_signal_number(stream, sig as i32)
+}
+
+fn send_signal_number(stream: &mut UnixStream, sig: i32) -> Result<()> {
+    stream.write_all(&protocol::encode(protocol::SIGNAL, &sig.to_be_bytes())).context("send a signal to the monitor")
 }
 
 /// Waits on an attach connection for the exit frame; None on timeout.
@@ -219,22 +223,23 @@ fn ensure_dead(store: &Store, id: &str) -> Result<()> {
     Ok(())
 }
 
-/// Sends `signal` to a running container's process.
-pub fn kill(store: &Store, c: &Container, signal: Signal) -> Result<()> {
+/// Sends `signal` (a raw number: real-time signals have no nix name) to a
+/// running container's process.
+pub fn kill(store: &Store, c: &Container, signal: i32) -> Result<()> {
     let c = reconcile(store, c)?;
     if !is_running(&c) {
         let message = format!("cannot kill container {}: it is not running", c.record.name);
         return Err(PontoonError::ContainerNotRunning { name: c.record.name.clone(), message }.into());
     }
-    if signal == Signal::SIGKILL || signal == Signal::SIGTERM {
+    if signal == Signal::SIGKILL as i32 || signal == Signal::SIGTERM as i32 {
         store.containers.update_state_best_effort(&c.record.id, |st| {
             st.stopped_by_user = true;
             Ok(())
         })?;
     }
     let mut stream = connect(store, &c)?;
-    send_signal(&mut stream, signal)?;
-    crate::engine::events::emit(store, crate::engine::events::Event::container("kill", &c.record).attr("signal", &(signal as i32).to_string()));
+    send_signal_number(&mut stream, signal)?;
+    crate::engine::events::emit(store, crate::engine::events::Event::container("kill", &c.record).attr("signal", &signal.to_string()));
     Ok(())
 }
 

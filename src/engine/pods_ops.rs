@@ -30,7 +30,7 @@ pub fn kill(store: &Store, pod: &PodRecord, signal: Signal) -> Result<()> {
     // The members first: killing the infra container first would take
     // their network from under them while they handle the signal.
     for c in running.iter().rev() {
-        crate::engine::lifecycle::kill(store, c, signal).with_context(|| format!("kill container {} of pod {}", c.record.name, pod.name))?;
+        crate::engine::lifecycle::kill(store, c, signal as i32).with_context(|| format!("kill container {} of pod {}", c.record.name, pod.name))?;
     }
     crate::engine::events::emit(store, crate::engine::events::Event::pod("kill", pod));
     Ok(())

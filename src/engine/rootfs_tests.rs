@@ -97,6 +97,7 @@ impl Fixture {
             Call::MountSetattrNodev { target } => format!("mount_setattr {} nodev recursive", self.show(target)),
             Call::PivotRoot { new_root, put_old } => format!("pivot_root {} {}", self.show(new_root), self.show(put_old)),
             Call::Chdir { dir } => format!("chdir {}", self.show(dir)),
+            Call::MoveMount { tree, target } => format!("move_mount {tree} {}", self.show(target)),
             Call::Symlink { original, link } => format!("symlink {} -> {}", self.show(link), original.display()),
             Call::WriteSysctl { path, value } => format!("sysctl {} {value}", self.show(path)),
             Call::Sethostname { name } => format!("sethostname {name}"),

@@ -227,8 +227,10 @@ fn handle_client_frame(kind: u8, payload: &[u8], pid: Pid, stdio: &mut MonitorSt
         }
         protocol::SIGNAL if payload.len() == 4 => {
             let sig = i32::from_be_bytes([payload[0], payload[1], payload[2], payload[3]]);
-            if let Ok(sig) = Signal::try_from(sig) {
-                let _ = nix::sys::signal::kill(pid, sig);
+            // Real-time signals too, which nix's Signal cannot name.
+            if (1..=libc::SIGRTMAX()).contains(&sig) {
+                // SAFETY: kill(2) with the container's pid and a valid signal number.
+                unsafe { libc::kill(pid.as_raw(), sig) };
             }
         }
         protocol::PAUSE if payload.len() == 1 => {

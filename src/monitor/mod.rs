@@ -133,7 +133,7 @@ fn supervise(store: &Store, args: &MonitorArgs, sync: &mut Option<File>) -> Resu
     nix::sched::unshare(nix::sched::CloneFlags::CLONE_NEWNS).context("create the monitor's mount namespace")?;
     nix::mount::mount(None::<&str>, "/", None::<&str>, nix::mount::MsFlags::MS_REC | nix::mount::MsFlags::MS_SLAVE, None::<&str>)
         .context("make / a slave mount")?;
-    mount_rootfs(store, &record, &paths)?;
+    mount_rootfs(store, &record, &paths, &spec)?;
     let mut clients = Clients::listen(&paths.socket())?;
     let mut log = LogWriter::open(&paths.log)?;
     // The network is made once, before the first start, and kept across
@@ -188,6 +188,7 @@ fn run_until_done(
         preserve_fds: args.preserve_fds,
         sealed_exe: sealed.as_ref().map(std::os::fd::AsRawFd::as_raw_fd),
         netns: sandbox.netns.as_ref().map(std::os::fd::AsRawFd::as_raw_fd),
+        ..Default::default()
     };
     let mut health = HealthTimer::new(store, record);
     let mut first = true;
@@ -214,8 +215,12 @@ fn run_until_done(
     };
     Ok(final_code)
 }
-fn mount_rootfs(store: &Store, record: &ContainerRecord, paths: &ContainerPaths) -> Result<()> {
-    let layers = crate::store::layout::image_layer_dirs(store, &record.image_id)?;
+fn mount_rootfs(store: &Store, record: &ContainerRecord, paths: &ContainerPaths, spec: &Spec) -> Result<()> {
+    let mut layers = crate::store::layout::image_layer_dirs(store, &record.image_id)?;
+    // A user namespace of its own: the image's owners shifted to its maps.
+    if let Some(shifted) = crate::runtime::userns_rootfs::prepare(spec, &paths.dir, &paths.upper, &layers)? {
+        layers = vec![shifted];
+    }
     let (driver, _) = crate::store::rootfs::driver::choose(&store.paths)?;
     // A vfs root is a copy made at the first start and kept: copying the
     // layers again on a restart would undo the container's own changes.

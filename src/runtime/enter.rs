@@ -35,6 +35,10 @@ pub enum Root<'a> {
     /// `runroot`) and a private mount namespace; it returns the directory
     /// to chroot into.
     Mounted { runroot: PathBuf, mount: Box<dyn FnOnce() -> Result<PathBuf> + 'a> },
+    /// [`Root::Mounted`] for a container with a user namespace of its own:
+    /// the worker runs in a new user namespace mapped the same, so it sees
+    /// and makes files with the owners the container would.
+    MountedMapped { runroot: PathBuf, mount: Box<dyn FnOnce() -> Result<PathBuf> + 'a>, maps: super::container_userns::MapText },
 }
 
 /// A child process doing work inside a container's root.
@@ -102,14 +106,25 @@ impl Worker {
 fn enter(container: &str, root: Root<'_>) -> Result<()> {
     match root {
         Root::Running { init, monitor } => join_running(container, init, monitor),
-        Root::Mounted { runroot, mount } => {
-            super::userns::enter_storage_namespace(&runroot)?;
-            nix::sched::unshare(CloneFlags::CLONE_NEWNS).context("create a private mount namespace")?;
-            nix::mount::mount(None::<&str>, "/", None::<&str>, MsFlags::MS_REC | MsFlags::MS_PRIVATE, None::<&str>).context("make / private")?;
-            let dir = mount()?;
-            enter_dir(&dir)
+        Root::Mounted { runroot, mount } => enter_dir(&mount_privately(&runroot, mount)?),
+        Root::MountedMapped { runroot, mount, maps } => {
+            let dir = mount_privately(&runroot, mount)?;
+            // Opened first: from the new namespace the path is not ours to walk.
+            let at = File::open(&dir).with_context(|| format!("open {}", dir.display()))?;
+            super::container_userns::enter_mapped(&maps)?;
+            nix::unistd::fchdir(std::os::fd::AsRawFd::as_raw_fd(&at)).with_context(|| format!("enter {}", dir.display()))?;
+            nix::unistd::chroot(".").with_context(|| format!("chroot into {}", dir.display()))?;
+            std::env::set_current_dir("/").context("chdir / in the container")
         }
     }
+}
+
+/// Enters the storage namespace and a private mount namespace; mounts there.
+fn mount_privately(runroot: &Path, mount: Box<dyn FnOnce() -> Result<PathBuf> + '_>) -> Result<PathBuf> {
+    super::userns::enter_storage_namespace(runroot)?;
+    nix::sched::unshare(CloneFlags::CLONE_NEWNS).context("create a private mount namespace")?;
+    nix::mount::mount(None::<&str>, "/", None::<&str>, MsFlags::MS_REC | MsFlags::MS_PRIVATE, None::<&str>).context("make / private")?;
+    mount()
 }
 
 fn enter_dir(root: &Path) -> Result<()> {
@@ -123,6 +138,8 @@ fn join_running(container: &str, init: i32, monitor: i32) -> Result<()> {
     let open = |p: String| File::open(&p).with_context(|| format!("open {p}"));
     let user = open(format!("/proc/{monitor}/ns/user"))?;
     let mnt = open(format!("/proc/{init}/ns/mnt"))?;
+    // Opened now: once in its mount namespace, /proc is the container's.
+    let own = open(format!("/proc/{init}/ns/user"))?;
     let ours = std::fs::metadata("/proc/self/ns/user").context("stat /proc/self/ns/user")?;
     let theirs = user.metadata().context("stat the monitor's user namespace")?;
     if (ours.dev(), ours.ino()) != (theirs.dev(), theirs.ino()) {
@@ -132,5 +149,13 @@ fn join_running(container: &str, init: i32, monitor: i32) -> Result<()> {
         nix::unistd::setresuid(0.into(), 0.into(), 0.into()).context("setresuid in the container's user namespace")?;
     }
     nix::sched::setns(&mnt, CloneFlags::CLONE_NEWNS).with_context(|| format!("join the mount namespace of container {container}"))?;
+    // A user namespace of the container's own (`--userns keep-id`...):
+    // files copied in belong to its root, as the container sees them.
+    let own_id = own.metadata().context("stat the container's user namespace")?;
+    if (own_id.dev(), own_id.ino()) != (theirs.dev(), theirs.ino()) {
+        nix::sched::setns(&own, CloneFlags::CLONE_NEWUSER).with_context(|| format!("join the user namespace of container {container}"))?;
+        // Root inside when the maps have one; else the ids stay unmapped.
+        let _ = nix::unistd::setresgid(0.into(), 0.into(), 0.into()).and_then(|_| nix::unistd::setresuid(0.into(), 0.into(), 0.into()));
+    }
     std::env::set_current_dir("/").context("chdir / in the container")
 }

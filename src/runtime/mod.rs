@@ -11,8 +11,10 @@ pub mod sealed;
 pub mod spawn;
 pub mod search_path;
 pub mod seccomp;
+pub mod container_userns;
 pub mod userns;
 pub mod userns_holder;
+pub mod userns_rootfs;
 pub mod wait;
 
 pub use pids::process_start_time;

@@ -27,8 +27,10 @@ pub enum UsernsError {
 /// Set in the environment of a process that already runs in the storage
 /// namespace, so that nested pontoon commands do not enter it again.
 pub const IN_USERNS_ENV: &str = "_PONTOON_USERNS";
-/// The caller's host uid, recorded because inside the namespace it is 0.
+/// The caller's host uid and gid, recorded because inside the namespace
+/// they are 0.
 const HOST_UID_ENV: &str = "_PONTOON_HOST_UID";
+const HOST_GID_ENV: &str = "_PONTOON_HOST_GID";
 /// Test hooks: the files holding subordinate id ranges.
 const SUBUID_FILE_ENV: &str = "PONTOON_SUBUID_FILE";
 const SUBGID_FILE_ENV: &str = "PONTOON_SUBGID_FILE";
@@ -36,6 +38,50 @@ const SUBGID_FILE_ENV: &str = "PONTOON_SUBGID_FILE";
 /// The uid of the user who ran pontoon, also from inside the namespace.
 pub fn caller_uid() -> u32 {
     std::env::var(HOST_UID_ENV).ok().and_then(|v| v.parse().ok()).unwrap_or_else(|| getuid().as_raw())
+}
+
+/// The gid of the user who ran pontoon, also from inside the namespace.
+pub fn caller_gid() -> u32 {
+    std::env::var(HOST_GID_ENV).ok().and_then(|v| v.parse().ok()).unwrap_or_else(|| nix::unistd::getgid().as_raw())
+}
+
+/// The number of ids (0..N) the namespace this process runs in maps, as
+/// /proc/self/uid_map (or gid_map) says: the ids a nested namespace may use.
+pub fn own_id_count(map_file: &str) -> Result<u32> {
+    let text = fs::read_to_string(map_file).with_context(|| format!("read {map_file}"))?;
+    Ok(count_from_zero(&text))
+}
+
+/// The length of the run of ids from 0 that the map lines cover.
+fn count_from_zero(text: &str) -> u32 {
+    let mut lines: Vec<(u64, u64)> = text
+        .lines()
+        .filter_map(|l| {
+            let f: Vec<u64> = l.split_whitespace().filter_map(|w| w.parse().ok()).collect();
+            (f.len() == 3).then(|| (f[0], f[2]))
+        })
+        .collect();
+    lines.sort();
+    let mut end = 0u64;
+    for (start, count) in lines {
+        if start > end {
+            break;
+        }
+        end = end.max(start + count);
+    }
+    end.min(u32::MAX as u64) as u32
+}
+
+/// As root, the subordinate ranges of the `containers` user that
+/// `--userns auto` takes from, as Podman does: (uids, gids).
+pub fn containers_ranges() -> Result<Option<(IdRange, IdRange)>> {
+    // By name only: a getpwnam of a user the host lacks can crash in NSS
+    // modules (libnss_systemd did here), and the entry is by name anyway.
+    let uid = u32::MAX;
+    let file = |env: &str, default: &str| std::env::var_os(env).map(PathBuf::from).unwrap_or_else(|| PathBuf::from(default));
+    let uids = subordinate_range(&file(SUBUID_FILE_ENV, "/etc/subuid"), "containers", uid)?;
+    let gids = subordinate_range(&file(SUBGID_FILE_ENV, "/etc/subgid"), "containers", uid)?;
+    Ok(uids.zip(gids))
 }
 
 /// True inside the rootless storage namespace.
@@ -96,12 +142,12 @@ pub fn enter_storage_namespace(runroot: &Path) -> Result<()> {
     if Uid::effective().is_root() || in_storage_namespace() {
         return Ok(());
     }
-    let host_uid = getuid();
+    let (host_uid, host_gid) = (getuid(), nix::unistd::getgid());
     let holder = super::userns_holder::find_or_start(runroot)?;
     let user = fs::File::open(format!("/proc/{holder}/ns/user")).with_context(|| format!("open the user namespace of process {holder}"))?;
     nix::sched::setns(&user, CloneFlags::CLONE_NEWUSER).map_err(|e| super::userns_holder::join_error(holder, e))?;
     unshare(CloneFlags::CLONE_NEWNS).context("create this command's mount namespace")?;
-    become_namespace_root(host_uid)
+    become_namespace_root(host_uid, host_gid)
 }
 
 /// Maps the holder's ids: 0 to the caller, 1..=N to the subordinate ranges.
@@ -127,7 +173,7 @@ fn run_id_mapper(tool: &str, child: Pid, own: u32, range: IdRange) -> Result<()>
     Ok(())
 }
 
-fn become_namespace_root(host_uid: Uid) -> Result<()> {
+fn become_namespace_root(host_uid: Uid, host_gid: Gid) -> Result<()> {
     nix::unistd::setresgid(Gid::from_raw(0), Gid::from_raw(0), Gid::from_raw(0)).context("setresgid in the user namespace")?;
     nix::unistd::setresuid(Uid::from_raw(0), Uid::from_raw(0), Uid::from_raw(0)).context("setresuid in the user namespace")?;
     // Mounts made by this command stay in its own mount namespace.
@@ -135,6 +181,7 @@ fn become_namespace_root(host_uid: Uid) -> Result<()> {
         .context("make / a slave mount in the new mount namespace")?;
     std::env::set_var(IN_USERNS_ENV, "1");
     std::env::set_var(HOST_UID_ENV, host_uid.as_raw().to_string());
+    std::env::set_var(HOST_GID_ENV, host_gid.as_raw().to_string());
     Ok(())
 }
 
@@ -149,5 +196,12 @@ mod tests {
         assert_eq!(parse_subordinate(text, "carol", 1001), Some(IdRange { start: 200000, count: 1000 }));
         assert_eq!(parse_subordinate(text, "bob", 1002), None, "an empty range is no range");
         assert_eq!(parse_subordinate(text, "dave", 1003), None);
+    }
+
+    #[test]
+    fn counts_the_ids_a_namespace_maps_from_zero() {
+        assert_eq!(count_from_zero("         0       1001          1\n         1     100000      65536\n"), 65537);
+        assert_eq!(count_from_zero("0 0 4294967295\n"), u32::MAX);
+        assert_eq!(count_from_zero("0 1001 1\n5 100000 10\n"), 1, "a gap ends the run");
     }
 }

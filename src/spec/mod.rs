@@ -18,3 +18,4 @@ pub mod restart;
 pub mod seccomp;
 pub mod signal;
 pub mod sysctl;
+pub mod userns;

@@ -150,10 +150,14 @@ pub struct NamespaceSettings {
     /// `--shm-size` in bytes; None for Docker's 64m.
     #[serde(default)]
     pub shm_size: Option<u64>,
-    /// `--userns`: only `host` (or empty), the user namespace pontoon runs
-    /// every container in (see [`check_userns`]).
+    /// `--userns` as given (see [`crate::spec::userns::UsernsMode`]).
     #[serde(default)]
     pub userns: String,
+    /// `--uidmap` and `--gidmap` lines, in order.
+    #[serde(default)]
+    pub uidmap: Vec<crate::spec::userns::IdMap>,
+    #[serde(default)]
+    pub gidmap: Vec<crate::spec::userns::IdMap>,
     /// `--group-add`, as given: group names (looked up in the image's
     /// /etc/group when the container is created) or numeric gids.
     #[serde(default)]
@@ -197,26 +201,18 @@ impl NamespaceSettings {
         for g in &self.group_add {
             check_group(g)?;
         }
-        check_userns(&self.userns)
+        let userns = self.userns_mode()?;
+        if let (true, NamespaceMode::Container(c)) = (userns.is_private(), &self.pid) {
+            // Its PID namespace belongs to pontoon's user namespace: the
+            // container's root could not mount its /proc.
+            bail!("--pid container:{c} cannot be combined with a user namespace of the container's own (--userns, --uidmap): drop one of them");
+        }
+        Ok(())
     }
-}
 
-/// `--userns`: `host` (the default: as root no user namespace, rootless
-/// the one every pontoon command and container of the user shares, where
-/// 0 is the user and 1.. the subuids) is accepted. Podman's others need a
-/// user namespace per container, nested in the shared one, and a root
-/// filesystem whose owners are shifted to match; pontoon has neither yet,
-/// so they are refused rather than ignored.
-pub fn check_userns(mode: &str) -> Result<()> {
-    match mode {
-        "" | "host" => Ok(()),
-        "keep-id" | "nomap" | "auto" | "private" => bail!(
-            "--userns {mode} is not supported yet: pontoon runs every container in your one user namespace, where root is you (files you own in a bind mount are root's inside); drop --userns or use --userns host"
-        ),
-        m if m.starts_with("keep-id:") || m.starts_with("auto:") || m.starts_with("ns:") || m.starts_with("container:") => bail!(
-            "--userns {m} is not supported yet: pontoon runs every container in your one user namespace; drop --userns or use --userns host"
-        ),
-        other => bail!("invalid --userns {other:?}: use host (keep-id, nomap and auto are not supported yet)"),
+    /// `--userns` (with `--uidmap`/`--gidmap`) parsed.
+    pub fn userns_mode(&self) -> Result<crate::spec::userns::UsernsMode> {
+        crate::spec::userns::UsernsMode::parse(&self.userns, !self.uidmap.is_empty() || !self.gidmap.is_empty())
     }
 }
 
@@ -309,12 +305,11 @@ mod tests {
     }
 
     #[test]
-    fn userns_host_only_for_now() {
-        assert!(check_userns("host").is_ok() && check_userns("").is_ok());
-        for refused in ["keep-id", "keep-id:uid=5", "nomap", "auto", "ns:/proc/1/ns/user"] {
-            assert!(check_userns(refused).unwrap_err().to_string().contains("not supported yet"), "{refused}");
-        }
-        assert!(check_userns("bogus").unwrap_err().to_string().starts_with("invalid --userns"));
+    fn a_joined_pid_namespace_needs_pontoons_user_namespace() {
+        let s = NamespaceSettings { pid: NamespaceMode::Container("a".into()), userns: "keep-id".into(), ..Default::default() };
+        assert!(s.check(None).unwrap_err().to_string().contains("--pid container:a cannot be combined"));
+        let host = NamespaceSettings { pid: NamespaceMode::Container("a".into()), userns: "host".into(), ..Default::default() };
+        assert!(host.check(None).is_ok());
     }
 
     #[test]

@@ -56,15 +56,25 @@ pub struct NewLayer {
 /// uses the layer is recorded: garbage collection would otherwise remove a
 /// layer no image references yet.
 pub fn layer_from_upper(store: &Store, upper: &Path, skip: &BTreeSet<PathBuf>) -> Result<Option<NewLayer>> {
+    layer_from_upper_with_owners(store, upper, skip, &|uid, gid| Ok((uid, gid)))
+}
+
+/// Like [`layer_from_upper`], with every owner (uid, gid) on disk turned
+/// into the one the layer records by `owner`: a container in a user
+/// namespace of its own wrote its upper directory with ids mapped outside.
+pub fn layer_from_upper_with_owners(store: &Store, upper: &Path, skip: &BTreeSet<PathBuf>, owner: &dyn Fn(u64, u64) -> Result<(u64, u64)>) -> Result<Option<NewLayer>> {
     let root = match nix::fcntl::open(upper, OFlag::O_RDONLY | OFlag::O_DIRECTORY | OFlag::O_CLOEXEC, Mode::empty()) {
         Ok(fd) => owned(fd),
         // A container that never started has no upper directory: no change.
         Err(Errno::ENOENT) => return Ok(None),
         Err(e) => return Err(e).with_context(|| format!("open {}", upper.display())),
     };
-    let entries = scan(&root, upper, skip)?;
+    let mut entries = scan(&root, upper, skip)?;
     if entries.is_empty() {
         return Ok(None);
+    }
+    for e in &mut entries {
+        (e.uid, e.gid) = owner(e.uid, e.gid).with_context(|| format!("{}", String::from_utf8_lossy(&e.name)))?;
     }
     let (diff_id, size) = store
         .blobs

@@ -8,6 +8,7 @@
 pub mod debian;
 pub mod env;
 pub mod fixtures;
+pub mod kube;
 pub mod large;
 pub mod multilayer;
 pub mod oci;

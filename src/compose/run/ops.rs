@@ -65,7 +65,7 @@ pub fn kill(store: &Store, project: &Project, services: &[String], signal: Signa
     let say = super::up::say(false);
     for c in selected(store, project, services)? {
         if lifecycle::is_running(&c) {
-            lifecycle::kill(store, &c, signal)?;
+            lifecycle::kill(store, &c, signal as i32)?;
             say("Container", &c.record.name, "Killed");
         }
     }

@@ -59,7 +59,12 @@ pub fn spawn(store: &Store, c: &Container, access: Access, work: impl FnOnce() -
         };
         return crate::runtime::enter::spawn_in(&c.record.name, Root::Running { init, monitor }, work);
     }
-    crate::runtime::enter::spawn_in(&c.record.name, Root::Mounted { runroot: store.paths.runroot.clone(), mount: Box::new(|| mount(store, c, access)) }, work)
+    let (runroot, mount) = (store.paths.runroot.clone(), Box::new(move || mount(store, c, access)));
+    let root = match crate::runtime::container_userns::MapText::of_config(&ContainerPaths::new(store, &c.record.id).config) {
+        Some(maps) => Root::MountedMapped { runroot, mount, maps },
+        None => Root::Mounted { runroot, mount },
+    };
+    crate::runtime::enter::spawn_in(&c.record.name, root, work)
 }
 
 /// Mounts `c`'s root filesystem as `access` needs it; called in the
@@ -72,7 +77,11 @@ fn mount(store: &Store, c: &Container, access: Access) -> Result<PathBuf> {
     let (driver, _) = rootfs::choose_driver(&store.paths)?;
     if driver != Driver::Vfs {
         let view = ImageView::load(store, images::resolve(store, &c.record.image_id)?)?;
-        let layers = layer_dirs(store, &view.config);
+        let mut layers = layer_dirs(store, &view.config);
+        // A user namespace of its own: the shifted copy its monitor made.
+        if let Some(shifted) = crate::runtime::userns_rootfs::existing(&paths.dir) {
+            layers = vec![shifted];
+        }
         match access {
             Access::Live => rootfs::mount_rootfs(&layers, Some(&paths.upper), Some(&paths.work), &paths.merged, driver),
             Access::Snapshot => {

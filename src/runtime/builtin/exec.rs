@@ -21,18 +21,29 @@ use oci_spec::runtime::Process;
 
 use super::{console, process, ContainerStdio, StartError};
 
-/// The namespaces of the container's init that an exec joins, in order:
-/// the user namespace first, since it owns the others (joining it gives
-/// the right to join them), the mount namespace last.
+/// The namespaces of the container's init that an exec joins, in order,
+/// after the user namespace of its monitor (pontoon's, which owns them or
+/// the container's own user namespace, so joining it gives the right to
+/// join them). A container's user namespace of its own (`--userns
+/// keep-id`...) is joined last: from pontoon's we may enter every
+/// namespace (the network one it shares belongs to pontoon's), from
+/// inside it no longer.
 const NAMESPACES: [(&str, CloneFlags); 7] = [
-    ("user", CloneFlags::CLONE_NEWUSER),
     ("ipc", CloneFlags::CLONE_NEWIPC),
     ("uts", CloneFlags::CLONE_NEWUTS),
     ("net", CloneFlags::CLONE_NEWNET),
     ("pid", CloneFlags::CLONE_NEWPID),
     ("cgroup", CloneFlags::CLONE_NEWCGROUP),
     ("mnt", CloneFlags::CLONE_NEWNS),
+    ("user", CloneFlags::CLONE_NEWUSER),
 ];
+
+/// The parent of `pid` (the monitor, for a container's init).
+fn parent_of(pid: Pid) -> Option<i32> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // The name in parentheses may hold spaces: the fields follow the last ')'.
+    stat.rsplit_once(')')?.1.split_whitespace().nth(1)?.parse().ok()
+}
 
 /// Where the exec'd process's standard streams come from.
 pub enum ExecStdio {
@@ -108,13 +119,33 @@ pub fn spawn(init: Pid, process: &Process, seccomp: &crate::runtime::seccomp::Pr
 /// user namespace is an error, and joining a host namespace we share,
 /// e.g. with --network host, would need rights we give up on the way).
 fn namespaces_to_join(init: Pid) -> Result<Vec<(File, CloneFlags)>> {
+    let id = |m: std::fs::Metadata| (m.dev(), m.ino());
+    let ours_user = id(std::fs::metadata("/proc/self/ns/user").context("read /proc/self/ns/user")?);
     let mut out = Vec::new();
+    // The monitor's user namespace is pontoon's (unless the monitor is gone
+    // and the init was reparented to the host's init).
+    let monitor_user = parent_of(init).filter(|p| *p > 1).and_then(|monitor| File::open(format!("/proc/{monitor}/ns/user")).ok());
+    // Without it, the init's own, first, as for any container that has
+    // none of its own.
+    let outer = match monitor_user {
+        Some(file) => file,
+        None => File::open(format!("/proc/{init}/ns/user")).with_context(|| format!("open /proc/{init}/ns/user: is the container still running?"))?,
+    };
+    let outer_user = id(outer.metadata().context("read the container's outer user namespace")?);
+    if outer_user != ours_user {
+        out.push((outer, CloneFlags::CLONE_NEWUSER));
+    }
     for (name, flag) in NAMESPACES {
         let theirs = format!("/proc/{init}/ns/{name}");
         let file = File::open(&theirs).with_context(|| format!("open {theirs}: is the container still running?"))?;
-        let ours = std::fs::metadata(format!("/proc/self/ns/{name}")).with_context(|| format!("read /proc/self/ns/{name}"))?;
+        let ours = if flag == CloneFlags::CLONE_NEWUSER {
+            // Already there, or joined first above.
+            outer_user
+        } else {
+            id(std::fs::metadata(format!("/proc/self/ns/{name}")).with_context(|| format!("read /proc/self/ns/{name}"))?)
+        };
         let meta = file.metadata().with_context(|| format!("read {theirs}"))?;
-        if (meta.dev(), meta.ino()) != (ours.dev(), ours.ino()) {
+        if id(meta) != ours {
             out.push((file, flag));
         }
     }

@@ -10,18 +10,25 @@ use oci_spec::runtime::Spec;
 use super::kernel::Kernel;
 use super::{console, guard, kernel, mounts, process, ContainerStdio, InitExtras, StartError};
 
-/// `joins`: namespaces (IPC, UTS) of another container to enter instead of
-/// the new ones, as open fds of the monitor's.
+/// What the init gets from [`super::create`] as open fds of the monitor's.
+pub struct Inherited<'a> {
+    /// Namespaces (IPC, UTS) of another container to enter instead of the
+    /// new ones.
+    pub joins: &'a [(nix::sched::CloneFlags, RawFd)],
+    /// In a user namespace of its own: the rootfs and bind sources.
+    pub opened: Option<&'a mounts::Opened>,
+}
+
 pub fn run(
     spec: &Spec,
     stdio: &ContainerStdio,
     extras: InitExtras,
-    joins: &[(nix::sched::CloneFlags, RawFd)],
+    inherited: &Inherited,
     go: &OwnedFd,
     errors: &OwnedFd,
     seccomp: &crate::runtime::seccomp::Programs,
 ) -> isize {
-    let err = match setup_and_exec(spec, stdio, extras, joins, go, errors, seccomp) {
+    let err = match setup_and_exec(spec, stdio, extras, inherited, go, errors, seccomp) {
         Ok(()) => StartError::Setup("execve returned".into()),
         Err(e) => e,
     };
@@ -34,16 +41,21 @@ fn setup_and_exec(
     spec: &Spec,
     stdio: &ContainerStdio,
     extras: InitExtras,
-    joins: &[(nix::sched::CloneFlags, RawFd)],
+    inherited: &Inherited,
     go: &OwnedFd,
     errors: &OwnedFd,
     seccomp: &crate::runtime::seccomp::Programs,
 ) -> Result<(), StartError> {
+    let joins = inherited.joins;
     // First of all: nothing the monitor holds comes along (its copy of the
     // release pipe's write end included, so that a dead monitor means EOF).
     let mut keep = vec![go.as_raw_fd(), errors.as_raw_fd(), stdio.stdin, stdio.stdout, stdio.stderr];
     keep.extend(stdio.console.iter().chain(stdio.console_socket.iter()).chain(extras.sealed_exe.iter()).chain(extras.netns.iter()));
     keep.extend(joins.iter().map(|(_, fd)| *fd));
+    if let Some(o) = inherited.opened {
+        keep.push(o.root_tree);
+        keep.extend(o.binds.iter().map(|b| b.1));
+    }
     guard::enter(&keep, extras.preserve_fds)?;
     let death_pipe = errors.as_raw_fd();
     guard::die_with_parent(|| guard::reader_alive(death_pipe))?;
@@ -54,7 +66,16 @@ fn setup_and_exec(
     let new_netns = spec.linux().as_ref().and_then(|l| l.namespaces().as_ref()).is_some_and(|ns| {
         ns.iter().any(|n| n.typ() == oci_spec::runtime::LinuxNamespaceType::Network && n.path().is_none())
     });
-    if let Some(netns) = extras.netns {
+    if extras.joined_before_clone {
+        // Already in the network namespace the monitor made (its fd, our
+        // copy, closes here), or in a new one that needs its loopback.
+        match extras.netns {
+            // SAFETY: the monitor passed this fd to the init alone.
+            Some(netns) => drop(unsafe { <OwnedFd as std::os::fd::FromRawFd>::from_raw_fd(netns) }),
+            None if new_netns => super::loopback::bring_up_loopback()?,
+            None => {}
+        }
+    } else if let Some(netns) = extras.netns {
         // SAFETY: the monitor passed this fd for exactly this use; it is
         // closed right after joining, before anything of the image runs.
         let ns = unsafe { <OwnedFd as std::os::fd::FromRawFd>::from_raw_fd(netns) };
@@ -69,7 +90,7 @@ fn setup_and_exec(
         nix::sched::setns(&ns, *flag).map_err(|e| setup(format!("join the {flag:?} namespace of the container it shares: {e}")))?;
     }
     let kernel = kernel::Host;
-    let pty = mounts::setup_rootfs(&kernel, spec, stdio.console, stdio.console_socket.is_some())?;
+    let pty = mounts::setup_rootfs_with(&kernel, spec, stdio.console, stdio.console_socket.is_some(), inherited.opened)?;
     if let (Some(pty), Some(sock)) = (pty, stdio.console_socket) {
         if let Some((rows, cols)) = size {
             console::set_size(&pty.slave, rows, cols);

@@ -54,6 +54,10 @@ pub struct InitExtras {
     /// monitor (network::setup) before the container's command may run;
     /// None: a new one with loopback only, as the bundle says.
     pub netns: Option<RawFd>,
+    /// Set by [`create`]: the init was cloned inside the namespaces it
+    /// joins (its own user namespace's way), so it joins none itself and
+    /// leaves the network namespace it is in as it is.
+    pub joined_before_clone: bool,
 }
 
 /// How the container's start failed, as Docker maps it to exit codes.
@@ -117,7 +121,7 @@ const STACK_SIZE: usize = 1024 * 1024;
 /// any setup until [`Created::release`], so the caller can put it in a
 /// cgroup and attach its network first. Must be called single-threaded.
 pub fn create(spec: &Spec, stdio: &ContainerStdio, extras: InitExtras) -> Result<Created> {
-    let (mut flags, joins) = namespace_flags(spec)?;
+    let (mut flags, joins, own_userns) = namespace_flags(spec)?;
     if extras.netns.is_some() {
         flags.remove(CloneFlags::CLONE_NEWNET);
     }
@@ -132,7 +136,23 @@ pub fn create(spec: &Spec, stdio: &ContainerStdio, extras: InitExtras) -> Result
     let child_joins: Vec<(CloneFlags, RawFd)> =
         joined.iter().filter(|(flag, _)| *flag != CloneFlags::CLONE_NEWPID).map(|(flag, fd)| (*flag, fd.as_raw_fd())).collect();
     let mut stack = vec![0u8; STACK_SIZE];
-    let child = Box::new(|| -> isize { init::run(spec, stdio, extras, &child_joins, &go_r, &err_w, &seccomp) });
+    if own_userns {
+        // Every namespace it joins is joined before the user namespace is
+        // made: from inside it, pontoon's could no longer be entered.
+        let mut before: Vec<(CloneFlags, RawFd)> = extras.netns.map(|fd| (CloneFlags::CLONE_NEWNET, fd)).into_iter().collect();
+        before.extend(joined.iter().map(|(flag, fd)| (*flag, fd.as_raw_fd())));
+        let inner = InitExtras { joined_before_clone: true, ..extras };
+        let held = crate::runtime::container_userns::open_mounts(spec)?;
+        let opened = held.view();
+        let inherited = init::Inherited { joins: &[], opened: Some(&opened) };
+        let child = Box::new(|| -> isize { init::run(spec, stdio, inner, &inherited, &go_r, &err_w, &seccomp) });
+        let maps = crate::runtime::container_userns::MapText::of(spec)?;
+        let pid = crate::runtime::container_userns::clone_in_own_userns(&before, &maps, &held, child, &mut stack, flags)?;
+        drop(err_w);
+        return Ok(Created { pid, go: go_w, errors: err_r });
+    }
+    let inherited = init::Inherited { joins: &child_joins, opened: None };
+    let child = Box::new(|| -> isize { init::run(spec, stdio, extras, &inherited, &go_r, &err_w, &seccomp) });
     let pid = match pid_join {
         None => {
             // SAFETY: the caller is single-threaded, so the child (a copy of
@@ -257,9 +277,13 @@ pub fn wants_tiny_init(spec: &Spec) -> bool {
     spec.annotations().as_ref().and_then(|a| a.get(INIT_ANNOTATION)).is_some_and(|v| v == "true")
 }
 
-/// The clone flags for the namespaces the container gets of its own, and
-/// the namespaces it joins by path instead.
-fn namespace_flags(spec: &Spec) -> Result<(CloneFlags, Vec<(CloneFlags, std::path::PathBuf)>)> {
+/// Namespaces a bundle joins by path.
+type Joins = Vec<(CloneFlags, std::path::PathBuf)>;
+
+/// The clone flags for the namespaces the container gets of its own, the
+/// namespaces it joins by path instead, and whether it gets a user
+/// namespace of its own (made apart, see runtime::container_userns).
+fn namespace_flags(spec: &Spec) -> Result<(CloneFlags, Joins, bool)> {
     let mut flags = CloneFlags::empty();
     let mut joins = Vec::new();
     let namespaces = spec.linux().as_ref().and_then(|l| l.namespaces().clone()).unwrap_or_default();
@@ -287,10 +311,9 @@ fn namespace_flags(spec: &Spec) -> Result<(CloneFlags, Vec<(CloneFlags, std::pat
     if !flags.contains(CloneFlags::CLONE_NEWNS) {
         bail!("the bundle has no mount namespace: the built-in runtime needs one to set up the root filesystem");
     }
-    if flags.contains(CloneFlags::CLONE_NEWUSER) {
-        bail!("the built-in runtime runs containers in pontoon's own user namespace; remove the user namespace from the bundle");
-    }
-    Ok((flags, joins))
+    let own_userns = flags.contains(CloneFlags::CLONE_NEWUSER);
+    flags.remove(CloneFlags::CLONE_NEWUSER);
+    Ok((flags, joins, own_userns))
 }
 
 fn pipe_cloexec() -> nix::Result<(OwnedFd, OwnedFd)> {

@@ -3,7 +3,7 @@
 //! then pivot_root into the rootfs.
 
 use std::fs;
-use std::os::fd::AsRawFd;
+use std::os::fd::{AsRawFd, RawFd};
 use std::path::{Component, Path, PathBuf};
 
 use nix::mount::{MntFlags, MsFlags};
@@ -15,21 +15,52 @@ use super::init::setup;
 use super::kernel::Kernel;
 use super::StartError;
 
+/// What a container in a user namespace of its own cannot reach by path
+/// (the store's directories are the user's alone, and root inside is
+/// another id): opened by the monitor before the namespace was made.
+pub struct Opened {
+    /// A detached copy of the rootfs mount, attached on the working
+    /// directory, which is the rootfs directory (the clone of the mount
+    /// namespace moved it to this namespace's copy; an fd would still
+    /// name the monitor's).
+    pub root_tree: RawFd,
+    /// Detached copies of bind mount sources: (index in the bundle's
+    /// mounts, fd, whether the source is a directory).
+    pub binds: Vec<(usize, RawFd, bool)>,
+}
+
 /// Returns the pty made in the container's devpts when `own_pty` (the
-/// slave is already /dev/console).
+/// slave is already /dev/console). The runtime itself calls
+/// [`setup_rootfs_with`]; this form is what the engine's tests drive.
+#[cfg(test)]
 pub fn setup_rootfs(k: &dyn Kernel, spec: &Spec, console: Option<i32>, own_pty: bool) -> Result<Option<Pty>, StartError> {
+    setup_rootfs_with(k, spec, console, own_pty, None)
+}
+
+/// [`setup_rootfs`], with the rootfs and bind sources `opened` beforehand.
+pub fn setup_rootfs_with(k: &dyn Kernel, spec: &Spec, console: Option<i32>, own_pty: bool, opened: Option<&Opened>) -> Result<Option<Pty>, StartError> {
     let root_spec = spec.root().as_ref().ok_or_else(|| setup("the bundle has no root".into()))?;
-    let root = root_spec.path().clone();
+    let mut root = root_spec.path().clone();
     k.mount(None, Path::new("/"), None, MsFlags::MS_REC | MsFlags::MS_PRIVATE, None)
         .map_err(|e| setup(format!("make / private in the container's mount namespace: {e}")))?;
-    // pivot_root needs the new root to be a mount point.
-    k.mount(Some(&root), &root, None, MsFlags::MS_BIND | MsFlags::MS_REC, None)
-        .map_err(|e| setup(format!("bind the rootfs {}: {e}", root.display())))?;
+    match opened {
+        // pivot_root needs the new root to be a mount point.
+        None => k
+            .mount(Some(&root), &root, None, MsFlags::MS_BIND | MsFlags::MS_REC, None)
+            .map_err(|e| setup(format!("bind the rootfs {}: {e}", root.display())))?,
+        // The copy is a mount point of its own; reached through its fd
+        // from here on, since no path to it is ours to walk.
+        Some(o) => {
+            k.move_mount(o.root_tree, Path::new(".")).map_err(|e| setup(format!("attach the rootfs {}: {e}", root.display())))?;
+            root = fd_path(o.root_tree);
+        }
+    }
     // A device node shipped in a layer (or made with mknod) must be dead.
     let nodev = MsFlags::MS_REMOUNT | MsFlags::MS_BIND | MsFlags::MS_NODEV | k.locked_flags(&root);
     k.mount(None, &root, None, nodev, None).map_err(|e| setup(format!("remount the rootfs {} nodev: {e}", root.display())))?;
-    for m in spec.mounts().iter().flatten() {
-        mount_one(k, &root, m)?;
+    for (i, m) in spec.mounts().iter().flatten().enumerate() {
+        let source = opened.and_then(|o| o.binds.iter().find(|b| b.0 == i)).map(|b| (b.1, b.2));
+        mount_one(k, &root, m, source)?;
         if m.destination() == Path::new("/dev") && m.typ().as_deref() == Some("tmpfs") {
             devices::populate(k, &root.join("dev"))?;
         }
@@ -70,20 +101,33 @@ pub fn setup_rootfs(k: &dyn Kernel, spec: &Spec, console: Option<i32>, own_pty: 
     Ok(pty)
 }
 
-fn mount_one(k: &dyn Kernel, root: &Path, m: &Mount) -> Result<(), StartError> {
+/// /proc/self/fd/N: the file `fd` refers to, reached without walking the
+/// path it was opened by.
+fn fd_path(fd: RawFd) -> PathBuf {
+    PathBuf::from(format!("/proc/self/fd/{fd}"))
+}
+
+/// `opened`: the source's detached copy and whether it is a directory.
+fn mount_one(k: &dyn Kernel, root: &Path, m: &Mount, opened: Option<(RawFd, bool)>) -> Result<(), StartError> {
     let dest = resolve_in_root(root, m.destination());
     let typ = m.typ().clone().unwrap_or_else(|| "none".into());
     let (mut flags, data) = parse_options(m.options().as_deref().unwrap_or_default());
     let is_bind = typ == "bind" || flags.contains(MsFlags::MS_BIND);
     let source = m.source().clone().unwrap_or_else(|| PathBuf::from(&typ));
     if is_bind {
-        let src_is_dir = fs::metadata(&source).map(|md| md.is_dir()).unwrap_or(true);
+        let src_is_dir = match opened {
+            Some((_, dir)) => dir,
+            None => fs::metadata(&source).map(|md| md.is_dir()).unwrap_or(true),
+        };
         create_mount_point(&dest, src_is_dir)?;
         let readonly = flags.contains(MsFlags::MS_RDONLY);
         let recursive = flags.contains(MsFlags::MS_REC);
         let bind = MsFlags::MS_BIND | if recursive { MsFlags::MS_REC } else { MsFlags::empty() };
-        k.mount(Some(&source), &dest, None, bind, None)
-            .map_err(|e| setup(format!("bind mount {} on {}: {e}", source.display(), m.destination().display())))?;
+        match opened {
+            Some((tree, _)) => k.move_mount(tree, &dest),
+            None => k.mount(Some(&source), &dest, None, bind, None),
+        }
+        .map_err(|e| setup(format!("bind mount {} on {}: {e}", source.display(), m.destination().display())))?;
         let extra = flags & (MsFlags::MS_NOSUID | MsFlags::MS_NODEV | MsFlags::MS_NOEXEC | MsFlags::MS_RDONLY);
         if !extra.is_empty() {
             let remount = MsFlags::MS_REMOUNT | MsFlags::MS_BIND | extra | k.locked_flags(&dest);
@@ -245,6 +289,7 @@ fn pivot(k: &dyn Kernel, root: &Path) -> Result<(), StartError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use oci_spec::runtime::MountBuilder;
 
     #[test]
     fn options_split_into_flags_and_data() {
@@ -252,6 +297,30 @@ mod tests {
         let (flags, data) = parse_options(&opts);
         assert!(flags.contains(MsFlags::MS_NOSUID | MsFlags::MS_RDONLY));
         assert_eq!(data.as_deref(), Some("size=64m,mode=1777"));
+    }
+
+    #[test]
+    fn an_opened_rootfs_and_bind_source_are_attached_not_bound() {
+        use super::super::kernel::recording::{Call, Recording};
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir_all(dir.path().join("rootfs/etc")).unwrap();
+        let hosts = MountBuilder::default().destination("/etc/hosts").typ("bind").source(dir.path().join("hosts")).options(vec!["bind".to_string(), "ro".to_string()]).build().unwrap();
+        let root = oci_spec::runtime::RootBuilder::default().path(dir.path().join("rootfs")).build().unwrap();
+        let spec = oci_spec::runtime::SpecBuilder::default().root(root).mounts(vec![hosts]).build().unwrap();
+        // The rootfs "tree" is the directory itself, so its /proc/self/fd
+        // path leads where the init's would.
+        let tree = fs::File::open(dir.path().join("rootfs")).unwrap();
+        let opened = Opened { root_tree: tree.as_raw_fd(), binds: vec![(0, 99, false)] };
+        let k = Recording::new();
+        setup_rootfs_with(&k, &spec, None, false, Some(&opened)).unwrap();
+        let calls = k.calls();
+        let via = PathBuf::from(format!("/proc/self/fd/{}", tree.as_raw_fd()));
+        assert_eq!(calls[1], Call::MoveMount { tree: tree.as_raw_fd(), target: PathBuf::from(".") }, "{calls:#?}");
+        assert!(calls.contains(&Call::MoveMount { tree: 99, target: via.join("etc/hosts") }), "{calls:#?}");
+        assert!(dir.path().join("rootfs/etc/hosts").is_file(), "the mount point is a file, as the source");
+        let bound_by_path = calls.iter().any(|c| matches!(c, Call::Mount { flags, .. } if flags.contains(MsFlags::MS_BIND) && !flags.contains(MsFlags::MS_REMOUNT)));
+        assert!(!bound_by_path, "a path the container cannot walk was bound: {calls:#?}");
+        assert!(calls.contains(&Call::Chdir { dir: via }), "pivot_root goes through the fd: {calls:#?}");
     }
 
     #[test]

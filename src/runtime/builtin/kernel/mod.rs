@@ -41,6 +41,26 @@ pub trait Kernel {
     fn fd_path(&self, fd: RawFd) -> std::io::Result<PathBuf>;
     /// Writes a sysctl's value to its /proc/sys file (never through a link).
     fn write_sysctl(&self, path: &Path, value: &str) -> std::io::Result<()>;
+    /// move_mount(2): attaches the detached mount tree `tree` (from
+    /// [`open_tree_clone`]) at `target`.
+    fn move_mount(&self, tree: RawFd, target: &Path) -> nix::Result<()>;
+}
+
+/// open_tree(2) with OPEN_TREE_CLONE: a detached copy of the mount at
+/// `path` (and the mounts below it with `recursive`), to attach later with
+/// [`Kernel::move_mount`] from a process that could not reach `path`.
+pub fn open_tree_clone(path: &Path, recursive: bool) -> nix::Result<std::os::fd::OwnedFd> {
+    const OPEN_TREE_CLONE: libc::c_uint = 1;
+    let c_path = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).map_err(|_| nix::errno::Errno::EINVAL)?;
+    let mut flags = OPEN_TREE_CLONE | libc::O_CLOEXEC as libc::c_uint;
+    if recursive {
+        flags |= libc::AT_RECURSIVE as libc::c_uint;
+    }
+    // SAFETY: open_tree reads the NUL-terminated path alive for the call.
+    let fd = unsafe { libc::syscall(libc::SYS_open_tree, libc::AT_FDCWD, c_path.as_ptr(), flags) };
+    let fd = nix::errno::Errno::result(fd)?;
+    // SAFETY: the kernel returned a new fd that nothing else owns.
+    Ok(unsafe { <std::os::fd::OwnedFd as std::os::fd::FromRawFd>::from_raw_fd(fd as RawFd) })
 }
 
 /// The real kernel.
@@ -129,5 +149,14 @@ impl Kernel for Host {
         use std::os::unix::fs::OpenOptionsExt;
         let mut f = std::fs::OpenOptions::new().write(true).custom_flags(libc::O_NOFOLLOW).open(path)?;
         f.write_all(value.as_bytes())
+    }
+
+    fn move_mount(&self, tree: RawFd, target: &Path) -> nix::Result<()> {
+        const MOVE_MOUNT_F_EMPTY_PATH: libc::c_uint = 0x4;
+        let c_target = std::ffi::CString::new(target.as_os_str().as_encoded_bytes()).map_err(|_| nix::errno::Errno::EINVAL)?;
+        // SAFETY: move_mount reads the empty source path and the
+        // NUL-terminated target, both alive for the call.
+        let rc = unsafe { libc::syscall(libc::SYS_move_mount, tree, c"".as_ptr(), libc::AT_FDCWD, c_target.as_ptr(), MOVE_MOUNT_F_EMPTY_PATH) };
+        nix::errno::Errno::result(rc).map(|_| ())
     }
 }

@@ -23,6 +23,7 @@ pub enum Call {
     Symlink { original: PathBuf, link: PathBuf },
     Sethostname { name: String },
     WriteSysctl { path: PathBuf, value: String },
+    MoveMount { tree: RawFd, target: PathBuf },
 }
 
 type Failure = Box<dyn Fn(&Call) -> Option<Errno>>;
@@ -104,6 +105,10 @@ impl Kernel for Recording {
 
     fn locked_flags(&self, path: &Path) -> MsFlags {
         self.locked.get(path).copied().unwrap_or(MsFlags::empty())
+    }
+
+    fn move_mount(&self, tree: RawFd, target: &Path) -> nix::Result<()> {
+        self.record(Call::MoveMount { tree, target: target.to_path_buf() })
     }
 
     /// Every fd is a pty slave, /dev/pts/N.
