@@ -307,6 +307,10 @@ fn image_and_container_commands_have_their_events() {
     );
     let renamed = env.ok(&["events", "--stream=false", "--filter", "event=rename", "--format", "{{.Attributes.oldName}}"]);
     assert_eq!(renamed.trim(), "old");
+    let imported = env.ok(&["images", "--no-trunc", "-q", "imported:1"]).trim().trim_start_matches("sha256:").to_string();
+    env.ok(&["image", "prune", "-a", "-f"]);
+    let removed = env.ok(&["events", "--stream=false", "--filter", "type=image", "--filter", "event=delete", "--format", "{{.ID}}"]);
+    assert!(removed.lines().any(|l| l == imported), "prune's removals: {removed}");
 }
 
 #[test]

@@ -247,6 +247,7 @@ pub fn prune_records(store: &Store, _guard: &LockGuard, all: bool) -> Result<Vec
         *images = kept;
         Ok(gone.into_iter().map(|i| i.id).collect::<Vec<_>>())
     })
+    .inspect(|gone| gone.iter().for_each(|id| crate::engine::events::emit(store, crate::engine::events::Event::image("remove", &id.to_string(), ""))))
 }
 
 /// Where `build`'s `RUN --mount=type=cache` directories live between builds.
