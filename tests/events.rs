@@ -135,7 +135,7 @@ fn json_and_templates_with_podman_s_and_docker_s_fields() {
 }
 
 #[test]
-fn following_prints_events_as_they_happen_until_killed() {
+fn following_prints_events_as_they_happen_until_interrupted() {
     let env = TestEnv::with_busybox();
     env.ok(&["run", "--name", "earlier", "busybox", "true"]);
     let mut follower = env.cmd(&["events", "--format", "{{.Name}} {{.Status}}"]).stdout(Stdio::piped()).stderr(Stdio::null()).spawn().expect("start pontoon events");
@@ -166,9 +166,11 @@ fn following_prints_events_as_they_happen_until_killed() {
         }
     }
     let still_running = follower.try_wait().expect("poll pontoon events").is_none();
-    let _ = follower.kill();
-    let _ = follower.wait();
-    assert!(still_running, "events follows until it is killed");
+    // Ctrl-C ends the stream, as a success.
+    let _ = nix::sys::signal::kill(nix::unistd::Pid::from_raw(follower.id() as i32), nix::sys::signal::Signal::SIGINT);
+    let status = follower.wait().expect("wait for pontoon events");
+    assert!(still_running, "events follows until it is interrupted");
+    assert!(status.success(), "SIGINT ends events with status 0: {status:?}");
     assert_in_order(&seen, &["live create", "live start", "live died"]);
     assert!(!seen.iter().any(|s| s.starts_with("earlier")), "the stream starts when events does: {seen:?}");
 

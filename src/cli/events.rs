@@ -5,6 +5,7 @@
 //! `--stream=false`.
 
 use std::io::Write;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use anyhow::{Context, Result};
@@ -63,9 +64,10 @@ pub fn events(ctx: &Ctx, args: EventsArgs) -> Result<()> {
         }
         return Ok(());
     }
+    stop_on_signals();
     // As Podman and Docker: the stream starts now unless --since says when.
     let mut follower = crate::engine::events::Follow::start(&ctx.paths, since.is_some());
-    loop {
+    while !STOP.load(Ordering::Relaxed) {
         for e in follower.next_batch().iter().filter(|e| wanted(e)) {
             if printer.print(&mut out, e).is_err() {
                 return Ok(());
@@ -75,6 +77,25 @@ pub fn events(ctx: &Ctx, args: EventsArgs) -> Result<()> {
             return Ok(());
         }
         std::thread::sleep(POLL);
+    }
+    Ok(())
+}
+
+/// Set by SIGINT or SIGTERM: the stream ends there, with status 0.
+static STOP: AtomicBool = AtomicBool::new(false);
+
+extern "C" fn on_stop(_: libc::c_int) {
+    STOP.store(true, Ordering::Relaxed);
+}
+
+/// Handles SIGINT and SIGTERM also when started in the background of a
+/// script, where the shell leaves SIGINT ignored (`pontoon events & kill -INT $!`).
+fn stop_on_signals() {
+    use nix::sys::signal::{sigaction, SaFlags, SigAction, SigHandler, SigSet, Signal};
+    let action = SigAction::new(SigHandler::Handler(on_stop), SaFlags::SA_RESTART, SigSet::empty());
+    for sig in [Signal::SIGINT, Signal::SIGTERM] {
+        // SAFETY: the handler only stores to an atomic, which is async-signal-safe.
+        let _ = unsafe { sigaction(sig, &action) };
     }
 }
 
