@@ -124,6 +124,7 @@ pub fn build(ctx: &Ctx, args: BuildArgs) -> Result<()> {
     let _lock = store.lock_shared()?;
     let request = BuildRequest { context_dir, dockerfile, dockerfile_name, dockerfile_path, ..request_parts };
     let image = crate::build::build(&store, &request)?;
+    crate::engine::events::emit(&store, crate::engine::events::Event::image("build", &image.id.to_string(), &image.names.first().map(|n| crate::engine::images::familiar_tag(n)).unwrap_or_default()));
     if let Some(file) = &args.iidfile {
         // As Docker and Podman write it: the digest, no newline.
         std::fs::write(file, image.id.to_string()).with_context(|| format!("write --iidfile {}", file.display()))?;

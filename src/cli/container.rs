@@ -217,7 +217,9 @@ pub fn restart(ctx: &Ctx, args: RestartArgs) -> Result<()> {
             st.stopped_by_user = false;
             Ok(())
         })?;
-        crate::engine::container::start(&store, &c.record.id, crate::engine::container::StartMode::Detached)
+        crate::engine::container::start(&store, &c.record.id, crate::engine::container::StartMode::Detached)?;
+        crate::engine::events::emit(&store, crate::engine::events::Event::container("restart", &c.record));
+        Ok(())
     })
 }
 

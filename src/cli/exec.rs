@@ -123,6 +123,7 @@ pub fn attach(ctx: &Ctx, args: AttachArgs) -> Result<()> {
         sig_proxy: args.sig_proxy,
         streams: Default::default(),
     };
+    crate::engine::events::emit(&store, crate::engine::events::Event::container("attach", &c.record));
     match attach_to(&ContainerPaths::new(&store, &c.record.id).socket(), opts)? {
         AttachEnd::Exited(0) | AttachEnd::Detached => Ok(()),
         AttachEnd::Exited(code) => Err(PontoonError::ContainerExit(code).into()),

@@ -87,6 +87,9 @@ impl GlobalFlags {
             Some("journald") => debug("events go to pontoon's file log: it has no journald writer"),
             Some(other) => bail!("invalid --events-backend {other:?}: use file, journald or none"),
         }
+        if let Some(backend) = &self.events_backend {
+            set_env(crate::engine::events::BACKEND_ENV, backend);
+        }
         match self.cgroup_manager.as_deref() {
             None | Some("cgroupfs") => {}
             Some("systemd") => debug("--cgroup-manager systemd: pontoon manages its cgroups through cgroupfs"),

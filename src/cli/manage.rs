@@ -31,7 +31,9 @@ pub fn rename(ctx: &Ctx, args: RenameArgs) -> Result<()> {
     if c.record.name == new_name {
         bail!("container {} is already named {new_name}: give a different name", &c.record.id[..12]);
     }
-    store.containers.rename(&c.record.id, new_name)
+    store.containers.rename(&c.record.id, new_name)?;
+    crate::engine::events::emit(&store, crate::engine::events::Event::container("rename", &c.record).attr("oldName", &c.record.name).named(new_name));
+    Ok(())
 }
 
 pub fn prune(ctx: &Ctx, args: ContainerPruneArgs) -> Result<()> {

@@ -11,6 +11,7 @@ mod container;
 mod df;
 mod docs;
 pub mod doctor;
+mod events;
 mod exec;
 mod exists;
 mod files;
@@ -171,6 +172,8 @@ pub enum Command {
     Image(ImageCommand),
     /// Show system-wide information
     Info(system::InfoArgs),
+    /// Show what containers, images, volumes, networks and pods went through
+    Events(events::EventsArgs),
     /// Show version information
     Version(system::VersionArgs),
     /// Manage pontoon itself
@@ -281,6 +284,8 @@ pub enum SystemCommand {
     Info(system::InfoArgs),
     /// Check what containers need from this host
     Doctor(doctor::DoctorArgs),
+    /// Show what containers, images, volumes, networks and pods went through
+    Events(events::EventsArgs),
     /// Show disk usage of images, containers and volumes
     Df(df::DfArgs),
     /// Remove stopped containers, dangling images (and with --volumes, unused anonymous volumes)
@@ -365,6 +370,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::ContainerNoun(ContainerCommand::Exists(a)) => exists::container_exists(&ctx, a),
         Command::Info(a) | Command::System(SystemCommand::Info(a)) => info::info(&ctx, a),
         Command::System(SystemCommand::Doctor(a)) => doctor::doctor(&ctx, a),
+        Command::Events(a) | Command::System(SystemCommand::Events(a)) => events::events(&ctx, a),
         Command::Version(a) => system::version(&ctx, a),
         Command::Volume(c) => volume::run(&ctx, c),
         Command::Network(c) => network::run(&ctx, c),

@@ -60,7 +60,16 @@ pub fn save(store: &Store, wanted: &[String], format: ArchiveFormat, out: impl W
         ArchiveFormat::DockerArchive => write_docker_archive(store, &images, &mut writer)?,
         ArchiveFormat::OciArchive => write_oci_archive(store, &images, &mut writer)?,
     }
-    writer.finish()?.flush().context("write the archive")
+    writer.finish()?.flush().context("write the archive")?;
+    for saved in &images {
+        crate::engine::events::emit(store, crate::engine::events::Event::image("save", &saved.view.record.id.to_string(), &familiar_names(&saved.names)));
+    }
+    Ok(())
+}
+
+/// An image's names as its events show them (`busybox:latest, app:1`).
+fn familiar_names(names: &[String]) -> String {
+    names.iter().map(|n| crate::engine::images::familiar_tag(n)).collect::<Vec<_>>().join(", ")
 }
 
 fn write_docker_archive<W: Write>(store: &Store, images: &[Saved], writer: &mut ArchiveWriter<W>) -> Result<()> {
@@ -154,6 +163,7 @@ pub fn load(store: &Store, input: impl Read, mut progress: impl FnMut(&Digest)) 
     let mut loaded = Vec::new();
     for p in pending {
         let record: ImageRecord = record_image(store, &p.manifest, p.names.clone(), Vec::new())?;
+        crate::engine::events::emit(store, crate::engine::events::Event::image("loadfromarchive", &record.id.to_string(), &familiar_names(&p.names)));
         loaded.push(Loaded { id: record.id, names: p.names });
     }
     Ok(loaded)

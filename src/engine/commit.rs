@@ -88,7 +88,9 @@ pub fn commit(store: &Store, c: &Container, request: CommitRequest) -> Result<Im
         image.rootfs.diff_ids.push(layer.diff_id.clone());
         layers.push(uncompressed_layer(&layer.diff_id, layer.size));
     }
-    write_image(store, &image, layers, request.name.into_iter().collect())
+    let record = write_image(store, &image, layers, request.name.into_iter().collect())?;
+    crate::engine::events::emit(store, crate::engine::events::Event::container("commit", &c.record).attr("image", &record.id.to_string()));
+    Ok(record)
 }
 
 /// The image's config with what the container was run with in its place.

@@ -138,6 +138,7 @@ pub fn create(store: &Store, spec: ContainerSpec, name: Option<String>) -> Resul
         let _ = crate::store::volumes::remove_anonymous(store, &record);
         return Err(e);
     }
+    crate::engine::events::emit(store, crate::engine::events::Event::container("create", &record));
     Ok(record)
 }
 

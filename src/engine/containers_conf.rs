@@ -45,6 +45,10 @@ pub struct ContainersConf {
     pub tz: Option<String>,
     /// `[engine] events_logger`: file, journald, none.
     pub events_logger: Option<String>,
+    /// `[engine] events_logfile_path`: where the event log is (default: in the store).
+    pub events_logfile_path: Option<String>,
+    /// `[engine] events_logfile_max_size`: bytes (or "1m", "512k") before the log rotates.
+    pub events_logfile_max_size: Option<u64>,
     /// `[engine] image_default_transport`: only `docker://` is known.
     pub image_default_transport: Option<String>,
     /// `[engine] runtime`: the default OCI runtime (unset: pontoon's own).
@@ -125,6 +129,8 @@ impl ContainersConf {
         }
         if let Some(e) = doc.get("engine").and_then(|v| v.as_table()) {
             set_str(e, "events_logger", &mut self.events_logger)?;
+            set_str(e, "events_logfile_path", &mut self.events_logfile_path)?;
+            set_size(e, "events_logfile_max_size", &mut self.events_logfile_max_size)?;
             set_str(e, "image_default_transport", &mut self.image_default_transport)?;
             set_str(e, "runtime", &mut self.runtime)?;
         }
@@ -156,6 +162,32 @@ fn set_int(table: &toml::Table, key: &str, into: &mut Option<i64>) -> Result<()>
             Ok(())
         }
         Some(other) => bail!("{key} must be a number, not {}", other.type_str()),
+    }
+}
+
+/// A size as bytes or with a unit (`1m`, `512KB`), as Podman's units take it.
+fn set_size(table: &toml::Table, key: &str, into: &mut Option<u64>) -> Result<()> {
+    match table.get(key) {
+        None => Ok(()),
+        Some(toml::Value::Integer(n)) if *n >= 0 => {
+            *into = Some(*n as u64);
+            Ok(())
+        }
+        Some(toml::Value::String(s)) => {
+            let text = s.trim().to_ascii_lowercase();
+            let digits = text.find(|c: char| !c.is_ascii_digit() && c != '.').unwrap_or(text.len());
+            let number: f64 = text[..digits].parse().with_context(|| format!("{key} = {s:?}: give bytes or a size like \"1m\""))?;
+            let unit = match text[digits..].trim().trim_end_matches(['b', 'i']) {
+                "" => 1u64,
+                "k" => 1 << 10,
+                "m" => 1 << 20,
+                "g" => 1 << 30,
+                other => bail!("{key} = {s:?}: unknown unit {other:?}; use k, m or g"),
+            };
+            *into = Some((number * unit as f64) as u64);
+            Ok(())
+        }
+        Some(other) => bail!("{key} must be a size (bytes or \"1m\"), not {}", other.type_str()),
     }
 }
 

@@ -93,10 +93,15 @@ pub fn exec(store: &Store, name: &str, opts: &ExecOptions) -> Result<ExecEnd> {
         },
     };
     drop(null);
+    crate::engine::events::emit(store, crate::engine::events::Event::container("exec", &c.record));
+    let exited = |code: i32| {
+        crate::engine::events::emit(store, crate::engine::events::Event::container("exec_died", &c.record).exit_code(code));
+        ExecEnd::Exited(code)
+    };
     if let Some(p) = pipes {
         let waiter = crate::runtime::pids::Process::find(spawned.waiter.as_raw(), None).context("watch the exec'd process")?;
         p.relay(waiter.as_raw_fd())?;
-        return Ok(ExecEnd::Exited(spawned.wait()?));
+        return Ok(exited(spawned.wait()?));
     }
     if opts.detach {
         spawned.wait()?;
@@ -110,7 +115,7 @@ pub fn exec(store: &Store, name: &str, opts: &ExecOptions) -> Result<ExecEnd> {
             return Ok(ExecEnd::Detached);
         }
     }
-    Ok(ExecEnd::Exited(spawned.wait()?))
+    Ok(exited(spawned.wait()?))
 }
 
 fn not_running(name: &str) -> anyhow::Error {

@@ -97,8 +97,10 @@ pub fn remove(store: &Store, wanted: &str, force: bool) -> Result<Vec<Removal>> 
     let guard = store.lock_exclusive()?;
     let containers = store.containers.list()?;
     let mut events = Vec::new();
+    let mut target_id = String::new();
     let deleted = store.images.update_to_free(|images| {
         let target = find(images, wanted)?.clone();
+        target_id = target.id.to_string();
         let as_name = Reference::parse(wanted).ok().and_then(|r| r.tagged_name()).filter(|n| target.names.contains(n));
         let index = images.iter().position(|i| i.id == target.id).context("image vanished")?;
         match as_name {
@@ -143,6 +145,10 @@ pub fn remove(store: &Store, wanted: &str, force: bool) -> Result<Vec<Removal>> 
         store.collect_garbage(&guard)?;
         store.reserve.refill();
     }
+    for e in &events {
+        let (status, name) = match e { Removal::Untagged(n) => ("untag", n.as_str()), Removal::Deleted(_) => ("remove", wanted) };
+        crate::engine::events::emit(store, crate::engine::events::Event::image(status, &target_id, name));
+    }
     Ok(events)
 }
 
@@ -186,7 +192,9 @@ pub fn tag(store: &Store, source: &str, target: &str) -> Result<()> {
         let image = images.iter_mut().find(|i| i.id == record.id).context("image vanished")?;
         image.names.push(name.clone());
         Ok(())
-    })
+    })?;
+    crate::engine::events::emit(store, crate::engine::events::Event::image("tag", &record.id.to_string(), &familiar_tag(&name)));
+    Ok(())
 }
 
 /// `untag`: removes `names` from the image `source`, or every name when
@@ -210,7 +218,11 @@ pub fn untag(store: &Store, source: &str, names: &[String]) -> Result<()> {
             false => image.names.retain(|n| !wanted.contains(n)),
         }
         Ok(())
-    })
+    })?;
+    for name in if wanted.is_empty() { &record.names } else { &wanted } {
+        crate::engine::events::emit(store, crate::engine::events::Event::image("untag", &record.id.to_string(), &familiar_tag(name)));
+    }
+    Ok(())
 }
 
 /// Removes dangling images (no names), or with `all` every image, but
@@ -235,6 +247,7 @@ pub fn prune_records(store: &Store, _guard: &LockGuard, all: bool) -> Result<Vec
         *images = kept;
         Ok(gone.into_iter().map(|i| i.id).collect::<Vec<_>>())
     })
+    .inspect(|gone| gone.iter().for_each(|id| crate::engine::events::emit(store, crate::engine::events::Event::image("remove", &id.to_string(), ""))))
 }
 
 /// Where `build`'s `RUN --mount=type=cache` directories live between builds.

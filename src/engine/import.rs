@@ -207,6 +207,7 @@ pub fn import(store: &Store, tarball: impl Read, request: ImportRequest) -> Resu
         history: vec![History { created: Some(created), comment: Some(comment), ..Default::default() }],
     };
     let record = write_image(store, &config, vec![uncompressed_layer(&diff_id, size)], request.name.into_iter().collect())?;
+    crate::engine::events::emit(store, crate::engine::events::Event::image("import", &record.id.to_string(), &request.source));
     Ok(record.id)
 }
 

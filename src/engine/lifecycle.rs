@@ -69,6 +69,7 @@ pub fn reconcile(store: &Store, c: &Container) -> Result<Container> {
         };
         // On a full disk the state stays stale (reconciled again next
         // time): rm, stop and prune must go on.
+        crate::engine::events::emit(store, crate::engine::events::Event::died(&c.record, c.state.exit_code.unwrap_or(EXIT_KILLED)));
         if store.containers.update_state_best_effort(&c.record.id, |st| {
             exited(st);
             Ok(())
@@ -190,6 +191,7 @@ pub fn stop(store: &Store, c: &Container, timeout: Option<u32>) -> Result<()> {
     let signal = parse_signal(c.record.spec.stop_signal.as_deref().unwrap_or("TERM"))?;
     let timeout = timeout.or(c.record.spec.stop_timeout).unwrap_or(DEFAULT_STOP_TIMEOUT);
     crate::engine::pause::thaw(store, &c)?;
+    crate::engine::events::emit(store, crate::engine::events::Event::container("stop", &c.record));
     let mut stream = connect(store, &c)?;
     send_signal(&mut stream, signal)?;
     if wait_exit(&mut stream, Some(Duration::from_secs(timeout.into())))?.is_some() {
@@ -236,7 +238,9 @@ pub fn kill(store: &Store, c: &Container, signal: i32) -> Result<()> {
         })?;
     }
     let mut stream = connect(store, &c)?;
-    send_signal_number(&mut stream, signal)
+    send_signal_number(&mut stream, signal)?;
+    crate::engine::events::emit(store, crate::engine::events::Event::container("kill", &c.record).attr("signal", &signal.to_string()));
+    Ok(())
 }
 
 /// Blocks until the container exits; returns its exit code.
@@ -293,6 +297,7 @@ pub fn remove(store: &Store, c: &Container, force: bool) -> Result<()> {
         Err(e) => return Err(e),
     }
     let _ = std::fs::remove_dir_all(&paths.run_dir);
+    crate::engine::events::emit(store, crate::engine::events::Event::container("remove", &c.record));
     Ok(())
 }
 

@@ -11,6 +11,8 @@ pub mod container_fs;
 pub mod devices;
 pub mod doctor;
 pub mod entry;
+pub mod events;
+pub mod events_query;
 pub mod etc_files;
 pub mod exec;
 pub mod exec_pipes;

@@ -97,6 +97,7 @@ pub fn create(store: &Store, request: CreateRequest) -> Result<NetworkRecord> {
         created: Utc::now(),
     };
     store.networks.write(&record, &lock)?;
+    crate::engine::events::emit(store, crate::engine::events::Event::network("create", &record.id, &record.name));
     Ok(record)
 }
 
@@ -196,6 +197,7 @@ pub fn remove(store: &Store, name: &str, force: bool) -> Result<bool> {
     crate::network::attach::remove_network(store, &record)?;
     store.networks.remove(&record.name, &lock)?;
     ipam::forget_network(&store.paths.runroot, &record.id)?;
+    crate::engine::events::emit(store, crate::engine::events::Event::network("remove", &record.id, &record.name));
     Ok(true)
 }
 
@@ -211,6 +213,7 @@ pub fn prune(store: &Store, labels: &[String]) -> Result<Vec<String>> {
         crate::network::attach::remove_network(store, &record)?;
         store.networks.remove(&record.name, &lock)?;
         ipam::forget_network(&store.paths.runroot, &record.id)?;
+        crate::engine::events::emit(store, crate::engine::events::Event::network("remove", &record.id, &record.name));
         removed.push(record.name);
     }
     Ok(removed)
@@ -392,6 +395,7 @@ pub fn connect(store: &Store, network: &str, container: &str, aliases: Vec<Strin
             });
         }
     }
+    crate::engine::events::emit(store, crate::engine::events::Event::network_link("connect", &attachment.network, &c.record));
     Ok(())
 }
 
@@ -419,6 +423,7 @@ pub fn disconnect(store: &Store, network: &str, container: &str, force: bool) ->
         // A lease left by a start that was killed before it could give it back.
         ipam::release(&store.paths.runroot, &record.id, &c.record.id)?;
     }
+    crate::engine::events::emit(store, crate::engine::events::Event::network_link("disconnect", &name, &c.record));
     Ok(())
 }
 

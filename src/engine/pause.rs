@@ -23,6 +23,7 @@ pub fn pause(store: &Store, c: &Container) -> Result<()> {
         bail!("container {} is already paused", c.record.name);
     }
     set_frozen(store, &c, true)?;
+    crate::engine::events::emit(store, crate::engine::events::Event::container("pause", &c.record));
     store.containers.update_state(&c.record.id, |st| {
         st.status = Status::Paused;
         Ok(())
@@ -34,7 +35,9 @@ pub fn unpause(store: &Store, c: &Container) -> Result<()> {
     if c.state.status != Status::Paused || !is_running(&c) {
         bail!("container {} is not paused", c.record.name);
     }
-    thaw(store, &c)
+    thaw(store, &c)?;
+    crate::engine::events::emit(store, crate::engine::events::Event::container("unpause", &c.record));
+    Ok(())
 }
 
 /// Resumes a paused container (before `stop`, `kill` or `rm`, since a

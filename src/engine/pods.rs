@@ -55,6 +55,7 @@ pub fn create(store: &Store, mut spec: PodSpec) -> Result<PodRecord> {
             return Err(e);
         }
     }
+    crate::engine::events::emit(store, crate::engine::events::Event::pod("create", &record));
     Ok(record)
 }
 
@@ -119,7 +120,7 @@ pub fn start(store: &Store, pod: &PodRecord) -> Result<()> {
             Ok(()) => {}
         }
     }
-    several(errors)
+    crate::engine::events::on_success(store, several(errors), || crate::engine::events::Event::pod("start", pod))
 }
 
 /// Stops the pod's containers: the members first, the infra container last.
@@ -132,7 +133,7 @@ pub fn stop(store: &Store, pod: &PodRecord, timeout: Option<u32>) -> Result<()> 
             errors.push(e.context(format!("stop container {} of pod {}", c.record.name, pod.name)));
         }
     }
-    several(errors)
+    crate::engine::events::on_success(store, several(errors), || crate::engine::events::Event::pod("stop", pod))
 }
 
 /// Removes the pod: its members, its infra container, then its record. A
@@ -155,7 +156,7 @@ pub fn remove(store: &Store, pod: &PodRecord, force: bool, timeout: Option<u32>)
     }
     let pods = pod_store(store);
     let _lock = pods.lock()?;
-    pods.remove(&pod.id)
+    crate::engine::events::on_success(store, pods.remove(&pod.id), || crate::engine::events::Event::pod("remove", pod))
 }
 
 /// `run`/`create` with `--pod`: `--pod new:NAME` first makes the pod,

@@ -32,6 +32,7 @@ pub fn kill(store: &Store, pod: &PodRecord, signal: Signal) -> Result<()> {
     for c in running.iter().rev() {
         crate::engine::lifecycle::kill(store, c, signal as i32).with_context(|| format!("kill container {} of pod {}", c.record.name, pod.name))?;
     }
+    crate::engine::events::emit(store, crate::engine::events::Event::pod("kill", pod));
     Ok(())
 }
 
@@ -57,6 +58,7 @@ pub fn pause(store: &Store, pod: &PodRecord, paused: bool) -> Result<()> {
         };
         done.with_context(|| format!("{} container {} of pod {}", if paused { "pause" } else { "unpause" }, c.record.name, pod.name))?;
     }
+    crate::engine::events::emit(store, crate::engine::events::Event::pod(if paused { "pause" } else { "unpause" }, pod));
     Ok(())
 }
 

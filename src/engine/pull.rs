@@ -40,7 +40,10 @@ pub fn pull(store: &Store, conf: &RegistriesConf, input: &str, opts: &PullOption
     for candidate in &candidates {
         progress.note(&format!("Trying to pull {candidate}..."));
         match pull_reference(store, conf, candidate, opts, progress) {
-            Ok(id) => return Ok(id),
+            Ok(id) => {
+                crate::engine::events::emit(store, crate::engine::events::Event::image("pull", &id.to_string(), &candidate.to_string()));
+                return Ok(id);
+            }
             Err(e) => errors.push(e.context(format!("pull {candidate}"))),
         }
     }

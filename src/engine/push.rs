@@ -111,6 +111,7 @@ pub fn push_record(store: &Store, conf: &RegistriesConf, image: &str, record: Im
     send_blob(store, &client, "config", &manifest.config, &mount_from, progress).with_context(|| what.clone())?;
     progress.note("Writing manifest to image destination");
     let digest = upload::put_manifest(&client, &tag, &media_type, &bytes).with_context(|| what.clone())?;
+    crate::engine::events::emit(store, crate::engine::events::Event::image("push", &record.id.to_string(), &destination.to_string()));
     Ok(Pushed { destination, digest, size: bytes.len() })
 }
 

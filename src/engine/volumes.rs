@@ -69,6 +69,7 @@ fn create_locked(store: &Store, name: &str, labels: BTreeMap<String, String>, op
     }
     let record = VolumeRecord { name: name.to_string(), driver: "local".into(), created: Utc::now(), labels, options, anonymous, initialized: false };
     store.volumes.create(&record)?;
+    crate::engine::events::emit(store, crate::engine::events::Event::volume("create", &record.name));
     Ok((record, true))
 }
 
@@ -100,7 +101,9 @@ pub fn remove(store: &Store, name: &str, force: bool) -> Result<()> {
     if let Some(c) = store.containers.list()?.into_iter().find(|c| uses(c, name)) {
         return Err(crate::errors::PontoonError::VolumeInUse { volume: name.to_string(), container: c.record.name }.into());
     }
-    store.volumes.remove(name)
+    store.volumes.remove(name)?;
+    crate::engine::events::emit(store, crate::engine::events::Event::volume("remove", name));
+    Ok(())
 }
 
 /// `volume prune`: unused anonymous volumes, or with `all` every unused
@@ -121,7 +124,11 @@ pub fn prune(store: &Store, all: bool, labels: &[String]) -> Result<(Vec<String>
         }
         bytes += dir_size(&store.volumes.data_dir(&v.name));
         store.volumes.remove(&v.name)?;
+        crate::engine::events::emit(store, crate::engine::events::Event::volume("remove", &v.name));
         removed.push(v.name);
+    }
+    if !removed.is_empty() {
+        crate::engine::events::emit(store, crate::engine::events::Event::volume("prune", ""));
     }
     Ok((removed, bytes))
 }

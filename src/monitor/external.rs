@@ -105,6 +105,7 @@ pub fn run(
         mark_running(store, record, None)?;
         report(io.sync, super::protocol::StartReport::Started);
         io.clients.wait_for_first(ATTACH_TIMEOUT)?;
+        crate::engine::events::emit(store, crate::engine::events::Event::container("attach", record));
     }
     if let Err(e) = rt.start(&record.id) {
         rt.delete(&record.id);

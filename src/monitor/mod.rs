@@ -149,6 +149,7 @@ fn supervise(store: &Store, args: &MonitorArgs, sync: &mut Option<File>) -> Resu
     // remove before telling attached clients the exit code.
     if record.spec.auto_remove {
         store.containers.remove(&record.id)?;
+        crate::engine::events::emit(store, crate::engine::events::Event::container("remove", &record));
         // `--rm` takes the container's anonymous volumes with it, as in Docker.
         if let Err(e) = crate::store::volumes::remove_anonymous(store, &record) {
             eprintln!("remove the anonymous volumes of {}: {}", record.name, crate::errors::one_line(&e));
@@ -275,6 +276,7 @@ fn run_once(store: &Store, record: &ContainerRecord, spec: &Spec, extras: builti
         mark_running(store, record, None)?;
         report(sync, StartReport::Started);
         clients.wait_for_first(ATTACH_TIMEOUT)?;
+        crate::engine::events::emit(store, crate::engine::events::Event::container("attach", record));
     }
     let code = match created.release_with_size(initial_tty_size().filter(|_| record.spec.tty)) {
         Ok(_) => {
@@ -321,6 +323,12 @@ fn run_once(store: &Store, record: &ContainerRecord, spec: &Spec, extras: builti
 /// state write on the start path.
 pub(crate) fn mark_running(store: &Store, record: &ContainerRecord, pid: Option<Pid>) -> Result<()> {
     let start = pid.and_then(|p| crate::runtime::process_start_time(p.as_raw()));
+    if pid.is_some() {
+        // Written before `start` hears of it, so before any "died".
+        for status in ["init", "start"] {
+            crate::engine::events::emit(store, crate::engine::events::Event::container(status, record));
+        }
+    }
     store.containers.update_state(&record.id, |st| {
         st.status = Status::Running;
         st.pid = pid.map(Pid::as_raw);
@@ -347,14 +355,16 @@ fn record_exit(store: &Store, record: &ContainerRecord, cgroup: Option<cgroups::
     if let Some(g) = &cgroup {
         g.remove();
     }
-    store.containers.update_state(&record.id, |st| {
+    let recorded = store.containers.update_state(&record.id, |st| {
         st.status = Status::Exited;
         st.oom_killed = oom_killed;
         st.exit_code = Some(code);
         st.finished_at = Some(Utc::now());
         st.pid = None;
         Ok(())
-    })
+    });
+    crate::engine::events::emit(store, crate::engine::events::Event::died(record, code));
+    recorded
 }
 
 /// Creates the container's cgroup with its limits and moves the init in.

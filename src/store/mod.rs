@@ -9,6 +9,7 @@
 pub mod atomic;
 pub mod blobs;
 pub mod containers;
+pub mod events;
 pub mod images;
 pub mod layer_writer;
 pub mod layers;
