@@ -62,7 +62,24 @@ impl Netns {
     /// Runs a shell line inside the namespace; (success, stdout + stderr).
     fn sh(&self, script: &str) -> (bool, String) {
         let out = Command::new("nsenter").arg(format!("--net=/run/netns/{}", self.name)).args(["--", "sh", "-c", script]).output().expect("run nsenter");
-        (out.status.success(), String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr))
+        let mut text = String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+        if !out.status.success() {
+            text.push_str(&format!(" ({})", out.status));
+        }
+        (out.status.success(), text)
+    }
+
+    /// [`Netns::ok`] for idempotent setup lines, tried up to three times.
+    fn ok_after_retry(&self, script: &str) -> String {
+        for _ in 0..2 {
+            let (ok, out) = self.sh(script);
+            if ok {
+                return out;
+            }
+            eprintln!("in {}: {script} failed ({out:?}); trying again", self.name);
+            std::thread::sleep(std::time::Duration::from_millis(200));
+        }
+        self.ok(script)
     }
 
     fn ok(&self, script: &str) -> String {
@@ -97,8 +114,11 @@ impl Drop for Netns {
 fn host_with_outside() -> (Netns, Netns) {
     let (host, outside) = (Netns::new("host"), Netns::new("out"));
     ip(&["-n", &host.name, "link", "add", "up0", "type", "veth", "peer", "name", "up0", "netns", &outside.name]);
-    host.ok("ip link set lo up && ip link set up0 up && ip addr add 198.51.100.1/24 dev up0");
-    outside.ok(&format!("ip link set lo up && ip link set up0 up && ip addr add {OUTSIDE}/24 dev up0"));
+    // `replace` and a second try: once in CI the first attempt failed
+    // without a word (a fresh veth still settling), and this is setup, not
+    // what the tests check.
+    host.ok_after_retry("ip link set lo up && ip link set up0 up && ip addr replace 198.51.100.1/24 dev up0");
+    outside.ok_after_retry(&format!("ip link set lo up && ip link set up0 up && ip addr replace {OUTSIDE}/24 dev up0"));
     (host, outside)
 }
 
