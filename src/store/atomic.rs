@@ -51,3 +51,13 @@ pub fn sync_dir(dir: &Path) -> Result<()> {
         .and_then(|d| d.sync_all())
         .with_context(|| format!("fsync directory {}", dir.display()))
 }
+
+/// Reads a JSON record; a missing file is `missing()` (the store's typed
+/// "no such ..." error), anything else an error naming the file.
+pub fn read_json_record<T: serde::de::DeserializeOwned>(path: &Path, missing: impl FnOnce() -> anyhow::Error) -> Result<T> {
+    match fs::read(path) {
+        Ok(bytes) => serde_json::from_slice(&bytes).with_context(|| format!("parse {}", path.display())),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(missing()),
+        Err(e) => Err(e).with_context(|| format!("read {}", path.display())),
+    }
+}

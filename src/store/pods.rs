@@ -66,11 +66,7 @@ impl PodStore {
 
     pub fn load(&self, id: &str) -> Result<PodRecord> {
         let path = self.file_of(id);
-        match fs::read(&path) {
-            Ok(bytes) => serde_json::from_slice(&bytes).with_context(|| format!("parse {}", path.display())),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => Err(PontoonError::NoSuchPod(id.to_string()).into()),
-            Err(e) => Err(e).with_context(|| format!("read {}", path.display())),
-        }
+        crate::store::atomic::read_json_record(&path, || PontoonError::NoSuchPod(id.to_string()).into())
     }
 
     /// Every pod, newest first.

@@ -84,11 +84,7 @@ impl VolumeStore {
             return Err(PontoonError::NoSuchVolume(name.to_string()).into());
         }
         let path = self.dir_of(name).join(RECORD_FILE);
-        match fs::read(&path) {
-            Ok(bytes) => serde_json::from_slice(&bytes).with_context(|| format!("parse {}", path.display())),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => Err(PontoonError::NoSuchVolume(name.to_string()).into()),
-            Err(e) => Err(e).with_context(|| format!("read {}", path.display())),
-        }
+        crate::store::atomic::read_json_record(&path, || PontoonError::NoSuchVolume(name.to_string()).into())
     }
 
     /// Every complete volume, by name.
