@@ -29,8 +29,10 @@ fn a_bind_mount_shares_changes_both_ways_at_once() {
     let script = "cat /shared/from-host-before; echo hello > /shared/from-container; \
                   while [ ! -f /shared/ping ]; do sleep 0.05; done; cat /shared/ping > /shared/pong; sleep 1000";
     env.ok(&["run", "-d", "--name", "live", "-v", &mount, "busybox", "sh", "-c", script]);
-    wait_for("the container's file on the host", || host.join("from-container").exists());
-    assert_eq!(std::fs::read_to_string(host.join("from-container")).expect("read"), "hello\n");
+    // The shell creates the file before it writes to it: wait for the content, not the name.
+    wait_for("the container's file on the host with its content", || {
+        std::fs::read_to_string(host.join("from-container")).is_ok_and(|s| s == "hello\n")
+    });
     std::fs::write(host.join("ping"), "ping\n").expect("write ping");
     wait_for("the container to answer a file written on the host while it runs", || {
         std::fs::read_to_string(host.join("pong")).is_ok_and(|s| s == "ping\n")
