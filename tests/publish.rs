@@ -26,30 +26,14 @@ fn busybox_env() -> TestEnv {
     env
 }
 
-/// Runs `f` where the env's containers publish their ports (the env's own
-/// network namespace as root), on a thread of its own so that the test's
-/// thread stays where it was. A socket made there stays there.
-fn in_host_side<T: Send + 'static>(env: &TestEnv, f: impl FnOnce() -> T + Send + 'static) -> T {
-    let ns = env.netns.clone();
-    std::thread::spawn(move || {
-        if let Some(ns) = ns {
-            let file = std::fs::File::open(format!("/run/netns/{ns}")).expect("open the test's network namespace");
-            nix::sched::setns(&file, nix::sched::CloneFlags::CLONE_NEWNET).expect("join the test's network namespace");
-        }
-        f()
-    })
-    .join()
-    .expect("the host-side thread")
-}
-
 /// A host port free on every address right now (bound, then let go).
 fn free_port(env: &TestEnv) -> u16 {
-    in_host_side(env, || TcpListener::bind("0.0.0.0:0").and_then(|l| l.local_addr()).expect("bind a random port").port())
+    env.in_host_side(|| TcpListener::bind("0.0.0.0:0").and_then(|l| l.local_addr()).expect("bind a random port").port())
 }
 
 /// A port P such that P and P+1 are both free on every address.
 fn free_port_pair(env: &TestEnv) -> u16 {
-    in_host_side(env, || {
+    env.in_host_side(|| {
         for _ in 0..100 {
             let first = TcpListener::bind("0.0.0.0:0").expect("bind a random port");
             let port = first.local_addr().expect("local address").port();
@@ -101,7 +85,7 @@ fn a_published_port_answers_on_the_hosts_localhost() {
     assert_eq!(env.ok(&["port", "web", "80"]).lines().next(), Some(format!("0.0.0.0:{port}").as_str()));
     // Stopping the container gives the port back.
     env.ok(&["stop", "-t", "0", "web"]);
-    let bindable = || in_host_side(&env, move || TcpListener::bind(("0.0.0.0", port)).is_ok());
+    let bindable = || env.in_host_side(move || TcpListener::bind(("0.0.0.0", port)).is_ok());
     assert!(wait_until(10, bindable), "host port {port} is still taken after stop");
 }
 
@@ -121,7 +105,7 @@ fn a_random_port_on_loopback_is_what_port_and_ps_report() {
 #[test]
 fn a_port_published_on_ipv6_loopback_answers_there() {
     let env = busybox_env();
-    let has_ipv6 = in_host_side(&env, || TcpListener::bind("[::1]:0").is_ok());
+    let has_ipv6 = env.in_host_side(|| TcpListener::bind("[::1]:0").is_ok());
     if skip_unless(has_ipv6, "no IPv6 loopback here") {
         return;
     }
@@ -165,7 +149,7 @@ fn a_published_udp_port_carries_datagrams_both_ways() {
     env.ok(&run);
     let (_, port) = published(&env, "echo", "7/udp");
     assert_eq!(env.ok(&["port", "echo"]), format!("7/udp -> 127.0.0.1:{port}\n"));
-    let client = || in_host_side(&env, || UdpSocket::bind("127.0.0.1:0").expect("bind a UDP client"));
+    let client = || env.in_host_side(|| UdpSocket::bind("127.0.0.1:0").expect("bind a UDP client"));
     let (a, b) = (client(), client());
     assert_eq!(udp_ask(&a, port, "one"), "echo:one");
     // Each client's answers come back to it, not to the other.
@@ -237,7 +221,7 @@ fn a_hundred_megabytes_arrive_whole_through_a_published_port() {
 }
 
 fn server_listens(env: &TestEnv, port: u16) -> bool {
-    in_host_side(env, move || std::net::TcpStream::connect(("127.0.0.1", port)).is_ok())
+    env.in_host_side(move || std::net::TcpStream::connect(("127.0.0.1", port)).is_ok())
 }
 
 /// The names of the links where the env's containers publish.
@@ -264,7 +248,7 @@ fn leases(env: &TestEnv) -> String {
 #[test]
 fn a_host_port_in_use_fails_the_start_and_leaves_nothing_behind() {
     let env = busybox_env();
-    let taken = in_host_side(&env, || TcpListener::bind("0.0.0.0:0").expect("bind a random port"));
+    let taken = env.in_host_side(|| TcpListener::bind("0.0.0.0:0").expect("bind a random port"));
     let port = taken.local_addr().expect("local address").port();
     let links_before = host_links(&env);
     let publish = format!("{port}:80");
@@ -356,7 +340,7 @@ fn the_first_act_of_a_published_container_reaches_the_host() {
     let env = busybox_env();
     // On every address: as root the host is the bridge's gateway, rootless
     // pasta carries the gateway's address to the host's loopback.
-    let listener = in_host_side(&env, || TcpListener::bind("0.0.0.0:0").expect("bind a random port"));
+    let listener = env.in_host_side(|| TcpListener::bind("0.0.0.0:0").expect("bind a random port"));
     let url = format!("http://host.containers.internal:{}/", listener.local_addr().expect("local address").port());
     serve_http(listener, "hello from the host\n");
     // wget, not `nc </dev/null`: Debian 12's pasta (passt 2023-03-09) can

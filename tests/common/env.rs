@@ -95,6 +95,22 @@ impl TestEnv {
         }
     }
 
+    /// Runs `f` where the env's containers publish their ports (the env's own
+    /// network namespace as root), on a thread of its own so that the test's
+    /// thread stays where it was. A socket made there stays there.
+    pub fn in_host_side<T: Send + 'static>(&self, f: impl FnOnce() -> T + Send + 'static) -> T {
+        let ns = self.netns.clone();
+        std::thread::spawn(move || {
+            if let Some(ns) = ns {
+                let file = std::fs::File::open(format!("/run/netns/{ns}")).expect("open the test's network namespace");
+                nix::sched::setns(&file, nix::sched::CloneFlags::CLONE_NEWNET).expect("join the test's network namespace");
+            }
+            f()
+        })
+        .join()
+        .expect("the host-side thread")
+    }
+
     /// A directory `name` in the env holding these files (parents made):
     /// a build context, a compose project.
     pub fn dir_with_files(&self, name: &str, files: &[(&str, &str)]) -> PathBuf {
