@@ -143,3 +143,27 @@ fn a_graphroot_podman_uses_gets_a_pontoon_directory_of_its_own() {
     let out = by_storage_conf(&env, &["info", "--format", "{{.Store.GraphRoot}}"]);
     assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), graph.join("pontoon").display().to_string(), "{}", common::describe(&out));
 }
+
+#[test]
+fn log_driver_and_log_size_max_are_the_defaults_the_flags_override() {
+    let env = TestEnv::with_busybox();
+    write_conf(&env, "log_driver = \"none\"", "");
+    env.ok(&["run", "--name", "quiet", "busybox", "echo", "unseen"]);
+    let (_, err) = env.fails(&["logs", "quiet"]);
+    assert!(err.contains("--log-driver none"), "containers.conf's log_driver = none keeps no log: {err}");
+    env.ok(&["run", "--name", "heard", "--log-driver", "k8s-file", "busybox", "echo", "seen"]);
+    assert_eq!(env.ok(&["logs", "heard"]), "seen\n", "--log-driver wins over containers.conf");
+
+    write_conf(&env, "log_size_max = 4096", "");
+    let script = "i=0; while [ $i -lt 400 ]; do echo line-$i; i=$((i+1)); done";
+    env.ok(&["run", "--name", "bounded", "busybox", "sh", "-c", script]);
+    let logs = env.ok(&["logs", "bounded"]);
+    assert!(logs.contains("line-399\n") && !logs.contains("line-0\n"), "log_size_max bounds the log, keeping the newest lines: {logs}");
+    env.ok(&["run", "--name", "unbounded", "--log-opt", "max-size=-1", "busybox", "sh", "-c", script]);
+    assert!(env.ok(&["logs", "unbounded"]).contains("line-0\n"), "--log-opt max-size wins over log_size_max");
+
+    write_conf(&env, "log_driver = \"syslog\"", "");
+    let (code, err) = env.fails(&["run", "--rm", "busybox", "true"]);
+    assert_eq!(code, 125);
+    assert!(err.contains("containers.conf log_driver"), "{err}");
+}

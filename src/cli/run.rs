@@ -391,7 +391,13 @@ impl CreateFlags {
     fn to_spec(&self, host: &HostInputs) -> Result<ContainerSpec> {
         let mut spec = self.spec_as_asked(host)?;
         let zone_exists = |p: &Path| (host.path_exists)(&p.to_string_lossy());
-        let compat_host = super::run_compat::CompatHost { read_file: &|p| (host.read_file)(p), env: host.host_env, zone_exists: &zone_exists };
+        let compat_host = super::run_compat::CompatHost {
+            read_file: &|p| (host.read_file)(p),
+            env: host.host_env,
+            zone_exists: &zone_exists,
+            log_driver: host.conf.log_driver.as_deref(),
+            log_size_max: host.conf.log_size_max,
+        };
         self.compat.apply(&mut spec, &compat_host, &parse_bytes)?;
         // A pod's member will join the pod's network at create: its net.*
         // keys are the pod's to set, as with --network container:.

@@ -106,11 +106,30 @@ pub struct CompatHost<'a> {
     pub read_file: &'a dyn Fn(&Path) -> std::io::Result<String>,
     pub env: &'a dyn Fn() -> Vec<(String, String)>,
     pub zone_exists: &'a dyn Fn(&Path) -> bool,
+    /// containers.conf's log_driver and log_size_max, for when the flags
+    /// say nothing.
+    pub log_driver: Option<&'a str>,
+    pub log_size_max: Option<i64>,
 }
 
 const PROXY_VARS: [&str; 8] = ["http_proxy", "https_proxy", "ftp_proxy", "no_proxy", "HTTP_PROXY", "HTTPS_PROXY", "FTP_PROXY", "NO_PROXY"];
 
 impl CompatFlags {
+    /// The log the flags ask for, with containers.conf's log_driver and
+    /// log_size_max where they are silent (as Podman reads them).
+    fn log_spec(&self, host: &CompatHost, parse_size: &dyn Fn(&str) -> Result<i64>) -> Result<LogSpec> {
+        let mut log = match (&self.log_driver, host.log_driver) {
+            (None, Some(conf)) => LogSpec::parse(Some(conf), &self.log_opt, parse_size).context("containers.conf log_driver")?,
+            (driver, _) => LogSpec::parse(driver.as_deref(), &self.log_opt, parse_size)?,
+        };
+        let size_given = self.log_opt.iter().any(|o| o.starts_with("max-size="));
+        if log.writes() && !size_given {
+            // -1 (Podman's default) and 0 mean no limit.
+            log.max_size = host.log_size_max.and_then(|n| u64::try_from(n).ok()).filter(|n| *n > 0);
+        }
+        Ok(log)
+    }
+
     /// Puts the flags into the spec; `parse_size` reads `max-size` values.
     pub fn apply(&self, spec: &mut ContainerSpec, host: &CompatHost, parse_size: &dyn Fn(&str) -> Result<i64>) -> Result<()> {
         self.check_accepted()?;
@@ -122,7 +141,7 @@ impl CompatFlags {
                 bail!("{what} {v} is not this machine's ({host_value}): pontoon runs images of this machine's platform only (there is no emulation)");
             }
         }
-        let log = LogSpec::parse(self.log_driver.as_deref(), &self.log_opt, parse_size)?;
+        let log = self.log_spec(host, parse_size)?;
         json_entrypoint(spec)?;
         // The host's environment sits under the user's own --env entries.
         let mut env: Vec<String> = Vec::new();

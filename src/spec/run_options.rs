@@ -82,6 +82,8 @@ impl LogSpec {
         for opt in opts {
             let Some((key, value)) = opt.split_once('=') else { bail!("invalid --log-opt {opt:?}: give KEY=VALUE, e.g. max-size=10m") };
             match key {
+                // -1 is Docker's and Podman's spelling of "no limit".
+                "max-size" if value.trim() == "-1" => spec.max_size = None,
                 "max-size" => {
                     let n = parse_size(value).map_err(|e| anyhow::anyhow!("invalid --log-opt max-size={value:?}: {e}"))?;
                     spec.max_size = u64::try_from(n).ok().filter(|n| *n > 0);
