@@ -31,6 +31,22 @@ pub struct RegistriesConf {
     pub sources: Vec<PathBuf>,
     /// What the command's `--tls-verify` says over the files' `insecure`.
     pub tls_verify: TlsVerify,
+    /// `short-name-mode`: what a short name that could mean several
+    /// repositories does.
+    pub short_name_mode: ShortNameMode,
+}
+
+/// containers-registries.conf(5)'s `short-name-mode`. Podman prompts on a
+/// terminal in `enforcing` and `permissive`; pontoon never prompts, so
+/// `enforcing` refuses an ambiguous name outright and the others try the
+/// search registries in order.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ShortNameMode {
+    Enforcing,
+    #[default]
+    Permissive,
+    Disabled,
 }
 
 /// Podman's `--tls-verify` of one command, which overrides registries.conf
@@ -94,8 +110,8 @@ pub struct Mirror {
     pub pull_from_mirror: Option<String>,
 }
 
-/// The file format. Unknown top-level keys (credential helpers, short-name
-/// mode...) are accepted and ignored: they belong to other tools.
+/// The file format. Unknown top-level keys (credential helpers...) are
+/// accepted and ignored: they belong to other tools.
 #[derive(Debug, Default, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 struct ConfFile {
@@ -104,6 +120,7 @@ struct ConfFile {
     registry: Vec<RegistryEntry>,
     #[serde(default)]
     aliases: BTreeMap<String, String>,
+    short_name_mode: Option<ShortNameMode>,
     /// v1 format, refused with a message saying how to convert.
     registries: Option<toml::Value>,
 }
@@ -171,6 +188,9 @@ impl RegistriesConf {
             self.registries.push(entry);
         }
         self.aliases.extend(file.aliases);
+        if let Some(mode) = file.short_name_mode {
+            self.short_name_mode = mode;
+        }
     }
 
     /// This configuration with a command's `--tls-verify` applied.
@@ -295,6 +315,10 @@ blocked = true
         assert!(conf.find("a.internal/x").unwrap().blocked);
         assert!(conf.find("docker.iox/y").is_none());
         assert_eq!(conf.aliases["box"], "docker.io/library/busybox");
+        assert_eq!(conf.short_name_mode, ShortNameMode::Enforcing);
+        let bad = write(dir.path(), "bad.conf", "short-name-mode = \"sometimes\"\n");
+        let err = RegistriesConf::load_files(&[bad]).unwrap_err().to_string();
+        assert!(err.contains("bad.conf line 1") && err.contains("enforcing"), "{err}");
     }
 
     #[test]

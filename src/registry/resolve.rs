@@ -3,7 +3,9 @@
 //!
 //! Short names: an alias wins; otherwise Docker's normalisation
 //! (`busybox` is `docker.io/library/busybox`) unless registries.conf lists
-//! search registries without docker.io, which are then tried in order.
+//! search registries without docker.io, which are then tried in order
+//! (or, with short-name-mode = "enforcing", refused when there are several:
+//! pontoon never prompts).
 //! Sources: the matching `[[registry]]`'s mirrors in order, then the
 //! registry itself; a blocked registry is refused outright, mirrors included,
 //! as containers-registries.conf(5) says "pulling images with matching names
@@ -12,7 +14,7 @@
 use anyhow::{bail, Result};
 
 use crate::image::reference::{Reference, DEFAULT_REGISTRY};
-use crate::image::registries::RegistriesConf;
+use crate::image::registries::{RegistriesConf, ShortNameMode};
 use crate::registry::client::Endpoint;
 
 /// The fully qualified references to try, in order.
@@ -34,6 +36,14 @@ pub fn candidates(conf: &RegistriesConf, reference: &Reference, input: &str) -> 
     let search = &conf.unqualified_search_registries;
     if search.is_empty() || search.iter().any(|r| r == DEFAULT_REGISTRY) {
         return Ok(vec![reference.clone()]);
+    }
+    if search.len() > 1 && conf.short_name_mode == ShortNameMode::Enforcing {
+        bail!(
+            "short-name resolution enforced: {typed:?} could be in any of {} (registries.conf sets short-name-mode = \"enforcing\"); \
+             use a fully qualified name such as {}/{typed}, or add it to [aliases]",
+            search.join(", "),
+            search[0]
+        );
     }
     search
         .iter()
@@ -110,6 +120,25 @@ mod tests {
         assert_eq!(names(&conf(&["quay.io", "docker.io"]), "busybox:1"), ["docker.io/library/busybox:1"]);
         assert_eq!(names(&conf(&["quay.io", "r.example.com:5000"]), "team/app:2"), ["quay.io/team/app:2", "r.example.com:5000/team/app:2"]);
         assert_eq!(names(&conf(&["quay.io"]), "quay.io/x/y"), ["quay.io/x/y:latest"], "qualified names are left alone");
+    }
+
+    #[test]
+    fn enforcing_refuses_an_ambiguous_short_name_but_not_an_alias_or_a_single_registry() {
+        let mut c = conf(&["quay.io", "r.example.com"]);
+        c.short_name_mode = ShortNameMode::Enforcing;
+        let r = Reference::parse("team/app").unwrap();
+        let err = candidates(&c, &r, "team/app").unwrap_err().to_string();
+        assert!(err.contains("short-name resolution enforced") && err.contains("quay.io/team/app"), "{err}");
+        assert_eq!(names(&c, "quay.io/team/app"), ["quay.io/team/app:latest"]);
+        c.aliases.insert("team/app".into(), "quay.io/team/app".into());
+        assert_eq!(names(&c, "team/app"), ["quay.io/team/app:latest"]);
+        let mut one = conf(&["quay.io"]);
+        one.short_name_mode = ShortNameMode::Enforcing;
+        assert_eq!(names(&one, "app"), ["quay.io/app:latest"]);
+        // docker.io in the list keeps Docker's meaning of short names.
+        let mut hub = conf(&["quay.io", "docker.io"]);
+        hub.short_name_mode = ShortNameMode::Enforcing;
+        assert_eq!(names(&hub, "busybox"), ["docker.io/library/busybox:latest"]);
     }
 
     #[test]
