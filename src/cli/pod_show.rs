@@ -74,15 +74,8 @@ pub struct PodStatsArgs {
     /// Show every pod (default: those named)
     #[arg(short, long)]
     pub all: bool,
-    /// Print one sample and exit
-    #[arg(long)]
-    pub no_stream: bool,
-    /// Do not truncate Ids
-    #[arg(long)]
-    pub no_trunc: bool,
-    /// Output: table, json, `table TEMPLATE` or a Go template
-    #[arg(long)]
-    pub format: Option<String>,
+    #[command(flatten)]
+    pub display: super::stats::StatsDisplay,
     pub pods: Vec<String>,
 }
 
@@ -303,7 +296,8 @@ pub fn stats(ctx: &Ctx, args: PodStatsArgs) -> Result<()> {
         _ => args.pods.iter().map(|p| pods::find(&store, p)).collect::<Result<_>>()?,
     };
     let sampler = crate::engine::stats::Sampler::new();
-    loop {
+    let no_trunc = args.display.no_trunc;
+    let sample = || {
         let mut rows = Vec::new();
         for pod in &chosen {
             let ids: Vec<String> = pods::members(&store, pod)?.into_iter().filter(crate::engine::lifecycle::is_running).map(|c| c.record.id).collect();
@@ -311,28 +305,22 @@ pub fn stats(ctx: &Ctx, args: PodStatsArgs) -> Result<()> {
                 continue;
             }
             for r in sampler.rows(&store, &ids, false)? {
-                let mut row = super::stats::row(&r, args.no_trunc);
-                row["Pod"] = json!(short(&pod.id, args.no_trunc));
+                let mut row = super::stats::row(&r, no_trunc);
+                row["Pod"] = json!(short(&pod.id, no_trunc));
                 row["PodName"] = json!(pod.name);
                 rows.push(row);
             }
         }
-        if !args.no_stream {
-            print!("\x1b[2J\x1b[H");
+        Ok(rows)
+    };
+    args.display.show(sample, |rows| {
+        let mut table = Table::new(["POD", "CID", "NAME", "CPU %", "MEM USAGE/ LIMIT", "MEM %", "NET IO", "BLOCK IO", "PIDS"]);
+        for r in rows {
+            let s = |k: &str| r[k].as_str().unwrap_or_default().to_string();
+            table.push(vec![s("Pod"), s("ID"), s("Name"), s("CPUPerc"), s("MemUsage"), s("MemPerc"), s("NetIO"), s("BlockIO"), s("PIDs")]);
         }
-        print_rows(&rows, args.format.as_deref(), |rows| {
-            let mut table = Table::new(["POD", "CID", "NAME", "CPU %", "MEM USAGE/ LIMIT", "MEM %", "NET IO", "BLOCK IO", "PIDS"]);
-            for r in rows {
-                let s = |k: &str| r[k].as_str().unwrap_or_default().to_string();
-                table.push(vec![s("Pod"), s("ID"), s("Name"), s("CPUPerc"), s("MemUsage"), s("MemPerc"), s("NetIO"), s("BlockIO"), s("PIDs")]);
-            }
-            table.render()
-        })?;
-        if args.no_stream {
-            return Ok(());
-        }
-        std::thread::sleep(std::time::Duration::from_secs(1).saturating_sub(crate::engine::stats::SAMPLE));
-    }
+        table.render()
+    })
 }
 
 /// `pod logs`: each container's records; with more than one container,

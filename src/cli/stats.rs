@@ -17,6 +17,14 @@ pub struct StatsArgs {
     /// Show all containers (default: running only)
     #[arg(short, long)]
     pub all: bool,
+    #[command(flatten)]
+    pub display: StatsDisplay,
+    pub containers: Vec<String>,
+}
+
+/// How `stats` and `pod stats` show their samples.
+#[derive(Args, Debug)]
+pub struct StatsDisplay {
     /// Print one sample and exit
     #[arg(long)]
     pub no_stream: bool,
@@ -26,7 +34,25 @@ pub struct StatsArgs {
     /// Output: table, json, `table TEMPLATE` or a Go template
     #[arg(long)]
     pub format: Option<String>,
-    pub containers: Vec<String>,
+}
+
+impl StatsDisplay {
+    /// Prints `sample()`'s rows once a second (redrawing the screen, as
+    /// `docker stats` does) or once with --no-stream; `render` draws the
+    /// table form.
+    pub fn show(&self, mut sample: impl FnMut() -> Result<Vec<serde_json::Value>>, render: impl Fn(&[serde_json::Value]) -> String) -> Result<()> {
+        loop {
+            let rows = sample()?;
+            if !self.no_stream {
+                print!("\x1b[2J\x1b[H");
+            }
+            print_rows(&rows, self.format.as_deref(), &render)?;
+            if self.no_stream {
+                return Ok(());
+            }
+            std::thread::sleep(Duration::from_secs(1).saturating_sub(SAMPLE));
+        }
+    }
 }
 
 #[derive(Args, Debug)]
@@ -55,26 +81,18 @@ pub fn pause(ctx: &Ctx, args: PauseArgs, paused: bool) -> Result<()> {
 pub fn stats(ctx: &Ctx, args: StatsArgs) -> Result<()> {
     let store = ctx.store_files_only()?;
     let sampler = Sampler::new();
-    loop {
-        let rows: Vec<serde_json::Value> =
-            sampler.rows(&store, &args.containers, args.all)?.iter().map(|r| row(r, args.no_trunc)).collect();
-        if !args.no_stream {
-            // Clear the screen and redraw, as `docker stats` does.
-            print!("\x1b[2J\x1b[H");
-        }
-        print_rows(&rows, args.format.as_deref(), |rows| {
+    let no_trunc = args.display.no_trunc;
+    args.display.show(
+        || Ok(sampler.rows(&store, &args.containers, args.all)?.iter().map(|r| row(r, no_trunc)).collect()),
+        |rows| {
             let mut table = Table::new(["CONTAINER ID", "NAME", "CPU %", "MEM USAGE / LIMIT", "MEM %", "NET I/O", "BLOCK I/O", "PIDS"]);
             for r in rows {
                 let s = |k: &str| r[k].as_str().unwrap_or_default().to_string();
                 table.push(vec![s("ID"), s("Name"), s("CPUPerc"), s("MemUsage"), s("MemPerc"), s("NetIO"), s("BlockIO"), s("PIDs")]);
             }
             table.render()
-        })?;
-        if args.no_stream {
-            return Ok(());
-        }
-        std::thread::sleep(Duration::from_secs(1).saturating_sub(SAMPLE));
-    }
+        },
+    )
 }
 
 pub fn row(r: &StatsRow, no_trunc: bool) -> serde_json::Value {
