@@ -67,8 +67,17 @@ impl TestEnv {
         let mut env = TestEnv::new();
         if is_root() {
             let name = format!("pontoon-t-{}", env.dir.file_name().and_then(|n| n.to_str()).unwrap_or("x").trim_start_matches("pontoon-test-"));
-            let made = Command::new("ip").args(["netns", "add", &name]).status().expect("run ip netns add");
-            assert!(made.success(), "ip netns add {name}");
+            // Parallel `ip netns add`s race on setting up /run/netns: one
+            // may fail without a word, and a second try succeeds.
+            let add = || Command::new("ip").args(["netns", "add", &name]).status().expect("run ip netns add");
+            let made = (0..3).any(|try_| {
+                if try_ > 0 {
+                    std::thread::sleep(std::time::Duration::from_millis(100));
+                    let _ = Command::new("ip").args(["netns", "del", &name]).status();
+                }
+                add().success()
+            });
+            assert!(made, "ip netns add {name} failed three times");
             let up = Command::new("ip").args(["-n", &name, "link", "set", "lo", "up"]).status().expect("run ip link");
             assert!(up.success(), "bring lo up in {name}");
             env.netns = Some(name);
