@@ -213,17 +213,36 @@ fn a_rootless_pontoon_runs_and_builds_inside_a_pontoon_container() {
     assert!(stdout.contains("one\ntwo\n"), "both RUN steps' files are in the image:\n{}", describe(&out));
 }
 
+/// The recipe's flags but the pair whose value is `value`: they are pairs
+/// (flag, value).
+fn recipe_without(value: &str) -> Vec<&'static str> {
+    let flags: Vec<&str> = RECIPE_FLAGS.chunks(2).filter(|pair| pair[1] != value).flatten().copied().collect();
+    assert_eq!(flags.len(), RECIPE_FLAGS.len() - 2, "the recipe has {value}");
+    flags
+}
+
 #[test]
 fn without_no_new_privileges_false_the_inner_pontoon_names_the_flag() {
     if skip_unless(has_id_mappers(), NO_ID_MAPPERS) {
         return;
     }
     let (env, work) = env_with_ci_image();
-    // The recipe's flags are pairs (flag, value): all but one of them.
-    let flags: Vec<&str> = RECIPE_FLAGS.chunks(2).filter(|pair| pair[1] != "no-new-privileges=false").flatten().copied().collect();
-    assert_eq!(flags.len(), RECIPE_FLAGS.len() - 2);
-    let out = run_outer(&env, &work, &flags, "pontoon images");
+    let out = run_outer(&env, &work, &recipe_without("no-new-privileges=false"), "pontoon images");
     assert!(!out.status.success(), "no id mapping without the flag:\n{}", describe(&out));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("no_new_privs") && stderr.contains("--security-opt no-new-privileges=false"), "the error names the fix:\n{}", describe(&out));
+}
+
+#[test]
+fn without_seccomp_unconfined_the_inner_pontoon_says_it_cannot_make_its_namespace() {
+    if skip_unless(has_id_mappers(), NO_ID_MAPPERS) {
+        return;
+    }
+    let (env, work) = env_with_ci_image();
+    // `; echo status=$?`: the inner command's own status and message, not
+    // a signal's (it once died of SIGPIPE there without a word).
+    let out = run_outer(&env, &work, &recipe_without("seccomp=unconfined"), "pontoon images; echo status=$?");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("status=125"), "an engine error, not a signal:\n{}", describe(&out));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("create a user namespace"), "the error says what failed:\n{}", describe(&out));
 }
