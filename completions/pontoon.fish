@@ -176,7 +176,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l timeout -d 'Stop
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l read-only-tmpfs -d 'With --read-only, mount a tmpfs on /run, /tmp and /var/tmp (default true)' -r -f -a "true\t''
 false\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l image-volume -d 'What the image\'s VOLUMEs become: bind (anonymous volumes, default), tmpfs or ignore' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l security-opt -d 'Security options (seccomp=unconfined, seccomp=PROFILE.json, no-new-privileges)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l security-opt -d 'Security options (seccomp=unconfined, seccomp=PROFILE.json, no-new-privileges[=false], unmask=ALL|PATH[:PATH...], systempaths=unconfined)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l runtime -d 'OCI runtime to run the container with (crun, runc, youki, or a path)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l pull -d 'Pull the image: missing (default), always, never, or newer (always, but the local image when the registry cannot be reached)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l cidfile -d 'Write the container\'s Id to FILE (which must not exist)' -r -F
@@ -307,7 +307,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l timeout -d 'S
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l read-only-tmpfs -d 'With --read-only, mount a tmpfs on /run, /tmp and /var/tmp (default true)' -r -f -a "true\t''
 false\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l image-volume -d 'What the image\'s VOLUMEs become: bind (anonymous volumes, default), tmpfs or ignore' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l security-opt -d 'Security options (seccomp=unconfined, seccomp=PROFILE.json, no-new-privileges)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l security-opt -d 'Security options (seccomp=unconfined, seccomp=PROFILE.json, no-new-privileges[=false], unmask=ALL|PATH[:PATH...], systempaths=unconfined)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l runtime -d 'OCI runtime to run the container with (crun, runc, youki, or a path)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l pull -d 'Pull the image: missing (default), always, never, or newer (always, but the local image when the registry cannot be reached)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l cidfile -d 'Write the container\'s Id to FILE (which must not exist)' -r -F
@@ -855,7 +855,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l read-only-tmpfs -d 'With --read-only, mount a tmpfs on /run, /tmp and /var/tmp (default true)' -r -f -a "true\t''
 false\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l image-volume -d 'What the image\'s VOLUMEs become: bind (anonymous volumes, default), tmpfs or ignore' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l security-opt -d 'Security options (seccomp=unconfined, seccomp=PROFILE.json, no-new-privileges)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l security-opt -d 'Security options (seccomp=unconfined, seccomp=PROFILE.json, no-new-privileges[=false], unmask=ALL|PATH[:PATH...], systempaths=unconfined)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l runtime -d 'OCI runtime to run the container with (crun, runc, youki, or a path)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l pull -d 'Pull the image: missing (default), always, never, or newer (always, but the local image when the registry cannot be reached)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l cidfile -d 'Write the container\'s Id to FILE (which must not exist)' -r -F
@@ -986,7 +986,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l read-only-tmpfs -d 'With --read-only, mount a tmpfs on /run, /tmp and /var/tmp (default true)' -r -f -a "true\t''
 false\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l image-volume -d 'What the image\'s VOLUMEs become: bind (anonymous volumes, default), tmpfs or ignore' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l security-opt -d 'Security options (seccomp=unconfined, seccomp=PROFILE.json, no-new-privileges)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l security-opt -d 'Security options (seccomp=unconfined, seccomp=PROFILE.json, no-new-privileges[=false], unmask=ALL|PATH[:PATH...], systempaths=unconfined)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l runtime -d 'OCI runtime to run the container with (crun, runc, youki, or a path)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l pull -d 'Pull the image: missing (default), always, never, or newer (always, but the local image when the registry cannot be reached)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l cidfile -d 'Write the container\'s Id to FILE (which must not exist)' -r -F

@@ -16,6 +16,7 @@ use crate::spec::env::parse_env_file;
 use crate::spec::network::NetworkMode;
 use crate::spec::restart::RestartPolicy;
 use crate::spec::seccomp::SeccompChoice;
+use crate::spec::security_opt::SecurityOptions;
 use crate::store::layout::ContainerPaths;
 
 /// The process's environment, directory and user: flags `run`, `create`
@@ -238,7 +239,7 @@ pub struct CreateFlags {
     pub health: HealthArgs,
     #[command(flatten)]
     pub run_resources: super::run_resources::ResourceFlags,
-    /// Security options (seccomp=unconfined, seccomp=PROFILE.json, no-new-privileges)
+    /// Security options (seccomp=unconfined, seccomp=PROFILE.json, no-new-privileges[=false], unmask=ALL|PATH[:PATH...], systempaths=unconfined)
     #[arg(long, value_name = "OPTION")]
     pub security_opt: Vec<String>,
     /// OCI runtime to run the container with (crun, runc, youki, or a path)
@@ -441,6 +442,7 @@ impl CreateFlags {
             nano_cpus: self.cpus.map(|c| (c * 1e9) as i64),
             pids_limit: self.pids_limit,
         };
+        let (seccomp, security) = parse_security_opts(&self.security_opt, host.read_file)?;
         Ok(ContainerSpec {
             image: self.image().to_string(),
             command: self.command().to_vec(),
@@ -465,7 +467,8 @@ impl CreateFlags {
             resources,
             restart: RestartPolicy::parse(&self.restart)?,
             auto_remove: self.rm,
-            seccomp: parse_security_opts(&self.security_opt, host.read_file)?,
+            seccomp,
+            security,
             runtime: self.runtime.clone().filter(|r| !r.is_empty() && r != "pontoon"),
             mounts,
             volumes_from: self.volumes_from.clone(),
@@ -544,12 +547,17 @@ fn socket_activation(env: &dyn Fn(&str) -> Option<String>, pid: u32) -> Option<(
 }
 
 /// `--security-opt`: the seccomp profile (read now, so the container does
-/// not depend on the file later, as in Docker); options that ask for what
-/// pontoon always does are accepted, anything else is refused.
-fn parse_security_opts(opts: &[String], read_file: ReadFile) -> Result<SeccompChoice> {
+/// not depend on the file later, as in Docker) and the options of
+/// spec::security_opt; options that ask for what pontoon always does are
+/// accepted, anything else is refused.
+fn parse_security_opts(opts: &[String], read_file: ReadFile) -> Result<(SeccompChoice, SecurityOptions)> {
     let mut choice = SeccompChoice::Default;
+    let mut security = SecurityOptions::default();
     for opt in opts {
         let (key, value) = opt.split_once('=').or_else(|| opt.split_once(':')).unwrap_or((opt.as_str(), ""));
+        if security.apply(opt, key, value)? {
+            continue;
+        }
         match (key, value) {
             ("seccomp", "unconfined") => choice = SeccompChoice::Unconfined,
             ("seccomp", "") => bail!("invalid --security-opt {opt:?}: use seccomp=unconfined or seccomp=/path/to/profile.json"),
@@ -557,12 +565,13 @@ fn parse_security_opts(opts: &[String], read_file: ReadFile) -> Result<SeccompCh
                 let text = read_file(Path::new(path)).with_context(|| format!("read the seccomp profile {path}"))?;
                 choice = SeccompChoice::Custom(text);
             }
-            ("no-new-privileges", "" | "true") => {}
             ("apparmor" | "label", "unconfined" | "disable") => {}
-            _ => bail!("unsupported --security-opt {opt:?}: pontoon supports seccomp=unconfined, seccomp=PROFILE.json and no-new-privileges"),
+            _ => bail!(
+                "unsupported --security-opt {opt:?}: pontoon supports seccomp=unconfined, seccomp=PROFILE.json, no-new-privileges[=false], unmask=PATHS and systempaths=unconfined"
+            ),
         }
     }
-    Ok(choice)
+    Ok((choice, security))
 }
 
 /// `64m`, `1g`, `512k`, `1024` (bytes), as Docker reads memory sizes.

@@ -223,6 +223,12 @@ const ROWS: &[Row] = &[
     (&["--security-opt", "no-new-privileges", "busybox"], |_| {}),
     (&["--security-opt", "no-new-privileges:true", "busybox"], |_| {}),
     (&["--security-opt", "label=disable", "busybox"], |_| {}),
+    // What a nested rootless engine needs (spec::security_opt).
+    (&["--security-opt", "no-new-privileges=false", "busybox"], |s| s.security.new_privileges = true),
+    (&["--security-opt", "unmask=/proc/*", "--security-opt", "unmask=/sys/firmware", "busybox"], |s| {
+        s.security.unmask = vec!["/proc/*".into(), "/sys/firmware".into()]
+    }),
+    (&["--security-opt", "systempaths=unconfined", "busybox"], |s| s.security.unmask = vec!["ALL".into()]),
     (&["--runtime", "crun", "busybox"], |s| s.runtime = Some("crun".into())),
     // `--runtime pontoon` (or "") is the built-in runtime.
     (&["--runtime", "pontoon", "busybox"], |_| {}),
@@ -266,6 +272,8 @@ const REFUSED: &[(&[&str], &str)] = &[
     (&["--security-opt", "seccomp=/cfg/missing.json", "busybox"], "read the seccomp profile /cfg/missing.json"),
     (&["--security-opt", "seccomp=", "busybox"], "seccomp=unconfined"),
     (&["--security-opt", "apparmor=docker-default", "busybox"], "unsupported --security-opt"),
+    (&["--security-opt", "unmask=proc", "busybox"], "not an absolute path"),
+    (&["--security-opt", "no-new-privileges=no", "busybox"], "no-new-privileges=false"),
     (&["--mount", "type=bind,source=/nope,target=/x", "busybox"], "bind source path /nope does not exist"),
     (&["-v", "/a:/x", "--tmpfs", "/x", "busybox"], "duplicate mount point /x"),
     (&["--network", "mesh:x", "busybox"], "unknown network mode"),

@@ -94,7 +94,7 @@ pub fn to_oci(input: &BundleInputs) -> Result<Spec> {
         .cwd(input.process.cwd.clone())
         .capabilities(cap_set)
         .rlimits(rlimits)
-        .no_new_privileges(!spec.privileged)
+        .no_new_privileges(!spec.privileged && !spec.security.new_privileges)
         .build()?;
     process.set_oom_score_adj(spec.tuning.oom_score_adj);
     let root = RootBuilder::default().path(input.rootfs.clone()).readonly(spec.read_only).build()?;
@@ -163,10 +163,10 @@ fn linux_section(input: &BundleInputs) -> Result<oci_spec::runtime::Linux> {
     let mut linux = LinuxBuilder::default().namespaces(namespaces);
     // Set both ways: the builder would fill in its own defaults, and
     // --privileged masks nothing, as in Docker.
+    // `--security-opt unmask=...` shows some of them (spec::security_opt).
     let (masked, readonly): (&[&str], &[&str]) = if spec.privileged { (&[], &[]) } else { (MASKED_PATHS, READONLY_PATHS) };
-    linux = linux
-        .masked_paths(masked.iter().map(|s| s.to_string()).collect::<Vec<_>>())
-        .readonly_paths(readonly.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+    let kept = |paths: &[&str]| paths.iter().filter(|p| spec.security.keeps_masked(p)).map(|p| p.to_string()).collect::<Vec<_>>();
+    linux = linux.masked_paths(kept(masked)).readonly_paths(kept(readonly));
     if !spec.sysctls.is_empty() {
         linux = linux.sysctl(spec.sysctls.iter().map(|(k, v)| (k.clone(), v.clone())).collect::<std::collections::HashMap<_, _>>());
     }

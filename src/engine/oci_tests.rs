@@ -184,6 +184,24 @@ fn privileged_unmasks_and_grants_everything() {
     assert_eq!(linux.readonly_paths().as_ref().unwrap().len(), READONLY_PATHS.len());
 }
 
+#[test]
+fn security_opts_unmask_paths_and_allow_new_privileges_only() {
+    use crate::spec::security_opt::SecurityOptions;
+    let security = SecurityOptions { new_privileges: true, unmask: vec!["/proc/*".into()] };
+    let s = build(&ContainerSpec { security, ..Default::default() });
+    let linux = s.linux().as_ref().unwrap();
+    assert_eq!(linux.masked_paths().as_deref(), Some(&["/sys/firmware".to_string(), "/sys/devices/virtual/powercap".to_string()][..]));
+    assert_eq!(linux.readonly_paths().as_deref(), Some(&[][..]), "every read-only path is under /proc");
+    let p = s.process().as_ref().unwrap();
+    assert_eq!(p.no_new_privileges(), Some(false));
+    let caps = p.capabilities().as_ref().unwrap().bounding().as_ref().unwrap().len();
+    assert_eq!(caps, DEFAULT_CAPS.len(), "no capability comes with them");
+    let all = SecurityOptions { unmask: vec!["ALL".into()], ..Default::default() };
+    let s = build(&ContainerSpec { security: all, ..Default::default() });
+    assert_eq!(s.linux().as_ref().unwrap().masked_paths().as_deref(), Some(&[][..]));
+    assert_eq!(s.process().as_ref().unwrap().no_new_privileges(), Some(true), "unmask alone keeps no_new_privs");
+}
+
 fn rlimits(s: &Spec) -> Vec<(PosixRlimitType, u64, u64)> {
     s.process().as_ref().unwrap().rlimits().as_ref().unwrap().iter().map(|r| (r.typ(), r.soft(), r.hard())).collect()
 }

@@ -164,13 +164,26 @@ fn run_id_mapper(tool: &str, child: Pid, own: u32, range: IdRange) -> Result<()>
         .output()
         .with_context(|| format!("run {tool}: install it with `apt-get install uidmap` (or your distribution's shadow-utils)"))?;
     if !out.status.success() {
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        if runs_with_no_new_privs() {
+            bail!(
+                "{tool} failed: {}; this process runs with no_new_privs, under which {tool} cannot gain its privileges: inside a pontoon container, start it with --security-opt no-new-privileges=false (see the README's \"Running pontoon in CI without root\")",
+                stderr.trim()
+            );
+        }
         bail!(
             "{tool} failed: {}; check that it is setuid root and that /etc/sub{}id has a range for you (`pontoon system doctor`)",
-            String::from_utf8_lossy(&out.stderr).trim(),
+            stderr.trim(),
             if tool == "newuidmap" { "u" } else { "g" }
         );
     }
     Ok(())
+}
+
+/// Whether no_new_privs is set on this process (a container's, usually):
+/// then setuid and file-capability id mappers gain nothing.
+fn runs_with_no_new_privs() -> bool {
+    fs::read_to_string("/proc/self/status").is_ok_and(|s| s.lines().any(|l| l.split_whitespace().eq(["NoNewPrivs:", "1"])))
 }
 
 fn become_namespace_root(host_uid: Uid, host_gid: Gid) -> Result<()> {

@@ -110,11 +110,14 @@ fn start(runroot: &Path) -> Result<i32> {
             drop(to_child_r);
             let mut byte = [0u8; 1];
             let told = File::from(to_parent_r).read_exact(&mut byte);
-            let mapped = match told {
-                Ok(()) if byte[0] == b'1' => map_ids(child, uid, gid, uid_range, gid_range),
-                _ => Err(UsernsError::Unshare(nix::Error::EPERM).into()),
-            };
-            let _ = File::from(to_child_w).write_all(if mapped.is_ok() { b"1" } else { b"0" });
+            let unshared = matches!(told, Ok(()) if byte[0] == b'1');
+            let mapped = if unshared { map_ids(child, uid, gid, uid_range, gid_range) } else { Err(UsernsError::Unshare(nix::Error::EPERM).into()) };
+            // A child that could not unshare has exited without reading:
+            // writing to it would end this command by SIGPIPE, silently
+            // (seen inside a container whose seccomp profile refuses it).
+            if unshared {
+                let _ = File::from(to_child_w).write_all(if mapped.is_ok() { b"1" } else { b"0" });
+            }
             if let Err(e) = mapped {
                 let _ = nix::sys::wait::waitpid(child, None);
                 return Err(e).with_context(|| format!("make the user namespace for {}", runroot.display()));

@@ -14,6 +14,7 @@ use crate::spec::network::NetworkMode;
 use crate::spec::ports::PortMapping;
 use crate::spec::restart::RestartPolicy;
 use crate::spec::seccomp::SeccompChoice;
+use crate::spec::security_opt::SecurityOptions;
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
 pub struct TmpfsMount {
@@ -77,6 +78,9 @@ pub struct ContainerSpec {
     /// `--security-opt seccomp=...`.
     #[serde(default)]
     pub seccomp: SeccompChoice,
+    /// The other `--security-opt`s: `no-new-privileges=false`, `unmask=...`.
+    #[serde(default)]
+    pub security: SecurityOptions,
     /// `--runtime`: an external OCI runtime (name on PATH or path); None
     /// for the built-in one.
     #[serde(default)]
