@@ -246,3 +246,18 @@ fn without_seccomp_unconfined_the_inner_pontoon_says_it_cannot_make_its_namespac
     assert!(stdout.contains("status=125"), "an engine error, not a signal:\n{}", describe(&out));
     assert!(String::from_utf8_lossy(&out.stderr).contains("create a user namespace"), "the error says what failed:\n{}", describe(&out));
 }
+
+#[test]
+fn without_unmask_the_inner_container_is_refused_rather_than_shown_the_outer_processes() {
+    if skip_unless(has_id_mappers(), NO_ID_MAPPERS) {
+        return;
+    }
+    let (env, work) = env_with_ci_image();
+    // The outer container's own processes, which the inner one must not see.
+    let script = "cd /work && pontoon load -q -i busybox.tar && pontoon run --rm busybox ps -o pid,args; echo status=$?";
+    let out = run_outer(&env, &work, &recipe_without("unmask=/proc/*"), script);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("status=126") || stdout.contains("status=125"), "the inner run fails:\n{}", describe(&out));
+    assert!(!stdout.contains("pontoon load") && !stdout.contains("sh -c"), "no outer process is listed:\n{}", describe(&out));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--security-opt unmask=/proc/*"), "the error names the fix:\n{}", describe(&out));
+}

@@ -58,9 +58,10 @@ pub fn setup_rootfs_with(k: &dyn Kernel, spec: &Spec, console: Option<i32>, own_
     // A device node shipped in a layer (or made with mknod) must be dead.
     let nodev = MsFlags::MS_REMOUNT | MsFlags::MS_BIND | MsFlags::MS_NODEV | k.locked_flags(&root);
     k.mount(None, &root, None, nodev, None).map_err(|e| setup(format!("remount the rootfs {} nodev: {e}", root.display())))?;
+    let own_pid_ns = has_own_pid_namespace(spec);
     for (i, m) in spec.mounts().iter().flatten().enumerate() {
         let source = opened.and_then(|o| o.binds.iter().find(|b| b.0 == i)).map(|b| (b.1, b.2));
-        mount_one(k, &root, m, source)?;
+        mount_one(k, &root, m, source, own_pid_ns)?;
         if m.destination() == Path::new("/dev") && m.typ().as_deref() == Some("tmpfs") {
             devices::populate(k, &root.join("dev"))?;
         }
@@ -108,7 +109,14 @@ fn fd_path(fd: RawFd) -> PathBuf {
 }
 
 /// `opened`: the source's detached copy and whether it is a directory.
-fn mount_one(k: &dyn Kernel, root: &Path, m: &Mount, opened: Option<(RawFd, bool)>) -> Result<(), StartError> {
+/// Whether the container gets a PID namespace of its own (not the host's,
+/// not another container's joined by path).
+fn has_own_pid_namespace(spec: &Spec) -> bool {
+    let namespaces = spec.linux().as_ref().and_then(|l| l.namespaces().clone()).unwrap_or_default();
+    namespaces.iter().any(|n| n.typ() == oci_spec::runtime::LinuxNamespaceType::Pid && n.path().is_none())
+}
+
+fn mount_one(k: &dyn Kernel, root: &Path, m: &Mount, opened: Option<(RawFd, bool)>, own_pid_ns: bool) -> Result<(), StartError> {
     let dest = resolve_in_root(root, m.destination());
     let typ = m.typ().clone().unwrap_or_else(|| "none".into());
     let (mut flags, data) = parse_options(m.options().as_deref().unwrap_or_default());
@@ -164,6 +172,15 @@ fn mount_one(k: &dyn Kernel, root: &Path, m: &Mount, opened: Option<(RawFd, bool
                 .and_then(|_| k.mount(None, &dest, None, MsFlags::MS_REMOUNT | MsFlags::MS_BIND | safe | k.locked_flags(&dest), None))
                 .map_err(|e| setup(format!("mount /dev/mqueue: {e}")))
         }
+        // A container with a PID namespace of its own whose procfs the
+        // kernel refuses: the /proc we stand in has masked paths (we run in
+        // a container ourselves) and a fresh one would reveal more. Binding
+        // ours would show the container every process of ours: refuse.
+        Err(nix::errno::Errno::EPERM) if typ == "proc" && own_pid_ns => Err(setup(
+            "the kernel refuses the container a /proc of its own: this /proc has masked or read-only paths (pontoon runs inside a container); \
+             start that outer container with --security-opt unmask=/proc/* (see the README's pontoon-in-pontoon recipe), or run with --pid host"
+                .into(),
+        )),
         // Nor procfs for a PID namespace it does not own (rootless --pid
         // host): the host's /proc, as Podman binds it.
         Err(nix::errno::Errno::EPERM) if typ == "proc" => {
