@@ -108,7 +108,7 @@ fn fd_path(fd: RawFd) -> PathBuf {
 }
 
 /// `opened`: the source's detached copy and whether it is a directory.
-fn mount_one(k: &dyn Kernel, root: &Path, m: &Mount, opened: Option<(RawFd, bool)>) -> Result<(), StartError> {
+pub(crate) fn mount_one(k: &dyn Kernel, root: &Path, m: &Mount, opened: Option<(RawFd, bool)>) -> Result<(), StartError> {
     let dest = resolve_in_root(root, m.destination());
     let typ = m.typ().clone().unwrap_or_else(|| "none".into());
     let (mut flags, data) = parse_options(m.options().as_deref().unwrap_or_default());
