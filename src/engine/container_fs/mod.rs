@@ -6,4 +6,5 @@ pub mod binds;
 pub mod copy;
 pub mod diff;
 pub mod enter;
+pub mod stream;
 pub mod tree;
