@@ -240,3 +240,48 @@ fn cp_accepts_a_compressed_tar_on_stdin() {
     };
     assert_eq!(code, Some(125), "{err}");
 }
+
+#[test]
+fn cp_onto_a_bind_mounted_file_writes_its_content() {
+    let env = TestEnv::with_busybox();
+    let conf = env.path().join("app.conf");
+    fs::write(&conf, "old\n").expect("write");
+    let bind = format!("{}:/etc/app.conf", conf.display());
+    env.ok(&["create", "--name", "stopped", "-v", &bind, "busybox", "true"]);
+    env.ok(&["run", "-d", "--name", "running", "-v", &bind, "busybox", "sleep", "1000"]);
+    for name in ["stopped", "running"] {
+        let new = env.path().join(format!("{name}.conf"));
+        fs::write(&new, format!("from cp into {name}\n")).expect("write");
+        // The mounted file cannot be replaced; its content is what changes.
+        env.ok(&["cp", &new.display().to_string(), &format!("{name}:/etc/app.conf")]);
+        assert_eq!(fs::read_to_string(&conf).expect("read"), format!("from cp into {name}\n"), "{name}: the host's file has the copy");
+        assert_eq!(content(&env, &format!("{name}:/etc/app.conf")), format!("from cp into {name}\n"));
+    }
+    assert_eq!(env.ok(&["exec", "running", "cat", "/etc/app.conf"]), "from cp into running\n", "the running container sees it");
+    env.ok(&["rm", "-f", "-t", "1", "running"]);
+}
+
+#[test]
+fn a_refused_large_copy_out_ends_instead_of_hanging() {
+    let env = TestEnv::with_busybox();
+    // More than a pipe holds, so the container's side blocks if it is left writing.
+    env.ok(&["run", "--name", "box", "busybox", "sh", "-c", "mkdir /big; for i in 1 2 3 4; do head -c 1000000 /dev/zero > /big/$i; done"]);
+    fs::write(env.path().join("file"), "a file\n").expect("write");
+    for dest in ["file", "box2:/etc/passwd"] {
+        if dest.starts_with("box2") {
+            env.ok(&["create", "--name", "box2", "busybox", "true"]);
+        }
+        let child = env.cmd(&["cp", "box:/big", dest]).stdout(std::process::Stdio::null()).stderr(std::process::Stdio::piped()).spawn().expect("start cp");
+        let child = std::cell::RefCell::new(child);
+        let ended = common::wait_until(120, || child.borrow_mut().try_wait().is_ok_and(|s| s.is_some()));
+        let mut child = child.into_inner();
+        if !ended {
+            let _ = child.kill();
+        }
+        let out = child.wait_with_output().expect("wait for cp");
+        assert!(ended, "cp box:/big {dest} ended");
+        assert_eq!(out.status.code(), Some(125), "{dest}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(String::from_utf8_lossy(&out.stderr).contains("cannot copy a directory to a file"), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    assert_eq!(fs::read_to_string(env.path().join("file")).expect("read"), "a file\n", "the file is left as it was");
+}
