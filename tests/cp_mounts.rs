@@ -198,6 +198,15 @@ fn cp_between_two_containers() {
     assert!(err.contains("could not find the file /no/such in container src"), "{err}");
     let (_, err) = env.fails(&["cp", "src:/tree", "stopped:/tmp/top"]);
     assert!(err.contains("cannot copy a directory to a file"), "{err}");
+    // Within one container, stopped or running (a single worker: a stopped
+    // container's overlay cannot be mounted twice at once).
+    for name in ["stopped", "running"] {
+        env.ok(&["cp", &format!("{name}:/copied"), &format!("{name}:/again")]);
+        assert_eq!(content(&env, &format!("{name}:/again/sub/f")), "deep\n", "{name}: copied within itself");
+        let (code, err) = env.fails(&["cp", &format!("{name}:/copied"), &format!("{name}:/copied/sub/")]);
+        assert_eq!(code, 125, "{err}");
+        assert!(err.contains("into itself"), "{name}: {err}");
+    }
     env.ok(&["rm", "-f", "-t", "1", "running"]);
 }
 

@@ -10,7 +10,7 @@ use clap::Args;
 
 use super::Ctx;
 use crate::engine::container_fs::copy::{self, CpPath, HostDest, HostSource};
-use crate::engine::container_fs::diff;
+use crate::engine::container_fs::{between, diff};
 
 #[derive(Args, Debug)]
 pub struct CpArgs {
@@ -59,7 +59,7 @@ pub fn cp(ctx: &Ctx, args: CpArgs) -> Result<()> {
     match (split_container(&args.src), split_container(&args.dest)) {
         (Some((from, src)), Some((to, dest))) => {
             let (from, to) = (store.containers.find(from)?, store.containers.find(to)?);
-            copy::copy_between(&store, &from, &CpPath::parse(src, true), &to, &CpPath::parse(dest, true), args.archive)
+            between::copy_between(&store, &from, &CpPath::parse(src, true), &to, &CpPath::parse(dest, true), args.archive)
         }
         (None, None) => bail!("cp needs a container on one side: use CONTAINER:PATH as source or destination"),
         (Some((name, path)), None) => {

@@ -36,6 +36,11 @@ pub fn file_binds(spec: &Spec) -> Vec<Mount> {
 /// Binds [`file_binds`] of the bundle `config` over `root`, the container's
 /// mounted rootfs. Called in the worker, in its private mount namespace.
 pub fn bind_into(config: &Path, root: &Path) -> Result<()> {
+    // A container record without its bundle (a create that died half
+    // way) has no mounts to show; its files can still be copied.
+    if !config.exists() {
+        return Ok(());
+    }
     let spec = Spec::load(config).with_context(|| format!("read the bundle {}", config.display()))?;
     for m in file_binds(&spec) {
         crate::runtime::builtin::mounts::mount_one(&crate::runtime::builtin::kernel::Host, root, &m, None)

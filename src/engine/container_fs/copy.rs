@@ -257,32 +257,9 @@ pub fn copy_in(store: &Store, c: &Container, src: HostSource, dest: &CpPath, kee
     }
 }
 
-/// `cp CONTAINER1:SRC CONTAINER2:DEST` (Podman's; Docker refuses it): a
-/// worker in each container, the source's tar stream piped from one to the
-/// other, extracted by the same rules as a copy from the host.
-pub fn copy_between(store: &Store, from: &Container, src: &CpPath, to: &Container, dest: &CpPath, keep_owners: bool) -> Result<()> {
-    let (src, dest, name, label) = (src.clone(), dest.clone(), from.record.name.clone(), src.path.display().to_string());
-    let missing = move || format!("could not find the file {label} in container {name}");
-    let contents_only = src.contents_only;
-    let (r, w) = nix::unistd::pipe().context("create a pipe")?;
-    let theirs = r.as_raw_fd();
-    let sender = enter::spawn(store, from, Access::Live, move || {
-        close_inherited(theirs);
-        ignore_sigpipe();
-        send_copy(w, &src, missing)
-    })?;
-    // The write end went with the sender's closure: the receiver sees EOF
-    // when the sender is done.
-    let receiver = enter::spawn(store, to, Access::Live, move || receive_copy(File::from(r), contents_only, &dest, keep_owners).map(|_| ()))?;
-    let (sent, received) = (sender.wait(), receiver.wait());
-    // A receiver's refusal explains the sender's broken pipe; a sender's
-    // failure (no such file) explains a receiver that got nothing.
-    received.and(sent)
-}
-
 /// The worker's half of a copy out: one byte saying what the source is
 /// (`d` or `f`), then its tar stream.
-fn send_copy(to: OwnedFd, src: &CpPath, missing: impl FnOnce() -> String) -> Result<()> {
+pub(super) fn send_copy(to: OwnedFd, src: &CpPath, missing: impl FnOnce() -> String) -> Result<()> {
     let is_dir = source_is_dir(src, missing)?;
     let mut out = File::from(to);
     out.write_all(if is_dir { b"d" } else { b"f" }).context("write to the pipe")?;
@@ -291,7 +268,7 @@ fn send_copy(to: OwnedFd, src: &CpPath, missing: impl FnOnce() -> String) -> Res
 
 /// The other half: extracts what [`send_copy`] sent at `dest`. Ok(false)
 /// when nothing came (the sender failed and says why).
-fn receive_copy(mut input: File, src_contents_only: bool, dest: &CpPath, keep_owners: bool) -> Result<bool> {
+pub(super) fn receive_copy(mut input: File, src_contents_only: bool, dest: &CpPath, keep_owners: bool) -> Result<bool> {
     let mut kind = [0u8; 1];
     match input.read_exact(&mut kind) {
         Ok(()) => extract_copy(&mut input, kind[0] == b'd', src_contents_only, dest, keep_owners).map(|()| true),
@@ -304,14 +281,14 @@ fn receive_copy(mut input: File, src_contents_only: bool, dest: &CpPath, keep_ow
 /// the other side: kept open, it would hide the other side's end (no EOF
 /// for a reader, no EPIPE for a writer) and a copy could hang. The
 /// worker's `OwnedFd` for it is never dropped: workers leave by _exit.
-fn close_inherited(fd: RawFd) {
+pub(super) fn close_inherited(fd: RawFd) {
     let _ = nix::unistd::close(fd);
 }
 
 /// A reader that refuses a copy exits before reading it all: the writer
 /// takes that as a write error (EPIPE), not a silent death by SIGPIPE, so
 /// that the reader's own message is what the user sees.
-fn ignore_sigpipe() {
+pub(super) fn ignore_sigpipe() {
     // SAFETY: ignoring SIGPIPE is always sound; no handler is installed.
     let _ = unsafe { nix::sys::signal::signal(nix::sys::signal::Signal::SIGPIPE, nix::sys::signal::SigHandler::SigIgn) };
 }

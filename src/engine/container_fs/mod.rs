@@ -2,6 +2,7 @@
 //! whole filesystem as a tar (`export`), and copies in and out (`cp`),
 //! for running and stopped containers alike.
 
+pub mod between;
 pub mod binds;
 pub mod copy;
 pub mod diff;
