@@ -294,3 +294,19 @@ fn a_refused_large_copy_out_ends_instead_of_hanging() {
     }
     assert_eq!(fs::read_to_string(env.path().join("file")).expect("read"), "a file\n", "the file is left as it was");
 }
+
+#[test]
+fn cp_into_the_volume_of_a_container_with_its_own_user_namespace_gives_files_to_its_root() {
+    let env = TestEnv::with_busybox();
+    let mode: &[&str] = if common::is_root() { &["--uidmap", "0:100000:65536"] } else { &["--userns", "keep-id"] };
+    let with_mode = |head: &[&'static str], tail: &[&'static str]| -> Vec<&'static str> { head.iter().chain(mode).chain(tail).copied().collect() };
+    env.ok(&with_mode(&["create", "--name", "stopped"], &["-v", "vol:/data", "busybox", "true"]));
+    env.ok(&with_mode(&["run", "-d", "--name", "running"], &["-v", "vol:/data", "busybox", "sleep", "1000"]));
+    fs::write(env.path().join("note"), "copied\n").expect("write");
+    for name in ["stopped", "running"] {
+        env.ok(&["cp", "note", &format!("{name}:/data/{name}")]);
+    }
+    let seen = env.ok(&["exec", "running", "sh", "-c", "cat /data/stopped /data/running; stat -c '%u %g' /data/stopped /data/running"]);
+    assert_eq!(seen, "copied\ncopied\n0 0\n0 0\n", "in the volume, owned by the container's root as it sees them");
+    env.ok(&["rm", "-f", "-t", "1", "running", "stopped"]);
+}
