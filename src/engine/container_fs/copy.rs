@@ -235,9 +235,14 @@ pub fn copy_in(store: &Store, c: &Container, src: HostSource, dest: &CpPath, kee
             ignore_sigpipe();
             // Decompressed here, on the host's side: see stream.rs.
             let sent = super::stream::copy_plain_tar(File::from(fd), File::from(w));
-            // The worker's refusal is what explains a broken pipe.
-            worker.wait()?;
-            sent
+            let waited = worker.wait();
+            match sent {
+                // The worker's refusal is what explains a broken pipe...
+                Err(e) if is_broken_pipe(&e) => waited.and(Err(e)),
+                // ...and a stream that could not be read or decompressed
+                // explains the worker's failure to extract it.
+                sent => sent.and(waited),
+            }
         }
         HostSource::Path(src) => {
             let label = src.path.display().to_string();
@@ -275,6 +280,11 @@ pub(super) fn receive_copy(mut input: File, src_contents_only: bool, dest: &CpPa
         Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => Ok(false),
         Err(e) => Err(e).context("read from the container"),
     }
+}
+
+/// Whether writing to the worker failed because it stopped reading.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| cause.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe))
 }
 
 /// Closes, in a forked worker, its copy of the pipe end that belongs to
