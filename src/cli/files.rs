@@ -10,7 +10,7 @@ use clap::Args;
 
 use super::Ctx;
 use crate::engine::container_fs::copy::{self, CpPath, HostDest, HostSource};
-use crate::engine::container_fs::diff;
+use crate::engine::container_fs::{between, diff};
 
 #[derive(Args, Debug)]
 pub struct CpArgs {
@@ -20,7 +20,7 @@ pub struct CpArgs {
     /// Print nothing (accepted for Docker compatibility; cp prints no progress)
     #[arg(short, long)]
     pub quiet: bool,
-    /// CONTAINER:SRC_PATH, a host path, or - (a tar stream on stdin)
+    /// CONTAINER:SRC_PATH, a host path, or - (a tar stream on stdin, plain or gzip, zstd, xz, bzip2 compressed)
     pub src: String,
     /// CONTAINER:DEST_PATH, a host path, or - (a tar stream on stdout)
     pub dest: String,
@@ -57,7 +57,10 @@ pub fn cp(ctx: &Ctx, args: CpArgs) -> Result<()> {
     // The worker enters the container's namespaces itself: see container_fs/enter.rs.
     let store = ctx.store_files_only()?;
     match (split_container(&args.src), split_container(&args.dest)) {
-        (Some(_), Some(_)) => bail!("copying between containers is not supported: copy to the host first"),
+        (Some((from, src)), Some((to, dest))) => {
+            let (from, to) = (store.containers.find(from)?, store.containers.find(to)?);
+            between::copy_between(&store, &from, &CpPath::parse(src, true), &to, &CpPath::parse(dest, true), args.archive)
+        }
         (None, None) => bail!("cp needs a container on one side: use CONTAINER:PATH as source or destination"),
         (Some((name, path)), None) => {
             let c = store.containers.find(name)?;

@@ -7,7 +7,7 @@
 
 use std::fs::File;
 use std::io::{Read, Write};
-use std::os::fd::{AsFd, OwnedFd};
+use std::os::fd::{AsFd, AsRawFd, OwnedFd, RawFd};
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
@@ -191,22 +191,17 @@ pub fn copy_out(store: &Store, c: &Container, src: &CpPath, dest: HostDest, keep
         HostDest::Path(dest) => {
             let (r, w) = nix::unistd::pipe().context("create a pipe")?;
             let contents_only = src.contents_only;
+            let theirs = r.as_raw_fd();
             let worker = enter::spawn(store, c, Access::Live, move || {
-                let is_dir = source_is_dir(&src, missing)?;
-                let mut out = File::from(w);
-                // One byte ahead of the stream: what the source is.
-                out.write_all(if is_dir { b"d" } else { b"f" }).context("write to the pipe")?;
-                write_tree(out, &src.path, Some(Path::new(&src.base_name())))
+                close_inherited(theirs);
+                ignore_sigpipe();
+                send_copy(w, &src, missing)
             })?;
-            let mut input = File::from(r);
-            let mut kind = [0u8; 1];
-            let extracted = match input.read_exact(&mut kind) {
-                Ok(()) => extract_copy(&mut input, kind[0] == b'd', contents_only, &dest, keep_owners),
-                Err(e) => Err(e).context("read from the container"),
-            };
-            drop(input);
-            worker.wait()?;
-            extracted
+            let extracted = receive_copy(File::from(r), contents_only, &dest, keep_owners);
+            let sent = worker.wait();
+            // A refusal here explains the worker's broken pipe; a worker's
+            // failure (no such file) explains why nothing came.
+            extracted.and(sent)
         }
     }
 }
@@ -223,30 +218,89 @@ pub fn copy_in(store: &Store, c: &Container, src: HostSource, dest: &CpPath, kee
     let dest = dest.clone();
     match src {
         HostSource::Stream(fd) => {
+            let (r, w) = nix::unistd::pipe().context("create a pipe")?;
+            let theirs = w.as_raw_fd();
             let worker = enter::spawn(store, c, Access::Live, move || {
+                close_inherited(theirs);
                 if !dest_is_dir(&dest.path)? {
                     bail!("destination {} must be an existing directory to extract a tar stream into", dest.path.display());
                 }
-                extract(File::from(fd), &dest.path, &Top::Keep, keep_owners).map(|_| ())
+                let mut input = File::from(r);
+                extract(&mut input, &dest.path, &Top::Keep, keep_owners)?;
+                // What follows the end-of-archive blocks (a tar's padding)
+                // is read too: the sender must not see a closed pipe.
+                std::io::copy(&mut input, &mut std::io::sink()).context("read the rest of the tar stream")?;
+                Ok(())
             })?;
-            worker.wait()
+            ignore_sigpipe();
+            // Decompressed here, on the host's side: see stream.rs.
+            let sent = super::stream::copy_plain_tar(File::from(fd), File::from(w));
+            let waited = worker.wait();
+            match sent {
+                // The worker's refusal is what explains a broken pipe...
+                Err(e) if is_broken_pipe(&e) => waited.and(Err(e)),
+                // ...and a stream that could not be read or decompressed
+                // explains the worker's failure to extract it.
+                sent => sent.and(waited),
+            }
         }
         HostSource::Path(src) => {
             let label = src.path.display().to_string();
             let is_dir = source_is_dir(&src, || format!("no such file or directory: {label}"))?;
             let (r, w) = nix::unistd::pipe().context("create a pipe")?;
             let contents_only = src.contents_only;
-            let worker = enter::spawn(store, c, Access::Live, move || extract_copy(File::from(r), is_dir, contents_only, &dest, keep_owners))?;
-            // A worker that refuses the copy exits before reading it all:
-            // take that as a write error (EPIPE), not a silent death by
-            // SIGPIPE, so that the worker's own message is what the user sees.
-            // SAFETY: ignoring SIGPIPE is always sound; the worker already forked.
-            let _ = unsafe { nix::sys::signal::signal(nix::sys::signal::Signal::SIGPIPE, nix::sys::signal::SigHandler::SigIgn) };
+            let theirs = w.as_raw_fd();
+            let worker = enter::spawn(store, c, Access::Live, move || {
+                close_inherited(theirs);
+                extract_copy(File::from(r), is_dir, contents_only, &dest, keep_owners)
+            })?;
+            ignore_sigpipe();
             let sent = write_tree(File::from(w), &src.path, Some(Path::new(&src.base_name())));
             worker.wait()?;
             sent
         }
     }
+}
+
+/// The worker's half of a copy out: one byte saying what the source is
+/// (`d` or `f`), then its tar stream.
+pub(super) fn send_copy(to: OwnedFd, src: &CpPath, missing: impl FnOnce() -> String) -> Result<()> {
+    let is_dir = source_is_dir(src, missing)?;
+    let mut out = File::from(to);
+    out.write_all(if is_dir { b"d" } else { b"f" }).context("write to the pipe")?;
+    write_tree(out, &src.path, Some(Path::new(&src.base_name())))
+}
+
+/// The other half: extracts what [`send_copy`] sent at `dest`. Ok(false)
+/// when nothing came (the sender failed and says why).
+pub(super) fn receive_copy(mut input: File, src_contents_only: bool, dest: &CpPath, keep_owners: bool) -> Result<bool> {
+    let mut kind = [0u8; 1];
+    match input.read_exact(&mut kind) {
+        Ok(()) => extract_copy(&mut input, kind[0] == b'd', src_contents_only, dest, keep_owners).map(|()| true),
+        Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => Ok(false),
+        Err(e) => Err(e).context("read from the container"),
+    }
+}
+
+/// Whether writing to the worker failed because it stopped reading.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| cause.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe))
+}
+
+/// Closes, in a forked worker, its copy of the pipe end that belongs to
+/// the other side: kept open, it would hide the other side's end (no EOF
+/// for a reader, no EPIPE for a writer) and a copy could hang. The
+/// worker's `OwnedFd` for it is never dropped: workers leave by _exit.
+pub(super) fn close_inherited(fd: RawFd) {
+    let _ = nix::unistd::close(fd);
+}
+
+/// A reader that refuses a copy exits before reading it all: the writer
+/// takes that as a write error (EPIPE), not a silent death by SIGPIPE, so
+/// that the reader's own message is what the user sees.
+pub(super) fn ignore_sigpipe() {
+    // SAFETY: ignoring SIGPIPE is always sound; no handler is installed.
+    let _ = unsafe { nix::sys::signal::signal(nix::sys::signal::Signal::SIGPIPE, nix::sys::signal::SigHandler::SigIgn) };
 }
 
 /// `export`: the container's files (image layers and its changes) as one tar.

@@ -25,6 +25,8 @@
 //!   lower layer of one mount while it is the upper of another).
 //! - With the vfs driver the rootfs is a plain directory: the child chroots
 //!   into it.
+//! - `Live` access to a stopped container also binds its volumes and bind
+//!   mounts over that root (binds.rs), as a running one has them.
 
 use std::path::PathBuf;
 
@@ -90,6 +92,11 @@ fn mount(store: &Store, c: &Container, access: Access) -> Result<PathBuf> {
             }
         }
         .with_context(|| format!("mount the root filesystem of container {}", c.record.name))?;
+    }
+    // What cp reads and writes under a volume is the volume's (see binds.rs);
+    // export is of the container's own files, as Docker's is.
+    if access == Access::Live {
+        super::binds::bind_into(&paths.config, &paths.merged).with_context(|| format!("mount the volumes of container {}", c.record.name))?;
     }
     Ok(paths.merged)
 }

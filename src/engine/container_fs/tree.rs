@@ -149,9 +149,22 @@ pub fn extract(input: impl Read, dir: &Path, top: &Top, keep_owners: bool) -> Re
             fs::hard_link(dir.join(&link), &target).with_context(|| format!("link {} to {}", target.display(), link.display()))?;
         } else {
             if !entry.header().entry_type().is_dir() {
-                // Replace, never write through, whatever is there.
-                if fs::symlink_metadata(&target).is_ok_and(|m| !m.is_dir()) {
-                    fs::remove_file(&target).with_context(|| format!("replace {}", target.display()))?;
+                // Replace, never write through, whatever is there...
+                match fs::symlink_metadata(&target) {
+                    Ok(m) if !m.is_dir() => match fs::remove_file(&target) {
+                        Ok(()) => {}
+                        // ...but a file bind-mounted into the container
+                        // (-v FILE:/etc/app.conf) cannot be replaced: it
+                        // gets the new content, as the container would
+                        // write it. Only a regular file, so never a device.
+                        Err(e) if e.raw_os_error() == Some(libc::EBUSY) && m.is_file() && entry.header().entry_type().is_file() => {
+                            write_into_mounted_file(&mut entry, &target, keep_owners)?;
+                            count += 1;
+                            continue;
+                        }
+                        Err(e) => return Err(e).with_context(|| format!("replace {}", target.display())),
+                    },
+                    _ => {}
                 }
             }
             entry.unpack(&target).with_context(|| format!("extract {}", target.display()))?;
@@ -159,6 +172,29 @@ pub fn extract(input: impl Read, dir: &Path, top: &Top, keep_owners: bool) -> Re
         count += 1;
     }
     Ok(count)
+}
+
+/// Writes a regular file entry into the existing regular file `target`,
+/// which is a mount point: content and mode (and owner with `keep_owners`).
+fn write_into_mounted_file(entry: &mut tar::Entry<impl Read>, target: &Path, keep_owners: bool) -> Result<()> {
+    use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+    let mut file = fs::OpenOptions::new()
+        .write(true)
+        .truncate(true)
+        .custom_flags(libc::O_NOFOLLOW)
+        .open(target)
+        .with_context(|| format!("open the mounted file {}", target.display()))?;
+    std::io::copy(entry, &mut file).with_context(|| format!("write the mounted file {}", target.display()))?;
+    let header = entry.header();
+    let mode = header.mode().with_context(|| format!("read the mode of {}", target.display()))?;
+    file.set_permissions(fs::Permissions::from_mode(mode & 0o7777)).with_context(|| format!("chmod {}", target.display()))?;
+    if keep_owners {
+        let (uid, gid) = (header.uid().context("read an entry's uid")?, header.gid().context("read an entry's gid")?);
+        let id = |v: u64| u32::try_from(v).with_context(|| format!("the owner {v} of {} is out of range", target.display()));
+        nix::unistd::fchown(std::os::fd::AsRawFd::as_raw_fd(&file), Some(id(uid)?.into()), Some(id(gid)?.into()))
+            .with_context(|| format!("chown {}", target.display()))?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -108,7 +108,6 @@ fn fd_path(fd: RawFd) -> PathBuf {
     PathBuf::from(format!("/proc/self/fd/{fd}"))
 }
 
-/// `opened`: the source's detached copy and whether it is a directory.
 /// Whether the container gets a PID namespace of its own (not the host's,
 /// not another container's joined by path).
 fn has_own_pid_namespace(spec: &Spec) -> bool {
@@ -116,7 +115,10 @@ fn has_own_pid_namespace(spec: &Spec) -> bool {
     namespaces.iter().any(|n| n.typ() == oci_spec::runtime::LinuxNamespaceType::Pid && n.path().is_none())
 }
 
-fn mount_one(k: &dyn Kernel, root: &Path, m: &Mount, opened: Option<(RawFd, bool)>, own_pid_ns: bool) -> Result<(), StartError> {
+/// Mounts `m` under `root`. `opened`: the source's detached copy and
+/// whether it is a directory. `own_pid_ns`: the container has a PID
+/// namespace of its own (a procfs the kernel refuses is then an error).
+pub(crate) fn mount_one(k: &dyn Kernel, root: &Path, m: &Mount, opened: Option<(RawFd, bool)>, own_pid_ns: bool) -> Result<(), StartError> {
     let dest = resolve_in_root(root, m.destination());
     let typ = m.typ().clone().unwrap_or_else(|| "none".into());
     let (mut flags, data) = parse_options(m.options().as_deref().unwrap_or_default());
