@@ -5,6 +5,7 @@
 mod archive;
 mod build;
 mod commit;
+pub mod compat_mode;
 pub mod compose;
 mod compose_ops;
 mod container;
