@@ -59,6 +59,11 @@ use crate::store::Store;
 #[derive(Parser, Debug)]
 #[command(name = "pontoon", version, about = "A daemonless, rootless container engine with Docker's command line")]
 #[command(propagate_version = true, disable_help_subcommand = true)]
+// A repeated flag takes its last value (`ps --format a --format b` is
+// `--format b`), as Go's flag parsers behind Docker and Podman do, instead of
+// clap's "cannot be used multiple times". clap propagates this setting to
+// every subcommand; list flags (-e, -v, -p) still collect every value.
+#[command(args_override_self = true)]
 pub struct Cli {
     /// Storage root for images, layers and containers
     #[arg(long, global = true, env = "PONTOON_ROOT", value_name = "DIR")]
