@@ -19,6 +19,7 @@ mod files;
 mod global;
 mod healthcheck;
 mod image;
+mod images_json;
 mod info;
 mod inspect;
 mod key_values;
