@@ -143,6 +143,19 @@ fn ps_command_column_of_docker_and_of_podman() {
 }
 
 #[test]
+fn ps_shows_the_command_the_image_adds() {
+    let env = TestEnv::with_busybox();
+    env.ok(&["create", "--name", "plain", "busybox"]);
+    env.ok(&["commit", "--change", "ENTRYPOINT [\"sleep\"]", "plain", "sleeper:1"]);
+    env.ok(&["create", "--name", "sleeper", "sleeper:1", "1000"]);
+    env.ok(&["create", "--name", "own", "--entrypoint", "echo", "sleeper:1", "hi"]);
+    let shown = env.ok(&["ps", "-a", "--format", "{{.Names}} {{.Command}}"]);
+    let mut lines: Vec<&str> = shown.lines().collect();
+    lines.sort();
+    assert_eq!(lines, ["own \"echo hi\"", "plain \"sh\"", "sleeper \"sleep 1000\""], "the image's Cmd and Entrypoint, as Docker shows them");
+}
+
+#[test]
 fn a_repeated_flag_takes_its_last_value() {
     let env = TestEnv::with_busybox();
     // run and create: the last --name; -e still collects.

@@ -7,6 +7,7 @@ use serde_json::json;
 
 use super::compat_mode::{self, Mode};
 use super::Ctx;
+use crate::engine::container_command::CommandResolver;
 use crate::engine::lifecycle::is_running;
 use crate::format::table::Table;
 use crate::format::units::{ago, human_duration};
@@ -172,7 +173,8 @@ pub fn ps(ctx: &Ctx, args: PsArgs) -> Result<()> {
     if let Some(n) = limit {
         kept.truncate(n);
     }
-    sort(&mut kept, &args.sort)?;
+    let mut commands = CommandResolver::new(&store);
+    sort(&mut kept, &args.sort, &mut commands)?;
     if args.quiet {
         let mut out = String::new();
         for c in &kept {
@@ -185,7 +187,7 @@ pub fn ps(ctx: &Ctx, args: PsArgs) -> Result<()> {
     let rows: Vec<serde_json::Value> = kept
         .iter()
         .map(|c| {
-            let command = command_column(c, compat_mode::current(), args.no_trunc);
+            let command = command_column(&commands.words(c), compat_mode::current(), args.no_trunc);
             json!({
                 "ID": if args.no_trunc { c.record.id.clone() } else { c.record.id[..12].to_string() },
                 "Id": c.record.id,
@@ -238,13 +240,13 @@ pub fn ps(ctx: &Ctx, args: PsArgs) -> Result<()> {
 }
 
 /// Podman's `--sort`: the list is newest first already (created).
-fn sort(list: &mut [Container], key: &str) -> Result<()> {
+fn sort(list: &mut [Container], key: &str, commands: &mut CommandResolver) -> Result<()> {
     match key {
         "created" | "runningfor" => {}
         "id" => list.sort_by(|a, b| a.record.id.cmp(&b.record.id)),
         "names" => list.sort_by(|a, b| a.record.name.cmp(&b.record.name)),
         "image" => list.sort_by(|a, b| a.record.image_name.cmp(&b.record.image_name)),
-        "command" => list.sort_by_key(command_text),
+        "command" => list.sort_by_cached_key(|c| commands.words(c).join(" ")),
         "status" => list.sort_by_key(|c| state_name(c).to_string()),
         // Sizes are not read without --size; size sorts as created then.
         "size" => {}
@@ -271,22 +273,12 @@ fn ports_text(c: &Container) -> String {
     crate::spec::ports::ps_ports(&c.state.ports, &crate::spec::ports::exposed_set(&spec.expose, &spec.ports))
 }
 
-/// The container's command as words: its entrypoint, then its arguments.
-fn command_words(c: &Container) -> Vec<String> {
-    c.record.spec.entrypoint.iter().chain(&c.record.spec.command).cloned().collect()
-}
-
-fn command_text(c: &Container) -> String {
-    command_words(c).join(" ")
-}
-
 /// The COMMAND column (and `{{.Command}}`) as the CLI pontoon stands in for
 /// prints it (see `compat_mode`).
-fn command_column(c: &Container, mode: Mode, no_trunc: bool) -> String {
-    let words = command_words(c);
+fn command_column(words: &[String], mode: Mode, no_trunc: bool) -> String {
     match mode {
-        Mode::Docker => docker_command(&words, no_trunc),
-        Mode::Podman => podman_command(&words, no_trunc),
+        Mode::Docker => docker_command(words, no_trunc),
+        Mode::Podman => podman_command(words, no_trunc),
     }
 }
 
