@@ -463,6 +463,16 @@ mod tests {
     }
 
     #[test]
+    fn a_repeated_flag_takes_its_last_value_and_lists_collect() {
+        let super::Command::Ps(a) = parse(&["ps", "--format", "a", "--format", "b", "-a", "-a"]) else { panic!("not ps") };
+        assert_eq!((a.format.as_deref(), a.all), (Some("b"), true));
+        let f = create_flags(&["run", "--name", "x", "--name", "y", "-e", "A=1", "-e", "B=2", "-v", "/a:/a", "-v", "/b:/b", "busybox"]);
+        assert_eq!(f.name.as_deref(), Some("y"));
+        assert_eq!((f.process.env.len(), f.volume.len()), (2, 2), "{f:?}");
+        let super::Command::Container(super::ContainerVerb::Logs(_)) = parse(&["--log-level", "info", "--log-level", "debug", "logs", "c"]) else { panic!("not logs") };
+    }
+
+    #[test]
     fn words_after_the_image_belong_to_the_container() {
         for verb in [&["run"][..], &["create"], &["container", "run"]] {
             let mut args = verb.to_vec();
