@@ -1446,7 +1446,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Format the output with a Go template, e.g. \'{{.Id}}\' or \'{{json .Config}}\'' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from inspect" -l type -d 'Only this type of object: container, image or pod' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from inspect" -l type -d 'Only this type of object: container, image, volume, network, pod (or all)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from inspect" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from inspect" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from inspect" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -1847,7 +1847,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand history" -l remote -d 'R
 complete -c pontoon -n "__fish_pontoon_using_subcommand history" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand history" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand inspect" -s f -l format -d 'Format the output with a Go template, e.g. \'{{.Id}}\' or \'{{json .Config}}\'' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand inspect" -l type -d 'Only this type of object: container, image or pod' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand inspect" -l type -d 'Only this type of object: container, image, volume, network, pod (or all)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand inspect" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand inspect" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand inspect" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -2074,7 +2074,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_s
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from history" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Format the output with a Go template, e.g. \'{{.Id}}\' or \'{{json .Config}}\'' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from inspect" -l type -d 'Only this type of object: container, image or pod' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from inspect" -l type -d 'Only this type of object: container, image, volume, network, pod (or all)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from inspect" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from inspect" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from inspect" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -2389,7 +2389,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from events" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from events" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from events" -s V -l version -d 'Print version'
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from df" -l format -d 'Output: table, json, or a Go template over Type, TotalCount, Active, Size, Reclaimable' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from df" -l format -d 'Output: table, json, or a Go template over Type, TotalCount (Podman: Total), Active, Size, Reclaimable' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from df" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from df" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from df" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r

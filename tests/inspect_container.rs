@@ -64,8 +64,10 @@ fn names_resolve_to_containers_before_images() {
     assert!(err.contains("no such object"), "{err}");
     let (_, err) = env.fails(&["container", "inspect", "nothing-by-this-name"]);
     assert!(err.contains("no such container"), "{err}");
-    let (_, err) = env.fails(&["inspect", "--type", "volume", "busybox"]);
-    assert!(err.contains("use container, image or pod"), "{err}");
+    let (code, err) = env.fails(&["inspect", "--type", "volume", "busybox"]);
+    assert!(code == 1 && err.contains("no such volume"), "a volume only, as Podman's --type volume: {err}");
+    let (_, err) = env.fails(&["inspect", "--type", "node", "busybox"]);
+    assert!(err.contains("use container, image, volume, network, pod or all"), "{err}");
 }
 
 #[test]

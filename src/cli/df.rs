@@ -15,7 +15,7 @@ pub struct DfArgs {
     /// Show each image, container and volume
     #[arg(short, long)]
     pub verbose: bool,
-    /// Output: table, json, or a Go template over Type, TotalCount, Active, Size, Reclaimable
+    /// Output: table, json, or a Go template over Type, TotalCount (Podman: Total), Active, Size, Reclaimable
     #[arg(long)]
     pub format: Option<String>,
 }
@@ -45,7 +45,9 @@ fn reclaimable(u: &Usage) -> String {
 fn row(kind: &str, u: &Usage) -> serde_json::Value {
     json!({
         "Type": kind,
+        // Docker's name, and Podman's.
         "TotalCount": u.total.to_string(),
+        "Total": u.total.to_string(),
         "Active": u.active.to_string(),
         "Size": human_size(u.size),
         "Reclaimable": reclaimable(u),

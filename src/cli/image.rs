@@ -1,5 +1,7 @@
 //! `images`, `rmi`, `tag`, `history` and `image prune`.
 
+use std::collections::HashMap;
+
 use anyhow::Result;
 use clap::Args;
 use serde_json::json;
@@ -8,6 +10,7 @@ use super::output::{confirm, each_name, print_rows};
 use super::Ctx;
 use crate::engine::images::{self, familiar_tag, ImageView, Removal};
 use crate::format::table::Table;
+use crate::format::template::OutputFormat;
 use crate::format::units::{ago, human_size};
 use crate::image::reference::familiar;
 
@@ -104,7 +107,8 @@ fn image_row(view: &ImageView, name: Option<&str>, no_trunc: bool) -> serde_json
     let created = view.created();
     json!({
         "ID": id,
-        "Id": view.record.id.to_string(),
+        // Podman's: the whole Id in bare hex.
+        "Id": view.record.id.hex(),
         "Repository": repo,
         "Tag": tag,
         "Digest": digest,
@@ -203,12 +207,18 @@ pub fn images(ctx: &Ctx, args: ImagesArgs) -> Result<()> {
     }
     views.sort_by_key(|v| std::cmp::Reverse(v.created()));
     let mut rows = Vec::new();
+    // The images that gave at least one row, for Podman's per-image JSON.
+    let mut listed = Vec::new();
     for view in views.iter().filter(|v| filters.keeps_image(v)) {
+        let before = rows.len();
         if view.record.names.is_empty() && filters.references.is_empty() {
             rows.push(image_row(view, None, args.no_trunc));
         }
         for name in view.record.names.iter().filter(|n| filters.keeps_name(&familiar_tag(n))) {
             rows.push(image_row(view, Some(name), args.no_trunc));
+        }
+        if rows.len() > before {
+            listed.push(view);
         }
     }
     if args.quiet {
@@ -218,6 +228,14 @@ pub fn images(ctx: &Ctx, args: ImagesArgs) -> Result<()> {
                 println!("{}", row["ID"].as_str().unwrap_or_default());
             }
         }
+        return Ok(());
+    }
+    if matches!(OutputFormat::parse(args.format.as_deref()), OutputFormat::Json) {
+        let mut containers: HashMap<String, usize> = HashMap::new();
+        for c in store.containers.list()? {
+            *containers.entry(c.record.image_id.clone()).or_default() += 1;
+        }
+        println!("{}", serde_json::to_string_pretty(&super::images_json::images_json(listed, &containers, args.no_trunc))?);
         return Ok(());
     }
     print_rows(&rows, args.format.as_deref(), |rows| {
@@ -295,10 +313,20 @@ pub fn history(ctx: &Ctx, args: HistoryArgs) -> Result<()> {
                 Some(id) => id.short().to_string(),
                 None => "<missing>".to_string(),
             };
+            // Docker's CreatedAt is RFC 3339 to the second; its
+            // CreatedSince, and Podman's Created, are "3 hours ago", or the
+            // time itself with --human=false.
+            let created_at = h.created.map(|c| c.to_rfc3339_opts(chrono::SecondsFormat::Secs, true));
+            let created = match (args.human, h.created) {
+                (true, Some(t)) => ago(t),
+                (false, Some(_)) => created_at.clone().unwrap_or_default(),
+                (_, None) => "N/A".into(),
+            };
             json!({
                 "ID": id,
-                "CreatedSince": h.created.map(ago).unwrap_or_else(|| "N/A".into()),
-                "CreatedAt": h.created.map(|c| c.to_rfc3339()).unwrap_or_default(),
+                "Created": created,
+                "CreatedSince": created,
+                "CreatedAt": created_at.unwrap_or_default(),
                 "CreatedBy": created_by,
                 "Size": if args.human { human_size(h.size) } else { h.size.to_string() },
                 "Comment": h.comment,

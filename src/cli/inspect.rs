@@ -1,11 +1,11 @@
 //! `pontoon inspect`, `container inspect` and `image inspect`: Docker's JSON
-//! shape, or a Go template applied to each object. A name is looked up
-//! among containers first, then images, as Docker does, unless `--type`
-//! says which.
+//! shape (with Podman's extra keys), or a Go template applied to each
+//! object. Without `--type`, a name is looked up as Podman does: among
+//! containers, then images, volumes, networks and last pods.
 
 use anyhow::{bail, Result};
 use clap::Args;
-use serde_json::Value;
+use serde_json::{json, Value};
 
 use super::output::{each_name, Failures};
 use super::Ctx;
@@ -20,13 +20,13 @@ use crate::store::Store;
 
 #[derive(Args, Debug)]
 pub struct InspectArgs {
-    /// Containers or images to inspect
+    /// Containers, images, volumes, networks or pods to inspect
     #[arg(required = true)]
     pub names: Vec<String>,
     /// Format the output with a Go template, e.g. '{{.Id}}' or '{{json .Config}}'
     #[arg(short, long)]
     pub format: Option<String>,
-    /// Only this type of object: container, image or pod
+    /// Only this type of object: container, image, volume, network, pod (or all)
     #[arg(long = "type")]
     pub kind: Option<String>,
     /// Show container sizes (SizeRw, SizeRootFs)
@@ -39,18 +39,31 @@ enum Kind {
     Any,
     Container,
     Image,
+    Volume,
+    Network,
     Pod,
 }
 
-/// `inspect`: containers first, then images.
+/// The order Podman looks a name up in when no `--type` is given.
+const LOOKUP_ORDER: [Kind; 5] = [Kind::Container, Kind::Image, Kind::Volume, Kind::Network, Kind::Pod];
+
+impl Kind {
+    fn parse(text: Option<&str>) -> Result<Kind> {
+        Ok(match text {
+            None | Some("all") => Kind::Any,
+            Some("container") => Kind::Container,
+            Some("image") => Kind::Image,
+            Some("volume") => Kind::Volume,
+            Some("network") => Kind::Network,
+            Some("pod") => Kind::Pod,
+            Some(other) => bail!("invalid --type {other:?}: use container, image, volume, network, pod or all"),
+        })
+    }
+}
+
+/// `inspect`: every kind of object, in Podman's order, unless `--type`.
 pub fn inspect(ctx: &Ctx, args: InspectArgs) -> Result<()> {
-    let kind = match args.kind.as_deref() {
-        None => Kind::Any,
-        Some("container") => Kind::Container,
-        Some("image") => Kind::Image,
-        Some("pod") => Kind::Pod,
-        Some(other) => bail!("invalid --type {other:?}: use container, image or pod"),
-    };
+    let kind = Kind::parse(args.kind.as_deref())?;
     run(ctx, args, kind)
 }
 
@@ -89,30 +102,57 @@ pub(super) fn print_inspected(objects: &[Value], template: Option<&GoTemplate>, 
 }
 
 fn find(store: &Store, name: &str, kind: Kind, size: bool) -> Result<Value> {
-    if kind == Kind::Pod {
-        return pod_json(store, name);
+    if kind != Kind::Any {
+        return find_kind(store, name, kind, size);
     }
-    if kind != Kind::Image {
-        match store.containers.find(name) {
-            Ok(c) => {
-                // A container whose monitor died reads as it really is.
-                let c = crate::engine::lifecycle::reconciled(store, vec![c.clone()]).pop().unwrap_or(c);
-                return container_json(store, &c, size);
-            }
-            Err(e) if kind == Kind::Container => return Err(e),
-            Err(e) if !matches!(e.downcast_ref::<PontoonError>(), Some(PontoonError::NoSuchContainer(_))) => return Err(e),
-            Err(_) => {}
+    for kind in LOOKUP_ORDER {
+        match find_kind(store, name, kind, size) {
+            Err(e) if is_missing(&e) => continue,
+            found => return found,
         }
     }
-    match images::resolve(store, name).and_then(|r| ImageView::load(store, r)) {
-        Ok(view) => Ok(images::inspect_json(store, &view)),
-        // Then pods, as Podman looks them up last.
-        Err(e) if kind == Kind::Any && matches!(e.downcast_ref::<PontoonError>(), Some(PontoonError::ImageNotFound(_))) => match pod_json(store, name) {
-            Err(e) if matches!(e.downcast_ref::<PontoonError>(), Some(PontoonError::NoSuchPod(_))) => Err(PontoonError::NoSuchObject(name.to_string()).into()),
-            found => found,
-        },
-        Err(e) => Err(e),
+    Err(PontoonError::NoSuchObject(name.to_string()).into())
+}
+
+/// Whether a lookup failed only because there is no such object of its
+/// kind, so that the next kind may be tried.
+fn is_missing(e: &anyhow::Error) -> bool {
+    matches!(
+        e.downcast_ref::<PontoonError>(),
+        Some(
+            PontoonError::NoSuchContainer(_)
+                | PontoonError::ImageNotFound(_)
+                | PontoonError::NoSuchVolume(_)
+                | PontoonError::NoSuchNetwork(_)
+                | PontoonError::NoSuchPod(_)
+        )
+    )
+}
+
+fn find_kind(store: &Store, name: &str, kind: Kind, size: bool) -> Result<Value> {
+    match kind {
+        Kind::Container => {
+            let c = store.containers.find(name)?;
+            // A container whose monitor died reads as it really is.
+            let c = crate::engine::lifecycle::reconciled(store, vec![c.clone()]).pop().unwrap_or(c);
+            container_json(store, &c, size)
+        }
+        Kind::Image => {
+            let view = ImageView::load(store, images::resolve(store, name)?)?;
+            Ok(image_json(store, &view))
+        }
+        Kind::Volume => Ok(crate::engine::volumes::inspect_json(store, &store.volumes.load(name)?)),
+        Kind::Network => crate::engine::networks::inspect_json(store, &store.networks.find(name)?),
+        Kind::Pod => pod_json(store, name),
+        Kind::Any => find(store, name, kind, size),
     }
+}
+
+/// Docker's image shape, and Podman's `Digest` (the manifest's) beside it.
+fn image_json(store: &Store, view: &ImageView) -> Value {
+    let mut out = images::inspect_json(store, view);
+    out["Digest"] = json!(view.record.manifest.to_string());
+    out
 }
 
 fn pod_json(store: &Store, name: &str) -> Result<Value> {
@@ -120,6 +160,8 @@ fn pod_json(store: &Store, name: &str) -> Result<Value> {
     Ok(crate::engine::pods_view::inspect(&pod, &crate::engine::pods::members(store, &pod)?))
 }
 
+/// Docker's container shape (`.Image` is the image's Id), and Podman's
+/// `ImageName` (the name the user gave) and `ImageDigest` (the manifest's).
 fn container_json(store: &Store, c: &Container, size: bool) -> Result<Value> {
     let view = images::resolve(store, &c.record.image_id).and_then(|r| ImageView::load(store, r)).ok();
     let layers = view.as_ref().map(|v| layer_dirs(store, &v.config)).unwrap_or_default();
@@ -127,5 +169,8 @@ fn container_json(store: &Store, c: &Container, size: bool) -> Result<Value> {
         let rw = dir_size(&ContainerPaths::new(store, &c.record.id).upper);
         Sizes { rw, root_fs: rw + view.as_ref().map_or(0, |v| v.record.size) }
     });
-    Ok(inspect_container::inspect_json(store, c, &layers, sizes))
+    let mut out = inspect_container::inspect_json(store, c, &layers, sizes);
+    out["ImageName"] = json!(c.record.image_name);
+    out["ImageDigest"] = json!(view.as_ref().map(|v| v.record.manifest.to_string()).unwrap_or_default());
+    Ok(out)
 }

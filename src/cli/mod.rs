@@ -5,6 +5,7 @@
 mod archive;
 mod build;
 mod commit;
+pub mod compat_mode;
 pub mod compose;
 mod compose_ops;
 mod container;
@@ -18,6 +19,7 @@ mod files;
 mod global;
 mod healthcheck;
 mod image;
+mod images_json;
 mod info;
 mod inspect;
 mod key_values;
@@ -58,6 +60,11 @@ use crate::store::Store;
 #[derive(Parser, Debug)]
 #[command(name = "pontoon", version, about = "A daemonless, rootless container engine with Docker's command line")]
 #[command(propagate_version = true, disable_help_subcommand = true)]
+// A repeated flag takes its last value (`ps --format a --format b` is
+// `--format b`), as Go's flag parsers behind Docker and Podman do, instead of
+// clap's "cannot be used multiple times". clap propagates this setting to
+// every subcommand; list flags (-e, -v, -p) still collect every value.
+#[command(args_override_self = true)]
 pub struct Cli {
     /// Storage root for images, layers and containers
     #[arg(long, global = true, env = "PONTOON_ROOT", value_name = "DIR")]
@@ -453,6 +460,16 @@ mod tests {
             super::Command::ContainerNoun(super::ContainerCommand::Verb(super::ContainerVerb::Run(a))) => a.flags,
             other => panic!("not run or create: {other:?}"),
         }
+    }
+
+    #[test]
+    fn a_repeated_flag_takes_its_last_value_and_lists_collect() {
+        let super::Command::Ps(a) = parse(&["ps", "--format", "a", "--format", "b", "-a", "-a"]) else { panic!("not ps") };
+        assert_eq!((a.format.as_deref(), a.all), (Some("b"), true));
+        let f = create_flags(&["run", "--name", "x", "--name", "y", "-e", "A=1", "-e", "B=2", "-v", "/a:/a", "-v", "/b:/b", "busybox"]);
+        assert_eq!(f.name.as_deref(), Some("y"));
+        assert_eq!((f.process.env.len(), f.volume.len()), (2, 2), "{f:?}");
+        let super::Command::Container(super::ContainerVerb::Logs(_)) = parse(&["--log-level", "info", "--log-level", "debug", "logs", "c"]) else { panic!("not logs") };
     }
 
     #[test]

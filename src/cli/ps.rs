@@ -5,8 +5,9 @@ use chrono::Utc;
 use clap::Args;
 use serde_json::json;
 
-
+use super::compat_mode::{self, Mode};
 use super::Ctx;
+use crate::engine::container_command::CommandResolver;
 use crate::engine::lifecycle::is_running;
 use crate::format::table::Table;
 use crate::format::units::{ago, human_duration};
@@ -172,7 +173,8 @@ pub fn ps(ctx: &Ctx, args: PsArgs) -> Result<()> {
     if let Some(n) = limit {
         kept.truncate(n);
     }
-    sort(&mut kept, &args.sort)?;
+    let mut commands = CommandResolver::new(&store);
+    sort(&mut kept, &args.sort, &mut commands)?;
     if args.quiet {
         let mut out = String::new();
         for c in &kept {
@@ -185,14 +187,13 @@ pub fn ps(ctx: &Ctx, args: PsArgs) -> Result<()> {
     let rows: Vec<serde_json::Value> = kept
         .iter()
         .map(|c| {
-            let command = command_text(c);
-            let shown = if args.no_trunc || command.chars().count() <= 20 { command.clone() } else { format!("{}…", command.chars().take(19).collect::<String>()) };
+            let command = command_column(&commands.words(c), compat_mode::current(), args.no_trunc);
             json!({
                 "ID": if args.no_trunc { c.record.id.clone() } else { c.record.id[..12].to_string() },
                 "Id": c.record.id,
                 "Image": c.record.image_name,
                 "ImageID": c.record.image_id,
-                "Command": format!("\"{shown}\""),
+                "Command": command,
                 "CreatedAt": c.record.created.to_rfc3339(),
                 "RunningFor": ago(c.record.created),
                 "Status": status_text(c),
@@ -239,13 +240,13 @@ pub fn ps(ctx: &Ctx, args: PsArgs) -> Result<()> {
 }
 
 /// Podman's `--sort`: the list is newest first already (created).
-fn sort(list: &mut [Container], key: &str) -> Result<()> {
+fn sort(list: &mut [Container], key: &str, commands: &mut CommandResolver) -> Result<()> {
     match key {
         "created" | "runningfor" => {}
         "id" => list.sort_by(|a, b| a.record.id.cmp(&b.record.id)),
         "names" => list.sort_by(|a, b| a.record.name.cmp(&b.record.name)),
         "image" => list.sort_by(|a, b| a.record.image_name.cmp(&b.record.image_name)),
-        "command" => list.sort_by_key(command_text),
+        "command" => list.sort_by_cached_key(|c| commands.words(c).join(" ")),
         "status" => list.sort_by_key(|c| state_name(c).to_string()),
         // Sizes are not read without --size; size sorts as created then.
         "size" => {}
@@ -272,11 +273,68 @@ fn ports_text(c: &Container) -> String {
     crate::spec::ports::ps_ports(&c.state.ports, &crate::spec::ports::exposed_set(&spec.expose, &spec.ports))
 }
 
-fn command_text(c: &Container) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    if let Some(e) = &c.record.spec.entrypoint {
-        parts.push(e.clone());
+/// The COMMAND column (and `{{.Command}}`) as the CLI pontoon stands in for
+/// prints it (see `compat_mode`).
+fn command_column(words: &[String], mode: Mode, no_trunc: bool) -> String {
+    match mode {
+        Mode::Docker => docker_command(words, no_trunc),
+        Mode::Podman => podman_command(words, no_trunc),
     }
-    parts.extend(c.record.spec.command.iter().cloned());
-    parts.join(" ")
+}
+
+/// Docker's: the daemon puts arguments holding a space in single quotes
+/// (not the program), the CLI cuts the line to 20 characters ending in `…`
+/// and prints it Go-quoted: `"sh -c 'sleep 100; …"`.
+fn docker_command(words: &[String], no_trunc: bool) -> String {
+    let mut line = words.first().cloned().unwrap_or_default();
+    for arg in words.iter().skip(1) {
+        line.push(' ');
+        if arg.contains(' ') {
+            line.push_str(&format!("'{arg}'"));
+        } else {
+            line.push_str(arg);
+        }
+    }
+    const WIDTH: usize = 20;
+    if !no_trunc && line.chars().count() > WIDTH {
+        line = format!("{}…", line.chars().take(WIDTH - 1).collect::<String>());
+    }
+    crate::format::text::go_quote(&line)
+}
+
+/// Podman's: the words joined by spaces, unquoted, cut to 17 characters
+/// and `...`: `sh -c sleep 100;...`.
+fn podman_command(words: &[String], no_trunc: bool) -> String {
+    let line = words.join(" ");
+    const KEPT: usize = 17;
+    if !no_trunc && line.chars().count() > KEPT {
+        return format!("{}...", line.chars().take(KEPT).collect::<String>());
+    }
+    line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(w: &[&str]) -> Vec<String> {
+        w.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn docker_quotes_and_cuts_the_command() {
+        let sh = words(&["sh", "-c", "sleep 1000; echo \"hi\""]);
+        assert_eq!(docker_command(&sh, false), "\"sh -c 'sleep 1000; …\"");
+        assert_eq!(docker_command(&sh, true), "\"sh -c 'sleep 1000; echo \\\"hi\\\"'\"");
+        assert_eq!(docker_command(&words(&["top"]), false), "\"top\"");
+        assert_eq!(docker_command(&[], false), "\"\"");
+    }
+
+    #[test]
+    fn podman_prints_the_command_bare() {
+        let sh = words(&["sh", "-c", "sleep 1000; echo hello world"]);
+        assert_eq!(podman_command(&sh, false), "sh -c sleep 1000;...");
+        assert_eq!(podman_command(&sh, true), "sh -c sleep 1000; echo hello world");
+        assert_eq!(podman_command(&words(&["sleep", "9"]), false), "sleep 9");
+    }
 }

@@ -5,6 +5,7 @@ pub mod archive;
 pub mod attach;
 pub mod commit;
 pub mod container;
+pub mod container_command;
 pub mod containers_conf;
 pub mod container_files;
 pub mod container_fs;

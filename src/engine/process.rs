@@ -16,9 +16,9 @@ pub struct ResolvedProcess {
     pub user: String,
 }
 
-/// Applies Docker's rules for entrypoint, command, environment, working
-/// directory and user on top of the image's config.
-pub fn resolve_process(spec: &ContainerSpec, image: &ContainerConfig, host_env: &dyn Fn(&str) -> Option<String>) -> Result<ResolvedProcess> {
+/// The container's argv by Docker's rules: the user's entrypoint or the
+/// image's, then the user's command or the image's Cmd.
+pub fn resolve_args(spec: &ContainerSpec, image: &ContainerConfig) -> Vec<String> {
     let (entrypoint, cmd) = match &spec.entrypoint {
         // An explicit entrypoint drops the image's Cmd as well, as in Docker.
         Some(e) if e.is_empty() => (Vec::new(), spec.command.clone()),
@@ -28,7 +28,13 @@ pub fn resolve_process(spec: &ContainerSpec, image: &ContainerConfig, host_env: 
             (image.entrypoint.clone().unwrap_or_default(), cmd)
         }
     };
-    let args: Vec<String> = entrypoint.into_iter().chain(cmd).collect();
+    entrypoint.into_iter().chain(cmd).collect()
+}
+
+/// Applies Docker's rules for entrypoint, command, environment, working
+/// directory and user on top of the image's config.
+pub fn resolve_process(spec: &ContainerSpec, image: &ContainerConfig, host_env: &dyn Fn(&str) -> Option<String>) -> Result<ResolvedProcess> {
+    let args = resolve_args(spec, image);
     if args.is_empty() {
         bail!("no command specified: the image {} has no CMD or ENTRYPOINT; give one after the image name", spec.image);
     }

@@ -60,10 +60,23 @@ impl GoTemplate {
     /// Renders the template over `data` (the object's JSON shape).
     pub fn render(&self, data: &serde_json::Value) -> Result<String> {
         self.template
-            .render(&Context::from(to_gtmpl(data)))
+            .render(&Context::from(with_id_aliases(to_gtmpl(data))))
             .map_err(|e| anyhow::anyhow!("{e}"))
             .context("render --format template")
     }
+}
+
+/// Docker's and Podman's Go structs name the field `ID` and write it as
+/// `Id` in JSON, so their templates answer to both spellings; ours render
+/// over the JSON, so an object with one of them gets the other as well.
+fn with_id_aliases(value: Value) -> Value {
+    let Value::Map(mut m) = value else { return value };
+    for (have, alias) in [("Id", "ID"), ("ID", "Id")] {
+        if let (Some(v), false) = (m.get(have).cloned(), m.contains_key(alias)) {
+            m.insert(alias.to_string(), v);
+        }
+    }
+    Value::Map(m)
 }
 
 /// The function every printing action goes through (see `wrap_print_actions`).
@@ -295,6 +308,13 @@ mod tests {
         assert_eq!(render("{{$t := .RepoTags}}{{range $t}}{{.}};{{end}}", image.clone()), "a:1;b:2;");
         assert_eq!(render("{{if .Id}}yes{{else}}no{{end}}{{/* c */}}", image.clone()), "yes");
         assert_eq!(render("{{index .Labels \"z\"}}", image), "1");
+    }
+
+    #[test]
+    fn id_answers_to_both_spellings() {
+        assert_eq!(render("{{.ID}} {{.Id}}", json!({"Id": "abc"})), "abc abc");
+        assert_eq!(render("{{.ID}} {{.Id}}", json!({"ID": "abc"})), "abc abc");
+        assert_eq!(render("{{.ID}} {{.Id}}", json!({"ID": "short", "Id": "long"})), "short long", "both present: each its own");
     }
 
     #[test]
