@@ -34,7 +34,9 @@ pub enum PontoonError {
     /// "delete 9d5226e6ce3f"; `fix` says what the user can do.
     #[error("conflict: unable to {what} ({}) - container {container} is using its referenced image {image}: {fix}", if *.forced { "cannot be forced" } else { "must force" })]
     ImageInUse { what: String, forced: bool, container: String, image: String, fix: String },
-    #[error("no such container: {0}")]
+    /// Podman's text; it holds Docker's "No such container" too, so that
+    /// scripts matching either (case-insensitively) keep working.
+    #[error("no container with name or ID {0:?} found: no such container")]
     NoSuchContainer(String),
     #[error("the container name {0:?} is already in use")]
     NameInUse(String),
@@ -42,15 +44,15 @@ pub enum PontoonError {
     Ambiguous { prefix: String, what: &'static str },
     #[error("no subordinate {kind} range for user {user:?} in {file}: add one with `usermod --add-subuids 100000-165535 --add-subgids 100000-165535 {user}` (run as root)")]
     NoSubordinateRange { kind: &'static str, user: String, file: String },
-    #[error("no such volume: {0}")]
+    #[error("no volume with name {0:?} found: no such volume")]
     NoSuchVolume(String),
-    #[error("no such network: {0}")]
+    #[error("unable to find network with name or ID {0}: network not found")]
     NoSuchNetwork(String),
-    #[error("no such pod: {0}")]
+    #[error("no pod with name or ID {0} found: no such pod")]
     NoSuchPod(String),
     #[error("name {0:?} is in use: pod already exists")]
     PodExists(String),
-    #[error("no such object: {0}")]
+    #[error("no such object: {0:?}")]
     NoSuchObject(String),
     /// `port CONTAINER PORT` for a port that is not published (Docker exits 1).
     #[error("no public port '{port}' published for {container}")]
