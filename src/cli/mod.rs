@@ -43,6 +43,7 @@ mod secret;
 mod stats;
 mod system;
 mod targets;
+pub mod usage;
 pub mod tls_verify;
 mod volume;
 mod volume_archive;
