@@ -23,6 +23,10 @@ pub const EXIT_NO_SUCH_OBJECT: i32 = 1;
 /// (Podman's: a running container, an image or volume in use).
 pub const EXIT_CONFLICT: i32 = 2;
 
+/// Exit code of `run -it` / `exec -it` refused for want of a terminal
+/// (Docker's CLI refuses it with 1).
+pub const EXIT_NO_TTY: i32 = 1;
+
 #[derive(Debug, Error)]
 pub enum PontoonError {
     #[error("invalid reference format: {reference:?}: {why}")]
@@ -77,6 +81,10 @@ pub enum PontoonError {
     /// step's code, as Podman's does, after its output was shown.
     #[error("{message}")]
     BuildStepFailed { code: i32, message: String },
+    /// `run -it` / `exec -it` with stdin not a terminal: refused before
+    /// anything is created, with Docker's words and exit code (1).
+    #[error("the input device is not a TTY: -i and -t need a terminal on stdin; drop -t to pipe input into the container")]
+    InputNotATty,
     /// The container exited with this code; not an engine failure, so
     /// nothing is printed.
     #[error("container exited with code {0}")]
@@ -105,6 +113,7 @@ fn kind(err: &anyhow::Error) -> Kind {
     for cause in err.chain() {
         if let Some(e) = cause.downcast_ref::<PontoonError>() {
             return match e {
+                PontoonError::InputNotATty => Kind::Code(EXIT_NO_TTY),
                 PontoonError::ContainerExit(code)
                 | PontoonError::Exit(code)
                 | PontoonError::StartFailed { code, .. }

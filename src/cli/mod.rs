@@ -43,6 +43,7 @@ mod secret;
 mod stats;
 mod system;
 mod targets;
+mod tty_check;
 pub mod usage;
 pub mod tls_verify;
 mod volume;
