@@ -331,6 +331,7 @@ pub(crate) fn mark_running(store: &Store, record: &ContainerRecord, pid: Option<
     }
     store.containers.update_state(&record.id, |st| {
         st.status = Status::Running;
+        st.stopper = None;
         st.pid = pid.map(Pid::as_raw);
         st.pid_start_time = start;
         st.monitor_pid = Some(std::process::id() as i32);
@@ -357,6 +358,8 @@ fn record_exit(store: &Store, record: &ContainerRecord, cgroup: Option<cgroups::
     }
     let recorded = store.containers.update_state(&record.id, |st| {
         st.status = Status::Exited;
+        // A stop waiting for this exit is over.
+        st.stopper = None;
         st.oom_killed = oom_killed;
         st.exit_code = Some(code);
         st.finished_at = Some(Utc::now());
