@@ -112,3 +112,56 @@ fn a_container_is_stopping_while_a_stop_waits_and_not_after_the_stop_was_killed(
     assert_eq!(status(&env, "slow").0, "exited");
     env.ok(&["rm", "slow"]);
 }
+
+/// Runs `script` with sh inside `pontoon unshare` (as root, unshare just
+/// runs it), where `$PONTOON` is the pontoon under test.
+fn in_unshare(env: &TestEnv, script: &str) -> std::process::Output {
+    let bin = common::pontoon_bin();
+    let mut cmd = env.cmd(&["unshare", "sh", "-c", script]);
+    cmd.env("PONTOON", bin);
+    cmd.output().expect("run pontoon unshare")
+}
+
+#[test]
+fn a_stopped_containers_files_are_mounted_changed_and_run() {
+    let env = TestEnv::with_busybox();
+    env.ok(&["create", "--name", "box", "busybox", "cat", "/from-host"]);
+    if !common::is_root() {
+        let (code, err) = env.fails(&["mount", "box"]);
+        assert_eq!(code, 125, "{err}");
+        assert_eq!(err.trim_end(), "Error: cannot run command \"pontoon mount\" in rootless mode, must execute `pontoon unshare` first");
+    }
+    let id = env.ok(&["inspect", "--format", "{{.Id}}", "box"]).trim().to_string();
+    let out = in_unshare(
+        &env,
+        r#"set -e
+        p=$("$PONTOON" mount box)
+        echo "mounted at $p"
+        echo written-on-the-host > "$p/from-host"
+        "$PONTOON" mount
+        "$PONTOON" start -a box
+        "$PONTOON" umount box
+        echo "after: $("$PONTOON" mount)."
+        "$PONTOON" container unmount box"#,
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{}", common::describe(&out));
+    let path = text.lines().next().and_then(|l| l.strip_prefix("mounted at ")).expect("the mount's path").to_string();
+    let lines: Vec<&str> = text.lines().skip(1).collect();
+    assert_eq!(lines, [format!("{}  {path}", &id[..12]).as_str(), "written-on-the-host", "box", "after: .", "box"], "{text}");
+    // What was written through the mount is the container's own.
+    assert_eq!(env.ok(&["start", "-a", "box"]), "written-on-the-host\n");
+    env.ok(&["rm", "box"]);
+}
+
+#[test]
+fn a_running_containers_files_are_reached_live() {
+    let env = TestEnv::with_busybox();
+    env.ok(&["run", "-d", "--name", "up", "busybox", "sh", "-c", "echo from-inside > /mark; exec sleep 1000"]);
+    assert!(wait_until(20, || env.run(&["exec", "up", "cat", "/mark"]).stdout == b"from-inside\n"), "the container wrote its mark");
+    let out = in_unshare(&env, r#"set -e; p=$("$PONTOON" container mount up); cat "$p/mark"; echo changed > "$p/mark"; "$PONTOON" umount up"#);
+    assert!(out.status.success(), "{}", common::describe(&out));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "from-inside\nup\n");
+    assert_eq!(env.ok(&["exec", "up", "cat", "/mark"]), "changed\n", "the mount is the container's live root");
+    env.ok(&["rm", "-f", "up"]);
+}

@@ -8,6 +8,7 @@ mod commit;
 pub mod compose;
 mod compose_ops;
 mod container;
+mod container_mount;
 mod df;
 mod docs;
 pub mod doctor;
@@ -122,6 +123,11 @@ pub enum ContainerVerb {
     Attach(exec::AttachArgs),
     /// List a container's processes
     Top(exec::TopArgs),
+    /// Mount containers' root filesystems and print where (without names: list the mounted ones)
+    Mount(container_mount::ContainerMountArgs),
+    /// Unmount containers' root filesystems mounted with `mount`
+    #[command(visible_alias = "unmount")]
+    Umount(container_mount::ContainerUnmountArgs),
 }
 
 #[derive(Subcommand, Debug)]
@@ -416,6 +422,8 @@ fn container_verb(ctx: &Ctx, verb: ContainerVerb) -> Result<()> {
         ContainerVerb::Exec(a) => exec::exec(ctx, a),
         ContainerVerb::Attach(a) => exec::attach(ctx, a),
         ContainerVerb::Top(a) => exec::top(ctx, a),
+        ContainerVerb::Mount(a) => container_mount::mount(ctx, a),
+        ContainerVerb::Umount(a) => container_mount::unmount(ctx, a),
     }
 }
 

@@ -235,6 +235,12 @@ fn mount_rootfs(store: &Store, record: &ContainerRecord, paths: &ContainerPaths,
     if driver == crate::store::rootfs::Driver::Vfs && already_copied {
         return Ok(());
     }
+    // Mounted by `pontoon mount` (this namespace is a copy of the one it
+    // was made in): the container runs on that very overlay, as a second
+    // one over the same upper directory is refused or corrupts it.
+    if driver != crate::store::rootfs::Driver::Vfs && crate::store::rootfs::is_mountpoint(&paths.merged) {
+        return Ok(());
+    }
     crate::store::rootfs::mount_rootfs(&layers, Some(&paths.upper), Some(&paths.work), &paths.merged, driver)
         .with_context(|| format!("mount the root filesystem of container {}", &record.id[..12]))
 }
