@@ -11,7 +11,12 @@ use super::Cli;
 /// The lines to print on stderr for a parse error (not for `--help` or
 /// `--version`, which clap prints itself).
 pub fn report_lines(err: &clap::Error, argv: &[OsString]) -> Vec<String> {
-    vec![format!("Error: {}", message(&err.render().to_string())), format!("See '{} --help'", command_path(argv))]
+    let (rendered, path) = (err.render().to_string(), command_path(argv));
+    if err.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+        // A command family without its verb: its help, then what is missing.
+        return vec![rendered.trim_end().to_string(), format!("Error: missing command '{path} COMMAND'")];
+    }
+    vec![format!("Error: {}", message(&rendered)), format!("See '{path} --help'")]
 }
 
 /// clap's message without its `error: ` prefix, tips and usage: the text
@@ -59,6 +64,14 @@ mod tests {
         assert_eq!(report_lines(&err, &argv), ["Error: unexpected argument '--foo' found", "See 'pontoon run --help'"]);
         let (err, argv) = parse_error(&["pontoon", "container", "list", "--bogus"]);
         assert_eq!(report_lines(&err, &argv)[1], "See 'pontoon container ls --help'", "aliases resolve to the command's name");
+    }
+
+    #[test]
+    fn a_family_without_its_verb_shows_its_help_and_what_is_missing() {
+        let (err, argv) = parse_error(&["pontoon", "image"]);
+        let lines = report_lines(&err, &argv);
+        assert!(lines[0].contains("Usage: pontoon image"), "{lines:?}");
+        assert_eq!(lines[1], "Error: missing command 'pontoon image COMMAND'");
     }
 
     #[test]
