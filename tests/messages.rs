@@ -40,7 +40,7 @@ fn a_wrong_flag_is_named_with_where_to_read_more() {
     let env = TestEnv::new();
     let (code, err) = env.fails(&["run", "--bogus-flag", "busybox"]);
     assert_eq!(code, 125, "{err}");
-    assert_eq!(err, "Error: unexpected argument '--bogus-flag' found\nSee 'pontoon run --help'\n");
+    assert_eq!(err, "Error: unknown flag: --bogus-flag\nSee 'pontoon run --help'\n", "Podman's words");
     let (code, err) = env.fails(&["container", "stop", "-t", "soon", "web"]);
     assert_eq!(code, 125, "{err}");
     let lines: Vec<&str> = err.lines().collect();

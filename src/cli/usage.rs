@@ -16,7 +16,21 @@ pub fn report_lines(err: &clap::Error, argv: &[OsString]) -> Vec<String> {
         // A command family without its verb: its help, then what is missing.
         return vec![rendered.trim_end().to_string(), format!("Error: missing command '{path} COMMAND'")];
     }
-    vec![format!("Error: {}", message(&rendered)), format!("See '{path} --help'")]
+    vec![format!("Error: {}", unknown_flag(err).unwrap_or_else(|| message(&rendered))), format!("See '{path} --help'")]
+}
+
+/// Podman's words for a flag the command does not have.
+fn unknown_flag(err: &clap::Error) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if err.kind() != ErrorKind::UnknownArgument {
+        return None;
+    }
+    match err.get(ContextKind::InvalidArg)? {
+        ContextValue::String(arg) if arg.starts_with('-') => {
+            Some(format!("unknown flag: {}", arg.split_once('=').map_or(arg.as_str(), |(flag, _)| flag)))
+        }
+        _ => None,
+    }
 }
 
 /// clap's message without its `error: ` prefix, tips and usage: the text
@@ -61,7 +75,9 @@ mod tests {
     #[test]
     fn an_unknown_flag_is_named_with_the_help_to_read() {
         let (err, argv) = parse_error(&["pontoon", "--root", "/tmp/x", "run", "--foo", "busybox"]);
-        assert_eq!(report_lines(&err, &argv), ["Error: unexpected argument '--foo' found", "See 'pontoon run --help'"]);
+        assert_eq!(report_lines(&err, &argv), ["Error: unknown flag: --foo", "See 'pontoon run --help'"]);
+        let (err, argv) = parse_error(&["pontoon", "ps", "--foo=bar"]);
+        assert_eq!(report_lines(&err, &argv)[0], "Error: unknown flag: --foo");
         let (err, argv) = parse_error(&["pontoon", "container", "list", "--bogus"]);
         assert_eq!(report_lines(&err, &argv)[1], "See 'pontoon container ls --help'", "aliases resolve to the command's name");
     }
