@@ -23,6 +23,10 @@ pub const EXIT_NO_SUCH_OBJECT: i32 = 1;
 /// (Podman's: a running container, an image or volume in use).
 pub const EXIT_CONFLICT: i32 = 2;
 
+/// Exit code of `run -it` / `exec -it` refused for want of a terminal
+/// (Docker's CLI refuses it with 1).
+pub const EXIT_NO_TTY: i32 = 1;
+
 #[derive(Debug, Error)]
 pub enum PontoonError {
     #[error("invalid reference format: {reference:?}: {why}")]
@@ -34,7 +38,9 @@ pub enum PontoonError {
     /// "delete 9d5226e6ce3f"; `fix` says what the user can do.
     #[error("conflict: unable to {what} ({}) - container {container} is using its referenced image {image}: {fix}", if *.forced { "cannot be forced" } else { "must force" })]
     ImageInUse { what: String, forced: bool, container: String, image: String, fix: String },
-    #[error("no such container: {0}")]
+    /// Podman's text; it holds Docker's "No such container" too, so that
+    /// scripts matching either (case-insensitively) keep working.
+    #[error("no container with name or ID {0:?} found: no such container")]
     NoSuchContainer(String),
     #[error("the container name {0:?} is already in use")]
     NameInUse(String),
@@ -42,15 +48,15 @@ pub enum PontoonError {
     Ambiguous { prefix: String, what: &'static str },
     #[error("no subordinate {kind} range for user {user:?} in {file}: add one with `usermod --add-subuids 100000-165535 --add-subgids 100000-165535 {user}` (run as root)")]
     NoSubordinateRange { kind: &'static str, user: String, file: String },
-    #[error("no such volume: {0}")]
+    #[error("no volume with name {0:?} found: no such volume")]
     NoSuchVolume(String),
-    #[error("no such network: {0}")]
+    #[error("unable to find network with name or ID {0}: network not found")]
     NoSuchNetwork(String),
-    #[error("no such pod: {0}")]
+    #[error("no pod with name or ID {0} found: no such pod")]
     NoSuchPod(String),
     #[error("name {0:?} is in use: pod already exists")]
     PodExists(String),
-    #[error("no such object: {0}")]
+    #[error("no such object: {0:?}")]
     NoSuchObject(String),
     /// `port CONTAINER PORT` for a port that is not published (Docker exits 1).
     #[error("no public port '{port}' published for {container}")]
@@ -75,6 +81,10 @@ pub enum PontoonError {
     /// step's code, as Podman's does, after its output was shown.
     #[error("{message}")]
     BuildStepFailed { code: i32, message: String },
+    /// `run -it` / `exec -it` with stdin not a terminal: refused before
+    /// anything is created, with Docker's words and exit code (1).
+    #[error("the input device is not a TTY: -i and -t need a terminal on stdin; drop -t to pipe input into the container")]
+    InputNotATty,
     /// The container exited with this code; not an engine failure, so
     /// nothing is printed.
     #[error("container exited with code {0}")]
@@ -103,6 +113,7 @@ fn kind(err: &anyhow::Error) -> Kind {
     for cause in err.chain() {
         if let Some(e) = cause.downcast_ref::<PontoonError>() {
             return match e {
+                PontoonError::InputNotATty => Kind::Code(EXIT_NO_TTY),
                 PontoonError::ContainerExit(code)
                 | PontoonError::Exit(code)
                 | PontoonError::StartFailed { code, .. }

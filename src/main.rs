@@ -31,12 +31,19 @@ fn main() {
     if args.first().is_some_and(|a| a == runtime::pause::ARGV0) {
         runtime::pause::main();
     }
-    let cli = match cli::Cli::try_parse_from(cli::compose::argv(std::env::args_os())) {
+    let argv = cli::compose::argv(std::env::args_os());
+    let cli = match cli::Cli::try_parse_from(&argv) {
         Ok(cli) => cli,
-        Err(e) => {
-            let code = if e.use_stderr() { errors::EXIT_ENGINE } else { 0 };
+        // --help and --version, as clap prints them.
+        Err(e) if !e.use_stderr() => {
             let _ = e.print();
-            std::process::exit(code);
+            std::process::exit(0);
+        }
+        Err(e) => {
+            for line in cli::usage::report_lines(&e, &argv) {
+                eprintln!("{line}");
+            }
+            std::process::exit(errors::EXIT_ENGINE);
         }
     };
     let family = cli.family();

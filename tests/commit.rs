@@ -176,7 +176,7 @@ fn a_bad_change_fails_in_one_line_and_makes_no_image() {
     assert_eq!((code, stderr.trim().lines().count()), (125, 1), "{stderr}");
     assert_eq!(image_ids(&env), before);
     let (code, stderr) = env.fails(&["commit", "nope", "x:1"]);
-    assert!(code != 0 && stderr.contains("no such container: nope"), "{code} {stderr}");
+    assert!(code != 0 && stderr.contains("no container with name or ID \"nope\" found: no such container"), "{code} {stderr}");
     let (code, stderr) = env.fails(&["commit", "c", "Bad Name"]);
     assert!(code != 0 && stderr.contains("invalid reference format"), "{code} {stderr}");
     assert_eq!(image_ids(&env), before);

@@ -85,7 +85,7 @@ fn create_ls_inspect_exists_and_rm() {
     assert_eq!(env.ok(&["network", "inspect", "--format", "{{.Name}} {{.Internal}}", short, "db"]), "app false\ndb true\n");
     let (code, err) = env.fails(&["network", "inspect", "app", "nope"]);
     assert_eq!(code, 1, "{err}");
-    assert!(err.contains("no such network: nope"), "{err}");
+    assert!(err.contains("unable to find network with name or ID nope: network not found"), "{err}");
 
     env.ok(&["network", "exists", "app"]);
     let missing = env.run(&["network", "exists", "nope"]);
@@ -94,7 +94,7 @@ fn create_ls_inspect_exists_and_rm() {
     assert_eq!(env.ok(&["network", "rm", "app", "db"]), "app\ndb\n");
     assert_eq!(names(&env), ["bridge", "dual"]);
     assert_eq!(inspect(&env, "dual")["NetworkInterface"], "pontoon3");
-    one_line_error(&env, &["network", "rm", "app"], 1, "no such network: app");
+    one_line_error(&env, &["network", "rm", "app"], 1, "unable to find network with name or ID app: network not found");
     assert_eq!(env.ok(&["network", "rm", "-f", "app"]), "", "-f: a missing network is no error");
     // A freed subnet and bridge name are given again.
     env.ok(&["network", "create", "again"]);
@@ -177,7 +177,7 @@ fn a_network_in_use_is_refused_until_rm_f_takes_its_containers() {
 #[test]
 fn create_needs_the_network_to_exist_and_records_its_name() {
     let env = TestEnv::with_netns_and_busybox();
-    one_line_error(&env, &["create", "--name", "web", "--network", "nope", "busybox", "true"], 125, "no such network: nope");
+    one_line_error(&env, &["create", "--name", "web", "--network", "nope", "busybox", "true"], 125, "unable to find network with name or ID nope: network not found");
     assert_eq!(env.ok(&["ps", "-a", "-q"]), "", "no container was made");
     let id = env.ok(&["network", "create", "app"]);
     // Given by Id prefix, recorded by name (names survive, ids are typed once).
@@ -196,8 +196,8 @@ fn connect_and_disconnect_a_created_container() {
     assert_eq!(networks[1], serde_json::json!({ "network": "db", "aliases": ["api"], "ip": "10.127.1.50", "mac": null }));
     one_line_error(&env, &["network", "rm", "db"], 2, "network db is in use by container web");
     one_line_error(&env, &["network", "connect", "db", "web"], 125, "container web is already connected to network db");
-    one_line_error(&env, &["network", "connect", "nope", "web"], 1, "no such network: nope");
-    one_line_error(&env, &["network", "connect", "db", "ghost"], 1, "no such container: ghost");
+    one_line_error(&env, &["network", "connect", "nope", "web"], 1, "unable to find network with name or ID nope: network not found");
+    one_line_error(&env, &["network", "connect", "db", "ghost"], 1, "no container with name or ID \"ghost\" found: no such container");
 
     env.ok(&["network", "disconnect", "db", "web"]);
     assert_eq!(network_mode(&env, "web")["Networks"].as_array().map(Vec::len), Some(1));

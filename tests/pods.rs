@@ -217,7 +217,7 @@ fn podman_s_refusals() {
     // A missing pod is a missing object.
     let (code, err) = env.fails(&["pod", "inspect", "nope"]);
     assert_eq!(code, 1);
-    assert!(err.contains("no such pod: nope"), "{err}");
+    assert!(err.contains("no pod with name or ID nope found: no such pod"), "{err}");
     let (code, _) = env.fails(&["run", "--pod", "nope", "busybox", "true"]);
     assert_eq!(code, 125);
 }

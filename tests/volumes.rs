@@ -97,7 +97,7 @@ fn a_volume_in_use_cannot_be_removed_until_its_container_is_gone() {
     assert!(!env.root.join("volumes/busy").exists(), "its data is gone too");
     let (code, err) = env.fails(&["volume", "rm", "busy"]);
     assert_eq!(code, 1, "a missing volume: {err}");
-    assert!(err.contains("no such volume: busy"), "{err}");
+    assert!(err.contains("no volume with name \"busy\" found: no such volume"), "{err}");
     env.ok(&["volume", "rm", "-f", "busy"]);
 }
 

@@ -89,6 +89,7 @@ pub struct TopArgs {
 pub fn exec(ctx: &Ctx, args: ExecArgs) -> Result<()> {
     // Not the storage namespace: the process joins the container's own
     // user namespace, which we may as its owner.
+    super::tty_check::require_terminal_stdin(args.interactive, args.tty, args.detach)?;
     let store = ctx.store_files_only()?;
     let container = args.container().to_string();
     let opts = ExecOptions {

@@ -9,6 +9,7 @@ pub mod compat_mode;
 pub mod compose;
 mod compose_ops;
 mod container;
+mod container_mount;
 mod df;
 mod docs;
 pub mod doctor;
@@ -45,6 +46,8 @@ mod secret;
 mod stats;
 mod system;
 mod targets;
+mod tty_check;
+pub mod usage;
 pub mod tls_verify;
 mod volume;
 mod volume_archive;
@@ -127,6 +130,11 @@ pub enum ContainerVerb {
     Attach(exec::AttachArgs),
     /// List a container's processes
     Top(exec::TopArgs),
+    /// Mount containers' root filesystems and print where (without names: list the mounted ones)
+    Mount(container_mount::ContainerMountArgs),
+    /// Unmount containers' root filesystems mounted with `mount`
+    #[command(visible_alias = "unmount")]
+    Umount(container_mount::ContainerUnmountArgs),
 }
 
 #[derive(Subcommand, Debug)]
@@ -421,6 +429,8 @@ fn container_verb(ctx: &Ctx, verb: ContainerVerb) -> Result<()> {
         ContainerVerb::Exec(a) => exec::exec(ctx, a),
         ContainerVerb::Attach(a) => exec::attach(ctx, a),
         ContainerVerb::Top(a) => exec::top(ctx, a),
+        ContainerVerb::Mount(a) => container_mount::mount(ctx, a),
+        ContainerVerb::Umount(a) => container_mount::unmount(ctx, a),
     }
 }
 

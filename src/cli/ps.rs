@@ -75,7 +75,8 @@ pub fn status_text(c: &Container) -> String {
     let now = Utc::now();
     match c.state.status {
         Status::Created => "Created".into(),
-        Status::Running | Status::Stopping if is_running(c) => {
+        Status::Stopping if is_running(c) => "Stopping".into(),
+        Status::Running if is_running(c) => {
             let up = c.state.started_at.map(|t| (now - t).num_seconds()).unwrap_or(0);
             match health_text(c) {
                 Some(h) => format!("Up {} ({h})", human_duration(up)),

@@ -659,6 +659,7 @@ pub fn run(ctx: &Ctx, args: RunArgs) -> Result<()> {
         bail!("--attach and --detach cannot be used together: drop one of them");
     }
     super::run_compat::attached_streams(&args.attach, args.flags.interactive)?;
+    super::tty_check::require_terminal_stdin(args.flags.interactive, args.flags.tty, args.detach)?;
     let mut spec = args.flags.to_spec(&HostInputs::real()?)?;
     let mut preserve_fds = args.preserve_fds;
     if let Some((count, env)) = socket_activation(&|k| std::env::var(k).ok(), std::process::id()) {

@@ -248,7 +248,7 @@ pub fn start(store: &Store, id: &str, mode: StartMode) -> Result<()> {
 pub fn start_with_fds(store: &Store, id: &str, mode: StartMode, preserve_fds: u32) -> Result<()> {
     crate::runtime::fds::keep_across_exec(preserve_fds).map_err(|e| anyhow::anyhow!(e))?;
     let container = store.containers.load(id)?;
-    if container.state.status == crate::store::containers::Status::Running {
+    if matches!(container.state.status, crate::store::containers::Status::Running | crate::store::containers::Status::Stopping) {
         return Ok(());
     }
     start_required(store, &container.record, 0)?;

@@ -33,7 +33,6 @@ fn time(t: Option<DateTime<Utc>>) -> String {
 pub fn status_name(c: &Container) -> &'static str {
     match c.state.status {
         Status::Running | Status::Stopping | Status::Paused if !is_running(c) => "exited",
-        Status::Stopping => "running",
         s => s.as_str(),
     }
 }
@@ -53,7 +52,8 @@ pub fn inspect_json(store: &Store, c: &Container, layer_dirs: &[std::path::PathB
     let secret_env = crate::engine::secrets::env_names(spec);
     env.retain(|e| !secret_env.iter().any(|k| e.split_once('=').map_or(e.as_str(), |(n, _)| n) == k));
     let status = status_name(c);
-    let running = status == "running" || status == "paused";
+    // A stopping container still runs: its pid, ports and addresses are real.
+    let running = matches!(status, "running" | "paused" | "stopping");
     let (driver, _) = crate::store::rootfs::choose_driver(&store.paths).unwrap_or((crate::store::rootfs::Driver::Overlay, String::new()));
     let lower: Vec<String> = layer_dirs.iter().map(|d| d.display().to_string()).collect();
     let network_mode = spec.network.name();

@@ -178,7 +178,8 @@ fn wait_exit(stream: &mut UnixStream, timeout: Option<Duration>) -> Result<Optio
     }
 }
 
-/// Stops a container: its stop signal, then SIGKILL after `timeout` seconds.
+/// Stops a container: its stop signal, then SIGKILL after `timeout` seconds
+/// (with Podman's warning). While it waits the container is "stopping".
 pub fn stop(store: &Store, c: &Container, timeout: Option<u32>) -> Result<()> {
     let c = reconcile(store, c)?;
     store.containers.update_state_best_effort(&c.record.id, |st| {
@@ -191,17 +192,81 @@ pub fn stop(store: &Store, c: &Container, timeout: Option<u32>) -> Result<()> {
     let signal = parse_signal(c.record.spec.stop_signal.as_deref().unwrap_or("TERM"))?;
     let timeout = timeout.or(c.record.spec.stop_timeout).unwrap_or(DEFAULT_STOP_TIMEOUT);
     crate::engine::pause::thaw(store, &c)?;
+    let _stopping = StoppingMark::set(store, &c.record.id)?;
     crate::engine::events::emit(store, crate::engine::events::Event::container("stop", &c.record));
     let mut stream = connect(store, &c)?;
     send_signal(&mut stream, signal)?;
     if wait_exit(&mut stream, Some(Duration::from_secs(timeout.into())))?.is_some() {
         return Ok(());
     }
+    eprintln!(
+        "WARN[{:04}] StopSignal {} failed to stop container {} in {timeout} seconds, resorting to SIGKILL",
+        seconds_since_this_process_started(),
+        signal.as_str(),
+        c.record.name
+    );
     send_signal(&mut stream, Signal::SIGKILL)?;
     if wait_exit(&mut stream, Some(Duration::from_secs(30)))?.is_none() {
         ensure_dead(store, &c.record.id)?;
     }
     Ok(())
+}
+
+/// The "stopping" status of a container a `stop` waits for, written with
+/// this process as its stopper and taken back when the stop ends; if this
+/// process is killed instead, readers see a stopper that is gone and take
+/// the container for running (store::containers' `settle`).
+struct StoppingMark<'a> {
+    store: &'a Store,
+    id: String,
+    stopper: Option<crate::store::containers::Stopper>,
+}
+
+impl<'a> StoppingMark<'a> {
+    fn set(store: &'a Store, id: &str) -> Result<StoppingMark<'a>> {
+        // Without a start time to check it by, a stopper could not be told
+        // from a process that reused its pid: no mark then.
+        let stopper = crate::store::containers::Stopper::this_process();
+        if let Some(me) = stopper {
+            store.containers.update_state_best_effort(id, |st| {
+                if st.status == Status::Running {
+                    st.status = Status::Stopping;
+                    st.stopper = Some(me);
+                }
+                Ok(())
+            })?;
+        }
+        Ok(StoppingMark { store, id: id.to_string(), stopper })
+    }
+}
+
+impl Drop for StoppingMark<'_> {
+    fn drop(&mut self) {
+        let Some(me) = self.stopper else { return };
+        // Best effort: a stale mark is read as running anyway.
+        let _ = self.store.containers.update_state_if_exists(&self.id, |st| {
+            if st.stopper == Some(me) {
+                st.stopper = None;
+                if st.status == Status::Stopping {
+                    st.status = Status::Running;
+                }
+            }
+            Ok(())
+        });
+    }
+}
+
+/// For the `WARN[0010]` stamp of Podman's warnings: whole seconds since
+/// this command started.
+fn seconds_since_this_process_started() -> u64 {
+    let started = crate::runtime::process_start_time(std::process::id() as i32);
+    // SAFETY: sysconf has no preconditions.
+    let ticks_per_second = unsafe { libc::sysconf(libc::_SC_CLK_TCK) };
+    let uptime = std::fs::read_to_string("/proc/uptime").ok().and_then(|t| t.split_whitespace().next()?.parse::<f64>().ok());
+    match (started, uptime) {
+        (Some(started), Some(uptime)) if ticks_per_second > 0 => (uptime - started as f64 / ticks_per_second as f64).max(0.0) as u64,
+        _ => 0,
+    }
 }
 
 /// For a monitor that did not act on SIGKILL in time (hung, or stopped by

@@ -18,6 +18,7 @@ pub mod etc_files;
 pub mod exec;
 pub mod exec_pipes;
 pub mod exec_tty;
+pub mod container_mount;
 pub mod image_mount;
 pub mod image_writer;
 pub mod images;

@@ -235,6 +235,12 @@ fn mount_rootfs(store: &Store, record: &ContainerRecord, paths: &ContainerPaths,
     if driver == crate::store::rootfs::Driver::Vfs && already_copied {
         return Ok(());
     }
+    // Mounted by `pontoon mount` (this namespace is a copy of the one it
+    // was made in): the container runs on that very overlay, as a second
+    // one over the same upper directory is refused or corrupts it.
+    if driver != crate::store::rootfs::Driver::Vfs && crate::store::rootfs::is_mountpoint(&paths.merged) {
+        return Ok(());
+    }
     crate::store::rootfs::mount_rootfs(&layers, Some(&paths.upper), Some(&paths.work), &paths.merged, driver)
         .with_context(|| format!("mount the root filesystem of container {}", &record.id[..12]))
 }
@@ -331,6 +337,7 @@ pub(crate) fn mark_running(store: &Store, record: &ContainerRecord, pid: Option<
     }
     store.containers.update_state(&record.id, |st| {
         st.status = Status::Running;
+        st.stopper = None;
         st.pid = pid.map(Pid::as_raw);
         st.pid_start_time = start;
         st.monitor_pid = Some(std::process::id() as i32);
@@ -357,6 +364,8 @@ fn record_exit(store: &Store, record: &ContainerRecord, cgroup: Option<cgroups::
     }
     let recorded = store.containers.update_state(&record.id, |st| {
         st.status = Status::Exited;
+        // A stop waiting for this exit is over.
+        st.stopper = None;
         st.oom_killed = oom_killed;
         st.exit_code = Some(code);
         st.finished_at = Some(Utc::now());

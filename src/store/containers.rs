@@ -103,6 +103,42 @@ pub struct ContainerState {
     /// to starting at each start, then by each check's result.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub health: Option<crate::spec::health::HealthState>,
+    /// The `stop` command waiting for the container to exit, while the
+    /// status says stopping: a stopping state whose stopper is gone
+    /// (killed) is read as running again (see [`ContainerState::settle`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stopper: Option<Stopper>,
+}
+
+/// A process, by pid and start time (so that a reused pid is not it).
+#[derive(Clone, Copy, Debug, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Stopper {
+    pub pid: i32,
+    pub start_time: u64,
+}
+
+impl Stopper {
+    /// This process, when /proc tells its start time.
+    pub fn this_process() -> Option<Stopper> {
+        let pid = std::process::id() as i32;
+        Some(Stopper { pid, start_time: crate::runtime::process_start_time(pid)? })
+    }
+
+    fn alive(&self) -> bool {
+        crate::runtime::process_start_time(self.pid) == Some(self.start_time)
+    }
+}
+
+impl ContainerState {
+    /// The state as it really is: "stopping" only while the stop command
+    /// that wrote it still waits; otherwise the container is as running
+    /// as before (whether it still runs is the monitor's to tell).
+    fn settle(&mut self) {
+        if self.status == Status::Stopping && !self.stopper.is_some_and(|s| s.alive()) {
+            self.status = Status::Running;
+            self.stopper = None;
+        }
+    }
 }
 
 /// A container's record and state, as read together.
@@ -210,7 +246,8 @@ impl ContainerStore {
     pub fn load(&self, id: &str) -> Result<Container> {
         let dir = self.dir_of(id);
         let record: ContainerRecord = read_json(&dir.join(RECORD_FILE))?.ok_or_else(|| PontoonError::NoSuchContainer(id.to_string()))?;
-        let state: ContainerState = read_json(&dir.join(STATE_FILE))?.unwrap_or_default();
+        let mut state: ContainerState = read_json(&dir.join(STATE_FILE))?.unwrap_or_default();
+        state.settle();
         Ok(Container { record, state })
     }
 
@@ -223,6 +260,7 @@ impl ContainerStore {
         let dir = self.dir_of(id);
         let _guard = lock_exclusive(&dir.join("state.lock"))?;
         let mut state: ContainerState = read_json(&dir.join(STATE_FILE))?.unwrap_or_default();
+        state.settle();
         let out = change(&mut state)?;
         self.save_state(id, &state)?;
         Ok(out)
@@ -416,6 +454,19 @@ pub fn random_name() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stopping_holds_only_while_its_stopper_lives() {
+        let me = Stopper::this_process().expect("our own start time");
+        let mut waiting = ContainerState { status: Status::Stopping, stopper: Some(me), ..Default::default() };
+        waiting.settle();
+        assert_eq!(waiting.status, Status::Stopping);
+        // The same pid with another start time is another process.
+        let gone = Stopper { pid: me.pid, start_time: me.start_time + 1 };
+        let mut stale = ContainerState { status: Status::Stopping, stopper: Some(gone), ..Default::default() };
+        stale.settle();
+        assert_eq!((stale.status, stale.stopper), (Status::Running, None));
+    }
 
     fn record(id: &str, name: &str) -> ContainerRecord {
         ContainerRecord {
