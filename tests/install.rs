@@ -203,6 +203,7 @@ fn bash_completes_the_store_s_names_where_a_command_takes_them() {
     assert_eq!(i.bash("pontoon container logs "), ["webserver"]);
     assert_eq!(i.bash("pontoon exec -it w"), ["webserver"]);
     assert_eq!(i.bash("pontoon run --rm busy"), ["busybox:latest"]);
+    assert_eq!(i.bash("pontoon run --volumes-from web"), ["webserver"]);
     // After the colon only the tag is left to insert (bash split the word).
     assert_eq!(i.bash("pontoon rmi busybox:la"), ["latest"]);
     assert_eq!(i.bash("pontoon volume rm w"), ["webdata"]);

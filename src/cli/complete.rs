@@ -80,8 +80,11 @@ fn wanted(root: &Command, words: &[String]) -> Option<Wanted> {
             }
             let value = match inline {
                 Some(v) => v,
-                // The option's value is the word being completed: not a name.
-                None if i == typed.len() => return None,
+                // The word being completed is the option's value.
+                None if i == typed.len() => {
+                    let kinds = option_kinds(arg);
+                    return (!kinds.is_empty()).then_some(Wanted { kinds, store_flags });
+                }
                 None => {
                     i += 1;
                     typed[i - 1].clone()
@@ -158,6 +161,21 @@ fn slot(cmd: &Command, n: usize) -> Option<String> {
         Some(s) => Some(s.clone()),
         None if repeats => slots.last().cloned(),
         None => None,
+    }
+}
+
+/// The kinds an option's value may name: `--volumes-from CONTAINER`,
+/// `--requires CONTAINERS`, `--network`, `--pod`, `--secret`. Not by the
+/// noun as for positionals: `pod create --name` names a new pod.
+fn option_kinds(arg: &Arg) -> Vec<Kind> {
+    let value_name = arg.get_value_names().and_then(|n| n.first()).map(|n| n.to_string()).unwrap_or_default();
+    match (arg.get_long(), value_name.split(['[', '|', ',']).next().unwrap_or_default()) {
+        (_, "CONTAINER" | "CONTAINERS") => vec![Kind::Container],
+        (_, "IMAGE") => vec![Kind::Image],
+        (Some("network" | "net"), _) => vec![Kind::Network],
+        (Some("pod"), _) => vec![Kind::Pod],
+        (Some("secret"), "NAME") => vec![Kind::Secret],
+        _ => Vec::new(),
     }
 }
 
@@ -250,6 +268,14 @@ mod tests {
             ("rm -f web ", Some(vec![Container])),
             ("rm -t 1 we", Some(vec![Container])),
             ("stop -t ", None),
+            ("run --volumes-from ", Some(vec![Container])),
+            ("create --requires ", Some(vec![Container])),
+            ("run --network ", Some(vec![Network])),
+            ("run -it --pod ", Some(vec![Pod])),
+            ("run --secret ", Some(vec![Secret])),
+            ("run --name ", None),
+            ("pod create --name ", None),
+            ("volume create --label ", None),
             ("start --all ", Some(vec![Container])),
             ("logs --tail 5 ", Some(vec![Container])),
             ("logs web ", None),
