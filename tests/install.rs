@@ -244,30 +244,38 @@ fn fish_completes_the_store_s_names_where_a_command_takes_them() {
     assert_eq!(i.fish("podman rm web"), ["webserver"], "the podman shim's completion is pontoon's");
 }
 
+/// Types `line` and a TAB into an interactive zsh (in a pty, through
+/// zsh's zpty module) whose fpath has the installed site-functions, and
+/// returns what the terminal showed once `expect` appeared (or after 20s).
+const ZSH_TYPIST: &str = r#"zmodload zsh/zpty
+zpty z "zsh -f -i"
+zpty -w z "fpath=($1 \$fpath); autoload -U compinit; compinit -u -d \$HOME/.zcompdump; PS1='> '"
+zpty -w -n z "$2"$'\t'
+out=
+deadline=$((SECONDS + 20))
+while (( SECONDS < deadline )); do
+  if zpty -rt z chunk; then out+=$chunk; [[ ${out#*$2} == *"$3"* ]] && break; else sleep 0.1; fi
+done
+zpty -d z
+print -r -- "${out#*$2}"
+"#;
+
 #[test]
 fn zsh_completes_the_store_s_names_where_a_command_takes_them() {
     if common::skip_unless(have("zsh"), "zsh is not installed (scripts/install-deps.sh installs it)") {
         return;
     }
     let Some(i) = installed() else { return };
-    // compinit finds _pontoon in site-functions; the completion is then
-    // called as zsh's completion system calls it, with compadd recording
-    // what it was given (compadd itself only works inside a completion
-    // widget, which needs a terminal).
-    let complete = |line: &str| {
-        let site = i.prefix.join("share/zsh/site-functions");
-        let script = format!(
-            r#"fpath=({site} $fpath); autoload -U compinit; compinit -u -d "$HOME/.zcompdump"
-[[ $_comps[pontoon] == _pontoon ]] || {{ print -u2 "pontoon is not registered: $_comps[pontoon]"; exit 3; }}
-compadd() {{ print -rl -- "${{(@P)${{@[-1]}}}}"; }}
-words=(${{(z)1}}); [[ $1 == *' ' ]] && words+=(''); CURRENT=$#words
-_pontoon"#,
-            site = site.display()
-        );
-        i.output_lines(i.shell("zsh", &["-f", "-c", &script, "zsh", line]))
+    let site = i.prefix.join("share/zsh/site-functions").display().to_string();
+    let typed = |line: &str, expect: &str| {
+        let shown = i.output_lines(i.shell("zsh", &["-f", "-c", ZSH_TYPIST, "zsh", &site, line, expect])).join("\n");
+        assert!(shown.contains(expect), "zsh showed for `{line}<TAB>`, not {expect:?}: {shown:?}");
     };
-    assert_eq!(complete("pontoon rm web"), ["webserver"]);
-    assert_eq!(complete("pontoon container inspect "), ["webserver"]);
-    assert_eq!(complete("pontoon tag "), ["busybox:latest"]);
-    assert_eq!(complete("pontoon volume rm "), ["webdata"]);
+    // One match: zsh writes the rest of it on the line.
+    typed("pontoon rm web", "server");
+    typed("pontoon tag bu", "sybox:latest");
+    typed("pontoon volume rm w", "ebdata");
+    // Several: it lists them.
+    typed("pontoon inspect ", "busybox:latest");
+    typed("pontoon inspect ", "webserver");
 }
