@@ -216,6 +216,51 @@ fn bash_completes_the_store_s_names_where_a_command_takes_them() {
     assert_eq!(i.bash("docker rm web"), ["webserver"]);
 }
 
+/// Types `line` and a TAB into an interactive bash in a pty (python's pty
+/// module: bash's readline, as a user's terminal drives it) once the
+/// `setup` command has run, and returns what the terminal showed once
+/// `expect` appeared (or after 20s).
+const BASH_TYPIST: &str = r#"
+import os, pty, select, sys, time
+setup, line, expect = sys.argv[1:4]
+pid, fd = pty.fork()
+if pid == 0:
+    os.execvp("bash", ["bash", "--norc", "--noprofile", "-i"])
+def read_until(text, secs):
+    out, end = b"", time.time() + secs
+    while time.time() < end and text.encode() not in out:
+        if select.select([fd], [], [], 0.2)[0]:
+            try:
+                out += os.read(fd, 4096)
+            except OSError:
+                break
+    return out.decode(errors="replace")
+# The prompt is spelled apart so that the command's echo does not match it.
+os.write(fd, (setup + "; PS1='rea''dy> '\n").encode())
+read_until("ready> ", 20)
+os.write(fd, (line + "\t").encode())
+print(read_until(expect, 20))
+os.kill(pid, 9)
+"#;
+
+#[test]
+fn bash_completes_names_in_a_terminal() {
+    if common::skip_unless(Path::new("/usr/share/bash-completion/bash_completion").exists(), "bash-completion is not installed (scripts/install-deps.sh installs it)") {
+        return;
+    }
+    let Some(i) = installed() else { return };
+    let typed = |line: &str, expect: &str| {
+        let mut c = i.shell("python3", &["-c", BASH_TYPIST, "source /usr/share/bash-completion/bash_completion", line, expect]);
+        c.env("TERM", "dumb");
+        let shown = i.output_lines(c).join("\n");
+        assert!(shown.contains(expect), "bash showed for `{line}<TAB>`, not {expect:?}: {shown:?}");
+    };
+    typed("pontoon rm web", "pontoon rm webserver");
+    // readline split the word at the colon; the tag is what is inserted.
+    typed("pontoon rmi busybox:la", "pontoon rmi busybox:latest");
+    typed("docker stop w", "docker stop webserver");
+}
+
 #[test]
 fn bash_completion_reads_the_store_given_with_root() {
     if common::skip_unless(Path::new("/usr/share/bash-completion/bash_completion").exists(), "bash-completion is not installed (scripts/install-deps.sh installs it)") {
