@@ -98,6 +98,9 @@ fn wanted(root: &Command, words: &[String]) -> Option<Wanted> {
             cmd = cmd.find_subcommand(word)?;
         } else {
             positionals += 1;
+            // After `run IMAGE` or `exec CONTAINER` every word is the
+            // container's command's, flags included.
+            after_dashes |= cmd.get_positionals().any(Arg::is_trailing_var_arg_set);
         }
     }
     if cmd.has_subcommands() && positionals == 0 {
@@ -289,6 +292,8 @@ mod tests {
             ("run --name=x busy", Some(vec![Image])),
             ("run busybox ", None),
             ("run -it busybox sh -c ", None),
+            ("run busybox ls --network ", None),
+            ("exec web ls --volumes-from ", None),
             ("create ", Some(vec![Image])),
             ("rmi ", Some(vec![Image])),
             ("image rm a ", Some(vec![Image])),
