@@ -216,16 +216,16 @@ fn bash_completes_the_store_s_names_where_a_command_takes_them() {
     assert_eq!(i.bash("docker rm web"), ["webserver"]);
 }
 
-/// Types `line` and a TAB into an interactive bash in a pty (python's pty
-/// module: bash's readline, as a user's terminal drives it) once the
-/// `setup` command has run, and returns what the terminal showed once
-/// `expect` appeared (or after 20s).
-const BASH_TYPIST: &str = r#"
+/// Starts the interactive shell `argv[1]` (words) in a pty (python's pty
+/// module: readline or zle as a user's terminal drives them), runs the
+/// `setup` command, waits for the prompt, types `line` and a TAB, and
+/// prints what the terminal showed once `expect` appeared (or after 20s).
+const TYPIST: &str = r#"
 import os, pty, select, sys, time
-setup, line, expect = sys.argv[1:4]
+shell, setup, line, expect = sys.argv[1:5]
 pid, fd = pty.fork()
 if pid == 0:
-    os.execvp("bash", ["bash", "--norc", "--noprofile", "-i"])
+    os.execvp(shell.split()[0], shell.split())
 def read_until(text, secs):
     out, end = b"", time.time() + secs
     while time.time() < end and text.encode() not in out:
@@ -250,7 +250,7 @@ fn bash_completes_names_in_a_terminal() {
     }
     let Some(i) = installed() else { return };
     let typed = |line: &str, expect: &str| {
-        let mut c = i.shell("python3", &["-c", BASH_TYPIST, "source /usr/share/bash-completion/bash_completion", line, expect]);
+        let mut c = i.shell("python3", &["-c", TYPIST, "bash --norc --noprofile -i", "source /usr/share/bash-completion/bash_completion", line, expect]);
         c.env("TERM", "dumb");
         let shown = i.output_lines(c).join("\n");
         assert!(shown.contains(expect), "bash showed for `{line}<TAB>`, not {expect:?}: {shown:?}");
@@ -289,31 +289,18 @@ fn fish_completes_the_store_s_names_where_a_command_takes_them() {
     assert_eq!(i.fish("podman rm web"), ["webserver"], "the podman shim's completion is pontoon's");
 }
 
-/// Types `line` and a TAB into an interactive zsh (in a pty, through
-/// zsh's zpty module) whose fpath has the installed site-functions, and
-/// returns what the terminal showed once `expect` appeared (or after 20s).
-const ZSH_TYPIST: &str = r#"zmodload zsh/zpty
-zpty z "zsh -f -i"
-zpty -w z "fpath=($1 \$fpath); autoload -U compinit; compinit -u -d \$HOME/.zcompdump; PS1='> '"
-zpty -w -n z "$2"$'\t'
-out=
-deadline=$((SECONDS + 20))
-while (( SECONDS < deadline )); do
-  if zpty -rt z chunk; then out+=$chunk; [[ ${out#*$2} == *"$3"* ]] && break; else sleep 0.1; fi
-done
-zpty -d z
-print -r -- "${out#*$2}"
-"#;
-
 #[test]
 fn zsh_completes_the_store_s_names_where_a_command_takes_them() {
     if common::skip_unless(have("zsh"), "zsh is not installed (scripts/install-deps.sh installs it)") {
         return;
     }
     let Some(i) = installed() else { return };
-    let site = i.prefix.join("share/zsh/site-functions").display().to_string();
+    // compinit finds _pontoon in the installed site-functions.
+    let setup = format!("fpath=({} $fpath); autoload -U compinit; compinit -u -d $HOME/.zcompdump", i.prefix.join("share/zsh/site-functions").display());
     let typed = |line: &str, expect: &str| {
-        let shown = i.output_lines(i.shell("zsh", &["-f", "-c", ZSH_TYPIST, "zsh", &site, line, expect])).join("\n");
+        let mut c = i.shell("python3", &["-c", TYPIST, "zsh -f -i", &setup, line, expect]);
+        c.env("TERM", "dumb");
+        let shown = i.output_lines(c).join("\n");
         assert!(shown.contains(expect), "zsh showed for `{line}<TAB>`, not {expect:?}: {shown:?}");
     };
     // One match: zsh writes the rest of it on the line.
