@@ -7,7 +7,7 @@ DESTDIR ?=
 CARGO ?= cargo
 RELEASE_BIN := target/x86_64-unknown-linux-gnu/release/pontoon
 
-.PHONY: all build deps test test-root test-unprivileged demo bench docs install clean
+.PHONY: all build deps test test-root test-unprivileged demo bench docs install install-shims uninstall uninstall-shims clean
 
 all: build
 
@@ -54,13 +54,50 @@ bench:
 docs: build
 	$(RELEASE_BIN) __generate-docs --man man --completions completions
 
-install: build docs
-	install -D -m 755 $(RELEASE_BIN) $(DESTDIR)$(PREFIX)/bin/pontoon
-	install -d $(DESTDIR)$(PREFIX)/share/man/man1
-	install -m 644 man/*.1 $(DESTDIR)$(PREFIX)/share/man/man1/
-	install -D -m 644 completions/pontoon.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/pontoon
-	install -D -m 644 completions/_pontoon $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_pontoon
-	install -D -m 644 completions/pontoon.fish $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/pontoon.fish
+# Installs what `make build` made (or BIN=, a pontoon built elsewhere:
+# the tests install theirs) with the committed man pages, completions and
+# the systemd user unit. `make docs` is not run: tests/docs.rs keeps man/
+# and completions/ in step with the CLI.
+BIN ?= $(RELEASE_BIN)
+BINDIR := $(DESTDIR)$(PREFIX)/bin
+MAN1DIR := $(DESTDIR)$(PREFIX)/share/man/man1
+BASHCOMPDIR := $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR := $(DESTDIR)$(PREFIX)/share/zsh/site-functions
+FISHCOMPDIR := $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+USERUNITDIR := $(DESTDIR)$(PREFIX)/lib/systemd/user
+MANPAGES := $(notdir $(wildcard man/*.1))
+SHIMS := docker podman
+
+install: $(if $(filter $(RELEASE_BIN),$(BIN)),build)
+	install -D -m 755 $(BIN) $(BINDIR)/pontoon
+	install -d $(MAN1DIR)
+	install -m 644 $(addprefix man/,$(MANPAGES)) $(MAN1DIR)/
+	install -D -m 644 completions/pontoon.bash $(BASHCOMPDIR)/pontoon
+	install -D -m 644 completions/_pontoon $(ZSHCOMPDIR)/_pontoon
+	install -D -m 644 completions/pontoon.fish $(FISHCOMPDIR)/pontoon.fish
+	install -d $(USERUNITDIR)
+	sed 's|@BINDIR@|$(PREFIX)/bin|g' contrib/systemd/pontoon-restart.service >$(USERUNITDIR)/pontoon-restart.service
+	chmod 644 $(USERUNITDIR)/pontoon-restart.service
+
+# `docker` and `podman` commands that run pontoon, with their completions
+# (not part of `install`: they stand in for the real ones in PATH).
+install-shims:
+	install -d $(BINDIR) $(BASHCOMPDIR) $(FISHCOMPDIR)
+	for shim in $(SHIMS); do \
+		install -m 755 contrib/shims/$$shim $(BINDIR)/$$shim && \
+		sed "s/SHIM/$$shim/g" contrib/shims/completion.bash >$(BASHCOMPDIR)/$$shim && \
+		sed "s/SHIM/$$shim/g" contrib/shims/completion.fish >$(FISHCOMPDIR)/$$shim.fish || exit 1; \
+	done
+
+# Removes the files install put (and the shims'); directories stay, as
+# they may hold other packages' files.
+uninstall: uninstall-shims
+	rm -f $(BINDIR)/pontoon $(addprefix $(MAN1DIR)/,$(MANPAGES))
+	rm -f $(BASHCOMPDIR)/pontoon $(ZSHCOMPDIR)/_pontoon $(FISHCOMPDIR)/pontoon.fish
+	rm -f $(USERUNITDIR)/pontoon-restart.service
+
+uninstall-shims:
+	rm -f $(addprefix $(BINDIR)/,$(SHIMS)) $(addprefix $(BASHCOMPDIR)/,$(SHIMS)) $(addprefix $(FISHCOMPDIR)/,$(addsuffix .fish,$(SHIMS)))
 
 clean:
 	@if [ -d .demo ]; then \

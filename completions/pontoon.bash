@@ -16,6 +16,9 @@ _pontoon() {
             ",$1")
                 cmd="pontoon"
                 ;;
+            pontoon,__complete)
+                cmd="pontoon__subcmd____complete"
+                ;;
             pontoon,__generate-docs)
                 cmd="pontoon__subcmd____generate__subcmd__docs"
                 ;;
@@ -611,7 +614,7 @@ _pontoon() {
 
     case "${cmd}" in
         pontoon)
-            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --storage-opt --events-backend --cgroup-manager --runtime --runtime-flag --noout --config --remote-url --url --remote --connection --help --version run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ps container pull push login logout search build builder buildx images rmi tag untag history inspect import save load image info events version system volume network manifest secret pod compose kube play generate unshare healthcheck __monitor __generate-docs __run-bundle"
+            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --storage-opt --events-backend --cgroup-manager --runtime --runtime-flag --noout --config --remote-url --url --remote --connection --help --version run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ps container pull push login logout search build builder buildx images rmi tag untag history inspect import save load image info events version system volume network manifest secret pod compose kube play generate unshare healthcheck __monitor __generate-docs __complete __run-bundle"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -650,6 +653,64 @@ _pontoon() {
                     return 0
                     ;;
                 --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --remote-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pontoon__subcmd____complete)
+            opts="-h -V --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -14774,7 +14835,29 @@ _pontoon() {
 }
 
 if [[ "${BASH_VERSINFO[0]}" -eq 4 && "${BASH_VERSINFO[1]}" -ge 4 || "${BASH_VERSINFO[0]}" -gt 4 ]]; then
-    complete -F _pontoon -o nosort -o bashdefault -o default pontoon
+    complete -F _pontoon_names -o nosort -o bashdefault -o default pontoon
 else
-    complete -F _pontoon -o bashdefault -o default pontoon
+    complete -F _pontoon_names -o bashdefault -o default pontoon
 fi
+
+# Names of containers, images, volumes, networks, pods and secrets where the
+# command takes one, from `pontoon __complete` (it exits 1 elsewhere, and
+# the completion generated above answers).
+_pontoon_names() {
+    local cur words cword names
+    if declare -F _get_comp_words_by_ref >/dev/null; then
+        # bash-completion's: keeps `busybox:latest` one word.
+        _get_comp_words_by_ref -n =: cur words cword
+    else
+        cur=${COMP_WORDS[COMP_CWORD]} words=("${COMP_WORDS[@]}") cword=$COMP_CWORD
+    fi
+    if names=$("${words[0]}" __complete -- "${words[@]:1:cword}" 2>/dev/null); then
+        local IFS=$'\n'
+        COMPREPLY=($(compgen -W "$names" -- "$cur"))
+        if declare -F __ltrim_colon_completions >/dev/null; then
+            __ltrim_colon_completions "$cur"
+        fi
+        return 0
+    fi
+    _pontoon "$@"
+}

@@ -102,6 +102,7 @@ complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "unshare" -d 'Run a 
 complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "healthcheck" -d 'Run containers\' healthchecks'
 complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "__monitor" -d 'Supervise one container (started by `start`; not for users)'
 complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "__generate-docs" -d 'Write man pages and shell completions (used by `make docs`)'
+complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "__complete" -d 'Print the names a shell completion offers for a command line (used by the generated completions)'
 complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "__run-bundle" -d 'Run an OCI bundle in the foreground with the built-in runtime'
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l detach-keys -d 'Key sequence to detach' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l sig-proxy -d 'Forward received signals to the container' -r -f -a "true\t''
@@ -771,7 +772,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand unmount" -l remote -d 'R
 complete -c pontoon -n "__fish_pontoon_using_subcommand unmount" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand unmount" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -s n -l last -d 'Show the n last created containers' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -s f -l filter -d 'Filter: status=, name=, id=, label=, ancestor=, exited=, health=, pod=' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -s f -l filter -d 'Filter: status=, name=, id=, label=, ancestor=, exited=, health=, pod=, restart-policy=, stopped-by-user=' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -l sort -d 'Sort by command, created, id, image, names, runningfor, size or status' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -l root -d 'Storage root for images, layers and containers' -r -F
@@ -1508,7 +1509,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from unmount" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from unmount" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -s n -l last -d 'Show the n last created containers' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter: status=, name=, id=, label=, ancestor=, exited=, health=, pod=' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter: status=, name=, id=, label=, ancestor=, exited=, health=, pod=, restart-policy=, stopped-by-user=' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -l sort -d 'Sort by command, created, id, image, names, runningfor, size or status' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -l root -d 'Storage root for images, layers and containers' -r -F
@@ -1535,7 +1536,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -s n -l last -d 'Show the n last created containers' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -s f -l filter -d 'Filter: status=, name=, id=, label=, ancestor=, exited=, health=, pod=' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -s f -l filter -d 'Filter: status=, name=, id=, label=, ancestor=, exited=, health=, pod=, restart-policy=, stopped-by-user=' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -l sort -d 'Sort by command, created, id, image, names, runningfor, size or status' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -l root -d 'Storage root for images, layers and containers' -r -F
@@ -4144,6 +4145,20 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand __generate-docs" -l noou
 complete -c pontoon -n "__fish_pontoon_using_subcommand __generate-docs" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand __generate-docs" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand __generate-docs" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand __complete" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand __complete" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand __complete" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand __complete" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand __complete" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand __complete" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand __complete" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand __complete" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand __complete" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand __complete" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand __complete" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand __complete" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand __complete" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand __complete" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand __run-bundle" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand __run-bundle" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand __run-bundle" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -4158,3 +4173,12 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand __run-bundle" -l noout -
 complete -c pontoon -n "__fish_pontoon_using_subcommand __run-bundle" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand __run-bundle" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand __run-bundle" -s V -l version -d 'Print version'
+
+# Names of containers, images, volumes, networks, pods and secrets where the
+# command takes one, from `pontoon __complete` (it exits 1 elsewhere, and
+# the completions above answer).
+function __fish_pontoon_names_wanted
+    set -l words (commandline -opc) (commandline -ct)
+    set -g __fish_pontoon_names ($words[1] __complete -- $words[2..-1] 2>/dev/null)
+end
+complete -c pontoon -f -n __fish_pontoon_names_wanted -a '$__fish_pontoon_names'

@@ -31,6 +31,12 @@ declare -A PROBE=(
   [tzdata]=/usr/share/zoneinfo/Asia/Tokyo
   # the kube tests' schema validator lives in a venv (below)
   [python3-venv]=/usr/lib/python3.11/ensurepip/__init__.py
+  # the install tests: `man pontoon-run`, and the installed completions
+  # loaded by each shell (tests/install.rs)
+  [man-db]=/usr/bin/man
+  [bash-completion]=/usr/share/bash-completion/bash_completion
+  [zsh]=/usr/bin/zsh
+  [fish]=/usr/bin/fish
 )
 CI_USER=${PONTOON_CI_USER:-pontoon-ci}
 

@@ -5,7 +5,7 @@
 //!
 //! The mode is, in this order:
 //! 1. `PONTOON_COMPAT=podman` or `PONTOON_COMPAT=docker` in the environment
-//!    (what `contrib/podman` sets, and what a user can export);
+//!    (what `contrib/shims/podman` sets, and what a user can export);
 //! 2. the name pontoon was run as: `podman` (a symlink, or an alias that
 //!    execs a link) gives Podman's output, `docker` Docker's;
 //! 3. otherwise Docker's, as pontoon's CLI follows Docker's by default.

@@ -24,8 +24,11 @@ pub fn generate(args: DocsArgs) -> Result<()> {
     fs::create_dir_all(&args.completions).with_context(|| format!("create {}", args.completions.display()))?;
     for shell in [Shell::Bash, Shell::Zsh, Shell::Fish] {
         let mut cmd = cmd.clone();
-        clap_complete::generate_to(shell, &mut cmd, "pontoon", &args.completions)
+        let path = clap_complete::generate_to(shell, &mut cmd, "pontoon", &args.completions)
             .with_context(|| format!("write {shell} completions to {}", args.completions.display()))?;
+        let generated = fs::read_to_string(&path).with_context(|| format!("read {}", path.display()))?;
+        let script = super::docs_names::with_names(shell, &generated)?;
+        fs::write(&path, script).with_context(|| format!("write {}", path.display()))?;
     }
     Ok(())
 }

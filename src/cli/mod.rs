@@ -8,10 +8,12 @@ mod commit;
 pub mod compat_mode;
 pub mod compose;
 mod compose_ops;
+mod complete;
 mod container;
 mod container_mount;
 mod df;
 mod docs;
+mod docs_names;
 pub mod doctor;
 mod events;
 mod exec;
@@ -231,6 +233,9 @@ pub enum Command {
     /// Write man pages and shell completions (used by `make docs`)
     #[command(hide = true, name = "__generate-docs")]
     GenerateDocs(docs::DocsArgs),
+    /// Print the names a shell completion offers for a command line (used by the generated completions)
+    #[command(hide = true, name = "__complete")]
+    Complete(complete::CompleteArgs),
     /// Run an OCI bundle in the foreground with the built-in runtime
     #[command(hide = true, name = "__run-bundle")]
     RunBundle { bundle: PathBuf },
@@ -402,6 +407,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Unshare(a) => mount::unshare(&ctx, a),
         Command::Healthcheck(c) => healthcheck::run(&ctx, c),
         Command::GenerateDocs(a) => docs::generate(a),
+        Command::Complete(a) => complete::complete(a),
         Command::RunBundle { bundle } => crate::engine::entry::run_bundle(&ctx.paths, &bundle),
     }
 }

@@ -43,7 +43,7 @@ pub struct PsArgs {
     /// Do not truncate output
     #[arg(long)]
     pub no_trunc: bool,
-    /// Filter: status=, name=, id=, label=, ancestor=, exited=, health=, pod=
+    /// Filter: status=, name=, id=, label=, ancestor=, exited=, health=, pod=, restart-policy=, stopped-by-user=
     #[arg(short, long)]
     pub filter: Vec<String>,
     /// Output: table, json, `table TEMPLATE` or a Go template
@@ -142,7 +142,18 @@ pub fn matches(c: &Container, filters: &[String], pods: &PodNames) -> Result<boo
                 "healthy" | "unhealthy" | "starting" | "none" => health_name(c) == value,
                 other => anyhow::bail!("invalid health filter {other:?}: use healthy, unhealthy, starting or none"),
             },
-            other => anyhow::bail!("invalid filter {other:?}: use status, name, id, label, ancestor, exited, health or pod"),
+            // Podman's: what a boot-time `start --all` (contrib/systemd) picks.
+            "restart-policy" => match value {
+                "no" | "always" | "unless-stopped" | "on-failure" => c.record.spec.restart.name == value,
+                other => anyhow::bail!("invalid restart-policy filter {other:?}: use no, always, unless-stopped or on-failure"),
+            },
+            // Whether `pontoon stop` stopped it: an unless-stopped container
+            // comes back at boot only when it was not.
+            "stopped-by-user" => match value {
+                "true" | "false" => c.state.stopped_by_user == (value == "true"),
+                other => anyhow::bail!("invalid stopped-by-user filter {other:?}: use true or false"),
+            },
+            other => anyhow::bail!("invalid filter {other:?}: use status, name, id, label, ancestor, exited, health, pod, restart-policy or stopped-by-user"),
         };
         if !ok {
             return Ok(false);

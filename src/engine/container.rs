@@ -252,6 +252,14 @@ pub fn start_with_fds(store: &Store, id: &str, mode: StartMode, preserve_fds: u3
         return Ok(());
     }
     start_required(store, &container.record, 0)?;
+    // A user's start undoes their stop (as Docker's): the restart policy
+    // and a boot-time `start --filter stopped-by-user=false` apply again.
+    if container.state.stopped_by_user {
+        store.containers.update_state(id, |st| {
+            st.stopped_by_user = false;
+            Ok(())
+        })?;
+    }
     crate::engine::pods::ensure_infra_running(store, &container.record.spec)?;
     crate::engine::namespaces::point_at_targets(store, &container.record, &ContainerPaths::new(store, id).config)?;
     let (sync_r, sync_w) = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC).context("create the monitor's sync pipe")?;
