@@ -261,3 +261,19 @@ fn without_unmask_the_inner_container_is_refused_rather_than_shown_the_outer_pro
     assert!(!stdout.contains("pontoon load") && !stdout.contains("sh -c"), "no outer process is listed:\n{}", describe(&out));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--security-opt unmask=/proc/*"), "the error names the fix:\n{}", describe(&out));
 }
+
+#[test]
+fn without_a_volume_for_its_store_the_inner_pontoon_picks_a_driver_that_works_there() {
+    if skip_unless(has_id_mappers(), NO_ID_MAPPERS) {
+        return;
+    }
+    let (env, work) = env_with_ci_image();
+    // Its store is then on the outer container's overlay, where the kernel
+    // takes no overlay upper directory: the probe must see that.
+    let flags: Vec<&str> = RECIPE_FLAGS.chunks(2).filter(|pair| pair[0] != "-v").flatten().copied().collect();
+    let script = "cd /work && pontoon info --format '{{.Store.GraphDriverName}}' && pontoon load -q -i busybox.tar && pontoon run --rm busybox echo inner-ran";
+    let out = run_outer(&env, &work, &flags, script);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success() && stdout.contains("inner-ran"), "the inner run works on the outer overlay:\n{}", describe(&out));
+    assert!(!stdout.starts_with("overlay"), "native overlay is not what works there:\n{}", describe(&out));
+}

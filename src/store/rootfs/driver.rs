@@ -96,17 +96,20 @@ fn probe(root: &Path) -> (Driver, String) {
     }
 }
 
-/// Mounts a two-layer read-only overlay in a scratch directory of the
-/// store (same filesystem as the layers) and unmounts it.
+/// Mounts a writable overlay (a layer, an upper and a work directory) in
+/// a scratch directory of the store, as a container's rootfs will be, and
+/// unmounts it. Writable, because a store on an overlay itself (pontoon in
+/// a container without a volume for its store) takes read-only overlays
+/// but refuses an upper directory there.
 fn probe_overlay(root: &Path) -> Result<()> {
     let scratch = root.join("tmp");
     fs::create_dir_all(&scratch).with_context(|| format!("create {}", scratch.display()))?;
     let dir = tempfile::Builder::new().prefix("overlay-probe-").tempdir_in(&scratch).context("create the probe directory")?;
-    let (lower, upper, merged) = (dir.path().join("lower"), dir.path().join("upper"), dir.path().join("merged"));
-    for d in [&lower, &upper, &merged] {
+    let [lower, upper, work, merged] = ["lower", "upper", "work", "merged"].map(|d| dir.path().join(d));
+    for d in [&lower, &upper, &work, &merged] {
         fs::create_dir(d).with_context(|| format!("create {}", d.display()))?;
     }
-    super::overlay::mount_overlay(&[upper.clone(), lower.clone()], None, &merged)?;
+    super::overlay::mount_overlay(std::slice::from_ref(&lower), Some((&upper, &work)), &merged)?;
     super::overlay::unmount(&merged)?;
     Ok(())
 }
