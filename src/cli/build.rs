@@ -57,7 +57,7 @@ pub struct BuildArgs {
     #[arg(long = "secret", value_name = "id=ID,src=PATH")]
     pub secrets: Vec<String>,
     /// The network of RUN steps: bridge, none, host, pasta, slirp4netns, or a network's name
-    #[arg(long, value_name = "MODE")]
+    #[arg(long, alias = "net", value_name = "MODE")]
     pub network: Option<String>,
     /// Keep an image per step, the build cache (Podman's --layers; false: no cache)
     #[arg(long, value_name = "BOOL", num_args = 0..=1, require_equals = true, default_missing_value = "true", default_value = "true")]
@@ -80,6 +80,8 @@ pub struct BuildArgs {
     /// Progress output (auto, plain, tty): accepted, the output is always plain
     #[arg(long, value_name = "TYPE", hide = true)]
     pub progress: Option<String>,
+    #[command(flatten)]
+    pub accepted: super::build_accepted::BuildAccepted,
 }
 
 // One value per process, parsed once: boxing the big variant would save
@@ -109,6 +111,7 @@ struct Unpacked {
 }
 
 pub fn build(ctx: &Ctx, args: BuildArgs) -> Result<()> {
+    args.accepted.check()?;
     let mut request_parts = parse_flags(&args)?;
     // Secrets given by environment variable live in files of ours until the build ends.
     let (secrets, _secret_files) = parse_secrets(&args.secrets)?;

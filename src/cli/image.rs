@@ -33,6 +33,11 @@ pub struct ImagesArgs {
     /// Output: table, json, `table TEMPLATE` or a Go template
     #[arg(long)]
     pub format: Option<String>,
+    /// Do not print the column names
+    #[arg(long)]
+    pub noheading: bool,
+    #[command(flatten)]
+    pub accepted: super::verbs_accepted::ImagesAccepted,
 }
 
 #[derive(Args, Debug)]
@@ -193,6 +198,7 @@ fn glob_match(pattern: &str, text: &str) -> bool {
 }
 
 pub fn images(ctx: &Ctx, args: ImagesArgs) -> Result<()> {
+    args.accepted.check()?;
     // A bad filter fails before the store is touched.
     let filters = Filters::parse(&args.filter, args.reference.as_deref())?;
     let store = ctx.store()?;
@@ -236,7 +242,11 @@ pub fn images(ctx: &Ctx, args: ImagesArgs) -> Result<()> {
             line.extend([s("ID"), s("CreatedSince"), s("Size")]);
             table.push(line);
         }
-        table.render()
+        let text = table.render();
+        match text.split_once('\n') {
+            Some((_, rows)) if args.noheading => rows.to_string(),
+            _ => text,
+        }
     })
 }
 

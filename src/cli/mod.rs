@@ -2,8 +2,10 @@
 //! tree beneath (`pontoon image ls` is `pontoon images`). Each file parses
 //! one command family, calls the engine and prints.
 
+mod accepted;
 mod archive;
 mod build;
+mod build_accepted;
 mod commit;
 pub mod compose;
 mod compose_ops;
@@ -35,14 +37,17 @@ mod ps;
 mod ps_ns;
 mod pull;
 mod push;
+mod refused;
 mod run;
 mod run_compat;
+mod run_accepted;
 mod run_resources;
 mod search;
 mod secret;
 mod stats;
 mod system;
 mod targets;
+mod verbs_accepted;
 pub mod tls_verify;
 mod volume;
 mod volume_archive;
@@ -219,6 +224,9 @@ pub enum Command {
     /// Run an OCI bundle in the foreground with the built-in runtime
     #[command(hide = true, name = "__run-bundle")]
     RunBundle { bundle: PathBuf },
+    /// Docker's and Podman's commands that pontoon answers with the way out
+    #[command(flatten)]
+    Refused(refused::Refused<refused::Top>),
 }
 
 #[derive(Subcommand, Debug)]
@@ -258,6 +266,11 @@ pub enum ImageCommand {
     Exists(exists::ExistsArgs),
     /// Remove names from an image (all of them when none is given)
     Untag(exists::UntagArgs),
+    /// Search a registry for repositories
+    Search(search::SearchArgs),
+    /// Docker's and Podman's commands that pontoon answers with the way out
+    #[command(flatten)]
+    Refused(refused::Refused<refused::Image>),
 }
 
 /// `pontoon container VERB`: the shared verbs, and those only Podman's
@@ -276,6 +289,9 @@ pub enum ContainerCommand {
     Prune(manage::ContainerPruneArgs),
     /// Exit 0 when a container exists, 1 when it does not
     Exists(exists::ExistsArgs),
+    /// Docker's and Podman's commands that pontoon answers with the way out
+    #[command(flatten)]
+    Refused(refused::Refused<refused::Container>),
 }
 
 #[derive(Subcommand, Debug)]
@@ -292,6 +308,9 @@ pub enum SystemCommand {
     Prune(df::PruneArgs),
     /// Let the next command make a new rootless user namespace (after /etc/subuid changes)
     Migrate(system::MigrateArgs),
+    /// Docker's and Podman's commands that pontoon answers with the way out
+    #[command(flatten)]
+    Refused(refused::Refused<refused::System>),
 }
 
 /// What every command gets: where the store is.
@@ -345,7 +364,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Push(a) | Command::Image(ImageCommand::Push(a)) => push::push(&ctx, a),
         Command::Login(a) => login::login(&ctx, a),
         Command::Logout(a) => login::logout(&ctx, a),
-        Command::Search(a) => search::search(&ctx, a),
+        Command::Search(a) | Command::Image(ImageCommand::Search(a)) => search::search(&ctx, a),
         Command::Images(a) | Command::Image(ImageCommand::Ls(a)) => image::images(&ctx, a),
         Command::Rmi(a) | Command::Image(ImageCommand::Rm(a)) => image::rmi(&ctx, a),
         Command::Tag(a) | Command::Image(ImageCommand::Tag(a)) => image::tag(&ctx, a),
@@ -388,6 +407,11 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Healthcheck(c) => healthcheck::run(&ctx, c),
         Command::GenerateDocs(a) => docs::generate(a),
         Command::RunBundle { bundle } => crate::engine::entry::run_bundle(&ctx.paths, &bundle),
+        Command::Refused(r) => r.refuse(),
+        Command::Image(ImageCommand::Refused(r)) => r.refuse(),
+        Command::ContainerNoun(ContainerCommand::Refused(r)) => r.refuse(),
+        Command::System(SystemCommand::Refused(r)) => r.refuse(),
+        Command::Generate(kube::GenerateCommand::Refused(r)) => r.refuse(),
     }
 }
 
