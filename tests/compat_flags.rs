@@ -1,0 +1,84 @@
+//! Flags pontoon took on for Docker's and Podman's users (see
+//! docs/compatibility.md): what the user sees when they use them.
+
+mod common;
+
+use common::{describe, TestEnv};
+
+#[test]
+fn images_noheading_lists_the_images_without_the_column_names() {
+    let env = TestEnv::with_busybox();
+    let with = env.ok(&["images"]);
+    assert!(with.lines().next().is_some_and(|l| l.starts_with("REPOSITORY")), "{with}");
+    let without = env.ok(&["images", "--noheading"]);
+    assert!(!without.contains("REPOSITORY"), "{without}");
+    assert_eq!(without.lines().collect::<Vec<_>>(), with.lines().skip(1).collect::<Vec<_>>());
+    assert!(without.contains("busybox"), "{without}");
+}
+
+#[test]
+fn an_accepted_flag_podman_would_act_on_runs_the_container_with_a_note() {
+    let env = TestEnv::with_busybox();
+    let out = env.run(&["run", "--rm", "--retry", "3", "--retry-delay", "1s", "busybox", "echo", "ran"]);
+    assert!(out.status.success(), "{}", describe(&out));
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "ran");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("pontoon: --retry is accepted and ignored"), "{stderr}");
+    assert!(stderr.contains("pontoon: --retry-delay is accepted and ignored"), "{stderr}");
+}
+
+#[test]
+fn accepted_values_that_are_what_pontoon_does_run_quietly_and_others_are_refused() {
+    let env = TestEnv::with_busybox();
+    let out = env.run(&["run", "--rm", "--cgroupns", "private", "--volume-driver", "local", "--isolation=default", "busybox", "echo", "ran"]);
+    assert!(out.status.success(), "{}", describe(&out));
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "ran");
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("pontoon:"), "{}", describe(&out));
+    let (code, stderr) = env.fails(&["run", "--rm", "--cgroupns", "host", "busybox", "true"]);
+    assert_eq!(code, 125, "{stderr}");
+    assert!(stderr.starts_with("Error: --cgroupns host: pontoon always gives a container its own cgroup namespace"), "{stderr}");
+    // Refused before anything is made: no container is left behind.
+    assert_eq!(env.ok(&["ps", "-a", "-q"]).trim(), "");
+}
+
+#[test]
+fn a_boolean_flag_does_not_take_the_image_as_its_value() {
+    let env = TestEnv::with_busybox();
+    // Podman's --passwd is a boolean: `--passwd busybox` is the flag, then the image.
+    let out = env.ok(&["run", "--rm", "--passwd", "busybox", "echo", "ran"]);
+    assert_eq!(out.trim(), "ran");
+    let (code, stderr) = env.fails(&["run", "--rm", "--passwd=false", "busybox", "true"]);
+    assert_eq!(code, 125, "{stderr}");
+    assert!(stderr.contains("--userns keep-id"), "{stderr}");
+}
+
+#[test]
+fn ps_namespace_is_podman_s_name_for_ns() {
+    let env = TestEnv::with_busybox();
+    let ns = env.ok(&["ps", "-a", "--ns"]);
+    let namespace = env.ok(&["ps", "-a", "--namespace"]);
+    assert_eq!(ns.lines().next(), namespace.lines().next(), "the same columns");
+}
+
+#[test]
+fn a_refused_command_names_the_alternative_and_touches_no_store() {
+    let env = TestEnv::new();
+    let root = tempfile::tempdir().expect("a temp dir");
+    let store = root.path().join("store");
+    let store_arg = store.to_string_lossy().into_owned();
+    let (code, stderr) = env.fails(&["--root", &store_arg, "swarm", "init", "--advertise-addr", "127.0.0.1"]);
+    assert_eq!(code, 125, "{stderr}");
+    assert!(stderr.starts_with("Error: pontoon has no swarm mode") && stderr.contains("pontoon compose up"), "{stderr}");
+    assert!(!store.exists(), "a refusal opens no store");
+    // A typo is still clap's, with its suggestion.
+    let (code, stderr) = env.fails(&["lgos"]);
+    assert_eq!(code, 125);
+    assert!(stderr.contains("unrecognized subcommand"), "{stderr}");
+}
+
+#[test]
+fn image_search_is_search() {
+    let env = TestEnv::new();
+    let help = env.ok(&["image", "search", "--help"]);
+    assert!(help.starts_with("Search a registry for repositories"), "{help}");
+}
