@@ -7,6 +7,8 @@ mod archive;
 mod build;
 mod build_accepted;
 mod commit;
+#[cfg(test)]
+mod compat_doc_tests;
 pub mod compose;
 mod compose_ops;
 mod container;
