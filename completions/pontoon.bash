@@ -1185,7 +1185,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__build)
-            opts="-t -f -q -h -V --tag --file --build-arg --target --label --quiet --iidfile --no-cache --pull --tls-verify --platform --secret --network --layers --squash --isolation --rm --force-rm --format --progress --add-host --all-platforms --allow --annotation --arch --attest --authfile --build-arg-file --build-context --builder --cache-from --cache-to --cache-ttl --call --cap-add --cap-drop --cert-dir --cgroup-parent --cgroupns --check --compat-volumes --compress --cpp-flag --cpu-period --cpu-quota --cpu-shares --cpuset-cpus --cpuset-mems --created-annotation --creds --cw --debug --decryption-key --device --disable-compression --disable-content-trust --dns --dns-option --dns-search --env --from --group-add --hooks-dir --http-proxy --identity-label --ignorefile --inherit-annotations --inherit-labels --ipc --jobs --layer-label --load --logfile --logsplit --manifest --memory --memory-swap --metadata-file --no-cache-filter --no-hostname --no-hosts --omit-history --os --os-feature --os-version --output --pid --policy --provenance --push --resource --retry --retry-delay --rewrite-timestamp --runtime --runtime-flag --sbom --sbom-image-output --sbom-image-purl-output --sbom-merge-strategy --sbom-output --sbom-purl-output --sbom-scanner-command --sbom-scanner-image --security-opt --shm-size --sign-by --skip-unused-stages --source-date-epoch --squash-all --ssh --stdin --timestamp --ulimit --unsetannotation --unsetenv --unsetlabel --userns --userns-gid-map --userns-gid-map-group --userns-uid-map --userns-uid-map-user --uts --variant --volume --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-t -f -q -h -V --tag --file --build-arg --build-arg-file --target --label --quiet --iidfile --no-cache --pull --tls-verify --platform --secret --network --layers --squash --isolation --rm --force-rm --format --progress --add-host --all-platforms --allow --annotation --arch --attest --authfile --build-context --builder --cache-from --cache-to --cache-ttl --call --cap-add --cap-drop --cert-dir --cgroup-parent --cgroupns --check --compat-volumes --compress --cpp-flag --cpu-period --cpu-quota --cpu-shares --cpuset-cpus --cpuset-mems --created-annotation --creds --cw --debug --decryption-key --device --disable-compression --disable-content-trust --dns --dns-option --dns-search --env --from --group-add --hooks-dir --http-proxy --identity-label --ignorefile --inherit-annotations --inherit-labels --ipc --jobs --layer-label --load --logfile --logsplit --manifest --memory --memory-swap --metadata-file --no-cache-filter --no-hostname --no-hosts --omit-history --os --os-feature --os-version --output --pid --policy --provenance --push --resource --retry --retry-delay --rewrite-timestamp --runtime --runtime-flag --sbom --sbom-image-output --sbom-image-purl-output --sbom-merge-strategy --sbom-output --sbom-purl-output --sbom-scanner-command --sbom-scanner-image --security-opt --shm-size --sign-by --skip-unused-stages --source-date-epoch --squash-all --ssh --stdin --timestamp --ulimit --unsetannotation --unsetenv --unsetlabel --userns --userns-gid-map --userns-gid-map-group --userns-uid-map --userns-uid-map-user --uts --variant --volume --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1208,6 +1208,10 @@ _pontoon() {
                     return 0
                     ;;
                 --build-arg)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --build-arg-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1288,10 +1292,6 @@ _pontoon() {
                     return 0
                     ;;
                 --authfile)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --build-arg-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1793,7 +1793,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__builder__subcmd__build)
-            opts="-t -f -q -h -V --tag --file --build-arg --target --label --quiet --iidfile --no-cache --pull --tls-verify --platform --secret --network --layers --squash --isolation --rm --force-rm --format --progress --add-host --all-platforms --allow --annotation --arch --attest --authfile --build-arg-file --build-context --builder --cache-from --cache-to --cache-ttl --call --cap-add --cap-drop --cert-dir --cgroup-parent --cgroupns --check --compat-volumes --compress --cpp-flag --cpu-period --cpu-quota --cpu-shares --cpuset-cpus --cpuset-mems --created-annotation --creds --cw --debug --decryption-key --device --disable-compression --disable-content-trust --dns --dns-option --dns-search --env --from --group-add --hooks-dir --http-proxy --identity-label --ignorefile --inherit-annotations --inherit-labels --ipc --jobs --layer-label --load --logfile --logsplit --manifest --memory --memory-swap --metadata-file --no-cache-filter --no-hostname --no-hosts --omit-history --os --os-feature --os-version --output --pid --policy --provenance --push --resource --retry --retry-delay --rewrite-timestamp --runtime --runtime-flag --sbom --sbom-image-output --sbom-image-purl-output --sbom-merge-strategy --sbom-output --sbom-purl-output --sbom-scanner-command --sbom-scanner-image --security-opt --shm-size --sign-by --skip-unused-stages --source-date-epoch --squash-all --ssh --stdin --timestamp --ulimit --unsetannotation --unsetenv --unsetlabel --userns --userns-gid-map --userns-gid-map-group --userns-uid-map --userns-uid-map-user --uts --variant --volume --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-t -f -q -h -V --tag --file --build-arg --build-arg-file --target --label --quiet --iidfile --no-cache --pull --tls-verify --platform --secret --network --layers --squash --isolation --rm --force-rm --format --progress --add-host --all-platforms --allow --annotation --arch --attest --authfile --build-context --builder --cache-from --cache-to --cache-ttl --call --cap-add --cap-drop --cert-dir --cgroup-parent --cgroupns --check --compat-volumes --compress --cpp-flag --cpu-period --cpu-quota --cpu-shares --cpuset-cpus --cpuset-mems --created-annotation --creds --cw --debug --decryption-key --device --disable-compression --disable-content-trust --dns --dns-option --dns-search --env --from --group-add --hooks-dir --http-proxy --identity-label --ignorefile --inherit-annotations --inherit-labels --ipc --jobs --layer-label --load --logfile --logsplit --manifest --memory --memory-swap --metadata-file --no-cache-filter --no-hostname --no-hosts --omit-history --os --os-feature --os-version --output --pid --policy --provenance --push --resource --retry --retry-delay --rewrite-timestamp --runtime --runtime-flag --sbom --sbom-image-output --sbom-image-purl-output --sbom-merge-strategy --sbom-output --sbom-purl-output --sbom-scanner-command --sbom-scanner-image --security-opt --shm-size --sign-by --skip-unused-stages --source-date-epoch --squash-all --ssh --stdin --timestamp --ulimit --unsetannotation --unsetenv --unsetlabel --userns --userns-gid-map --userns-gid-map-group --userns-uid-map --userns-uid-map-user --uts --variant --volume --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1816,6 +1816,10 @@ _pontoon() {
                     return 0
                     ;;
                 --build-arg)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --build-arg-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1896,10 +1900,6 @@ _pontoon() {
                     return 0
                     ;;
                 --authfile)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --build-arg-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2459,7 +2459,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__buildx__subcmd__build)
-            opts="-t -f -q -h -V --tag --file --build-arg --target --label --quiet --iidfile --no-cache --pull --tls-verify --platform --secret --network --layers --squash --isolation --rm --force-rm --format --progress --add-host --all-platforms --allow --annotation --arch --attest --authfile --build-arg-file --build-context --builder --cache-from --cache-to --cache-ttl --call --cap-add --cap-drop --cert-dir --cgroup-parent --cgroupns --check --compat-volumes --compress --cpp-flag --cpu-period --cpu-quota --cpu-shares --cpuset-cpus --cpuset-mems --created-annotation --creds --cw --debug --decryption-key --device --disable-compression --disable-content-trust --dns --dns-option --dns-search --env --from --group-add --hooks-dir --http-proxy --identity-label --ignorefile --inherit-annotations --inherit-labels --ipc --jobs --layer-label --load --logfile --logsplit --manifest --memory --memory-swap --metadata-file --no-cache-filter --no-hostname --no-hosts --omit-history --os --os-feature --os-version --output --pid --policy --provenance --push --resource --retry --retry-delay --rewrite-timestamp --runtime --runtime-flag --sbom --sbom-image-output --sbom-image-purl-output --sbom-merge-strategy --sbom-output --sbom-purl-output --sbom-scanner-command --sbom-scanner-image --security-opt --shm-size --sign-by --skip-unused-stages --source-date-epoch --squash-all --ssh --stdin --timestamp --ulimit --unsetannotation --unsetenv --unsetlabel --userns --userns-gid-map --userns-gid-map-group --userns-uid-map --userns-uid-map-user --uts --variant --volume --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-t -f -q -h -V --tag --file --build-arg --build-arg-file --target --label --quiet --iidfile --no-cache --pull --tls-verify --platform --secret --network --layers --squash --isolation --rm --force-rm --format --progress --add-host --all-platforms --allow --annotation --arch --attest --authfile --build-context --builder --cache-from --cache-to --cache-ttl --call --cap-add --cap-drop --cert-dir --cgroup-parent --cgroupns --check --compat-volumes --compress --cpp-flag --cpu-period --cpu-quota --cpu-shares --cpuset-cpus --cpuset-mems --created-annotation --creds --cw --debug --decryption-key --device --disable-compression --disable-content-trust --dns --dns-option --dns-search --env --from --group-add --hooks-dir --http-proxy --identity-label --ignorefile --inherit-annotations --inherit-labels --ipc --jobs --layer-label --load --logfile --logsplit --manifest --memory --memory-swap --metadata-file --no-cache-filter --no-hostname --no-hosts --omit-history --os --os-feature --os-version --output --pid --policy --provenance --push --resource --retry --retry-delay --rewrite-timestamp --runtime --runtime-flag --sbom --sbom-image-output --sbom-image-purl-output --sbom-merge-strategy --sbom-output --sbom-purl-output --sbom-scanner-command --sbom-scanner-image --security-opt --shm-size --sign-by --skip-unused-stages --source-date-epoch --squash-all --ssh --stdin --timestamp --ulimit --unsetannotation --unsetenv --unsetlabel --userns --userns-gid-map --userns-gid-map-group --userns-uid-map --userns-uid-map-user --uts --variant --volume --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2482,6 +2482,10 @@ _pontoon() {
                     return 0
                     ;;
                 --build-arg)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --build-arg-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2562,10 +2566,6 @@ _pontoon() {
                     return 0
                     ;;
                 --authfile)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --build-arg-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -9947,7 +9947,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__image__subcmd__build)
-            opts="-t -f -q -h -V --tag --file --build-arg --target --label --quiet --iidfile --no-cache --pull --tls-verify --platform --secret --network --layers --squash --isolation --rm --force-rm --format --progress --add-host --all-platforms --allow --annotation --arch --attest --authfile --build-arg-file --build-context --builder --cache-from --cache-to --cache-ttl --call --cap-add --cap-drop --cert-dir --cgroup-parent --cgroupns --check --compat-volumes --compress --cpp-flag --cpu-period --cpu-quota --cpu-shares --cpuset-cpus --cpuset-mems --created-annotation --creds --cw --debug --decryption-key --device --disable-compression --disable-content-trust --dns --dns-option --dns-search --env --from --group-add --hooks-dir --http-proxy --identity-label --ignorefile --inherit-annotations --inherit-labels --ipc --jobs --layer-label --load --logfile --logsplit --manifest --memory --memory-swap --metadata-file --no-cache-filter --no-hostname --no-hosts --omit-history --os --os-feature --os-version --output --pid --policy --provenance --push --resource --retry --retry-delay --rewrite-timestamp --runtime --runtime-flag --sbom --sbom-image-output --sbom-image-purl-output --sbom-merge-strategy --sbom-output --sbom-purl-output --sbom-scanner-command --sbom-scanner-image --security-opt --shm-size --sign-by --skip-unused-stages --source-date-epoch --squash-all --ssh --stdin --timestamp --ulimit --unsetannotation --unsetenv --unsetlabel --userns --userns-gid-map --userns-gid-map-group --userns-uid-map --userns-uid-map-user --uts --variant --volume --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-t -f -q -h -V --tag --file --build-arg --build-arg-file --target --label --quiet --iidfile --no-cache --pull --tls-verify --platform --secret --network --layers --squash --isolation --rm --force-rm --format --progress --add-host --all-platforms --allow --annotation --arch --attest --authfile --build-context --builder --cache-from --cache-to --cache-ttl --call --cap-add --cap-drop --cert-dir --cgroup-parent --cgroupns --check --compat-volumes --compress --cpp-flag --cpu-period --cpu-quota --cpu-shares --cpuset-cpus --cpuset-mems --created-annotation --creds --cw --debug --decryption-key --device --disable-compression --disable-content-trust --dns --dns-option --dns-search --env --from --group-add --hooks-dir --http-proxy --identity-label --ignorefile --inherit-annotations --inherit-labels --ipc --jobs --layer-label --load --logfile --logsplit --manifest --memory --memory-swap --metadata-file --no-cache-filter --no-hostname --no-hosts --omit-history --os --os-feature --os-version --output --pid --policy --provenance --push --resource --retry --retry-delay --rewrite-timestamp --runtime --runtime-flag --sbom --sbom-image-output --sbom-image-purl-output --sbom-merge-strategy --sbom-output --sbom-purl-output --sbom-scanner-command --sbom-scanner-image --security-opt --shm-size --sign-by --skip-unused-stages --source-date-epoch --squash-all --ssh --stdin --timestamp --ulimit --unsetannotation --unsetenv --unsetlabel --userns --userns-gid-map --userns-gid-map-group --userns-uid-map --userns-uid-map-user --uts --variant --volume --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9970,6 +9970,10 @@ _pontoon() {
                     return 0
                     ;;
                 --build-arg)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --build-arg-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -10050,10 +10054,6 @@ _pontoon() {
                     return 0
                     ;;
                 --authfile)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --build-arg-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1936,6 +1936,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand search" -s V -l version 
 complete -c pontoon -n "__fish_pontoon_using_subcommand build" -s t -l tag -d 'Name the image (repeatable): NAME[:TAG]' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand build" -s f -l file -d 'The Dockerfile (default CONTEXT/Containerfile, else CONTEXT/Dockerfile); - for stdin' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l build-arg -d 'A build arg: KEY=VALUE, or KEY to take it from the environment (repeatable)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l build-arg-file -d 'Read build args from a file of KEY=VALUE (or KEY) lines; --build-arg wins (repeatable)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l target -d 'Build this stage and what it needs, not the last one' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l label -d 'Set a label on the image (repeatable): KEY=VALUE' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l iidfile -d 'Write the image id to this file' -r -F
@@ -1960,7 +1961,6 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l annotation -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l arch -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l attest -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l authfile -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l build-arg-file -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l build-context -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l builder -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l cache-from -r
@@ -2095,6 +2095,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and not __fish_
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -s t -l tag -d 'Name the image (repeatable): NAME[:TAG]' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -s f -l file -d 'The Dockerfile (default CONTEXT/Containerfile, else CONTEXT/Dockerfile); - for stdin' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l build-arg -d 'A build arg: KEY=VALUE, or KEY to take it from the environment (repeatable)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l build-arg-file -d 'Read build args from a file of KEY=VALUE (or KEY) lines; --build-arg wins (repeatable)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l target -d 'Build this stage and what it needs, not the last one' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l label -d 'Set a label on the image (repeatable): KEY=VALUE' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l iidfile -d 'Write the image id to this file' -r -F
@@ -2119,7 +2120,6 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l arch -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l attest -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l authfile -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l build-arg-file -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l build-context -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l builder -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l cache-from -r
@@ -2270,6 +2270,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and not __fish_s
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -s t -l tag -d 'Name the image (repeatable): NAME[:TAG]' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -s f -l file -d 'The Dockerfile (default CONTEXT/Containerfile, else CONTEXT/Dockerfile); - for stdin' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l build-arg -d 'A build arg: KEY=VALUE, or KEY to take it from the environment (repeatable)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l build-arg-file -d 'Read build args from a file of KEY=VALUE (or KEY) lines; --build-arg wins (repeatable)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l target -d 'Build this stage and what it needs, not the last one' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l label -d 'Set a label on the image (repeatable): KEY=VALUE' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l iidfile -d 'Write the image id to this file' -r -F
@@ -2294,7 +2295,6 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l arch -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l attest -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l authfile -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l build-arg-file -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l build-context -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l builder -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l cache-from -r
@@ -2792,6 +2792,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_s
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -s t -l tag -d 'Name the image (repeatable): NAME[:TAG]' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -s f -l file -d 'The Dockerfile (default CONTEXT/Containerfile, else CONTEXT/Dockerfile); - for stdin' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l build-arg -d 'A build arg: KEY=VALUE, or KEY to take it from the environment (repeatable)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l build-arg-file -d 'Read build args from a file of KEY=VALUE (or KEY) lines; --build-arg wins (repeatable)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l target -d 'Build this stage and what it needs, not the last one' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l label -d 'Set a label on the image (repeatable): KEY=VALUE' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l iidfile -d 'Write the image id to this file' -r -F
@@ -2816,7 +2817,6 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_s
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l arch -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l attest -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l authfile -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l build-arg-file -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l build-context -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l builder -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l cache-from -r

@@ -82,3 +82,22 @@ fn image_search_is_search() {
     let help = env.ok(&["image", "search", "--help"]);
     assert!(help.starts_with("Search a registry for repositories"), "{help}");
 }
+
+#[test]
+fn build_arg_file_gives_build_args_that_build_arg_overrides() {
+    let env = TestEnv::with_busybox();
+    let ctx = env.dir_with_files(
+        "argfile-ctx",
+        &[
+            ("Dockerfile", "FROM busybox\nARG FROM_FILE\nARG OVERRIDDEN\nRUN echo \"$FROM_FILE $OVERRIDDEN\" > /args\n"),
+            ("args.conf", "# build args\nFROM_FILE=file\n\nOVERRIDDEN=file\n"),
+        ],
+    );
+    let ctx = ctx.to_string_lossy().into_owned();
+    let file = format!("{ctx}/args.conf");
+    env.ok(&["build", "-q", "--build-arg-file", &file, "--build-arg", "OVERRIDDEN=cli", "-t", "argfile", &ctx]);
+    assert_eq!(env.ok(&["run", "--rm", "argfile", "cat", "/args"]), "file cli\n");
+    let (code, stderr) = env.fails(&["build", "--build-arg-file", "/nonexistent/args.conf", &ctx]);
+    assert_eq!(code, 125);
+    assert!(stderr.contains("read --build-arg-file /nonexistent/args.conf"), "{stderr}");
+}

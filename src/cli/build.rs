@@ -30,6 +30,9 @@ pub struct BuildArgs {
     /// A build arg: KEY=VALUE, or KEY to take it from the environment (repeatable)
     #[arg(long = "build-arg", value_name = "KEY[=VALUE]")]
     pub build_args: Vec<String>,
+    /// Read build args from a file of KEY=VALUE (or KEY) lines; --build-arg wins (repeatable)
+    #[arg(long = "build-arg-file", value_name = "FILE")]
+    pub build_arg_files: Vec<PathBuf>,
     /// Build this stage and what it needs, not the last one
     #[arg(long, value_name = "STAGE")]
     pub target: Option<String>,
@@ -143,7 +146,14 @@ fn parse_flags(args: &BuildArgs) -> Result<BuildRequest> {
         tags.push(Reference::parse_new_name(t, "a built image")?);
     }
     let mut build_args = BTreeMap::new();
-    for a in &args.build_args {
+    // The files' lines first, so that --build-arg overrides them.
+    let mut given = Vec::new();
+    for file in &args.build_arg_files {
+        let text = std::fs::read_to_string(file).with_context(|| format!("read --build-arg-file {}", file.display()))?;
+        given.extend(text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(str::to_string));
+    }
+    given.extend(args.build_args.iter().cloned());
+    for a in &given {
         match a.split_once('=') {
             Some((k, v)) if !k.is_empty() => {
                 build_args.insert(k.to_string(), v.to_string());

@@ -39,7 +39,6 @@ impl FlagTable for BuildTable {
         CompatFlag::refused("arch", true, "build --arch is not supported: pontoon builds for this machine only; say so with --platform linux/ARCH"),
         supply_chain!("attest", true),
         CompatFlag::refused("authfile", true, "build --authfile is not supported: pull the base images first (pontoon pull --authfile FILE IMAGE), or log in with pontoon login"),
-        CompatFlag::refused("build-arg-file", true, "build --build-arg-file is not supported: give each value with --build-arg KEY=VALUE"),
         CompatFlag::refused("build-context", true, "build --build-context is not supported: copy the files into the context, or COPY --from an image or stage"),
         CompatFlag::only("builder", true, &["default"], "pontoon builds in its own process: there are no builder instances"),
         CompatFlag::noted("cache-from", true, "pontoon: --cache-from is accepted and ignored: the build cache is pontoon's local store"),
