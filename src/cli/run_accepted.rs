@@ -12,7 +12,7 @@ pub type RunAccepted = CompatArgs<RunTable>;
 
 impl FlagTable for RunTable {
     const FLAGS: &'static [CompatFlag] = &[
-        CompatFlag::refused("cert-dir", true, "--cert-dir is not supported by run: pull the image first with pontoon pull (registries' certificates go in /etc/containers/certs.d/HOST/), then run it"),
+        CompatFlag::refused("cert-dir", true, "--cert-dir is not supported: pontoon trusts the public certificate authorities; for a registry with a CA of its own use --tls-verify=false, or its insecure key in registries.conf"),
         CompatFlag::refused("cgroup-conf", true, "--cgroup-conf is not supported: set limits with --memory, --cpus, --cpu-shares, --pids-limit, --blkio-weight or --device-read-bps"),
         CompatFlag::refused("cgroup-parent", true, "--cgroup-parent is not supported: pontoon places each container's cgroup itself; set limits with --memory, --cpus or --pids-limit"),
         CompatFlag::only("cgroupns", true, &["private"], "pontoon always gives a container its own cgroup namespace (private); --cgroupns host is not supported"),
@@ -22,7 +22,7 @@ impl FlagTable for RunTable {
         CompatFlag::refused("cpu-percent", true, "--cpu-percent is Docker's for Windows containers: on Linux use --cpus"),
         CompatFlag::refused("cpu-rt-period", true, "--cpu-rt-period is not supported (real-time CPU scheduling): limit CPU time with --cpus or --cpu-quota"),
         CompatFlag::refused("cpu-rt-runtime", true, "--cpu-rt-runtime is not supported (real-time CPU scheduling): limit CPU time with --cpus or --cpu-quota"),
-        CompatFlag::refused("creds", true, "--creds is not supported by run: log in first with pontoon login REGISTRY, or pull with pontoon pull --authfile FILE"),
+        CompatFlag::refused("creds", true, "--creds is not supported: log in first with pontoon login REGISTRY, or give a credentials file with --authfile FILE"),
         CompatFlag::refused("decryption-key", true, "--decryption-key is not supported: pontoon cannot pull encrypted images; pull a decrypted copy"),
         CompatFlag::refused("domainname", true, "--domainname is not supported: give the full name with --hostname NAME.DOMAIN, or a search domain with --dns-search"),
         CompatFlag::refused("gpus", true, "--gpus is not supported: pass the GPU's device files with --device /dev/dri (or /dev/nvidia0, /dev/nvidiactl)"),

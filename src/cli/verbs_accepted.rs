@@ -49,7 +49,8 @@ impl FlagTable for LogsTable {
         // The extra attributes come from --log-opt labels=/env=, which pontoon does not record.
         CompatFlag::ignored("details", false),
         CompatFlag::refused("latest", false, "logs --latest is not supported: name the container (pontoon ps --latest shows the last one created)"),
-        CompatFlag::refused("names", false, "logs --names is not supported: pontoon logs shows one container; its name is the one you gave"),
+        // Podman prefixes names only to the lines of several containers; pontoon shows one.
+        CompatFlag::ignored("names", false),
     ];
 }
 
