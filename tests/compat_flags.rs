@@ -101,3 +101,22 @@ fn build_arg_file_gives_build_args_that_build_arg_overrides() {
     assert_eq!(code, 125);
     assert!(stderr.contains("read --build-arg-file /nonexistent/args.conf"), "{stderr}");
 }
+
+#[test]
+fn images_sort_orders_by_repository_then_tag_or_by_tag() {
+    let env = TestEnv::with_busybox();
+    env.ok(&["tag", "busybox", "zzz:aa"]);
+    env.ok(&["tag", "busybox", "aaa:zz"]);
+    env.ok(&["tag", "busybox", "aaa:bb"]);
+    let list = |key: &str| env.ok(&["images", "--sort", key, "--format", "{{.Repository}}:{{.Tag}}"]);
+    let repositories = list("repository");
+    let names: Vec<&str> = repositories.lines().filter(|l| !l.contains("busybox")).collect();
+    assert_eq!(names, ["aaa:bb", "aaa:zz", "zzz:aa"], "{repositories}");
+    let tags = list("tag");
+    let tag_order: Vec<&str> = tags.lines().map(|l| l.rsplit(':').next().unwrap_or_default()).collect();
+    let mut sorted = tag_order.clone();
+    sorted.sort();
+    assert_eq!(tag_order, sorted, "{tags}");
+    let (code, stderr) = env.fails(&["images", "--sort", "colour"]);
+    assert_eq!(code, 125, "{stderr}");
+}

@@ -36,6 +36,9 @@ pub struct ImagesArgs {
     /// Do not print the column names
     #[arg(long)]
     pub noheading: bool,
+    /// Sort by created (newest first), id, repository (then tag), size (smallest first) or tag
+    #[arg(long, value_name = "KEY", default_value = "created", value_parser = ["created", "id", "repository", "size", "tag"])]
+    pub sort: String,
     #[command(flatten)]
     pub accepted: super::verbs_accepted::ImagesAccepted,
 }
@@ -208,15 +211,18 @@ pub fn images(ctx: &Ctx, args: ImagesArgs) -> Result<()> {
         views.push(ImageView::load(&store, record)?);
     }
     views.sort_by_key(|v| std::cmp::Reverse(v.created()));
-    let mut rows = Vec::new();
+    // Each row with its image's size in bytes, for --sort size.
+    let mut sized = Vec::new();
     for view in views.iter().filter(|v| filters.keeps_image(v)) {
         if view.record.names.is_empty() && filters.references.is_empty() {
-            rows.push(image_row(view, None, args.no_trunc));
+            sized.push((view.record.size, image_row(view, None, args.no_trunc)));
         }
         for name in view.record.names.iter().filter(|n| filters.keeps_name(&familiar_tag(n))) {
-            rows.push(image_row(view, Some(name), args.no_trunc));
+            sized.push((view.record.size, image_row(view, Some(name), args.no_trunc)));
         }
     }
+    sort_rows(&mut sized, &args.sort);
+    let rows: Vec<serde_json::Value> = sized.into_iter().map(|(_, row)| row).collect();
     if args.quiet {
         let mut seen = std::collections::HashSet::new();
         for row in &rows {
@@ -248,6 +254,19 @@ pub fn images(ctx: &Ctx, args: ImagesArgs) -> Result<()> {
             _ => text,
         }
     })
+}
+
+/// `images --sort KEY`, as Podman orders them: the rows come newest
+/// first, which a stable sort keeps among equal keys.
+fn sort_rows(rows: &mut [(u64, serde_json::Value)], key: &str) {
+    let text = |row: &serde_json::Value, k: &str| row[k].as_str().unwrap_or_default().to_string();
+    match key {
+        "id" => rows.sort_by_key(|(_, r)| text(r, "Id")),
+        "repository" => rows.sort_by_key(|(_, r)| (text(r, "Repository"), text(r, "Tag"))),
+        "tag" => rows.sort_by_key(|(_, r)| text(r, "Tag")),
+        "size" => rows.sort_by_key(|(size, _)| *size),
+        _ => {}
+    }
 }
 
 pub fn rmi(ctx: &Ctx, args: RmiArgs) -> Result<()> {

@@ -21,7 +21,6 @@ pub type ImagesAccepted = CompatArgs<ImagesTable>;
 impl FlagTable for ImagesTable {
     const FLAGS: &'static [CompatFlag] = &[
         CompatFlag::refused("history", false, "images --history is not supported: pontoon history IMAGE shows how an image was made, pontoon image inspect its names"),
-        CompatFlag::refused("sort", true, "images --sort is not supported: images are listed newest first; sort with --format and sort(1), e.g. pontoon images --format '{{.Size}} {{.Repository}}' | sort -h"),
         CompatFlag::refused("tree", false, "images --tree is not supported: pontoon images -a lists every image, pontoon history IMAGE its layers"),
     ];
 }
