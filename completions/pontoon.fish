@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_pontoon_global_optspecs
-    string join \n root= runroot= log-level= D/debug storage-driver= storage-opt= events-backend= cgroup-manager= runtime= runtime-flag= noout config= url= remote connection= h/help V/version
+    string join \n root= runroot= log-level= D/debug storage-driver= storage-opt= events-backend= cgroup-manager= runtime= runtime-flag= noout config= url= remote connection= cdi-spec-dir= conmon= context= hooks-dir= identity= imagestore= module= namespace= network-cmd-path= network-config-dir= out= ssh= syslog= tls= tls-ca= tls-cert= tls-key= tlscacert= tlscert= tlskey= tlsverify= tmpdir= transient-store= volumepath= h/help V/version
 end
 
 function __fish_pontoon_needs_command
@@ -36,6 +36,30 @@ complete -c pontoon -n "__fish_pontoon_needs_command" -l runtime-flag -d 'A flag
 complete -c pontoon -n "__fish_pontoon_needs_command" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
 complete -c pontoon -n "__fish_pontoon_needs_command" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_needs_command" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_needs_command" -l cdi-spec-dir -r
+complete -c pontoon -n "__fish_pontoon_needs_command" -l conmon -r
+complete -c pontoon -n "__fish_pontoon_needs_command" -l context -r
+complete -c pontoon -n "__fish_pontoon_needs_command" -l hooks-dir -r
+complete -c pontoon -n "__fish_pontoon_needs_command" -l identity -r
+complete -c pontoon -n "__fish_pontoon_needs_command" -l imagestore -r
+complete -c pontoon -n "__fish_pontoon_needs_command" -l module -r
+complete -c pontoon -n "__fish_pontoon_needs_command" -l namespace -r
+complete -c pontoon -n "__fish_pontoon_needs_command" -l network-cmd-path -r
+complete -c pontoon -n "__fish_pontoon_needs_command" -l network-config-dir -r
+complete -c pontoon -n "__fish_pontoon_needs_command" -l out -r
+complete -c pontoon -n "__fish_pontoon_needs_command" -l ssh -r
+complete -c pontoon -n "__fish_pontoon_needs_command" -l syslog -r
+complete -c pontoon -n "__fish_pontoon_needs_command" -l tls -r
+complete -c pontoon -n "__fish_pontoon_needs_command" -l tls-ca -r
+complete -c pontoon -n "__fish_pontoon_needs_command" -l tls-cert -r
+complete -c pontoon -n "__fish_pontoon_needs_command" -l tls-key -r
+complete -c pontoon -n "__fish_pontoon_needs_command" -l tlscacert -r
+complete -c pontoon -n "__fish_pontoon_needs_command" -l tlscert -r
+complete -c pontoon -n "__fish_pontoon_needs_command" -l tlskey -r
+complete -c pontoon -n "__fish_pontoon_needs_command" -l tlsverify -r
+complete -c pontoon -n "__fish_pontoon_needs_command" -l tmpdir -r
+complete -c pontoon -n "__fish_pontoon_needs_command" -l transient-store -r
+complete -c pontoon -n "__fish_pontoon_needs_command" -l volumepath -r
 complete -c pontoon -n "__fish_pontoon_needs_command" -s D -l debug -d 'Debug output (--log-level debug); before the command, as Docker\'s -D'
 complete -c pontoon -n "__fish_pontoon_needs_command" -l noout -d 'Do not print anything on standard output'
 complete -c pontoon -n "__fish_pontoon_needs_command" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'

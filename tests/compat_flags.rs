@@ -120,3 +120,18 @@ fn images_sort_orders_by_repository_then_tag_or_by_tag() {
     let (code, stderr) = env.fails(&["images", "--sort", "colour"]);
     assert_eq!(code, 125, "{stderr}");
 }
+
+#[test]
+fn docker_s_and_podman_s_global_options_are_accepted_with_a_note_or_refused_with_the_way_out() {
+    let env = TestEnv::new();
+    let out = env.run(&["--syslog", "--tmpdir", "/tmp", "version"]);
+    assert!(out.status.success(), "{}", describe(&out));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("pontoon: --syslog is accepted and ignored"), "{}", describe(&out));
+    let (code, stderr) = env.fails(&["--tlsverify", "--tlscacert", "/etc/ca.pem", "ps"]);
+    assert_eq!(code, 125, "{stderr}");
+    assert!(stderr.starts_with("Error: pontoon has no daemon or service to connect to"), "{stderr}");
+    let (code, stderr) = env.fails(&["--context", "remote-box", "ps"]);
+    assert_eq!(code, 125, "{stderr}");
+    assert!(stderr.contains("pontoon has no contexts"), "{stderr}");
+    assert!(env.run(&["--context", "default", "version"]).status.success());
+}

@@ -83,9 +83,13 @@ fn positionals(command: &str) -> &'static [&'static str] {
     }
 }
 
-/// Whether `pontoon COMMAND --FLAG --help` or `--FLAG=true --help` parses.
-fn parses(env: &TestEnv, command: &str, flag: &str) -> bool {
-    [format!("--{flag}"), format!("--{flag}=true")].iter().any(|f| env.run(&[command, f, "--help"]).status.success())
+/// Whether `pontoon COMMAND --FLAG --help` or `--FLAG=true --help` parses
+/// (no command: a global option).
+fn parses(env: &TestEnv, command: Option<&str>, flag: &str) -> bool {
+    [format!("--{flag}"), format!("--{flag}=true")].iter().any(|f| {
+        let args: Vec<&str> = command.into_iter().chain([f.as_str(), "--help"]).collect();
+        env.run(&args).status.success()
+    })
 }
 
 #[test]
@@ -109,7 +113,7 @@ fn every_flag_row_of_the_eight_commands_is_what_pontoon_does() {
                     failures.push(format!("{command} --{flag}: supported, but not in pontoon {command} --help"));
                 }
             } else if status.starts_with("alias of") || status.starts_with("accepted-ignored") {
-                if !parses(&env, command, &flag) {
+                if !parses(&env, Some(command), &flag) {
                     failures.push(format!("{command} --{flag}: {status}, but the parser does not take it"));
                 }
                 if let Some(message) = refusal(status) {
@@ -197,11 +201,29 @@ fn every_pontoon_command_is_in_the_table() {
 }
 
 #[test]
-fn global_options_rows_are_pontoon_s() {
+fn global_options_rows_are_what_pontoon_does() {
     let env = TestEnv::new();
     let visible = help_flags(&env, &[]);
     let sections = sections();
     let rows = sections.get("Global options").expect("a Global options table");
-    let listed: BTreeSet<String> = rows.iter().map(|r| long_flag(&r.key)).collect();
-    assert_eq!(listed, visible, "the Global options table is `pontoon --help`'s options");
+    let supported: BTreeSet<String> = rows.iter().filter(|r| r.status == "supported").map(|r| long_flag(&r.key)).collect();
+    assert_eq!(supported, visible, "the supported global options are `pontoon --help`'s options");
+    let mut failures = Vec::new();
+    for row in rows.iter().filter(|r| r.status != "supported") {
+        let flag = long_flag(&row.key);
+        if row.status.starts_with("accepted-ignored") && !parses(&env, None, &flag) {
+            failures.push(format!("--{flag}: {}, but the parser does not take it", row.status));
+        }
+        if let Some(message) = refusal(&row.status) {
+            // With a value, or bare for a plain boolean (`--remote`).
+            let refused = [format!("--{flag}=x"), format!("--{flag}")].iter().any(|given| {
+                let (code, stderr) = env.fails(&[given.as_str(), "version"]);
+                code == 125 && stderr.lines().any(|l| l.starts_with("Error: ") && l.contains(message))
+            });
+            if !refused {
+                failures.push(format!("pontoon --{flag} version: the table says `{message}` and 125"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} global options disagree with pontoon:\n{}", failures.len(), failures.join("\n"));
 }

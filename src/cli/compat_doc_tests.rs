@@ -56,6 +56,7 @@ fn every_accepted_or_refused_flag_is_documented_as_it_is_treated() {
     check_flags("logs", LogsTable::FLAGS);
     check_flags("rm", RmTable::FLAGS);
     check_flags("build", BuildTable::FLAGS);
+    check_flags("Global options", super::global_accepted::GlobalTable::FLAGS);
 }
 
 fn check_commands(noun: &str, commands: &[RefusedCommand]) {

@@ -20,6 +20,7 @@ mod exec;
 mod exists;
 mod files;
 mod global;
+mod global_accepted;
 mod healthcheck;
 mod image;
 mod info;
@@ -74,6 +75,9 @@ pub struct Cli {
     pub runroot: Option<PathBuf>,
     #[command(flatten)]
     pub global: global::GlobalFlags,
+    /// Docker's and Podman's global options pontoon accepts or refuses (docs/compatibility.md)
+    #[command(flatten)]
+    pub accepted: global_accepted::GlobalAccepted,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -354,6 +358,7 @@ impl Cli {
 }
 
 pub fn run(cli: Cli) -> Result<()> {
+    cli.accepted.check()?;
     cli.global.apply()?;
     let ctx = Ctx { paths: StorePaths::resolve(cli.root, cli.runroot)? };
     global::debug(&format!("Using graph root {}", ctx.paths.root.display()));
