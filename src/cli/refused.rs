@@ -82,7 +82,6 @@ impl<N: Noun> Subcommand for Refused<N> {
 
 const SWARM: &str = "pontoon has no swarm mode: it runs containers on this machine; run multi-container applications with pontoon compose up or pontoon kube play";
 const CRIU: &str = "pontoon cannot checkpoint or restore containers: save a container's files with pontoon commit NAME IMAGE, or stop it and start it again";
-const CONTAINER_MOUNT: &str = "pontoon cannot mount a container's filesystem: copy files with pontoon cp, write them all with pontoon export, or mount an image with pontoon image mount";
 const UPDATE: &str = "pontoon cannot change a container's limits after it is created: recreate it with the new flags (pontoon run --replace --name NAME ...)";
 const INIT: &str = "pontoon has no init command: pontoon create prepares a container and pontoon start runs it";
 const VOLUME_MOUNT: &str = "pontoon volumes are directories and need no mount: pontoon volume inspect VOLUME shows the Mountpoint";
@@ -101,7 +100,6 @@ impl Noun for Top {
         refuse("help", "pontoon help is not a command: use pontoon --help, or pontoon COMMAND --help"),
         refuse("init", INIT),
         refuse("machine", "pontoon has no machines: it runs containers on this Linux host; on another system run pontoon inside a Linux VM"),
-        refuse("mount", CONTAINER_MOUNT),
         refuse("node", SWARM),
         refuse("plugin", "pontoon has no plugins: networks and volumes are built in (pontoon network create, pontoon volume create)"),
         refuse("quadlet", "pontoon has no quadlets: write a systemd unit whose ExecStart is pontoon run --rm --name NAME IMAGE"),
@@ -109,7 +107,6 @@ impl Noun for Top {
         refuse("stack", SWARM),
         refuse("swarm", SWARM),
         refuse("trust", "pontoon has no content trust: pin images by digest (IMAGE@sha256:...), which pontoon verifies"),
-        refuse("unmount", "pontoon cannot mount a container's filesystem, so there is none to unmount: unmount an image with pontoon image unmount"),
         refuse("update", UPDATE),
     ];
 }
@@ -122,10 +119,8 @@ impl Noun for Container {
         refuse("cleanup", "pontoon needs no container cleanup: each container's monitor unmounts and releases what it set up when the container exits"),
         refuse("clone", "pontoon cannot clone a container: commit it (pontoon commit NAME IMAGE) and run the image with the flags you want"),
         refuse("init", INIT),
-        refuse("mount", CONTAINER_MOUNT),
         refuse("restore", CRIU),
         refuse("runlabel", "pontoon does not run an image's RUN label: read it with pontoon image inspect IMAGE and run the command it holds"),
-        refuse("unmount", "pontoon cannot mount a container's filesystem, so there is none to unmount: unmount an image with pontoon image unmount"),
         refuse("update", UPDATE),
     ];
 }
