@@ -139,9 +139,6 @@ _pontoon() {
             pontoon,manifest)
                 cmd="pontoon__subcmd__manifest"
                 ;;
-            pontoon,mount)
-                cmd="pontoon__subcmd__mount"
-                ;;
             pontoon,network)
                 cmd="pontoon__subcmd__network"
                 ;;
@@ -228,9 +225,6 @@ _pontoon() {
                 ;;
             pontoon,trust)
                 cmd="pontoon__subcmd__trust"
-                ;;
-            pontoon,unmount)
-                cmd="pontoon__subcmd__unmount"
                 ;;
             pontoon,unpause)
                 cmd="pontoon__subcmd__unpause"
@@ -376,9 +370,6 @@ _pontoon() {
             pontoon__subcmd__container,ls)
                 cmd="pontoon__subcmd__container__subcmd__ls"
                 ;;
-            pontoon__subcmd__container,mount)
-                cmd="pontoon__subcmd__container__subcmd__mount"
-                ;;
             pontoon__subcmd__container,pause)
                 cmd="pontoon__subcmd__container__subcmd__pause"
                 ;;
@@ -417,9 +408,6 @@ _pontoon() {
                 ;;
             pontoon__subcmd__container,top)
                 cmd="pontoon__subcmd__container__subcmd__top"
-                ;;
-            pontoon__subcmd__container,unmount)
-                cmd="pontoon__subcmd__container__subcmd__unmount"
                 ;;
             pontoon__subcmd__container,unpause)
                 cmd="pontoon__subcmd__container__subcmd__unpause"
@@ -743,7 +731,7 @@ _pontoon() {
 
     case "${cmd}" in
         pontoon)
-            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --storage-opt --events-backend --cgroup-manager --runtime --runtime-flag --noout --config --remote-url --url --remote --connection --cdi-spec-dir --conmon --context --hooks-dir --identity --imagestore --module --namespace --network-cmd-path --network-config-dir --out --ssh --syslog --tls --tls-ca --tls-cert --tls-key --tlscacert --tlscert --tlskey --tlsverify --tmpdir --transient-store --volumepath --help --version run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ps container pull push login logout search build builder buildx images rmi tag untag history inspect import save load image info events version system volume network manifest secret pod compose kube play generate unshare healthcheck __monitor __generate-docs __run-bundle artifact auto-update checkpoint completion config context farm help init machine mount node plugin quadlet service stack swarm trust unmount update"
+            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --storage-opt --events-backend --cgroup-manager --runtime --runtime-flag --noout --config --remote-url --url --remote --connection --cdi-spec-dir --conmon --context --hooks-dir --identity --imagestore --module --namespace --network-cmd-path --network-config-dir --out --ssh --syslog --tls --tls-ca --tls-cert --tls-key --tlscacert --tlscert --tlskey --tlsverify --tmpdir --transient-store --volumepath --help --version run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ps container pull push login logout search build builder buildx images rmi tag untag history inspect import save load image info events version system volume network manifest secret pod compose kube play generate unshare healthcheck __monitor __generate-docs __run-bundle artifact auto-update checkpoint completion config context farm help init machine node plugin quadlet service stack swarm trust update"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4771,7 +4759,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__container)
-            opts="-h -V --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ls list inspect prune exists checkpoint cleanup clone init mount restore runlabel unmount update"
+            opts="-h -V --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top ls list inspect prune exists checkpoint cleanup clone init restore runlabel update"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6564,64 +6552,6 @@ _pontoon() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        pontoon__subcmd__container__subcmd__mount)
-            opts="--root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
         pontoon__subcmd__container__subcmd__pause)
             opts="-i -a -l -h -V --ignore --all --latest --filter --cidfile --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -8028,64 +7958,6 @@ _pontoon() {
             ;;
         pontoon__subcmd__container__subcmd__top)
             opts="-h -V --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        pontoon__subcmd__container__subcmd__unmount)
-            opts="--root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -13632,64 +13504,6 @@ _pontoon() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        pontoon__subcmd__mount)
-            opts="--root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
         pontoon__subcmd__network)
             opts="-h -V --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version create ls list inspect rm remove prune exists connect disconnect reload update"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -18897,64 +18711,6 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__trust)
-            opts="--root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        pontoon__subcmd__unmount)
             opts="--root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
