@@ -211,18 +211,17 @@ pub fn images(ctx: &Ctx, args: ImagesArgs) -> Result<()> {
         views.push(ImageView::load(&store, record)?);
     }
     views.sort_by_key(|v| std::cmp::Reverse(v.created()));
-    // Each row with its image's size in bytes, for --sort size.
-    let mut sized = Vec::new();
+    let mut rows = Vec::new();
     for view in views.iter().filter(|v| filters.keeps_image(v)) {
         if view.record.names.is_empty() && filters.references.is_empty() {
-            sized.push((view.record.size, image_row(view, None, args.no_trunc)));
+            rows.push(image_row(view, None, args.no_trunc));
         }
         for name in view.record.names.iter().filter(|n| filters.keeps_name(&familiar_tag(n))) {
-            sized.push((view.record.size, image_row(view, Some(name), args.no_trunc)));
+            rows.push(image_row(view, Some(name), args.no_trunc));
         }
     }
-    sort_rows(&mut sized, &args.sort);
-    let rows: Vec<serde_json::Value> = sized.into_iter().map(|(_, row)| row).collect();
+
+    sort_rows(&mut rows, &args.sort, &views);
     if args.quiet {
         let mut seen = std::collections::HashSet::new();
         for row in &rows {
@@ -257,14 +256,16 @@ pub fn images(ctx: &Ctx, args: ImagesArgs) -> Result<()> {
 }
 
 /// `images --sort KEY`, as Podman orders them: the rows come newest
-/// first, which a stable sort keeps among equal keys.
-fn sort_rows(rows: &mut [(u64, serde_json::Value)], key: &str) {
+/// first, which a stable sort keeps among equal keys. Sizes are the
+/// images' bytes (`views`), not the rows' human text.
+fn sort_rows(rows: &mut [serde_json::Value], key: &str, views: &[ImageView]) {
     let text = |row: &serde_json::Value, k: &str| row[k].as_str().unwrap_or_default().to_string();
+    let sizes: std::collections::HashMap<String, u64> = views.iter().map(|v| (v.record.id.to_string(), v.record.size)).collect();
     match key {
-        "id" => rows.sort_by_key(|(_, r)| text(r, "Id")),
-        "repository" => rows.sort_by_key(|(_, r)| (text(r, "Repository"), text(r, "Tag"))),
-        "tag" => rows.sort_by_key(|(_, r)| text(r, "Tag")),
-        "size" => rows.sort_by_key(|(size, _)| *size),
+        "id" => rows.sort_by_key(|r| text(r, "Id")),
+        "repository" => rows.sort_by_key(|r| (text(r, "Repository"), text(r, "Tag"))),
+        "tag" => rows.sort_by_key(|r| text(r, "Tag")),
+        "size" => rows.sort_by_key(|r| sizes.get(&text(r, "Id")).copied().unwrap_or_default()),
         _ => {}
     }
 }
