@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_pontoon_global_optspecs
-    string join \n root= runroot= log-level= D/debug storage-driver= storage-opt= events-backend= cgroup-manager= runtime= runtime-flag= noout config= url= remote connection= h/help V/version
+    string join \n root= runroot= log-level= D/debug storage-driver= storage-opt= events-backend= cgroup-manager= runtime= runtime-flag= noout config= url= remote connection= cdi-spec-dir= conmon= context= hooks-dir= identity= imagestore= module= namespace= network-cmd-path= network-config-dir= out= ssh= syslog= tls= tls-ca= tls-cert= tls-key= tlscacert= tlscert= tlskey= tlsverify= tmpdir= transient-store= volumepath= h/help V/version
 end
 
 function __fish_pontoon_needs_command
@@ -36,6 +36,30 @@ complete -c pontoon -n "__fish_pontoon_needs_command" -l runtime-flag -d 'A flag
 complete -c pontoon -n "__fish_pontoon_needs_command" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
 complete -c pontoon -n "__fish_pontoon_needs_command" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_needs_command" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_needs_command" -l cdi-spec-dir -r
+complete -c pontoon -n "__fish_pontoon_needs_command" -l conmon -r
+complete -c pontoon -n "__fish_pontoon_needs_command" -l context -r
+complete -c pontoon -n "__fish_pontoon_needs_command" -l hooks-dir -r
+complete -c pontoon -n "__fish_pontoon_needs_command" -l identity -r
+complete -c pontoon -n "__fish_pontoon_needs_command" -l imagestore -r
+complete -c pontoon -n "__fish_pontoon_needs_command" -l module -r
+complete -c pontoon -n "__fish_pontoon_needs_command" -l namespace -r
+complete -c pontoon -n "__fish_pontoon_needs_command" -l network-cmd-path -r
+complete -c pontoon -n "__fish_pontoon_needs_command" -l network-config-dir -r
+complete -c pontoon -n "__fish_pontoon_needs_command" -l out -r
+complete -c pontoon -n "__fish_pontoon_needs_command" -l ssh -r
+complete -c pontoon -n "__fish_pontoon_needs_command" -l syslog -r
+complete -c pontoon -n "__fish_pontoon_needs_command" -l tls -r
+complete -c pontoon -n "__fish_pontoon_needs_command" -l tls-ca -r
+complete -c pontoon -n "__fish_pontoon_needs_command" -l tls-cert -r
+complete -c pontoon -n "__fish_pontoon_needs_command" -l tls-key -r
+complete -c pontoon -n "__fish_pontoon_needs_command" -l tlscacert -r
+complete -c pontoon -n "__fish_pontoon_needs_command" -l tlscert -r
+complete -c pontoon -n "__fish_pontoon_needs_command" -l tlskey -r
+complete -c pontoon -n "__fish_pontoon_needs_command" -l tlsverify -r
+complete -c pontoon -n "__fish_pontoon_needs_command" -l tmpdir -r
+complete -c pontoon -n "__fish_pontoon_needs_command" -l transient-store -r
+complete -c pontoon -n "__fish_pontoon_needs_command" -l volumepath -r
 complete -c pontoon -n "__fish_pontoon_needs_command" -s D -l debug -d 'Debug output (--log-level debug); before the command, as Docker\'s -D'
 complete -c pontoon -n "__fish_pontoon_needs_command" -l noout -d 'Do not print anything on standard output'
 complete -c pontoon -n "__fish_pontoon_needs_command" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
@@ -104,6 +128,24 @@ complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "__monitor" -d 'Supe
 complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "__generate-docs" -d 'Write man pages and shell completions (used by `make docs`)'
 complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "__complete" -d 'Print the names a shell completion offers for a command line (used by the generated completions)'
 complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "__run-bundle" -d 'Run an OCI bundle in the foreground with the built-in runtime'
+complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "artifact"
+complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "auto-update"
+complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "checkpoint"
+complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "completion"
+complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "config"
+complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "context"
+complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "farm"
+complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "help"
+complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "init"
+complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "machine"
+complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "node"
+complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "plugin"
+complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "quadlet"
+complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "service"
+complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "stack"
+complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "swarm"
+complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "trust"
+complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "update"
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l detach-keys -d 'Key sequence to detach' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l sig-proxy -d 'Forward received signals to the container' -r -f -a "true\t''
 false\t''"
@@ -208,6 +250,52 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l tls-verify -d 'V
 false\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l disable-content-trust -d 'Docker\'s content trust: accepted, pontoon verifies digests, not signatures' -r -f -a "true\t''
 false\t''"
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l cert-dir -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l cgroup-conf -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l cgroup-parent -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l cgroupns -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l cgroups -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l chrootdirs -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l cpu-count -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l cpu-percent -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l cpu-rt-period -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l cpu-rt-runtime -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l creds -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l decryption-key -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l domainname -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l gpus -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l group-entry -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l health-log-destination -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l health-max-log-count -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l health-max-log-size -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l health-startup-cmd -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l health-startup-interval -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l health-startup-retries -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l health-startup-success -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l health-startup-timeout -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l hosts-file -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l hostuser -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l init-path -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l io-maxbandwidth -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l io-maxiops -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l ip6 -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l isolation -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l link -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l link-local-ip -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l no-hostname -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l passwd -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l passwd-entry -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l preserve-fd -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l rdt-class -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l retry -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l retry-delay -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l rootfs -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l seccomp-policy -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l shm-size-systemd -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l subgidname -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l subuidname -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l use-api-socket -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l volume-driver -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l device -d 'Give the container a host device (HOST[:CONTAINER][:PERMISSIONS], e.g. /dev/fuse)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l device-cgroup-rule -d 'Allow devices in the device cgroup (\'TYPE MAJOR:MINOR ACCESS\', e.g. \'c 1:3 rwm\')' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l root -d 'Storage root for images, layers and containers' -r -F
@@ -339,8 +427,56 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l tls-verify -d
 false\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l disable-content-trust -d 'Docker\'s content trust: accepted, pontoon verifies digests, not signatures' -r -f -a "true\t''
 false\t''"
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l cert-dir -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l cgroup-conf -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l cgroup-parent -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l cgroupns -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l cgroups -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l chrootdirs -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l cpu-count -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l cpu-percent -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l cpu-rt-period -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l cpu-rt-runtime -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l creds -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l decryption-key -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l domainname -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l gpus -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l group-entry -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l health-log-destination -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l health-max-log-count -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l health-max-log-size -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l health-startup-cmd -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l health-startup-interval -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l health-startup-retries -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l health-startup-success -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l health-startup-timeout -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l hosts-file -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l hostuser -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l init-path -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l io-maxbandwidth -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l io-maxiops -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l ip6 -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l isolation -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l link -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l link-local-ip -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l no-hostname -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l passwd -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l passwd-entry -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l preserve-fd -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l rdt-class -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l retry -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l retry-delay -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l rootfs -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l seccomp-policy -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l shm-size-systemd -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l subgidname -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l subuidname -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l use-api-socket -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l volume-driver -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l device -d 'Give the container a host device (HOST[:CONTAINER][:PERMISSIONS], e.g. /dev/fuse)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l device-cgroup-rule -d 'Allow devices in the device cgroup (\'TYPE MAJOR:MINOR ACCESS\', e.g. \'c 1:3 rwm\')' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l attach -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l init-ctr -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -394,6 +530,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand start" -l remote -d 'Rem
 complete -c pontoon -n "__fish_pontoon_using_subcommand start" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand start" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand rm" -s t -l time -d 'Seconds to wait for a running container to stop before it is killed (with --force)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand rm" -l link -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand rm" -l filter -d 'Act on the containers that match (the filters of ps --filter)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand rm" -l cidfile -d 'Read a container\'s name or Id from FILE (as written by run --cidfile)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand rm" -l root -d 'Storage root for images, layers and containers' -r -F
@@ -494,6 +631,10 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand wait" -s V -l version -d
 complete -c pontoon -n "__fish_pontoon_using_subcommand logs" -l since -d 'Show entries since (RFC 3339 time or relative: 10s, 5m, 2h)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand logs" -l until -d 'Show entries before (same forms as --since)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand logs" -s n -l tail -d 'Number of lines from the end ("all" for every line)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand logs" -l color -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand logs" -l details -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand logs" -l latest -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand logs" -l names -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand logs" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand logs" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand logs" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -666,6 +807,10 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand exec" -s w -l workdir -d
 complete -c pontoon -n "__fish_pontoon_using_subcommand exec" -s u -l user -d 'User (name|uid[:group|gid])' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand exec" -l detach-keys -d 'Key sequence to detach' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand exec" -l preserve-fds -d 'Pass N more file descriptors (3 to 3+N-1) to the process' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand exec" -l cidfile -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand exec" -l latest -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand exec" -l no-session -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand exec" -l preserve-fd -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand exec" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand exec" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand exec" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -775,6 +920,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -s n -l last -d 'Sho
 complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -s f -l filter -d 'Filter: status=, name=, id=, label=, ancestor=, exited=, health=, pod=, restart-policy=, stopped-by-user=' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -l sort -d 'Sort by command, created, id, image, names, runningfor, size or status' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -l sync -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -l watch -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -798,49 +945,56 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -l noout -d 'Do not 
 complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -s V -l version -d 'Print version'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -l root -d 'Storage root for images, layers and containers' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -s V -l version -d 'Print version'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -f -a "run" -d 'Create and run a container'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -f -a "create" -d 'Create a container without starting it'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -f -a "start" -d 'Start stopped containers'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -f -a "rm" -d 'Remove containers'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -f -a "stop" -d 'Stop running containers (stop signal, then SIGKILL)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -f -a "restart" -d 'Stop then start containers'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -f -a "kill" -d 'Send a signal to running containers'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -f -a "wait" -d 'Wait for containers to exit and print their exit codes'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -f -a "logs" -d 'Show a container\'s output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -f -a "stats" -d 'Show containers\' resource usage'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -f -a "pause" -d 'Pause every process of containers'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -f -a "unpause" -d 'Resume paused containers'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -f -a "cp" -d 'Copy files between a container and the host'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -f -a "diff" -d 'Show the files a container added, changed or deleted'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -f -a "export" -d 'Write a container\'s filesystem as a tar archive'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -f -a "commit" -d 'Create a new image from a container\'s changes'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -f -a "rename" -d 'Rename a container'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -f -a "port" -d 'List a container\'s published ports'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -f -a "exec" -d 'Run a command in a running container'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -f -a "attach" -d 'Attach to a running container\'s terminal or streams'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -f -a "top" -d 'List a container\'s processes'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -f -a "mount" -d 'Mount containers\' root filesystems and print where (without names: list the mounted ones)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -f -a "umount" -d 'Unmount containers\' root filesystems mounted with `mount`'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -f -a "unmount" -d 'Unmount containers\' root filesystems mounted with `mount`'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -f -a "ls" -d 'List containers'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -f -a "list" -d 'List containers'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -f -a "inspect" -d 'Show low-level information on containers'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -f -a "prune" -d 'Remove all stopped containers'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -f -a "exists" -d 'Exit 0 when a container exists, 1 when it does not'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -f -a "run" -d 'Create and run a container'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -f -a "create" -d 'Create a container without starting it'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -f -a "start" -d 'Start stopped containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -f -a "rm" -d 'Remove containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -f -a "stop" -d 'Stop running containers (stop signal, then SIGKILL)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -f -a "restart" -d 'Stop then start containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -f -a "kill" -d 'Send a signal to running containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -f -a "wait" -d 'Wait for containers to exit and print their exit codes'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -f -a "logs" -d 'Show a container\'s output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -f -a "stats" -d 'Show containers\' resource usage'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -f -a "pause" -d 'Pause every process of containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -f -a "unpause" -d 'Resume paused containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -f -a "cp" -d 'Copy files between a container and the host'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -f -a "diff" -d 'Show the files a container added, changed or deleted'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -f -a "export" -d 'Write a container\'s filesystem as a tar archive'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -f -a "commit" -d 'Create a new image from a container\'s changes'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -f -a "rename" -d 'Rename a container'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -f -a "port" -d 'List a container\'s published ports'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -f -a "exec" -d 'Run a command in a running container'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -f -a "attach" -d 'Attach to a running container\'s terminal or streams'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -f -a "top" -d 'List a container\'s processes'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -f -a "mount" -d 'Mount containers\' root filesystems and print where (without names: list the mounted ones)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -f -a "umount" -d 'Unmount containers\' root filesystems mounted with `mount`'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -f -a "unmount" -d 'Unmount containers\' root filesystems mounted with `mount`'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -f -a "ls" -d 'List containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -f -a "list" -d 'List containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -f -a "inspect" -d 'Show low-level information on containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -f -a "prune" -d 'Remove all stopped containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -f -a "exists" -d 'Exit 0 when a container exists, 1 when it does not'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -f -a "checkpoint"
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -f -a "cleanup"
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -f -a "clone"
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -f -a "init"
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -f -a "restore"
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -f -a "runlabel"
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -f -a "update"
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l detach-keys -d 'Key sequence to detach' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l sig-proxy -d 'Forward received signals to the container' -r -f -a "true\t''
 false\t''"
@@ -945,6 +1099,52 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 false\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l disable-content-trust -d 'Docker\'s content trust: accepted, pontoon verifies digests, not signatures' -r -f -a "true\t''
 false\t''"
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l cert-dir -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l cgroup-conf -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l cgroup-parent -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l cgroupns -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l cgroups -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l chrootdirs -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l cpu-count -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l cpu-percent -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l cpu-rt-period -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l cpu-rt-runtime -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l creds -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l decryption-key -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l domainname -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l gpus -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l group-entry -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l health-log-destination -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l health-max-log-count -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l health-max-log-size -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l health-startup-cmd -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l health-startup-interval -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l health-startup-retries -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l health-startup-success -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l health-startup-timeout -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l hosts-file -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l hostuser -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l init-path -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l io-maxbandwidth -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l io-maxiops -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l ip6 -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l isolation -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l link -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l link-local-ip -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l no-hostname -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l passwd -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l passwd-entry -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l preserve-fd -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l rdt-class -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l retry -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l retry-delay -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l rootfs -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l seccomp-policy -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l shm-size-systemd -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l subgidname -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l subuidname -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l use-api-socket -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l volume-driver -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l device -d 'Give the container a host device (HOST[:CONTAINER][:PERMISSIONS], e.g. /dev/fuse)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l device-cgroup-rule -d 'Allow devices in the device cgroup (\'TYPE MAJOR:MINOR ACCESS\', e.g. \'c 1:3 rwm\')' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l root -d 'Storage root for images, layers and containers' -r -F
@@ -1076,8 +1276,56 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 false\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l disable-content-trust -d 'Docker\'s content trust: accepted, pontoon verifies digests, not signatures' -r -f -a "true\t''
 false\t''"
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l cert-dir -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l cgroup-conf -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l cgroup-parent -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l cgroupns -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l cgroups -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l chrootdirs -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l cpu-count -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l cpu-percent -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l cpu-rt-period -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l cpu-rt-runtime -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l creds -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l decryption-key -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l domainname -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l gpus -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l group-entry -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l health-log-destination -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l health-max-log-count -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l health-max-log-size -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l health-startup-cmd -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l health-startup-interval -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l health-startup-retries -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l health-startup-success -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l health-startup-timeout -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l hosts-file -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l hostuser -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l init-path -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l io-maxbandwidth -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l io-maxiops -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l ip6 -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l isolation -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l link -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l link-local-ip -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l no-hostname -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l passwd -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l passwd-entry -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l preserve-fd -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l rdt-class -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l retry -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l retry-delay -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l rootfs -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l seccomp-policy -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l shm-size-systemd -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l subgidname -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l subuidname -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l use-api-socket -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l volume-driver -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l device -d 'Give the container a host device (HOST[:CONTAINER][:PERMISSIONS], e.g. /dev/fuse)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l device-cgroup-rule -d 'Allow devices in the device cgroup (\'TYPE MAJOR:MINOR ACCESS\', e.g. \'c 1:3 rwm\')' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l attach -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l init-ctr -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -1131,6 +1379,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from start" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rm" -s t -l time -d 'Seconds to wait for a running container to stop before it is killed (with --force)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rm" -l link -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rm" -l filter -d 'Act on the containers that match (the filters of ps --filter)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rm" -l cidfile -d 'Read a container\'s name or Id from FILE (as written by run --cidfile)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rm" -l root -d 'Storage root for images, layers and containers' -r -F
@@ -1231,6 +1480,10 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from logs" -l since -d 'Show entries since (RFC 3339 time or relative: 10s, 5m, 2h)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from logs" -l until -d 'Show entries before (same forms as --since)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from logs" -s n -l tail -d 'Number of lines from the end ("all" for every line)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from logs" -l color -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from logs" -l details -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from logs" -l latest -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from logs" -l names -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from logs" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from logs" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from logs" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -1403,6 +1656,10 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exec" -s u -l user -d 'User (name|uid[:group|gid])' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exec" -l detach-keys -d 'Key sequence to detach' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exec" -l preserve-fds -d 'Pass N more file descriptors (3 to 3+N-1) to the process' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exec" -l cidfile -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exec" -l latest -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exec" -l no-session -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exec" -l preserve-fd -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exec" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exec" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exec" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -1512,6 +1769,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter: status=, name=, id=, label=, ancestor=, exited=, health=, pod=, restart-policy=, stopped-by-user=' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -l sort -d 'Sort by command, created, id, image, names, runningfor, size or status' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -l sync -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -l watch -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -1539,6 +1798,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -s f -l filter -d 'Filter: status=, name=, id=, label=, ancestor=, exited=, health=, pod=, restart-policy=, stopped-by-user=' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -l sort -d 'Sort by command, created, id, image, names, runningfor, size or status' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -l sync -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -l watch -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -1609,6 +1870,90 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exists" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exists" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from clone" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from clone" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from clone" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from clone" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from clone" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from clone" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from clone" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from clone" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from clone" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from clone" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from clone" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from clone" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from init" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from init" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from init" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from init" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from init" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from init" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from init" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from init" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from init" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from init" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from init" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from init" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restore" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restore" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restore" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restore" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restore" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restore" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restore" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restore" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restore" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restore" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restore" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restore" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from runlabel" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from runlabel" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from runlabel" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from runlabel" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from runlabel" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from runlabel" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from runlabel" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from runlabel" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from runlabel" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from runlabel" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from runlabel" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from runlabel" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from update" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from update" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from update" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from update" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from update" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from update" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from update" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from update" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from update" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from update" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from update" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from update" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -l platform -d 'Pull for this platform (os/arch[/variant]) instead of the host\'s' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -l tls-verify -d 'Require HTTPS and a trusted certificate (true), or allow plain HTTP and untrusted certificates (false); by default as registries.conf says (its insecure key)' -r -f -a "true\t''
 false\t''"
@@ -1704,6 +2049,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand search" -s V -l version 
 complete -c pontoon -n "__fish_pontoon_using_subcommand build" -s t -l tag -d 'Name the image (repeatable): NAME[:TAG]' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand build" -s f -l file -d 'The Dockerfile (default CONTEXT/Containerfile, else CONTEXT/Dockerfile); - for stdin' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l build-arg -d 'A build arg: KEY=VALUE, or KEY to take it from the environment (repeatable)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l build-arg-file -d 'Read build args from a file of KEY=VALUE (or KEY) lines; --build-arg wins (repeatable)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l target -d 'Build this stage and what it needs, not the last one' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l label -d 'Set a label on the image (repeatable): KEY=VALUE' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l iidfile -d 'Write the image id to this file' -r -F
@@ -1721,6 +2067,110 @@ false\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l format -d 'Image format, Podman\'s flag: oci or docker (both keep every config field, HEALTHCHECK included; push --format v2s2 sends Docker\'s manifest)' -r -f -a "oci\t''
 docker\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l progress -d 'Progress output (auto, plain, tty): accepted, the output is always plain' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l add-host -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l all-platforms -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l allow -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l annotation -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l arch -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l attest -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l authfile -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l build-context -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l builder -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l cache-from -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l cache-to -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l cache-ttl -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l call -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l cap-add -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l cap-drop -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l cert-dir -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l cgroup-parent -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l cgroupns -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l check -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l compat-volumes -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l compress -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l cpp-flag -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l cpu-period -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l cpu-quota -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l cpu-shares -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l cpuset-cpus -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l cpuset-mems -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l created-annotation -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l creds -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l cw -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l debug -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l decryption-key -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l device -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l disable-compression -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l disable-content-trust -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l dns -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l dns-option -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l dns-search -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l env -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l from -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l group-add -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l hooks-dir -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l http-proxy -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l identity-label -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l ignorefile -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l inherit-annotations -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l inherit-labels -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l ipc -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l jobs -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l layer-label -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l load -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l logfile -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l logsplit -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l manifest -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l memory -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l memory-swap -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l metadata-file -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l no-cache-filter -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l no-hostname -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l no-hosts -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l omit-history -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l os -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l os-feature -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l os-version -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l output -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l pid -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l policy -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l provenance -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l push -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l resource -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l retry -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l retry-delay -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l rewrite-timestamp -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l runtime -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l runtime-flag -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l sbom -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l sbom-image-output -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l sbom-image-purl-output -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l sbom-merge-strategy -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l sbom-output -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l sbom-purl-output -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l sbom-scanner-command -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l sbom-scanner-image -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l security-opt -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l shm-size -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l sign-by -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l skip-unused-stages -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l source-date-epoch -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l squash-all -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l ssh -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l stdin -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l timestamp -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l ulimit -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l unsetannotation -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l unsetenv -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l unsetlabel -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l userns -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l userns-gid-map -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l userns-gid-map-group -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l userns-uid-map -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l userns-uid-map-user -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l uts -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l variant -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l volume -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -1758,6 +2208,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and not __fish_
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -s t -l tag -d 'Name the image (repeatable): NAME[:TAG]' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -s f -l file -d 'The Dockerfile (default CONTEXT/Containerfile, else CONTEXT/Dockerfile); - for stdin' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l build-arg -d 'A build arg: KEY=VALUE, or KEY to take it from the environment (repeatable)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l build-arg-file -d 'Read build args from a file of KEY=VALUE (or KEY) lines; --build-arg wins (repeatable)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l target -d 'Build this stage and what it needs, not the last one' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l label -d 'Set a label on the image (repeatable): KEY=VALUE' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l iidfile -d 'Write the image id to this file' -r -F
@@ -1775,6 +2226,110 @@ false\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l format -d 'Image format, Podman\'s flag: oci or docker (both keep every config field, HEALTHCHECK included; push --format v2s2 sends Docker\'s manifest)' -r -f -a "oci\t''
 docker\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l progress -d 'Progress output (auto, plain, tty): accepted, the output is always plain' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l add-host -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l all-platforms -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l allow -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l annotation -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l arch -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l attest -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l authfile -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l build-context -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l builder -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l cache-from -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l cache-to -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l cache-ttl -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l call -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l cap-add -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l cap-drop -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l cert-dir -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l cgroup-parent -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l cgroupns -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l check -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l compat-volumes -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l compress -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l cpp-flag -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l cpu-period -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l cpu-quota -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l cpu-shares -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l cpuset-cpus -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l cpuset-mems -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l created-annotation -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l creds -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l cw -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l debug -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l decryption-key -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l device -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l disable-compression -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l disable-content-trust -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l dns -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l dns-option -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l dns-search -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l env -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l from -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l group-add -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l hooks-dir -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l http-proxy -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l identity-label -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l ignorefile -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l inherit-annotations -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l inherit-labels -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l ipc -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l jobs -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l layer-label -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l load -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l logfile -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l logsplit -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l manifest -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l memory -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l memory-swap -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l metadata-file -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l no-cache-filter -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l no-hostname -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l no-hosts -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l omit-history -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l os -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l os-feature -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l os-version -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l output -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l pid -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l policy -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l provenance -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l push -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l resource -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l retry -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l retry-delay -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l rewrite-timestamp -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l runtime -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l runtime-flag -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l sbom -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l sbom-image-output -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l sbom-image-purl-output -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l sbom-merge-strategy -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l sbom-output -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l sbom-purl-output -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l sbom-scanner-command -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l sbom-scanner-image -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l security-opt -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l shm-size -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l sign-by -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l skip-unused-stages -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l source-date-epoch -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l squash-all -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l ssh -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l stdin -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l timestamp -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l ulimit -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l unsetannotation -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l unsetenv -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l unsetlabel -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l userns -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l userns-gid-map -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l userns-gid-map-group -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l userns-uid-map -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l userns-uid-map-user -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l uts -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l variant -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l volume -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -1828,6 +2383,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and not __fish_s
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -s t -l tag -d 'Name the image (repeatable): NAME[:TAG]' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -s f -l file -d 'The Dockerfile (default CONTEXT/Containerfile, else CONTEXT/Dockerfile); - for stdin' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l build-arg -d 'A build arg: KEY=VALUE, or KEY to take it from the environment (repeatable)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l build-arg-file -d 'Read build args from a file of KEY=VALUE (or KEY) lines; --build-arg wins (repeatable)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l target -d 'Build this stage and what it needs, not the last one' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l label -d 'Set a label on the image (repeatable): KEY=VALUE' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l iidfile -d 'Write the image id to this file' -r -F
@@ -1845,6 +2401,110 @@ false\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l format -d 'Image format, Podman\'s flag: oci or docker (both keep every config field, HEALTHCHECK included; push --format v2s2 sends Docker\'s manifest)' -r -f -a "oci\t''
 docker\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l progress -d 'Progress output (auto, plain, tty): accepted, the output is always plain' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l add-host -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l all-platforms -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l allow -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l annotation -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l arch -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l attest -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l authfile -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l build-context -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l builder -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l cache-from -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l cache-to -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l cache-ttl -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l call -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l cap-add -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l cap-drop -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l cert-dir -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l cgroup-parent -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l cgroupns -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l check -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l compat-volumes -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l compress -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l cpp-flag -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l cpu-period -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l cpu-quota -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l cpu-shares -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l cpuset-cpus -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l cpuset-mems -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l created-annotation -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l creds -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l cw -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l debug -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l decryption-key -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l device -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l disable-compression -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l disable-content-trust -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l dns -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l dns-option -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l dns-search -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l env -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l from -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l group-add -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l hooks-dir -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l http-proxy -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l identity-label -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l ignorefile -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l inherit-annotations -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l inherit-labels -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l ipc -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l jobs -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l layer-label -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l load -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l logfile -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l logsplit -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l manifest -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l memory -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l memory-swap -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l metadata-file -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l no-cache-filter -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l no-hostname -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l no-hosts -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l omit-history -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l os -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l os-feature -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l os-version -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l output -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l pid -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l policy -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l provenance -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l push -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l resource -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l retry -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l retry-delay -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l rewrite-timestamp -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l runtime -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l runtime-flag -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l sbom -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l sbom-image-output -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l sbom-image-purl-output -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l sbom-merge-strategy -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l sbom-output -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l sbom-purl-output -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l sbom-scanner-command -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l sbom-scanner-image -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l security-opt -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l shm-size -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l sign-by -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l skip-unused-stages -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l source-date-epoch -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l squash-all -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l ssh -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l stdin -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l timestamp -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l ulimit -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l unsetannotation -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l unsetenv -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l unsetlabel -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l userns -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l userns-gid-map -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l userns-gid-map-group -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l userns-uid-map -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l userns-uid-map-user -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l uts -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l variant -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l volume -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -1881,6 +2541,13 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand images" -s f -l filter -d 'Filter: dangling=true|false, reference=PATTERN, label=KEY[=VALUE]' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand images" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand images" -l sort -d 'Sort by created (newest first), id, repository (then tag), size (smallest first) or tag' -r -f -a "created\t''
+id\t''
+repository\t''
+size\t''
+tag\t''"
+complete -c pontoon -n "__fish_pontoon_using_subcommand images" -l history -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand images" -l tree -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand images" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand images" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand images" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -1895,6 +2562,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand images" -s a -l all -d '
 complete -c pontoon -n "__fish_pontoon_using_subcommand images" -s q -l quiet -d 'Show only image Ids'
 complete -c pontoon -n "__fish_pontoon_using_subcommand images" -l digests -d 'Show manifest digests'
 complete -c pontoon -n "__fish_pontoon_using_subcommand images" -l no-trunc -d 'Do not truncate Ids'
+complete -c pontoon -n "__fish_pontoon_using_subcommand images" -l noheading -d 'Do not print the column names'
 complete -c pontoon -n "__fish_pontoon_using_subcommand images" -l noout -d 'Do not print anything on standard output'
 complete -c pontoon -n "__fish_pontoon_using_subcommand images" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand images" -s h -l help -d 'Print help'
@@ -2029,40 +2697,53 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand load" -l noout -d 'Do no
 complete -c pontoon -n "__fish_pontoon_using_subcommand load" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand load" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand load" -s V -l version -d 'Print version'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag" -l root -d 'Storage root for images, layers and containers' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag" -s V -l version -d 'Print version'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag" -f -a "ls" -d 'List images'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag" -f -a "list" -d 'List images'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag" -f -a "pull" -d 'Download an image from a registry'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag" -f -a "push" -d 'Upload an image to a registry'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag" -f -a "rm" -d 'Remove one or more images'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag" -f -a "tag" -d 'Give an image another name'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag" -f -a "history" -d 'Show the layers an image was built from'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag" -f -a "inspect" -d 'Show low-level information on images'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag" -f -a "import" -d 'Create an image from a root filesystem tarball'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag" -f -a "build" -d 'Build an image from a Dockerfile'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag" -f -a "save" -d 'Write images to an archive'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag" -f -a "load" -d 'Load images from an archive'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag" -f -a "prune" -d 'Remove unused images'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag" -f -a "mount" -d 'Mount an image\'s root filesystem and print where'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag" -f -a "unmount" -d 'Unmount an image mounted with `image mount`'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag" -f -a "umount" -d 'Unmount an image mounted with `image mount`'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag" -f -a "exists" -d 'Exit 0 when an image exists, 1 when it does not'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag" -f -a "untag" -d 'Remove names from an image (all of them when none is given)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -f -a "ls" -d 'List images'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -f -a "list" -d 'List images'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -f -a "pull" -d 'Download an image from a registry'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -f -a "push" -d 'Upload an image to a registry'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -f -a "rm" -d 'Remove one or more images'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -f -a "tag" -d 'Give an image another name'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -f -a "history" -d 'Show the layers an image was built from'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -f -a "inspect" -d 'Show low-level information on images'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -f -a "import" -d 'Create an image from a root filesystem tarball'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -f -a "build" -d 'Build an image from a Dockerfile'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -f -a "save" -d 'Write images to an archive'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -f -a "load" -d 'Load images from an archive'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -f -a "prune" -d 'Remove unused images'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -f -a "mount" -d 'Mount an image\'s root filesystem and print where'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -f -a "unmount" -d 'Unmount an image mounted with `image mount`'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -f -a "umount" -d 'Unmount an image mounted with `image mount`'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -f -a "exists" -d 'Exit 0 when an image exists, 1 when it does not'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -f -a "untag" -d 'Remove names from an image (all of them when none is given)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -f -a "search" -d 'Search a registry for repositories'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -f -a "diff"
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -f -a "scp"
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -f -a "sign"
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -f -a "tree"
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -f -a "trust"
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter: dangling=true|false, reference=PATTERN, label=KEY[=VALUE]' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from ls" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from ls" -l sort -d 'Sort by created (newest first), id, repository (then tag), size (smallest first) or tag' -r -f -a "created\t''
+id\t''
+repository\t''
+size\t''
+tag\t''"
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from ls" -l history -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from ls" -l tree -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from ls" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from ls" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from ls" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -2077,12 +2758,20 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_s
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Show only image Ids'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from ls" -l digests -d 'Show manifest digests'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Do not truncate Ids'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from ls" -l noheading -d 'Do not print the column names'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from ls" -l noout -d 'Do not print anything on standard output'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from ls" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from list" -s f -l filter -d 'Filter: dangling=true|false, reference=PATTERN, label=KEY[=VALUE]' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from list" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from list" -l sort -d 'Sort by created (newest first), id, repository (then tag), size (smallest first) or tag' -r -f -a "created\t''
+id\t''
+repository\t''
+size\t''
+tag\t''"
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from list" -l history -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from list" -l tree -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from list" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from list" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from list" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -2097,6 +2786,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_s
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Show only image Ids'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from list" -l digests -d 'Show manifest digests'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from list" -l no-trunc -d 'Do not truncate Ids'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from list" -l noheading -d 'Do not print the column names'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from list" -l noout -d 'Do not print anything on standard output'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from list" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
@@ -2227,6 +2917,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_s
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -s t -l tag -d 'Name the image (repeatable): NAME[:TAG]' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -s f -l file -d 'The Dockerfile (default CONTEXT/Containerfile, else CONTEXT/Dockerfile); - for stdin' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l build-arg -d 'A build arg: KEY=VALUE, or KEY to take it from the environment (repeatable)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l build-arg-file -d 'Read build args from a file of KEY=VALUE (or KEY) lines; --build-arg wins (repeatable)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l target -d 'Build this stage and what it needs, not the last one' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l label -d 'Set a label on the image (repeatable): KEY=VALUE' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l iidfile -d 'Write the image id to this file' -r -F
@@ -2244,6 +2935,110 @@ false\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l format -d 'Image format, Podman\'s flag: oci or docker (both keep every config field, HEALTHCHECK included; push --format v2s2 sends Docker\'s manifest)' -r -f -a "oci\t''
 docker\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l progress -d 'Progress output (auto, plain, tty): accepted, the output is always plain' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l add-host -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l all-platforms -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l allow -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l annotation -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l arch -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l attest -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l authfile -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l build-context -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l builder -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l cache-from -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l cache-to -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l cache-ttl -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l call -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l cap-add -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l cap-drop -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l cert-dir -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l cgroup-parent -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l cgroupns -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l check -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l compat-volumes -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l compress -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l cpp-flag -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l cpu-period -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l cpu-quota -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l cpu-shares -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l cpuset-cpus -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l cpuset-mems -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l created-annotation -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l creds -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l cw -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l debug -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l decryption-key -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l device -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l disable-compression -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l disable-content-trust -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l dns -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l dns-option -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l dns-search -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l env -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l from -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l group-add -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l hooks-dir -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l http-proxy -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l identity-label -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l ignorefile -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l inherit-annotations -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l inherit-labels -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l ipc -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l jobs -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l layer-label -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l load -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l logfile -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l logsplit -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l manifest -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l memory -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l memory-swap -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l metadata-file -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l no-cache-filter -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l no-hostname -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l no-hosts -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l omit-history -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l os -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l os-feature -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l os-version -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l output -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l pid -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l policy -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l provenance -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l push -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l resource -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l retry -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l retry-delay -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l rewrite-timestamp -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l runtime -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l runtime-flag -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l sbom -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l sbom-image-output -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l sbom-image-purl-output -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l sbom-merge-strategy -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l sbom-output -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l sbom-purl-output -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l sbom-scanner-command -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l sbom-scanner-image -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l security-opt -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l shm-size -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l sign-by -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l skip-unused-stages -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l source-date-epoch -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l squash-all -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l ssh -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l stdin -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l timestamp -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l ulimit -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l unsetannotation -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l unsetenv -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l unsetlabel -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l userns -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l userns-gid-map -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l userns-gid-map-group -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l userns-uid-map -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l userns-uid-map-user -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l uts -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l variant -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l volume -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -2381,6 +3176,83 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_s
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from untag" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from untag" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from untag" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from search" -l limit -d 'Results shown per registry' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from search" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from search" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from search" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from search" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from search" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from search" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from search" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from search" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from search" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from search" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from search" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from search" -l no-trunc -d 'Do not truncate descriptions'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from search" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from search" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from search" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from search" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from diff" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from diff" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from diff" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from diff" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from diff" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from diff" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from diff" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from diff" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from diff" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from diff" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from diff" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from diff" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from scp" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from scp" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from scp" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from scp" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from scp" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from scp" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from scp" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from scp" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from scp" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from scp" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from scp" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from scp" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from sign" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from sign" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from sign" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from sign" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from sign" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from sign" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from sign" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from sign" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from sign" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from sign" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from sign" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from sign" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from tree" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from tree" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from tree" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from tree" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from tree" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from tree" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from tree" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from tree" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from tree" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from tree" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from tree" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from tree" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from trust" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from trust" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from trust" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from trust" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from trust" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from trust" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from trust" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from trust" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from trust" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from trust" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from trust" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from trust" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand info" -s f -l format -d 'Format the output with a Go template or `json`' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand info" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand info" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
@@ -2434,26 +3306,31 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand version" -l noout -d 'Do
 complete -c pontoon -n "__fish_pontoon_using_subcommand version" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand version" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand version" -s V -l version -d 'Print version'
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate" -l root -d 'Storage root for images, layers and containers' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate" -s V -l version -d 'Print version'
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate" -f -a "info" -d 'Show system-wide information'
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate" -f -a "doctor" -d 'Check what containers need from this host'
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate" -f -a "events" -d 'Show what containers, images, volumes, networks and pods went through'
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate" -f -a "df" -d 'Show disk usage of images, containers and volumes'
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate" -f -a "prune" -d 'Remove stopped containers, dangling images (and with --volumes, unused anonymous volumes)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate" -f -a "migrate" -d 'Let the next command make a new rootless user namespace (after /etc/subuid changes)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate check connection renumber reset service" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate check connection renumber reset service" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate check connection renumber reset service" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate check connection renumber reset service" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate check connection renumber reset service" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate check connection renumber reset service" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate check connection renumber reset service" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate check connection renumber reset service" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate check connection renumber reset service" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate check connection renumber reset service" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate check connection renumber reset service" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate check connection renumber reset service" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate check connection renumber reset service" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate check connection renumber reset service" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate check connection renumber reset service" -f -a "info" -d 'Show system-wide information'
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate check connection renumber reset service" -f -a "doctor" -d 'Check what containers need from this host'
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate check connection renumber reset service" -f -a "events" -d 'Show what containers, images, volumes, networks and pods went through'
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate check connection renumber reset service" -f -a "df" -d 'Show disk usage of images, containers and volumes'
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate check connection renumber reset service" -f -a "prune" -d 'Remove stopped containers, dangling images (and with --volumes, unused anonymous volumes)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate check connection renumber reset service" -f -a "migrate" -d 'Let the next command make a new rootless user namespace (after /etc/subuid changes)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate check connection renumber reset service" -f -a "check"
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate check connection renumber reset service" -f -a "connection"
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate check connection renumber reset service" -f -a "renumber"
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate check connection renumber reset service" -f -a "reset"
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate check connection renumber reset service" -f -a "service"
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from info" -s f -l format -d 'Format the output with a Go template or `json`' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from info" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from info" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
@@ -2553,30 +3430,94 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from migrate" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from migrate" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from migrate" -s V -l version -d 'Print version'
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import" -l root -d 'Storage root for images, layers and containers' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import" -s V -l version -d 'Print version'
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import" -f -a "create" -d 'Create a volume'
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import" -f -a "ls" -d 'List volumes'
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import" -f -a "list" -d 'List volumes'
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import" -f -a "inspect" -d 'Show volumes as JSON or through a template'
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import" -f -a "rm" -d 'Remove volumes (never one a container uses)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import" -f -a "remove" -d 'Remove volumes (never one a container uses)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import" -f -a "prune" -d 'Remove unused volumes (anonymous ones unless --all)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import" -f -a "exists" -d 'Exit 0 when a volume exists, 1 when it does not'
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import" -f -a "export" -d 'Write a volume\'s content to a tar archive (stdout unless -o)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import" -f -a "import" -d 'Unpack a tar archive (a file or - for stdin) into a volume'
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from check" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from check" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from check" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from check" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from check" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from check" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from check" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from check" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from check" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from check" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from check" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from check" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from connection" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from connection" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from connection" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from connection" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from connection" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from connection" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from connection" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from connection" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from connection" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from connection" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from connection" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from connection" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from renumber" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from renumber" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from renumber" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from renumber" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from renumber" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from renumber" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from renumber" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from renumber" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from renumber" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from renumber" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from renumber" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from renumber" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from reset" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from reset" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from reset" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from reset" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from reset" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from reset" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from reset" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from reset" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from reset" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from reset" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from reset" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from reset" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from service" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from service" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from service" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from service" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from service" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from service" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from service" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from service" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from service" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from service" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from service" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from service" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount reload unmount update" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount reload unmount update" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount reload unmount update" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount reload unmount update" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount reload unmount update" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount reload unmount update" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount reload unmount update" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount reload unmount update" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount reload unmount update" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount reload unmount update" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount reload unmount update" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount reload unmount update" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount reload unmount update" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount reload unmount update" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount reload unmount update" -f -a "create" -d 'Create a volume'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount reload unmount update" -f -a "ls" -d 'List volumes'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount reload unmount update" -f -a "list" -d 'List volumes'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount reload unmount update" -f -a "inspect" -d 'Show volumes as JSON or through a template'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount reload unmount update" -f -a "rm" -d 'Remove volumes (never one a container uses)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount reload unmount update" -f -a "remove" -d 'Remove volumes (never one a container uses)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount reload unmount update" -f -a "prune" -d 'Remove unused volumes (anonymous ones unless --all)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount reload unmount update" -f -a "exists" -d 'Exit 0 when a volume exists, 1 when it does not'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount reload unmount update" -f -a "export" -d 'Write a volume\'s content to a tar archive (stdout unless -o)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount reload unmount update" -f -a "import" -d 'Unpack a tar archive (a file or - for stdin) into a volume'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount reload unmount update" -f -a "mount"
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount reload unmount update" -f -a "reload"
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount reload unmount update" -f -a "unmount"
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount reload unmount update" -f -a "update"
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from create" -s d -l driver -d 'Driver (only "local")' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from create" -s l -l label -d 'Set metadata (KEY=VALUE)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from create" -s o -l opt -d 'Driver options: type=none, o=bind, device=/host/dir' -r
@@ -2739,30 +3680,80 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from import" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect" -l root -d 'Storage root for images, layers and containers' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect" -s V -l version -d 'Print version'
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect" -f -a "create" -d 'Create a network (a bridge with its own subnet; containers on it resolve each other by name)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect" -f -a "ls" -d 'List networks'
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect" -f -a "list" -d 'List networks'
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect" -f -a "inspect" -d 'Show networks as JSON or through a template'
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect" -f -a "rm" -d 'Remove networks (never one a container uses, unless -f removes those containers)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect" -f -a "remove" -d 'Remove networks (never one a container uses, unless -f removes those containers)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect" -f -a "prune" -d 'Remove every network no container uses'
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect" -f -a "exists" -d 'Exit 0 if the network exists, 1 if not'
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect" -f -a "connect" -d 'Connect a container to a network'
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect" -f -a "disconnect" -d 'Disconnect a container from a network'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from mount" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from mount" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from mount" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from mount" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from mount" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from mount" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from mount" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from mount" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from mount" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from mount" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from mount" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from mount" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from reload" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from reload" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from reload" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from reload" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from reload" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from reload" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from reload" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from reload" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from reload" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from reload" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from reload" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from reload" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from update" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from update" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from update" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from update" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from update" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from update" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from update" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from update" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from update" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from update" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from update" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from update" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect reload update" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect reload update" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect reload update" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect reload update" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect reload update" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect reload update" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect reload update" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect reload update" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect reload update" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect reload update" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect reload update" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect reload update" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect reload update" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect reload update" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect reload update" -f -a "create" -d 'Create a network (a bridge with its own subnet; containers on it resolve each other by name)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect reload update" -f -a "ls" -d 'List networks'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect reload update" -f -a "list" -d 'List networks'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect reload update" -f -a "inspect" -d 'Show networks as JSON or through a template'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect reload update" -f -a "rm" -d 'Remove networks (never one a container uses, unless -f removes those containers)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect reload update" -f -a "remove" -d 'Remove networks (never one a container uses, unless -f removes those containers)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect reload update" -f -a "prune" -d 'Remove every network no container uses'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect reload update" -f -a "exists" -d 'Exit 0 if the network exists, 1 if not'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect reload update" -f -a "connect" -d 'Connect a container to a network'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect reload update" -f -a "disconnect" -d 'Disconnect a container from a network'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect reload update" -f -a "reload"
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect reload update" -f -a "update"
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from create" -s d -l driver -d 'Driver (only "bridge")' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from create" -l subnet -d 'Subnet in CIDR form, e.g. 10.90.0.0/24 (one IPv4 and one IPv6 at most)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from create" -l gateway -d 'Gateway of the subnet that holds it (default: the subnet\'s first address)' -r
@@ -2929,6 +3920,30 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from disconnect" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from disconnect" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from reload" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from reload" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from reload" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from reload" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from reload" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from reload" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from reload" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from reload" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from reload" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from reload" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from reload" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from reload" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from update" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from update" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from update" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from update" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from update" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from update" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from update" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from update" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from update" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from update" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from update" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from update" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate remove rm inspect push exists" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate remove rm inspect push exists" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate remove rm inspect push exists" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -3227,36 +4242,37 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from exists" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from exists" -s V -l version -d 'Print version'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -l root -d 'Storage root for images, layers and containers' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -s V -l version -d 'Print version'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -f -a "create" -d 'Create a pod (and its infra container)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -f -a "ps" -d 'List pods'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -f -a "ls" -d 'List pods'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -f -a "inspect" -d 'Show low-level information on pods'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -f -a "start" -d 'Start pods (the infra container first)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -f -a "stop" -d 'Stop pods (the infra container last)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -f -a "restart" -d 'Restart pods'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -f -a "kill" -d 'Send a signal to the containers of pods'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -f -a "pause" -d 'Pause the containers of pods'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -f -a "unpause" -d 'Unpause the containers of pods'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -f -a "rm" -d 'Remove pods and their containers'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -f -a "prune" -d 'Remove every pod none of whose containers runs'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -f -a "top" -d 'Show the processes of a pod\'s containers'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -f -a "stats" -d 'Show the resource usage of pods\' containers'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -f -a "logs" -d 'Show the logs of a pod\'s containers'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -f -a "exists" -d 'Exit 0 when the pod exists, 1 when it does not'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists clone" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists clone" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists clone" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists clone" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists clone" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists clone" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists clone" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists clone" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists clone" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists clone" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists clone" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists clone" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists clone" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists clone" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists clone" -f -a "create" -d 'Create a pod (and its infra container)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists clone" -f -a "ps" -d 'List pods'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists clone" -f -a "ls" -d 'List pods'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists clone" -f -a "inspect" -d 'Show low-level information on pods'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists clone" -f -a "start" -d 'Start pods (the infra container first)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists clone" -f -a "stop" -d 'Stop pods (the infra container last)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists clone" -f -a "restart" -d 'Restart pods'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists clone" -f -a "kill" -d 'Send a signal to the containers of pods'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists clone" -f -a "pause" -d 'Pause the containers of pods'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists clone" -f -a "unpause" -d 'Unpause the containers of pods'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists clone" -f -a "rm" -d 'Remove pods and their containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists clone" -f -a "prune" -d 'Remove every pod none of whose containers runs'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists clone" -f -a "top" -d 'Show the processes of a pod\'s containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists clone" -f -a "stats" -d 'Show the resource usage of pods\' containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists clone" -f -a "logs" -d 'Show the logs of a pod\'s containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists clone" -f -a "exists" -d 'Exit 0 when the pod exists, 1 when it does not'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists clone" -f -a "clone"
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -s n -l name -d 'Name of the pod (default: a generated one)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -s p -l publish -d 'Publish a port of the pod (HOST:CONTAINER[/PROTO])' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l share -d 'Namespaces the containers share: net, ipc, uts, pid, none (default ipc,net,uts; +pid adds)' -r
@@ -3534,6 +4550,18 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_sub
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from exists" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from exists" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from clone" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from clone" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from clone" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from clone" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from clone" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from clone" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from clone" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from clone" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from clone" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from clone" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from clone" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from clone" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and not __fish_seen_subcommand_from config convert version up down ps logs build pull start stop restart kill rm exec images port run top push" -s f -l file -d 'Compose configuration files, merged in order (default: compose.yaml and compose.override.yaml found here or in a parent directory)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and not __fish_seen_subcommand_from config convert version up down ps logs build pull start stop restart kill rm exec images port run top push" -s p -l project-name -d 'Project name (default: COMPOSE_PROJECT_NAME, the file\'s `name:`, or the directory\'s name)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and not __fish_seen_subcommand_from config convert version up down ps logs build pull start stop restart kill rm exec images port run top push" -l project-directory -d 'Directory that relative paths start from (default: the first file\'s)' -r -F
@@ -3926,23 +4954,24 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from push" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from push" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from push" -s V -l version -d 'Print version'
-complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate" -l root -d 'Storage root for images, layers and containers' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate" -s V -l version -d 'Print version'
-complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate" -f -a "play" -d 'Create pods, containers and volumes from a Kubernetes YAML file'
-complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate" -f -a "down" -d 'Remove the pods a Kubernetes YAML file made (volumes stay)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate" -f -a "generate" -d 'Write a Kubernetes manifest of pods, containers or volumes'
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate apply" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate apply" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate apply" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate apply" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate apply" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate apply" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate apply" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate apply" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate apply" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate apply" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate apply" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate apply" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate apply" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate apply" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate apply" -f -a "play" -d 'Create pods, containers and volumes from a Kubernetes YAML file'
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate apply" -f -a "down" -d 'Remove the pods a Kubernetes YAML file made (volumes stay)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate apply" -f -a "generate" -d 'Write a Kubernetes manifest of pods, containers or volumes'
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate apply" -f -a "apply"
 complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from play" -l build -d 'Build images from a directory named like the image next to the file (=false: never)' -r -f -a "true\t''
 false\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from play" -l configmap -d 'A file of ConfigMaps for the pods\' environment and volumes (repeatable, or comma-separated)' -r -F
@@ -3998,6 +5027,18 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_su
 complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from generate" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from generate" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from generate" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from apply" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from apply" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from apply" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from apply" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from apply" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from apply" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from apply" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from apply" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from apply" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from apply" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from apply" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from apply" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand play; and not __fish_seen_subcommand_from kube" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand play; and not __fish_seen_subcommand_from kube" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand play; and not __fish_seen_subcommand_from kube" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -4035,21 +5076,23 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand play; and __fish_seen_su
 complete -c pontoon -n "__fish_pontoon_using_subcommand play; and __fish_seen_subcommand_from kube" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand play; and __fish_seen_subcommand_from kube" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand play; and __fish_seen_subcommand_from kube" -s V -l version -d 'Print version'
-complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube" -l root -d 'Storage root for images, layers and containers' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube" -s V -l version -d 'Print version'
-complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube" -f -a "kube" -d 'Write a Kubernetes manifest of pods, containers or volumes'
+complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube spec systemd" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube spec systemd" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube spec systemd" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube spec systemd" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube spec systemd" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube spec systemd" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube spec systemd" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube spec systemd" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube spec systemd" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube spec systemd" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube spec systemd" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube spec systemd" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube spec systemd" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube spec systemd" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube spec systemd" -f -a "kube" -d 'Write a Kubernetes manifest of pods, containers or volumes'
+complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube spec systemd" -f -a "spec"
+complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube spec systemd" -f -a "systemd"
 complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from kube" -s t -l type -d 'The kind to write' -r -f -a "pod\t''
 deployment\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from kube" -s f -l filename -d 'Write to this file instead of standard output' -r -F
@@ -4068,6 +5111,30 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_see
 complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from kube" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from kube" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from kube" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from spec" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from spec" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from spec" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from spec" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from spec" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from spec" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from spec" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from spec" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from spec" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from spec" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from spec" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from spec" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand unshare" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand unshare" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand unshare" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -4173,6 +5240,222 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand __run-bundle" -l noout -
 complete -c pontoon -n "__fish_pontoon_using_subcommand __run-bundle" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand __run-bundle" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand __run-bundle" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand artifact" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand artifact" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand artifact" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand artifact" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand artifact" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand artifact" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand artifact" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand artifact" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand artifact" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand artifact" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand artifact" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand artifact" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand auto-update" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand auto-update" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand auto-update" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand auto-update" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand auto-update" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand auto-update" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand auto-update" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand auto-update" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand auto-update" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand auto-update" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand auto-update" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand auto-update" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand checkpoint" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand checkpoint" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand checkpoint" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand checkpoint" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand checkpoint" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand checkpoint" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand checkpoint" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand checkpoint" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand checkpoint" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand checkpoint" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand checkpoint" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand checkpoint" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand completion" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand completion" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand completion" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand completion" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand completion" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand completion" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand completion" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand completion" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand completion" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand completion" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand completion" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand completion" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand config" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand config" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand config" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand config" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand config" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand config" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand config" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand config" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand config" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand config" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand config" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand config" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand context" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand context" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand context" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand context" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand context" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand context" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand context" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand context" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand context" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand context" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand context" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand context" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand farm" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand farm" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand farm" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand farm" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand farm" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand farm" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand farm" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand farm" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand farm" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand farm" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand farm" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand farm" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand help" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand help" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand help" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand help" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand help" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand help" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand help" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand help" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand help" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand help" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand help" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand help" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand init" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand init" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand init" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand init" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand init" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand init" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand init" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand init" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand init" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand init" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand init" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand init" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand machine" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand machine" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand machine" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand machine" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand machine" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand machine" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand machine" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand machine" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand machine" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand machine" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand machine" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand machine" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand node" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand node" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand node" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand node" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand node" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand node" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand node" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand node" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand node" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand node" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand node" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand node" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand plugin" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand plugin" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand plugin" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand plugin" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand plugin" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand plugin" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand plugin" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand plugin" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand plugin" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand plugin" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand plugin" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand plugin" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand quadlet" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand quadlet" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand quadlet" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand quadlet" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand quadlet" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand quadlet" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand quadlet" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand quadlet" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand quadlet" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand quadlet" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand quadlet" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand quadlet" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand service" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand service" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand service" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand service" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand service" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand service" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand service" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand service" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand service" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand service" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand service" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand service" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand stack" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand stack" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand stack" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand stack" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand stack" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand stack" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand stack" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand stack" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand stack" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand stack" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand stack" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand stack" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand swarm" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand swarm" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand swarm" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand swarm" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand swarm" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand swarm" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand swarm" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand swarm" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand swarm" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand swarm" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand swarm" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand swarm" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand trust" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand trust" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand trust" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand trust" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand trust" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand trust" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand trust" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand trust" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand trust" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand trust" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand trust" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand trust" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand update" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand update" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand update" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand update" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand update" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand update" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand update" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand update" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand update" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand update" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand update" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand update" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 
 # Names of containers, images, volumes, networks, pods and secrets where the
 # command takes one, from `pontoon __complete` (it exits 1 elsewhere, and

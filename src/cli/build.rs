@@ -30,6 +30,9 @@ pub struct BuildArgs {
     /// A build arg: KEY=VALUE, or KEY to take it from the environment (repeatable)
     #[arg(long = "build-arg", value_name = "KEY[=VALUE]")]
     pub build_args: Vec<String>,
+    /// Read build args from a file of KEY=VALUE (or KEY) lines; --build-arg wins (repeatable)
+    #[arg(long = "build-arg-file", value_name = "FILE")]
+    pub build_arg_files: Vec<PathBuf>,
     /// Build this stage and what it needs, not the last one
     #[arg(long, value_name = "STAGE")]
     pub target: Option<String>,
@@ -57,7 +60,7 @@ pub struct BuildArgs {
     #[arg(long = "secret", value_name = "id=ID,src=PATH")]
     pub secrets: Vec<String>,
     /// The network of RUN steps: bridge, none, host, pasta, slirp4netns, or a network's name
-    #[arg(long, value_name = "MODE")]
+    #[arg(long, alias = "net", value_name = "MODE")]
     pub network: Option<String>,
     /// Keep an image per step, the build cache (Podman's --layers; false: no cache)
     #[arg(long, value_name = "BOOL", num_args = 0..=1, require_equals = true, default_missing_value = "true", default_value = "true")]
@@ -80,6 +83,8 @@ pub struct BuildArgs {
     /// Progress output (auto, plain, tty): accepted, the output is always plain
     #[arg(long, value_name = "TYPE", hide = true)]
     pub progress: Option<String>,
+    #[command(flatten)]
+    pub accepted: super::build_accepted::BuildAccepted,
 }
 
 // One value per process, parsed once: boxing the big variant would save
@@ -109,6 +114,7 @@ struct Unpacked {
 }
 
 pub fn build(ctx: &Ctx, args: BuildArgs) -> Result<()> {
+    args.accepted.check()?;
     let mut request_parts = parse_flags(&args)?;
     // Secrets given by environment variable live in files of ours until the build ends.
     let (secrets, _secret_files) = parse_secrets(&args.secrets)?;
@@ -140,7 +146,14 @@ fn parse_flags(args: &BuildArgs) -> Result<BuildRequest> {
         tags.push(Reference::parse_new_name(t, "a built image")?);
     }
     let mut build_args = BTreeMap::new();
-    for a in &args.build_args {
+    // The files' lines first, so that --build-arg overrides them.
+    let mut given = Vec::new();
+    for file in &args.build_arg_files {
+        let text = std::fs::read_to_string(file).with_context(|| format!("read --build-arg-file {}", file.display()))?;
+        given.extend(text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(str::to_string));
+    }
+    given.extend(args.build_args.iter().cloned());
+    for a in &given {
         match a.split_once('=') {
             Some((k, v)) if !k.is_empty() => {
                 build_args.insert(k.to_string(), v.to_string());

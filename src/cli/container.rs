@@ -45,6 +45,8 @@ pub struct RmArgs {
     #[arg(long)]
     pub depend: bool,
     #[command(flatten)]
+    pub accepted: super::verbs_accepted::RmAccepted,
+    #[command(flatten)]
     pub select: Selection,
 }
 
@@ -111,6 +113,8 @@ pub struct LogsArgs {
     /// Show timestamps
     #[arg(short, long)]
     pub timestamps: bool,
+    #[command(flatten)]
+    pub accepted: super::verbs_accepted::LogsAccepted,
     pub container: String,
 }
 
@@ -135,6 +139,7 @@ fn parse_tty_size(s: &str) -> Result<(u16, u16), String> {
 }
 
 pub fn rm(ctx: &Ctx, args: RmArgs) -> Result<()> {
+    args.accepted.check()?;
     lifecycle::reconcile_named(&ctx.store_files_only()?, &args.select.containers, args.select.all);
     let store = ctx.store()?;
     crate::engine::removal::finish_interrupted(&store)?;
@@ -240,6 +245,7 @@ pub fn wait(ctx: &Ctx, args: WaitArgs) -> Result<()> {
 }
 
 pub fn logs(ctx: &Ctx, args: LogsArgs) -> Result<()> {
+    args.accepted.check()?;
     let store = ctx.store_files_only()?;
     let opts = LogOptions { since: args.since.as_deref(), until: args.until.as_deref(), tail: &args.tail, follow: args.follow };
     logs::logs(&store, &args.container, &opts, |r| print_record(r, args.timestamps))

@@ -42,6 +42,8 @@ pub struct ExecArgs {
     /// Pass N more file descriptors (3 to 3+N-1) to the process
     #[arg(long, default_value_t = 0, value_name = "N")]
     pub preserve_fds: u32,
+    #[command(flatten)]
+    pub accepted: super::verbs_accepted::ExecAccepted,
     // One positional so that option parsing stops at the container: every
     // word after it belongs to the command, as in Docker (`exec ctr ps -ef`;
     // `exec ctr id -u` passes `-u` to id, it is not pontoon's --user).
@@ -87,6 +89,7 @@ pub struct TopArgs {
 }
 
 pub fn exec(ctx: &Ctx, args: ExecArgs) -> Result<()> {
+    args.accepted.check()?;
     // Not the storage namespace: the process joins the container's own
     // user namespace, which we may as its owner.
     super::tty_check::require_terminal_stdin(args.interactive, args.tty, args.detach)?;

@@ -36,6 +36,14 @@ pub struct ImagesArgs {
     /// Output: table, json, `table TEMPLATE` or a Go template
     #[arg(long)]
     pub format: Option<String>,
+    /// Do not print the column names
+    #[arg(long)]
+    pub noheading: bool,
+    /// Sort by created (newest first), id, repository (then tag), size (smallest first) or tag
+    #[arg(long, value_name = "KEY", default_value = "created", value_parser = ["created", "id", "repository", "size", "tag"])]
+    pub sort: String,
+    #[command(flatten)]
+    pub accepted: super::verbs_accepted::ImagesAccepted,
 }
 
 #[derive(Args, Debug)]
@@ -197,6 +205,7 @@ fn glob_match(pattern: &str, text: &str) -> bool {
 }
 
 pub fn images(ctx: &Ctx, args: ImagesArgs) -> Result<()> {
+    args.accepted.check()?;
     // A bad filter fails before the store is touched.
     let filters = Filters::parse(&args.filter, args.reference.as_deref())?;
     let store = ctx.store()?;
@@ -221,6 +230,8 @@ pub fn images(ctx: &Ctx, args: ImagesArgs) -> Result<()> {
             listed.push(view);
         }
     }
+
+    sort_rows(&mut rows, &args.sort, &views);
     if args.quiet {
         let mut seen = std::collections::HashSet::new();
         for row in &rows {
@@ -254,8 +265,27 @@ pub fn images(ctx: &Ctx, args: ImagesArgs) -> Result<()> {
             line.extend([s("ID"), s("CreatedSince"), s("Size")]);
             table.push(line);
         }
-        table.render()
+        let text = table.render();
+        match text.split_once('\n') {
+            Some((_, rows)) if args.noheading => rows.to_string(),
+            _ => text,
+        }
     })
+}
+
+/// `images --sort KEY`, as Podman orders them: the rows come newest
+/// first, which a stable sort keeps among equal keys. Sizes are the
+/// images' bytes (`views`), not the rows' human text.
+fn sort_rows(rows: &mut [serde_json::Value], key: &str, views: &[ImageView]) {
+    let text = |row: &serde_json::Value, k: &str| row[k].as_str().unwrap_or_default().to_string();
+    let sizes: std::collections::HashMap<String, u64> = views.iter().map(|v| (v.record.id.to_string(), v.record.size)).collect();
+    match key {
+        "id" => rows.sort_by_key(|r| text(r, "Id")),
+        "repository" => rows.sort_by_key(|r| (text(r, "Repository"), text(r, "Tag"))),
+        "tag" => rows.sort_by_key(|r| text(r, "Tag")),
+        "size" => rows.sort_by_key(|r| sizes.get(&text(r, "Id")).copied().unwrap_or_default()),
+        _ => {}
+    }
 }
 
 pub fn rmi(ctx: &Ctx, args: RmiArgs) -> Result<()> {

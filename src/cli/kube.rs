@@ -22,6 +22,9 @@ pub enum KubeCommand {
     Down(DownArgs),
     /// Write a Kubernetes manifest of pods, containers or volumes
     Generate(GenerateArgs),
+    /// Docker's and Podman's commands that pontoon answers with the way out
+    #[command(flatten)]
+    Refused(super::refused::Refused<super::refused::Kube>),
 }
 
 /// Podman's `play kube`.
@@ -36,6 +39,9 @@ pub enum PlayCommand {
 pub enum GenerateCommand {
     /// Write a Kubernetes manifest of pods, containers or volumes
     Kube(GenerateArgs),
+    /// Docker's and Podman's commands that pontoon answers with the way out
+    #[command(flatten)]
+    Refused(super::refused::Refused<super::refused::Generate>),
 }
 
 #[derive(Args, Debug)]
@@ -101,6 +107,7 @@ pub fn run(ctx: &Ctx, c: KubeCommand) -> Result<()> {
         KubeCommand::Play(a) => play(ctx, a),
         KubeCommand::Down(a) => down(ctx, a),
         KubeCommand::Generate(a) => generate(ctx, a),
+        KubeCommand::Refused(r) => r.refuse(),
     }
 }
 

@@ -2,10 +2,14 @@
 //! tree beneath (`pontoon image ls` is `pontoon images`). Each file parses
 //! one command family, calls the engine and prints.
 
+mod accepted;
 mod archive;
 mod build;
+mod build_accepted;
 mod commit;
 pub mod compat_mode;
+#[cfg(test)]
+mod compat_doc_tests;
 pub mod compose;
 mod compose_ops;
 mod complete;
@@ -20,6 +24,7 @@ mod exec;
 mod exists;
 mod files;
 mod global;
+mod global_accepted;
 mod healthcheck;
 mod image;
 mod images_json;
@@ -40,8 +45,10 @@ mod ps;
 mod ps_ns;
 mod pull;
 mod push;
+mod refused;
 mod run;
 mod run_compat;
+mod run_accepted;
 mod run_resources;
 mod search;
 mod secret;
@@ -50,6 +57,7 @@ mod system;
 mod targets;
 mod tty_check;
 pub mod usage;
+mod verbs_accepted;
 pub mod tls_verify;
 mod volume;
 mod volume_archive;
@@ -79,6 +87,9 @@ pub struct Cli {
     pub runroot: Option<PathBuf>,
     #[command(flatten)]
     pub global: global::GlobalFlags,
+    /// Docker's and Podman's global options pontoon accepts or refuses (docs/compatibility.md)
+    #[command(flatten)]
+    pub accepted: global_accepted::GlobalAccepted,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -239,6 +250,9 @@ pub enum Command {
     /// Run an OCI bundle in the foreground with the built-in runtime
     #[command(hide = true, name = "__run-bundle")]
     RunBundle { bundle: PathBuf },
+    /// Docker's and Podman's commands that pontoon answers with the way out
+    #[command(flatten)]
+    Refused(refused::Refused<refused::Top>),
 }
 
 #[derive(Subcommand, Debug)]
@@ -278,6 +292,11 @@ pub enum ImageCommand {
     Exists(exists::ExistsArgs),
     /// Remove names from an image (all of them when none is given)
     Untag(exists::UntagArgs),
+    /// Search a registry for repositories
+    Search(search::SearchArgs),
+    /// Docker's and Podman's commands that pontoon answers with the way out
+    #[command(flatten)]
+    Refused(refused::Refused<refused::Image>),
 }
 
 /// `pontoon container VERB`: the shared verbs, and those only Podman's
@@ -296,6 +315,9 @@ pub enum ContainerCommand {
     Prune(manage::ContainerPruneArgs),
     /// Exit 0 when a container exists, 1 when it does not
     Exists(exists::ExistsArgs),
+    /// Docker's and Podman's commands that pontoon answers with the way out
+    #[command(flatten)]
+    Refused(refused::Refused<refused::Container>),
 }
 
 #[derive(Subcommand, Debug)]
@@ -312,6 +334,9 @@ pub enum SystemCommand {
     Prune(df::PruneArgs),
     /// Let the next command make a new rootless user namespace (after /etc/subuid changes)
     Migrate(system::MigrateArgs),
+    /// Docker's and Podman's commands that pontoon answers with the way out
+    #[command(flatten)]
+    Refused(refused::Refused<refused::System>),
 }
 
 /// What every command gets: where the store is.
@@ -353,6 +378,7 @@ impl Cli {
 }
 
 pub fn run(cli: Cli) -> Result<()> {
+    cli.accepted.check()?;
     cli.global.apply()?;
     let ctx = Ctx { paths: StorePaths::resolve(cli.root, cli.runroot)? };
     global::debug(&format!("Using graph root {}", ctx.paths.root.display()));
@@ -365,7 +391,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Push(a) | Command::Image(ImageCommand::Push(a)) => push::push(&ctx, a),
         Command::Login(a) => login::login(&ctx, a),
         Command::Logout(a) => login::logout(&ctx, a),
-        Command::Search(a) => search::search(&ctx, a),
+        Command::Search(a) | Command::Image(ImageCommand::Search(a)) => search::search(&ctx, a),
         Command::Images(a) | Command::Image(ImageCommand::Ls(a)) => image::images(&ctx, a),
         Command::Rmi(a) | Command::Image(ImageCommand::Rm(a)) => image::rmi(&ctx, a),
         Command::Tag(a) | Command::Image(ImageCommand::Tag(a)) => image::tag(&ctx, a),
@@ -409,6 +435,11 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::GenerateDocs(a) => docs::generate(a),
         Command::Complete(a) => complete::complete(a),
         Command::RunBundle { bundle } => crate::engine::entry::run_bundle(&ctx.paths, &bundle),
+        Command::Refused(r) => r.refuse(),
+        Command::Image(ImageCommand::Refused(r)) => r.refuse(),
+        Command::ContainerNoun(ContainerCommand::Refused(r)) => r.refuse(),
+        Command::System(SystemCommand::Refused(r)) => r.refuse(),
+        Command::Generate(kube::GenerateCommand::Refused(r)) => r.refuse(),
     }
 }
 

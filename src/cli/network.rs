@@ -35,6 +35,9 @@ pub enum NetworkCommand {
     Connect(ConnectArgs),
     /// Disconnect a container from a network
     Disconnect(DisconnectArgs),
+    /// Docker's and Podman's commands that pontoon answers with the way out
+    #[command(flatten)]
+    Refused(super::refused::Refused<super::refused::Network>),
 }
 
 #[derive(Args, Debug)]
@@ -146,6 +149,7 @@ pub struct DisconnectArgs {
 
 pub fn run(ctx: &Ctx, command: NetworkCommand) -> Result<()> {
     match command {
+        NetworkCommand::Refused(r) => r.refuse(),
         NetworkCommand::Create(a) => create(ctx, a),
         NetworkCommand::Ls(a) => ls(ctx, a),
         NetworkCommand::Inspect(a) => inspect(ctx, a),

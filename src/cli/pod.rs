@@ -54,6 +54,9 @@ pub enum PodCommand {
     Logs(super::pod_show::PodLogsArgs),
     /// Exit 0 when the pod exists, 1 when it does not
     Exists(PodExistsArgs),
+    /// Docker's and Podman's commands that pontoon answers with the way out
+    #[command(flatten)]
+    Refused(super::refused::Refused<super::refused::Pod>),
 }
 
 #[derive(Args, Debug)]
@@ -157,6 +160,7 @@ pub struct PodExistsArgs {
 
 pub fn run(ctx: &Ctx, command: PodCommand) -> Result<()> {
     match command {
+        PodCommand::Refused(r) => r.refuse(),
         PodCommand::Create(a) => create(ctx, a),
         PodCommand::Ps(a) => super::pod_show::ps(ctx, a),
         PodCommand::Inspect(a) => super::pod_show::inspect(ctx, a),

@@ -56,7 +56,7 @@ pub struct PsArgs {
     #[arg(long, default_value = "created", value_name = "KEY")]
     pub sort: String,
     /// Show the namespaces of each container's process (inode numbers)
-    #[arg(long)]
+    #[arg(long, alias = "namespace")]
     pub ns: bool,
     /// Accepted for Podman's scripts: every container in pontoon's store is its own, so there is nothing more to show
     #[arg(long)]
@@ -64,6 +64,8 @@ pub struct PsArgs {
     /// Show the POD ID and PODNAME columns
     #[arg(short, long)]
     pub pod: bool,
+    #[command(flatten)]
+    pub accepted: super::verbs_accepted::PsAccepted,
 }
 
 /// Pod names by pod Id, for the POD columns and `pod=` filters.
@@ -163,6 +165,7 @@ pub fn matches(c: &Container, filters: &[String], pods: &PodNames) -> Result<boo
 }
 
 pub fn ps(ctx: &Ctx, args: PsArgs) -> Result<()> {
+    args.accepted.check()?;
     // Sizes need the upper directories, which rootless belong to
     // subordinate ids: only then does ps enter the storage namespace.
     let store = if args.size { ctx.store()? } else { ctx.store_files_only()? };

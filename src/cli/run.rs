@@ -250,6 +250,9 @@ pub struct CreateFlags {
     pub pull: String,
     #[command(flatten)]
     pub compat: super::run_compat::CompatFlags,
+    /// Docker's and Podman's flags pontoon accepts or refuses (docs/compatibility.md)
+    #[command(flatten)]
+    pub accepted: super::run_accepted::RunAccepted,
     /// Give the container a host device (HOST[:CONTAINER][:PERMISSIONS], e.g. /dev/fuse)
     #[arg(long, value_name = "HOST[:CONTAINER][:rwm]")]
     pub device: Vec<String>,
@@ -351,6 +354,8 @@ pub struct RunArgs {
 pub struct CreateArgs {
     #[command(flatten)]
     pub flags: CreateFlags,
+    #[command(flatten)]
+    pub accepted: super::run_accepted::CreateAccepted,
 }
 
 #[derive(Args, Debug)]
@@ -610,6 +615,8 @@ fn parse_ulimit(s: &str) -> Result<Ulimit> {
 }
 
 pub fn create(ctx: &Ctx, args: CreateArgs) -> Result<()> {
+    args.accepted.check()?;
+    args.flags.accepted.check()?;
     let spec = args.flags.to_spec(&HostInputs::real()?)?;
     let (_, record) = create_from(ctx, &args.flags, spec)?;
     println!("{}", record.id);
@@ -651,6 +658,7 @@ fn create_from(ctx: &Ctx, flags: &CreateFlags, mut spec: ContainerSpec) -> Resul
 }
 
 pub fn run(ctx: &Ctx, args: RunArgs) -> Result<()> {
+    args.flags.accepted.check()?;
     if args.detach && args.flags.rm && args.flags.restart != "no" {
         bail!("--rm and --restart cannot be used together: a restarted container would be removed");
     }

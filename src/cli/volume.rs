@@ -32,6 +32,9 @@ pub enum VolumeCommand {
     Export(ExportArgs),
     /// Unpack a tar archive (a file or - for stdin) into a volume
     Import(ImportArgs),
+    /// Docker's and Podman's commands that pontoon answers with the way out
+    #[command(flatten)]
+    Refused(super::refused::Refused<super::refused::Volume>),
 }
 
 #[derive(Args, Debug)]
@@ -123,6 +126,7 @@ pub struct PruneArgs {
 
 pub fn run(ctx: &Ctx, command: VolumeCommand) -> Result<()> {
     match command {
+        VolumeCommand::Refused(r) => r.refuse(),
         VolumeCommand::Create(a) => create(ctx, a),
         VolumeCommand::Ls(a) => ls(ctx, a),
         VolumeCommand::Inspect(a) => inspect(ctx, a),
