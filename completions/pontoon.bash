@@ -16,26 +16,8 @@ _pontoon() {
             ",$1")
                 cmd="pontoon"
                 ;;
-            pontoon,__complete)
-                cmd="pontoon__subcmd____complete"
-                ;;
-            pontoon,__generate-docs)
-                cmd="pontoon__subcmd____generate__subcmd__docs"
-                ;;
-            pontoon,__monitor)
-                cmd="pontoon__subcmd____monitor"
-                ;;
-            pontoon,__run-bundle)
-                cmd="pontoon__subcmd____run__subcmd__bundle"
-                ;;
-            pontoon,artifact)
-                cmd="pontoon__subcmd__artifact"
-                ;;
             pontoon,attach)
                 cmd="pontoon__subcmd__attach"
-                ;;
-            pontoon,auto-update)
-                cmd="pontoon__subcmd__auto__subcmd__update"
                 ;;
             pontoon,build)
                 cmd="pontoon__subcmd__build"
@@ -46,26 +28,14 @@ _pontoon() {
             pontoon,buildx)
                 cmd="pontoon__subcmd__buildx"
                 ;;
-            pontoon,checkpoint)
-                cmd="pontoon__subcmd__checkpoint"
-                ;;
             pontoon,commit)
                 cmd="pontoon__subcmd__commit"
-                ;;
-            pontoon,completion)
-                cmd="pontoon__subcmd__completion"
                 ;;
             pontoon,compose)
                 cmd="pontoon__subcmd__compose"
                 ;;
-            pontoon,config)
-                cmd="pontoon__subcmd__config"
-                ;;
             pontoon,container)
                 cmd="pontoon__subcmd__container"
-                ;;
-            pontoon,context)
-                cmd="pontoon__subcmd__context"
                 ;;
             pontoon,cp)
                 cmd="pontoon__subcmd__cp"
@@ -85,17 +55,11 @@ _pontoon() {
             pontoon,export)
                 cmd="pontoon__subcmd__export"
                 ;;
-            pontoon,farm)
-                cmd="pontoon__subcmd__farm"
-                ;;
             pontoon,generate)
                 cmd="pontoon__subcmd__generate"
                 ;;
             pontoon,healthcheck)
                 cmd="pontoon__subcmd__healthcheck"
-                ;;
-            pontoon,help)
-                cmd="pontoon__subcmd__help"
                 ;;
             pontoon,history)
                 cmd="pontoon__subcmd__history"
@@ -111,9 +75,6 @@ _pontoon() {
                 ;;
             pontoon,info)
                 cmd="pontoon__subcmd__info"
-                ;;
-            pontoon,init)
-                cmd="pontoon__subcmd__init"
                 ;;
             pontoon,inspect)
                 cmd="pontoon__subcmd__inspect"
@@ -136,9 +97,6 @@ _pontoon() {
             pontoon,logs)
                 cmd="pontoon__subcmd__logs"
                 ;;
-            pontoon,machine)
-                cmd="pontoon__subcmd__machine"
-                ;;
             pontoon,manifest)
                 cmd="pontoon__subcmd__manifest"
                 ;;
@@ -148,17 +106,11 @@ _pontoon() {
             pontoon,network)
                 cmd="pontoon__subcmd__network"
                 ;;
-            pontoon,node)
-                cmd="pontoon__subcmd__node"
-                ;;
             pontoon,pause)
                 cmd="pontoon__subcmd__pause"
                 ;;
             pontoon,play)
                 cmd="pontoon__subcmd__play"
-                ;;
-            pontoon,plugin)
-                cmd="pontoon__subcmd__plugin"
                 ;;
             pontoon,pod)
                 cmd="pontoon__subcmd__pod"
@@ -174,9 +126,6 @@ _pontoon() {
                 ;;
             pontoon,push)
                 cmd="pontoon__subcmd__push"
-                ;;
-            pontoon,quadlet)
-                cmd="pontoon__subcmd__quadlet"
                 ;;
             pontoon,rename)
                 cmd="pontoon__subcmd__rename"
@@ -202,12 +151,6 @@ _pontoon() {
             pontoon,secret)
                 cmd="pontoon__subcmd__secret"
                 ;;
-            pontoon,service)
-                cmd="pontoon__subcmd__service"
-                ;;
-            pontoon,stack)
-                cmd="pontoon__subcmd__stack"
-                ;;
             pontoon,start)
                 cmd="pontoon__subcmd__start"
                 ;;
@@ -217,9 +160,6 @@ _pontoon() {
             pontoon,stop)
                 cmd="pontoon__subcmd__stop"
                 ;;
-            pontoon,swarm)
-                cmd="pontoon__subcmd__swarm"
-                ;;
             pontoon,system)
                 cmd="pontoon__subcmd__system"
                 ;;
@@ -228,9 +168,6 @@ _pontoon() {
                 ;;
             pontoon,top)
                 cmd="pontoon__subcmd__top"
-                ;;
-            pontoon,trust)
-                cmd="pontoon__subcmd__trust"
                 ;;
             pontoon,umount)
                 cmd="pontoon__subcmd__umount"
@@ -246,9 +183,6 @@ _pontoon() {
                 ;;
             pontoon,untag)
                 cmd="pontoon__subcmd__untag"
-                ;;
-            pontoon,update)
-                cmd="pontoon__subcmd__update"
                 ;;
             pontoon,version)
                 cmd="pontoon__subcmd__version"
@@ -334,15 +268,6 @@ _pontoon() {
             pontoon__subcmd__container,attach)
                 cmd="pontoon__subcmd__container__subcmd__attach"
                 ;;
-            pontoon__subcmd__container,checkpoint)
-                cmd="pontoon__subcmd__container__subcmd__checkpoint"
-                ;;
-            pontoon__subcmd__container,cleanup)
-                cmd="pontoon__subcmd__container__subcmd__cleanup"
-                ;;
-            pontoon__subcmd__container,clone)
-                cmd="pontoon__subcmd__container__subcmd__clone"
-                ;;
             pontoon__subcmd__container,commit)
                 cmd="pontoon__subcmd__container__subcmd__commit"
                 ;;
@@ -363,9 +288,6 @@ _pontoon() {
                 ;;
             pontoon__subcmd__container,export)
                 cmd="pontoon__subcmd__container__subcmd__export"
-                ;;
-            pontoon__subcmd__container,init)
-                cmd="pontoon__subcmd__container__subcmd__init"
                 ;;
             pontoon__subcmd__container,inspect)
                 cmd="pontoon__subcmd__container__subcmd__inspect"
@@ -400,17 +322,11 @@ _pontoon() {
             pontoon__subcmd__container,restart)
                 cmd="pontoon__subcmd__container__subcmd__restart"
                 ;;
-            pontoon__subcmd__container,restore)
-                cmd="pontoon__subcmd__container__subcmd__restore"
-                ;;
             pontoon__subcmd__container,rm)
                 cmd="pontoon__subcmd__container__subcmd__rm"
                 ;;
             pontoon__subcmd__container,run)
                 cmd="pontoon__subcmd__container__subcmd__run"
-                ;;
-            pontoon__subcmd__container,runlabel)
-                cmd="pontoon__subcmd__container__subcmd__runlabel"
                 ;;
             pontoon__subcmd__container,start)
                 cmd="pontoon__subcmd__container__subcmd__start"
@@ -433,29 +349,17 @@ _pontoon() {
             pontoon__subcmd__container,unpause)
                 cmd="pontoon__subcmd__container__subcmd__unpause"
                 ;;
-            pontoon__subcmd__container,update)
-                cmd="pontoon__subcmd__container__subcmd__update"
-                ;;
             pontoon__subcmd__container,wait)
                 cmd="pontoon__subcmd__container__subcmd__wait"
                 ;;
             pontoon__subcmd__generate,kube)
                 cmd="pontoon__subcmd__generate__subcmd__kube"
                 ;;
-            pontoon__subcmd__generate,spec)
-                cmd="pontoon__subcmd__generate__subcmd__spec"
-                ;;
-            pontoon__subcmd__generate,systemd)
-                cmd="pontoon__subcmd__generate__subcmd__systemd"
-                ;;
             pontoon__subcmd__healthcheck,run)
                 cmd="pontoon__subcmd__healthcheck__subcmd__run"
                 ;;
             pontoon__subcmd__image,build)
                 cmd="pontoon__subcmd__image__subcmd__build"
-                ;;
-            pontoon__subcmd__image,diff)
-                cmd="pontoon__subcmd__image__subcmd__diff"
                 ;;
             pontoon__subcmd__image,exists)
                 cmd="pontoon__subcmd__image__subcmd__exists"
@@ -496,23 +400,11 @@ _pontoon() {
             pontoon__subcmd__image,save)
                 cmd="pontoon__subcmd__image__subcmd__save"
                 ;;
-            pontoon__subcmd__image,scp)
-                cmd="pontoon__subcmd__image__subcmd__scp"
-                ;;
             pontoon__subcmd__image,search)
                 cmd="pontoon__subcmd__image__subcmd__search"
                 ;;
-            pontoon__subcmd__image,sign)
-                cmd="pontoon__subcmd__image__subcmd__sign"
-                ;;
             pontoon__subcmd__image,tag)
                 cmd="pontoon__subcmd__image__subcmd__tag"
-                ;;
-            pontoon__subcmd__image,tree)
-                cmd="pontoon__subcmd__image__subcmd__tree"
-                ;;
-            pontoon__subcmd__image,trust)
-                cmd="pontoon__subcmd__image__subcmd__trust"
                 ;;
             pontoon__subcmd__image,umount)
                 cmd="pontoon__subcmd__image__subcmd__unmount"
@@ -522,9 +414,6 @@ _pontoon() {
                 ;;
             pontoon__subcmd__image,untag)
                 cmd="pontoon__subcmd__image__subcmd__untag"
-                ;;
-            pontoon__subcmd__kube,apply)
-                cmd="pontoon__subcmd__kube__subcmd__apply"
                 ;;
             pontoon__subcmd__kube,down)
                 cmd="pontoon__subcmd__kube__subcmd__down"
@@ -583,23 +472,14 @@ _pontoon() {
             pontoon__subcmd__network,prune)
                 cmd="pontoon__subcmd__network__subcmd__prune"
                 ;;
-            pontoon__subcmd__network,reload)
-                cmd="pontoon__subcmd__network__subcmd__reload"
-                ;;
             pontoon__subcmd__network,remove)
                 cmd="pontoon__subcmd__network__subcmd__rm"
                 ;;
             pontoon__subcmd__network,rm)
                 cmd="pontoon__subcmd__network__subcmd__rm"
                 ;;
-            pontoon__subcmd__network,update)
-                cmd="pontoon__subcmd__network__subcmd__update"
-                ;;
             pontoon__subcmd__play,kube)
                 cmd="pontoon__subcmd__play__subcmd__kube"
-                ;;
-            pontoon__subcmd__pod,clone)
-                cmd="pontoon__subcmd__pod__subcmd__clone"
                 ;;
             pontoon__subcmd__pod,create)
                 cmd="pontoon__subcmd__pod__subcmd__create"
@@ -670,12 +550,6 @@ _pontoon() {
             pontoon__subcmd__secret,rm)
                 cmd="pontoon__subcmd__secret__subcmd__rm"
                 ;;
-            pontoon__subcmd__system,check)
-                cmd="pontoon__subcmd__system__subcmd__check"
-                ;;
-            pontoon__subcmd__system,connection)
-                cmd="pontoon__subcmd__system__subcmd__connection"
-                ;;
             pontoon__subcmd__system,df)
                 cmd="pontoon__subcmd__system__subcmd__df"
                 ;;
@@ -693,15 +567,6 @@ _pontoon() {
                 ;;
             pontoon__subcmd__system,prune)
                 cmd="pontoon__subcmd__system__subcmd__prune"
-                ;;
-            pontoon__subcmd__system,renumber)
-                cmd="pontoon__subcmd__system__subcmd__renumber"
-                ;;
-            pontoon__subcmd__system,reset)
-                cmd="pontoon__subcmd__system__subcmd__reset"
-                ;;
-            pontoon__subcmd__system,service)
-                cmd="pontoon__subcmd__system__subcmd__service"
                 ;;
             pontoon__subcmd__volume,create)
                 cmd="pontoon__subcmd__volume__subcmd__create"
@@ -724,26 +589,14 @@ _pontoon() {
             pontoon__subcmd__volume,ls)
                 cmd="pontoon__subcmd__volume__subcmd__ls"
                 ;;
-            pontoon__subcmd__volume,mount)
-                cmd="pontoon__subcmd__volume__subcmd__mount"
-                ;;
             pontoon__subcmd__volume,prune)
                 cmd="pontoon__subcmd__volume__subcmd__prune"
-                ;;
-            pontoon__subcmd__volume,reload)
-                cmd="pontoon__subcmd__volume__subcmd__reload"
                 ;;
             pontoon__subcmd__volume,remove)
                 cmd="pontoon__subcmd__volume__subcmd__rm"
                 ;;
             pontoon__subcmd__volume,rm)
                 cmd="pontoon__subcmd__volume__subcmd__rm"
-                ;;
-            pontoon__subcmd__volume,unmount)
-                cmd="pontoon__subcmd__volume__subcmd__unmount"
-                ;;
-            pontoon__subcmd__volume,update)
-                cmd="pontoon__subcmd__volume__subcmd__update"
                 ;;
             *)
                 ;;
@@ -752,7 +605,7 @@ _pontoon() {
 
     case "${cmd}" in
         pontoon)
-            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --storage-opt --events-backend --cgroup-manager --runtime --runtime-flag --noout --config --remote-url --url --remote --connection --cdi-spec-dir --conmon --context --hooks-dir --identity --imagestore --module --namespace --network-cmd-path --network-config-dir --out --ssh --syslog --tls --tls-ca --tls-cert --tls-key --tlscacert --tlscert --tlskey --tlsverify --tmpdir --transient-store --volumepath --help --version run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ps container pull push login logout search build builder buildx images rmi tag untag history inspect import save load image info events version system volume network manifest secret pod compose kube play generate unshare healthcheck __monitor __generate-docs __complete __run-bundle artifact auto-update checkpoint completion config context farm help init machine node plugin quadlet service stack swarm trust update"
+            opts="-D -h -V --root --runroot --log-level --debug --storage-driver --storage-opt --events-backend --cgroup-manager --runtime --runtime-flag --noout --config --help --version run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ps container pull push login logout search build builder buildx images rmi tag untag history inspect import save load image info events version system volume network manifest secret pod compose kube play generate unshare healthcheck"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -798,424 +651,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cdi-spec-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --conmon)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --context)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --identity)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --imagestore)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --module)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --namespace)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-cmd-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --network-config-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --out)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --ssh)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --syslog)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tls)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tls-ca)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tls-cert)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tls-key)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tlscacert)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tlscert)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tlskey)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tlsverify)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tmpdir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --transient-store)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --volumepath)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        pontoon__subcmd____complete)
-            opts="-h -V --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        pontoon__subcmd____generate__subcmd__docs)
-            opts="-h -V --man --completions --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --man)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --completions)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        pontoon__subcmd____monitor)
-            opts="-h -V --sync-fd --attach-wait --tty-size --preserve-fds --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --sync-fd)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tty-size)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --preserve-fds)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        pontoon__subcmd____run__subcmd__bundle)
-            opts="-h -V --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        pontoon__subcmd__artifact)
-            opts="--root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1224,7 +659,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__attach)
-            opts="-h -V --detach-keys --no-stdin --sig-proxy --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-h --detach-keys --no-stdin --sig-proxy --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1270,76 +705,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        pontoon__subcmd__auto__subcmd__update)
-            opts="--root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1348,7 +713,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__build)
-            opts="-t -f -q -h -V --tag --file --build-arg --build-arg-file --target --label --quiet --iidfile --no-cache --pull --tls-verify --platform --secret --network --layers --squash --isolation --rm --force-rm --format --progress --add-host --all-platforms --allow --annotation --arch --attest --authfile --build-context --builder --cache-from --cache-to --cache-ttl --call --cap-add --cap-drop --cert-dir --cgroup-parent --cgroupns --check --compat-volumes --compress --cpp-flag --cpu-period --cpu-quota --cpu-shares --cpuset-cpus --cpuset-mems --created-annotation --creds --cw --debug --decryption-key --device --disable-compression --disable-content-trust --dns --dns-option --dns-search --env --from --group-add --hooks-dir --http-proxy --identity-label --ignorefile --inherit-annotations --inherit-labels --ipc --jobs --layer-label --load --logfile --logsplit --manifest --memory --memory-swap --metadata-file --no-cache-filter --no-hostname --no-hosts --omit-history --os --os-feature --os-version --output --pid --policy --provenance --push --resource --retry --retry-delay --rewrite-timestamp --runtime --runtime-flag --sbom --sbom-image-output --sbom-image-purl-output --sbom-merge-strategy --sbom-output --sbom-purl-output --sbom-scanner-command --sbom-scanner-image --security-opt --shm-size --sign-by --skip-unused-stages --source-date-epoch --squash-all --ssh --stdin --timestamp --ulimit --unsetannotation --unsetenv --unsetlabel --userns --userns-gid-map --userns-gid-map-group --userns-uid-map --userns-uid-map-user --uts --variant --volume --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-t -f -q -h --tag --file --build-arg --build-arg-file --target --label --quiet --iidfile --no-cache --pull --tls-verify --platform --secret --network --layers --squash --isolation --format --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1418,432 +783,8 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --rm)
-                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
-                    return 0
-                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "oci docker" -- "${cur}"))
-                    return 0
-                    ;;
-                --progress)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --add-host)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --all-platforms)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --allow)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --annotation)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --arch)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --attest)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --authfile)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --build-context)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --builder)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cache-from)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cache-to)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cache-ttl)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --call)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cap-add)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cap-drop)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cert-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-parent)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroupns)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --check)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --compat-volumes)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --compress)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpp-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpu-period)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpu-quota)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpu-shares)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpuset-cpus)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpuset-mems)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --created-annotation)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --creds)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cw)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --debug)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --decryption-key)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --device)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --disable-compression)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --disable-content-trust)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --dns)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --dns-option)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --dns-search)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --env)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --from)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --group-add)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --http-proxy)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --identity-label)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --ignorefile)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --inherit-annotations)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --inherit-labels)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --ipc)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --jobs)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --layer-label)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --load)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --logfile)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --logsplit)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --manifest)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --memory)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --memory-swap)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --metadata-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --no-cache-filter)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --no-hostname)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --no-hosts)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --omit-history)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --os)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --os-feature)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --os-version)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --pid)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --policy)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --provenance)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --push)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --resource)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --retry)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --retry-delay)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --rewrite-timestamp)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --sbom)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --sbom-image-output)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --sbom-image-purl-output)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --sbom-merge-strategy)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --sbom-output)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --sbom-purl-output)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --sbom-scanner-command)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --sbom-scanner-image)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --security-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --shm-size)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --sign-by)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --skip-unused-stages)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --source-date-epoch)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --squash-all)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --ssh)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --stdin)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --timestamp)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --ulimit)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --unsetannotation)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --unsetenv)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --unsetlabel)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --userns)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --userns-gid-map)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --userns-gid-map-group)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --userns-uid-map)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --userns-uid-map-user)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --uts)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --variant)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --volume)
-                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --root)
@@ -1875,18 +816,6 @@ _pontoon() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1898,7 +827,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__builder)
-            opts="-h -V --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version build prune"
+            opts="-h --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help build prune"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1933,18 +862,6 @@ _pontoon() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1956,7 +873,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__builder__subcmd__build)
-            opts="-t -f -q -h -V --tag --file --build-arg --build-arg-file --target --label --quiet --iidfile --no-cache --pull --tls-verify --platform --secret --network --layers --squash --isolation --rm --force-rm --format --progress --add-host --all-platforms --allow --annotation --arch --attest --authfile --build-context --builder --cache-from --cache-to --cache-ttl --call --cap-add --cap-drop --cert-dir --cgroup-parent --cgroupns --check --compat-volumes --compress --cpp-flag --cpu-period --cpu-quota --cpu-shares --cpuset-cpus --cpuset-mems --created-annotation --creds --cw --debug --decryption-key --device --disable-compression --disable-content-trust --dns --dns-option --dns-search --env --from --group-add --hooks-dir --http-proxy --identity-label --ignorefile --inherit-annotations --inherit-labels --ipc --jobs --layer-label --load --logfile --logsplit --manifest --memory --memory-swap --metadata-file --no-cache-filter --no-hostname --no-hosts --omit-history --os --os-feature --os-version --output --pid --policy --provenance --push --resource --retry --retry-delay --rewrite-timestamp --runtime --runtime-flag --sbom --sbom-image-output --sbom-image-purl-output --sbom-merge-strategy --sbom-output --sbom-purl-output --sbom-scanner-command --sbom-scanner-image --security-opt --shm-size --sign-by --skip-unused-stages --source-date-epoch --squash-all --ssh --stdin --timestamp --ulimit --unsetannotation --unsetenv --unsetlabel --userns --userns-gid-map --userns-gid-map-group --userns-uid-map --userns-uid-map-user --uts --variant --volume --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-t -f -q -h --tag --file --build-arg --build-arg-file --target --label --quiet --iidfile --no-cache --pull --tls-verify --platform --secret --network --layers --squash --isolation --format --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2026,432 +943,8 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --rm)
-                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
-                    return 0
-                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "oci docker" -- "${cur}"))
-                    return 0
-                    ;;
-                --progress)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --add-host)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --all-platforms)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --allow)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --annotation)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --arch)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --attest)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --authfile)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --build-context)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --builder)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cache-from)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cache-to)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cache-ttl)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --call)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cap-add)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cap-drop)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cert-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-parent)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroupns)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --check)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --compat-volumes)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --compress)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpp-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpu-period)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpu-quota)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpu-shares)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpuset-cpus)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpuset-mems)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --created-annotation)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --creds)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cw)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --debug)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --decryption-key)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --device)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --disable-compression)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --disable-content-trust)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --dns)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --dns-option)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --dns-search)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --env)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --from)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --group-add)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --http-proxy)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --identity-label)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --ignorefile)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --inherit-annotations)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --inherit-labels)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --ipc)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --jobs)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --layer-label)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --load)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --logfile)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --logsplit)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --manifest)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --memory)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --memory-swap)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --metadata-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --no-cache-filter)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --no-hostname)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --no-hosts)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --omit-history)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --os)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --os-feature)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --os-version)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --pid)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --policy)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --provenance)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --push)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --resource)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --retry)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --retry-delay)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --rewrite-timestamp)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --sbom)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --sbom-image-output)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --sbom-image-purl-output)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --sbom-merge-strategy)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --sbom-output)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --sbom-purl-output)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --sbom-scanner-command)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --sbom-scanner-image)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --security-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --shm-size)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --sign-by)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --skip-unused-stages)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --source-date-epoch)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --squash-all)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --ssh)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --stdin)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --timestamp)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --ulimit)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --unsetannotation)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --unsetenv)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --unsetlabel)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --userns)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --userns-gid-map)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --userns-gid-map-group)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --userns-uid-map)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --userns-uid-map-user)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --uts)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --variant)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --volume)
-                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --root)
@@ -2483,18 +976,6 @@ _pontoon() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2506,7 +987,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__builder__subcmd__prune)
-            opts="-f -a -h -V --force --all --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-f -a -h --force --all --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2544,18 +1025,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2564,7 +1033,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__buildx)
-            opts="-h -V --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version build prune"
+            opts="-h --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help build prune"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2602,18 +1071,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2622,7 +1079,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__buildx__subcmd__build)
-            opts="-t -f -q -h -V --tag --file --build-arg --build-arg-file --target --label --quiet --iidfile --no-cache --pull --tls-verify --platform --secret --network --layers --squash --isolation --rm --force-rm --format --progress --add-host --all-platforms --allow --annotation --arch --attest --authfile --build-context --builder --cache-from --cache-to --cache-ttl --call --cap-add --cap-drop --cert-dir --cgroup-parent --cgroupns --check --compat-volumes --compress --cpp-flag --cpu-period --cpu-quota --cpu-shares --cpuset-cpus --cpuset-mems --created-annotation --creds --cw --debug --decryption-key --device --disable-compression --disable-content-trust --dns --dns-option --dns-search --env --from --group-add --hooks-dir --http-proxy --identity-label --ignorefile --inherit-annotations --inherit-labels --ipc --jobs --layer-label --load --logfile --logsplit --manifest --memory --memory-swap --metadata-file --no-cache-filter --no-hostname --no-hosts --omit-history --os --os-feature --os-version --output --pid --policy --provenance --push --resource --retry --retry-delay --rewrite-timestamp --runtime --runtime-flag --sbom --sbom-image-output --sbom-image-purl-output --sbom-merge-strategy --sbom-output --sbom-purl-output --sbom-scanner-command --sbom-scanner-image --security-opt --shm-size --sign-by --skip-unused-stages --source-date-epoch --squash-all --ssh --stdin --timestamp --ulimit --unsetannotation --unsetenv --unsetlabel --userns --userns-gid-map --userns-gid-map-group --userns-uid-map --userns-uid-map-user --uts --variant --volume --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-t -f -q -h --tag --file --build-arg --build-arg-file --target --label --quiet --iidfile --no-cache --pull --tls-verify --platform --secret --network --layers --squash --isolation --format --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2692,432 +1149,8 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --rm)
-                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
-                    return 0
-                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "oci docker" -- "${cur}"))
-                    return 0
-                    ;;
-                --progress)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --add-host)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --all-platforms)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --allow)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --annotation)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --arch)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --attest)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --authfile)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --build-context)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --builder)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cache-from)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cache-to)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cache-ttl)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --call)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cap-add)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cap-drop)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cert-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-parent)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroupns)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --check)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --compat-volumes)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --compress)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpp-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpu-period)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpu-quota)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpu-shares)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpuset-cpus)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpuset-mems)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --created-annotation)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --creds)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cw)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --debug)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --decryption-key)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --device)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --disable-compression)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --disable-content-trust)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --dns)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --dns-option)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --dns-search)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --env)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --from)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --group-add)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --http-proxy)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --identity-label)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --ignorefile)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --inherit-annotations)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --inherit-labels)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --ipc)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --jobs)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --layer-label)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --load)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --logfile)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --logsplit)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --manifest)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --memory)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --memory-swap)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --metadata-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --no-cache-filter)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --no-hostname)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --no-hosts)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --omit-history)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --os)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --os-feature)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --os-version)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --pid)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --policy)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --provenance)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --push)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --resource)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --retry)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --retry-delay)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --rewrite-timestamp)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --sbom)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --sbom-image-output)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --sbom-image-purl-output)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --sbom-merge-strategy)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --sbom-output)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --sbom-purl-output)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --sbom-scanner-command)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --sbom-scanner-image)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --security-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --shm-size)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --sign-by)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --skip-unused-stages)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --source-date-epoch)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --squash-all)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --ssh)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --stdin)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --timestamp)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --ulimit)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --unsetannotation)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --unsetenv)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --unsetlabel)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --userns)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --userns-gid-map)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --userns-gid-map-group)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --userns-uid-map)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --userns-uid-map-user)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --uts)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --variant)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --volume)
-                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --root)
@@ -3152,18 +1185,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3172,7 +1193,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__buildx__subcmd__prune)
-            opts="-f -a -h -V --force --all --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-f -a -h --force --all --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3210,76 +1231,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        pontoon__subcmd__checkpoint)
-            opts="--root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3288,7 +1239,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__commit)
-            opts="-a -c -m -p -q -h -V --author --change --message --pause --no-pause --quiet --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-a -c -m -p -q -h --author --change --message --pause --no-pause --quiet --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3358,76 +1309,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        pontoon__subcmd__completion)
-            opts="--root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3436,7 +1317,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__compose)
-            opts="-f -p -h -V --file --project-name --project-directory --env-file --profile --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version config convert version up down ps logs build pull start stop restart kill rm exec images port run top push"
+            opts="-f -p -h --file --project-name --project-directory --env-file --profile --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help config convert version up down ps logs build pull start stop restart kill rm exec images port run top push"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3502,18 +1383,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3522,7 +1391,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__compose__subcmd__build)
-            opts="-h -V --no-cache --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-h --no-cache --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3560,18 +1429,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3580,7 +1437,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__compose__subcmd__config)
-            opts="-q -o -h -V --services --volumes --profiles --images --hash --quiet --format --output --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-q -o -h --services --volumes --profiles --images --hash --quiet --format --output --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3634,18 +1491,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3654,7 +1499,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__compose__subcmd__down)
-            opts="-v -t -h -V --volumes --rmi --remove-orphans --timeout --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-v -t -h --volumes --rmi --remove-orphans --timeout --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3704,18 +1549,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3724,7 +1557,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__compose__subcmd__exec)
-            opts="-T -d -e -u -w -h -V --no-TTY --detach --env --user --workdir --index --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-T -d -e -u -w -h --no-TTY --detach --env --user --workdir --index --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3790,18 +1623,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3810,7 +1631,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__compose__subcmd__images)
-            opts="-h -V --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-h --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3848,18 +1669,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3868,7 +1677,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__compose__subcmd__kill)
-            opts="-s -h -V --signal --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-s -h --signal --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3914,18 +1723,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3934,7 +1731,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__compose__subcmd__logs)
-            opts="-f -n -t -h -V --follow --tail --timestamps --no-log-prefix --no-color --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-f -n -t -h --follow --tail --timestamps --no-log-prefix --no-color --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3980,18 +1777,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4000,7 +1785,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__compose__subcmd__port)
-            opts="-h -V --protocol --index --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-h --protocol --index --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4046,18 +1831,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4066,7 +1839,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__compose__subcmd__ps)
-            opts="-a -q -h -V --all --quiet --services --format --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-a -q -h --all --quiet --services --format --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4108,18 +1881,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4128,7 +1889,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__compose__subcmd__pull)
-            opts="-h -V --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-h --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4163,18 +1924,6 @@ _pontoon() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4186,7 +1935,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__compose__subcmd__push)
-            opts="-h -V --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-h --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4224,18 +1973,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4244,7 +1981,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__compose__subcmd__restart)
-            opts="-t -h -V --timeout --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-t -h --timeout --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4290,18 +2027,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4310,7 +2035,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__compose__subcmd__rm)
-            opts="-f -s -v -h -V --force --stop --volumes --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-f -s -v -h --force --stop --volumes --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4348,18 +2073,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4368,7 +2081,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__compose__subcmd__run)
-            opts="-d -e -T -u -w -h -V --rm --detach --env --name --entrypoint --no-deps --no-TTY --user --workdir --service-ports --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-d -e -T -u -w -h --rm --detach --env --name --entrypoint --no-deps --no-TTY --user --workdir --service-ports --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4438,18 +2151,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4458,7 +2159,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__compose__subcmd__start)
-            opts="-h -V --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-h --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4496,18 +2197,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4516,7 +2205,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__compose__subcmd__stop)
-            opts="-t -h -V --timeout --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-t -h --timeout --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4562,18 +2251,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4582,7 +2259,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__compose__subcmd__top)
-            opts="-h -V --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-h --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4620,18 +2297,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4640,7 +2305,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__compose__subcmd__up)
-            opts="-d -t -h -V --detach --build --no-build --force-recreate --no-recreate --remove-orphans --no-deps --no-start --wait --abort-on-container-exit --exit-code-from --pull --quiet-pull --timeout --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-d -t -h --detach --build --no-build --force-recreate --no-recreate --remove-orphans --no-deps --no-start --wait --abort-on-container-exit --exit-code-from --pull --quiet-pull --timeout --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4694,18 +2359,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4714,7 +2367,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__compose__subcmd__version)
-            opts="-f -h -V --short --format --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-f -h --short --format --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4760,76 +2413,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        pontoon__subcmd__config)
-            opts="--root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4838,7 +2421,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__container)
-            opts="-h -V --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update"
+            opts="-h --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4873,18 +2456,6 @@ _pontoon() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4896,7 +2467,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__container__subcmd__attach)
-            opts="-h -V --detach-keys --no-stdin --sig-proxy --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-h --detach-keys --no-stdin --sig-proxy --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4942,192 +2513,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        pontoon__subcmd__container__subcmd__checkpoint)
-            opts="--root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        pontoon__subcmd__container__subcmd__cleanup)
-            opts="--root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        pontoon__subcmd__container__subcmd__clone)
-            opts="--root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5136,7 +2521,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__container__subcmd__commit)
-            opts="-a -c -m -p -q -h -V --author --change --message --pause --no-pause --quiet --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-a -c -m -p -q -h --author --change --message --pause --no-pause --quiet --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5206,18 +2591,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5226,7 +2599,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__container__subcmd__cp)
-            opts="-a -q -h -V --archive --quiet --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-a -q -h --archive --quiet --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5264,18 +2637,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5284,7 +2645,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__container__subcmd__create)
-            opts="-i -t -e -w -u -h -v -p -P -l -m -c -q -V --help --interactive --tty --name --env --env-file --workdir --user --entrypoint --hostname --init --read-only --tmpfs --volume --mount --volumes-from --network --pod --ipc --pid --uts --userns --uidmap --gidmap --shm-size --secret --sysctl --group-add --network-alias --ip --mac-address --dns --dns-search --dns-option --add-host --publish --publish-all --expose --label --stop-signal --stop-timeout --restart --cap-add --cap-drop --privileged --ulimit --memory --cpus --pids-limit --rm --health-cmd --health-interval --health-timeout --health-retries --health-start-period --health-start-interval --no-healthcheck --health-on-failure --memory-swap --memory-reservation --memory-swappiness --oom-kill-disable --kernel-memory --cpu-shares --cpu-period --cpu-quota --cpuset-cpus --cpuset-mems --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --oom-score-adj --personality --umask --timeout --read-only-tmpfs --image-volume --security-opt --runtime --pull --cidfile --pidfile --conmon-pidfile --replace --log-driver --log-opt --tz --env-host --env-merge --unsetenv --unsetenv-all --http-proxy --label-file --annotation --no-hosts --requires --rmi --sdnotify --systemd --pod-id-file --quiet --platform --arch --os --variant --authfile --tls-verify --disable-content-trust --cert-dir --cgroup-conf --cgroup-parent --cgroupns --cgroups --chrootdirs --cpu-count --cpu-percent --cpu-rt-period --cpu-rt-runtime --creds --decryption-key --domainname --gpus --group-entry --health-log-destination --health-max-log-count --health-max-log-size --health-startup-cmd --health-startup-interval --health-startup-retries --health-startup-success --health-startup-timeout --hosts-file --hostuser --init-path --io-maxbandwidth --io-maxiops --ip6 --isolation --link --link-local-ip --no-hostname --passwd --passwd-entry --preserve-fd --rdt-class --retry --retry-delay --rootfs --seccomp-policy --shm-size-systemd --subgidname --subuidname --use-api-socket --volume-driver --device --device-cgroup-rule --attach --init-ctr --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --version"
+            opts="-i -t -e -w -u -h -v -p -P -l -m -c -q --help --interactive --tty --name --env --env-file --workdir --user --entrypoint --hostname --init --read-only --tmpfs --volume --mount --volumes-from --network --pod --ipc --pid --uts --userns --uidmap --gidmap --shm-size --secret --sysctl --group-add --network-alias --ip --mac-address --dns --dns-search --dns-option --add-host --publish --publish-all --expose --label --stop-signal --stop-timeout --restart --cap-add --cap-drop --privileged --ulimit --memory --cpus --pids-limit --rm --health-cmd --health-interval --health-timeout --health-retries --health-start-period --health-start-interval --no-healthcheck --health-on-failure --memory-swap --memory-reservation --memory-swappiness --oom-kill-disable --kernel-memory --cpu-shares --cpu-period --cpu-quota --cpuset-cpus --cpuset-mems --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --oom-score-adj --personality --umask --timeout --read-only-tmpfs --image-volume --security-opt --runtime --pull --cidfile --pidfile --conmon-pidfile --replace --log-driver --log-opt --tz --env-host --env-merge --unsetenv --unsetenv-all --http-proxy --label-file --annotation --no-hosts --requires --rmi --sdnotify --systemd --pod-id-file --quiet --platform --arch --os --variant --authfile --tls-verify --disable-content-trust --device --device-cgroup-rule --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5706,203 +3067,11 @@ _pontoon() {
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
-                --cert-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-conf)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-parent)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroupns)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroups)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --chrootdirs)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpu-count)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpu-percent)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpu-rt-period)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpu-rt-runtime)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --creds)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --decryption-key)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --domainname)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --gpus)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --group-entry)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --health-log-destination)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --health-max-log-count)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --health-max-log-size)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --health-startup-cmd)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --health-startup-interval)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --health-startup-retries)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --health-startup-success)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --health-startup-timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --hosts-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --hostuser)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --init-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --io-maxbandwidth)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --io-maxiops)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --ip6)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --isolation)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --link)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --link-local-ip)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --no-hostname)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --passwd)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --passwd-entry)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --preserve-fd)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --rdt-class)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --retry)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --retry-delay)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --rootfs)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --seccomp-policy)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --shm-size-systemd)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --subgidname)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --subuidname)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --use-api-socket)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --volume-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --device)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --device-cgroup-rule)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --attach)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --init-ctr)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5938,18 +3107,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5958,7 +3115,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__container__subcmd__diff)
-            opts="-h -V --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-h --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5996,18 +3153,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6016,7 +3161,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__container__subcmd__exec)
-            opts="-i -t -d -e -w -u -h -V --interactive --tty --detach --env --env-file --workdir --user --privileged --detach-keys --preserve-fds --cidfile --latest --no-session --preserve-fd --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-i -t -d -e -w -u -h --interactive --tty --detach --env --env-file --workdir --user --privileged --detach-keys --preserve-fds --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6058,22 +3203,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cidfile)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --latest)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --no-session)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --preserve-fd)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -6106,18 +3235,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6126,7 +3243,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__container__subcmd__exists)
-            opts="-h -V --external --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-h --external --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6164,18 +3281,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6184,7 +3289,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__container__subcmd__export)
-            opts="-o -h -V --output --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-o -h --output --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6230,76 +3335,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        pontoon__subcmd__container__subcmd__init)
-            opts="--root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6308,7 +3343,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__container__subcmd__inspect)
-            opts="-f -s -h -V --format --type --size --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-f -s -h --format --type --size --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6358,18 +3393,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6378,7 +3401,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__container__subcmd__kill)
-            opts="-s -i -a -l -h -V --signal --ignore --all --latest --filter --cidfile --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-s -i -a -l -h --signal --ignore --all --latest --filter --cidfile --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6432,18 +3455,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6452,7 +3463,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__container__subcmd__logs)
-            opts="-f -n -t -h -V --follow --since --until --tail --timestamps --color --details --latest --names --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-f -n -t -h --follow --since --until --tail --timestamps --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6471,22 +3482,6 @@ _pontoon() {
                     return 0
                     ;;
                 -n)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --details)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --latest)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --names)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6522,18 +3517,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6542,7 +3525,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__container__subcmd__ls)
-            opts="-a -q -n -l -s -f -p -h -V --all --quiet --last --latest --size --no-trunc --filter --format --noheading --sort --ns --external --pod --sync --watch --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-a -q -n -l -s -f -p -h --all --quiet --last --latest --size --no-trunc --filter --format --noheading --sort --ns --external --pod --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6572,14 +3555,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --sync)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --watch)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -6612,18 +3587,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6632,7 +3595,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__container__subcmd__mount)
-            opts="-a -h -V --all --notruncate --no-trunc --format --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-a -h --all --notruncate --no-trunc --format --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6674,18 +3637,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6694,7 +3645,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__container__subcmd__pause)
-            opts="-i -a -l -h -V --ignore --all --latest --filter --cidfile --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-i -a -l -h --ignore --all --latest --filter --cidfile --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6737,18 +3688,6 @@ _pontoon() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6760,7 +3699,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__container__subcmd__port)
-            opts="-h -V --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-h --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6795,18 +3734,6 @@ _pontoon() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6818,7 +3745,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__container__subcmd__prune)
-            opts="-f -h -V --force --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-f -h --force --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6853,18 +3780,6 @@ _pontoon() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6876,7 +3791,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__container__subcmd__rename)
-            opts="-h -V --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-h --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6911,18 +3826,6 @@ _pontoon() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6934,7 +3837,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__container__subcmd__restart)
-            opts="-t -i -a -l -h -V --time --ignore --running --all --latest --filter --cidfile --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-t -i -a -l -h --time --ignore --running --all --latest --filter --cidfile --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6985,76 +3888,6 @@ _pontoon() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        pontoon__subcmd__container__subcmd__restore)
-            opts="--root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -7066,7 +3899,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__container__subcmd__rm)
-            opts="-f -v -t -i -a -l -h -V --force --volumes --time --ignore --depend --link --all --latest --filter --cidfile --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-f -v -t -i -a -l -h --force --volumes --time --ignore --depend --all --latest --filter --cidfile --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7077,10 +3910,6 @@ _pontoon() {
                     return 0
                     ;;
                 -t)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --link)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -7124,18 +3953,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -7144,7 +3961,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__container__subcmd__run)
-            opts="-d -a -i -t -e -w -u -h -v -p -P -l -m -c -q -V --detach --detach-keys --sig-proxy --preserve-fds --attach --help --interactive --tty --name --env --env-file --workdir --user --entrypoint --hostname --init --read-only --tmpfs --volume --mount --volumes-from --network --pod --ipc --pid --uts --userns --uidmap --gidmap --shm-size --secret --sysctl --group-add --network-alias --ip --mac-address --dns --dns-search --dns-option --add-host --publish --publish-all --expose --label --stop-signal --stop-timeout --restart --cap-add --cap-drop --privileged --ulimit --memory --cpus --pids-limit --rm --health-cmd --health-interval --health-timeout --health-retries --health-start-period --health-start-interval --no-healthcheck --health-on-failure --memory-swap --memory-reservation --memory-swappiness --oom-kill-disable --kernel-memory --cpu-shares --cpu-period --cpu-quota --cpuset-cpus --cpuset-mems --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --oom-score-adj --personality --umask --timeout --read-only-tmpfs --image-volume --security-opt --runtime --pull --cidfile --pidfile --conmon-pidfile --replace --log-driver --log-opt --tz --env-host --env-merge --unsetenv --unsetenv-all --http-proxy --label-file --annotation --no-hosts --requires --rmi --sdnotify --systemd --pod-id-file --quiet --platform --arch --os --variant --authfile --tls-verify --disable-content-trust --cert-dir --cgroup-conf --cgroup-parent --cgroupns --cgroups --chrootdirs --cpu-count --cpu-percent --cpu-rt-period --cpu-rt-runtime --creds --decryption-key --domainname --gpus --group-entry --health-log-destination --health-max-log-count --health-max-log-size --health-startup-cmd --health-startup-interval --health-startup-retries --health-startup-success --health-startup-timeout --hosts-file --hostuser --init-path --io-maxbandwidth --io-maxiops --ip6 --isolation --link --link-local-ip --no-hostname --passwd --passwd-entry --preserve-fd --rdt-class --retry --retry-delay --rootfs --seccomp-policy --shm-size-systemd --subgidname --subuidname --use-api-socket --volume-driver --device --device-cgroup-rule --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --version"
+            opts="-d -a -i -t -e -w -u -h -v -p -P -l -m -c -q --detach --detach-keys --sig-proxy --preserve-fds --attach --help --interactive --tty --name --env --env-file --workdir --user --entrypoint --hostname --init --read-only --tmpfs --volume --mount --volumes-from --network --pod --ipc --pid --uts --userns --uidmap --gidmap --shm-size --secret --sysctl --group-add --network-alias --ip --mac-address --dns --dns-search --dns-option --add-host --publish --publish-all --expose --label --stop-signal --stop-timeout --restart --cap-add --cap-drop --privileged --ulimit --memory --cpus --pids-limit --rm --health-cmd --health-interval --health-timeout --health-retries --health-start-period --health-start-interval --no-healthcheck --health-on-failure --memory-swap --memory-reservation --memory-swappiness --oom-kill-disable --kernel-memory --cpu-shares --cpu-period --cpu-quota --cpuset-cpus --cpuset-mems --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --oom-score-adj --personality --umask --timeout --read-only-tmpfs --image-volume --security-opt --runtime --pull --cidfile --pidfile --conmon-pidfile --replace --log-driver --log-opt --tz --env-host --env-merge --unsetenv --unsetenv-all --http-proxy --label-file --annotation --no-hosts --requires --rmi --sdnotify --systemd --pod-id-file --quiet --platform --arch --os --variant --authfile --tls-verify --disable-content-trust --device --device-cgroup-rule --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7586,190 +4403,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
-                --cert-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-conf)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-parent)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroupns)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroups)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --chrootdirs)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpu-count)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpu-percent)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpu-rt-period)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpu-rt-runtime)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --creds)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --decryption-key)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --domainname)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --gpus)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --group-entry)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --health-log-destination)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --health-max-log-count)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --health-max-log-size)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --health-startup-cmd)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --health-startup-interval)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --health-startup-retries)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --health-startup-success)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --health-startup-timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --hosts-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --hostuser)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --init-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --io-maxbandwidth)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --io-maxiops)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --ip6)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --isolation)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --link)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --link-local-ip)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --no-hostname)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --passwd)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --passwd-entry)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --preserve-fd)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --rdt-class)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --retry)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --retry-delay)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --rootfs)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --seccomp-policy)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --shm-size-systemd)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --subgidname)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --subuidname)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --use-api-socket)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --volume-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --device)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -7810,76 +4443,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        pontoon__subcmd__container__subcmd__runlabel)
-            opts="--root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -7888,7 +4451,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__container__subcmd__start)
-            opts="-a -i -l -h -V --attach --interactive --detach-keys --sig-proxy --latest --filter --cidfile --all --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-a -i -l -h --attach --interactive --detach-keys --sig-proxy --latest --filter --cidfile --all --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7942,18 +4505,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -7962,7 +4513,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__container__subcmd__stats)
-            opts="-a -h -V --all --no-stream --no-trunc --format --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-a -h --all --no-stream --no-trunc --format --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8004,18 +4555,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -8024,7 +4563,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__container__subcmd__stop)
-            opts="-t -i -a -l -h -V --time --ignore --all --latest --filter --cidfile --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-t -i -a -l -h --time --ignore --all --latest --filter --cidfile --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8078,18 +4617,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -8098,7 +4625,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__container__subcmd__top)
-            opts="-h -V --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-h --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8133,18 +4660,6 @@ _pontoon() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -8156,7 +4671,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__container__subcmd__umount)
-            opts="-a -l -f -h -V --all --latest --filter --cidfile --force --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-a -l -f -h --all --latest --filter --cidfile --force --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8199,18 +4714,6 @@ _pontoon() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -8222,7 +4725,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__container__subcmd__unpause)
-            opts="-i -a -l -h -V --ignore --all --latest --filter --cidfile --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-i -a -l -h --ignore --all --latest --filter --cidfile --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8268,76 +4771,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        pontoon__subcmd__container__subcmd__update)
-            opts="--root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -8346,7 +4779,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__container__subcmd__wait)
-            opts="-h -V --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-h --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8381,76 +4814,6 @@ _pontoon() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        pontoon__subcmd__context)
-            opts="--root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -8462,7 +4825,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__cp)
-            opts="-a -q -h -V --archive --quiet --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-a -q -h --archive --quiet --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8500,18 +4863,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -8520,7 +4871,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__create)
-            opts="-i -t -e -w -u -h -v -p -P -l -m -c -q -V --help --interactive --tty --name --env --env-file --workdir --user --entrypoint --hostname --init --read-only --tmpfs --volume --mount --volumes-from --network --pod --ipc --pid --uts --userns --uidmap --gidmap --shm-size --secret --sysctl --group-add --network-alias --ip --mac-address --dns --dns-search --dns-option --add-host --publish --publish-all --expose --label --stop-signal --stop-timeout --restart --cap-add --cap-drop --privileged --ulimit --memory --cpus --pids-limit --rm --health-cmd --health-interval --health-timeout --health-retries --health-start-period --health-start-interval --no-healthcheck --health-on-failure --memory-swap --memory-reservation --memory-swappiness --oom-kill-disable --kernel-memory --cpu-shares --cpu-period --cpu-quota --cpuset-cpus --cpuset-mems --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --oom-score-adj --personality --umask --timeout --read-only-tmpfs --image-volume --security-opt --runtime --pull --cidfile --pidfile --conmon-pidfile --replace --log-driver --log-opt --tz --env-host --env-merge --unsetenv --unsetenv-all --http-proxy --label-file --annotation --no-hosts --requires --rmi --sdnotify --systemd --pod-id-file --quiet --platform --arch --os --variant --authfile --tls-verify --disable-content-trust --cert-dir --cgroup-conf --cgroup-parent --cgroupns --cgroups --chrootdirs --cpu-count --cpu-percent --cpu-rt-period --cpu-rt-runtime --creds --decryption-key --domainname --gpus --group-entry --health-log-destination --health-max-log-count --health-max-log-size --health-startup-cmd --health-startup-interval --health-startup-retries --health-startup-success --health-startup-timeout --hosts-file --hostuser --init-path --io-maxbandwidth --io-maxiops --ip6 --isolation --link --link-local-ip --no-hostname --passwd --passwd-entry --preserve-fd --rdt-class --retry --retry-delay --rootfs --seccomp-policy --shm-size-systemd --subgidname --subuidname --use-api-socket --volume-driver --device --device-cgroup-rule --attach --init-ctr --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --version"
+            opts="-i -t -e -w -u -h -v -p -P -l -m -c -q --help --interactive --tty --name --env --env-file --workdir --user --entrypoint --hostname --init --read-only --tmpfs --volume --mount --volumes-from --network --pod --ipc --pid --uts --userns --uidmap --gidmap --shm-size --secret --sysctl --group-add --network-alias --ip --mac-address --dns --dns-search --dns-option --add-host --publish --publish-all --expose --label --stop-signal --stop-timeout --restart --cap-add --cap-drop --privileged --ulimit --memory --cpus --pids-limit --rm --health-cmd --health-interval --health-timeout --health-retries --health-start-period --health-start-interval --no-healthcheck --health-on-failure --memory-swap --memory-reservation --memory-swappiness --oom-kill-disable --kernel-memory --cpu-shares --cpu-period --cpu-quota --cpuset-cpus --cpuset-mems --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --oom-score-adj --personality --umask --timeout --read-only-tmpfs --image-volume --security-opt --runtime --pull --cidfile --pidfile --conmon-pidfile --replace --log-driver --log-opt --tz --env-host --env-merge --unsetenv --unsetenv-all --http-proxy --label-file --annotation --no-hosts --requires --rmi --sdnotify --systemd --pod-id-file --quiet --platform --arch --os --variant --authfile --tls-verify --disable-content-trust --device --device-cgroup-rule --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8942,203 +5293,11 @@ _pontoon() {
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
-                --cert-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-conf)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-parent)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroupns)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroups)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --chrootdirs)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpu-count)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpu-percent)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpu-rt-period)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpu-rt-runtime)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --creds)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --decryption-key)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --domainname)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --gpus)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --group-entry)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --health-log-destination)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --health-max-log-count)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --health-max-log-size)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --health-startup-cmd)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --health-startup-interval)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --health-startup-retries)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --health-startup-success)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --health-startup-timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --hosts-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --hostuser)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --init-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --io-maxbandwidth)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --io-maxiops)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --ip6)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --isolation)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --link)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --link-local-ip)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --no-hostname)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --passwd)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --passwd-entry)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --preserve-fd)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --rdt-class)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --retry)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --retry-delay)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --rootfs)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --seccomp-policy)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --shm-size-systemd)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --subgidname)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --subuidname)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --use-api-socket)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --volume-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --device)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --device-cgroup-rule)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --attach)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --init-ctr)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -9174,18 +5333,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -9194,7 +5341,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__diff)
-            opts="-h -V --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-h --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9232,18 +5379,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -9252,7 +5387,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__events)
-            opts="-f -h -V --since --until --filter --format --stream --no-stream --no-trunc --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-f -h --since --until --filter --format --stream --no-stream --no-trunc --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9318,18 +5453,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -9338,7 +5461,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__exec)
-            opts="-i -t -d -e -w -u -h -V --interactive --tty --detach --env --env-file --workdir --user --privileged --detach-keys --preserve-fds --cidfile --latest --no-session --preserve-fd --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-i -t -d -e -w -u -h --interactive --tty --detach --env --env-file --workdir --user --privileged --detach-keys --preserve-fds --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9380,22 +5503,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --cidfile)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --latest)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --no-session)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --preserve-fd)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -9428,18 +5535,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -9448,7 +5543,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__export)
-            opts="-o -h -V --output --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-o -h --output --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9494,76 +5589,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        pontoon__subcmd__farm)
-            opts="--root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -9572,7 +5597,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__generate)
-            opts="-h -V --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version kube spec systemd"
+            opts="-h --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help kube"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9607,18 +5632,6 @@ _pontoon() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -9630,7 +5643,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__generate__subcmd__kube)
-            opts="-s -t -f -h -V --service --type --filename --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-s -t -f -h --service --type --filename --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9684,134 +5697,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        pontoon__subcmd__generate__subcmd__spec)
-            opts="--root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        pontoon__subcmd__generate__subcmd__systemd)
-            opts="--root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -9820,7 +5705,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__healthcheck)
-            opts="-h -V --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version run"
+            opts="-h --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help run"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9855,18 +5740,6 @@ _pontoon() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -9878,7 +5751,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__healthcheck__subcmd__run)
-            opts="-h -V --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-h --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9916,76 +5789,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        pontoon__subcmd__help)
-            opts="--root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -9994,7 +5797,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__history)
-            opts="-q -H -h -V --no-trunc --quiet --human --format --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-q -H -h --no-trunc --quiet --human --format --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -10044,18 +5847,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -10064,7 +5855,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__image)
-            opts="-h -V --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust"
+            opts="-h --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -10102,18 +5893,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -10122,7 +5901,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__image__subcmd__build)
-            opts="-t -f -q -h -V --tag --file --build-arg --build-arg-file --target --label --quiet --iidfile --no-cache --pull --tls-verify --platform --secret --network --layers --squash --isolation --rm --force-rm --format --progress --add-host --all-platforms --allow --annotation --arch --attest --authfile --build-context --builder --cache-from --cache-to --cache-ttl --call --cap-add --cap-drop --cert-dir --cgroup-parent --cgroupns --check --compat-volumes --compress --cpp-flag --cpu-period --cpu-quota --cpu-shares --cpuset-cpus --cpuset-mems --created-annotation --creds --cw --debug --decryption-key --device --disable-compression --disable-content-trust --dns --dns-option --dns-search --env --from --group-add --hooks-dir --http-proxy --identity-label --ignorefile --inherit-annotations --inherit-labels --ipc --jobs --layer-label --load --logfile --logsplit --manifest --memory --memory-swap --metadata-file --no-cache-filter --no-hostname --no-hosts --omit-history --os --os-feature --os-version --output --pid --policy --provenance --push --resource --retry --retry-delay --rewrite-timestamp --runtime --runtime-flag --sbom --sbom-image-output --sbom-image-purl-output --sbom-merge-strategy --sbom-output --sbom-purl-output --sbom-scanner-command --sbom-scanner-image --security-opt --shm-size --sign-by --skip-unused-stages --source-date-epoch --squash-all --ssh --stdin --timestamp --ulimit --unsetannotation --unsetenv --unsetlabel --userns --userns-gid-map --userns-gid-map-group --userns-uid-map --userns-uid-map-user --uts --variant --volume --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-t -f -q -h --tag --file --build-arg --build-arg-file --target --label --quiet --iidfile --no-cache --pull --tls-verify --platform --secret --network --layers --squash --isolation --format --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -10192,434 +5971,10 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --rm)
-                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
-                    return 0
-                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "oci docker" -- "${cur}"))
                     return 0
                     ;;
-                --progress)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --add-host)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --all-platforms)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --allow)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --annotation)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --arch)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --attest)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --authfile)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --build-context)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --builder)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cache-from)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cache-to)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cache-ttl)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --call)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cap-add)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cap-drop)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cert-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-parent)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroupns)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --check)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --compat-volumes)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --compress)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpp-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpu-period)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpu-quota)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpu-shares)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpuset-cpus)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpuset-mems)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --created-annotation)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --creds)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cw)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --debug)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --decryption-key)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --device)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --disable-compression)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --disable-content-trust)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --dns)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --dns-option)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --dns-search)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --env)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --from)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --group-add)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --hooks-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --http-proxy)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --identity-label)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --ignorefile)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --inherit-annotations)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --inherit-labels)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --ipc)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --jobs)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --layer-label)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --load)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --logfile)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --logsplit)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --manifest)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --memory)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --memory-swap)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --metadata-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --no-cache-filter)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --no-hostname)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --no-hosts)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --omit-history)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --os)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --os-feature)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --os-version)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --pid)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --policy)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --provenance)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --push)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --resource)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --retry)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --retry-delay)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --rewrite-timestamp)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime-flag)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --sbom)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --sbom-image-output)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --sbom-image-purl-output)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --sbom-merge-strategy)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --sbom-output)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --sbom-purl-output)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --sbom-scanner-command)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --sbom-scanner-image)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --security-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --shm-size)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --sign-by)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --skip-unused-stages)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --source-date-epoch)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --squash-all)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --ssh)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --stdin)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --timestamp)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --ulimit)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --unsetannotation)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --unsetenv)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --unsetlabel)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --userns)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --userns-gid-map)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --userns-gid-map-group)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --userns-uid-map)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --userns-uid-map-user)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --uts)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --variant)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --volume)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -10649,76 +6004,6 @@ _pontoon() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        pontoon__subcmd__image__subcmd__diff)
-            opts="--root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -10730,7 +6015,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__image__subcmd__exists)
-            opts="-h -V --external --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-h --external --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -10768,18 +6053,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -10788,7 +6061,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__image__subcmd__history)
-            opts="-q -H -h -V --no-trunc --quiet --human --format --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-q -H -h --no-trunc --quiet --human --format --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -10838,18 +6111,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -10858,7 +6119,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__image__subcmd__import)
-            opts="-c -m -q -h -V --change --message --quiet --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-c -m -q -h --change --message --quiet --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -10912,18 +6173,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -10932,7 +6181,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__image__subcmd__inspect)
-            opts="-f -s -h -V --format --type --size --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-f -s -h --format --type --size --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -10982,18 +6231,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -11002,7 +6239,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__image__subcmd__load)
-            opts="-i -q -h -V --input --quiet --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-i -q -h --input --quiet --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11048,18 +6285,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -11068,7 +6293,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__image__subcmd__ls)
-            opts="-a -q -f -h -V --all --quiet --digests --no-trunc --filter --format --noheading --sort --history --tree --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-a -q -f -h --all --quiet --digests --no-trunc --filter --format --noheading --sort --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11090,14 +6315,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -W "created id repository size tag" -- "${cur}"))
                     return 0
                     ;;
-                --history)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tree)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -11127,18 +6344,6 @@ _pontoon() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -11150,7 +6355,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__image__subcmd__mount)
-            opts="-h -V --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-h --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11185,18 +6390,6 @@ _pontoon() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -11208,7 +6401,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__image__subcmd__prune)
-            opts="-a -f -h -V --all --force --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-a -f -h --all --force --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11246,18 +6439,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -11266,7 +6447,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__image__subcmd__pull)
-            opts="-q -a -h -V --platform --quiet --all-tags --tls-verify --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-q -a -h --platform --quiet --all-tags --tls-verify --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11312,18 +6493,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -11332,7 +6501,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__image__subcmd__push)
-            opts="-q -f -h -V --quiet --format --authfile --digestfile --tls-verify --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-q -f -h --quiet --format --authfile --digestfile --tls-verify --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11390,18 +6559,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -11410,7 +6567,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__image__subcmd__rm)
-            opts="-f -a -i -h -V --force --all --ignore --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-f -a -i -h --force --all --ignore --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11448,18 +6605,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -11468,7 +6613,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__image__subcmd__save)
-            opts="-o -h -V --output --format --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-o -h --output --format --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11518,76 +6663,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        pontoon__subcmd__image__subcmd__scp)
-            opts="--root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -11596,7 +6671,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__image__subcmd__search)
-            opts="-h -V --limit --format --no-trunc --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-h --limit --format --no-trunc --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11642,76 +6717,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        pontoon__subcmd__image__subcmd__sign)
-            opts="--root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -11720,7 +6725,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__image__subcmd__tag)
-            opts="-h -V --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-h --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11755,134 +6760,6 @@ _pontoon() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        pontoon__subcmd__image__subcmd__tree)
-            opts="--root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        pontoon__subcmd__image__subcmd__trust)
-            opts="--root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -11894,7 +6771,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__image__subcmd__unmount)
-            opts="-h -V --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-h --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11929,18 +6806,6 @@ _pontoon() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -11952,7 +6817,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__image__subcmd__untag)
-            opts="-h -V --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-h --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11990,18 +6855,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -12010,7 +6863,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__images)
-            opts="-a -q -f -h -V --all --quiet --digests --no-trunc --filter --format --noheading --sort --history --tree --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-a -q -f -h --all --quiet --digests --no-trunc --filter --format --noheading --sort --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -12032,14 +6885,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -W "created id repository size tag" -- "${cur}"))
                     return 0
                     ;;
-                --history)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tree)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -12072,18 +6917,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -12092,7 +6925,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__import)
-            opts="-c -m -q -h -V --change --message --quiet --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-c -m -q -h --change --message --quiet --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -12146,18 +6979,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -12166,7 +6987,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__info)
-            opts="-f -h -V --format --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-f -h --format --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -12212,76 +7033,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        pontoon__subcmd__init)
-            opts="--root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -12290,7 +7041,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__inspect)
-            opts="-f -s -h -V --format --type --size --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-f -s -h --format --type --size --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -12340,18 +7091,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -12360,7 +7099,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__kill)
-            opts="-s -i -a -l -h -V --signal --ignore --all --latest --filter --cidfile --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-s -i -a -l -h --signal --ignore --all --latest --filter --cidfile --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -12414,18 +7153,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -12434,7 +7161,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__kube)
-            opts="-h -V --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version play down generate apply"
+            opts="-h --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help play down generate"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -12472,76 +7199,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        pontoon__subcmd__kube__subcmd__apply)
-            opts="--root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -12550,7 +7207,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__kube__subcmd__down)
-            opts="-t -h -V --time --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-t -h --time --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -12596,18 +7253,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -12616,7 +7261,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__kube__subcmd__generate)
-            opts="-s -t -f -h -V --service --type --filename --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-s -t -f -h --service --type --filename --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -12670,18 +7315,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -12690,7 +7323,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__kube__subcmd__play)
-            opts="-h -V --replace --build --configmap --start --network --down --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-h --replace --build --configmap --start --network --down --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -12744,18 +7377,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -12764,7 +7385,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__load)
-            opts="-i -q -h -V --input --quiet --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-i -q -h --input --quiet --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -12810,18 +7431,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -12830,7 +7439,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__login)
-            opts="-u -p -h -V --username --password --password-stdin --authfile --tls-verify --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-u -p -h --username --password --password-stdin --authfile --tls-verify --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -12892,18 +7501,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -12912,7 +7509,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__logout)
-            opts="-a -h -V --all --authfile --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-a -h --all --authfile --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -12954,18 +7551,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -12974,7 +7559,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__logs)
-            opts="-f -n -t -h -V --follow --since --until --tail --timestamps --color --details --latest --names --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-f -n -t -h --follow --since --until --tail --timestamps --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -12996,22 +7581,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --color)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --details)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --latest)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --names)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -13041,76 +7610,6 @@ _pontoon() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        pontoon__subcmd__machine)
-            opts="--root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -13122,7 +7621,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__manifest)
-            opts="-h -V --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version create add annotate remove rm inspect push exists"
+            opts="-h --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help create add annotate remove rm inspect push exists"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -13160,18 +7659,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -13180,7 +7667,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__manifest__subcmd__add)
-            opts="-h -V --all --arch --os --variant --annotation --tls-verify --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-h --all --arch --os --variant --annotation --tls-verify --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -13235,18 +7722,6 @@ _pontoon() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -13258,7 +7733,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__manifest__subcmd__annotate)
-            opts="-h -V --arch --os --variant --annotation --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-h --arch --os --variant --annotation --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -13312,18 +7787,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -13332,7 +7795,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__manifest__subcmd__create)
-            opts="-a -h -V --all --amend --tls-verify --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-a -h --all --amend --tls-verify --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -13371,18 +7834,6 @@ _pontoon() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -13394,7 +7845,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__manifest__subcmd__exists)
-            opts="-h -V --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-h --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -13432,18 +7883,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -13452,7 +7891,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__manifest__subcmd__inspect)
-            opts="-h -V --tls-verify --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-h --tls-verify --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -13494,18 +7933,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -13514,7 +7941,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__manifest__subcmd__push)
-            opts="-f -q -h -V --all --format --rm --quiet --authfile --digestfile --tls-verify --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-f -q -h --all --format --rm --quiet --authfile --digestfile --tls-verify --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -13576,18 +8003,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -13596,7 +8011,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__manifest__subcmd__remove)
-            opts="-h -V --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-h --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -13631,18 +8046,6 @@ _pontoon() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -13654,7 +8057,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__manifest__subcmd__rm)
-            opts="-h -V --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-h --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -13692,18 +8095,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -13712,7 +8103,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__mount)
-            opts="-a -h -V --all --notruncate --no-trunc --format --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-a -h --all --notruncate --no-trunc --format --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -13754,18 +8145,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -13774,7 +8153,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__network)
-            opts="-h -V --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version create ls list inspect rm remove prune exists connect disconnect reload update"
+            opts="-h --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help create ls list inspect rm remove prune exists connect disconnect"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -13812,18 +8191,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -13832,7 +8199,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__network__subcmd__connect)
-            opts="-h -V --alias --ip --mac-address --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-h --alias --ip --mac-address --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -13882,18 +8249,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -13902,7 +8257,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__network__subcmd__create)
-            opts="-d -o -h -V --driver --subnet --gateway --ip-range --internal --ipv6 --disable-dns --label --opt --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-d -o -h --driver --subnet --gateway --ip-range --internal --ipv6 --disable-dns --label --opt --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -13972,18 +8327,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -13992,7 +8335,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__network__subcmd__disconnect)
-            opts="-f -h -V --force --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-f -h --force --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -14027,18 +8370,6 @@ _pontoon() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -14050,7 +8381,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__network__subcmd__exists)
-            opts="-h -V --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-h --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -14085,18 +8416,6 @@ _pontoon() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -14108,7 +8427,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__network__subcmd__inspect)
-            opts="-f -h -V --format --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-f -h --format --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -14151,18 +8470,6 @@ _pontoon() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -14174,7 +8481,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__network__subcmd__ls)
-            opts="-q -f -h -V --quiet --no-trunc --filter --format --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-q -f -h --quiet --no-trunc --filter --format --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -14224,18 +8531,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -14244,7 +8539,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__network__subcmd__prune)
-            opts="-f -h -V --force --filter --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-f -h --force --filter --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -14286,76 +8581,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        pontoon__subcmd__network__subcmd__reload)
-            opts="--root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -14364,7 +8589,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__network__subcmd__rm)
-            opts="-f -h -V --force --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-f -h --force --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -14399,134 +8624,6 @@ _pontoon() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        pontoon__subcmd__network__subcmd__update)
-            opts="--root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        pontoon__subcmd__node)
-            opts="--root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -14538,7 +8635,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__pause)
-            opts="-i -a -l -h -V --ignore --all --latest --filter --cidfile --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-i -a -l -h --ignore --all --latest --filter --cidfile --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -14584,18 +8681,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -14604,7 +8689,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__play)
-            opts="-h -V --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version kube"
+            opts="-h --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help kube"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -14642,18 +8727,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -14662,7 +8735,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__play__subcmd__kube)
-            opts="-h -V --replace --build --configmap --start --network --down --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-h --replace --build --configmap --start --network --down --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -14716,76 +8789,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        pontoon__subcmd__plugin)
-            opts="--root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -14794,7 +8797,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__pod)
-            opts="-h -V --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists clone"
+            opts="-h --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -14829,76 +8832,6 @@ _pontoon() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        pontoon__subcmd__pod__subcmd__clone)
-            opts="--root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -14910,7 +8843,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__pod__subcmd__create)
-            opts="-n -p -l -h -V --name --publish --share --hostname --label --network --infra --add-host --dns --dns-search --dns-option --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-n -p -l -h --name --publish --share --hostname --label --network --infra --add-host --dns --dns-search --dns-option --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -15004,18 +8937,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -15024,7 +8945,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__pod__subcmd__exists)
-            opts="-h -V --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-h --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -15062,18 +8983,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -15082,7 +8991,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__pod__subcmd__inspect)
-            opts="-f -h -V --format --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-f -h --format --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -15128,18 +9037,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -15148,7 +9045,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__pod__subcmd__kill)
-            opts="-s -a -h -V --signal --all --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-s -a -h --signal --all --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -15194,18 +9091,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -15214,7 +9099,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__pod__subcmd__logs)
-            opts="-c -f -n -t -h -V --container --follow --since --until --tail --timestamps --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-c -f -n -t -h --container --follow --since --until --tail --timestamps --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -15276,18 +9161,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -15296,7 +9169,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__pod__subcmd__pause)
-            opts="-a -h -V --all --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-a -h --all --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -15331,18 +9204,6 @@ _pontoon() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -15354,7 +9215,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__pod__subcmd__prune)
-            opts="-f -h -V --force --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-f -h --force --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -15392,18 +9253,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -15412,7 +9261,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__pod__subcmd__ps)
-            opts="-q -f -l -h -V --quiet --no-trunc --ctr-names --ctr-ids --ctr-status --filter --format --latest --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-q -f -l -h --quiet --no-trunc --ctr-names --ctr-ids --ctr-status --filter --format --latest --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -15462,18 +9311,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -15482,7 +9319,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__pod__subcmd__restart)
-            opts="-t -a -h -V --time --all --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-t -a -h --time --all --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -15525,18 +9362,6 @@ _pontoon() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -15548,7 +9373,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__pod__subcmd__rm)
-            opts="-f -a -t -i -h -V --force --all --time --ignore --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-f -a -t -i -h --force --all --time --ignore --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -15594,18 +9419,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -15614,7 +9427,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__pod__subcmd__start)
-            opts="-a -h -V --all --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-a -h --all --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -15652,18 +9465,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -15672,7 +9473,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__pod__subcmd__stats)
-            opts="-a -h -V --all --no-stream --no-trunc --format --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-a -h --all --no-stream --no-trunc --format --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -15714,18 +9515,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -15734,7 +9523,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__pod__subcmd__stop)
-            opts="-t -a -h -V --time --all --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-t -a -h --time --all --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -15780,18 +9569,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -15800,7 +9577,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__pod__subcmd__top)
-            opts="-h -V --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-h --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -15835,18 +9612,6 @@ _pontoon() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -15858,7 +9623,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__pod__subcmd__unpause)
-            opts="-a -h -V --all --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-a -h --all --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -15896,18 +9661,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -15916,7 +9669,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__port)
-            opts="-h -V --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-h --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -15954,18 +9707,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -15974,7 +9715,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__ps)
-            opts="-a -q -n -l -s -f -p -h -V --all --quiet --last --latest --size --no-trunc --filter --format --noheading --sort --ns --external --pod --sync --watch --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-a -q -n -l -s -f -p -h --all --quiet --last --latest --size --no-trunc --filter --format --noheading --sort --ns --external --pod --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -16004,14 +9745,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --sync)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --watch)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -16044,18 +9777,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -16064,7 +9785,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__pull)
-            opts="-q -a -h -V --platform --quiet --all-tags --tls-verify --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-q -a -h --platform --quiet --all-tags --tls-verify --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -16110,18 +9831,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -16130,7 +9839,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__push)
-            opts="-q -f -h -V --quiet --format --authfile --digestfile --tls-verify --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-q -f -h --quiet --format --authfile --digestfile --tls-verify --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -16188,76 +9897,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        pontoon__subcmd__quadlet)
-            opts="--root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -16266,7 +9905,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__rename)
-            opts="-h -V --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-h --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -16301,18 +9940,6 @@ _pontoon() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -16324,7 +9951,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__restart)
-            opts="-t -i -a -l -h -V --time --ignore --running --all --latest --filter --cidfile --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-t -i -a -l -h --time --ignore --running --all --latest --filter --cidfile --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -16375,18 +10002,6 @@ _pontoon() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -16398,7 +10013,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__rm)
-            opts="-f -v -t -i -a -l -h -V --force --volumes --time --ignore --depend --link --all --latest --filter --cidfile --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-f -v -t -i -a -l -h --force --volumes --time --ignore --depend --all --latest --filter --cidfile --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -16409,10 +10024,6 @@ _pontoon() {
                     return 0
                     ;;
                 -t)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --link)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -16456,18 +10067,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -16476,7 +10075,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__rmi)
-            opts="-f -a -i -h -V --force --all --ignore --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-f -a -i -h --force --all --ignore --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -16514,18 +10113,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -16534,7 +10121,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__run)
-            opts="-d -a -i -t -e -w -u -h -v -p -P -l -m -c -q -V --detach --detach-keys --sig-proxy --preserve-fds --attach --help --interactive --tty --name --env --env-file --workdir --user --entrypoint --hostname --init --read-only --tmpfs --volume --mount --volumes-from --network --pod --ipc --pid --uts --userns --uidmap --gidmap --shm-size --secret --sysctl --group-add --network-alias --ip --mac-address --dns --dns-search --dns-option --add-host --publish --publish-all --expose --label --stop-signal --stop-timeout --restart --cap-add --cap-drop --privileged --ulimit --memory --cpus --pids-limit --rm --health-cmd --health-interval --health-timeout --health-retries --health-start-period --health-start-interval --no-healthcheck --health-on-failure --memory-swap --memory-reservation --memory-swappiness --oom-kill-disable --kernel-memory --cpu-shares --cpu-period --cpu-quota --cpuset-cpus --cpuset-mems --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --oom-score-adj --personality --umask --timeout --read-only-tmpfs --image-volume --security-opt --runtime --pull --cidfile --pidfile --conmon-pidfile --replace --log-driver --log-opt --tz --env-host --env-merge --unsetenv --unsetenv-all --http-proxy --label-file --annotation --no-hosts --requires --rmi --sdnotify --systemd --pod-id-file --quiet --platform --arch --os --variant --authfile --tls-verify --disable-content-trust --cert-dir --cgroup-conf --cgroup-parent --cgroupns --cgroups --chrootdirs --cpu-count --cpu-percent --cpu-rt-period --cpu-rt-runtime --creds --decryption-key --domainname --gpus --group-entry --health-log-destination --health-max-log-count --health-max-log-size --health-startup-cmd --health-startup-interval --health-startup-retries --health-startup-success --health-startup-timeout --hosts-file --hostuser --init-path --io-maxbandwidth --io-maxiops --ip6 --isolation --link --link-local-ip --no-hostname --passwd --passwd-entry --preserve-fd --rdt-class --retry --retry-delay --rootfs --seccomp-policy --shm-size-systemd --subgidname --subuidname --use-api-socket --volume-driver --device --device-cgroup-rule --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --version"
+            opts="-d -a -i -t -e -w -u -h -v -p -P -l -m -c -q --detach --detach-keys --sig-proxy --preserve-fds --attach --help --interactive --tty --name --env --env-file --workdir --user --entrypoint --hostname --init --read-only --tmpfs --volume --mount --volumes-from --network --pod --ipc --pid --uts --userns --uidmap --gidmap --shm-size --secret --sysctl --group-add --network-alias --ip --mac-address --dns --dns-search --dns-option --add-host --publish --publish-all --expose --label --stop-signal --stop-timeout --restart --cap-add --cap-drop --privileged --ulimit --memory --cpus --pids-limit --rm --health-cmd --health-interval --health-timeout --health-retries --health-start-period --health-start-interval --no-healthcheck --health-on-failure --memory-swap --memory-reservation --memory-swappiness --oom-kill-disable --kernel-memory --cpu-shares --cpu-period --cpu-quota --cpuset-cpus --cpuset-mems --blkio-weight --blkio-weight-device --device-read-bps --device-write-bps --device-read-iops --device-write-iops --oom-score-adj --personality --umask --timeout --read-only-tmpfs --image-volume --security-opt --runtime --pull --cidfile --pidfile --conmon-pidfile --replace --log-driver --log-opt --tz --env-host --env-merge --unsetenv --unsetenv-all --http-proxy --label-file --annotation --no-hosts --requires --rmi --sdnotify --systemd --pod-id-file --quiet --platform --arch --os --variant --authfile --tls-verify --disable-content-trust --device --device-cgroup-rule --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -16976,190 +10563,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
-                --cert-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-conf)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-parent)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroupns)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroups)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --chrootdirs)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpu-count)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpu-percent)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpu-rt-period)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpu-rt-runtime)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --creds)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --decryption-key)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --domainname)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --gpus)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --group-entry)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --health-log-destination)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --health-max-log-count)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --health-max-log-size)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --health-startup-cmd)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --health-startup-interval)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --health-startup-retries)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --health-startup-success)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --health-startup-timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --hosts-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --hostuser)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --init-path)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --io-maxbandwidth)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --io-maxiops)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --ip6)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --isolation)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --link)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --link-local-ip)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --no-hostname)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --passwd)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --passwd-entry)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --preserve-fd)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --rdt-class)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --retry)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --retry-delay)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --rootfs)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --seccomp-policy)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --shm-size-systemd)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --subgidname)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --subuidname)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --use-api-socket)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --volume-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --device)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -17200,18 +10603,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -17220,7 +10611,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__save)
-            opts="-o -h -V --output --format --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-o -h --output --format --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -17270,18 +10661,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -17290,7 +10669,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__search)
-            opts="-h -V --limit --format --no-trunc --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-h --limit --format --no-trunc --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -17336,18 +10715,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -17356,7 +10723,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__secret)
-            opts="-h -V --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version create ls list inspect rm remove exists"
+            opts="-h --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help create ls list inspect rm remove exists"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -17394,18 +10761,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -17414,7 +10769,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__secret__subcmd__create)
-            opts="-d -l -h -V --driver --driver-opts --label --env --replace --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-d -l -h --driver --driver-opts --label --env --replace --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -17472,18 +10827,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -17492,7 +10835,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__secret__subcmd__exists)
-            opts="-h -V --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-h --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -17530,18 +10873,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -17550,7 +10881,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__secret__subcmd__inspect)
-            opts="-f -h -V --format --pretty --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-f -h --format --pretty --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -17596,18 +10927,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -17616,7 +10935,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__secret__subcmd__ls)
-            opts="-f -q -h -V --format --filter --quiet --noheading --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-f -q -h --format --filter --quiet --noheading --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -17666,18 +10985,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -17686,7 +10993,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__secret__subcmd__rm)
-            opts="-a -i -h -V --all --ignore --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-a -i -h --all --ignore --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -17724,134 +11031,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        pontoon__subcmd__service)
-            opts="--root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        pontoon__subcmd__stack)
-            opts="--root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -17860,7 +11039,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__start)
-            opts="-a -i -l -h -V --attach --interactive --detach-keys --sig-proxy --latest --filter --cidfile --all --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-a -i -l -h --attach --interactive --detach-keys --sig-proxy --latest --filter --cidfile --all --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -17914,18 +11093,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -17934,7 +11101,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__stats)
-            opts="-a -h -V --all --no-stream --no-trunc --format --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-a -h --all --no-stream --no-trunc --format --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -17976,18 +11143,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -17996,7 +11151,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__stop)
-            opts="-t -i -a -l -h -V --time --ignore --all --latest --filter --cidfile --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-t -i -a -l -h --time --ignore --all --latest --filter --cidfile --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -18050,76 +11205,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        pontoon__subcmd__swarm)
-            opts="--root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -18128,7 +11213,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__system)
-            opts="-h -V --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version info doctor events df prune migrate check connection renumber reset service"
+            opts="-h --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help info doctor events df prune migrate"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -18163,134 +11248,6 @@ _pontoon() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        pontoon__subcmd__system__subcmd__check)
-            opts="--root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        pontoon__subcmd__system__subcmd__connection)
-            opts="--root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -18302,7 +11259,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__system__subcmd__df)
-            opts="-v -h -V --verbose --format --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-v -h --verbose --format --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -18344,18 +11301,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -18364,7 +11309,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__system__subcmd__doctor)
-            opts="-h -V --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-h --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -18402,18 +11347,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -18422,7 +11355,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__system__subcmd__events)
-            opts="-f -h -V --since --until --filter --format --stream --no-stream --no-trunc --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-f -h --since --until --filter --format --stream --no-stream --no-trunc --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -18488,18 +11421,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -18508,7 +11429,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__system__subcmd__info)
-            opts="-f -h -V --format --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-f -h --format --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -18551,18 +11472,6 @@ _pontoon() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -18574,7 +11483,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__system__subcmd__migrate)
-            opts="-h -V --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-h --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -18609,18 +11518,6 @@ _pontoon() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -18632,7 +11529,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__system__subcmd__prune)
-            opts="-a -f -h -V --all --volumes --force --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-a -f -h --all --volumes --force --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -18667,192 +11564,6 @@ _pontoon() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        pontoon__subcmd__system__subcmd__renumber)
-            opts="--root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        pontoon__subcmd__system__subcmd__reset)
-            opts="--root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        pontoon__subcmd__system__subcmd__service)
-            opts="--root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -18864,7 +11575,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__tag)
-            opts="-h -V --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-h --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -18899,18 +11610,6 @@ _pontoon() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -18922,7 +11621,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__top)
-            opts="-h -V --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-h --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -18957,76 +11656,6 @@ _pontoon() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        pontoon__subcmd__trust)
-            opts="--root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -19038,7 +11667,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__umount)
-            opts="-a -l -f -h -V --all --latest --filter --cidfile --force --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-a -l -f -h --all --latest --filter --cidfile --force --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -19081,18 +11710,6 @@ _pontoon() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -19104,7 +11721,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__unpause)
-            opts="-i -a -l -h -V --ignore --all --latest --filter --cidfile --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-i -a -l -h --ignore --all --latest --filter --cidfile --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -19150,18 +11767,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -19170,7 +11775,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__unshare)
-            opts="-h -V --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-h --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -19205,18 +11810,6 @@ _pontoon() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -19228,7 +11821,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__untag)
-            opts="-h -V --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-h --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -19263,76 +11856,6 @@ _pontoon() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        pontoon__subcmd__update)
-            opts="--root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -19344,7 +11867,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__version)
-            opts="-f -h -V --format --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-f -h --format --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -19390,18 +11913,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -19410,7 +11921,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__volume)
-            opts="-h -V --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version create ls list inspect rm remove prune exists export import mount reload unmount update"
+            opts="-h --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help create ls list inspect rm remove prune exists export import"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -19448,18 +11959,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -19468,7 +11967,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__volume__subcmd__create)
-            opts="-d -l -o -h -V --driver --label --opt --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-d -l -o -h --driver --label --opt --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -19530,18 +12029,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -19550,7 +12037,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__volume__subcmd__exists)
-            opts="-h -V --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-h --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -19588,18 +12075,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -19608,7 +12083,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__volume__subcmd__export)
-            opts="-o -h -V --output --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-o -h --output --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -19654,18 +12129,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -19674,7 +12137,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__volume__subcmd__import)
-            opts="-h -V --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-h --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -19709,18 +12172,6 @@ _pontoon() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -19732,7 +12183,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__volume__subcmd__inspect)
-            opts="-f -h -V --format --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-f -h --format --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -19775,18 +12226,6 @@ _pontoon() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -19798,7 +12237,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__volume__subcmd__ls)
-            opts="-q -n -f -h -V --quiet --noheading --filter --format --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-q -n -f -h --quiet --noheading --filter --format --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -19848,76 +12287,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        pontoon__subcmd__volume__subcmd__mount)
-            opts="--root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -19926,7 +12295,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__volume__subcmd__prune)
-            opts="-f -a -h -V --force --all --filter --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-f -a -h --force --all --filter --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -19968,76 +12337,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        pontoon__subcmd__volume__subcmd__reload)
-            opts="--root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -20046,7 +12345,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__volume__subcmd__rm)
-            opts="-f -a -t -h -V --force --all --time --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-f -a -t -h --force --all --time --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -20092,134 +12391,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        pontoon__subcmd__volume__subcmd__unmount)
-            opts="--root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        pontoon__subcmd__volume__subcmd__update)
-            opts="--root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-opt)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --events-backend)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cgroup-manager)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -20228,7 +12399,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__wait)
-            opts="-h -V --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-h --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -20263,18 +12434,6 @@ _pontoon() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --remote-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --connection)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

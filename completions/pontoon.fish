@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_pontoon_global_optspecs
-    string join \n root= runroot= log-level= D/debug storage-driver= storage-opt= events-backend= cgroup-manager= runtime= runtime-flag= noout config= url= remote connection= cdi-spec-dir= conmon= context= hooks-dir= identity= imagestore= module= namespace= network-cmd-path= network-config-dir= out= ssh= syslog= tls= tls-ca= tls-cert= tls-key= tlscacert= tlscert= tlskey= tlsverify= tmpdir= transient-store= volumepath= h/help V/version
+    string join \n root= runroot= log-level= D/debug storage-driver= storage-opt= events-backend= cgroup-manager= runtime= runtime-flag= noout config= h/help V/version
 end
 
 function __fish_pontoon_needs_command
@@ -34,35 +34,8 @@ complete -c pontoon -n "__fish_pontoon_needs_command" -l cgroup-manager -d 'Cgro
 complete -c pontoon -n "__fish_pontoon_needs_command" -l runtime -d 'Default OCI runtime of run and create (crun, runc, a path; pontoon\'s own when unset)' -r
 complete -c pontoon -n "__fish_pontoon_needs_command" -l runtime-flag -d 'A flag for the OCI runtime (without its dashes), e.g. --runtime-flag debug' -r
 complete -c pontoon -n "__fish_pontoon_needs_command" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_needs_command" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_needs_command" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_needs_command" -l cdi-spec-dir -r
-complete -c pontoon -n "__fish_pontoon_needs_command" -l conmon -r
-complete -c pontoon -n "__fish_pontoon_needs_command" -l context -r
-complete -c pontoon -n "__fish_pontoon_needs_command" -l hooks-dir -r
-complete -c pontoon -n "__fish_pontoon_needs_command" -l identity -r
-complete -c pontoon -n "__fish_pontoon_needs_command" -l imagestore -r
-complete -c pontoon -n "__fish_pontoon_needs_command" -l module -r
-complete -c pontoon -n "__fish_pontoon_needs_command" -l namespace -r
-complete -c pontoon -n "__fish_pontoon_needs_command" -l network-cmd-path -r
-complete -c pontoon -n "__fish_pontoon_needs_command" -l network-config-dir -r
-complete -c pontoon -n "__fish_pontoon_needs_command" -l out -r
-complete -c pontoon -n "__fish_pontoon_needs_command" -l ssh -r
-complete -c pontoon -n "__fish_pontoon_needs_command" -l syslog -r
-complete -c pontoon -n "__fish_pontoon_needs_command" -l tls -r
-complete -c pontoon -n "__fish_pontoon_needs_command" -l tls-ca -r
-complete -c pontoon -n "__fish_pontoon_needs_command" -l tls-cert -r
-complete -c pontoon -n "__fish_pontoon_needs_command" -l tls-key -r
-complete -c pontoon -n "__fish_pontoon_needs_command" -l tlscacert -r
-complete -c pontoon -n "__fish_pontoon_needs_command" -l tlscert -r
-complete -c pontoon -n "__fish_pontoon_needs_command" -l tlskey -r
-complete -c pontoon -n "__fish_pontoon_needs_command" -l tlsverify -r
-complete -c pontoon -n "__fish_pontoon_needs_command" -l tmpdir -r
-complete -c pontoon -n "__fish_pontoon_needs_command" -l transient-store -r
-complete -c pontoon -n "__fish_pontoon_needs_command" -l volumepath -r
 complete -c pontoon -n "__fish_pontoon_needs_command" -s D -l debug -d 'Debug output (--log-level debug); before the command, as Docker\'s -D'
 complete -c pontoon -n "__fish_pontoon_needs_command" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_needs_command" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_needs_command" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_needs_command" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "run" -d 'Create and run a container'
@@ -124,28 +97,6 @@ complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "play" -d 'Podman\'s
 complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "generate" -d 'Podman\'s older spelling of `kube generate`'
 complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "unshare" -d 'Run a command in the rootless storage namespace (as Podman\'s unshare)'
 complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "healthcheck" -d 'Run containers\' healthchecks'
-complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "__monitor" -d 'Supervise one container (started by `start`; not for users)'
-complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "__generate-docs" -d 'Write man pages and shell completions (used by `make docs`)'
-complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "__complete" -d 'Print the names a shell completion offers for a command line (used by the generated completions)'
-complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "__run-bundle" -d 'Run an OCI bundle in the foreground with the built-in runtime'
-complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "artifact"
-complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "auto-update"
-complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "checkpoint"
-complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "completion"
-complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "config"
-complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "context"
-complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "farm"
-complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "help"
-complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "init"
-complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "machine"
-complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "node"
-complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "plugin"
-complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "quadlet"
-complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "service"
-complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "stack"
-complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "swarm"
-complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "trust"
-complete -c pontoon -n "__fish_pontoon_needs_command" -f -a "update"
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l detach-keys -d 'Key sequence to detach' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l sig-proxy -d 'Forward received signals to the container' -r -f -a "true\t''
 false\t''"
@@ -250,52 +201,6 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l tls-verify -d 'V
 false\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l disable-content-trust -d 'Docker\'s content trust: accepted, pontoon verifies digests, not signatures' -r -f -a "true\t''
 false\t''"
-complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l cert-dir -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l cgroup-conf -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l cgroup-parent -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l cgroupns -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l cgroups -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l chrootdirs -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l cpu-count -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l cpu-percent -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l cpu-rt-period -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l cpu-rt-runtime -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l creds -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l decryption-key -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l domainname -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l gpus -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l group-entry -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l health-log-destination -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l health-max-log-count -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l health-max-log-size -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l health-startup-cmd -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l health-startup-interval -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l health-startup-retries -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l health-startup-success -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l health-startup-timeout -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l hosts-file -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l hostuser -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l init-path -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l io-maxbandwidth -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l io-maxiops -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l ip6 -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l isolation -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l link -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l link-local-ip -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l no-hostname -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l passwd -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l passwd-entry -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l preserve-fd -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l rdt-class -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l retry -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l retry-delay -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l rootfs -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l seccomp-policy -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l shm-size-systemd -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l subgidname -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l subuidname -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l use-api-socket -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l volume-driver -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l device -d 'Give the container a host device (HOST[:CONTAINER][:PERMISSIONS], e.g. /dev/fuse)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l device-cgroup-rule -d 'Allow devices in the device cgroup (\'TYPE MAJOR:MINOR ACCESS\', e.g. \'c 1:3 rwm\')' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l root -d 'Storage root for images, layers and containers' -r -F
@@ -306,8 +211,6 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l storage-opt -d '
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -s d -l detach -d 'Run in the background and print the container Id'
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -s i -l interactive -d 'Keep stdin open'
@@ -326,8 +229,6 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l no-hosts -d 'Kee
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l rmi -d 'With --rm: remove the image too when the container ends (if no other container uses it)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -s q -l quiet -d 'Do not print the pull\'s progress'
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand run" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l name -d 'Name of the container' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -s e -l env -d 'Set environment variables (KEY=VALUE, or KEY to pass pontoon\'s value)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l env-file -d 'Read environment variables from a file' -r -F
@@ -427,56 +328,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l tls-verify -d
 false\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l disable-content-trust -d 'Docker\'s content trust: accepted, pontoon verifies digests, not signatures' -r -f -a "true\t''
 false\t''"
-complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l cert-dir -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l cgroup-conf -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l cgroup-parent -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l cgroupns -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l cgroups -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l chrootdirs -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l cpu-count -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l cpu-percent -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l cpu-rt-period -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l cpu-rt-runtime -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l creds -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l decryption-key -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l domainname -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l gpus -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l group-entry -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l health-log-destination -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l health-max-log-count -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l health-max-log-size -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l health-startup-cmd -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l health-startup-interval -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l health-startup-retries -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l health-startup-success -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l health-startup-timeout -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l hosts-file -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l hostuser -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l init-path -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l io-maxbandwidth -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l io-maxiops -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l ip6 -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l isolation -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l link -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l link-local-ip -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l no-hostname -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l passwd -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l passwd-entry -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l preserve-fd -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l rdt-class -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l retry -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l retry-delay -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l rootfs -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l seccomp-policy -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l shm-size-systemd -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l subgidname -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l subuidname -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l use-api-socket -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l volume-driver -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l device -d 'Give the container a host device (HOST[:CONTAINER][:PERMISSIONS], e.g. /dev/fuse)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l device-cgroup-rule -d 'Allow devices in the device cgroup (\'TYPE MAJOR:MINOR ACCESS\', e.g. \'c 1:3 rwm\')' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l attach -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l init-ctr -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -485,8 +338,6 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l storage-opt -
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -s i -l interactive -d 'Keep stdin open'
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -s t -l tty -d 'Allocate a pseudo-terminal'
@@ -504,8 +355,6 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l no-hosts -d '
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l rmi -d 'With --rm: remove the image too when the container ends (if no other container uses it)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -s q -l quiet -d 'Do not print the pull\'s progress'
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand create" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand start" -l detach-keys -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand start" -l sig-proxy -d 'Proxy received signals to the process (with --attach)' -r -f -a "true\t''
 false\t''"
@@ -519,18 +368,13 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand start" -l storage-opt -d
 complete -c pontoon -n "__fish_pontoon_using_subcommand start" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand start" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand start" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand start" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand start" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand start" -s a -l attach -d 'Attach stdout/stderr and wait for the exit'
 complete -c pontoon -n "__fish_pontoon_using_subcommand start" -s i -l interactive -d 'Attach stdin'
 complete -c pontoon -n "__fish_pontoon_using_subcommand start" -s l -l latest -d 'Act on the latest created container'
 complete -c pontoon -n "__fish_pontoon_using_subcommand start" -l all -d 'Act on every container the command applies to'
 complete -c pontoon -n "__fish_pontoon_using_subcommand start" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand start" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand start" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand start" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand rm" -s t -l time -d 'Seconds to wait for a running container to stop before it is killed (with --force)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand rm" -l link -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand rm" -l filter -d 'Act on the containers that match (the filters of ps --filter)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand rm" -l cidfile -d 'Read a container\'s name or Id from FILE (as written by run --cidfile)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand rm" -l root -d 'Storage root for images, layers and containers' -r -F
@@ -541,8 +385,6 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand rm" -l storage-opt -d 'S
 complete -c pontoon -n "__fish_pontoon_using_subcommand rm" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand rm" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand rm" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand rm" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand rm" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand rm" -s f -l force -d 'Kill and remove running containers'
 complete -c pontoon -n "__fish_pontoon_using_subcommand rm" -s v -l volumes -d 'Remove anonymous volumes too'
 complete -c pontoon -n "__fish_pontoon_using_subcommand rm" -s i -l ignore -d 'Do not fail on containers that do not exist'
@@ -550,9 +392,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand rm" -l depend -d 'Remove
 complete -c pontoon -n "__fish_pontoon_using_subcommand rm" -s a -l all -d 'Act on every container the command applies to'
 complete -c pontoon -n "__fish_pontoon_using_subcommand rm" -s l -l latest -d 'Act on the latest created container'
 complete -c pontoon -n "__fish_pontoon_using_subcommand rm" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand rm" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand rm" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand rm" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand stop" -s t -l time -d 'Seconds to wait before killing' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand stop" -l filter -d 'Act on the containers that match (the filters of ps --filter)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand stop" -l cidfile -d 'Read a container\'s name or Id from FILE (as written by run --cidfile)' -r -F
@@ -564,15 +404,11 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand stop" -l storage-opt -d 
 complete -c pontoon -n "__fish_pontoon_using_subcommand stop" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand stop" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand stop" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand stop" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand stop" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand stop" -s i -l ignore -d 'Do not fail on containers that do not exist'
 complete -c pontoon -n "__fish_pontoon_using_subcommand stop" -s a -l all -d 'Act on every container the command applies to'
 complete -c pontoon -n "__fish_pontoon_using_subcommand stop" -s l -l latest -d 'Act on the latest created container'
 complete -c pontoon -n "__fish_pontoon_using_subcommand stop" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand stop" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand stop" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand stop" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand restart" -s t -l time -d 'Seconds to wait before killing' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand restart" -l filter -d 'Act on the containers that match (the filters of ps --filter)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand restart" -l cidfile -d 'Read a container\'s name or Id from FILE (as written by run --cidfile)' -r -F
@@ -584,16 +420,12 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand restart" -l storage-opt 
 complete -c pontoon -n "__fish_pontoon_using_subcommand restart" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand restart" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand restart" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand restart" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand restart" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand restart" -s i -l ignore -d 'Do not fail on containers that do not exist'
 complete -c pontoon -n "__fish_pontoon_using_subcommand restart" -l running -d 'With --all or --filter: only the running containers'
 complete -c pontoon -n "__fish_pontoon_using_subcommand restart" -s a -l all -d 'Act on every container the command applies to'
 complete -c pontoon -n "__fish_pontoon_using_subcommand restart" -s l -l latest -d 'Act on the latest created container'
 complete -c pontoon -n "__fish_pontoon_using_subcommand restart" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand restart" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand restart" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand restart" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand kill" -s s -l signal -d 'Signal to send' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand kill" -l filter -d 'Act on the containers that match (the filters of ps --filter)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand kill" -l cidfile -d 'Read a container\'s name or Id from FILE (as written by run --cidfile)' -r -F
@@ -605,15 +437,11 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand kill" -l storage-opt -d 
 complete -c pontoon -n "__fish_pontoon_using_subcommand kill" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand kill" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand kill" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand kill" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand kill" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand kill" -s i -l ignore -d 'Do not fail on containers that do not exist'
 complete -c pontoon -n "__fish_pontoon_using_subcommand kill" -s a -l all -d 'Act on every container the command applies to'
 complete -c pontoon -n "__fish_pontoon_using_subcommand kill" -s l -l latest -d 'Act on the latest created container'
 complete -c pontoon -n "__fish_pontoon_using_subcommand kill" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand kill" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand kill" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand kill" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand wait" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand wait" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand wait" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -622,19 +450,11 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand wait" -l storage-opt -d 
 complete -c pontoon -n "__fish_pontoon_using_subcommand wait" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand wait" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand wait" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand wait" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand wait" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand wait" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand wait" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand wait" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand wait" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand logs" -l since -d 'Show entries since (RFC 3339 time or relative: 10s, 5m, 2h)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand logs" -l until -d 'Show entries before (same forms as --since)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand logs" -s n -l tail -d 'Number of lines from the end ("all" for every line)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand logs" -l color -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand logs" -l details -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand logs" -l latest -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand logs" -l names -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand logs" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand logs" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand logs" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -643,14 +463,10 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand logs" -l storage-opt -d 
 complete -c pontoon -n "__fish_pontoon_using_subcommand logs" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand logs" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand logs" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand logs" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand logs" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand logs" -s f -l follow -d 'Follow the log'
 complete -c pontoon -n "__fish_pontoon_using_subcommand logs" -s t -l timestamps -d 'Show timestamps'
 complete -c pontoon -n "__fish_pontoon_using_subcommand logs" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand logs" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand logs" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand logs" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand stats" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand stats" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand stats" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
@@ -660,15 +476,11 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand stats" -l storage-opt -d
 complete -c pontoon -n "__fish_pontoon_using_subcommand stats" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand stats" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand stats" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand stats" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand stats" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand stats" -s a -l all -d 'Show all containers (default: running only)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand stats" -l no-stream -d 'Print one sample and exit'
 complete -c pontoon -n "__fish_pontoon_using_subcommand stats" -l no-trunc -d 'Do not truncate Ids'
 complete -c pontoon -n "__fish_pontoon_using_subcommand stats" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand stats" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand stats" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand stats" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pause" -l filter -d 'Act on the containers that match (the filters of ps --filter)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pause" -l cidfile -d 'Read a container\'s name or Id from FILE (as written by run --cidfile)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pause" -l root -d 'Storage root for images, layers and containers' -r -F
@@ -679,15 +491,11 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand pause" -l storage-opt -d
 complete -c pontoon -n "__fish_pontoon_using_subcommand pause" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pause" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pause" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand pause" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand pause" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pause" -s i -l ignore -d 'Do not fail on containers that do not exist'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pause" -s a -l all -d 'Act on every container the command applies to'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pause" -s l -l latest -d 'Act on the latest created container'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pause" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pause" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pause" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pause" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand unpause" -l filter -d 'Act on the containers that match (the filters of ps --filter)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand unpause" -l cidfile -d 'Read a container\'s name or Id from FILE (as written by run --cidfile)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand unpause" -l root -d 'Storage root for images, layers and containers' -r -F
@@ -698,15 +506,11 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand unpause" -l storage-opt 
 complete -c pontoon -n "__fish_pontoon_using_subcommand unpause" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand unpause" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand unpause" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand unpause" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand unpause" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand unpause" -s i -l ignore -d 'Do not fail on containers that do not exist'
 complete -c pontoon -n "__fish_pontoon_using_subcommand unpause" -s a -l all -d 'Act on every container the command applies to'
 complete -c pontoon -n "__fish_pontoon_using_subcommand unpause" -s l -l latest -d 'Act on the latest created container'
 complete -c pontoon -n "__fish_pontoon_using_subcommand unpause" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand unpause" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand unpause" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand unpause" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand cp" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand cp" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand cp" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -715,14 +519,10 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand cp" -l storage-opt -d 'S
 complete -c pontoon -n "__fish_pontoon_using_subcommand cp" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand cp" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand cp" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand cp" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand cp" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand cp" -s a -l archive -d 'Archive mode: keep the owners (uid/gid) of the source'
 complete -c pontoon -n "__fish_pontoon_using_subcommand cp" -s q -l quiet -d 'Print nothing (accepted for Docker compatibility; cp prints no progress)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand cp" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand cp" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand cp" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand cp" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand diff" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand diff" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand diff" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -731,12 +531,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand diff" -l storage-opt -d 
 complete -c pontoon -n "__fish_pontoon_using_subcommand diff" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand diff" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand diff" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand diff" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand diff" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand diff" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand diff" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand diff" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand diff" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand export" -s o -l output -d 'Write to this file instead of standard output' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand export" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand export" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
@@ -746,12 +542,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand export" -l storage-opt -
 complete -c pontoon -n "__fish_pontoon_using_subcommand export" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand export" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand export" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand export" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand export" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand export" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand export" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand export" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand export" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand commit" -s a -l author -d 'Author (e.g. "Jane Doe <jane@example.com>")' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand commit" -s c -l change -d 'Apply a Dockerfile instruction to the image (CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, ONBUILD, STOPSIGNAL, USER, VOLUME, WORKDIR)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand commit" -s m -l message -d 'Commit message recorded in the image history' -r
@@ -765,14 +557,10 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand commit" -l storage-opt -
 complete -c pontoon -n "__fish_pontoon_using_subcommand commit" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand commit" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand commit" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand commit" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand commit" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand commit" -l no-pause -d 'Do not pause the container while committing'
 complete -c pontoon -n "__fish_pontoon_using_subcommand commit" -s q -l quiet -d 'Print nothing but the image Id (pontoon prints nothing else anyway)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand commit" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand commit" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand commit" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand commit" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand rename" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand rename" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand rename" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -781,12 +569,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand rename" -l storage-opt -
 complete -c pontoon -n "__fish_pontoon_using_subcommand rename" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand rename" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand rename" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand rename" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand rename" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand rename" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand rename" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand rename" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand rename" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand port" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand port" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand port" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -795,22 +579,14 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand port" -l storage-opt -d 
 complete -c pontoon -n "__fish_pontoon_using_subcommand port" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand port" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand port" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand port" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand port" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand port" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand port" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand port" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand port" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand exec" -s e -l env -d 'Set environment variables (KEY=VALUE, or KEY to pass pontoon\'s value)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand exec" -l env-file -d 'Read environment variables from a file' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand exec" -s w -l workdir -d 'Working directory inside the container' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand exec" -s u -l user -d 'User (name|uid[:group|gid])' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand exec" -l detach-keys -d 'Key sequence to detach' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand exec" -l preserve-fds -d 'Pass N more file descriptors (3 to 3+N-1) to the process' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand exec" -l cidfile -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand exec" -l latest -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand exec" -l no-session -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand exec" -l preserve-fd -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand exec" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand exec" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand exec" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -819,16 +595,12 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand exec" -l storage-opt -d 
 complete -c pontoon -n "__fish_pontoon_using_subcommand exec" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand exec" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand exec" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand exec" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand exec" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand exec" -s i -l interactive -d 'Keep stdin open'
 complete -c pontoon -n "__fish_pontoon_using_subcommand exec" -s t -l tty -d 'Allocate a pseudo-terminal'
 complete -c pontoon -n "__fish_pontoon_using_subcommand exec" -s d -l detach -d 'Run the command in the background'
 complete -c pontoon -n "__fish_pontoon_using_subcommand exec" -l privileged -d 'Give the command every capability'
 complete -c pontoon -n "__fish_pontoon_using_subcommand exec" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand exec" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand exec" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand exec" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand attach" -l detach-keys -d 'Key sequence to detach' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand attach" -l sig-proxy -d 'Forward received signals to the container' -r -f -a "true\t''
 false\t''"
@@ -840,13 +612,9 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand attach" -l storage-opt -
 complete -c pontoon -n "__fish_pontoon_using_subcommand attach" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand attach" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand attach" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand attach" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand attach" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand attach" -l no-stdin -d 'Do not attach stdin'
 complete -c pontoon -n "__fish_pontoon_using_subcommand attach" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand attach" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand attach" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand attach" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand top" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand top" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand top" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -855,12 +623,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand top" -l storage-opt -d '
 complete -c pontoon -n "__fish_pontoon_using_subcommand top" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand top" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand top" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand top" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand top" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand top" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand top" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand top" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand top" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand mount" -l format -d 'Print the list as json' -r -f -a "json\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand mount" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand mount" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
@@ -870,14 +634,10 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand mount" -l storage-opt -d
 complete -c pontoon -n "__fish_pontoon_using_subcommand mount" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand mount" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand mount" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand mount" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand mount" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand mount" -s a -l all -d 'Mount every container'
 complete -c pontoon -n "__fish_pontoon_using_subcommand mount" -l no-trunc -l notruncate -d 'Do not truncate Ids in the list'
 complete -c pontoon -n "__fish_pontoon_using_subcommand mount" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand mount" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand mount" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand mount" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand umount" -l filter -d 'Act on the containers that match (the filters of ps --filter)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand umount" -l cidfile -d 'Read a container\'s name or Id from FILE (as written by run --cidfile)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand umount" -l root -d 'Storage root for images, layers and containers' -r -F
@@ -888,15 +648,11 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand umount" -l storage-opt -
 complete -c pontoon -n "__fish_pontoon_using_subcommand umount" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand umount" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand umount" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand umount" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand umount" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand umount" -s a -l all -d 'Act on every container the command applies to'
 complete -c pontoon -n "__fish_pontoon_using_subcommand umount" -s l -l latest -d 'Act on the latest created container'
 complete -c pontoon -n "__fish_pontoon_using_subcommand umount" -s f -l force -d 'Accepted for Podman\'s scripts: the mount is undone whatever its count'
 complete -c pontoon -n "__fish_pontoon_using_subcommand umount" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand umount" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand umount" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand umount" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand unmount" -l filter -d 'Act on the containers that match (the filters of ps --filter)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand unmount" -l cidfile -d 'Read a container\'s name or Id from FILE (as written by run --cidfile)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand unmount" -l root -d 'Storage root for images, layers and containers' -r -F
@@ -907,21 +663,15 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand unmount" -l storage-opt 
 complete -c pontoon -n "__fish_pontoon_using_subcommand unmount" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand unmount" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand unmount" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand unmount" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand unmount" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand unmount" -s a -l all -d 'Act on every container the command applies to'
 complete -c pontoon -n "__fish_pontoon_using_subcommand unmount" -s l -l latest -d 'Act on the latest created container'
 complete -c pontoon -n "__fish_pontoon_using_subcommand unmount" -s f -l force -d 'Accepted for Podman\'s scripts: the mount is undone whatever its count'
 complete -c pontoon -n "__fish_pontoon_using_subcommand unmount" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand unmount" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand unmount" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand unmount" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -s n -l last -d 'Show the n last created containers' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -s f -l filter -d 'Filter: status=, name=, id=, label=, ancestor=, exited=, health=, pod=, restart-policy=, stopped-by-user=' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -l sort -d 'Sort by command, created, id, image, names, runningfor, size or status' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -l sync -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -l watch -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -930,8 +680,6 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -l storage-opt -d 'S
 complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -s a -l all -d 'Show all containers (default: running only)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -s q -l quiet -d 'Show only Ids'
 complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -s l -l latest -d 'Show the latest created container'
@@ -942,59 +690,46 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -l ns -d 'Show the n
 complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -l external -d 'Accepted for Podman\'s scripts: every container in pontoon\'s store is its own, so there is nothing more to show'
 complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -s p -l pod -d 'Show the POD ID and PODNAME columns'
 complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand ps" -s V -l version -d 'Print version'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -l root -d 'Storage root for images, layers and containers' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -s V -l version -d 'Print version'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -f -a "run" -d 'Create and run a container'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -f -a "create" -d 'Create a container without starting it'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -f -a "start" -d 'Start stopped containers'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -f -a "rm" -d 'Remove containers'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -f -a "stop" -d 'Stop running containers (stop signal, then SIGKILL)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -f -a "restart" -d 'Stop then start containers'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -f -a "kill" -d 'Send a signal to running containers'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -f -a "wait" -d 'Wait for containers to exit and print their exit codes'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -f -a "logs" -d 'Show a container\'s output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -f -a "stats" -d 'Show containers\' resource usage'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -f -a "pause" -d 'Pause every process of containers'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -f -a "unpause" -d 'Resume paused containers'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -f -a "cp" -d 'Copy files between a container and the host'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -f -a "diff" -d 'Show the files a container added, changed or deleted'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -f -a "export" -d 'Write a container\'s filesystem as a tar archive'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -f -a "commit" -d 'Create a new image from a container\'s changes'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -f -a "rename" -d 'Rename a container'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -f -a "port" -d 'List a container\'s published ports'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -f -a "exec" -d 'Run a command in a running container'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -f -a "attach" -d 'Attach to a running container\'s terminal or streams'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -f -a "top" -d 'List a container\'s processes'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -f -a "mount" -d 'Mount containers\' root filesystems and print where (without names: list the mounted ones)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -f -a "umount" -d 'Unmount containers\' root filesystems mounted with `mount`'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -f -a "unmount" -d 'Unmount containers\' root filesystems mounted with `mount`'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -f -a "ls" -d 'List containers'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -f -a "list" -d 'List containers'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -f -a "inspect" -d 'Show low-level information on containers'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -f -a "prune" -d 'Remove all stopped containers'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -f -a "exists" -d 'Exit 0 when a container exists, 1 when it does not'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -f -a "checkpoint"
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -f -a "cleanup"
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -f -a "clone"
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -f -a "init"
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -f -a "restore"
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -f -a "runlabel"
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists checkpoint cleanup clone init restore runlabel update" -f -a "update"
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -f -a "run" -d 'Create and run a container'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -f -a "create" -d 'Create a container without starting it'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -f -a "start" -d 'Start stopped containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -f -a "rm" -d 'Remove containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -f -a "stop" -d 'Stop running containers (stop signal, then SIGKILL)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -f -a "restart" -d 'Stop then start containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -f -a "kill" -d 'Send a signal to running containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -f -a "wait" -d 'Wait for containers to exit and print their exit codes'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -f -a "logs" -d 'Show a container\'s output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -f -a "stats" -d 'Show containers\' resource usage'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -f -a "pause" -d 'Pause every process of containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -f -a "unpause" -d 'Resume paused containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -f -a "cp" -d 'Copy files between a container and the host'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -f -a "diff" -d 'Show the files a container added, changed or deleted'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -f -a "export" -d 'Write a container\'s filesystem as a tar archive'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -f -a "commit" -d 'Create a new image from a container\'s changes'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -f -a "rename" -d 'Rename a container'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -f -a "port" -d 'List a container\'s published ports'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -f -a "exec" -d 'Run a command in a running container'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -f -a "attach" -d 'Attach to a running container\'s terminal or streams'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -f -a "top" -d 'List a container\'s processes'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -f -a "mount" -d 'Mount containers\' root filesystems and print where (without names: list the mounted ones)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -f -a "umount" -d 'Unmount containers\' root filesystems mounted with `mount`'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -f -a "unmount" -d 'Unmount containers\' root filesystems mounted with `mount`'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -f -a "ls" -d 'List containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -f -a "list" -d 'List containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -f -a "inspect" -d 'Show low-level information on containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -f -a "prune" -d 'Remove all stopped containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and not __fish_seen_subcommand_from run create start rm stop restart kill wait logs stats pause unpause cp diff export commit rename port exec attach top mount umount unmount ls list inspect prune exists" -f -a "exists" -d 'Exit 0 when a container exists, 1 when it does not'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l detach-keys -d 'Key sequence to detach' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l sig-proxy -d 'Forward received signals to the container' -r -f -a "true\t''
 false\t''"
@@ -1099,52 +834,6 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 false\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l disable-content-trust -d 'Docker\'s content trust: accepted, pontoon verifies digests, not signatures' -r -f -a "true\t''
 false\t''"
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l cert-dir -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l cgroup-conf -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l cgroup-parent -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l cgroupns -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l cgroups -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l chrootdirs -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l cpu-count -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l cpu-percent -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l cpu-rt-period -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l cpu-rt-runtime -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l creds -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l decryption-key -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l domainname -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l gpus -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l group-entry -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l health-log-destination -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l health-max-log-count -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l health-max-log-size -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l health-startup-cmd -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l health-startup-interval -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l health-startup-retries -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l health-startup-success -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l health-startup-timeout -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l hosts-file -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l hostuser -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l init-path -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l io-maxbandwidth -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l io-maxiops -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l ip6 -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l isolation -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l link -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l link-local-ip -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l no-hostname -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l passwd -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l passwd-entry -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l preserve-fd -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l rdt-class -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l retry -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l retry-delay -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l rootfs -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l seccomp-policy -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l shm-size-systemd -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l subgidname -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l subuidname -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l use-api-socket -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l volume-driver -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l device -d 'Give the container a host device (HOST[:CONTAINER][:PERMISSIONS], e.g. /dev/fuse)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l device-cgroup-rule -d 'Allow devices in the device cgroup (\'TYPE MAJOR:MINOR ACCESS\', e.g. \'c 1:3 rwm\')' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l root -d 'Storage root for images, layers and containers' -r -F
@@ -1155,8 +844,6 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -s d -l detach -d 'Run in the background and print the container Id'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -s i -l interactive -d 'Keep stdin open'
@@ -1175,8 +862,6 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l rmi -d 'With --rm: remove the image too when the container ends (if no other container uses it)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -s q -l quiet -d 'Do not print the pull\'s progress'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l name -d 'Name of the container' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -s e -l env -d 'Set environment variables (KEY=VALUE, or KEY to pass pontoon\'s value)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l env-file -d 'Read environment variables from a file' -r -F
@@ -1276,56 +961,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 false\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l disable-content-trust -d 'Docker\'s content trust: accepted, pontoon verifies digests, not signatures' -r -f -a "true\t''
 false\t''"
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l cert-dir -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l cgroup-conf -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l cgroup-parent -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l cgroupns -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l cgroups -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l chrootdirs -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l cpu-count -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l cpu-percent -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l cpu-rt-period -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l cpu-rt-runtime -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l creds -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l decryption-key -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l domainname -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l gpus -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l group-entry -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l health-log-destination -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l health-max-log-count -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l health-max-log-size -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l health-startup-cmd -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l health-startup-interval -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l health-startup-retries -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l health-startup-success -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l health-startup-timeout -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l hosts-file -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l hostuser -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l init-path -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l io-maxbandwidth -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l io-maxiops -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l ip6 -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l isolation -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l link -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l link-local-ip -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l no-hostname -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l passwd -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l passwd-entry -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l preserve-fd -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l rdt-class -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l retry -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l retry-delay -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l rootfs -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l seccomp-policy -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l shm-size-systemd -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l subgidname -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l subuidname -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l use-api-socket -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l volume-driver -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l device -d 'Give the container a host device (HOST[:CONTAINER][:PERMISSIONS], e.g. /dev/fuse)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l device-cgroup-rule -d 'Allow devices in the device cgroup (\'TYPE MAJOR:MINOR ACCESS\', e.g. \'c 1:3 rwm\')' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l attach -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l init-ctr -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -1334,8 +971,6 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -s i -l interactive -d 'Keep stdin open'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -s t -l tty -d 'Allocate a pseudo-terminal'
@@ -1353,8 +988,6 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l rmi -d 'With --rm: remove the image too when the container ends (if no other container uses it)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Do not print the pull\'s progress'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from start" -l detach-keys -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from start" -l sig-proxy -d 'Proxy received signals to the process (with --attach)' -r -f -a "true\t''
 false\t''"
@@ -1368,18 +1001,13 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from start" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from start" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from start" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from start" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from start" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from start" -s a -l attach -d 'Attach stdout/stderr and wait for the exit'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from start" -s i -l interactive -d 'Attach stdin'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from start" -s l -l latest -d 'Act on the latest created container'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from start" -l all -d 'Act on every container the command applies to'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from start" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from start" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from start" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rm" -s t -l time -d 'Seconds to wait for a running container to stop before it is killed (with --force)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rm" -l link -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rm" -l filter -d 'Act on the containers that match (the filters of ps --filter)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rm" -l cidfile -d 'Read a container\'s name or Id from FILE (as written by run --cidfile)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rm" -l root -d 'Storage root for images, layers and containers' -r -F
@@ -1390,8 +1018,6 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rm" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rm" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rm" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rm" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rm" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rm" -s f -l force -d 'Kill and remove running containers'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rm" -s v -l volumes -d 'Remove anonymous volumes too'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rm" -s i -l ignore -d 'Do not fail on containers that do not exist'
@@ -1399,9 +1025,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rm" -s a -l all -d 'Act on every container the command applies to'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rm" -s l -l latest -d 'Act on the latest created container'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rm" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rm" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stop" -s t -l time -d 'Seconds to wait before killing' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stop" -l filter -d 'Act on the containers that match (the filters of ps --filter)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stop" -l cidfile -d 'Read a container\'s name or Id from FILE (as written by run --cidfile)' -r -F
@@ -1413,15 +1037,11 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stop" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stop" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stop" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stop" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stop" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stop" -s i -l ignore -d 'Do not fail on containers that do not exist'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stop" -s a -l all -d 'Act on every container the command applies to'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stop" -s l -l latest -d 'Act on the latest created container'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stop" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stop" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stop" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restart" -s t -l time -d 'Seconds to wait before killing' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restart" -l filter -d 'Act on the containers that match (the filters of ps --filter)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restart" -l cidfile -d 'Read a container\'s name or Id from FILE (as written by run --cidfile)' -r -F
@@ -1433,16 +1053,12 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restart" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restart" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restart" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restart" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restart" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restart" -s i -l ignore -d 'Do not fail on containers that do not exist'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restart" -l running -d 'With --all or --filter: only the running containers'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restart" -s a -l all -d 'Act on every container the command applies to'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restart" -s l -l latest -d 'Act on the latest created container'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restart" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restart" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restart" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restart" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from kill" -s s -l signal -d 'Signal to send' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from kill" -l filter -d 'Act on the containers that match (the filters of ps --filter)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from kill" -l cidfile -d 'Read a container\'s name or Id from FILE (as written by run --cidfile)' -r -F
@@ -1454,15 +1070,11 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from kill" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from kill" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from kill" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from kill" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from kill" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from kill" -s i -l ignore -d 'Do not fail on containers that do not exist'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from kill" -s a -l all -d 'Act on every container the command applies to'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from kill" -s l -l latest -d 'Act on the latest created container'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from kill" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from kill" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from kill" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from kill" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from wait" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from wait" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from wait" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -1471,19 +1083,11 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from wait" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from wait" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from wait" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from wait" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from wait" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from wait" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from wait" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from wait" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from wait" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from logs" -l since -d 'Show entries since (RFC 3339 time or relative: 10s, 5m, 2h)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from logs" -l until -d 'Show entries before (same forms as --since)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from logs" -s n -l tail -d 'Number of lines from the end ("all" for every line)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from logs" -l color -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from logs" -l details -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from logs" -l latest -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from logs" -l names -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from logs" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from logs" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from logs" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -1492,14 +1096,10 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from logs" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from logs" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from logs" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from logs" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from logs" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from logs" -s f -l follow -d 'Follow the log'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from logs" -s t -l timestamps -d 'Show timestamps'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from logs" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from logs" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from logs" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from logs" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stats" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stats" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stats" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
@@ -1509,15 +1109,11 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stats" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stats" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stats" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stats" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stats" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stats" -s a -l all -d 'Show all containers (default: running only)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stats" -l no-stream -d 'Print one sample and exit'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stats" -l no-trunc -d 'Do not truncate Ids'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stats" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stats" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stats" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stats" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from pause" -l filter -d 'Act on the containers that match (the filters of ps --filter)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from pause" -l cidfile -d 'Read a container\'s name or Id from FILE (as written by run --cidfile)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from pause" -l root -d 'Storage root for images, layers and containers' -r -F
@@ -1528,15 +1124,11 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from pause" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from pause" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from pause" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from pause" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from pause" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from pause" -s i -l ignore -d 'Do not fail on containers that do not exist'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from pause" -s a -l all -d 'Act on every container the command applies to'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from pause" -s l -l latest -d 'Act on the latest created container'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from pause" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from pause" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from pause" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from unpause" -l filter -d 'Act on the containers that match (the filters of ps --filter)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from unpause" -l cidfile -d 'Read a container\'s name or Id from FILE (as written by run --cidfile)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from unpause" -l root -d 'Storage root for images, layers and containers' -r -F
@@ -1547,15 +1139,11 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from unpause" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from unpause" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from unpause" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from unpause" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from unpause" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from unpause" -s i -l ignore -d 'Do not fail on containers that do not exist'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from unpause" -s a -l all -d 'Act on every container the command applies to'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from unpause" -s l -l latest -d 'Act on the latest created container'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from unpause" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from unpause" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from unpause" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from unpause" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from cp" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from cp" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from cp" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -1564,14 +1152,10 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from cp" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from cp" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from cp" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from cp" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from cp" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from cp" -s a -l archive -d 'Archive mode: keep the owners (uid/gid) of the source'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from cp" -s q -l quiet -d 'Print nothing (accepted for Docker compatibility; cp prints no progress)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from cp" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from cp" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from cp" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from cp" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from diff" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from diff" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from diff" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -1580,12 +1164,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from diff" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from diff" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from diff" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from diff" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from diff" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from diff" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from diff" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from diff" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from diff" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from export" -s o -l output -d 'Write to this file instead of standard output' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from export" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from export" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
@@ -1595,12 +1175,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from export" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from export" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from export" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from export" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from export" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from export" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from export" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from commit" -s a -l author -d 'Author (e.g. "Jane Doe <jane@example.com>")' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from commit" -s c -l change -d 'Apply a Dockerfile instruction to the image (CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, ONBUILD, STOPSIGNAL, USER, VOLUME, WORKDIR)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from commit" -s m -l message -d 'Commit message recorded in the image history' -r
@@ -1614,14 +1190,10 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from commit" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from commit" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from commit" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from commit" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from commit" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from commit" -l no-pause -d 'Do not pause the container while committing'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from commit" -s q -l quiet -d 'Print nothing but the image Id (pontoon prints nothing else anyway)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from commit" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from commit" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from commit" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from commit" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rename" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rename" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rename" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -1630,12 +1202,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rename" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rename" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rename" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rename" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rename" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rename" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rename" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rename" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from rename" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from port" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from port" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from port" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -1644,22 +1212,14 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from port" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from port" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from port" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from port" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from port" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from port" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from port" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from port" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from port" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exec" -s e -l env -d 'Set environment variables (KEY=VALUE, or KEY to pass pontoon\'s value)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exec" -l env-file -d 'Read environment variables from a file' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exec" -s w -l workdir -d 'Working directory inside the container' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exec" -s u -l user -d 'User (name|uid[:group|gid])' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exec" -l detach-keys -d 'Key sequence to detach' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exec" -l preserve-fds -d 'Pass N more file descriptors (3 to 3+N-1) to the process' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exec" -l cidfile -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exec" -l latest -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exec" -l no-session -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exec" -l preserve-fd -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exec" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exec" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exec" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -1668,16 +1228,12 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exec" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exec" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exec" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exec" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exec" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exec" -s i -l interactive -d 'Keep stdin open'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exec" -s t -l tty -d 'Allocate a pseudo-terminal'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exec" -s d -l detach -d 'Run the command in the background'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exec" -l privileged -d 'Give the command every capability'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exec" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exec" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exec" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exec" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from attach" -l detach-keys -d 'Key sequence to detach' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from attach" -l sig-proxy -d 'Forward received signals to the container' -r -f -a "true\t''
 false\t''"
@@ -1689,13 +1245,9 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from attach" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from attach" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from attach" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from attach" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from attach" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from attach" -l no-stdin -d 'Do not attach stdin'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from attach" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from attach" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from attach" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from attach" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from top" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from top" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from top" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -1704,12 +1256,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from top" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from top" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from top" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from top" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from top" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from top" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from top" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from top" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from top" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from mount" -l format -d 'Print the list as json' -r -f -a "json\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from mount" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from mount" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
@@ -1719,14 +1267,10 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from mount" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from mount" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from mount" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from mount" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from mount" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from mount" -s a -l all -d 'Mount every container'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from mount" -l no-trunc -l notruncate -d 'Do not truncate Ids in the list'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from mount" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from mount" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from mount" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from mount" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from umount" -l filter -d 'Act on the containers that match (the filters of ps --filter)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from umount" -l cidfile -d 'Read a container\'s name or Id from FILE (as written by run --cidfile)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from umount" -l root -d 'Storage root for images, layers and containers' -r -F
@@ -1737,15 +1281,11 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from umount" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from umount" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from umount" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from umount" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from umount" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from umount" -s a -l all -d 'Act on every container the command applies to'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from umount" -s l -l latest -d 'Act on the latest created container'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from umount" -s f -l force -d 'Accepted for Podman\'s scripts: the mount is undone whatever its count'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from umount" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from umount" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from umount" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from umount" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from unmount" -l filter -d 'Act on the containers that match (the filters of ps --filter)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from unmount" -l cidfile -d 'Read a container\'s name or Id from FILE (as written by run --cidfile)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from unmount" -l root -d 'Storage root for images, layers and containers' -r -F
@@ -1756,21 +1296,15 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from unmount" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from unmount" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from unmount" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from unmount" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from unmount" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from unmount" -s a -l all -d 'Act on every container the command applies to'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from unmount" -s l -l latest -d 'Act on the latest created container'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from unmount" -s f -l force -d 'Accepted for Podman\'s scripts: the mount is undone whatever its count'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from unmount" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from unmount" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from unmount" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from unmount" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -s n -l last -d 'Show the n last created containers' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter: status=, name=, id=, label=, ancestor=, exited=, health=, pod=, restart-policy=, stopped-by-user=' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -l sort -d 'Sort by command, created, id, image, names, runningfor, size or status' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -l sync -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -l watch -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -1779,8 +1313,6 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -s a -l all -d 'Show all containers (default: running only)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Show only Ids'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -s l -l latest -d 'Show the latest created container'
@@ -1791,15 +1323,11 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -l external -d 'Accepted for Podman\'s scripts: every container in pontoon\'s store is its own, so there is nothing more to show'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -s p -l pod -d 'Show the POD ID and PODNAME columns'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -s n -l last -d 'Show the n last created containers' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -s f -l filter -d 'Filter: status=, name=, id=, label=, ancestor=, exited=, health=, pod=, restart-policy=, stopped-by-user=' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -l sort -d 'Sort by command, created, id, image, names, runningfor, size or status' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -l sync -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -l watch -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -1808,8 +1336,6 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -s a -l all -d 'Show all containers (default: running only)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Show only Ids'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -s l -l latest -d 'Show the latest created container'
@@ -1820,9 +1346,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -l external -d 'Accepted for Podman\'s scripts: every container in pontoon\'s store is its own, so there is nothing more to show'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -s p -l pod -d 'Show the POD ID and PODNAME columns'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Format the output with a Go template, e.g. \'{{.Id}}\' or \'{{json .Config}}\'' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from inspect" -l type -d 'Only this type of object: container, image, volume, network, pod (or all)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from inspect" -l root -d 'Storage root for images, layers and containers' -r -F
@@ -1833,13 +1357,9 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from inspect" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from inspect" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from inspect" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from inspect" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from inspect" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from inspect" -s s -l size -d 'Show container sizes (SizeRw, SizeRootFs)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from inspect" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from inspect" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from prune" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from prune" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from prune" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -1848,13 +1368,9 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from prune" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from prune" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from prune" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from prune" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from prune" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from prune" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from prune" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exists" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exists" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exists" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -1863,97 +1379,9 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exists" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exists" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exists" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exists" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exists" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exists" -l external -d 'Accepted for Podman\'s scripts: pontoon has no containers other tools made'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exists" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exists" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exists" -s V -l version -d 'Print version'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -l root -d 'Storage root for images, layers and containers' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from checkpoint" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l root -d 'Storage root for images, layers and containers' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from clone" -l root -d 'Storage root for images, layers and containers' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from clone" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from clone" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from clone" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from clone" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from clone" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from clone" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from clone" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from clone" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from clone" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from clone" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from clone" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from init" -l root -d 'Storage root for images, layers and containers' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from init" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from init" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from init" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from init" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from init" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from init" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from init" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from init" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from init" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from init" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from init" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restore" -l root -d 'Storage root for images, layers and containers' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restore" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restore" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restore" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restore" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restore" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restore" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restore" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restore" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restore" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restore" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from restore" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from runlabel" -l root -d 'Storage root for images, layers and containers' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from runlabel" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from runlabel" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from runlabel" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from runlabel" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from runlabel" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from runlabel" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from runlabel" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from runlabel" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from runlabel" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from runlabel" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from runlabel" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from update" -l root -d 'Storage root for images, layers and containers' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from update" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from update" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from update" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from update" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from update" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from update" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from update" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from update" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from update" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from update" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from update" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -l platform -d 'Pull for this platform (os/arch[/variant]) instead of the host\'s' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -l tls-verify -d 'Require HTTPS and a trusted certificate (true), or allow plain HTTP and untrusted certificates (false); by default as registries.conf says (its insecure key)' -r -f -a "true\t''
 false\t''"
@@ -1965,14 +1393,10 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -l storage-opt -d 
 complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -s q -l quiet -d 'Print only the image Id'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -s a -l all-tags -d 'Pull every tag of the repository'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand push" -s f -l format -d 'Manifest schema to push: oci or v2s2 (Docker); as stored by default' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand push" -l authfile -d 'Read registry credentials from this file only' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand push" -l digestfile -d 'Write the pushed manifest\'s digest to this file' -r -F
@@ -1986,13 +1410,9 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand push" -l storage-opt -d 
 complete -c pontoon -n "__fish_pontoon_using_subcommand push" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand push" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand push" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand push" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand push" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand push" -s q -l quiet -d 'Show no progress'
 complete -c pontoon -n "__fish_pontoon_using_subcommand push" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand push" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand push" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand push" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand login" -s u -l username -d 'User name' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand login" -s p -l password -d 'Password (visible to other users in the process list; prefer --password-stdin)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand login" -l authfile -d 'Save the credentials in this file instead of the default auth.json' -r -F
@@ -2006,13 +1426,9 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand login" -l storage-opt -d
 complete -c pontoon -n "__fish_pontoon_using_subcommand login" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand login" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand login" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand login" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand login" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand login" -l password-stdin -d 'Read the password from standard input'
 complete -c pontoon -n "__fish_pontoon_using_subcommand login" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand login" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand login" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand login" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand logout" -l authfile -d 'Remove the credentials from this file instead of the default auth.json' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand logout" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand logout" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
@@ -2022,13 +1438,9 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand logout" -l storage-opt -
 complete -c pontoon -n "__fish_pontoon_using_subcommand logout" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand logout" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand logout" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand logout" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand logout" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand logout" -s a -l all -d 'Remove the credentials of every registry'
 complete -c pontoon -n "__fish_pontoon_using_subcommand logout" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand logout" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand logout" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand logout" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand search" -l limit -d 'Results shown per registry' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand search" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand search" -l root -d 'Storage root for images, layers and containers' -r -F
@@ -2039,13 +1451,9 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand search" -l storage-opt -
 complete -c pontoon -n "__fish_pontoon_using_subcommand search" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand search" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand search" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand search" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand search" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand search" -l no-trunc -d 'Do not truncate descriptions'
 complete -c pontoon -n "__fish_pontoon_using_subcommand search" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand search" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand search" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand search" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand build" -s t -l tag -d 'Name the image (repeatable): NAME[:TAG]' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand build" -s f -l file -d 'The Dockerfile (default CONTEXT/Containerfile, else CONTEXT/Dockerfile); - for stdin' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l build-arg -d 'A build arg: KEY=VALUE, or KEY to take it from the environment (repeatable)' -r
@@ -2062,115 +1470,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l network -d 'Th
 complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l layers -d 'Keep an image per step, the build cache (Podman\'s --layers; false: no cache)' -r -f -a "true\t''
 false\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l isolation -d 'How RUN steps are isolated: oci (a container) or chroot (no namespaces)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l rm -d 'Remove intermediate containers (always done; accepted for Docker\'s scripts)' -r -f -a "true\t''
-false\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l format -d 'Image format, Podman\'s flag: oci or docker (both keep every config field, HEALTHCHECK included; push --format v2s2 sends Docker\'s manifest)' -r -f -a "oci\t''
 docker\t''"
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l progress -d 'Progress output (auto, plain, tty): accepted, the output is always plain' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l add-host -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l all-platforms -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l allow -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l annotation -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l arch -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l attest -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l authfile -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l build-context -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l builder -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l cache-from -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l cache-to -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l cache-ttl -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l call -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l cap-add -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l cap-drop -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l cert-dir -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l cgroup-parent -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l cgroupns -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l check -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l compat-volumes -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l compress -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l cpp-flag -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l cpu-period -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l cpu-quota -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l cpu-shares -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l cpuset-cpus -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l cpuset-mems -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l created-annotation -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l creds -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l cw -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l debug -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l decryption-key -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l device -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l disable-compression -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l disable-content-trust -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l dns -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l dns-option -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l dns-search -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l env -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l from -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l group-add -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l hooks-dir -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l http-proxy -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l identity-label -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l ignorefile -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l inherit-annotations -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l inherit-labels -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l ipc -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l jobs -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l layer-label -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l load -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l logfile -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l logsplit -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l manifest -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l memory -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l memory-swap -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l metadata-file -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l no-cache-filter -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l no-hostname -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l no-hosts -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l omit-history -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l os -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l os-feature -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l os-version -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l output -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l pid -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l policy -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l provenance -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l push -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l resource -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l retry -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l retry-delay -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l rewrite-timestamp -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l runtime -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l runtime-flag -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l sbom -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l sbom-image-output -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l sbom-image-purl-output -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l sbom-merge-strategy -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l sbom-output -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l sbom-purl-output -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l sbom-scanner-command -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l sbom-scanner-image -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l security-opt -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l shm-size -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l sign-by -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l skip-unused-stages -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l source-date-epoch -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l squash-all -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l ssh -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l stdin -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l timestamp -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l ulimit -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l unsetannotation -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l unsetenv -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l unsetlabel -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l userns -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l userns-gid-map -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l userns-gid-map-group -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l userns-uid-map -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l userns-uid-map-user -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l uts -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l variant -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l volume -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -2179,16 +1480,11 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l storage-opt -d
 complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand build" -s q -l quiet -d 'Print only the image id'
 complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l no-cache -d 'Do not use the build cache'
 complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l squash -d 'Squash the layers this build adds into one'
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l force-rm -d 'Accepted for Docker\'s scripts: intermediate containers are always removed'
 complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand build" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand build" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and not __fish_seen_subcommand_from build prune" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and not __fish_seen_subcommand_from build prune" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and not __fish_seen_subcommand_from build prune" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -2197,12 +1493,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and not __fish_
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and not __fish_seen_subcommand_from build prune" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and not __fish_seen_subcommand_from build prune" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and not __fish_seen_subcommand_from build prune" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and not __fish_seen_subcommand_from build prune" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and not __fish_seen_subcommand_from build prune" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and not __fish_seen_subcommand_from build prune" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and not __fish_seen_subcommand_from build prune" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and not __fish_seen_subcommand_from build prune" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and not __fish_seen_subcommand_from build prune" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and not __fish_seen_subcommand_from build prune" -f -a "build" -d 'Build an image from a Dockerfile'
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and not __fish_seen_subcommand_from build prune" -f -a "prune" -d 'Remove the build cache'
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -s t -l tag -d 'Name the image (repeatable): NAME[:TAG]' -r
@@ -2221,115 +1513,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l layers -d 'Keep an image per step, the build cache (Podman\'s --layers; false: no cache)' -r -f -a "true\t''
 false\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l isolation -d 'How RUN steps are isolated: oci (a container) or chroot (no namespaces)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l rm -d 'Remove intermediate containers (always done; accepted for Docker\'s scripts)' -r -f -a "true\t''
-false\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l format -d 'Image format, Podman\'s flag: oci or docker (both keep every config field, HEALTHCHECK included; push --format v2s2 sends Docker\'s manifest)' -r -f -a "oci\t''
 docker\t''"
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l progress -d 'Progress output (auto, plain, tty): accepted, the output is always plain' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l add-host -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l all-platforms -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l allow -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l annotation -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l arch -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l attest -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l authfile -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l build-context -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l builder -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l cache-from -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l cache-to -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l cache-ttl -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l call -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l cap-add -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l cap-drop -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l cert-dir -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l cgroup-parent -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l cgroupns -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l check -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l compat-volumes -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l compress -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l cpp-flag -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l cpu-period -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l cpu-quota -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l cpu-shares -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l cpuset-cpus -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l cpuset-mems -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l created-annotation -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l creds -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l cw -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l debug -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l decryption-key -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l device -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l disable-compression -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l disable-content-trust -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l dns -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l dns-option -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l dns-search -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l env -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l from -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l group-add -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l hooks-dir -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l http-proxy -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l identity-label -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l ignorefile -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l inherit-annotations -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l inherit-labels -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l ipc -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l jobs -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l layer-label -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l load -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l logfile -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l logsplit -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l manifest -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l memory -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l memory-swap -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l metadata-file -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l no-cache-filter -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l no-hostname -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l no-hosts -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l omit-history -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l os -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l os-feature -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l os-version -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l output -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l pid -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l policy -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l provenance -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l push -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l resource -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l retry -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l retry-delay -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l rewrite-timestamp -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l runtime -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l runtime-flag -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l sbom -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l sbom-image-output -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l sbom-image-purl-output -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l sbom-merge-strategy -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l sbom-output -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l sbom-purl-output -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l sbom-scanner-command -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l sbom-scanner-image -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l security-opt -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l shm-size -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l sign-by -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l skip-unused-stages -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l source-date-epoch -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l squash-all -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l ssh -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l stdin -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l timestamp -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l ulimit -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l unsetannotation -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l unsetenv -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l unsetlabel -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l userns -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l userns-gid-map -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l userns-gid-map-group -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l userns-uid-map -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l userns-uid-map-user -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l uts -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l variant -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l volume -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -2338,16 +1523,11 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -s q -l quiet -d 'Print only the image id'
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l no-cache -d 'Do not use the build cache'
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l squash -d 'Squash the layers this build adds into one'
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l force-rm -d 'Accepted for Docker\'s scripts: intermediate containers are always removed'
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from build" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from prune" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from prune" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from prune" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -2356,14 +1536,10 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from prune" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from prune" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from prune" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from prune" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from prune" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from prune" -s a -l all -d 'Remove all of the cache (the cache is always removed whole)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from prune" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from prune" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand builder; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and not __fish_seen_subcommand_from build prune" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and not __fish_seen_subcommand_from build prune" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and not __fish_seen_subcommand_from build prune" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -2372,12 +1548,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and not __fish_s
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and not __fish_seen_subcommand_from build prune" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and not __fish_seen_subcommand_from build prune" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and not __fish_seen_subcommand_from build prune" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and not __fish_seen_subcommand_from build prune" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and not __fish_seen_subcommand_from build prune" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and not __fish_seen_subcommand_from build prune" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and not __fish_seen_subcommand_from build prune" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and not __fish_seen_subcommand_from build prune" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and not __fish_seen_subcommand_from build prune" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and not __fish_seen_subcommand_from build prune" -f -a "build" -d 'Build an image from a Dockerfile'
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and not __fish_seen_subcommand_from build prune" -f -a "prune" -d 'Remove the build cache'
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -s t -l tag -d 'Name the image (repeatable): NAME[:TAG]' -r
@@ -2396,115 +1568,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l layers -d 'Keep an image per step, the build cache (Podman\'s --layers; false: no cache)' -r -f -a "true\t''
 false\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l isolation -d 'How RUN steps are isolated: oci (a container) or chroot (no namespaces)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l rm -d 'Remove intermediate containers (always done; accepted for Docker\'s scripts)' -r -f -a "true\t''
-false\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l format -d 'Image format, Podman\'s flag: oci or docker (both keep every config field, HEALTHCHECK included; push --format v2s2 sends Docker\'s manifest)' -r -f -a "oci\t''
 docker\t''"
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l progress -d 'Progress output (auto, plain, tty): accepted, the output is always plain' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l add-host -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l all-platforms -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l allow -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l annotation -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l arch -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l attest -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l authfile -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l build-context -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l builder -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l cache-from -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l cache-to -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l cache-ttl -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l call -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l cap-add -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l cap-drop -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l cert-dir -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l cgroup-parent -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l cgroupns -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l check -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l compat-volumes -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l compress -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l cpp-flag -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l cpu-period -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l cpu-quota -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l cpu-shares -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l cpuset-cpus -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l cpuset-mems -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l created-annotation -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l creds -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l cw -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l debug -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l decryption-key -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l device -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l disable-compression -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l disable-content-trust -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l dns -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l dns-option -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l dns-search -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l env -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l from -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l group-add -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l hooks-dir -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l http-proxy -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l identity-label -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l ignorefile -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l inherit-annotations -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l inherit-labels -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l ipc -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l jobs -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l layer-label -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l load -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l logfile -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l logsplit -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l manifest -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l memory -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l memory-swap -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l metadata-file -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l no-cache-filter -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l no-hostname -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l no-hosts -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l omit-history -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l os -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l os-feature -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l os-version -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l output -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l pid -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l policy -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l provenance -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l push -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l resource -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l retry -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l retry-delay -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l rewrite-timestamp -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l runtime -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l runtime-flag -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l sbom -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l sbom-image-output -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l sbom-image-purl-output -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l sbom-merge-strategy -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l sbom-output -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l sbom-purl-output -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l sbom-scanner-command -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l sbom-scanner-image -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l security-opt -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l shm-size -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l sign-by -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l skip-unused-stages -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l source-date-epoch -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l squash-all -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l ssh -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l stdin -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l timestamp -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l ulimit -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l unsetannotation -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l unsetenv -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l unsetlabel -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l userns -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l userns-gid-map -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l userns-gid-map-group -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l userns-uid-map -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l userns-uid-map-user -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l uts -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l variant -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l volume -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -2513,16 +1578,11 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -s q -l quiet -d 'Print only the image id'
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l no-cache -d 'Do not use the build cache'
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l squash -d 'Squash the layers this build adds into one'
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l force-rm -d 'Accepted for Docker\'s scripts: intermediate containers are always removed'
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from build" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from prune" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from prune" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from prune" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -2531,14 +1591,10 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from prune" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from prune" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from prune" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from prune" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from prune" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from prune" -s a -l all -d 'Remove all of the cache (the cache is always removed whole)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from prune" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from prune" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand buildx; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand images" -s f -l filter -d 'Filter: dangling=true|false, reference=PATTERN, label=KEY[=VALUE]' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand images" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand images" -l sort -d 'Sort by created (newest first), id, repository (then tag), size (smallest first) or tag' -r -f -a "created\t''
@@ -2546,8 +1602,6 @@ id\t''
 repository\t''
 size\t''
 tag\t''"
-complete -c pontoon -n "__fish_pontoon_using_subcommand images" -l history -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand images" -l tree -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand images" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand images" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand images" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -2556,17 +1610,13 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand images" -l storage-opt -
 complete -c pontoon -n "__fish_pontoon_using_subcommand images" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand images" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand images" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand images" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand images" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand images" -s a -l all -d 'Show all images (intermediate ones included)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand images" -s q -l quiet -d 'Show only image Ids'
 complete -c pontoon -n "__fish_pontoon_using_subcommand images" -l digests -d 'Show manifest digests'
 complete -c pontoon -n "__fish_pontoon_using_subcommand images" -l no-trunc -d 'Do not truncate Ids'
 complete -c pontoon -n "__fish_pontoon_using_subcommand images" -l noheading -d 'Do not print the column names'
 complete -c pontoon -n "__fish_pontoon_using_subcommand images" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand images" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand images" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand images" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand rmi" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand rmi" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand rmi" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -2575,15 +1625,11 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand rmi" -l storage-opt -d '
 complete -c pontoon -n "__fish_pontoon_using_subcommand rmi" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand rmi" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand rmi" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand rmi" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand rmi" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand rmi" -s f -l force -d 'Remove an image even when it has several names'
 complete -c pontoon -n "__fish_pontoon_using_subcommand rmi" -s a -l all -d 'Remove every image'
 complete -c pontoon -n "__fish_pontoon_using_subcommand rmi" -s i -l ignore -d 'Do not fail on images that do not exist'
 complete -c pontoon -n "__fish_pontoon_using_subcommand rmi" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand rmi" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand rmi" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand rmi" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand tag" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand tag" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand tag" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -2592,12 +1638,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand tag" -l storage-opt -d '
 complete -c pontoon -n "__fish_pontoon_using_subcommand tag" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand tag" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand tag" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand tag" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand tag" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand tag" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand tag" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand tag" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand tag" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand untag" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand untag" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand untag" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -2606,12 +1648,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand untag" -l storage-opt -d
 complete -c pontoon -n "__fish_pontoon_using_subcommand untag" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand untag" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand untag" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand untag" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand untag" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand untag" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand untag" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand untag" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand untag" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand history" -s H -l human -d 'Print sizes and dates in human readable format' -r -f -a "true\t''
 false\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand history" -l format -r
@@ -2623,14 +1661,10 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand history" -l storage-opt 
 complete -c pontoon -n "__fish_pontoon_using_subcommand history" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand history" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand history" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand history" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand history" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand history" -l no-trunc -d 'Show full Ids and commands'
 complete -c pontoon -n "__fish_pontoon_using_subcommand history" -s q -l quiet -d 'Show only layer Ids'
 complete -c pontoon -n "__fish_pontoon_using_subcommand history" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand history" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand history" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand history" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand inspect" -s f -l format -d 'Format the output with a Go template, e.g. \'{{.Id}}\' or \'{{json .Config}}\'' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand inspect" -l type -d 'Only this type of object: container, image, volume, network, pod (or all)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand inspect" -l root -d 'Storage root for images, layers and containers' -r -F
@@ -2641,13 +1675,9 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand inspect" -l storage-opt 
 complete -c pontoon -n "__fish_pontoon_using_subcommand inspect" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand inspect" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand inspect" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand inspect" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand inspect" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand inspect" -s s -l size -d 'Show container sizes (SizeRw, SizeRootFs)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand inspect" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand inspect" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand inspect" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand inspect" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand import" -s c -l change -d 'Apply a Dockerfile instruction (CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, ONBUILD, STOPSIGNAL, USER, VOLUME, WORKDIR)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand import" -s m -l message -d 'Commit message recorded in the image history' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand import" -l root -d 'Storage root for images, layers and containers' -r -F
@@ -2658,13 +1688,9 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand import" -l storage-opt -
 complete -c pontoon -n "__fish_pontoon_using_subcommand import" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand import" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand import" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand import" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand import" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand import" -s q -l quiet -d 'Print nothing but the image Id'
 complete -c pontoon -n "__fish_pontoon_using_subcommand import" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand import" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand import" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand import" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand save" -s o -l output -d 'Write to this file instead of standard output' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand save" -l format -d 'Archive format: docker-archive (default) or oci-archive' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand save" -l root -d 'Storage root for images, layers and containers' -r -F
@@ -2675,12 +1701,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand save" -l storage-opt -d 
 complete -c pontoon -n "__fish_pontoon_using_subcommand save" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand save" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand save" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand save" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand save" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand save" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand save" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand save" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand save" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand load" -s i -l input -d 'Read from this file instead of standard input' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand load" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand load" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
@@ -2690,51 +1712,38 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand load" -l storage-opt -d 
 complete -c pontoon -n "__fish_pontoon_using_subcommand load" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand load" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand load" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand load" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand load" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand load" -s q -l quiet -d 'Do not report each layer as it is loaded'
 complete -c pontoon -n "__fish_pontoon_using_subcommand load" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand load" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand load" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand load" -s V -l version -d 'Print version'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -l root -d 'Storage root for images, layers and containers' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -s V -l version -d 'Print version'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -f -a "ls" -d 'List images'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -f -a "list" -d 'List images'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -f -a "pull" -d 'Download an image from a registry'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -f -a "push" -d 'Upload an image to a registry'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -f -a "rm" -d 'Remove one or more images'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -f -a "tag" -d 'Give an image another name'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -f -a "history" -d 'Show the layers an image was built from'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -f -a "inspect" -d 'Show low-level information on images'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -f -a "import" -d 'Create an image from a root filesystem tarball'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -f -a "build" -d 'Build an image from a Dockerfile'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -f -a "save" -d 'Write images to an archive'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -f -a "load" -d 'Load images from an archive'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -f -a "prune" -d 'Remove unused images'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -f -a "mount" -d 'Mount an image\'s root filesystem and print where'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -f -a "unmount" -d 'Unmount an image mounted with `image mount`'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -f -a "umount" -d 'Unmount an image mounted with `image mount`'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -f -a "exists" -d 'Exit 0 when an image exists, 1 when it does not'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -f -a "untag" -d 'Remove names from an image (all of them when none is given)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -f -a "search" -d 'Search a registry for repositories'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -f -a "diff"
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -f -a "scp"
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -f -a "sign"
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -f -a "tree"
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search diff scp sign tree trust" -f -a "trust"
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search" -f -a "ls" -d 'List images'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search" -f -a "list" -d 'List images'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search" -f -a "pull" -d 'Download an image from a registry'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search" -f -a "push" -d 'Upload an image to a registry'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search" -f -a "rm" -d 'Remove one or more images'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search" -f -a "tag" -d 'Give an image another name'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search" -f -a "history" -d 'Show the layers an image was built from'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search" -f -a "inspect" -d 'Show low-level information on images'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search" -f -a "import" -d 'Create an image from a root filesystem tarball'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search" -f -a "build" -d 'Build an image from a Dockerfile'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search" -f -a "save" -d 'Write images to an archive'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search" -f -a "load" -d 'Load images from an archive'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search" -f -a "prune" -d 'Remove unused images'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search" -f -a "mount" -d 'Mount an image\'s root filesystem and print where'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search" -f -a "unmount" -d 'Unmount an image mounted with `image mount`'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search" -f -a "umount" -d 'Unmount an image mounted with `image mount`'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search" -f -a "exists" -d 'Exit 0 when an image exists, 1 when it does not'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search" -f -a "untag" -d 'Remove names from an image (all of them when none is given)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and not __fish_seen_subcommand_from ls list pull push rm tag history inspect import build save load prune mount unmount umount exists untag search" -f -a "search" -d 'Search a registry for repositories'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter: dangling=true|false, reference=PATTERN, label=KEY[=VALUE]' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from ls" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from ls" -l sort -d 'Sort by created (newest first), id, repository (then tag), size (smallest first) or tag' -r -f -a "created\t''
@@ -2742,8 +1751,6 @@ id\t''
 repository\t''
 size\t''
 tag\t''"
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from ls" -l history -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from ls" -l tree -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from ls" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from ls" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from ls" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -2752,17 +1759,13 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_s
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from ls" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from ls" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from ls" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from ls" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from ls" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from ls" -s a -l all -d 'Show all images (intermediate ones included)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Show only image Ids'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from ls" -l digests -d 'Show manifest digests'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Do not truncate Ids'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from ls" -l noheading -d 'Do not print the column names'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from ls" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from ls" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from list" -s f -l filter -d 'Filter: dangling=true|false, reference=PATTERN, label=KEY[=VALUE]' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from list" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from list" -l sort -d 'Sort by created (newest first), id, repository (then tag), size (smallest first) or tag' -r -f -a "created\t''
@@ -2770,8 +1773,6 @@ id\t''
 repository\t''
 size\t''
 tag\t''"
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from list" -l history -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from list" -l tree -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from list" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from list" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from list" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -2780,17 +1781,13 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_s
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from list" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from list" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from list" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from list" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from list" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from list" -s a -l all -d 'Show all images (intermediate ones included)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Show only image Ids'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from list" -l digests -d 'Show manifest digests'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from list" -l no-trunc -d 'Do not truncate Ids'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from list" -l noheading -d 'Do not print the column names'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from list" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from list" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from pull" -l platform -d 'Pull for this platform (os/arch[/variant]) instead of the host\'s' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from pull" -l tls-verify -d 'Require HTTPS and a trusted certificate (true), or allow plain HTTP and untrusted certificates (false); by default as registries.conf says (its insecure key)' -r -f -a "true\t''
 false\t''"
@@ -2802,14 +1799,10 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_s
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from pull" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from pull" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from pull" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from pull" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from pull" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from pull" -s q -l quiet -d 'Print only the image Id'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from pull" -s a -l all-tags -d 'Pull every tag of the repository'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from pull" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from pull" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from pull" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from pull" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from push" -s f -l format -d 'Manifest schema to push: oci or v2s2 (Docker); as stored by default' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from push" -l authfile -d 'Read registry credentials from this file only' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from push" -l digestfile -d 'Write the pushed manifest\'s digest to this file' -r -F
@@ -2823,13 +1816,9 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_s
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from push" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from push" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from push" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from push" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from push" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from push" -s q -l quiet -d 'Show no progress'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from push" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from push" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from push" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from push" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from rm" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from rm" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from rm" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -2838,15 +1827,11 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_s
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from rm" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from rm" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from rm" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from rm" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from rm" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from rm" -s f -l force -d 'Remove an image even when it has several names'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove every image'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from rm" -s i -l ignore -d 'Do not fail on images that do not exist'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from rm" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from rm" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from tag" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from tag" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from tag" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -2855,12 +1840,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_s
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from tag" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from tag" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from tag" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from tag" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from tag" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from tag" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from tag" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from tag" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from tag" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from history" -s H -l human -d 'Print sizes and dates in human readable format' -r -f -a "true\t''
 false\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from history" -l format -r
@@ -2872,14 +1853,10 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_s
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from history" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from history" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from history" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from history" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from history" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from history" -l no-trunc -d 'Show full Ids and commands'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from history" -s q -l quiet -d 'Show only layer Ids'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from history" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from history" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from history" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Format the output with a Go template, e.g. \'{{.Id}}\' or \'{{json .Config}}\'' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from inspect" -l type -d 'Only this type of object: container, image, volume, network, pod (or all)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from inspect" -l root -d 'Storage root for images, layers and containers' -r -F
@@ -2890,13 +1867,9 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_s
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from inspect" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from inspect" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from inspect" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from inspect" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from inspect" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from inspect" -s s -l size -d 'Show container sizes (SizeRw, SizeRootFs)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from inspect" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from inspect" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from import" -s c -l change -d 'Apply a Dockerfile instruction (CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, ONBUILD, STOPSIGNAL, USER, VOLUME, WORKDIR)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from import" -s m -l message -d 'Commit message recorded in the image history' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from import" -l root -d 'Storage root for images, layers and containers' -r -F
@@ -2907,13 +1880,9 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_s
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from import" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from import" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from import" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from import" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from import" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print nothing but the image Id'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from import" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from import" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -s t -l tag -d 'Name the image (repeatable): NAME[:TAG]' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -s f -l file -d 'The Dockerfile (default CONTEXT/Containerfile, else CONTEXT/Dockerfile); - for stdin' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l build-arg -d 'A build arg: KEY=VALUE, or KEY to take it from the environment (repeatable)' -r
@@ -2930,115 +1899,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_s
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l layers -d 'Keep an image per step, the build cache (Podman\'s --layers; false: no cache)' -r -f -a "true\t''
 false\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l isolation -d 'How RUN steps are isolated: oci (a container) or chroot (no namespaces)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l rm -d 'Remove intermediate containers (always done; accepted for Docker\'s scripts)' -r -f -a "true\t''
-false\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l format -d 'Image format, Podman\'s flag: oci or docker (both keep every config field, HEALTHCHECK included; push --format v2s2 sends Docker\'s manifest)' -r -f -a "oci\t''
 docker\t''"
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l progress -d 'Progress output (auto, plain, tty): accepted, the output is always plain' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l add-host -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l all-platforms -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l allow -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l annotation -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l arch -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l attest -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l authfile -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l build-context -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l builder -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l cache-from -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l cache-to -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l cache-ttl -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l call -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l cap-add -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l cap-drop -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l cert-dir -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l cgroup-parent -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l cgroupns -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l check -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l compat-volumes -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l compress -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l cpp-flag -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l cpu-period -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l cpu-quota -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l cpu-shares -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l cpuset-cpus -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l cpuset-mems -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l created-annotation -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l creds -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l cw -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l debug -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l decryption-key -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l device -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l disable-compression -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l disable-content-trust -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l dns -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l dns-option -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l dns-search -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l env -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l from -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l group-add -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l hooks-dir -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l http-proxy -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l identity-label -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l ignorefile -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l inherit-annotations -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l inherit-labels -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l ipc -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l jobs -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l layer-label -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l load -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l logfile -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l logsplit -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l manifest -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l memory -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l memory-swap -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l metadata-file -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l no-cache-filter -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l no-hostname -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l no-hosts -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l omit-history -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l os -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l os-feature -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l os-version -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l output -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l pid -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l policy -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l provenance -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l push -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l resource -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l retry -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l retry-delay -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l rewrite-timestamp -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l runtime -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l runtime-flag -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l sbom -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l sbom-image-output -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l sbom-image-purl-output -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l sbom-merge-strategy -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l sbom-output -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l sbom-purl-output -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l sbom-scanner-command -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l sbom-scanner-image -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l security-opt -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l shm-size -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l sign-by -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l skip-unused-stages -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l source-date-epoch -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l squash-all -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l ssh -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l stdin -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l timestamp -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l ulimit -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l unsetannotation -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l unsetenv -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l unsetlabel -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l userns -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l userns-gid-map -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l userns-gid-map-group -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l userns-uid-map -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l userns-uid-map-user -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l uts -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l variant -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l volume -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -3047,16 +1909,11 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_s
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -s q -l quiet -d 'Print only the image id'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l no-cache -d 'Do not use the build cache'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l squash -d 'Squash the layers this build adds into one'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l force-rm -d 'Accepted for Docker\'s scripts: intermediate containers are always removed'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from build" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from save" -s o -l output -d 'Write to this file instead of standard output' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from save" -l format -d 'Archive format: docker-archive (default) or oci-archive' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from save" -l root -d 'Storage root for images, layers and containers' -r -F
@@ -3067,12 +1924,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_s
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from save" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from save" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from save" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from save" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from save" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from save" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from save" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from save" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from save" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from load" -s i -l input -d 'Read from this file instead of standard input' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from load" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from load" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
@@ -3082,13 +1935,9 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_s
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from load" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from load" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from load" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from load" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from load" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from load" -s q -l quiet -d 'Do not report each layer as it is loaded'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from load" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from load" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from load" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from load" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from prune" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from prune" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from prune" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -3097,14 +1946,10 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_s
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from prune" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from prune" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from prune" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from prune" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from prune" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from prune" -s a -l all -d 'Remove all unused images, not just dangling ones'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from prune" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from prune" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from mount" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from mount" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from mount" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -3113,12 +1958,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_s
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from mount" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from mount" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from mount" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from mount" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from mount" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from mount" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from mount" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from mount" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from mount" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from unmount" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from unmount" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from unmount" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -3127,12 +1968,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_s
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from unmount" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from unmount" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from unmount" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from unmount" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from unmount" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from unmount" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from unmount" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from unmount" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from unmount" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from umount" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from umount" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from umount" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -3141,12 +1978,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_s
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from umount" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from umount" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from umount" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from umount" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from umount" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from umount" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from umount" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from umount" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from umount" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from exists" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from exists" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from exists" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -3155,13 +1988,9 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_s
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from exists" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from exists" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from exists" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from exists" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from exists" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from exists" -l external -d 'Accepted for Podman\'s scripts: pontoon has no containers other tools made'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from exists" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from exists" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from exists" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from untag" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from untag" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from untag" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -3170,12 +1999,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_s
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from untag" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from untag" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from untag" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from untag" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from untag" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from untag" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from untag" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from untag" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from untag" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from search" -l limit -d 'Results shown per registry' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from search" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from search" -l root -d 'Storage root for images, layers and containers' -r -F
@@ -3186,73 +2011,9 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_s
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from search" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from search" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from search" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from search" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from search" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from search" -l no-trunc -d 'Do not truncate descriptions'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from search" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from search" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from search" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from search" -s V -l version -d 'Print version'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from diff" -l root -d 'Storage root for images, layers and containers' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from diff" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from diff" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from diff" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from diff" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from diff" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from diff" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from diff" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from diff" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from diff" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from diff" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from diff" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from scp" -l root -d 'Storage root for images, layers and containers' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from scp" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from scp" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from scp" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from scp" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from scp" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from scp" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from scp" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from scp" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from scp" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from scp" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from scp" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from sign" -l root -d 'Storage root for images, layers and containers' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from sign" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from sign" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from sign" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from sign" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from sign" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from sign" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from sign" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from sign" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from sign" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from sign" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from sign" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from tree" -l root -d 'Storage root for images, layers and containers' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from tree" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from tree" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from tree" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from tree" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from tree" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from tree" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from tree" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from tree" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from tree" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from tree" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from tree" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from trust" -l root -d 'Storage root for images, layers and containers' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from trust" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from trust" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from trust" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from trust" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from trust" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from trust" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from trust" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from trust" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from trust" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from trust" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from trust" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand info" -s f -l format -d 'Format the output with a Go template or `json`' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand info" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand info" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
@@ -3262,12 +2023,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand info" -l storage-opt -d 
 complete -c pontoon -n "__fish_pontoon_using_subcommand info" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand info" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand info" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand info" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand info" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand info" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand info" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand info" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand info" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand events" -l since -d 'Show events from this time on (RFC 3339, Unix seconds, or a duration such as 10m); without it the stream starts now' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand events" -l until -d 'Show events until this time (same forms as --since); a future time ends the stream then' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand events" -s f -l filter -d 'Show only matching events: container=, image=, event= (status=), type=, label=, pod=, volume=, network=' -r
@@ -3284,13 +2041,9 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand events" -l storage-opt -
 complete -c pontoon -n "__fish_pontoon_using_subcommand events" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand events" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand events" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand events" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand events" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand events" -l no-stream -d 'Print what is there and exit (Docker\'s spelling of --stream=false)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand events" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand events" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand events" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand events" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand version" -s f -l format -d 'Format the output with a Go template or `json`' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand version" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand version" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
@@ -3300,37 +2053,24 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand version" -l storage-opt 
 complete -c pontoon -n "__fish_pontoon_using_subcommand version" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand version" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand version" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand version" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand version" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand version" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand version" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand version" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand version" -s V -l version -d 'Print version'
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate check connection renumber reset service" -l root -d 'Storage root for images, layers and containers' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate check connection renumber reset service" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate check connection renumber reset service" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate check connection renumber reset service" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate check connection renumber reset service" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate check connection renumber reset service" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate check connection renumber reset service" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate check connection renumber reset service" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate check connection renumber reset service" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate check connection renumber reset service" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate check connection renumber reset service" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate check connection renumber reset service" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate check connection renumber reset service" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate check connection renumber reset service" -s V -l version -d 'Print version'
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate check connection renumber reset service" -f -a "info" -d 'Show system-wide information'
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate check connection renumber reset service" -f -a "doctor" -d 'Check what containers need from this host'
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate check connection renumber reset service" -f -a "events" -d 'Show what containers, images, volumes, networks and pods went through'
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate check connection renumber reset service" -f -a "df" -d 'Show disk usage of images, containers and volumes'
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate check connection renumber reset service" -f -a "prune" -d 'Remove stopped containers, dangling images (and with --volumes, unused anonymous volumes)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate check connection renumber reset service" -f -a "migrate" -d 'Let the next command make a new rootless user namespace (after /etc/subuid changes)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate check connection renumber reset service" -f -a "check"
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate check connection renumber reset service" -f -a "connection"
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate check connection renumber reset service" -f -a "renumber"
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate check connection renumber reset service" -f -a "reset"
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate check connection renumber reset service" -f -a "service"
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate" -f -a "info" -d 'Show system-wide information'
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate" -f -a "doctor" -d 'Check what containers need from this host'
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate" -f -a "events" -d 'Show what containers, images, volumes, networks and pods went through'
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate" -f -a "df" -d 'Show disk usage of images, containers and volumes'
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate" -f -a "prune" -d 'Remove stopped containers, dangling images (and with --volumes, unused anonymous volumes)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand system; and not __fish_seen_subcommand_from info doctor events df prune migrate" -f -a "migrate" -d 'Let the next command make a new rootless user namespace (after /etc/subuid changes)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from info" -s f -l format -d 'Format the output with a Go template or `json`' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from info" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from info" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
@@ -3340,12 +2080,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from info" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from info" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from info" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from info" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from info" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from info" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from info" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from info" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from info" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from doctor" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from doctor" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from doctor" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -3354,12 +2090,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from doctor" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from doctor" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from doctor" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from doctor" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from doctor" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from doctor" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from doctor" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from doctor" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from doctor" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from events" -l since -d 'Show events from this time on (RFC 3339, Unix seconds, or a duration such as 10m); without it the stream starts now' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from events" -l until -d 'Show events until this time (same forms as --since); a future time ends the stream then' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from events" -s f -l filter -d 'Show only matching events: container=, image=, event= (status=), type=, label=, pod=, volume=, network=' -r
@@ -3376,13 +2108,9 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from events" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from events" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from events" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from events" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from events" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from events" -l no-stream -d 'Print what is there and exit (Docker\'s spelling of --stream=false)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from events" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from events" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from events" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from events" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from df" -l format -d 'Output: table, json, or a Go template over Type, TotalCount (Podman: Total), Active, Size, Reclaimable' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from df" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from df" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
@@ -3392,13 +2120,9 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from df" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from df" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from df" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from df" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from df" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from df" -s v -l verbose -d 'Show each image, container and volume'
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from df" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from df" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from df" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from df" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from prune" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from prune" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from prune" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -3407,15 +2131,11 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from prune" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from prune" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from prune" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from prune" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from prune" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from prune" -s a -l all -d 'Remove every image no container uses, not only dangling ones'
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from prune" -l volumes -d 'Remove unused anonymous volumes too'
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from prune" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from prune" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from migrate" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from migrate" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from migrate" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -3424,100 +2144,28 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from migrate" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from migrate" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from migrate" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from migrate" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from migrate" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from migrate" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from migrate" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from migrate" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from migrate" -s V -l version -d 'Print version'
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from check" -l root -d 'Storage root for images, layers and containers' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from check" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from check" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from check" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from check" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from check" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from check" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from check" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from check" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from check" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from check" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from check" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from connection" -l root -d 'Storage root for images, layers and containers' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from connection" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from connection" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from connection" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from connection" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from connection" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from connection" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from connection" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from connection" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from connection" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from connection" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from connection" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from renumber" -l root -d 'Storage root for images, layers and containers' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from renumber" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from renumber" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from renumber" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from renumber" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from renumber" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from renumber" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from renumber" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from renumber" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from renumber" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from renumber" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from renumber" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from reset" -l root -d 'Storage root for images, layers and containers' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from reset" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from reset" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from reset" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from reset" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from reset" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from reset" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from reset" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from reset" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from reset" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from reset" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from reset" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from service" -l root -d 'Storage root for images, layers and containers' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from service" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from service" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from service" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from service" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from service" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from service" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from service" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from service" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from service" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from service" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand system; and __fish_seen_subcommand_from service" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount reload unmount update" -l root -d 'Storage root for images, layers and containers' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount reload unmount update" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount reload unmount update" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount reload unmount update" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount reload unmount update" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount reload unmount update" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount reload unmount update" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount reload unmount update" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount reload unmount update" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount reload unmount update" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount reload unmount update" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount reload unmount update" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount reload unmount update" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount reload unmount update" -s V -l version -d 'Print version'
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount reload unmount update" -f -a "create" -d 'Create a volume'
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount reload unmount update" -f -a "ls" -d 'List volumes'
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount reload unmount update" -f -a "list" -d 'List volumes'
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount reload unmount update" -f -a "inspect" -d 'Show volumes as JSON or through a template'
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount reload unmount update" -f -a "rm" -d 'Remove volumes (never one a container uses)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount reload unmount update" -f -a "remove" -d 'Remove volumes (never one a container uses)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount reload unmount update" -f -a "prune" -d 'Remove unused volumes (anonymous ones unless --all)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount reload unmount update" -f -a "exists" -d 'Exit 0 when a volume exists, 1 when it does not'
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount reload unmount update" -f -a "export" -d 'Write a volume\'s content to a tar archive (stdout unless -o)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount reload unmount update" -f -a "import" -d 'Unpack a tar archive (a file or - for stdin) into a volume'
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount reload unmount update" -f -a "mount"
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount reload unmount update" -f -a "reload"
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount reload unmount update" -f -a "unmount"
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount reload unmount update" -f -a "update"
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import" -f -a "create" -d 'Create a volume'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import" -f -a "ls" -d 'List volumes'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import" -f -a "list" -d 'List volumes'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import" -f -a "inspect" -d 'Show volumes as JSON or through a template'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import" -f -a "rm" -d 'Remove volumes (never one a container uses)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import" -f -a "remove" -d 'Remove volumes (never one a container uses)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import" -f -a "prune" -d 'Remove unused volumes (anonymous ones unless --all)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import" -f -a "exists" -d 'Exit 0 when a volume exists, 1 when it does not'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import" -f -a "export" -d 'Write a volume\'s content to a tar archive (stdout unless -o)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import" -f -a "import" -d 'Unpack a tar archive (a file or - for stdin) into a volume'
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from create" -s d -l driver -d 'Driver (only "local")' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from create" -s l -l label -d 'Set metadata (KEY=VALUE)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from create" -s o -l opt -d 'Driver options: type=none, o=bind, device=/host/dir' -r
@@ -3529,12 +2177,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from create" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from create" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from create" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from create" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from create" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from create" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from create" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter: name= (a regular expression), label=, dangling=true|false, driver=' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from ls" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from ls" -l root -d 'Storage root for images, layers and containers' -r -F
@@ -3545,14 +2189,10 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from ls" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from ls" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from ls" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from ls" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from ls" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Show only names'
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from ls" -s n -l noheading -d 'Do not print the column names'
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from ls" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from ls" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from list" -s f -l filter -d 'Filter: name= (a regular expression), label=, dangling=true|false, driver=' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from list" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from list" -l root -d 'Storage root for images, layers and containers' -r -F
@@ -3563,14 +2203,10 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from list" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from list" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from list" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from list" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from list" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Show only names'
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from list" -s n -l noheading -d 'Do not print the column names'
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from list" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from list" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Format the output with a Go template, e.g. \'{{.Mountpoint}}\'' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
@@ -3580,12 +2216,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from rm" -s t -l time -d 'Accepted for Podman\'s scripts: pontoon never stops containers to remove a volume' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from rm" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from rm" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
@@ -3595,14 +2227,10 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from rm" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from rm" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from rm" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from rm" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from rm" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from rm" -s f -l force -d 'Do not fail on volumes that do not exist'
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove every volume no container uses'
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from rm" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from rm" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from remove" -s t -l time -d 'Accepted for Podman\'s scripts: pontoon never stops containers to remove a volume' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from remove" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from remove" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
@@ -3612,14 +2240,10 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from remove" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from remove" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from remove" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from remove" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from remove" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from remove" -s f -l force -d 'Do not fail on volumes that do not exist'
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from remove" -s a -l all -d 'Remove every volume no container uses'
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from remove" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from remove" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from prune" -l filter -d 'Filter: label=KEY[=VALUE]' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from prune" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from prune" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
@@ -3629,14 +2253,10 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from prune" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from prune" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from prune" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from prune" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from prune" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from prune" -s a -l all -d 'Remove every unused volume, named ones too'
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from prune" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from prune" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from exists" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from exists" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from exists" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -3645,12 +2265,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from exists" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from exists" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from exists" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from exists" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from exists" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from exists" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from exists" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from exists" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from export" -s o -l output -d 'Write to FILE instead of stdout' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from export" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from export" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
@@ -3660,12 +2276,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from export" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from export" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from export" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from export" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from export" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from export" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from export" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from import" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from import" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from import" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -3674,86 +2286,28 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from import" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from import" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from import" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from import" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from import" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from import" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from import" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from mount" -l root -d 'Storage root for images, layers and containers' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from mount" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from mount" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from mount" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from mount" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from mount" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from mount" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from mount" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from mount" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from mount" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from mount" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from mount" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from reload" -l root -d 'Storage root for images, layers and containers' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from reload" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from reload" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from reload" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from reload" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from reload" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from reload" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from reload" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from reload" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from reload" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from reload" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from reload" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l root -d 'Storage root for images, layers and containers' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from update" -l root -d 'Storage root for images, layers and containers' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from update" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from update" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from update" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from update" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from update" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from update" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from update" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from update" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from update" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from update" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from update" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect reload update" -l root -d 'Storage root for images, layers and containers' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect reload update" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect reload update" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect reload update" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect reload update" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect reload update" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect reload update" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect reload update" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect reload update" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect reload update" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect reload update" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect reload update" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect reload update" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect reload update" -s V -l version -d 'Print version'
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect reload update" -f -a "create" -d 'Create a network (a bridge with its own subnet; containers on it resolve each other by name)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect reload update" -f -a "ls" -d 'List networks'
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect reload update" -f -a "list" -d 'List networks'
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect reload update" -f -a "inspect" -d 'Show networks as JSON or through a template'
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect reload update" -f -a "rm" -d 'Remove networks (never one a container uses, unless -f removes those containers)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect reload update" -f -a "remove" -d 'Remove networks (never one a container uses, unless -f removes those containers)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect reload update" -f -a "prune" -d 'Remove every network no container uses'
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect reload update" -f -a "exists" -d 'Exit 0 if the network exists, 1 if not'
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect reload update" -f -a "connect" -d 'Connect a container to a network'
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect reload update" -f -a "disconnect" -d 'Disconnect a container from a network'
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect reload update" -f -a "reload"
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect reload update" -f -a "update"
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect" -f -a "create" -d 'Create a network (a bridge with its own subnet; containers on it resolve each other by name)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect" -f -a "ls" -d 'List networks'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect" -f -a "list" -d 'List networks'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect" -f -a "inspect" -d 'Show networks as JSON or through a template'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect" -f -a "rm" -d 'Remove networks (never one a container uses, unless -f removes those containers)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect" -f -a "remove" -d 'Remove networks (never one a container uses, unless -f removes those containers)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect" -f -a "prune" -d 'Remove every network no container uses'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect" -f -a "exists" -d 'Exit 0 if the network exists, 1 if not'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect" -f -a "connect" -d 'Connect a container to a network'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect" -f -a "disconnect" -d 'Disconnect a container from a network'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from create" -s d -l driver -d 'Driver (only "bridge")' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from create" -l subnet -d 'Subnet in CIDR form, e.g. 10.90.0.0/24 (one IPv4 and one IPv6 at most)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from create" -l gateway -d 'Gateway of the subnet that holds it (default: the subnet\'s first address)' -r
@@ -3768,15 +2322,11 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from create" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from create" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from create" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from create" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from create" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from create" -l internal -d 'No outbound access: containers reach only each other'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from create" -l ipv6 -d 'Give containers IPv6 addresses too'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from create" -l disable-dns -d 'Do not resolve container names on this network'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from create" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from create" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter: name=, id=, driver=, label=KEY[=VALUE], type=custom|builtin' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from ls" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from ls" -l root -d 'Storage root for images, layers and containers' -r -F
@@ -3787,14 +2337,10 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from ls" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from ls" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from ls" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from ls" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from ls" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Show only network Ids'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Show full network Ids'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from ls" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from ls" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from list" -s f -l filter -d 'Filter: name=, id=, driver=, label=KEY[=VALUE], type=custom|builtin' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from list" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from list" -l root -d 'Storage root for images, layers and containers' -r -F
@@ -3805,14 +2351,10 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from list" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from list" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from list" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from list" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from list" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Show only network Ids'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from list" -l no-trunc -d 'Show full network Ids'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from list" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from list" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Format the output with a Go template, e.g. \'{{.Name}} {{range .IPAM.Config}}{{.Subnet}}{{end}}\'' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from inspect" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from inspect" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
@@ -3822,12 +2364,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from inspect" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from inspect" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from inspect" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from inspect" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from inspect" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from inspect" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from inspect" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from rm" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from rm" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from rm" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -3836,13 +2374,9 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from rm" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from rm" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from rm" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from rm" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from rm" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from rm" -s f -l force -d 'Remove the containers that use the network first; no error for a missing network'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from rm" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from rm" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from remove" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from remove" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from remove" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -3851,13 +2385,9 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from remove" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from remove" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from remove" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from remove" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from remove" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from remove" -s f -l force -d 'Remove the containers that use the network first; no error for a missing network'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from remove" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from remove" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from prune" -l filter -d 'Filter: label=KEY[=VALUE]' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from prune" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from prune" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
@@ -3867,13 +2397,9 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from prune" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from prune" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from prune" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from prune" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from prune" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from prune" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from prune" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from exists" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from exists" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from exists" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -3882,12 +2408,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from exists" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from exists" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from exists" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from exists" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from exists" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from exists" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from exists" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from exists" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from connect" -l alias -d 'Another name the container answers to on this network' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from connect" -l ip -d 'A fixed IPv4 or IPv6 address on this network' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from connect" -l mac-address -d 'A fixed MAC address on this network' -r
@@ -3899,12 +2421,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from connect" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from connect" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from connect" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from connect" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from connect" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from connect" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from connect" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from connect" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from connect" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -3913,37 +2431,9 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from disconnect" -s f -l force -d 'No error when the network is gone or the container is not on it'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from disconnect" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from disconnect" -s V -l version -d 'Print version'
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from reload" -l root -d 'Storage root for images, layers and containers' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from reload" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from reload" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from reload" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from reload" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from reload" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from reload" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from reload" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from reload" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from reload" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from reload" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from reload" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from update" -l root -d 'Storage root for images, layers and containers' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from update" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from update" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from update" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from update" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from update" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from update" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from update" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from update" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from update" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from update" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from update" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate remove rm inspect push exists" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate remove rm inspect push exists" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate remove rm inspect push exists" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -3952,12 +2442,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and not __fish
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate remove rm inspect push exists" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate remove rm inspect push exists" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate remove rm inspect push exists" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate remove rm inspect push exists" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate remove rm inspect push exists" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate remove rm inspect push exists" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate remove rm inspect push exists" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate remove rm inspect push exists" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate remove rm inspect push exists" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate remove rm inspect push exists" -f -a "create" -d 'Create a manifest list, with images in it when given'
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate remove rm inspect push exists" -f -a "add" -d 'Add an image (or every image of an index, with --all) to a manifest list'
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate remove rm inspect push exists" -f -a "annotate" -d 'Set an entry\'s platform or annotations'
@@ -3976,14 +2462,10 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_see
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from create" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from create" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from create" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from create" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from create" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from create" -l all -d 'Add every image of an index given, not only this platform\'s'
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from create" -s a -l amend -d 'Add to the list when it exists already'
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from create" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from create" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from add" -l arch -d 'Architecture (amd64, arm64...)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from add" -l os -d 'Operating system' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from add" -l variant -d 'Architecture variant (v7, v8...)' -r
@@ -3998,13 +2480,9 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_see
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from add" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from add" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from add" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from add" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from add" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from add" -l all -d 'With an index: add every image it lists'
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from add" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from add" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l arch -d 'Architecture (amd64, arm64...)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l os -d 'Operating system' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l variant -d 'Architecture variant (v7, v8...)' -r
@@ -4017,12 +2495,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_see
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from remove" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from remove" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from remove" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -4031,12 +2505,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_see
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from remove" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from remove" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from remove" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from remove" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from remove" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from remove" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from remove" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from rm" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from rm" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from rm" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -4045,12 +2515,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_see
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from rm" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from rm" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from rm" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from rm" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from rm" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from rm" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from rm" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l tls-verify -d 'Require HTTPS and a trusted certificate (true), or allow plain HTTP and untrusted certificates (false); by default as registries.conf says (its insecure key)' -r -f -a "true\t''
 false\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l root -d 'Storage root for images, layers and containers' -r -F
@@ -4061,12 +2527,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_see
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from push" -l all -d 'Push the list\'s images too (the default; --all=false sends the list only)' -r -f -a "true\t''
 false\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from push" -s f -l format -d 'The list\'s type: oci (image index) or v2s2 (Docker manifest list)' -r
@@ -4082,14 +2544,10 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_see
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from push" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from push" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from push" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from push" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from push" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from push" -l rm -d 'Remove the local list once it is pushed'
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from push" -s q -l quiet -d 'Show no progress'
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from push" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from push" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from push" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from push" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from exists" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from exists" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from exists" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -4098,12 +2556,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_see
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from exists" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from exists" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from exists" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from exists" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from exists" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from exists" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from exists" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from exists" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and not __fish_seen_subcommand_from create ls list inspect rm remove exists" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and not __fish_seen_subcommand_from create ls list inspect rm remove exists" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and not __fish_seen_subcommand_from create ls list inspect rm remove exists" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -4112,12 +2566,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and not __fish_s
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and not __fish_seen_subcommand_from create ls list inspect rm remove exists" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and not __fish_seen_subcommand_from create ls list inspect rm remove exists" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and not __fish_seen_subcommand_from create ls list inspect rm remove exists" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and not __fish_seen_subcommand_from create ls list inspect rm remove exists" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and not __fish_seen_subcommand_from create ls list inspect rm remove exists" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and not __fish_seen_subcommand_from create ls list inspect rm remove exists" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and not __fish_seen_subcommand_from create ls list inspect rm remove exists" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and not __fish_seen_subcommand_from create ls list inspect rm remove exists" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and not __fish_seen_subcommand_from create ls list inspect rm remove exists" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and not __fish_seen_subcommand_from create ls list inspect rm remove exists" -f -a "create" -d 'Create a secret from a file, stdin (-) or an environment variable (--env)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and not __fish_seen_subcommand_from create ls list inspect rm remove exists" -f -a "ls" -d 'List secrets'
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and not __fish_seen_subcommand_from create ls list inspect rm remove exists" -f -a "list" -d 'List secrets'
@@ -4136,14 +2586,10 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from create" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from create" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from create" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from create" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from create" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from create" -l env -d 'Read the data from the environment variable SOURCE'
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from create" -l replace -d 'Give an existing secret of that name the new data'
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from create" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from create" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from ls" -l format -d 'Output: table, json, or a Go template ({{.ID}}, {{.Name}}, {{.Driver}}, {{.CreatedAt}}, {{.UpdatedAt}})' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter: name=REGEX, id=PREFIX (repeatable; all must match)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from ls" -l root -d 'Storage root for images, layers and containers' -r -F
@@ -4154,14 +2600,10 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from ls" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from ls" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from ls" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from ls" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from ls" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print Ids only'
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from ls" -l noheading -d 'Leave out the column names'
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from ls" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from ls" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from list" -l format -d 'Output: table, json, or a Go template ({{.ID}}, {{.Name}}, {{.Driver}}, {{.CreatedAt}}, {{.UpdatedAt}})' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from list" -s f -l filter -d 'Filter: name=REGEX, id=PREFIX (repeatable; all must match)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from list" -l root -d 'Storage root for images, layers and containers' -r -F
@@ -4172,14 +2614,10 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from list" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from list" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from list" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from list" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from list" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print Ids only'
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from list" -l noheading -d 'Leave out the column names'
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from list" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from list" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Go template applied to each secret' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
@@ -4189,13 +2627,9 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l pretty -d 'Show each secret as lines of text rather than JSON'
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from rm" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from rm" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from rm" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -4204,14 +2638,10 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from rm" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from rm" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from rm" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from rm" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from rm" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove every secret'
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from rm" -s i -l ignore -d 'Say nothing about secrets that do not exist'
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from rm" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from rm" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from remove" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from remove" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from remove" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -4220,14 +2650,10 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from remove" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from remove" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from remove" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from remove" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from remove" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from remove" -s a -l all -d 'Remove every secret'
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from remove" -s i -l ignore -d 'Say nothing about secrets that do not exist'
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from remove" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from remove" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from exists" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from exists" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from exists" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -4236,43 +2662,34 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from exists" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from exists" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from exists" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from exists" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from exists" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from exists" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from exists" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from exists" -s V -l version -d 'Print version'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists clone" -l root -d 'Storage root for images, layers and containers' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists clone" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists clone" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists clone" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists clone" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists clone" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists clone" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists clone" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists clone" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists clone" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists clone" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists clone" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists clone" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists clone" -s V -l version -d 'Print version'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists clone" -f -a "create" -d 'Create a pod (and its infra container)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists clone" -f -a "ps" -d 'List pods'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists clone" -f -a "ls" -d 'List pods'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists clone" -f -a "inspect" -d 'Show low-level information on pods'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists clone" -f -a "start" -d 'Start pods (the infra container first)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists clone" -f -a "stop" -d 'Stop pods (the infra container last)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists clone" -f -a "restart" -d 'Restart pods'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists clone" -f -a "kill" -d 'Send a signal to the containers of pods'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists clone" -f -a "pause" -d 'Pause the containers of pods'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists clone" -f -a "unpause" -d 'Unpause the containers of pods'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists clone" -f -a "rm" -d 'Remove pods and their containers'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists clone" -f -a "prune" -d 'Remove every pod none of whose containers runs'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists clone" -f -a "top" -d 'Show the processes of a pod\'s containers'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists clone" -f -a "stats" -d 'Show the resource usage of pods\' containers'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists clone" -f -a "logs" -d 'Show the logs of a pod\'s containers'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists clone" -f -a "exists" -d 'Exit 0 when the pod exists, 1 when it does not'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists clone" -f -a "clone"
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -f -a "create" -d 'Create a pod (and its infra container)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -f -a "ps" -d 'List pods'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -f -a "ls" -d 'List pods'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -f -a "inspect" -d 'Show low-level information on pods'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -f -a "start" -d 'Start pods (the infra container first)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -f -a "stop" -d 'Stop pods (the infra container last)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -f -a "restart" -d 'Restart pods'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -f -a "kill" -d 'Send a signal to the containers of pods'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -f -a "pause" -d 'Pause the containers of pods'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -f -a "unpause" -d 'Unpause the containers of pods'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -f -a "rm" -d 'Remove pods and their containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -f -a "prune" -d 'Remove every pod none of whose containers runs'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -f -a "top" -d 'Show the processes of a pod\'s containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -f -a "stats" -d 'Show the resource usage of pods\' containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -f -a "logs" -d 'Show the logs of a pod\'s containers'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and not __fish_seen_subcommand_from create ps ls inspect start stop restart kill pause unpause rm prune top stats logs exists" -f -a "exists" -d 'Exit 0 when the pod exists, 1 when it does not'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -s n -l name -d 'Name of the pod (default: a generated one)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -s p -l publish -d 'Publish a port of the pod (HOST:CONTAINER[/PROTO])' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l share -d 'Namespaces the containers share: net, ipc, uts, pid, none (default ipc,net,uts; +pid adds)' -r
@@ -4293,12 +2710,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_sub
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ps" -s f -l filter -d 'Filter: name=, label=, status=, id=, ctr-names=, ctr-ids=, ctr-status=, ctr-number=' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ps" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ps" -l root -d 'Storage root for images, layers and containers' -r -F
@@ -4309,8 +2722,6 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_sub
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ps" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ps" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ps" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ps" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ps" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ps" -s q -l quiet -d 'Show only Ids'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ps" -l no-trunc -d 'Do not truncate Ids'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ps" -l ctr-names -d 'Show the names of each pod\'s containers'
@@ -4318,9 +2729,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_sub
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ps" -l ctr-status -d 'Show the status of each pod\'s containers'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ps" -s l -l latest -d 'Show the latest created pod'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ps" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ps" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ps" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ps" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter: name=, label=, status=, id=, ctr-names=, ctr-ids=, ctr-status=, ctr-number=' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ls" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ls" -l root -d 'Storage root for images, layers and containers' -r -F
@@ -4331,8 +2740,6 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_sub
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ls" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ls" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ls" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ls" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ls" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Show only Ids'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Do not truncate Ids'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ls" -l ctr-names -d 'Show the names of each pod\'s containers'
@@ -4340,9 +2747,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_sub
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ls" -l ctr-status -d 'Show the status of each pod\'s containers'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ls" -s l -l latest -d 'Show the latest created pod'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ls" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ls" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Output: json (default) or a Go template' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
@@ -4352,12 +2757,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_sub
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from start" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from start" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from start" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -4366,13 +2767,9 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_sub
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from start" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from start" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from start" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from start" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from start" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from start" -s a -l all -d 'Act on every pod'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from start" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from start" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from start" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stop" -s t -l time -d 'Seconds to wait before killing' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stop" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stop" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
@@ -4382,13 +2779,9 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_sub
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stop" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stop" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stop" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stop" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stop" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stop" -s a -l all -d 'Act on every pod'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stop" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stop" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stop" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from restart" -s t -l time -d 'Seconds to wait before killing' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from restart" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from restart" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
@@ -4398,13 +2791,9 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_sub
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from restart" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from restart" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from restart" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from restart" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from restart" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from restart" -s a -l all -d 'Act on every pod'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from restart" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from restart" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from restart" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from restart" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from kill" -s s -l signal -d 'Signal to send' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from kill" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from kill" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
@@ -4414,13 +2803,9 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_sub
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from kill" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from kill" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from kill" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from kill" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from kill" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from kill" -s a -l all -d 'Act on every pod'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from kill" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from kill" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from kill" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from kill" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from pause" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from pause" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from pause" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -4429,13 +2814,9 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_sub
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from pause" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from pause" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from pause" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from pause" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from pause" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from pause" -s a -l all -d 'Act on every pod'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from pause" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from pause" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from pause" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -4444,13 +2825,9 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_sub
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from unpause" -s a -l all -d 'Act on every pod'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from unpause" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from unpause" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from rm" -s t -l time -d 'Seconds to wait before killing, with --force' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from rm" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from rm" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
@@ -4460,15 +2837,11 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_sub
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from rm" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from rm" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from rm" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from rm" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from rm" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from rm" -s f -l force -d 'Stop and remove running pods'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove every pod'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from rm" -s i -l ignore -d 'Do not fail for pods that do not exist'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from rm" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from rm" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from prune" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from prune" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from prune" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -4477,13 +2850,9 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_sub
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from prune" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from prune" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from prune" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from prune" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from prune" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from prune" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from prune" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from top" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from top" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from top" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -4492,12 +2861,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_sub
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from top" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from top" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from top" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from top" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from top" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from top" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from top" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from top" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from top" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stats" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stats" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stats" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
@@ -4507,15 +2872,11 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_sub
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stats" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stats" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stats" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stats" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stats" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stats" -s a -l all -d 'Show every pod (default: those named)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stats" -l no-stream -d 'Print one sample and exit'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stats" -l no-trunc -d 'Do not truncate Ids'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stats" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stats" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stats" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stats" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from logs" -s c -l container -d 'Only this container of the pod' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from logs" -l since -d 'Show entries since (RFC 3339 time or relative: 10s, 5m, 2h)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from logs" -l until -d 'Show entries before (same forms as --since)' -r
@@ -4528,14 +2889,10 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_sub
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from logs" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from logs" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from logs" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from logs" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from logs" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from logs" -s f -l follow -d 'Follow the logs'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from logs" -s t -l timestamps -d 'Show timestamps'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from logs" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from logs" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from logs" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from logs" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from exists" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from exists" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from exists" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -4544,24 +2901,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_sub
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from exists" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from exists" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from exists" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from exists" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from exists" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from exists" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from exists" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from exists" -s V -l version -d 'Print version'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from clone" -l root -d 'Storage root for images, layers and containers' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from clone" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from clone" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from clone" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from clone" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from clone" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from clone" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from clone" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from clone" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from clone" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from clone" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from clone" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and not __fish_seen_subcommand_from config convert version up down ps logs build pull start stop restart kill rm exec images port run top push" -s f -l file -d 'Compose configuration files, merged in order (default: compose.yaml and compose.override.yaml found here or in a parent directory)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and not __fish_seen_subcommand_from config convert version up down ps logs build pull start stop restart kill rm exec images port run top push" -s p -l project-name -d 'Project name (default: COMPOSE_PROJECT_NAME, the file\'s `name:`, or the directory\'s name)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and not __fish_seen_subcommand_from config convert version up down ps logs build pull start stop restart kill rm exec images port run top push" -l project-directory -d 'Directory that relative paths start from (default: the first file\'s)' -r -F
@@ -4575,12 +2916,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and not __fish_
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and not __fish_seen_subcommand_from config convert version up down ps logs build pull start stop restart kill rm exec images port run top push" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and not __fish_seen_subcommand_from config convert version up down ps logs build pull start stop restart kill rm exec images port run top push" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and not __fish_seen_subcommand_from config convert version up down ps logs build pull start stop restart kill rm exec images port run top push" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and not __fish_seen_subcommand_from config convert version up down ps logs build pull start stop restart kill rm exec images port run top push" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and not __fish_seen_subcommand_from config convert version up down ps logs build pull start stop restart kill rm exec images port run top push" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and not __fish_seen_subcommand_from config convert version up down ps logs build pull start stop restart kill rm exec images port run top push" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and not __fish_seen_subcommand_from config convert version up down ps logs build pull start stop restart kill rm exec images port run top push" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and not __fish_seen_subcommand_from config convert version up down ps logs build pull start stop restart kill rm exec images port run top push" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and not __fish_seen_subcommand_from config convert version up down ps logs build pull start stop restart kill rm exec images port run top push" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and not __fish_seen_subcommand_from config convert version up down ps logs build pull start stop restart kill rm exec images port run top push" -f -a "config" -d 'Print the resolved, normalised Compose model'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and not __fish_seen_subcommand_from config convert version up down ps logs build pull start stop restart kill rm exec images port run top push" -f -a "convert" -d 'Print the resolved, normalised Compose model'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and not __fish_seen_subcommand_from config convert version up down ps logs build pull start stop restart kill rm exec images port run top push" -f -a "version" -d 'Show the Compose version'
@@ -4613,17 +2950,13 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from config" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from config" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from config" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from config" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from config" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from config" -l services -d 'Print the service names, one per line'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from config" -l volumes -d 'Print the volume names, one per line'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from config" -l profiles -d 'Print the profile names, one per line'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from config" -l images -d 'Print the images of the services, one per line'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from config" -s q -l quiet -d 'Only validate: print nothing, fail on an invalid model'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from config" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from config" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from config" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from config" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from convert" -l hash -d 'Print each named service\'s configuration hash ("*" for all)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from convert" -l format -d 'Output format' -r -f -a "yaml\t''
 json\t''"
@@ -4636,17 +2969,13 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from convert" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from convert" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from convert" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from convert" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from convert" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from convert" -l services -d 'Print the service names, one per line'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from convert" -l volumes -d 'Print the volume names, one per line'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from convert" -l profiles -d 'Print the profile names, one per line'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from convert" -l images -d 'Print the images of the services, one per line'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from convert" -s q -l quiet -d 'Only validate: print nothing, fail on an invalid model'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from convert" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from convert" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from convert" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from convert" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from version" -s f -l format -d '`json` for a JSON object' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from version" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from version" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
@@ -4656,13 +2985,9 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from version" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from version" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from version" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from version" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from version" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from version" -l short -d 'Print only the version number'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from version" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from version" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from version" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from version" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from up" -l exit-code-from -d 'Exit with this service\'s code (implies --abort-on-container-exit)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from up" -l pull -d 'Pull images: always, missing (default), never' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from up" -s t -l timeout -d 'Seconds to wait for stopping containers' -r
@@ -4674,8 +2999,6 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from up" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from up" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from up" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from up" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from up" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from up" -s d -l detach -d 'Run in the background'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from up" -l build -d 'Build images before starting'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from up" -l no-build -d 'Never build, even a missing image'
@@ -4688,9 +3011,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from up" -l abort-on-container-exit -d 'Stop every container when one exits (attached only)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from up" -l quiet-pull -d 'Pull without progress output'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from up" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from up" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from up" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from up" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from down" -l rmi -d 'Remove images: local (those built without a custom name) or all' -r -f -a "local\t''
 all\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from down" -s t -l timeout -d 'Seconds to wait for stopping containers' -r
@@ -4702,14 +3023,10 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from down" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from down" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from down" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from down" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from down" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from down" -s v -l volumes -d 'Remove named volumes declared in the files and anonymous volumes'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from down" -l remove-orphans -d 'Remove containers of services not in the files'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from down" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from down" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from down" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from down" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from ps" -l format -d 'table (default), json, or a Go template such as \'{{.Name}} {{.Status}}\'' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from ps" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from ps" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
@@ -4719,15 +3036,11 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from ps" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from ps" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from ps" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from ps" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from ps" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from ps" -s a -l all -d 'Show stopped containers too'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from ps" -s q -l quiet -d 'Only the container ids'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from ps" -l services -d 'Only the service names'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from ps" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from ps" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from ps" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from ps" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from logs" -s n -l tail -d 'Lines from the end of each log' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from logs" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from logs" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
@@ -4737,16 +3050,12 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from logs" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from logs" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from logs" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from logs" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from logs" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from logs" -s f -l follow -d 'Follow the output'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from logs" -s t -l timestamps -d 'Show timestamps'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from logs" -l no-log-prefix -d 'Do not prefix lines with the container\'s name'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from logs" -l no-color -d 'Do not colour the prefixes'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from logs" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from logs" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from logs" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from logs" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from build" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from build" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from build" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -4755,13 +3064,9 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from build" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from build" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from build" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from build" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from build" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from build" -l no-cache -d 'Do not use the build cache'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from build" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from build" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from build" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from build" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from pull" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from pull" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from pull" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -4770,12 +3075,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from pull" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from pull" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from pull" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from pull" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from pull" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from pull" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from pull" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from pull" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from pull" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from start" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from start" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from start" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -4784,12 +3085,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from start" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from start" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from start" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from start" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from start" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from start" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from start" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from start" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from stop" -s t -l timeout -d 'Seconds to wait before killing' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from stop" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from stop" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
@@ -4799,12 +3096,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from stop" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from stop" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from stop" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from stop" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from stop" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from stop" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from stop" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from stop" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from restart" -s t -l timeout -d 'Seconds to wait before killing' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from restart" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from restart" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
@@ -4814,12 +3107,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from restart" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from restart" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from restart" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from restart" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from restart" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from restart" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from restart" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from restart" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from restart" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from kill" -s s -l signal -d 'The signal to send' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from kill" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from kill" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
@@ -4829,12 +3118,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from kill" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from kill" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from kill" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from kill" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from kill" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from kill" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from kill" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from kill" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from kill" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from rm" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from rm" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from rm" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -4843,15 +3128,11 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from rm" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from rm" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from rm" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from rm" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from rm" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from rm" -s f -l force -d 'Do not ask for confirmation'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from rm" -s s -l stop -d 'Stop running containers first'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from rm" -s v -l volumes -d 'Remove their anonymous volumes too'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from rm" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from rm" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from exec" -s e -l env -d 'Set an environment variable (repeatable)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from exec" -s u -l user -d 'Run as this user' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from exec" -s w -l workdir -d 'Working directory' -r
@@ -4864,14 +3145,10 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from exec" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from exec" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from exec" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from exec" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from exec" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from exec" -s T -l no-TTY -d 'No pseudo-terminal (the default when stdin is not a terminal)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from exec" -s d -l detach -d 'Run in the background'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from exec" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from exec" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from exec" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from exec" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from images" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from images" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from images" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -4880,12 +3157,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from images" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from images" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from images" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from images" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from images" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from images" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from images" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from images" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from images" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from port" -l protocol -d 'tcp or udp' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from port" -l index -d 'Which replica (1 by default)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from port" -l root -d 'Storage root for images, layers and containers' -r -F
@@ -4896,12 +3169,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from port" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from port" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from port" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from port" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from port" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from port" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from port" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from port" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from port" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from run" -s e -l env -d 'Set an environment variable (repeatable)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from run" -l name -d 'Name the container' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from run" -l entrypoint -d 'Override the image\'s entrypoint' -r
@@ -4915,17 +3184,13 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from run" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from run" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from run" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from run" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from run" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from run" -l rm -d 'Remove the container when it exits'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from run" -s d -l detach -d 'Run in the background and print the container\'s name'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from run" -l no-deps -d 'Do not start the services it depends on'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from run" -s T -l no-TTY -d 'No pseudo-terminal (the default when stdin is not a terminal)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from run" -l service-ports -d 'Publish the service\'s ports (not published by default)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from run" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from run" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from top" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from top" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from top" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -4934,12 +3199,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from top" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from top" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from top" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from top" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from top" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from top" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from top" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from top" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from top" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from push" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from push" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from push" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -4948,30 +3209,21 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from push" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from push" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from push" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from push" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from push" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from push" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from push" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from push" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand compose; and __fish_seen_subcommand_from push" -s V -l version -d 'Print version'
-complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate apply" -l root -d 'Storage root for images, layers and containers' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate apply" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate apply" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate apply" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate apply" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate apply" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate apply" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate apply" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate apply" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate apply" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate apply" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate apply" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate apply" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate apply" -s V -l version -d 'Print version'
-complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate apply" -f -a "play" -d 'Create pods, containers and volumes from a Kubernetes YAML file'
-complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate apply" -f -a "down" -d 'Remove the pods a Kubernetes YAML file made (volumes stay)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate apply" -f -a "generate" -d 'Write a Kubernetes manifest of pods, containers or volumes'
-complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate apply" -f -a "apply"
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate" -f -a "play" -d 'Create pods, containers and volumes from a Kubernetes YAML file'
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate" -f -a "down" -d 'Remove the pods a Kubernetes YAML file made (volumes stay)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and not __fish_seen_subcommand_from play down generate" -f -a "generate" -d 'Write a Kubernetes manifest of pods, containers or volumes'
 complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from play" -l build -d 'Build images from a directory named like the image next to the file (=false: never)' -r -f -a "true\t''
 false\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from play" -l configmap -d 'A file of ConfigMaps for the pods\' environment and volumes (repeatable, or comma-separated)' -r -F
@@ -4986,14 +3238,10 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_su
 complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from play" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from play" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from play" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from play" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from play" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from play" -l replace -d 'Remove the file\'s pods first when they exist, then play it'
 complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from play" -l down -d 'Remove the file\'s pods instead (as kube down)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from play" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from play" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from play" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from play" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from down" -s t -l time -d 'Seconds to wait for the containers to stop before killing them (default: each one\'s stop timeout)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from down" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from down" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
@@ -5003,12 +3251,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_su
 complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from down" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from down" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from down" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from down" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from down" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from down" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from down" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from down" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from down" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from generate" -s t -l type -d 'The kind to write' -r -f -a "pod\t''
 deployment\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from generate" -s f -l filename -d 'Write to this file instead of standard output' -r -F
@@ -5020,25 +3264,9 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_su
 complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from generate" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from generate" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from generate" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from generate" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from generate" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from generate" -s s -l service -d 'Add a Service for the pod\'s host ports'
 complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from generate" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from generate" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from generate" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from generate" -s V -l version -d 'Print version'
-complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from apply" -l root -d 'Storage root for images, layers and containers' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from apply" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from apply" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from apply" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from apply" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from apply" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from apply" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from apply" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from apply" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from apply" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from apply" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from apply" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand play; and not __fish_seen_subcommand_from kube" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand play; and not __fish_seen_subcommand_from kube" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand play; and not __fish_seen_subcommand_from kube" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -5047,12 +3275,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand play; and not __fish_see
 complete -c pontoon -n "__fish_pontoon_using_subcommand play; and not __fish_seen_subcommand_from kube" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand play; and not __fish_seen_subcommand_from kube" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand play; and not __fish_seen_subcommand_from kube" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand play; and not __fish_seen_subcommand_from kube" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand play; and not __fish_seen_subcommand_from kube" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand play; and not __fish_seen_subcommand_from kube" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand play; and not __fish_seen_subcommand_from kube" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand play; and not __fish_seen_subcommand_from kube" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand play; and not __fish_seen_subcommand_from kube" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand play; and not __fish_seen_subcommand_from kube" -f -a "kube" -d 'Create pods, containers and volumes from a Kubernetes YAML file'
 complete -c pontoon -n "__fish_pontoon_using_subcommand play; and __fish_seen_subcommand_from kube" -l build -d 'Build images from a directory named like the image next to the file (=false: never)' -r -f -a "true\t''
 false\t''"
@@ -5068,31 +3292,21 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand play; and __fish_seen_su
 complete -c pontoon -n "__fish_pontoon_using_subcommand play; and __fish_seen_subcommand_from kube" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand play; and __fish_seen_subcommand_from kube" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand play; and __fish_seen_subcommand_from kube" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand play; and __fish_seen_subcommand_from kube" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand play; and __fish_seen_subcommand_from kube" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand play; and __fish_seen_subcommand_from kube" -l replace -d 'Remove the file\'s pods first when they exist, then play it'
 complete -c pontoon -n "__fish_pontoon_using_subcommand play; and __fish_seen_subcommand_from kube" -l down -d 'Remove the file\'s pods instead (as kube down)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand play; and __fish_seen_subcommand_from kube" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand play; and __fish_seen_subcommand_from kube" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand play; and __fish_seen_subcommand_from kube" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand play; and __fish_seen_subcommand_from kube" -s V -l version -d 'Print version'
-complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube spec systemd" -l root -d 'Storage root for images, layers and containers' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube spec systemd" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube spec systemd" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube spec systemd" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube spec systemd" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube spec systemd" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube spec systemd" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube spec systemd" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube spec systemd" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube spec systemd" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube spec systemd" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube spec systemd" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube spec systemd" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube spec systemd" -s V -l version -d 'Print version'
-complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube spec systemd" -f -a "kube" -d 'Write a Kubernetes manifest of pods, containers or volumes'
-complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube spec systemd" -f -a "spec"
-complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube spec systemd" -f -a "systemd"
+complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube" -l root -d 'Storage root for images, layers and containers' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube" -l noout -d 'Do not print anything on standard output'
+complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube" -s h -l help -d 'Print help'
+complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish_seen_subcommand_from kube" -f -a "kube" -d 'Write a Kubernetes manifest of pods, containers or volumes'
 complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from kube" -s t -l type -d 'The kind to write' -r -f -a "pod\t''
 deployment\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from kube" -s f -l filename -d 'Write to this file instead of standard output' -r -F
@@ -5104,37 +3318,9 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_see
 complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from kube" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from kube" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from kube" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from kube" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from kube" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from kube" -s s -l service -d 'Add a Service for the pod\'s host ports'
 complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from kube" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from kube" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from kube" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from kube" -s V -l version -d 'Print version'
-complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from spec" -l root -d 'Storage root for images, layers and containers' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from spec" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from spec" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from spec" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from spec" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from spec" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from spec" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from spec" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from spec" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from spec" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from spec" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from spec" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l root -d 'Storage root for images, layers and containers' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand unshare" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand unshare" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand unshare" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -5143,12 +3329,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand unshare" -l storage-opt 
 complete -c pontoon -n "__fish_pontoon_using_subcommand unshare" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand unshare" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand unshare" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand unshare" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand unshare" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand unshare" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand unshare" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand unshare" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand unshare" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -5157,12 +3339,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand healthcheck; and not __f
 complete -c pontoon -n "__fish_pontoon_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -f -a "run" -d 'Run a container\'s healthcheck now: exit 0 when it passes, 1 when it fails'
 complete -c pontoon -n "__fish_pontoon_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
@@ -5172,290 +3350,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand healthcheck; and __fish_
 complete -c pontoon -n "__fish_pontoon_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
-complete -c pontoon -n "__fish_pontoon_using_subcommand __monitor" -l sync-fd -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand __monitor" -l tty-size -d 'The attaching terminal\'s size, ROWSxCOLS' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand __monitor" -l preserve-fds -d 'Pass fds 3..3+N (from `run --preserve-fds N`) to the container' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand __monitor" -l root -d 'Storage root for images, layers and containers' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand __monitor" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand __monitor" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand __monitor" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand __monitor" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand __monitor" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand __monitor" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand __monitor" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand __monitor" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand __monitor" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand __monitor" -l attach-wait
-complete -c pontoon -n "__fish_pontoon_using_subcommand __monitor" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand __monitor" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand __monitor" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand __monitor" -s V -l version -d 'Print version'
-complete -c pontoon -n "__fish_pontoon_using_subcommand __generate-docs" -l man -d 'Directory for man pages' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand __generate-docs" -l completions -d 'Directory for shell completions' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand __generate-docs" -l root -d 'Storage root for images, layers and containers' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand __generate-docs" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand __generate-docs" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand __generate-docs" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand __generate-docs" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand __generate-docs" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand __generate-docs" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand __generate-docs" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand __generate-docs" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand __generate-docs" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand __generate-docs" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand __generate-docs" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand __generate-docs" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand __generate-docs" -s V -l version -d 'Print version'
-complete -c pontoon -n "__fish_pontoon_using_subcommand __complete" -l root -d 'Storage root for images, layers and containers' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand __complete" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand __complete" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand __complete" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand __complete" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand __complete" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand __complete" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand __complete" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand __complete" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand __complete" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand __complete" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand __complete" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand __complete" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand __complete" -s V -l version -d 'Print version'
-complete -c pontoon -n "__fish_pontoon_using_subcommand __run-bundle" -l root -d 'Storage root for images, layers and containers' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand __run-bundle" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand __run-bundle" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand __run-bundle" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand __run-bundle" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand __run-bundle" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand __run-bundle" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand __run-bundle" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand __run-bundle" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand __run-bundle" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand __run-bundle" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand __run-bundle" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand __run-bundle" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand __run-bundle" -s V -l version -d 'Print version'
-complete -c pontoon -n "__fish_pontoon_using_subcommand artifact" -l root -d 'Storage root for images, layers and containers' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand artifact" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand artifact" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand artifact" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand artifact" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand artifact" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand artifact" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand artifact" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand artifact" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand artifact" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand artifact" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand artifact" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand auto-update" -l root -d 'Storage root for images, layers and containers' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand auto-update" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand auto-update" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand auto-update" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand auto-update" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand auto-update" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand auto-update" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand auto-update" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand auto-update" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand auto-update" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand auto-update" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand auto-update" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand checkpoint" -l root -d 'Storage root for images, layers and containers' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand checkpoint" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand checkpoint" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand checkpoint" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand checkpoint" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand checkpoint" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand checkpoint" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand checkpoint" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand checkpoint" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand checkpoint" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand checkpoint" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand checkpoint" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand completion" -l root -d 'Storage root for images, layers and containers' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand completion" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand completion" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand completion" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand completion" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand completion" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand completion" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand completion" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand completion" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand completion" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand completion" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand completion" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand config" -l root -d 'Storage root for images, layers and containers' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand config" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand config" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand config" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand config" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand config" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand config" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand config" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand config" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand config" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand config" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand config" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand context" -l root -d 'Storage root for images, layers and containers' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand context" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand context" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand context" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand context" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand context" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand context" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand context" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand context" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand context" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand context" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand context" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand farm" -l root -d 'Storage root for images, layers and containers' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand farm" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand farm" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand farm" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand farm" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand farm" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand farm" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand farm" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand farm" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand farm" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand farm" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand farm" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand help" -l root -d 'Storage root for images, layers and containers' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand help" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand help" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand help" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand help" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand help" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand help" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand help" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand help" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand help" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand help" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand help" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand init" -l root -d 'Storage root for images, layers and containers' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand init" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand init" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand init" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand init" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand init" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand init" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand init" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand init" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand init" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand init" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand init" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand machine" -l root -d 'Storage root for images, layers and containers' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand machine" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand machine" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand machine" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand machine" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand machine" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand machine" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand machine" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand machine" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand machine" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand machine" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand machine" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand node" -l root -d 'Storage root for images, layers and containers' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand node" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand node" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand node" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand node" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand node" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand node" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand node" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand node" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand node" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand node" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand node" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand plugin" -l root -d 'Storage root for images, layers and containers' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand plugin" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand plugin" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand plugin" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand plugin" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand plugin" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand plugin" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand plugin" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand plugin" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand plugin" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand plugin" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand plugin" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand quadlet" -l root -d 'Storage root for images, layers and containers' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand quadlet" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand quadlet" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand quadlet" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand quadlet" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand quadlet" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand quadlet" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand quadlet" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand quadlet" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand quadlet" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand quadlet" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand quadlet" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand service" -l root -d 'Storage root for images, layers and containers' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand service" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand service" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand service" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand service" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand service" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand service" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand service" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand service" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand service" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand service" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand service" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand stack" -l root -d 'Storage root for images, layers and containers' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand stack" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand stack" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand stack" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand stack" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand stack" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand stack" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand stack" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand stack" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand stack" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand stack" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand stack" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand swarm" -l root -d 'Storage root for images, layers and containers' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand swarm" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand swarm" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand swarm" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand swarm" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand swarm" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand swarm" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand swarm" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand swarm" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand swarm" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand swarm" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand swarm" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand trust" -l root -d 'Storage root for images, layers and containers' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand trust" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand trust" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand trust" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand trust" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand trust" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand trust" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand trust" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand trust" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand trust" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand trust" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand trust" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
-complete -c pontoon -n "__fish_pontoon_using_subcommand update" -l root -d 'Storage root for images, layers and containers' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand update" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand update" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand update" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs (default: the best this machine has)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand update" -l storage-opt -d 'Storage driver option, e.g. overlay.mount_program=/usr/bin/fuse-overlayfs' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand update" -l events-backend -d 'Where events go: file (pontoon\'s log in the store), journald (written to the file too), none' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand update" -l cgroup-manager -d 'Cgroup manager: pontoon drives cgroupfs itself; systemd is accepted and cgroupfs used' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand update" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand update" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand update" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand update" -l noout -d 'Do not print anything on standard output'
-complete -c pontoon -n "__fish_pontoon_using_subcommand update" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 
 # Names of containers, images, volumes, networks, pods and secrets where the
 # command takes one, from `pontoon __complete` (it exits 1 elsewhere, and
