@@ -17,25 +17,6 @@ fn ok_with_stdin(env: &TestEnv, args: &[&str], input: &[u8]) -> Vec<u8> {
     out.stdout
 }
 
-/// (name, uid, content) of every entry of a tar stream.
-fn entries(tar_bytes: &[u8]) -> Vec<(String, u64, String)> {
-    let mut archive = tar::Archive::new(tar_bytes);
-    let mut out = Vec::new();
-    for e in archive.entries().expect("read tar") {
-        let mut e = e.expect("read tar entry");
-        let mut content = String::new();
-        std::io::Read::read_to_string(&mut e, &mut content).ok();
-        let name = e.path().expect("entry name").display().to_string();
-        out.push((name.trim_end_matches('/').to_string(), e.header().uid().expect("uid"), content));
-    }
-    out
-}
-
-fn cp_out(env: &TestEnv, what: &str) -> Vec<(String, u64, String)> {
-    let out = env.run(&["cp", what, "-"]);
-    assert!(out.status.success(), "cp {what} -: {}", common::describe(&out));
-    entries(&out.stdout)
-}
 
 fn unique(prefix: &str) -> String {
     let nanos = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
@@ -69,7 +50,7 @@ fn export_writes_the_merged_filesystem() {
     env.ok(&["run", "--name", "c", "busybox", "sh", "-c", "echo written > /new; rm /bin/ls; ln /new /new-link"]);
     let out = env.run(&["export", "c"]);
     assert!(out.status.success(), "{}", common::describe(&out));
-    let all = entries(&out.stdout);
+    let all = common::tar_entries(&out.stdout);
     let names: Vec<&str> = all.iter().map(|e| e.0.as_str()).collect();
     assert!(all.iter().any(|e| e.0 == "new" && e.2 == "written\n"), "the container's file is exported");
     assert!(names.contains(&"bin/busybox") && names.contains(&"etc/passwd"), "the image's files are exported");
@@ -93,11 +74,11 @@ fn cp_in_and_out_of_a_stopped_container() {
     env.ok(&["cp", "file.txt", "box:/renamed.txt"]);
     env.ok(&["cp", "tree", "box:/opt"]);
     env.ok(&["cp", "tree/.", "box:/etc/"]);
-    assert_eq!(cp_out(&env, "box:/tmp/file.txt"), [("file.txt".to_string(), 0, "hello\n".to_string())], "owned by root, as Docker does");
-    assert_eq!(cp_out(&env, "box:/renamed.txt")[0].2, "hello\n");
-    let opt: Vec<String> = cp_out(&env, "box:/opt").into_iter().map(|e| e.0).collect();
+    assert_eq!(env.cp_out("box:/tmp/file.txt"), [("file.txt".to_string(), 0, "hello\n".to_string())], "owned by root, as Docker does");
+    assert_eq!(env.cp_out("box:/renamed.txt")[0].2, "hello\n");
+    let opt: Vec<String> = env.cp_out("box:/opt").into_iter().map(|e| e.0).collect();
     assert_eq!(opt, ["opt", "opt/sub", "opt/sub/f"], "a missing destination takes the directory's place");
-    assert_eq!(cp_out(&env, "box:/etc/sub/f")[0].2, "in a tree\n", "SRC/. copies the contents");
+    assert_eq!(env.cp_out("box:/etc/sub/f")[0].2, "in a tree\n", "SRC/. copies the contents");
     // Out to the host: into a directory, to a new name, and a directory.
     env.ok(&["cp", "box:/etc/passwd", "."]);
     assert!(std::fs::read_to_string(host.join("passwd")).expect("passwd copied").starts_with("root:"));
@@ -122,11 +103,11 @@ fn cp_streams_and_archive_mode() {
     b.append_data(&mut h, "streamed/owned", &b"owned\n"[..]).expect("tar");
     let stream = b.into_inner().expect("tar");
     ok_with_stdin(&env, &["cp", "-", "box:/tmp"], &stream);
-    assert_eq!(cp_out(&env, "box:/tmp/streamed/owned")[0].1, 0, "without -a files belong to root");
+    assert_eq!(env.cp_out("box:/tmp/streamed/owned")[0].1, 0, "without -a files belong to root");
     ok_with_stdin(&env, &["cp", "-a", "-", "box:/home"], &stream);
-    assert_eq!(cp_out(&env, "box:/home/streamed/owned"), [("owned".to_string(), 1234, "owned\n".to_string())], "-a keeps the owner");
+    assert_eq!(env.cp_out("box:/home/streamed/owned"), [("owned".to_string(), 1234, "owned\n".to_string())], "-a keeps the owner");
     let out = env.run(&["cp", "-a", "box:/home/streamed", "-"]);
-    let listing = entries(&out.stdout);
+    let listing = common::tar_entries(&out.stdout);
     assert_eq!(listing.iter().map(|e| e.0.as_str()).collect::<Vec<_>>(), ["streamed", "streamed/owned"]);
 }
 
@@ -145,7 +126,7 @@ fn cp_into_a_running_container_is_seen_at_once() {
     loop {
         let out = env.run(&["cp", "w:/tmp/out", "-"]);
         if out.status.success() {
-            assert_eq!(entries(&out.stdout)[0].2, "changed\n", "cp out of a running container");
+            assert_eq!(common::tar_entries(&out.stdout)[0].2, "changed\n", "cp out of a running container");
             break;
         }
         assert!(std::time::Instant::now() < deadline, "{}", common::describe(&out));
@@ -153,7 +134,7 @@ fn cp_into_a_running_container_is_seen_at_once() {
     }
     assert!(env.ok(&["diff", "w"]).contains("A /tmp/out"));
     let export = env.run(&["export", "w"]);
-    assert!(entries(&export.stdout).iter().any(|e| e.0 == "tmp/out"), "export of a running container");
+    assert!(common::tar_entries(&export.stdout).iter().any(|e| e.0 == "tmp/out"), "export of a running container");
     env.ok(&["rm", "-f", "w"]);
 }
 
@@ -177,9 +158,9 @@ fn cp_through_a_symlink_stays_inside_the_container() {
         let out = env.run(&["cp", &probe, &format!("{name}:{through}/")]);
         assert!(!out.status.success(), "the host directory is not reachable: {}", common::describe(&out));
         env.ok(&["cp", &probe, &format!("{name}:/esc/tmp/")]);
-        assert_eq!(cp_out(&env, &format!("{name}:/tmp/{probe}"))[0].2, "probe\n", "it landed in the container's /tmp");
+        assert_eq!(env.cp_out(&format!("{name}:/tmp/{probe}"))[0].2, "probe\n", "it landed in the container's /tmp");
         let out = env.run(&["cp", &format!("{name}:/esc/etc/passwd"), "-"]);
-        assert!(entries(&out.stdout)[0].2.contains("user:x:1000"), "reading through the link reads the container's file");
+        assert!(common::tar_entries(&out.stdout)[0].2.contains("user:x:1000"), "reading through the link reads the container's file");
     }
     assert_eq!(std::fs::read_dir(&host_dir).expect("list").count(), 0, "nothing was written on the host");
     assert!(!std::path::Path::new("/tmp").join(&probe).exists(), "nothing was written to the host's /tmp");

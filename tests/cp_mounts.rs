@@ -9,36 +9,16 @@
 mod common;
 
 use std::fs;
-use std::io::{Read, Write};
+use std::io::Write;
 use std::os::unix::fs::MetadataExt;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use common::TestEnv;
 
-/// (name, uid, content) of every entry of a tar stream.
-fn entries(tar_bytes: &[u8]) -> Vec<(String, u64, String)> {
-    let mut archive = tar::Archive::new(tar_bytes);
-    let mut out = Vec::new();
-    for e in archive.entries().expect("read tar") {
-        let mut e = e.expect("read tar entry");
-        let mut content = String::new();
-        e.read_to_string(&mut content).ok();
-        let name = e.path().expect("entry name").display().to_string();
-        out.push((name.trim_end_matches('/').to_string(), e.header().uid().expect("uid"), content));
-    }
-    out
-}
-
-/// `cp WHAT -`: the entries of the file or tree copied out.
-fn cp_out(env: &TestEnv, what: &str) -> Vec<(String, u64, String)> {
-    let out = env.run(&["cp", what, "-"]);
-    assert!(out.status.success(), "cp {what} -: {}", common::describe(&out));
-    entries(&out.stdout)
-}
 
 /// The content of one file copied out of a container.
 fn content(env: &TestEnv, what: &str) -> String {
-    cp_out(env, what).into_iter().next().map(|e| e.2).unwrap_or_default()
+    env.cp_out(what).into_iter().next().map(|e| e.2).unwrap_or_default()
 }
 
 fn unique(prefix: &str) -> String {
@@ -185,7 +165,7 @@ fn cp_between_two_containers() {
         env.ok(&["cp", "src:/top", &format!("{dest}:/tmp/")]);
         env.ok(&["cp", "src:/tree", &format!("{dest}:/copied")]);
         env.ok(&["cp", "src:/data/v", &format!("{dest}:/renamed")]);
-        assert_eq!(cp_out(&env, &format!("{dest}:/tmp/top")), [("top".to_string(), 0, "top\n".to_string())], "{dest}: owned by root");
+        assert_eq!(env.cp_out(&format!("{dest}:/tmp/top")), [("top".to_string(), 0, "top\n".to_string())], "{dest}: owned by root");
         assert_eq!(content(&env, &format!("{dest}:/copied/sub/f")), "deep\n", "{dest}: a tree copied to a new name");
         assert_eq!(content(&env, &format!("{dest}:/renamed")), "in volume\n", "{dest}: from the source's volume");
     }

@@ -271,6 +271,29 @@ impl TestEnv {
     }
 }
 
+/// (name, uid, content) of every entry of a tar stream.
+pub fn tar_entries(tar_bytes: &[u8]) -> Vec<(String, u64, String)> {
+    let mut archive = tar::Archive::new(tar_bytes);
+    let mut out = Vec::new();
+    for e in archive.entries().expect("read tar") {
+        let mut e = e.expect("read tar entry");
+        let mut content = String::new();
+        std::io::Read::read_to_string(&mut e, &mut content).ok();
+        let name = e.path().expect("entry name").display().to_string();
+        out.push((name.trim_end_matches('/').to_string(), e.header().uid().expect("uid"), content));
+    }
+    out
+}
+
+impl TestEnv {
+    /// `pontoon cp WHAT -`: the entries of the file or tree copied out.
+    pub fn cp_out(&self, what: &str) -> Vec<(String, u64, String)> {
+        let out = self.run(&["cp", what, "-"]);
+        assert!(out.status.success(), "cp {what} -: {}", describe(&out));
+        tar_entries(&out.stdout)
+    }
+}
+
 /// Whether a process with this pid exists (a zombie counts as gone).
 pub fn process_alive(pid: i64) -> bool {
     match fs::read_to_string(format!("/proc/{pid}/stat")) {
