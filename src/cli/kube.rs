@@ -67,6 +67,8 @@ pub struct PlayArgs {
     /// Remove the file's pods instead (as kube down)
     #[arg(long)]
     pub down: bool,
+    #[command(flatten)]
+    pub accepted: super::kube_accepted::KubePlayAccepted,
 }
 
 #[derive(Args, Debug)]
@@ -77,6 +79,8 @@ pub struct DownArgs {
     /// Seconds to wait for the containers to stop before killing them (default: each one's stop timeout)
     #[arg(short = 't', long = "time", value_name = "SECONDS")]
     pub time: Option<u32>,
+    #[command(flatten)]
+    pub accepted: super::kube_accepted::KubeDownAccepted,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -100,6 +104,8 @@ pub struct GenerateArgs {
     /// Write to this file instead of standard output
     #[arg(short = 'f', long = "filename", value_name = "FILE")]
     pub filename: Option<PathBuf>,
+    #[command(flatten)]
+    pub accepted: super::kube_accepted::KubeGenerateAccepted,
 }
 
 pub fn run(ctx: &Ctx, c: KubeCommand) -> Result<()> {
@@ -134,8 +140,9 @@ fn read_docs(file: &str) -> Result<(String, String, PathBuf, Vec<Document>)> {
 }
 
 pub fn play(ctx: &Ctx, args: PlayArgs) -> Result<()> {
+    args.accepted.check()?;
     if args.down {
-        return down(ctx, DownArgs { file: args.file, time: None });
+        return remove_pods(ctx, &args.file, None);
     }
     let (text, name, base_dir, docs) = read_docs(&args.file)?;
     let mut config_maps: Vec<ConfigMap> = Vec::new();
@@ -181,10 +188,16 @@ pub fn play(ctx: &Ctx, args: PlayArgs) -> Result<()> {
 }
 
 pub fn down(ctx: &Ctx, args: DownArgs) -> Result<()> {
-    let (_, _, _, docs) = read_docs(&args.file)?;
+    args.accepted.check()?;
+    remove_pods(ctx, &args.file, args.time)
+}
+
+/// kube down, and kube play --down: stop and remove the file's pods.
+fn remove_pods(ctx: &Ctx, file: &str, time: Option<u32>) -> Result<()> {
+    let (_, _, _, docs) = read_docs(file)?;
     let names: Vec<String> = docs.iter().filter_map(|d| plan::pod_name(&d.object)).collect();
     let store = ctx.store()?;
-    let removed = crate::engine::kube_down::down(&store, &names, args.time)?;
+    let removed = crate::engine::kube_down::down(&store, &names, time)?;
     if !removed.is_empty() {
         // Podman's two lists: a pod is stopped, then removed.
         println!("Pods stopped:\n{}\nPods removed:\n{}", removed.join("\n"), removed.join("\n"));
@@ -193,6 +206,7 @@ pub fn down(ctx: &Ctx, args: DownArgs) -> Result<()> {
 }
 
 pub fn generate(ctx: &Ctx, args: GenerateArgs) -> Result<()> {
+    args.accepted.check()?;
     let store = ctx.store()?;
     let generated = crate::engine::kube_generate::generate(&store, &args.names)?;
     let mut docs = Vec::new();

@@ -7,7 +7,7 @@ use anyhow::Result;
 use clap::Args;
 use serde_json::{json, Value};
 
-use super::output::print_rows;
+use super::output::{print_rows_with, Heading};
 use super::Ctx;
 use crate::engine::pods;
 use crate::engine::pods_view::{container_state, status};
@@ -50,6 +50,11 @@ pub struct PodPsArgs {
     /// Show the latest created pod
     #[arg(short, long)]
     pub latest: bool,
+    /// Leave out the column names
+    #[arg(long)]
+    pub noheading: bool,
+    #[command(flatten)]
+    pub accepted: super::pod_accepted::PodPsAccepted,
 }
 
 #[derive(Args, Debug)]
@@ -59,6 +64,8 @@ pub struct PodInspectArgs {
     pub format: Option<String>,
     #[arg(required = true)]
     pub pods: Vec<String>,
+    #[command(flatten)]
+    pub accepted: super::pod_accepted::PodShowAccepted,
 }
 
 #[derive(Args, Debug)]
@@ -67,6 +74,8 @@ pub struct PodTopArgs {
     /// ps options (accepted for compatibility; the columns are ps -ef's)
     #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
     pub ps_options: Vec<String>,
+    #[command(flatten)]
+    pub accepted: super::pod_accepted::PodShowAccepted,
 }
 
 #[derive(Args, Debug)]
@@ -77,6 +86,8 @@ pub struct PodStatsArgs {
     #[command(flatten)]
     pub display: super::stats::StatsDisplay,
     pub pods: Vec<String>,
+    #[command(flatten)]
+    pub accepted: super::pod_accepted::PodStatsAccepted,
 }
 
 #[derive(Args, Debug)]
@@ -100,6 +111,8 @@ pub struct PodLogsArgs {
     #[arg(short, long)]
     pub timestamps: bool,
     pub pod: String,
+    #[command(flatten)]
+    pub accepted: super::pod_accepted::PodLogsAccepted,
 }
 
 fn short(id: &str, no_trunc: bool) -> String {
@@ -131,6 +144,7 @@ fn matches(pod: &PodRecord, members: &[Container], filters: &[String]) -> Result
 }
 
 pub fn ps(ctx: &Ctx, args: PodPsArgs) -> Result<()> {
+    args.accepted.check()?;
     let store = ctx.store_files_only()?;
     let mut shown = Vec::new();
     let all = crate::engine::lifecycle::reconciled(&store, store.containers.list()?);
@@ -156,7 +170,7 @@ pub fn ps(ctx: &Ctx, args: PodPsArgs) -> Result<()> {
         return Ok(());
     }
     let rows: Vec<Value> = shown.iter().map(|(p, m)| ps_row(p, m, args.no_trunc)).collect();
-    print_rows(&rows, args.format.as_deref(), |rows| {
+    print_rows_with(&rows, args.format.as_deref(), Heading::from_noheading(args.noheading), |rows| {
         let mut header = vec!["POD ID", "NAME", "STATUS", "CREATED", "INFRA ID"];
         let per_container = args.ctr_ids || args.ctr_names || args.ctr_status;
         if args.ctr_ids {
@@ -241,6 +255,7 @@ fn network_names(pod: &PodRecord) -> Vec<String> {
 }
 
 pub fn inspect(ctx: &Ctx, args: PodInspectArgs) -> Result<()> {
+    args.accepted.check()?;
     let store = ctx.store_files_only()?;
     let mut docs = Vec::new();
     let mut errors = Vec::new();
@@ -276,6 +291,7 @@ pub fn inspect(ctx: &Ctx, args: PodInspectArgs) -> Result<()> {
 }
 
 pub fn top(ctx: &Ctx, args: PodTopArgs) -> Result<()> {
+    args.accepted.check()?;
     let store = ctx.store_files_only()?;
     let pod = pods::find(&store, &args.pod)?;
     let mut header = vec!["CONTAINER"];
@@ -289,6 +305,7 @@ pub fn top(ctx: &Ctx, args: PodTopArgs) -> Result<()> {
 }
 
 pub fn stats(ctx: &Ctx, args: PodStatsArgs) -> Result<()> {
+    args.accepted.check()?;
     let store = ctx.store_files_only()?;
     let chosen: Vec<PodRecord> = match (args.all || args.pods.is_empty(), args.pods.is_empty()) {
         (true, true) => pods::list(&store)?,
@@ -326,6 +343,7 @@ pub fn stats(ctx: &Ctx, args: PodStatsArgs) -> Result<()> {
 /// `pod logs`: each container's records; with more than one container,
 /// each line starts with the container's short Id, as Podman prints it.
 pub fn logs(ctx: &Ctx, args: PodLogsArgs) -> Result<()> {
+    args.accepted.check()?;
     let store = ctx.store_files_only()?;
     let pod = pods::find(&store, &args.pod)?;
     let sources = crate::engine::pods_ops::log_sources(&store, &pod, args.container.as_deref())?;
