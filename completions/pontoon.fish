@@ -3521,6 +3521,18 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and not __fish_s
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from create" -s d -l driver -d 'Driver (only "local")' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from create" -s l -l label -d 'Set metadata (KEY=VALUE)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from create" -s o -l opt -d 'Driver options: type=none, o=bind, device=/host/dir' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from create" -l availability -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from create" -l gid -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from create" -l group -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from create" -l limit-bytes -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from create" -l required-bytes -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from create" -l scope -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from create" -l secret -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from create" -l sharing -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from create" -l topology-preferred -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from create" -l topology-required -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from create" -l type -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from create" -l uid -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from create" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from create" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from create" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -3531,12 +3543,14 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from create" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from create" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from create" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from create" -l ignore -d 'No error when the volume exists already (its name is printed)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from create" -l noout -d 'Do not print anything on standard output'
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from create" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter: name= (a regular expression), label=, dangling=true|false, driver=' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from ls" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from ls" -l cluster -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from ls" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from ls" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from ls" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -3555,6 +3569,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from list" -s f -l filter -d 'Filter: name= (a regular expression), label=, dangling=true|false, driver=' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from list" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from list" -l cluster -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from list" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from list" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from list" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -3582,6 +3597,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s a -l all -d 'Show every volume'
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l noout -d 'Do not print anything on standard output'
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
@@ -3760,6 +3776,18 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from create" -l ip-range -d 'Allocate container addresses from this part of the subnet' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from create" -l label -d 'Set metadata (KEY=VALUE)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from create" -s o -l opt -d 'Driver options: mtu=N' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from create" -l attachable -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from create" -l aux-address -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from create" -l config-from -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from create" -l config-only -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from create" -l dns -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from create" -l ingress -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from create" -l interface-name -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from create" -l ipam-driver -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from create" -l ipam-opt -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from create" -l ipv4 -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from create" -l route -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from create" -l scope -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from create" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from create" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from create" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -3773,6 +3801,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from create" -l internal -d 'No outbound access: containers reach only each other'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from create" -l ipv6 -d 'Give containers IPv6 addresses too'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from create" -l disable-dns -d 'Do not resolve container names on this network'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from create" -l ignore -d 'No error when the network exists already (its Id is printed)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from create" -l noout -d 'Do not print anything on standard output'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from create" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
@@ -3791,6 +3820,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from ls" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Show only network Ids'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Show full network Ids'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from ls" -l noheading -d 'Leave out the column names'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from ls" -l noout -d 'Do not print anything on standard output'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from ls" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
@@ -3809,11 +3839,13 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from list" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Show only network Ids'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from list" -l no-trunc -d 'Show full network Ids'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from list" -l noheading -d 'Leave out the column names'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from list" -l noout -d 'Do not print anything on standard output'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from list" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Format the output with a Go template, e.g. \'{{.Name}} {{range .IPAM.Config}}{{.Subnet}}{{end}}\'' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from inspect" -l verbose -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from inspect" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from inspect" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from inspect" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -3828,6 +3860,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from inspect" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from rm" -l time -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from rm" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from rm" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from rm" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -3843,6 +3876,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from rm" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from remove" -l time -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from remove" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from remove" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from remove" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -3891,6 +3925,11 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from connect" -l alias -d 'Another name the container answers to on this network' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from connect" -l ip -d 'A fixed IPv4 or IPv6 address on this network' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from connect" -l mac-address -d 'A fixed MAC address on this network' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from connect" -l driver-opt -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from connect" -l gw-priority -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from connect" -l ip6 -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from connect" -l link -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from connect" -l link-local-ip -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from connect" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from connect" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand network; and __fish_seen_subcommand_from connect" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -3968,6 +4007,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and not __fish
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate remove rm inspect push exists" -f -a "exists" -d 'Exit 0 when a manifest list exists, 1 when it does not'
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from create" -l tls-verify -d 'Require HTTPS and a trusted certificate (true), or allow plain HTTP and untrusted certificates (false); by default as registries.conf says (its insecure key)' -r -f -a "true\t''
 false\t''"
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from create" -l annotation -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from create" -l insecure -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from create" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from create" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from create" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -3990,6 +4031,18 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_see
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from add" -l annotation -d 'Set an annotation (KEY=VALUE; repeatable)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from add" -l tls-verify -d 'Require HTTPS and a trusted certificate (true), or allow plain HTTP and untrusted certificates (false); by default as registries.conf says (its insecure key)' -r -f -a "true\t''
 false\t''"
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from add" -l artifact -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from add" -l artifact-config -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from add" -l artifact-config-type -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from add" -l artifact-exclude-titles -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from add" -l artifact-layer-type -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from add" -l artifact-subject -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from add" -l artifact-type -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from add" -l authfile -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from add" -l cert-dir -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from add" -l creds -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from add" -l features -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from add" -l os-version -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from add" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from add" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from add" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -4009,6 +4062,11 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_see
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l os -d 'Operating system' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l variant -d 'Architecture variant (v7, v8...)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l annotation -d 'Set an annotation (KEY=VALUE; repeatable)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l features -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l index -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l os-features -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l os-version -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l subject -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -4047,12 +4105,16 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_see
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from rm" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from rm" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from rm" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from rm" -s i -l ignore -d 'No error for lists that do not exist'
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from rm" -l noout -d 'Do not print anything on standard output'
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from rm" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l tls-verify -d 'Require HTTPS and a trusted certificate (true), or allow plain HTTP and untrusted certificates (false); by default as registries.conf says (its insecure key)' -r -f -a "true\t''
 false\t''"
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l authfile -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l insecure -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l verbose -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -4074,6 +4136,19 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_see
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from push" -l digestfile -d 'Write the list\'s digest to this file' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from push" -l tls-verify -d 'Require HTTPS and a trusted certificate (true), or allow plain HTTP and untrusted certificates (false); by default as registries.conf says (its insecure key)' -r -f -a "true\t''
 false\t''"
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from push" -l add-compression -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from push" -l cert-dir -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from push" -l compression-format -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from push" -l compression-level -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from push" -l creds -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from push" -l force-compression -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from push" -l insecure -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from push" -l remove-signatures -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from push" -l sign-by -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from push" -l sign-by-sigstore -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from push" -l sign-by-sigstore-private-key -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from push" -l sign-by-sq-fingerprint -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from push" -l sign-passphrase-file -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from push" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from push" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from push" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -4128,6 +4203,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and not __fish_s
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from create" -s d -l driver -d 'Driver: file (the only one)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from create" -l driver-opts -d 'Driver options (KEY=VALUE), kept with the secret' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from create" -s l -l label -d 'Set metadata (KEY=VALUE)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from create" -l template-driver -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from create" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from create" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from create" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -4140,6 +4216,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from create" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from create" -l env -d 'Read the data from the environment variable SOURCE'
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from create" -l replace -d 'Give an existing secret of that name the new data'
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from create" -s i -l ignore -d 'No error when a secret of that name exists already (its Id is printed, its data kept)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from create" -l noout -d 'Do not print anything on standard output'
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from create" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
@@ -4192,6 +4269,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l pretty -d 'Show each secret as lines of text rather than JSON'
+complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l showsecret -d 'Show the secrets\' data too (SecretData)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l noout -d 'Do not print anything on standard output'
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand secret; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
@@ -4285,6 +4363,48 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_sub
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l dns -d 'Set a nameserver' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l dns-search -d 'Set a DNS search domain' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l dns-option -d 'Set a resolver option' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l label-file -d 'Read labels from a file of KEY=VALUE lines (# comments)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l pod-id-file -d 'Write the pod\'s Id to this file (it must not exist)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l blkio-weight -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l blkio-weight-device -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l cgroup-parent -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l cpu-shares -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l cpus -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l cpuset-cpus -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l cpuset-mems -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l device -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l device-read-bps -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l device-write-bps -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l exit-policy -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l gidmap -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l gpus -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l hosts-file -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l infra-command -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l infra-conmon-pidfile -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l infra-image -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l infra-name -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l ip -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l ip6 -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l mac-address -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l memory -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l memory-swap -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l network-alias -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l no-hostname -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l no-hosts -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l pid -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l restart -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l security-opt -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l share-parent -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l shm-size -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l shm-size-systemd -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l subgidname -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l subuidname -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l sysctl -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l uidmap -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l userns -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l uts -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l volume -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l volumes-from -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -4295,12 +4415,16 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_sub
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l replace -d 'Remove a pod of the same name first (with its containers)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l noout -d 'Do not print anything on standard output'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ps" -s f -l filter -d 'Filter: name=, label=, status=, id=, ctr-names=, ctr-ids=, ctr-status=, ctr-number=' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ps" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ps" -l namespace -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ps" -l ns -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ps" -l sort -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ps" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ps" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ps" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -4317,12 +4441,16 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_sub
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ps" -l ctr-ids -d 'Show the Ids of each pod\'s containers'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ps" -l ctr-status -d 'Show the status of each pod\'s containers'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ps" -s l -l latest -d 'Show the latest created pod'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ps" -l noheading -d 'Leave out the column names'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ps" -l noout -d 'Do not print anything on standard output'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ps" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ps" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ps" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter: name=, label=, status=, id=, ctr-names=, ctr-ids=, ctr-status=, ctr-number=' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ls" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ls" -l namespace -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ls" -l ns -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ls" -l sort -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ls" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ls" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ls" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -4339,11 +4467,13 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_sub
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ls" -l ctr-ids -d 'Show the Ids of each pod\'s containers'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ls" -l ctr-status -d 'Show the status of each pod\'s containers'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ls" -s l -l latest -d 'Show the latest created pod'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ls" -l noheading -d 'Leave out the column names'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ls" -l noout -d 'Do not print anything on standard output'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ls" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Output: json (default) or a Go template' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l latest -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -4358,6 +4488,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_sub
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from start" -l pod-id-file -d 'Act on the pod whose Id this file holds (repeatable)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from start" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from start" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from start" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -4369,11 +4500,13 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_sub
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from start" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from start" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from start" -s a -l all -d 'Act on every pod'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from start" -s l -l latest -d 'Act on the latest created pod'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from start" -l noout -d 'Do not print anything on standard output'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from start" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from start" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stop" -s t -l time -d 'Seconds to wait before killing' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stop" -l pod-id-file -d 'Act on the pod whose Id this file holds (repeatable)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stop" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stop" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stop" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -4384,12 +4517,15 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_sub
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stop" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stop" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stop" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stop" -s i -l ignore -d 'Do not fail for pods (or --pod-id-file files) that do not exist'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stop" -s a -l all -d 'Act on every pod'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stop" -s l -l latest -d 'Act on the latest created pod'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stop" -l noout -d 'Do not print anything on standard output'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stop" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stop" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from restart" -s t -l time -d 'Seconds to wait before killing' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from restart" -l pod-id-file -d 'Act on the pod whose Id this file holds (repeatable)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from restart" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from restart" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from restart" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -4400,12 +4536,15 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_sub
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from restart" -l config -d 'Docker\'s client configuration directory: credentials are read from and written to DIR/config.json' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from restart" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from restart" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from restart" -s i -l ignore -d 'Do not fail for pods (or --pod-id-file files) that do not exist'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from restart" -s a -l all -d 'Act on every pod'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from restart" -s l -l latest -d 'Act on the latest created pod'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from restart" -l noout -d 'Do not print anything on standard output'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from restart" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from restart" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from restart" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from kill" -s s -l signal -d 'Signal to send' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from kill" -l pod-id-file -d 'Act on the pod whose Id this file holds (repeatable)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from kill" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from kill" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from kill" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -4417,10 +4556,12 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_sub
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from kill" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from kill" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from kill" -s a -l all -d 'Act on every pod'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from kill" -s l -l latest -d 'Act on the latest created pod'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from kill" -l noout -d 'Do not print anything on standard output'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from kill" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from kill" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from kill" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from pause" -l pod-id-file -d 'Act on the pod whose Id this file holds (repeatable)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from pause" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from pause" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from pause" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -4432,10 +4573,12 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_sub
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from pause" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from pause" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from pause" -s a -l all -d 'Act on every pod'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from pause" -s l -l latest -d 'Act on the latest created pod'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from pause" -l noout -d 'Do not print anything on standard output'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from pause" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from pause" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l pod-id-file -d 'Act on the pod whose Id this file holds (repeatable)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -4447,11 +4590,13 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_sub
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from unpause" -s a -l all -d 'Act on every pod'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from unpause" -s l -l latest -d 'Act on the latest created pod'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l noout -d 'Do not print anything on standard output'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from unpause" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from unpause" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from rm" -s t -l time -d 'Seconds to wait before killing, with --force' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from rm" -l pod-id-file -d 'Act on the pod whose Id this file holds (repeatable)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from rm" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from rm" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from rm" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -4463,8 +4608,9 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_sub
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from rm" -l url -l remote-url -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from rm" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from rm" -s f -l force -d 'Stop and remove running pods'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove every pod'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from rm" -s i -l ignore -d 'Do not fail for pods that do not exist'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from rm" -s i -l ignore -d 'Do not fail for pods (or --pod-id-file files) that do not exist'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from rm" -s a -l all -d 'Act on every pod'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from rm" -s l -l latest -d 'Act on the latest created pod'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from rm" -l noout -d 'Do not print anything on standard output'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from rm" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
@@ -4484,6 +4630,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_sub
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from prune" -l remote -d 'Remote mode (refused: pontoon has no service to connect to)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from top" -l latest -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from top" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from top" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from top" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -4499,6 +4646,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_sub
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from top" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from top" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stats" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stats" -l latest -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stats" -l no-reset -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stats" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stats" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from stats" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -4520,6 +4669,9 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_sub
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from logs" -l since -d 'Show entries since (RFC 3339 time or relative: 10s, 5m, 2h)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from logs" -l until -d 'Show entries before (same forms as --since)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from logs" -s n -l tail -d 'Number of lines from the end of each container\'s log ("all" for every line)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from logs" -l color -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from logs" -l latest -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from logs" -l names -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from logs" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from logs" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pod; and __fish_seen_subcommand_from logs" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -4978,6 +5130,26 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_su
 complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from play" -l start -d 'Start the pods (=false: only create them)' -r -f -a "true\t''
 false\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from play" -l network -d 'The pods\' network (as run\'s --network)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from play" -l annotation -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from play" -l authfile -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from play" -l cert-dir -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from play" -l context-dir -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from play" -l creds -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from play" -l force -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from play" -l ip -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from play" -l log-driver -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from play" -l log-opt -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from play" -l mac-address -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from play" -l no-hostname -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from play" -l no-hosts -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from play" -l no-pod-prefix -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from play" -l publish -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from play" -l publish-all -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from play" -l quiet -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from play" -l seccomp-profile-root -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from play" -l tls-verify -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from play" -l userns -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from play" -l wait -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from play" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from play" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from play" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -4995,6 +5167,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_su
 complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from play" -s h -l help -d 'Print help'
 complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from play" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from down" -s t -l time -d 'Seconds to wait for the containers to stop before killing them (default: each one\'s stop timeout)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from down" -l force -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from down" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from down" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from down" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -5012,6 +5185,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_su
 complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from generate" -s t -l type -d 'The kind to write' -r -f -a "pod\t''
 deployment\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from generate" -s f -l filename -d 'Write to this file instead of standard output' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from generate" -l podman-only -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from generate" -l replicas -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from generate" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from generate" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand kube; and __fish_seen_subcommand_from generate" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -5060,6 +5235,26 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand play; and __fish_seen_su
 complete -c pontoon -n "__fish_pontoon_using_subcommand play; and __fish_seen_subcommand_from kube" -l start -d 'Start the pods (=false: only create them)' -r -f -a "true\t''
 false\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand play; and __fish_seen_subcommand_from kube" -l network -d 'The pods\' network (as run\'s --network)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand play; and __fish_seen_subcommand_from kube" -l annotation -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand play; and __fish_seen_subcommand_from kube" -l authfile -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand play; and __fish_seen_subcommand_from kube" -l cert-dir -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand play; and __fish_seen_subcommand_from kube" -l context-dir -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand play; and __fish_seen_subcommand_from kube" -l creds -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand play; and __fish_seen_subcommand_from kube" -l force -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand play; and __fish_seen_subcommand_from kube" -l ip -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand play; and __fish_seen_subcommand_from kube" -l log-driver -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand play; and __fish_seen_subcommand_from kube" -l log-opt -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand play; and __fish_seen_subcommand_from kube" -l mac-address -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand play; and __fish_seen_subcommand_from kube" -l no-hostname -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand play; and __fish_seen_subcommand_from kube" -l no-hosts -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand play; and __fish_seen_subcommand_from kube" -l no-pod-prefix -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand play; and __fish_seen_subcommand_from kube" -l publish -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand play; and __fish_seen_subcommand_from kube" -l publish-all -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand play; and __fish_seen_subcommand_from kube" -l quiet -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand play; and __fish_seen_subcommand_from kube" -l seccomp-profile-root -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand play; and __fish_seen_subcommand_from kube" -l tls-verify -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand play; and __fish_seen_subcommand_from kube" -l userns -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand play; and __fish_seen_subcommand_from kube" -l wait -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand play; and __fish_seen_subcommand_from kube" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand play; and __fish_seen_subcommand_from kube" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand play; and __fish_seen_subcommand_from kube" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -5096,6 +5291,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and not __fish
 complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from kube" -s t -l type -d 'The kind to write' -r -f -a "pod\t''
 deployment\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from kube" -s f -l filename -d 'Write to this file instead of standard output' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from kube" -l podman-only -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from kube" -l replicas -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from kube" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from kube" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand generate; and __fish_seen_subcommand_from kube" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
