@@ -15306,7 +15306,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__pod__subcmd__create)
-            opts="-n -p -l -h -V --name --publish --share --hostname --label --network --infra --add-host --dns --dns-search --dns-option --label-file --pod-id-file --replace --blkio-weight --blkio-weight-device --cgroup-parent --cpu-shares --cpus --cpuset-cpus --cpuset-mems --device --device-read-bps --device-write-bps --exit-policy --gidmap --gpus --hosts-file --infra-command --infra-conmon-pidfile --infra-image --infra-name --ip --ip6 --mac-address --memory --memory-swap --network-alias --no-hostname --no-hosts --pid --restart --security-opt --share-parent --shm-size --shm-size-systemd --subgidname --subuidname --sysctl --uidmap --userns --uts --volume --volumes-from --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-n -p -l -v -h -V --name --publish --share --hostname --label --network --infra --add-host --dns --dns-search --dns-option --label-file --pod-id-file --replace --volume --exit-policy --infra-name --blkio-weight --blkio-weight-device --cgroup-parent --cpu-shares --cpus --cpuset-cpus --cpuset-mems --device --device-read-bps --device-write-bps --gidmap --gpus --hosts-file --infra-command --infra-conmon-pidfile --infra-image --ip --ip6 --mac-address --memory --memory-swap --network-alias --no-hostname --no-hosts --pid --restart --security-opt --share-parent --shm-size --shm-size-systemd --subgidname --subuidname --sysctl --uidmap --userns --uts --volumes-from --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -15376,6 +15376,22 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --volume)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -v)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --exit-policy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --infra-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --blkio-weight)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -15416,10 +15432,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --exit-policy)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --gidmap)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -15441,10 +15453,6 @@ _pontoon() {
                     return 0
                     ;;
                 --infra-image)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --infra-name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -15525,10 +15533,6 @@ _pontoon() {
                     return 0
                     ;;
                 --uts)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --volume)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -15646,7 +15650,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__pod__subcmd__inspect)
-            opts="-f -h -V --format --latest --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-f -l -h -V --format --latest --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -15657,10 +15661,6 @@ _pontoon() {
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --latest)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -15786,7 +15786,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__pod__subcmd__logs)
-            opts="-c -f -n -t -h -V --container --follow --since --until --tail --timestamps --color --latest --names --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-c -f -n -t -l -h -V --container --follow --since --until --tail --timestamps --names --latest --color --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -15817,14 +15817,6 @@ _pontoon() {
                     return 0
                     ;;
                 --color)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --latest)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --names)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -16000,7 +15992,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__pod__subcmd__ps)
-            opts="-q -f -l -h -V --quiet --no-trunc --ctr-names --ctr-ids --ctr-status --filter --format --latest --noheading --namespace --ns --sort --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-q -f -l -h -V --quiet --no-trunc --ctr-names --ctr-ids --ctr-status --filter --format --latest --noheading --sort --namespace --ns --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -16018,15 +16010,15 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sort)
+                    COMPREPLY=($(compgen -W "created id name number status" -- "${cur}"))
+                    return 0
+                    ;;
                 --namespace)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --ns)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --sort)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -16284,17 +16276,13 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__pod__subcmd__stats)
-            opts="-a -h -V --all --no-stream --no-trunc --format --latest --no-reset --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-a -l -h -V --all --latest --no-stream --no-trunc --format --no-reset --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --latest)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -16424,16 +16412,12 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__pod__subcmd__top)
-            opts="-h -V --latest --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-l -h -V --latest --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --latest)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

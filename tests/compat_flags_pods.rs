@@ -147,3 +147,61 @@ fn manifest_rm_ignore_passes_over_missing_lists() {
     assert_eq!(code, 125);
     env.ok(&["manifest", "rm", "--ignore", "no-such-list"]);
 }
+
+#[test]
+fn pod_exit_policy_stop_stops_the_pod_with_its_last_container() {
+    let env = TestEnv::with_busybox();
+    env.ok(&["pod", "create", "--network", "none", "--exit-policy", "stop", "--name", "job"]);
+    env.ok(&["pod", "create", "--network", "none", "--name", "service"]);
+    let inspect: Value = serde_json::from_str(&env.ok(&["pod", "inspect", "job"])).unwrap();
+    assert_eq!(inspect["ExitPolicy"], "stop");
+    env.ok(&["run", "--pod", "job", "busybox", "true"]);
+    env.ok(&["run", "--pod", "service", "busybox", "true"]);
+    assert!(common::wait_until(30, || pod_status(&env, "job") == "Exited"), "the job's pod stops: {}", pod_status(&env, "job"));
+    // The default policy (continue) keeps the infra container, and so the pod, running.
+    assert_eq!(pod_status(&env, "service"), "Degraded");
+    let (code, err) = env.fails(&["pod", "create", "--exit-policy", "later", "--name", "x"]);
+    assert_eq!(code, 125);
+    assert!(err.contains("continue or stop"), "{err}");
+}
+
+#[test]
+fn pod_create_names_the_infra_container_and_mounts_its_volumes_in_every_member() {
+    let env = TestEnv::with_busybox();
+    let shared = env.dir_with_files("shared", &[("greeting", "hello from the pod")]);
+    let bind = format!("{}:/shared:ro", shared.display());
+    env.ok(&["pod", "create", "--network", "none", "--infra-name", "holder", "-v", &bind, "-v", "podvol:/data", "--name", "p"]);
+    assert_eq!(env.ok(&["inspect", "--format", "{{.Name}}", "holder"]).trim().trim_start_matches('/'), "holder");
+    assert_eq!(env.ok(&["run", "--rm", "--pod", "p", "busybox", "cat", "/shared/greeting"]), "hello from the pod");
+    env.ok(&["run", "--rm", "--pod", "p", "busybox", "sh", "-c", "echo kept > /data/note"]);
+    assert_eq!(env.ok(&["run", "--rm", "--pod", "p", "busybox", "cat", "/data/note"]).trim(), "kept", "the named volume is shared");
+    // A member's own mount at the same path wins.
+    let own = env.dir_with_files("own", &[("greeting", "the member's own")]);
+    let own_bind = format!("{}:/shared:ro", own.display());
+    assert_eq!(env.ok(&["run", "--rm", "--pod", "p", "-v", &own_bind, "busybox", "cat", "/shared/greeting"]), "the member's own");
+    let (code, err) = env.fails(&["pod", "create", "--infra=false", "--infra-name", "x", "--name", "bare"]);
+    assert_eq!(code, 125);
+    assert!(err.contains("--infra-name"), "{err}");
+}
+
+#[test]
+fn pod_ps_sorts_and_the_show_verbs_take_latest() {
+    let env = TestEnv::with_busybox();
+    env.ok(&["pod", "create", "--network", "none", "--name", "b-pod"]);
+    env.ok(&["pod", "create", "--network", "none", "--name", "c-pod"]);
+    let latest = env.ok(&["pod", "create", "--network", "none", "--name", "a-pod"]).trim().to_string();
+    let names = |sort: &str| env.ok(&["pod", "ps", "--sort", sort, "--format", "{{.Name}}"]).lines().map(str::to_string).collect::<Vec<_>>();
+    assert_eq!(names("name"), ["a-pod", "b-pod", "c-pod"]);
+    assert_eq!(names("created"), ["a-pod", "c-pod", "b-pod"], "newest first");
+    let (code, _) = env.fails(&["pod", "ps", "--sort", "size"]);
+    assert_ne!(code, 0);
+
+    let inspect: Value = serde_json::from_str(&env.ok(&["pod", "inspect", "--latest"])).unwrap();
+    assert_eq!(inspect["Id"], latest.as_str(), "one pod is shown as an object, the latest");
+    env.ok(&["run", "-d", "--name", "greeter", "--pod", "a-pod", "busybox", "sh", "-c", "echo hello; sleep 600"]);
+    assert!(common::wait_until(30, || env.ok(&["pod", "logs", "--latest"]).contains("hello")));
+    let named = env.ok(&["pod", "logs", "--names", "-l"]);
+    assert!(named.lines().any(|l| l == "greeter hello"), "--names starts the lines with the container's name: {named:?}");
+    assert!(env.ok(&["pod", "top", "--latest"]).contains("sleep"));
+    env.ok(&["pod", "rm", "-f", "-t", "1", "--latest"]);
+}

@@ -104,6 +104,15 @@ pub struct PodCreateArgs {
     /// Remove a pod of the same name first (with its containers)
     #[arg(long)]
     pub replace: bool,
+    /// Mount a volume in every container of the pod (as run's -v)
+    #[arg(short, long, value_name = "[SOURCE:]TARGET[:OPTIONS]")]
+    pub volume: Vec<String>,
+    /// When the last container but the infra one exits: continue (the pod keeps running) or stop
+    #[arg(long, value_name = "POLICY", default_value = "continue")]
+    pub exit_policy: String,
+    /// The infra container's name (default: the pod's short Id and -infra)
+    #[arg(long, value_name = "NAME")]
+    pub infra_name: Option<String>,
     /// The pod's name, as an alternative to --name
     #[arg(value_name = "NAME")]
     pub positional_name: Option<String>,
@@ -272,6 +281,15 @@ fn create_spec(a: &PodCreateArgs, default_network: Option<String>) -> Result<Pod
     };
     for p in &a.publish {
         spec.ports.extend(crate::spec::ports::parse_publish(p)?);
+    }
+    if a.infra_name.is_some() && !a.infra {
+        bail!("--infra-name needs an infra container: drop --infra=false");
+    }
+    spec.infra_name = a.infra_name.clone();
+    spec.exit_policy = crate::pod::ExitPolicy::parse(&a.exit_policy)?;
+    if !a.volume.is_empty() {
+        let cwd = std::env::current_dir().context("the current directory, for relative --volume sources")?;
+        spec.volumes = a.volume.iter().map(|v| crate::spec::mounts::parse_volume(v, &cwd)).collect::<Result<_>>()?;
     }
     spec.dns = crate::spec::dns::DnsSettings::parse(&a.dns, &a.dns_search, &a.dns_option)?;
     spec.extra_hosts = crate::spec::dns::parse_extra_hosts(&a.add_host)?;

@@ -26,14 +26,12 @@ impl FlagTable for PodCreateTable {
         CompatFlag::refused("device", true, "pod create --device is not supported: give --device to each container (pontoon run --pod POD --device /dev/fuse)"),
         CompatFlag::refused("device-read-bps", true, NO_POD_CGROUP),
         CompatFlag::refused("device-write-bps", true, NO_POD_CGROUP),
-        CompatFlag::only("exit-policy", true, &["continue"], "pontoon leaves a pod's infra container running when the last other container exits (continue): stop it with pontoon pod stop POD"),
         CompatFlag::refused("gidmap", true, "pods share no user namespace in pontoon: give --gidmap to each container (pontoon run --pod POD --gidmap ...)"),
         CompatFlag::refused("gpus", true, "pod create --gpus is not supported: pass the GPU's device files to each container (pontoon run --pod POD --device /dev/dri)"),
         CompatFlag::refused("hosts-file", true, "pod create --hosts-file is not supported: add lines with --add-host NAME:IP"),
         CompatFlag::refused("infra-command", true, NO_INFRA_CHOICE),
         CompatFlag::refused("infra-conmon-pidfile", true, "pontoon has no conmon: pontoon pod inspect POD shows the infra container, pontoon inspect its pid"),
         CompatFlag::refused("infra-image", true, NO_INFRA_CHOICE),
-        CompatFlag::refused("infra-name", true, "pod create --infra-name is not supported: the infra container is named after the pod's Id (ID-infra; pontoon pod inspect POD shows it)"),
         CompatFlag::refused("ip", true, NO_POD_ADDRESS),
         CompatFlag::refused("ip6", true, NO_POD_ADDRESS),
         CompatFlag::refused("mac-address", true, NO_POD_ADDRESS),
@@ -56,8 +54,7 @@ impl FlagTable for PodCreateTable {
         CompatFlag::refused("uidmap", true, "pods share no user namespace in pontoon: give --uidmap to each container (pontoon run --pod POD --uidmap ...)"),
         CompatFlag::refused("userns", true, "pods share no user namespace in pontoon: give --userns to each container (pontoon run --pod POD --userns keep-id)"),
         CompatFlag::refused("uts", true, "pod create --uts is not supported: the pod shares its uts namespace (--share uts), or give --uts to each container"),
-        CompatFlag::refused("volume", true, "pod create --volume is not supported: give -v to each container (pontoon run --pod POD -v VOL:/data)"),
-        CompatFlag::refused("volumes-from", true, "pod create --volumes-from is not supported: give --volumes-from to each container (pontoon run --pod POD --volumes-from CTR)"),
+        CompatFlag::refused("volumes-from", true, "pod create --volumes-from is not supported: give the pod the volumes with --volume, or --volumes-from to each container (pontoon run --pod POD --volumes-from CTR)"),
     ];
 }
 
@@ -68,19 +65,7 @@ impl FlagTable for PodPsTable {
     const FLAGS: &'static [CompatFlag] = &[
         CompatFlag::refused("namespace", false, "pod ps --namespace is not supported: pontoon pod inspect POD shows the namespaces its containers share"),
         CompatFlag::refused("ns", false, "pod ps --ns is not supported: pontoon pod inspect POD shows the namespaces its containers share"),
-        CompatFlag::refused("sort", true, "pod ps --sort is not supported: sort the rows yourself, e.g. pontoon pod ps --format '{{.Name}} {{.Status}}' | sort"),
     ];
-}
-
-pub struct PodShowTable;
-pub type PodShowAccepted = CompatArgs<PodShowTable>;
-
-impl FlagTable for PodShowTable {
-    const FLAGS: &'static [CompatFlag] = &[CompatFlag::refused(
-        "latest",
-        false,
-        "--latest is not supported here: name the pod (pontoon pod ps --latest -q prints the last one created)",
-    )];
 }
 
 pub struct PodLogsTable;
@@ -90,8 +75,6 @@ impl FlagTable for PodLogsTable {
     const FLAGS: &'static [CompatFlag] = &[
         // Colours are a terminal nicety; the lines are the same.
         CompatFlag::ignored("color", false),
-        CompatFlag::refused("latest", false, "--latest is not supported here: name the pod (pontoon pod ps --latest -q prints the last one created)"),
-        CompatFlag::noted("names", false, "pontoon: pod logs --names is accepted and ignored: lines are not prefixed with their container's name; use -c NAME for one container's"),
     ];
 }
 
@@ -100,7 +83,6 @@ pub type PodStatsAccepted = CompatArgs<PodStatsTable>;
 
 impl FlagTable for PodStatsTable {
     const FLAGS: &'static [CompatFlag] = &[
-        CompatFlag::refused("latest", false, "--latest is not supported here: name the pod (pontoon pod ps --latest -q prints the last one created)"),
         // The rows are printed again on each tick either way.
         CompatFlag::ignored("no-reset", false),
     ];

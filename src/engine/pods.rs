@@ -219,6 +219,12 @@ pub fn join(store: &Store, mut spec: ContainerSpec) -> Result<ContainerSpec> {
     let pod = find(store, &pod_id)?;
     // Stored by full Id, so that a rename or a prefix never matters.
     spec.pod = Some(pod.id.clone());
+    // pod create --volume: every member mounts them, below its own mounts at the same path.
+    for volume in &pod.spec.volumes {
+        if !spec.mounts.iter().any(|m| m.target == volume.target) {
+            spec.mounts.push(volume.clone());
+        }
+    }
     let Some(infra) = pod.infra_id.clone() else { return Ok(spec) };
     if pod.spec.shares(Share::Net) {
         check_no_network_settings(&spec)?;
