@@ -25,7 +25,7 @@ Examples:
 pub enum PodCommand {
     /// Create a pod (and its infra container)
     #[command(after_help = CREATE_EXAMPLES)]
-    Create(PodCreateArgs),
+    Create(Box<PodCreateArgs>),
     /// List pods
     #[command(visible_alias = "ls", alias = "list")]
     Ps(super::pod_show::PodPsArgs),
@@ -177,7 +177,7 @@ pub struct PodExistsArgs {
 pub fn run(ctx: &Ctx, command: PodCommand) -> Result<()> {
     match command {
         PodCommand::Refused(r) => r.refuse(),
-        PodCommand::Create(a) => create(ctx, a),
+        PodCommand::Create(a) => create(ctx, *a),
         PodCommand::Ps(a) => super::pod_show::ps(ctx, a),
         PodCommand::Inspect(a) => super::pod_show::inspect(ctx, a),
         PodCommand::Start(a) => {
