@@ -13280,7 +13280,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__manifest__subcmd__add)
-            opts="-h -V --all --arch --os --variant --annotation --tls-verify --artifact --artifact-config --artifact-config-type --artifact-exclude-titles --artifact-layer-type --artifact-subject --artifact-type --authfile --cert-dir --creds --features --os-version --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-h -V --all --arch --os --variant --annotation --os-version --features --tls-verify --artifact --artifact-config --artifact-config-type --artifact-exclude-titles --artifact-layer-type --artifact-subject --artifact-type --authfile --cert-dir --creds --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -13299,6 +13299,14 @@ _pontoon() {
                     return 0
                     ;;
                 --annotation)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --os-version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --features)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -13343,14 +13351,6 @@ _pontoon() {
                     return 0
                     ;;
                 --creds)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --features)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --os-version)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -13406,7 +13406,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__manifest__subcmd__annotate)
-            opts="-h -V --arch --os --variant --annotation --features --index --os-features --os-version --subject --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-h -V --arch --os --variant --annotation --os-version --features --os-features --index --subject --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -13428,11 +13428,11 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --features)
+                --os-version)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --index)
+                --features)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -13440,7 +13440,7 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --os-version)
+                --index)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -4029,6 +4029,8 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_see
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from add" -l os -d 'Operating system' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from add" -l variant -d 'Architecture variant (v7, v8...)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from add" -l annotation -d 'Set an annotation (KEY=VALUE; repeatable)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from add" -l os-version -d 'The OS version the image needs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from add" -l features -d 'CPU features the image needs (repeatable, or comma-separated)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from add" -l tls-verify -d 'Require HTTPS and a trusted certificate (true), or allow plain HTTP and untrusted certificates (false); by default as registries.conf says (its insecure key)' -r -f -a "true\t''
 false\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from add" -l artifact -r
@@ -4041,8 +4043,6 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_see
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from add" -l authfile -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from add" -l cert-dir -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from add" -l creds -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from add" -l features -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from add" -l os-version -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from add" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from add" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from add" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -4062,10 +4062,10 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_see
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l os -d 'Operating system' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l variant -d 'Architecture variant (v7, v8...)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l annotation -d 'Set an annotation (KEY=VALUE; repeatable)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l features -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l os-version -d 'The OS version the image needs' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l features -d 'CPU features the image needs (repeatable, or comma-separated)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l os-features -d 'OS features the image needs (repeatable, or comma-separated)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l index -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l os-features -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l os-version -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l subject -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F

@@ -205,3 +205,21 @@ fn pod_ps_sorts_and_the_show_verbs_take_latest() {
     assert!(env.ok(&["pod", "top", "--latest"]).contains("sleep"));
     env.ok(&["pod", "rm", "-f", "-t", "1", "--latest"]);
 }
+
+#[test]
+fn manifest_add_and_annotate_set_the_os_version_and_features() {
+    let env = TestEnv::with_busybox();
+    env.ok(&["manifest", "create", "multi"]);
+    env.ok(&["manifest", "add", "--os-version", "10.0.17763", "--features", "sse4,avx", "multi", "busybox"]);
+    let index: Value = serde_json::from_str(&env.ok(&["manifest", "inspect", "multi"])).unwrap();
+    let entry = &index["manifests"][0];
+    assert_eq!(entry["platform"]["os.version"], "10.0.17763", "{index}");
+    assert_eq!(entry["platform"]["features"], serde_json::json!(["sse4", "avx"]), "{index}");
+    let digest = entry["digest"].as_str().unwrap().to_string();
+    env.ok(&["manifest", "annotate", "--os-features", "win32k", "--os-version", "10.0.20348", "multi", &digest]);
+    let index: Value = serde_json::from_str(&env.ok(&["manifest", "inspect", "multi"])).unwrap();
+    let platform = &index["manifests"][0]["platform"];
+    assert_eq!(platform["os.features"], serde_json::json!(["win32k"]), "{index}");
+    assert_eq!(platform["os.version"], "10.0.20348");
+    assert_eq!(platform["features"], serde_json::json!(["sse4", "avx"]), "annotate keeps what it is not given");
+}

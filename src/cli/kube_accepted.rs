@@ -59,7 +59,6 @@ impl FlagTable for KubeGenerateTable {
 
 const NO_ARTIFACTS: &str = "pontoon has no OCI artifacts: put the files in an image (FROM scratch, COPY) and add that image to the list";
 const LOGIN_FIRST: &str = "credentials on the command line are not supported here: log in first with pontoon login REGISTRY";
-const NO_OS_DETAILS: &str = "pontoon records each entry's --os, --arch and --variant only: an OS version or feature list is not supported";
 
 pub struct ManifestAddTable;
 pub type ManifestAddAccepted = CompatArgs<ManifestAddTable>;
@@ -76,8 +75,6 @@ impl FlagTable for ManifestAddTable {
         CompatFlag::refused("authfile", true, "manifest add --authfile is not supported: pull the image first (pontoon pull --authfile FILE IMAGE), then add it"),
         CompatFlag::refused("cert-dir", true, "manifest add --cert-dir is not supported: pull the image first (pontoon pull --tls-verify=false IMAGE), then add it"),
         CompatFlag::refused("creds", true, LOGIN_FIRST),
-        CompatFlag::refused("features", true, NO_OS_DETAILS),
-        CompatFlag::refused("os-version", true, NO_OS_DETAILS),
     ];
 }
 
@@ -86,10 +83,7 @@ pub type ManifestAnnotateAccepted = CompatArgs<ManifestAnnotateTable>;
 
 impl FlagTable for ManifestAnnotateTable {
     const FLAGS: &'static [CompatFlag] = &[
-        CompatFlag::refused("features", true, NO_OS_DETAILS),
         CompatFlag::refused("index", false, "manifest annotate --index is not supported: annotate the list's entries with --annotation KEY=VALUE"),
-        CompatFlag::refused("os-features", true, NO_OS_DETAILS),
-        CompatFlag::refused("os-version", true, NO_OS_DETAILS),
         CompatFlag::refused("subject", true, "manifest annotate --subject is not supported: pontoon's lists refer to no subject"),
     ];
 }

@@ -68,11 +68,25 @@ pub struct EntryFlags {
     /// Set an annotation (KEY=VALUE; repeatable)
     #[arg(long, value_name = "KEY=VALUE")]
     pub annotation: Vec<String>,
+    /// The OS version the image needs
+    #[arg(long, value_name = "VERSION")]
+    pub os_version: Option<String>,
+    /// CPU features the image needs (repeatable, or comma-separated)
+    #[arg(long, value_name = "FEATURE", value_delimiter = ',')]
+    pub features: Vec<String>,
 }
 
 impl EntryFlags {
     fn options(&self) -> Result<EntryOptions> {
-        Ok(EntryOptions { os: self.os.clone(), arch: self.arch.clone(), variant: self.variant.clone(), annotations: key_values(&self.annotation, "--annotation")? })
+        Ok(EntryOptions {
+            os: self.os.clone(),
+            arch: self.arch.clone(),
+            variant: self.variant.clone(),
+            os_version: self.os_version.clone(),
+            os_features: Vec::new(),
+            features: self.features.clone(),
+            annotations: key_values(&self.annotation, "--annotation")?,
+        })
     }
 }
 
@@ -99,6 +113,9 @@ pub struct AnnotateArgs {
     pub digest: String,
     #[command(flatten)]
     pub entry: EntryFlags,
+    /// OS features the image needs (repeatable, or comma-separated)
+    #[arg(long, value_name = "FEATURE", value_delimiter = ',')]
+    pub os_features: Vec<String>,
     #[command(flatten)]
     pub accepted: super::kube_accepted::ManifestAnnotateAccepted,
 }
@@ -182,7 +199,7 @@ pub fn run(ctx: &Ctx, command: ManifestCommand) -> Result<()> {
         }
         ManifestCommand::Annotate(a) => {
             a.accepted.check()?;
-            let opts = a.entry.options()?;
+            let opts = EntryOptions { os_features: a.os_features.clone(), ..a.entry.options()? };
             let store = ctx.store_files_only()?;
             println!("{}", manifest::annotate(&store, &a.list, &a.digest, &opts)?.id);
             Ok(())
