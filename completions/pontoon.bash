@@ -20088,7 +20088,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__volume__subcmd__create)
-            opts="-d -l -o -h -V --driver --label --opt --ignore --availability --gid --group --limit-bytes --required-bytes --scope --secret --sharing --topology-preferred --topology-required --type --uid --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-d -l -o -h -V --driver --label --opt --ignore --uid --gid --availability --group --limit-bytes --required-bytes --scope --secret --sharing --topology-preferred --topology-required --type --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -20118,11 +20118,15 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --availability)
+                --uid)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --gid)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --availability)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -20159,10 +20163,6 @@ _pontoon() {
                     return 0
                     ;;
                 --type)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --uid)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

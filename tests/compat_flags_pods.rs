@@ -223,3 +223,14 @@ fn manifest_add_and_annotate_set_the_os_version_and_features() {
     assert_eq!(platform["os.version"], "10.0.20348");
     assert_eq!(platform["features"], serde_json::json!(["sse4", "avx"]), "annotate keeps what it is not given");
 }
+
+#[test]
+fn volume_create_uid_and_gid_give_the_volume_to_a_container_user() {
+    let env = TestEnv::with_busybox();
+    env.ok(&["volume", "create", "--uid", "1000", "--gid", "1001", "owned"]);
+    assert_eq!(env.ok(&["run", "--rm", "-v", "owned:/data", "busybox", "stat", "-c", "%u:%g", "/data"]).trim(), "1000:1001");
+    // The user can write there without being root in the container.
+    env.ok(&["run", "--rm", "--user", "1000:1001", "-v", "owned:/data", "busybox", "touch", "/data/mine"]);
+    env.ok(&["volume", "create", "--uid", "7", "only-uid"]);
+    assert_eq!(env.ok(&["run", "--rm", "-v", "only-uid:/data", "busybox", "stat", "-c", "%u:%g", "/data"]).trim(), "7:0");
+}

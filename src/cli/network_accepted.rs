@@ -69,7 +69,6 @@ const CLUSTER_VOLUME: &str = "cluster volumes are Docker Swarm's: pontoon has no
 impl FlagTable for VolumeCreateTable {
     const FLAGS: &'static [CompatFlag] = &[
         CompatFlag::refused("availability", true, CLUSTER_VOLUME),
-        CompatFlag::refused("gid", true, "volume create --gid is not supported: chown the volume from a container (pontoon run --rm -v VOL:/v busybox chown UID:GID /v)"),
         CompatFlag::refused("group", true, CLUSTER_VOLUME),
         CompatFlag::refused("limit-bytes", true, CLUSTER_VOLUME),
         CompatFlag::refused("required-bytes", true, CLUSTER_VOLUME),
@@ -79,7 +78,6 @@ impl FlagTable for VolumeCreateTable {
         CompatFlag::refused("topology-preferred", true, CLUSTER_VOLUME),
         CompatFlag::refused("topology-required", true, CLUSTER_VOLUME),
         CompatFlag::refused("type", true, CLUSTER_VOLUME),
-        CompatFlag::refused("uid", true, "volume create --uid is not supported: chown the volume from a container (pontoon run --rm -v VOL:/v busybox chown UID:GID /v)"),
     ];
 }
 

@@ -73,6 +73,12 @@ pub struct CreateArgs {
     /// No error when the volume exists already (its name is printed)
     #[arg(long)]
     pub ignore: bool,
+    /// The volume directory's owner (a user id as containers see it)
+    #[arg(long, value_name = "UID")]
+    pub uid: Option<u32>,
+    /// The volume directory's group (a group id as containers see it)
+    #[arg(long, value_name = "GID")]
+    pub gid: Option<u32>,
     #[command(flatten)]
     pub accepted: super::network_accepted::VolumeCreateAccepted,
 }
@@ -164,6 +170,11 @@ fn create(ctx: &Ctx, args: CreateArgs) -> Result<()> {
         }
     }
     let v = volumes::create(&store, args.name.as_deref(), labels, options)?;
+    if let Err(e) = volumes::set_owner(&store, &v, args.uid, args.gid) {
+        // No half-made volume: it goes again when it cannot be given away.
+        let _ = volumes::remove(&store, &v.name, true);
+        return Err(e);
+    }
     println!("{}", v.name);
     Ok(())
 }
