@@ -14162,7 +14162,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__network__subcmd__create)
-            opts="-d -o -h -V --driver --subnet --gateway --ip-range --internal --ipv6 --disable-dns --label --opt --ignore --attachable --aux-address --config-from --config-only --dns --ingress --interface-name --ipam-driver --ipam-opt --ipv4 --route --scope --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-d -o -h -V --driver --subnet --gateway --ip-range --internal --ipv6 --disable-dns --label --opt --interface-name --ignore --attachable --aux-address --config-from --config-only --dns --ingress --ipam-driver --ipam-opt --ipv4 --route --scope --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -14200,6 +14200,10 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --interface-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --attachable)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -14221,10 +14225,6 @@ _pontoon() {
                     return 0
                     ;;
                 --ingress)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --interface-name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -234,3 +234,21 @@ fn volume_create_uid_and_gid_give_the_volume_to_a_container_user() {
     env.ok(&["volume", "create", "--uid", "7", "only-uid"]);
     assert_eq!(env.ok(&["run", "--rm", "-v", "only-uid:/data", "busybox", "stat", "-c", "%u:%g", "/data"]).trim(), "7:0");
 }
+
+#[test]
+fn network_create_interface_name_names_the_bridge() {
+    let env = TestEnv::with_netns_and_busybox();
+    env.ok(&["network", "create", "--interface-name", "pnt-custom", "named-bridge"]);
+    assert_eq!(env.ok(&["network", "inspect", "--format", "{{.NetworkInterface}}", "named-bridge"]).trim(), "pnt-custom");
+    let (code, err) = env.fails(&["network", "create", "--interface-name", "pnt-custom", "other"]);
+    assert_eq!(code, 125);
+    assert!(err.contains("named-bridge"), "the network that has it is named: {err}");
+    let (_, err) = env.fails(&["network", "create", "--interface-name", "no/slash", "other"]);
+    assert!(err.contains("invalid --interface-name"), "{err}");
+    env.ok(&["run", "--rm", "--network", "named-bridge", "busybox", "true"]);
+    if common::is_root() {
+        // Rootless, the bridge is in pontoon's own network namespace, out of the test's reach.
+        let link = env.host("ip", &["link", "show", "pnt-custom"]).output().expect("run ip link");
+        assert!(link.status.success(), "the bridge exists by that name: {}", String::from_utf8_lossy(&link.stderr));
+    }
+}

@@ -72,6 +72,9 @@ pub struct CreateArgs {
     /// Driver options: mtu=N
     #[arg(short, long = "opt", value_name = "KEY=VALUE")]
     pub opt: Vec<String>,
+    /// The bridge's name (default: the next free pontoonN)
+    #[arg(long, value_name = "NAME")]
+    pub interface_name: Option<String>,
     /// No error when the network exists already (its Id is printed)
     #[arg(long)]
     pub ignore: bool,
@@ -196,6 +199,7 @@ fn create(ctx: &Ctx, args: CreateArgs) -> Result<()> {
         internal: args.internal,
         ipv6: args.ipv6,
         disable_dns: args.disable_dns,
+        interface: args.interface_name,
     };
     let store = ctx.store()?;
     if args.ignore {

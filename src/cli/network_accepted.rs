@@ -18,7 +18,6 @@ impl FlagTable for NetworkCreateTable {
         CompatFlag::refused("config-only", false, SWARM_NETWORK),
         CompatFlag::refused("dns", true, "network create --dns is not supported: give the nameserver to each container (pontoon run --network NET --dns IP)"),
         CompatFlag::refused("ingress", false, SWARM_NETWORK),
-        CompatFlag::refused("interface-name", true, "network create --interface-name is not supported: pontoon names the bridge itself (pontoon network inspect NET shows it)"),
         CompatFlag::only("ipam-driver", true, &["default", "host-local"], "pontoon allocates the addresses itself (default); there are no IPAM plugins"),
         CompatFlag::refused("ipam-opt", true, "network create --ipam-opt is not supported: pontoon allocates the addresses itself; choose them with --subnet, --gateway and --ip-range"),
         CompatFlag::only("ipv4", false, &["true"], "pontoon's networks always have an IPv4 subnet (true): an IPv6-only network is not supported"),
