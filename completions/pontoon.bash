@@ -15306,7 +15306,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__pod__subcmd__create)
-            opts="-n -p -l -v -h -V --name --publish --share --hostname --label --network --infra --add-host --dns --dns-search --dns-option --label-file --pod-id-file --replace --volume --exit-policy --infra-name --blkio-weight --blkio-weight-device --cgroup-parent --cpu-shares --cpus --cpuset-cpus --cpuset-mems --device --device-read-bps --device-write-bps --gidmap --gpus --hosts-file --infra-command --infra-conmon-pidfile --infra-image --ip --ip6 --mac-address --memory --memory-swap --network-alias --no-hostname --no-hosts --pid --restart --security-opt --share-parent --shm-size --shm-size-systemd --subgidname --subuidname --sysctl --uidmap --userns --uts --volumes-from --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-n -p -l -v -h -V --name --publish --share --hostname --label --network --infra --add-host --dns --dns-search --dns-option --label-file --pod-id-file --replace --volume --sysctl --restart --exit-policy --infra-name --blkio-weight --blkio-weight-device --cgroup-parent --cpu-shares --cpus --cpuset-cpus --cpuset-mems --device --device-read-bps --device-write-bps --gidmap --gpus --hosts-file --infra-command --infra-conmon-pidfile --infra-image --ip --ip6 --mac-address --memory --memory-swap --network-alias --no-hostname --no-hosts --pid --security-opt --share-parent --shm-size --shm-size-systemd --subgidname --subuidname --uidmap --userns --uts --volumes-from --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -15381,6 +15381,14 @@ _pontoon() {
                     return 0
                     ;;
                 -v)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sysctl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --restart)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -15492,10 +15500,6 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --restart)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --security-opt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -15517,10 +15521,6 @@ _pontoon() {
                     return 0
                     ;;
                 --subuidname)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --sysctl)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -252,3 +252,18 @@ fn network_create_interface_name_names_the_bridge() {
         assert!(link.status.success(), "the bridge exists by that name: {}", String::from_utf8_lossy(&link.stderr));
     }
 }
+
+#[test]
+fn pod_create_sysctl_and_restart_reach_the_members() {
+    let env = TestEnv::with_busybox();
+    env.ok(&["pod", "create", "--network", "none", "--sysctl", "net.ipv4.ip_unprivileged_port_start=80", "--restart", "on-failure:2", "--name", "p"]);
+    let port_start = env.ok(&["run", "--rm", "--pod", "p", "busybox", "cat", "/proc/sys/net/ipv4/ip_unprivileged_port_start"]);
+    assert_eq!(port_start.trim(), "80", "the members share the infra container's network namespace, where it is set");
+    env.ok(&["create", "--name", "member", "--pod", "p", "busybox", "true"]);
+    assert_eq!(env.ok(&["inspect", "--format", "{{.HostConfig.RestartPolicy.Name}}", "member"]).trim(), "on-failure");
+    env.ok(&["create", "--name", "own", "--pod", "p", "--restart", "always", "busybox", "true"]);
+    assert_eq!(env.ok(&["inspect", "--format", "{{.HostConfig.RestartPolicy.Name}}", "own"]).trim(), "always", "a member's own policy wins");
+    let (code, err) = env.fails(&["pod", "create", "--restart", "sometimes", "--name", "q"]);
+    assert_eq!(code, 125);
+    assert!(err.contains("invalid restart policy"), "{err}");
+}

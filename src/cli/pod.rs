@@ -107,6 +107,12 @@ pub struct PodCreateArgs {
     /// Mount a volume in every container of the pod (as run's -v)
     #[arg(short, long, value_name = "[SOURCE:]TARGET[:OPTIONS]")]
     pub volume: Vec<String>,
+    /// Set a namespaced kernel parameter for the pod (net.*, kernel.shm*, ...: NAME=VALUE)
+    #[arg(long, value_name = "NAME=VALUE")]
+    pub sysctl: Vec<String>,
+    /// Restart policy of the pod's containers that give none: no, always, unless-stopped, on-failure[:N]
+    #[arg(long, value_name = "POLICY")]
+    pub restart: Option<String>,
     /// When the last container but the infra one exits: continue (the pod keeps running) or stop
     #[arg(long, value_name = "POLICY", default_value = "continue")]
     pub exit_policy: String,
@@ -287,6 +293,14 @@ fn create_spec(a: &PodCreateArgs, default_network: Option<String>) -> Result<Pod
     }
     spec.infra_name = a.infra_name.clone();
     spec.exit_policy = crate::pod::ExitPolicy::parse(&a.exit_policy)?;
+    spec.restart = a.restart.as_deref().map(crate::spec::restart::RestartPolicy::parse).transpose()?;
+    spec.sysctls = crate::spec::sysctl::parse(&a.sysctl)?;
+    if !spec.sysctls.is_empty() {
+        if !a.infra {
+            bail!("--sysctl needs an infra container to hold the namespaces: drop --infra=false, or give --sysctl to each container");
+        }
+        crate::spec::sysctl::check(&spec.sysctls, &spec.network, &Default::default())?;
+    }
     if !a.volume.is_empty() {
         let cwd = std::env::current_dir().context("the current directory, for relative --volume sources")?;
         spec.volumes = a.volume.iter().map(|v| crate::spec::mounts::parse_volume(v, &cwd)).collect::<Result<_>>()?;

@@ -41,7 +41,6 @@ impl FlagTable for PodCreateTable {
         CompatFlag::refused("no-hostname", false, "pod create --no-hostname is not supported: pontoon always writes /etc/hostname; bind your own with pontoon run --pod POD -v FILE:/etc/hostname:ro"),
         CompatFlag::refused("no-hosts", false, "pod create --no-hosts is not supported: pontoon writes the pod's /etc/hosts; give pontoon run --pod POD --no-hosts to keep the image's"),
         CompatFlag::refused("pid", true, "pod create --pid is not supported: share the pod's own pid namespace with --share +pid, or give --pid to each container"),
-        CompatFlag::refused("restart", true, "pod create --restart is not supported: give --restart to each container (pontoon run --pod POD --restart on-failure)"),
         CompatFlag::refused("security-opt", true, "pod create --security-opt is not supported: give --security-opt to each container (pontoon run --pod POD --security-opt ...)"),
         // Podman puts the members' cgroups under the pod's; pontoon's pods have none to share.
         CompatFlag::ignored("share-parent", false),
@@ -50,7 +49,6 @@ impl FlagTable for PodCreateTable {
         CompatFlag::ignored("shm-size-systemd", true),
         CompatFlag::refused("subgidname", true, "pods share no user namespace in pontoon: give --gidmap to each container (pontoon run --pod POD --gidmap ...)"),
         CompatFlag::refused("subuidname", true, "pods share no user namespace in pontoon: give --uidmap to each container (pontoon run --pod POD --uidmap ...)"),
-        CompatFlag::refused("sysctl", true, "pod create --sysctl is not supported: give --sysctl to each container (pontoon run --pod POD --sysctl net.core.somaxconn=1024)"),
         CompatFlag::refused("uidmap", true, "pods share no user namespace in pontoon: give --uidmap to each container (pontoon run --pod POD --uidmap ...)"),
         CompatFlag::refused("userns", true, "pods share no user namespace in pontoon: give --userns to each container (pontoon run --pod POD --userns keep-id)"),
         CompatFlag::refused("uts", true, "pod create --uts is not supported: the pod shares its uts namespace (--share uts), or give --uts to each container"),

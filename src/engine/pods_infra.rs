@@ -75,6 +75,7 @@ pub fn infra_spec(pod: &PodRecord) -> ContainerSpec {
         ports: spec.ports.clone(),
         dns: spec.dns.clone(),
         extra_hosts: spec.extra_hosts.clone(),
+        sysctls: spec.sysctls.clone(),
         hostname: Some(spec.effective_hostname()),
         pod: Some(pod.id.clone()),
         pod_infra: true,

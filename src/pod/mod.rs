@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::spec::dns::{DnsSettings, ExtraHost};
 use crate::spec::mounts::MountSpec;
+use crate::spec::restart::RestartPolicy;
 use crate::spec::network::NetworkMode;
 use crate::spec::ports::PortMapping;
 
@@ -100,6 +101,13 @@ pub struct PodSpec {
     /// `--infra-name`; None is `ID-infra` (the pod's short Id).
     #[serde(default)]
     pub infra_name: Option<String>,
+    /// `--sysctl`: set in the infra container, whose namespaces (net, ipc,
+    /// uts) the members share.
+    #[serde(default)]
+    pub sysctls: BTreeMap<String, String>,
+    /// `--restart`: every member's policy, unless it has one of its own.
+    #[serde(default)]
+    pub restart: Option<RestartPolicy>,
     /// `--exit-policy`: what happens to the infra container when the last
     /// other container exits.
     #[serde(default)]
@@ -158,6 +166,8 @@ impl PodSpec {
             volumes: Vec::new(),
             infra_name: None,
             exit_policy: ExitPolicy::Continue,
+            sysctls: BTreeMap::new(),
+            restart: None,
         }
     }
 
