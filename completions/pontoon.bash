@@ -12710,7 +12710,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__kube__subcmd__play)
-            opts="-h -V --replace --build --configmap --start --network --down --annotation --authfile --cert-dir --context-dir --creds --force --ip --log-driver --log-opt --mac-address --no-hostname --no-hosts --no-pod-prefix --publish --publish-all --quiet --seccomp-profile-root --tls-verify --userns --wait --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-h -V --replace --build --configmap --start --network --down --publish --annotation --authfile --cert-dir --context-dir --creds --force --ip --log-driver --log-opt --mac-address --no-hostname --no-hosts --no-pod-prefix --publish-all --quiet --seccomp-profile-root --tls-verify --userns --wait --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -12729,6 +12729,10 @@ _pontoon() {
                     return 0
                     ;;
                 --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --publish)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -12781,10 +12785,6 @@ _pontoon() {
                     return 0
                     ;;
                 --no-pod-prefix)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --publish)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -14978,7 +14978,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__play__subcmd__kube)
-            opts="-h -V --replace --build --configmap --start --network --down --annotation --authfile --cert-dir --context-dir --creds --force --ip --log-driver --log-opt --mac-address --no-hostname --no-hosts --no-pod-prefix --publish --publish-all --quiet --seccomp-profile-root --tls-verify --userns --wait --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-h -V --replace --build --configmap --start --network --down --publish --annotation --authfile --cert-dir --context-dir --creds --force --ip --log-driver --log-opt --mac-address --no-hostname --no-hosts --no-pod-prefix --publish-all --quiet --seccomp-profile-root --tls-verify --userns --wait --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -14997,6 +14997,10 @@ _pontoon() {
                     return 0
                     ;;
                 --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --publish)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -15049,10 +15053,6 @@ _pontoon() {
                     return 0
                     ;;
                 --no-pod-prefix)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --publish)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -267,3 +267,24 @@ fn pod_create_sysctl_and_restart_reach_the_members() {
     assert_eq!(code, 125);
     assert!(err.contains("invalid restart policy"), "{err}");
 }
+
+#[test]
+fn kube_play_publish_overrides_the_files_host_ports() {
+    let env = TestEnv::with_netns_and_busybox();
+    let dir = env.dir_with_files(
+        "kube",
+        &[(
+            "web.yaml",
+            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: srv\n    image: busybox\n    command: [sleep, '600']\n    ports:\n    - {containerPort: 80, hostPort: 8080}\n    - {containerPort: 53, hostPort: 5353}\n",
+        )],
+    );
+    let file = dir.join("web.yaml");
+    env.ok(&["kube", "play", "--start=false", "--publish", "9090:80", "--publish", "7070:70", file.to_str().unwrap()]);
+    let inspect: Value = serde_json::from_str(&env.ok(&["pod", "inspect", "web"])).unwrap();
+    let bindings = &inspect["InfraConfig"]["PortBindings"];
+    let host_port = |key: &str| bindings[key][0]["HostPort"].as_str().map(str::to_string);
+    assert_eq!(host_port("80/tcp").as_deref(), Some("9090"), "the flag wins for containerPort 80: {bindings}");
+    assert_eq!(host_port("53/tcp").as_deref(), Some("5353"), "the file's other ports stay: {bindings}");
+    assert_eq!(host_port("70/tcp").as_deref(), Some("7070"), "a port the file does not give is added: {bindings}");
+    env.ok(&["kube", "down", file.to_str().unwrap()]);
+}

@@ -67,6 +67,9 @@ pub struct PlayArgs {
     /// Remove the file's pods instead (as kube down)
     #[arg(long)]
     pub down: bool,
+    /// Publish a port of the pods ([IP:]HOST:CONTAINER[/PROTO]), over the file's hostPort for that containerPort
+    #[arg(long, value_name = "[IP:]HOST:CONTAINER[/PROTO]")]
+    pub publish: Vec<String>,
     #[command(flatten)]
     pub accepted: super::kube_accepted::KubePlayAccepted,
 }
@@ -157,7 +160,13 @@ pub fn play(ctx: &Ctx, args: PlayArgs) -> Result<()> {
         }
     }
     let network = if args.network.is_empty() { None } else { Some(crate::spec::network::NetworkMode::parse_all(&args.network)?) };
-    let plan = plan::plan(&PlayInput { file: &name, text: &text, docs: &docs, config_maps: &config_maps, network })?;
+    let mut plan = plan::plan(&PlayInput { file: &name, text: &text, docs: &docs, config_maps: &config_maps, network })?;
+    let published = args.publish.iter().map(|p| crate::spec::ports::parse_publish(p)).collect::<Result<Vec<_>>>()?.concat();
+    for pod in plan.pods.iter_mut().filter(|p| !published.is_empty() && p.spec.network != crate::spec::network::NetworkMode::Host) {
+        // Podman's merge: the flag's mapping replaces the file's for the same containerPort.
+        pod.spec.ports.retain(|m| !published.iter().any(|p| p.container_port == m.container_port && p.protocol == m.protocol));
+        pod.spec.ports.extend(published.iter().cloned());
+    }
     for w in &plan.warnings {
         eprintln!("warning: {w}");
     }

@@ -24,7 +24,6 @@ impl FlagTable for KubePlayTable {
         CompatFlag::refused("no-hostname", false, "kube play --no-hostname is not supported: pontoon writes /etc/hostname from the pod's hostname (spec.hostname)"),
         CompatFlag::refused("no-hosts", false, "kube play --no-hosts is not supported: pontoon writes the pod's /etc/hosts; add entries with the file's spec.hostAliases"),
         CompatFlag::refused("no-pod-prefix", false, "kube play --no-pod-prefix is not supported: containers are named POD-CONTAINER, as Podman names them by default"),
-        CompatFlag::refused("publish", true, "kube play --publish is not supported: declare the ports in the file (containers[].ports[].hostPort)"),
         CompatFlag::refused("publish-all", false, "kube play --publish-all is not supported: declare the ports in the file (containers[].ports[].hostPort)"),
         // pontoon's kube play prints the pods' and containers' Ids only, no pull progress to silence.
         CompatFlag::ignored("quiet", false),
