@@ -160,6 +160,15 @@ fn pod_exit_policy_stop_stops_the_pod_with_its_last_container() {
     assert!(common::wait_until(30, || pod_status(&env, "job") == "Exited"), "the job's pod stops: {}", pod_status(&env, "job"));
     // The default policy (continue) keeps the infra container, and so the pod, running.
     assert_eq!(pod_status(&env, "service"), "Degraded");
+    // pod stop of such a pod (its member's monitor stops the infra container too) ends cleanly.
+    env.ok(&["pod", "create", "--network", "none", "--exit-policy", "stop", "--name", "daemon"]);
+    env.ok(&["run", "-d", "--pod", "daemon", "busybox", "sleep", "600"]);
+    assert_eq!(pod_status(&env, "daemon"), "Running");
+    env.ok(&["pod", "stop", "-t", "1", "daemon"]);
+    assert_eq!(pod_status(&env, "daemon"), "Exited");
+    env.ok(&["pod", "start", "daemon"]);
+    assert_eq!(pod_status(&env, "daemon"), "Running", "a stopped pod starts again");
+    env.ok(&["pod", "rm", "-f", "-t", "1", "daemon"]);
     let (code, err) = env.fails(&["pod", "create", "--exit-policy", "later", "--name", "x"]);
     assert_eq!(code, 125);
     assert!(err.contains("continue or stop"), "{err}");
