@@ -7323,7 +7323,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__kube__subcmd__play)
-            opts="-h --replace --build --configmap --start --network --down --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
+            opts="-h --replace --build --configmap --start --network --down --publish --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7342,6 +7342,10 @@ _pontoon() {
                     return 0
                     ;;
                 --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --publish)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -7667,7 +7671,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__manifest__subcmd__add)
-            opts="-h --all --arch --os --variant --annotation --tls-verify --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
+            opts="-h --all --arch --os --variant --annotation --os-version --features --tls-verify --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7686,6 +7690,14 @@ _pontoon() {
                     return 0
                     ;;
                 --annotation)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --os-version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --features)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -7733,7 +7745,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__manifest__subcmd__annotate)
-            opts="-h --arch --os --variant --annotation --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
+            opts="-h --arch --os --variant --annotation --os-version --features --os-features --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7752,6 +7764,18 @@ _pontoon() {
                     return 0
                     ;;
                 --annotation)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --os-version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --features)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --os-features)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -8057,7 +8081,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__manifest__subcmd__rm)
-            opts="-h --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
+            opts="-i -h --ignore --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8257,7 +8281,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__network__subcmd__create)
-            opts="-d -o -h --driver --subnet --gateway --ip-range --internal --ipv6 --disable-dns --label --opt --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
+            opts="-d -o -h --driver --subnet --gateway --ip-range --internal --ipv6 --disable-dns --label --opt --interface-name --ignore --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8292,6 +8316,10 @@ _pontoon() {
                     return 0
                     ;;
                 -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --interface-name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -8481,7 +8509,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__network__subcmd__ls)
-            opts="-q -f -h --quiet --no-trunc --filter --format --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
+            opts="-q -f -h --quiet --no-trunc --filter --format --noheading --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8735,7 +8763,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__play__subcmd__kube)
-            opts="-h --replace --build --configmap --start --network --down --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
+            opts="-h --replace --build --configmap --start --network --down --publish --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8754,6 +8782,10 @@ _pontoon() {
                     return 0
                     ;;
                 --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --publish)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -8843,7 +8875,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__pod__subcmd__create)
-            opts="-n -p -l -h --name --publish --share --hostname --label --network --infra --add-host --dns --dns-search --dns-option --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
+            opts="-n -p -l -v -h --name --publish --share --hostname --label --network --infra --add-host --dns --dns-search --dns-option --label-file --pod-id-file --replace --volume --sysctl --restart --exit-policy --infra-name --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8902,6 +8934,38 @@ _pontoon() {
                     return 0
                     ;;
                 --dns-option)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --label-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pod-id-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volume)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -v)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sysctl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --restart)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --exit-policy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --infra-name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -8991,7 +9055,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__pod__subcmd__inspect)
-            opts="-f -h --format --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
+            opts="-f -l -h --format --latest --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9045,7 +9109,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__pod__subcmd__kill)
-            opts="-s -a -h --signal --all --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
+            opts="-s -a -l -h --signal --all --latest --pod-id-file --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9056,6 +9120,10 @@ _pontoon() {
                     return 0
                     ;;
                 -s)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pod-id-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -9099,7 +9167,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__pod__subcmd__logs)
-            opts="-c -f -n -t -h --container --follow --since --until --tail --timestamps --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
+            opts="-c -f -n -t -l -h --container --follow --since --until --tail --timestamps --names --latest --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9169,12 +9237,16 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__pod__subcmd__pause)
-            opts="-a -h --all --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
+            opts="-a -l -h --all --latest --pod-id-file --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --pod-id-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -9261,7 +9333,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__pod__subcmd__ps)
-            opts="-q -f -l -h --quiet --no-trunc --ctr-names --ctr-ids --ctr-status --filter --format --latest --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
+            opts="-q -f -l -h --quiet --no-trunc --ctr-names --ctr-ids --ctr-status --filter --format --latest --noheading --sort --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9277,6 +9349,10 @@ _pontoon() {
                     ;;
                 --format)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -W "created id name number status" -- "${cur}"))
                     return 0
                     ;;
                 --root)
@@ -9319,7 +9395,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__pod__subcmd__restart)
-            opts="-t -a -h --time --all --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
+            opts="-t -i -a -l -h --time --ignore --all --latest --pod-id-file --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9330,6 +9406,10 @@ _pontoon() {
                     return 0
                     ;;
                 -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pod-id-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -9373,7 +9453,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__pod__subcmd__rm)
-            opts="-f -a -t -i -h --force --all --time --ignore --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
+            opts="-f -t -i -a -l -h --force --time --ignore --all --latest --pod-id-file --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9384,6 +9464,10 @@ _pontoon() {
                     return 0
                     ;;
                 -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pod-id-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -9427,12 +9511,16 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__pod__subcmd__start)
-            opts="-a -h --all --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
+            opts="-a -l -h --all --latest --pod-id-file --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --pod-id-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -9473,7 +9561,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__pod__subcmd__stats)
-            opts="-a -h --all --no-stream --no-trunc --format --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
+            opts="-a -l -h --all --latest --no-stream --no-trunc --format --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9523,7 +9611,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__pod__subcmd__stop)
-            opts="-t -a -h --time --all --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
+            opts="-t -i -a -l -h --time --ignore --all --latest --pod-id-file --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9534,6 +9622,10 @@ _pontoon() {
                     return 0
                     ;;
                 -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pod-id-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -9577,7 +9669,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__pod__subcmd__top)
-            opts="-h --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
+            opts="-l -h --latest --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9623,12 +9715,16 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__pod__subcmd__unpause)
-            opts="-a -h --all --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
+            opts="-a -l -h --all --latest --pod-id-file --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --pod-id-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -10769,7 +10865,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__secret__subcmd__create)
-            opts="-d -l -h --driver --driver-opts --label --env --replace --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
+            opts="-d -l -i -h --driver --driver-opts --label --env --replace --ignore --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -10881,7 +10977,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__secret__subcmd__inspect)
-            opts="-f -h --format --pretty --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
+            opts="-f -h --format --pretty --showsecret --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11967,7 +12063,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__volume__subcmd__create)
-            opts="-d -l -o -h --driver --label --opt --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
+            opts="-d -l -o -h --driver --label --opt --ignore --uid --gid --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11994,6 +12090,14 @@ _pontoon() {
                     return 0
                     ;;
                 -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --uid)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --gid)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -12183,7 +12287,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__volume__subcmd__inspect)
-            opts="-f -h --format --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
+            opts="-a -f -h --all --format --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

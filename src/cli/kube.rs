@@ -67,6 +67,11 @@ pub struct PlayArgs {
     /// Remove the file's pods instead (as kube down)
     #[arg(long)]
     pub down: bool,
+    /// Publish a port of the pods ([IP:]HOST:CONTAINER[/PROTO]), over the file's hostPort for that containerPort
+    #[arg(long, value_name = "[IP:]HOST:CONTAINER[/PROTO]")]
+    pub publish: Vec<String>,
+    #[command(flatten)]
+    pub accepted: super::kube_accepted::KubePlayAccepted,
 }
 
 #[derive(Args, Debug)]
@@ -77,6 +82,8 @@ pub struct DownArgs {
     /// Seconds to wait for the containers to stop before killing them (default: each one's stop timeout)
     #[arg(short = 't', long = "time", value_name = "SECONDS")]
     pub time: Option<u32>,
+    #[command(flatten)]
+    pub accepted: super::kube_accepted::KubeDownAccepted,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -100,6 +107,8 @@ pub struct GenerateArgs {
     /// Write to this file instead of standard output
     #[arg(short = 'f', long = "filename", value_name = "FILE")]
     pub filename: Option<PathBuf>,
+    #[command(flatten)]
+    pub accepted: super::kube_accepted::KubeGenerateAccepted,
 }
 
 pub fn run(ctx: &Ctx, c: KubeCommand) -> Result<()> {
@@ -134,8 +143,9 @@ fn read_docs(file: &str) -> Result<(String, String, PathBuf, Vec<Document>)> {
 }
 
 pub fn play(ctx: &Ctx, args: PlayArgs) -> Result<()> {
+    args.accepted.check()?;
     if args.down {
-        return down(ctx, DownArgs { file: args.file, time: None });
+        return remove_pods(ctx, &args.file, None);
     }
     let (text, name, base_dir, docs) = read_docs(&args.file)?;
     let mut config_maps: Vec<ConfigMap> = Vec::new();
@@ -150,7 +160,13 @@ pub fn play(ctx: &Ctx, args: PlayArgs) -> Result<()> {
         }
     }
     let network = if args.network.is_empty() { None } else { Some(crate::spec::network::NetworkMode::parse_all(&args.network)?) };
-    let plan = plan::plan(&PlayInput { file: &name, text: &text, docs: &docs, config_maps: &config_maps, network })?;
+    let mut plan = plan::plan(&PlayInput { file: &name, text: &text, docs: &docs, config_maps: &config_maps, network })?;
+    let published = args.publish.iter().map(|p| crate::spec::ports::parse_publish(p)).collect::<Result<Vec<_>>>()?.concat();
+    for pod in plan.pods.iter_mut().filter(|p| !published.is_empty() && p.spec.network != crate::spec::network::NetworkMode::Host) {
+        // Podman's merge: the flag's mapping replaces the file's for the same containerPort.
+        pod.spec.ports.retain(|m| !published.iter().any(|p| p.container_port == m.container_port && p.protocol == m.protocol));
+        pod.spec.ports.extend(published.iter().cloned());
+    }
     for w in &plan.warnings {
         eprintln!("warning: {w}");
     }
@@ -181,10 +197,16 @@ pub fn play(ctx: &Ctx, args: PlayArgs) -> Result<()> {
 }
 
 pub fn down(ctx: &Ctx, args: DownArgs) -> Result<()> {
-    let (_, _, _, docs) = read_docs(&args.file)?;
+    args.accepted.check()?;
+    remove_pods(ctx, &args.file, args.time)
+}
+
+/// kube down, and kube play --down: stop and remove the file's pods.
+fn remove_pods(ctx: &Ctx, file: &str, time: Option<u32>) -> Result<()> {
+    let (_, _, _, docs) = read_docs(file)?;
     let names: Vec<String> = docs.iter().filter_map(|d| plan::pod_name(&d.object)).collect();
     let store = ctx.store()?;
-    let removed = crate::engine::kube_down::down(&store, &names, args.time)?;
+    let removed = crate::engine::kube_down::down(&store, &names, time)?;
     if !removed.is_empty() {
         // Podman's two lists: a pod is stopped, then removed.
         println!("Pods stopped:\n{}\nPods removed:\n{}", removed.join("\n"), removed.join("\n"));
@@ -193,6 +215,7 @@ pub fn down(ctx: &Ctx, args: DownArgs) -> Result<()> {
 }
 
 pub fn generate(ctx: &Ctx, args: GenerateArgs) -> Result<()> {
+    args.accepted.check()?;
     let store = ctx.store()?;
     let generated = crate::engine::kube_generate::generate(&store, &args.names)?;
     let mut docs = Vec::new();

@@ -49,6 +49,8 @@ pub struct CreateArgs {
     pub amend: bool,
     #[command(flatten)]
     pub tls: TlsVerifyArgs,
+    #[command(flatten)]
+    pub accepted: super::kube_accepted::ManifestCreateAccepted,
 }
 
 /// The entry's platform and annotations, shared by add and annotate.
@@ -66,11 +68,25 @@ pub struct EntryFlags {
     /// Set an annotation (KEY=VALUE; repeatable)
     #[arg(long, value_name = "KEY=VALUE")]
     pub annotation: Vec<String>,
+    /// The OS version the image needs
+    #[arg(long, value_name = "VERSION")]
+    pub os_version: Option<String>,
+    /// CPU features the image needs (repeatable, or comma-separated)
+    #[arg(long, value_name = "FEATURE", value_delimiter = ',')]
+    pub features: Vec<String>,
 }
 
 impl EntryFlags {
     fn options(&self) -> Result<EntryOptions> {
-        Ok(EntryOptions { os: self.os.clone(), arch: self.arch.clone(), variant: self.variant.clone(), annotations: key_values(&self.annotation, "--annotation")? })
+        Ok(EntryOptions {
+            os: self.os.clone(),
+            arch: self.arch.clone(),
+            variant: self.variant.clone(),
+            os_version: self.os_version.clone(),
+            os_features: Vec::new(),
+            features: self.features.clone(),
+            annotations: key_values(&self.annotation, "--annotation")?,
+        })
     }
 }
 
@@ -86,6 +102,8 @@ pub struct AddArgs {
     pub entry: EntryFlags,
     #[command(flatten)]
     pub tls: TlsVerifyArgs,
+    #[command(flatten)]
+    pub accepted: super::kube_accepted::ManifestAddAccepted,
 }
 
 #[derive(Args, Debug)]
@@ -95,6 +113,11 @@ pub struct AnnotateArgs {
     pub digest: String,
     #[command(flatten)]
     pub entry: EntryFlags,
+    /// OS features the image needs (repeatable, or comma-separated)
+    #[arg(long, value_name = "FEATURE", value_delimiter = ',')]
+    pub os_features: Vec<String>,
+    #[command(flatten)]
+    pub accepted: super::kube_accepted::ManifestAnnotateAccepted,
 }
 
 #[derive(Args, Debug)]
@@ -106,6 +129,9 @@ pub struct RemoveArgs {
 
 #[derive(Args, Debug)]
 pub struct RmArgs {
+    /// No error for lists that do not exist
+    #[arg(short, long)]
+    pub ignore: bool,
     #[arg(required = true)]
     pub lists: Vec<String>,
 }
@@ -116,6 +142,8 @@ pub struct InspectArgs {
     pub name: String,
     #[command(flatten)]
     pub tls: TlsVerifyArgs,
+    #[command(flatten)]
+    pub accepted: super::kube_accepted::ManifestInspectAccepted,
 }
 
 #[derive(Args, Debug)]
@@ -130,7 +158,7 @@ pub struct PushArgs {
     #[arg(short, long, value_name = "FORMAT")]
     pub format: Option<String>,
     /// Remove the local list once it is pushed
-    #[arg(long)]
+    #[arg(long, alias = "purge")]
     pub rm: bool,
     /// Show no progress
     #[arg(short, long)]
@@ -143,6 +171,8 @@ pub struct PushArgs {
     pub digestfile: Option<PathBuf>,
     #[command(flatten)]
     pub tls: TlsVerifyArgs,
+    #[command(flatten)]
+    pub accepted: super::kube_accepted::ManifestPushAccepted,
 }
 
 #[derive(Args, Debug)]
@@ -153,12 +183,14 @@ pub struct ExistsArgs {
 pub fn run(ctx: &Ctx, command: ManifestCommand) -> Result<()> {
     match command {
         ManifestCommand::Create(a) => {
+            a.accepted.check()?;
             let conf = RegistriesConf::load(&ctx.paths)?.with_tls_verify(a.tls.policy());
             let store = ctx.store()?;
             println!("{}", manifest::create(&store, &conf, &a.list, &a.images, a.all, a.amend)?.id);
             Ok(())
         }
         ManifestCommand::Add(a) => {
+            a.accepted.check()?;
             let opts = a.entry.options()?;
             let conf = RegistriesConf::load(&ctx.paths)?.with_tls_verify(a.tls.policy());
             let store = ctx.store()?;
@@ -166,7 +198,8 @@ pub fn run(ctx: &Ctx, command: ManifestCommand) -> Result<()> {
             Ok(())
         }
         ManifestCommand::Annotate(a) => {
-            let opts = a.entry.options()?;
+            a.accepted.check()?;
+            let opts = EntryOptions { os_features: a.os_features.clone(), ..a.entry.options()? };
             let store = ctx.store_files_only()?;
             println!("{}", manifest::annotate(&store, &a.list, &a.digest, &opts)?.id);
             Ok(())
@@ -179,12 +212,16 @@ pub fn run(ctx: &Ctx, command: ManifestCommand) -> Result<()> {
         ManifestCommand::Rm(a) => {
             let store = ctx.store_files_only()?;
             for_each(&a.lists, |name| {
-                let removed = manifest::remove_list(&store, name)?;
+                let removed = match manifest::remove_list(&store, name) {
+                    Err(e) if a.ignore && manifest::is_no_such_list(&e) => return Ok(()),
+                    other => other?,
+                };
                 println!("Untagged: {}\nDeleted: {}", removed.name, removed.id);
                 Ok(())
             })
         }
         ManifestCommand::Inspect(a) => {
+            a.accepted.check()?;
             let conf = RegistriesConf::load(&ctx.paths)?.with_tls_verify(a.tls.policy());
             let store = ctx.store_files_only()?;
             println!("{}", manifest::inspect(&store, &conf, &a.name)?);
@@ -203,6 +240,7 @@ pub fn run(ctx: &Ctx, command: ManifestCommand) -> Result<()> {
 }
 
 fn push(ctx: &Ctx, a: PushArgs) -> Result<()> {
+    a.accepted.check()?;
     // Checked before anything is sent.
     if let Some(f) = a.format.as_deref() {
         if !matches!(f, "oci" | "v2s2" | "docker") {

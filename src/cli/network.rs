@@ -8,7 +8,7 @@ use anyhow::{Context, Result};
 use clap::{Args, Subcommand};
 use ipnet::IpNet;
 
-use super::output::{each_name, for_each, print_rows};
+use super::output::{each_name, for_each, print_rows_with, Heading};
 use super::Ctx;
 use crate::engine::networks::{self, CreateRequest};
 use crate::errors::PontoonError;
@@ -72,6 +72,14 @@ pub struct CreateArgs {
     /// Driver options: mtu=N
     #[arg(short, long = "opt", value_name = "KEY=VALUE")]
     pub opt: Vec<String>,
+    /// The bridge's name (default: the next free pontoonN)
+    #[arg(long, value_name = "NAME")]
+    pub interface_name: Option<String>,
+    /// No error when the network exists already (its Id is printed)
+    #[arg(long)]
+    pub ignore: bool,
+    #[command(flatten)]
+    pub accepted: super::network_accepted::NetworkCreateAccepted,
 }
 
 #[derive(Args, Debug)]
@@ -88,6 +96,9 @@ pub struct LsArgs {
     /// Output: table, json, `table TEMPLATE` or a Go template
     #[arg(long)]
     pub format: Option<String>,
+    /// Leave out the column names
+    #[arg(long)]
+    pub noheading: bool,
 }
 
 #[derive(Args, Debug)]
@@ -97,6 +108,8 @@ pub struct InspectArgs {
     /// Format the output with a Go template, e.g. '{{.Name}} {{range .IPAM.Config}}{{.Subnet}}{{end}}'
     #[arg(short, long)]
     pub format: Option<String>,
+    #[command(flatten)]
+    pub accepted: super::network_accepted::NetworkInspectAccepted,
 }
 
 #[derive(Args, Debug)]
@@ -106,6 +119,8 @@ pub struct RmArgs {
     pub force: bool,
     #[arg(required = true, value_name = "NETWORK")]
     pub names: Vec<String>,
+    #[command(flatten)]
+    pub accepted: super::network_accepted::NetworkRmAccepted,
 }
 
 #[derive(Args, Debug)]
@@ -136,6 +151,8 @@ pub struct ConnectArgs {
     pub mac_address: Option<String>,
     pub network: String,
     pub container: String,
+    #[command(flatten)]
+    pub accepted: super::network_accepted::NetworkConnectAccepted,
 }
 
 #[derive(Args, Debug)]
@@ -170,6 +187,7 @@ fn parse_ip(value: &str, flag: &str) -> Result<IpAddr> {
 }
 
 fn create(ctx: &Ctx, args: CreateArgs) -> Result<()> {
+    args.accepted.check()?;
     let request = CreateRequest {
         subnets: args.subnet.iter().map(|s| parse_cidr(s, "--subnet")).collect::<Result<_>>()?,
         gateways: args.gateway.iter().map(|s| parse_ip(s, "--gateway")).collect::<Result<_>>()?,
@@ -181,8 +199,16 @@ fn create(ctx: &Ctx, args: CreateArgs) -> Result<()> {
         internal: args.internal,
         ipv6: args.ipv6,
         disable_dns: args.disable_dns,
+        interface: args.interface_name,
     };
     let store = ctx.store()?;
+    if args.ignore {
+        // Podman's --ignore: an existing network of that name is the answer, whatever its settings.
+        if let Ok(existing) = store.networks.find(&request.name) {
+            println!("{}", existing.id);
+            return Ok(());
+        }
+    }
     let record = networks::create(&store, request)?;
     println!("{}", record.id);
     Ok(())
@@ -200,7 +226,7 @@ fn ls(ctx: &Ctx, args: LsArgs) -> Result<()> {
         rows.iter().for_each(|r| println!("{}", r["ID"].as_str().unwrap_or_default()));
         return Ok(());
     }
-    print_rows(&rows, args.format.as_deref(), |rows| {
+    print_rows_with(&rows, args.format.as_deref(), Heading::from_noheading(args.noheading), |rows| {
         let mut table = Table::new(["NETWORK ID", "NAME", "DRIVER", "SCOPE"]);
         let field = |r: &serde_json::Value, k: &str| r[k].as_str().unwrap_or_default().to_string();
         for r in rows {
@@ -211,6 +237,7 @@ fn ls(ctx: &Ctx, args: LsArgs) -> Result<()> {
 }
 
 fn inspect(ctx: &Ctx, args: InspectArgs) -> Result<()> {
+    args.accepted.check()?;
     let template = args.format.as_deref().filter(|f| *f != "json").map(GoTemplate::parse).transpose()?;
     let store = ctx.store()?;
     let (objects, failures) = each_name(&args.names, |name| networks::inspect_json(&store, &store.networks.find(name)?));
@@ -218,6 +245,7 @@ fn inspect(ctx: &Ctx, args: InspectArgs) -> Result<()> {
 }
 
 fn rm(ctx: &Ctx, args: RmArgs) -> Result<()> {
+    args.accepted.check()?;
     let store = ctx.store()?;
     for_each(&args.names, |name| {
         if networks::remove(&store, name, args.force)? {
@@ -252,6 +280,7 @@ fn exists(ctx: &Ctx, args: ExistsArgs) -> Result<()> {
 }
 
 fn connect(ctx: &Ctx, args: ConnectArgs) -> Result<()> {
+    args.accepted.check()?;
     let ip = args.ip.as_deref().map(|s| parse_ip(s, "--ip")).transpose()?;
     let store = ctx.store()?;
     networks::connect(&store, &args.network, &args.container, args.alias, ip, args.mac_address)

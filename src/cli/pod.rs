@@ -8,6 +8,7 @@ use anyhow::{bail, Context, Result};
 use clap::{Args, Subcommand};
 
 use super::output::for_each;
+use super::pod_targets::PodTargets;
 use super::Ctx;
 use crate::engine::pods;
 use crate::pod::{PodSpec, Share};
@@ -24,7 +25,7 @@ Examples:
 pub enum PodCommand {
     /// Create a pod (and its infra container)
     #[command(after_help = CREATE_EXAMPLES)]
-    Create(PodCreateArgs),
+    Create(Box<PodCreateArgs>),
     /// List pods
     #[command(visible_alias = "ls", alias = "list")]
     Ps(super::pod_show::PodPsArgs),
@@ -94,17 +95,41 @@ pub struct PodCreateArgs {
     /// Set a resolver option
     #[arg(long, value_name = "OPTION")]
     pub dns_option: Vec<String>,
+    /// Read labels from a file of KEY=VALUE lines (# comments)
+    #[arg(long, value_name = "FILE")]
+    pub label_file: Vec<std::path::PathBuf>,
+    /// Write the pod's Id to this file (it must not exist)
+    #[arg(long, value_name = "FILE")]
+    pub pod_id_file: Option<std::path::PathBuf>,
+    /// Remove a pod of the same name first (with its containers)
+    #[arg(long)]
+    pub replace: bool,
+    /// Mount a volume in every container of the pod (as run's -v)
+    #[arg(short, long, value_name = "[SOURCE:]TARGET[:OPTIONS]")]
+    pub volume: Vec<String>,
+    /// Set a namespaced kernel parameter for the pod (net.*, kernel.shm*, ...: NAME=VALUE)
+    #[arg(long, value_name = "NAME=VALUE")]
+    pub sysctl: Vec<String>,
+    /// Restart policy of the pod's containers that give none: no, always, unless-stopped, on-failure[:N]
+    #[arg(long, value_name = "POLICY")]
+    pub restart: Option<String>,
+    /// When the last container but the infra one exits: continue (the pod keeps running) or stop
+    #[arg(long, value_name = "POLICY", default_value = "continue")]
+    pub exit_policy: String,
+    /// The infra container's name (default: the pod's short Id and -infra)
+    #[arg(long, value_name = "NAME")]
+    pub infra_name: Option<String>,
     /// The pod's name, as an alternative to --name
     #[arg(value_name = "NAME")]
     pub positional_name: Option<String>,
+    #[command(flatten)]
+    pub accepted: super::pod_accepted::PodCreateAccepted,
 }
 
 #[derive(Args, Debug)]
 pub struct PodNamesArgs {
-    /// Act on every pod
-    #[arg(short, long)]
-    pub all: bool,
-    pub pods: Vec<String>,
+    #[command(flatten)]
+    pub targets: PodTargets,
 }
 
 #[derive(Args, Debug)]
@@ -112,10 +137,11 @@ pub struct PodStopArgs {
     /// Seconds to wait before killing
     #[arg(short = 't', long = "time", alias = "timeout")]
     pub time: Option<u32>,
-    /// Act on every pod
+    /// Do not fail for pods (or --pod-id-file files) that do not exist
     #[arg(short, long)]
-    pub all: bool,
-    pub pods: Vec<String>,
+    pub ignore: bool,
+    #[command(flatten)]
+    pub targets: PodTargets,
 }
 
 #[derive(Args, Debug)]
@@ -123,10 +149,8 @@ pub struct PodKillArgs {
     /// Signal to send
     #[arg(short, long, default_value = "KILL")]
     pub signal: String,
-    /// Act on every pod
-    #[arg(short, long)]
-    pub all: bool,
-    pub pods: Vec<String>,
+    #[command(flatten)]
+    pub targets: PodTargets,
 }
 
 #[derive(Args, Debug)]
@@ -134,16 +158,14 @@ pub struct PodRmArgs {
     /// Stop and remove running pods
     #[arg(short, long)]
     pub force: bool,
-    /// Remove every pod
-    #[arg(short, long)]
-    pub all: bool,
     /// Seconds to wait before killing, with --force
     #[arg(short = 't', long = "time", alias = "timeout")]
     pub time: Option<u32>,
-    /// Do not fail for pods that do not exist
+    /// Do not fail for pods (or --pod-id-file files) that do not exist
     #[arg(short, long)]
     pub ignore: bool,
-    pub pods: Vec<String>,
+    #[command(flatten)]
+    pub targets: PodTargets,
 }
 
 #[derive(Args, Debug)]
@@ -161,33 +183,33 @@ pub struct PodExistsArgs {
 pub fn run(ctx: &Ctx, command: PodCommand) -> Result<()> {
     match command {
         PodCommand::Refused(r) => r.refuse(),
-        PodCommand::Create(a) => create(ctx, a),
+        PodCommand::Create(a) => create(ctx, *a),
         PodCommand::Ps(a) => super::pod_show::ps(ctx, a),
         PodCommand::Inspect(a) => super::pod_show::inspect(ctx, a),
         PodCommand::Start(a) => {
             let store = ctx.store()?;
-            each_pod(&store, &a.pods, a.all, |pod| pods::start(&store, pod))
+            each_pod(&store, &a.targets, false, |pod| pods::start(&store, pod))
         }
         PodCommand::Stop(a) => {
             let store = ctx.store_files_only()?;
-            each_pod(&store, &a.pods, a.all, |pod| pods::stop(&store, pod, a.time))
+            each_pod(&store, &a.targets, a.ignore, |pod| pods::stop(&store, pod, a.time))
         }
         PodCommand::Restart(a) => {
             let store = ctx.store()?;
-            each_pod(&store, &a.pods, a.all, |pod| crate::engine::pods_ops::restart(&store, pod, a.time))
+            each_pod(&store, &a.targets, a.ignore, |pod| crate::engine::pods_ops::restart(&store, pod, a.time))
         }
         PodCommand::Kill(a) => {
             let store = ctx.store_files_only()?;
             let signal = crate::engine::lifecycle::parse_signal(&a.signal)?;
-            each_pod(&store, &a.pods, a.all, |pod| crate::engine::pods_ops::kill(&store, pod, signal))
+            each_pod(&store, &a.targets, false, |pod| crate::engine::pods_ops::kill(&store, pod, signal))
         }
         PodCommand::Pause(a) => {
             let store = ctx.store_files_only()?;
-            each_pod(&store, &a.pods, a.all, |pod| crate::engine::pods_ops::pause(&store, pod, true))
+            each_pod(&store, &a.targets, false, |pod| crate::engine::pods_ops::pause(&store, pod, true))
         }
         PodCommand::Unpause(a) => {
             let store = ctx.store_files_only()?;
-            each_pod(&store, &a.pods, a.all, |pod| crate::engine::pods_ops::pause(&store, pod, false))
+            each_pod(&store, &a.targets, false, |pod| crate::engine::pods_ops::pause(&store, pod, false))
         }
         PodCommand::Rm(a) => rm(ctx, a),
         PodCommand::Prune(a) => prune(ctx, a),
@@ -207,25 +229,24 @@ pub fn run(ctx: &Ctx, command: PodCommand) -> Result<()> {
     }
 }
 
-/// Runs `each` for the named pods (or all of them), printing each pod's
-/// Id as Podman does; going on after a failure.
-fn each_pod(store: &crate::store::Store, names: &[String], all: bool, mut each: impl FnMut(&crate::store::pods::PodRecord) -> Result<()>) -> Result<()> {
-    let names = pod_names(store, names, all)?;
+/// Runs `each` for the pods asked for, printing each pod's Id as Podman
+/// does; going on after a failure. With `ignore`, pods that do not exist
+/// are passed over.
+fn each_pod(store: &crate::store::Store, targets: &PodTargets, ignore: bool, mut each: impl FnMut(&crate::store::pods::PodRecord) -> Result<()>) -> Result<()> {
+    let names = targets.resolve(store, ignore)?;
     for_each(&names, |name| {
-        let pod = pods::find(store, name)?;
+        let pod = match pods::find(store, name) {
+            Err(e) if ignore && is_no_such_pod(&e) => return Ok(()),
+            found => found?,
+        };
         each(&pod)?;
         println!("{}", pod.id);
         Ok(())
     })
 }
 
-fn pod_names(store: &crate::store::Store, names: &[String], all: bool) -> Result<Vec<String>> {
-    match (all, names.is_empty()) {
-        (true, true) => Ok(pods::list(store)?.into_iter().map(|p| p.id).collect()),
-        (true, false) => bail!("--all and pod names cannot be used together: give one or the other"),
-        (false, true) => bail!("no pod given: name at least one pod (or use --all)"),
-        (false, false) => Ok(names.to_vec()),
-    }
+fn is_no_such_pod(e: &anyhow::Error) -> bool {
+    matches!(e.downcast_ref::<crate::errors::PontoonError>(), Some(crate::errors::PontoonError::NoSuchPod(_)))
 }
 
 /// The spec `pod create`'s flags ask for.
@@ -248,6 +269,14 @@ fn create_spec(a: &PodCreateArgs, default_network: Option<String>) -> Result<Pod
         }
         labels.insert(k.to_string(), v.to_string());
     }
+    for file in &a.label_file {
+        let text = std::fs::read_to_string(file).with_context(|| format!("read --label-file {}", file.display()))?;
+        for line in text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            let (k, v) = line.split_once('=').unwrap_or((line, ""));
+            // --label wins over the file, as in Docker and for run.
+            labels.entry(k.to_string()).or_insert_with(|| v.to_string());
+        }
+    }
     spec.labels = labels;
     // The infra container's network: as a container's, containers.conf's
     // netns when no --network is given.
@@ -259,25 +288,58 @@ fn create_spec(a: &PodCreateArgs, default_network: Option<String>) -> Result<Pod
     for p in &a.publish {
         spec.ports.extend(crate::spec::ports::parse_publish(p)?);
     }
+    if a.infra_name.is_some() && !a.infra {
+        bail!("--infra-name needs an infra container: drop --infra=false");
+    }
+    spec.infra_name = a.infra_name.clone();
+    spec.exit_policy = crate::pod::ExitPolicy::parse(&a.exit_policy)?;
+    spec.restart = a.restart.as_deref().map(crate::spec::restart::RestartPolicy::parse).transpose()?;
+    spec.sysctls = crate::spec::sysctl::parse(&a.sysctl)?;
+    if !spec.sysctls.is_empty() {
+        if !a.infra {
+            bail!("--sysctl needs an infra container to hold the namespaces: drop --infra=false, or give --sysctl to each container");
+        }
+        crate::spec::sysctl::check(&spec.sysctls, &spec.network, &Default::default())?;
+    }
+    if !a.volume.is_empty() {
+        let cwd = std::env::current_dir().context("the current directory, for relative --volume sources")?;
+        spec.volumes = a.volume.iter().map(|v| crate::spec::mounts::parse_volume(v, &cwd)).collect::<Result<_>>()?;
+    }
     spec.dns = crate::spec::dns::DnsSettings::parse(&a.dns, &a.dns_search, &a.dns_option)?;
     spec.extra_hosts = crate::spec::dns::parse_extra_hosts(&a.add_host)?;
     Ok(spec)
 }
 
 fn create(ctx: &Ctx, a: PodCreateArgs) -> Result<()> {
+    a.accepted.check()?;
+    if let Some(p) = a.pod_id_file.as_deref().filter(|p| p.exists()) {
+        bail!("pod id file {} exists: ensure another pod is not using it, or delete it", p.display());
+    }
     let spec = create_spec(&a, crate::engine::containers_conf::default_netns()?)?;
     let store = ctx.store()?;
+    if a.replace && !spec.name.is_empty() {
+        // Podman's --replace: the old pod goes, running or not, with its containers.
+        match pods::find(&store, &spec.name) {
+            Ok(old) if old.name == spec.name => pods::remove(&store, &old, true, None).with_context(|| format!("--replace: remove the pod {}", old.name))?,
+            Ok(_) => {}
+            Err(e) if is_no_such_pod(&e) => {}
+            Err(e) => return Err(e),
+        }
+    }
     let pod = pods::create(&store, spec)?;
+    if let Some(path) = &a.pod_id_file {
+        super::run_compat::write_cidfile(Some(path), &pod.id).with_context(|| format!("--pod-id-file {}", path.display()))?;
+    }
     println!("{}", pod.id);
     Ok(())
 }
 
 fn rm(ctx: &Ctx, a: PodRmArgs) -> Result<()> {
     let store = ctx.store()?;
-    let names = pod_names(&store, &a.pods, a.all)?;
+    let names = a.targets.resolve(&store, a.ignore)?;
     for_each(&names, |name| {
         let pod = match pods::find(&store, name) {
-            Err(e) if a.ignore && matches!(e.downcast_ref::<crate::errors::PontoonError>(), Some(crate::errors::PontoonError::NoSuchPod(_))) => return Ok(()),
+            Err(e) if a.ignore && is_no_such_pod(&e) => return Ok(()),
             found => found?,
         };
         pods::remove(&store, &pod, a.force, a.time)?;

@@ -7,7 +7,7 @@ use anyhow::Result;
 use clap::Args;
 use serde_json::{json, Value};
 
-use super::output::print_rows;
+use super::output::{print_rows_with, Heading};
 use super::Ctx;
 use crate::engine::pods;
 use crate::engine::pods_view::{container_state, status};
@@ -50,6 +50,14 @@ pub struct PodPsArgs {
     /// Show the latest created pod
     #[arg(short, long)]
     pub latest: bool,
+    /// Leave out the column names
+    #[arg(long)]
+    pub noheading: bool,
+    /// Sort the pods by created (newest first, the default), id, name, number (of containers) or status
+    #[arg(long, value_name = "FIELD", value_parser = ["created", "id", "name", "number", "status"])]
+    pub sort: Option<String>,
+    #[command(flatten)]
+    pub accepted: super::pod_accepted::PodPsAccepted,
 }
 
 #[derive(Args, Debug)]
@@ -57,13 +65,21 @@ pub struct PodInspectArgs {
     /// Output: json (default) or a Go template
     #[arg(short, long)]
     pub format: Option<String>,
-    #[arg(required = true)]
+    /// Show the latest created pod
+    #[arg(short, long, conflicts_with = "pods")]
+    pub latest: bool,
+    #[arg(required_unless_present = "latest")]
     pub pods: Vec<String>,
 }
 
 #[derive(Args, Debug)]
 pub struct PodTopArgs {
-    pub pod: String,
+    /// Show the latest created pod's processes
+    #[arg(short, long)]
+    pub latest: bool,
+    /// The pod (with --latest, the first ps option)
+    #[arg(required_unless_present = "latest")]
+    pub pod: Option<String>,
     /// ps options (accepted for compatibility; the columns are ps -ef's)
     #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
     pub ps_options: Vec<String>,
@@ -74,9 +90,14 @@ pub struct PodStatsArgs {
     /// Show every pod (default: those named)
     #[arg(short, long)]
     pub all: bool,
+    /// Show the latest created pod
+    #[arg(short, long, conflicts_with_all = ["all", "pods"])]
+    pub latest: bool,
     #[command(flatten)]
     pub display: super::stats::StatsDisplay,
     pub pods: Vec<String>,
+    #[command(flatten)]
+    pub accepted: super::pod_accepted::PodStatsAccepted,
 }
 
 #[derive(Args, Debug)]
@@ -99,7 +120,22 @@ pub struct PodLogsArgs {
     /// Show timestamps
     #[arg(short, long)]
     pub timestamps: bool,
-    pub pod: String,
+    /// Start each line with its container's name (rather than its short Id)
+    #[arg(long)]
+    pub names: bool,
+    /// Show the latest created pod's logs
+    #[arg(short, long, conflicts_with = "pod")]
+    pub latest: bool,
+    #[arg(required_unless_present = "latest")]
+    pub pod: Option<String>,
+    #[command(flatten)]
+    pub accepted: super::pod_accepted::PodLogsAccepted,
+}
+
+/// `--latest`: the pod created last.
+fn latest(store: &crate::store::Store) -> Result<PodRecord> {
+    // pods::list is newest first.
+    pods::list(store)?.into_iter().next().ok_or_else(|| anyhow::anyhow!("--latest: there are no pods"))
 }
 
 fn short(id: &str, no_trunc: bool) -> String {
@@ -131,6 +167,7 @@ fn matches(pod: &PodRecord, members: &[Container], filters: &[String]) -> Result
 }
 
 pub fn ps(ctx: &Ctx, args: PodPsArgs) -> Result<()> {
+    args.accepted.check()?;
     let store = ctx.store_files_only()?;
     let mut shown = Vec::new();
     let all = crate::engine::lifecycle::reconciled(&store, store.containers.list()?);
@@ -142,6 +179,14 @@ pub fn ps(ctx: &Ctx, args: PodPsArgs) -> Result<()> {
     }
     if args.latest {
         shown.truncate(1);
+    }
+    // Stable sorts: pods that tie stay newest first.
+    match args.sort.as_deref() {
+        Some("id") => shown.sort_by(|a, b| a.0.id.cmp(&b.0.id)),
+        Some("name") => shown.sort_by(|a, b| a.0.name.cmp(&b.0.name)),
+        Some("number") => shown.sort_by_key(|(_, members)| members.len()),
+        Some("status") => shown.sort_by_key(|(_, members)| status(members)),
+        _ => {}
     }
     if args.quiet {
         // Podman prints whole Ids here.
@@ -156,7 +201,7 @@ pub fn ps(ctx: &Ctx, args: PodPsArgs) -> Result<()> {
         return Ok(());
     }
     let rows: Vec<Value> = shown.iter().map(|(p, m)| ps_row(p, m, args.no_trunc)).collect();
-    print_rows(&rows, args.format.as_deref(), |rows| {
+    print_rows_with(&rows, args.format.as_deref(), Heading::from_noheading(args.noheading), |rows| {
         let mut header = vec!["POD ID", "NAME", "STATUS", "CREATED", "INFRA ID"];
         let per_container = args.ctr_ids || args.ctr_names || args.ctr_status;
         if args.ctr_ids {
@@ -242,9 +287,10 @@ fn network_names(pod: &PodRecord) -> Vec<String> {
 
 pub fn inspect(ctx: &Ctx, args: PodInspectArgs) -> Result<()> {
     let store = ctx.store_files_only()?;
+    let names = if args.latest { vec![latest(&store)?.id] } else { args.pods.clone() };
     let mut docs = Vec::new();
     let mut errors = Vec::new();
-    for name in &args.pods {
+    for name in &names {
         match pods::find(&store, name) {
             Ok(pod) => {
                 let members = pods::members(&store, &pod)?;
@@ -256,7 +302,7 @@ pub fn inspect(ctx: &Ctx, args: PodInspectArgs) -> Result<()> {
     match OutputFormat::parse(args.format.as_deref()) {
         OutputFormat::Table | OutputFormat::Json => {
             // Podman 4 prints one pod as an object, several as a list.
-            let out = if docs.len() == 1 && args.pods.len() == 1 { serde_json::to_string_pretty(&docs[0])? } else { serde_json::to_string_pretty(&docs)? };
+            let out = if docs.len() == 1 && names.len() == 1 { serde_json::to_string_pretty(&docs[0])? } else { serde_json::to_string_pretty(&docs)? };
             if !docs.is_empty() || errors.is_empty() {
                 println!("{out}");
             }
@@ -277,7 +323,10 @@ pub fn inspect(ctx: &Ctx, args: PodInspectArgs) -> Result<()> {
 
 pub fn top(ctx: &Ctx, args: PodTopArgs) -> Result<()> {
     let store = ctx.store_files_only()?;
-    let pod = pods::find(&store, &args.pod)?;
+    let pod = match (&args.pod, args.latest) {
+        (Some(name), false) => pods::find(&store, name)?,
+        _ => latest(&store)?,
+    };
     let mut header = vec!["CONTAINER"];
     header.extend(crate::engine::top::COLUMNS);
     let mut table = Table::new(header);
@@ -289,8 +338,10 @@ pub fn top(ctx: &Ctx, args: PodTopArgs) -> Result<()> {
 }
 
 pub fn stats(ctx: &Ctx, args: PodStatsArgs) -> Result<()> {
+    args.accepted.check()?;
     let store = ctx.store_files_only()?;
     let chosen: Vec<PodRecord> = match (args.all || args.pods.is_empty(), args.pods.is_empty()) {
+        _ if args.latest => vec![latest(&store)?],
         (true, true) => pods::list(&store)?,
         (true, false) => anyhow::bail!("--all and pod names cannot be used together: give one or the other"),
         _ => args.pods.iter().map(|p| pods::find(&store, p)).collect::<Result<_>>()?,
@@ -326,15 +377,20 @@ pub fn stats(ctx: &Ctx, args: PodStatsArgs) -> Result<()> {
 /// `pod logs`: each container's records; with more than one container,
 /// each line starts with the container's short Id, as Podman prints it.
 pub fn logs(ctx: &Ctx, args: PodLogsArgs) -> Result<()> {
+    args.accepted.check()?;
     let store = ctx.store_files_only()?;
-    let pod = pods::find(&store, &args.pod)?;
+    let pod = match &args.pod {
+        Some(name) => pods::find(&store, name)?,
+        None => latest(&store)?,
+    };
     let sources = crate::engine::pods_ops::log_sources(&store, &pod, args.container.as_deref())?;
-    let prefix = sources.len() > 1;
+    // --names asks for the prefix even for one container.
+    let prefix = sources.len() > 1 || args.names;
     let opts = crate::engine::logs::LogOptions { since: args.since.as_deref(), until: args.until.as_deref(), tail: &args.tail, follow: args.follow };
     let out = std::sync::Mutex::new(());
     let show = |c: &Container| {
         let mut at_line_start = true;
-        let tag = short(&c.record.id, false);
+        let tag = if args.names { c.record.name.clone() } else { short(&c.record.id, false) };
         crate::engine::logs::logs(&store, &c.record.id, &opts, |r| {
             let _held = out.lock();
             let mut w: Box<dyn Write> = if r.stream == "stderr" { Box::new(std::io::stderr()) } else { Box::new(std::io::stdout()) };

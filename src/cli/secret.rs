@@ -56,6 +56,11 @@ pub struct CreateArgs {
     /// Give an existing secret of that name the new data
     #[arg(long)]
     pub replace: bool,
+    /// No error when a secret of that name exists already (its Id is printed, its data kept)
+    #[arg(short, long, conflicts_with = "replace")]
+    pub ignore: bool,
+    #[command(flatten)]
+    pub accepted: super::network_accepted::SecretCreateAccepted,
 }
 
 #[derive(Args, Debug)]
@@ -82,6 +87,9 @@ pub struct InspectArgs {
     /// Show each secret as lines of text rather than JSON
     #[arg(long)]
     pub pretty: bool,
+    /// Show the secrets' data too (SecretData)
+    #[arg(long)]
+    pub showsecret: bool,
     #[arg(required = true)]
     pub names: Vec<String>,
 }
@@ -113,6 +121,15 @@ pub fn run(ctx: &Ctx, command: SecretCommand) -> Result<()> {
 }
 
 fn create(ctx: &Ctx, args: CreateArgs) -> Result<()> {
+    args.accepted.check()?;
+    if args.ignore {
+        // Podman's --ignore: the existing secret is the answer; its data stays (stdin is not read).
+        let store = ctx.store_files_only()?;
+        if let Some(existing) = secrets::list(&store)?.into_iter().find(|s| s.name == args.name) {
+            println!("{}", existing.id);
+            return Ok(());
+        }
+    }
     let data = read_data(&args)?;
     let opts = CreateOptions {
         driver: args.driver.clone(),
@@ -201,7 +218,13 @@ fn inspect(ctx: &Ctx, args: InspectArgs) -> Result<()> {
         }
         return failures.into_result();
     }
-    let objects: Vec<Value> = found.iter().map(secrets::inspect_json).collect();
+    let mut objects: Vec<Value> = found.iter().map(secrets::inspect_json).collect();
+    if args.showsecret {
+        for (object, record) in objects.iter_mut().zip(&found) {
+            let data = secrets::data(&store, record)?;
+            object["SecretData"] = Value::String(String::from_utf8_lossy(&data).into_owned());
+        }
+    }
     super::inspect::print_inspected(&objects, template.as_ref(), failures)
 }
 

@@ -70,6 +70,17 @@ pub struct CreateArgs {
     /// Driver options: type=none, o=bind, device=/host/dir
     #[arg(short, long = "opt")]
     pub opt: Vec<String>,
+    /// No error when the volume exists already (its name is printed)
+    #[arg(long)]
+    pub ignore: bool,
+    /// The volume directory's owner (a user id as containers see it)
+    #[arg(long, value_name = "UID")]
+    pub uid: Option<u32>,
+    /// The volume directory's group (a group id as containers see it)
+    #[arg(long, value_name = "GID")]
+    pub gid: Option<u32>,
+    #[command(flatten)]
+    pub accepted: super::network_accepted::VolumeCreateAccepted,
 }
 
 #[derive(Args, Debug)]
@@ -86,11 +97,16 @@ pub struct LsArgs {
     /// Output: table, json, `table TEMPLATE` or a Go template
     #[arg(long)]
     pub format: Option<String>,
+    #[command(flatten)]
+    pub accepted: super::network_accepted::VolumeLsAccepted,
 }
 
 #[derive(Args, Debug)]
 pub struct InspectArgs {
-    #[arg(required = true)]
+    /// Show every volume
+    #[arg(short, long)]
+    pub all: bool,
+    #[arg(required_unless_present = "all")]
     pub names: Vec<String>,
     /// Format the output with a Go template, e.g. '{{.Mountpoint}}'
     #[arg(short, long)]
@@ -142,15 +158,29 @@ fn create(ctx: &Ctx, args: CreateArgs) -> Result<()> {
     if args.driver != "local" {
         bail!("unknown volume driver {:?}: only \"local\" exists here", args.driver);
     }
+    args.accepted.check()?;
     let labels = key_values(&args.label, "--label")?;
     let options = key_values(&args.opt, "--opt")?;
     let store = ctx.store()?;
+    if let Some(name) = args.name.as_deref().filter(|_| args.ignore) {
+        // Podman's --ignore: an existing volume of that name is the answer, whatever its options.
+        if store.volumes.load(name).is_ok() {
+            println!("{name}");
+            return Ok(());
+        }
+    }
     let v = volumes::create(&store, args.name.as_deref(), labels, options)?;
+    if let Err(e) = volumes::set_owner(&store, &v, args.uid, args.gid) {
+        // No half-made volume: it goes again when it cannot be given away.
+        let _ = volumes::remove(&store, &v.name, true);
+        return Err(e);
+    }
     println!("{}", v.name);
     Ok(())
 }
 
 fn ls(ctx: &Ctx, args: LsArgs) -> Result<()> {
+    args.accepted.check()?;
     let store = ctx.store()?;
     let counts = volumes::usage_counts(&store)?;
     let mut rows = Vec::new();
@@ -202,7 +232,12 @@ fn ls(ctx: &Ctx, args: LsArgs) -> Result<()> {
 fn inspect(ctx: &Ctx, args: InspectArgs) -> Result<()> {
     let template = args.format.as_deref().filter(|f| *f != "json").map(GoTemplate::parse).transpose()?;
     let store = ctx.store()?;
-    let (objects, failures) = each_name(&args.names, |name| Ok(volumes::inspect_json(&store, &store.volumes.load(name)?)));
+    let names = match (args.all, args.names.is_empty()) {
+        (true, true) => store.volumes.list()?.into_iter().map(|v| v.name).collect(),
+        (true, false) => bail!("volume inspect: --all cannot be used with volume names: give one or the other"),
+        (false, _) => args.names,
+    };
+    let (objects, failures) = each_name(&names, |name| Ok(volumes::inspect_json(&store, &store.volumes.load(name)?)));
     super::inspect::print_inspected(&objects, template.as_ref(), failures)
 }
 

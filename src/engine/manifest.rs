@@ -37,6 +37,10 @@ pub struct EntryOptions {
     pub os: Option<String>,
     pub arch: Option<String>,
     pub variant: Option<String>,
+    pub os_version: Option<String>,
+    /// `--os-features`, and `--features` (CPU features): replace the entry's.
+    pub os_features: Vec<String>,
+    pub features: Vec<String>,
     pub annotations: BTreeMap<String, String>,
 }
 
@@ -171,7 +175,7 @@ fn manifest_media_type(bytes: &[u8]) -> String {
 
 fn platform_of(config: &ImageConfig) -> Platform {
     let or = |s: &str, d: &str| if s.is_empty() { d.to_string() } else { s.to_string() };
-    Platform { architecture: or(&config.architecture, "amd64"), os: or(&config.os, "linux"), variant: config.variant.clone() }
+    Platform { architecture: or(&config.architecture, "amd64"), os: or(&config.os, "linux"), variant: config.variant.clone(), ..Default::default() }
 }
 
 fn remote_entries(conf: &RegistriesConf, image: &str, all: bool, opts: &EntryOptions) -> Result<Vec<(Descriptor, EntrySource)>> {
@@ -187,6 +191,7 @@ fn remote_entries(conf: &RegistriesConf, image: &str, all: bool, opts: &EntryOpt
             os: opts.os.clone().unwrap_or(host.os),
             architecture: opts.arch.clone().unwrap_or(host.architecture),
             variant: opts.variant.clone(),
+            ..Default::default()
         };
         let chosen = index.select(&wanted).with_context(|| format!("{image} has no image for {}/{}: use --all, or --arch", wanted.os, wanted.architecture))?;
         return Ok(vec![(chosen.clone(), source(&chosen.digest))]);
@@ -216,6 +221,15 @@ fn apply(desc: &mut Descriptor, opts: &EntryOptions) {
     }
     if let Some(v) = &opts.variant {
         platform.variant = Some(v.clone()).filter(|v| !v.is_empty());
+    }
+    if let Some(v) = &opts.os_version {
+        platform.os_version = Some(v.clone()).filter(|v| !v.is_empty());
+    }
+    if !opts.os_features.is_empty() {
+        platform.os_features = Some(opts.os_features.clone());
+    }
+    if !opts.features.is_empty() {
+        platform.features = Some(opts.features.clone());
     }
     if !opts.annotations.is_empty() {
         desc.annotations.get_or_insert_with(BTreeMap::new).extend(opts.annotations.clone());

@@ -44,6 +44,8 @@ pub struct CreateRequest {
     pub disable_dns: bool,
     pub labels: BTreeMap<String, String>,
     pub options: BTreeMap<String, String>,
+    /// `--interface-name`: the bridge's name (default: the next free pontoonN).
+    pub interface: Option<String>,
 }
 
 /// `network create`: checks everything, then writes the record. Nothing
@@ -73,6 +75,15 @@ pub fn create(store: &Store, request: CreateRequest) -> Result<NetworkRecord> {
             bail!("subnet {} overlaps network {}'s subnet {}: choose another --subnet", s.subnet, other.name, theirs.subnet);
         }
     }
+    if let Some(name) = &request.interface {
+        check_interface_name(name)?;
+        if let Some(other) = existing.iter().find(|n| &n.interface == name) {
+            bail!("--interface-name {name}: network {} has that bridge already: choose another name", other.name);
+        }
+        if nix::net::if_::if_nametoindex(name.as_str()).is_ok() {
+            bail!("--interface-name {name}: a link of that name exists already: choose a name no interface has");
+        }
+    }
     let taken = store.networks.taken_subnets(&existing)?;
     if !subnets.iter().any(|s| s.subnet.addr().is_ipv4()) {
         let subnet = store.networks.free_ipv4_subnet(&taken)?;
@@ -87,7 +98,7 @@ pub fn create(store: &Store, request: CreateRequest) -> Result<NetworkRecord> {
         id: crate::store::containers::new_id(),
         name: request.name,
         driver: request.driver,
-        interface: store.networks.free_interface(&existing),
+        interface: request.interface.clone().unwrap_or_else(|| store.networks.free_interface(&existing)),
         subnets,
         ipv6,
         internal: request.internal,
@@ -277,6 +288,15 @@ pub fn ls_json(record: &NetworkRecord, no_trunc: bool) -> Value {
         "Labels": labels.join(","),
         "CreatedAt": record.created.format("%Y-%m-%d %H:%M:%S%.f %z UTC").to_string(),
     })
+}
+
+/// A Linux interface name: 1 to 15 bytes, no slash, space or colon.
+fn check_interface_name(name: &str) -> Result<()> {
+    let ok = !name.is_empty() && name.len() < 16 && name != "." && name != ".." && name.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
+    if !ok {
+        bail!("invalid --interface-name {name:?}: use 1 to 15 characters of [a-zA-Z0-9_.-]");
+    }
+    Ok(())
 }
 
 /// `network inspect`, in Docker's shape (plus Podman's interface name and

@@ -219,6 +219,17 @@ pub fn join(store: &Store, mut spec: ContainerSpec) -> Result<ContainerSpec> {
     let pod = find(store, &pod_id)?;
     // Stored by full Id, so that a rename or a prefix never matters.
     spec.pod = Some(pod.id.clone());
+    // pod create --restart: the members' policy, where they give none
+    // ("no" is run's default) and are not removed at exit.
+    if let Some(policy) = pod.spec.restart.as_ref().filter(|_| spec.restart.name == "no" && !spec.auto_remove) {
+        spec.restart = policy.clone();
+    }
+    // pod create --volume: every member mounts them, below its own mounts at the same path.
+    for volume in &pod.spec.volumes {
+        if !spec.mounts.iter().any(|m| m.target == volume.target) {
+            spec.mounts.push(volume.clone());
+        }
+    }
     let Some(infra) = pod.infra_id.clone() else { return Ok(spec) };
     if pod.spec.shares(Share::Net) {
         check_no_network_settings(&spec)?;

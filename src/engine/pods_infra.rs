@@ -75,6 +75,7 @@ pub fn infra_spec(pod: &PodRecord) -> ContainerSpec {
         ports: spec.ports.clone(),
         dns: spec.dns.clone(),
         extra_hosts: spec.extra_hosts.clone(),
+        sysctls: spec.sysctls.clone(),
         hostname: Some(spec.effective_hostname()),
         pod: Some(pod.id.clone()),
         pod_infra: true,
@@ -88,7 +89,7 @@ pub fn infra_spec(pod: &PodRecord) -> ContainerSpec {
 /// Makes the infra container of `pod` (created, not started); returns its Id.
 pub fn create_infra(store: &Store, pod: &PodRecord) -> Result<String> {
     ensure_pause_image(store)?;
-    let name = format!("{}-infra", &pod.id[..12]);
+    let name = pod.spec.infra_name.clone().unwrap_or_else(|| format!("{}-infra", &pod.id[..12]));
     let record = crate::engine::container::create(store, infra_spec(pod), Some(name)).with_context(|| format!("create the infra container of pod {}", pod.name))?;
     Ok(record.id)
 }

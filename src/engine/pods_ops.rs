@@ -12,6 +12,28 @@ use crate::store::containers::Container;
 use crate::store::pods::PodRecord;
 use crate::store::Store;
 
+/// After a container of a pod exited for good (its monitor calls this):
+/// with `--exit-policy stop`, the pod stops once no container but its
+/// infra container runs, as in Podman.
+pub fn after_member_exit(store: &Store, record: &crate::store::containers::ContainerRecord) -> Result<()> {
+    let Some(pod_id) = record.spec.pod.as_deref() else { return Ok(()) };
+    if record.spec.pod_infra {
+        return Ok(());
+    }
+    let pod = crate::engine::pods::find(store, pod_id)?;
+    if pod.spec.exit_policy != crate::pod::ExitPolicy::Stop {
+        return Ok(());
+    }
+    let all = members(store, &pod)?;
+    if all.iter().any(|c| !is_infra(&pod, c) && is_running(c)) {
+        return Ok(());
+    }
+    for infra in all.iter().filter(|c| is_infra(&pod, c)) {
+        crate::engine::lifecycle::stop(store, infra, None).with_context(|| format!("--exit-policy stop: stop the infra container of pod {}", pod.name))?;
+    }
+    Ok(())
+}
+
 fn not_running(pod: &PodRecord, what: &str) -> anyhow::Error {
     let message = format!("cannot {what} pod {0}: none of its containers is running; start it first (pontoon pod start {0})", pod.name);
     PontoonError::ContainerNotRunning { name: pod.name.clone(), message }.into()

@@ -54,7 +54,7 @@ pub fn inspect(pod: &PodRecord, members: &[Container]) -> Value {
         "Id": pod.id,
         "Name": pod.name,
         "Created": pod.created.to_rfc3339_opts(chrono::SecondsFormat::Nanos, true),
-        "ExitPolicy": "continue",
+        "ExitPolicy": spec.exit_policy.as_str(),
         "State": status(members),
         "Hostname": if spec.infra { spec.effective_hostname() } else { String::new() },
         "Labels": spec.labels,

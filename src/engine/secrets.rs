@@ -121,6 +121,11 @@ pub fn remove(store: &Store, name_or_id: &str) -> Result<SecretRecord> {
     Ok(record)
 }
 
+/// A secret's data, for `secret inspect --showsecret` (Podman's SecretData).
+pub fn data(store: &Store, record: &SecretRecord) -> Result<Vec<u8>> {
+    secret_store(store).read_data(record)
+}
+
 /// `secret inspect`'s shape, Podman's: never the data.
 pub fn inspect_json(s: &SecretRecord) -> Value {
     json!({

@@ -87,6 +87,21 @@ pub fn create(store: &Store, name: Option<&str>, labels: BTreeMap<String, String
     Ok(create_locked(store, &name, labels, options, false)?.0)
 }
 
+/// `volume create --uid/--gid` (Podman's): the new volume's directory
+/// belongs to these ids, as the container sees them (rootless, the store
+/// is opened in the user namespace, so they map as a container's do).
+/// Not for a bind volume (`-o device=`): that directory is the user's own.
+pub fn set_owner(store: &Store, volume: &VolumeRecord, uid: Option<u32>, gid: Option<u32>) -> Result<()> {
+    if uid.is_none() && gid.is_none() {
+        return Ok(());
+    }
+    if volume.options.contains_key("device") {
+        bail!("--uid and --gid are not supported for a volume of -o device=: chown the device directory itself");
+    }
+    let dir = store.volumes.data_dir(&volume.name);
+    std::os::unix::fs::chown(&dir, uid, gid).with_context(|| format!("give volume {} to uid {uid:?} gid {gid:?}: use ids the user namespace maps (see /etc/subuid)", volume.name))
+}
+
 fn uses(c: &Container, name: &str) -> bool {
     c.record.spec.mounts.iter().any(|m| m.kind == MountKind::Volume && m.source == name)
 }

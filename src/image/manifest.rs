@@ -34,12 +34,21 @@ pub struct Descriptor {
     pub urls: Option<Vec<String>>,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq, Eq)]
 pub struct Platform {
     pub architecture: String,
     pub os: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub variant: Option<String>,
+    /// The OS version an image needs (Windows' build numbers, mostly).
+    #[serde(rename = "os.version", default, skip_serializing_if = "Option::is_none")]
+    pub os_version: Option<String>,
+    /// The OS features an image needs.
+    #[serde(rename = "os.features", default, skip_serializing_if = "Option::is_none")]
+    pub os_features: Option<Vec<String>>,
+    /// The CPU features an image needs (the image spec reserves it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub features: Option<Vec<String>>,
 }
 
 impl Platform {
@@ -52,7 +61,7 @@ impl Platform {
             "powerpc64" => "ppc64le",
             other => other,
         };
-        Platform { architecture: architecture.to_string(), os: "linux".to_string(), variant: None }
+        Platform { architecture: architecture.to_string(), os: "linux".to_string(), variant: None, ..Default::default() }
     }
 
     /// Parses `os/arch[/variant]` as given to `--platform`.
@@ -60,12 +69,13 @@ impl Platform {
         let parts: Vec<&str> = s.split('/').collect();
         match parts.as_slice() {
             [os, arch] if !os.is_empty() && !arch.is_empty() => {
-                Ok(Platform { os: os.to_string(), architecture: arch.to_string(), variant: None })
+                Ok(Platform { os: os.to_string(), architecture: arch.to_string(), variant: None, ..Default::default() })
             }
             [os, arch, variant] if !os.is_empty() && !arch.is_empty() => Ok(Platform {
                 os: os.to_string(),
                 architecture: arch.to_string(),
                 variant: Some(variant.to_string()),
+                ..Default::default()
             }),
             _ => anyhow::bail!("invalid platform {s:?}: expected os/arch[/variant], for example linux/amd64"),
         }
@@ -195,7 +205,7 @@ mod tests {
             media_type: OCI_MANIFEST.into(),
             digest: Digest::of_bytes(arch.as_bytes()),
             size: 1,
-            platform: Some(Platform { architecture: arch.into(), os: "linux".into(), variant: variant.map(Into::into) }),
+            platform: Some(Platform { architecture: arch.into(), os: "linux".into(), variant: variant.map(Into::into), ..Default::default() }),
             annotations: None,
             urls: None,
         }

@@ -171,6 +171,10 @@ fn supervise(store: &Store, args: &MonitorArgs, sync: &mut Option<File>) -> Resu
     if record.spec.auto_remove {
         let _ = std::fs::remove_dir_all(&paths.run_dir);
     }
+    // Last: the pod may stop with it (pod create --exit-policy stop).
+    if let Err(e) = crate::engine::pods_ops::after_member_exit(store, &record) {
+        eprintln!("{}", crate::errors::one_line(&e));
+    }
     Ok(())
 }
 

@@ -11,6 +11,8 @@ use anyhow::{bail, Result};
 use serde::{Deserialize, Serialize};
 
 use crate::spec::dns::{DnsSettings, ExtraHost};
+use crate::spec::mounts::MountSpec;
+use crate::spec::restart::RestartPolicy;
 use crate::spec::network::NetworkMode;
 use crate::spec::ports::PortMapping;
 
@@ -92,6 +94,52 @@ pub struct PodSpec {
     /// `--add-host`.
     #[serde(default)]
     pub extra_hosts: Vec<ExtraHost>,
+    /// `--volume`: mounted in every member (Podman's), unless the member
+    /// mounts something of its own at the same path.
+    #[serde(default)]
+    pub volumes: Vec<MountSpec>,
+    /// `--infra-name`; None is `ID-infra` (the pod's short Id).
+    #[serde(default)]
+    pub infra_name: Option<String>,
+    /// `--sysctl`: set in the infra container, whose namespaces (net, ipc,
+    /// uts) the members share.
+    #[serde(default)]
+    pub sysctls: BTreeMap<String, String>,
+    /// `--restart`: every member's policy, unless it has one of its own.
+    #[serde(default)]
+    pub restart: Option<RestartPolicy>,
+    /// `--exit-policy`: what happens to the infra container when the last
+    /// other container exits.
+    #[serde(default)]
+    pub exit_policy: ExitPolicy,
+}
+
+/// Podman's `--exit-policy`.
+#[derive(Clone, Copy, Debug, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum ExitPolicy {
+    /// The infra container keeps running (Podman 4's default).
+    #[default]
+    Continue,
+    /// The infra container is stopped, and so the pod.
+    Stop,
+}
+
+impl ExitPolicy {
+    pub fn parse(value: &str) -> Result<ExitPolicy> {
+        match value {
+            "continue" => Ok(ExitPolicy::Continue),
+            "stop" => Ok(ExitPolicy::Stop),
+            other => bail!("invalid --exit-policy {other:?}: use continue or stop"),
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ExitPolicy::Continue => "continue",
+            ExitPolicy::Stop => "stop",
+        }
+    }
 }
 
 fn default_share() -> Vec<Share> {
@@ -115,6 +163,11 @@ impl PodSpec {
             ports: Vec::new(),
             dns: DnsSettings::default(),
             extra_hosts: Vec::new(),
+            volumes: Vec::new(),
+            infra_name: None,
+            exit_policy: ExitPolicy::Continue,
+            sysctls: BTreeMap::new(),
+            restart: None,
         }
     }
 
