@@ -19,6 +19,18 @@ pub struct PullArgs {
     /// Pull for this platform (os/arch[/variant]) instead of the host's
     #[arg(long)]
     pub platform: Option<String>,
+    /// Pull for this architecture (amd64, arm64...) instead of the host's
+    #[arg(long, value_name = "ARCH")]
+    pub arch: Option<String>,
+    /// Pull for this OS instead of linux
+    #[arg(long, value_name = "OS")]
+    pub os: Option<String>,
+    /// Pull for this architecture variant (v7, v8...)
+    #[arg(long, value_name = "VARIANT")]
+    pub variant: Option<String>,
+    /// Credentials file for the pull (default: pontoon login's)
+    #[arg(long, value_name = "FILE")]
+    pub authfile: Option<std::path::PathBuf>,
     /// Print only the image Id
     #[arg(short, long)]
     pub quiet: bool,
@@ -27,11 +39,18 @@ pub struct PullArgs {
     pub all_tags: bool,
     #[command(flatten)]
     pub tls: TlsVerifyArgs,
+    #[command(flatten)]
+    pub accepted: super::image_accepted::PullAccepted,
 }
 
 pub fn pull(ctx: &Ctx, args: PullArgs) -> Result<()> {
+    args.accepted.check()?;
     // Flags and configuration are checked before the store is touched.
-    let platform = args.platform.as_deref().map(Platform::parse).transpose()?;
+    let platform = Platform::from_flags(args.platform.as_deref(), args.os.as_deref(), args.arch.as_deref(), args.variant.as_deref())?;
+    if let Some(file) = &args.authfile {
+        // Read where every credentials lookup of this process reads, as run --authfile does.
+        std::env::set_var(crate::image::auth::AUTH_FILE_ENV, file);
+    }
     let conf = RegistriesConf::load(&ctx.paths)?.with_tls_verify(args.tls.policy());
     let store = ctx.store()?;
     let progress = Progress::for_stderr(args.quiet);

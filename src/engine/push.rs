@@ -81,6 +81,23 @@ pub fn push(store: &Store, conf: &RegistriesConf, image: &str, destination: Opti
     push_record(store, conf, image, record, destination, tag, opts, progress)
 }
 
+/// `push --all-tags`: pushes every local tag of `repository` (a name
+/// without tag or digest) to it, in tag order.
+pub fn push_all_tags(store: &Store, conf: &RegistriesConf, repository: &str, opts: &PushOptions, progress: &Progress) -> Result<Vec<Pushed>> {
+    let reference = Reference::parse(repository)?;
+    if reference.digest.is_some() || repository.split('/').next_back().is_some_and(|last| last.contains(':')) {
+        bail!("push {repository}: --all-tags takes a repository name without a tag or digest");
+    }
+    let prefix = format!("{}:", reference.name());
+    let mut names: Vec<String> = store.images.list()?.into_iter().flat_map(|r| r.names).filter(|n| n.starts_with(&prefix)).collect();
+    names.sort();
+    names.dedup();
+    if names.is_empty() {
+        bail!("push {repository} --all-tags: no local image is tagged in {}: tag one with pontoon tag IMAGE {repository}:TAG", reference.name());
+    }
+    names.iter().map(|name| push(store, conf, name, None, opts, progress)).collect()
+}
+
 /// Pushes `record` to `destination`'s repository under `tag` (a tag, or the
 /// manifest's own digest, as `manifest push --all` sends a list's images);
 /// `image` is how the user named it, for messages.

@@ -64,7 +64,8 @@ fn split_term<'a>(conf: &RegistriesConf, input: &'a str) -> (Vec<String>, &'a st
 
 fn search_one(conf: &RegistriesConf, registry: &str, term: &str, limit: usize) -> Result<Vec<Found>> {
     let insecure = conf.find(registry).is_some_and(|e| e.insecure);
-    let client = RegistryClient::connect(Endpoint::from_name(registry, insecure), auth::lookup(registry)?)?;
+    let endpoint = Endpoint::from_name(registry, insecure).with_tls_verify(conf.tls_verify);
+    let client = RegistryClient::connect(endpoint, auth::lookup(registry)?)?;
     if registry == DEFAULT_REGISTRY {
         Ok(catalog::search_hub(&client, term, limit)?)
     } else {
