@@ -31,6 +31,10 @@ fn latest_names_the_newest_container_for_every_verb_that_takes_one() {
     assert_eq!(env.ok(&["stats", "-l", "--no-stream", "--format", "{{.Name}}"]).trim(), "newer");
     env.ok(&["port", "-l"]);
 
+    let (code, err) = env.fails(&["exec", "newer"]);
+    assert_eq!(code, 125, "{err}");
+    assert!(err.contains("exec needs a command to run in container newer"), "{err}");
+
     // A name as well as --latest is one or the other.
     let (code, err) = env.fails(&["logs", "-l", "older"]);
     assert_eq!(code, 125, "{err}");

@@ -566,8 +566,11 @@ mod tests {
         let super::Command::Container(super::ContainerVerb::Exec(a)) = parse(&["exec", "-u", "0", "-it", "ctr", "ps", "-ef"]) else { panic!("not exec") };
         assert_eq!((a.process.user.as_deref(), a.interactive, a.tty), (Some("0"), true, true));
         assert_eq!((a.container(), a.command()), (Some("ctr"), &["ps".to_string(), "-ef".to_string()][..]));
-        use clap::Parser;
-        assert!(super::Cli::try_parse_from(["pontoon", "exec", "ctr"]).is_err(), "a command is required");
+        // One word is the container, or with --latest the command: exec checks that a command is left.
+        let super::Command::Container(super::ContainerVerb::Exec(a)) = parse(&["exec", "ctr"]) else { panic!("not exec") };
+        assert_eq!((a.container(), a.command()), (Some("ctr"), &[][..]));
+        let super::Command::Container(super::ContainerVerb::Exec(a)) = parse(&["exec", "-l", "ls", "/"]) else { panic!("not exec") };
+        assert_eq!((a.container(), a.command()), (None, &["ls".to_string(), "/".to_string()][..]));
     }
 
     /// Every visible command of the tree, with its path (`container ls`).
