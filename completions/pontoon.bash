@@ -11442,7 +11442,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__image__subcmd__pull)
-            opts="-q -a -h -V --platform --arch --os --variant --authfile --quiet --all-tags --tls-verify --cert-dir --creds --decryption-key --disable-content-trust --policy --retry --retry-delay --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-q -a -h -V --platform --arch --os --variant --authfile --creds --quiet --all-tags --tls-verify --cert-dir --decryption-key --disable-content-trust --policy --retry --retry-delay --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11468,15 +11468,15 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --creds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls-verify)
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
                 --cert-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --creds)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -11552,7 +11552,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__image__subcmd__push)
-            opts="-q -f -a -h -V --quiet --format --authfile --digestfile --all-tags --tls-verify --cert-dir --compress --compression-format --compression-level --creds --disable-content-trust --encrypt-layer --encryption-key --force-compression --platform --remove-signatures --retry --retry-delay --sign-by --sign-by-sigstore --sign-by-sigstore-private-key --sign-by-sq-fingerprint --sign-passphrase-file --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-q -f -a -h -V --quiet --format --authfile --digestfile --creds --all-tags --tls-verify --cert-dir --compress --compression-format --compression-level --disable-content-trust --encrypt-layer --encryption-key --force-compression --platform --remove-signatures --retry --retry-delay --sign-by --sign-by-sigstore --sign-by-sigstore-private-key --sign-by-sq-fingerprint --sign-passphrase-file --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11574,6 +11574,10 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --creds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls-verify)
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
@@ -11591,10 +11595,6 @@ _pontoon() {
                     return 0
                     ;;
                 --compression-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --creds)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -11916,7 +11916,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__image__subcmd__search)
-            opts="-f -h -V --limit --format --no-trunc --filter --authfile --tls-verify --cert-dir --compatible --creds --list-tags --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-f -h -V --limit --format --no-trunc --filter --authfile --creds --tls-verify --cert-dir --compatible --list-tags --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11942,6 +11942,10 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --creds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls-verify)
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
@@ -11951,10 +11955,6 @@ _pontoon() {
                     return 0
                     ;;
                 --compatible)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --creds)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -16464,7 +16464,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__pull)
-            opts="-q -a -h -V --platform --arch --os --variant --authfile --quiet --all-tags --tls-verify --cert-dir --creds --decryption-key --disable-content-trust --policy --retry --retry-delay --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-q -a -h -V --platform --arch --os --variant --authfile --creds --quiet --all-tags --tls-verify --cert-dir --decryption-key --disable-content-trust --policy --retry --retry-delay --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -16490,15 +16490,15 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --creds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls-verify)
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
                 --cert-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --creds)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -16574,7 +16574,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__push)
-            opts="-q -f -a -h -V --quiet --format --authfile --digestfile --all-tags --tls-verify --cert-dir --compress --compression-format --compression-level --creds --disable-content-trust --encrypt-layer --encryption-key --force-compression --platform --remove-signatures --retry --retry-delay --sign-by --sign-by-sigstore --sign-by-sigstore-private-key --sign-by-sq-fingerprint --sign-passphrase-file --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-q -f -a -h -V --quiet --format --authfile --digestfile --creds --all-tags --tls-verify --cert-dir --compress --compression-format --compression-level --disable-content-trust --encrypt-layer --encryption-key --force-compression --platform --remove-signatures --retry --retry-delay --sign-by --sign-by-sigstore --sign-by-sigstore-private-key --sign-by-sq-fingerprint --sign-passphrase-file --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -16596,6 +16596,10 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --creds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls-verify)
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
@@ -16613,10 +16617,6 @@ _pontoon() {
                     return 0
                     ;;
                 --compression-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --creds)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -17846,7 +17846,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__search)
-            opts="-f -h -V --limit --format --no-trunc --filter --authfile --tls-verify --cert-dir --compatible --creds --list-tags --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-f -h -V --limit --format --no-trunc --filter --authfile --creds --tls-verify --cert-dir --compatible --list-tags --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -17872,6 +17872,10 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --creds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls-verify)
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
@@ -17881,10 +17885,6 @@ _pontoon() {
                     return 0
                     ;;
                 --compatible)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --creds)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

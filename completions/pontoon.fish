@@ -2014,10 +2014,10 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -l arch -d 'Pull f
 complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -l os -d 'Pull for this OS instead of linux' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -l variant -d 'Pull for this architecture variant (v7, v8...)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -l authfile -d 'Credentials file for the pull (default: pontoon login\'s)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -l creds -d 'Credentials for the registry, USER:PASSWORD (instead of the saved ones)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -l tls-verify -d 'Require HTTPS and a trusted certificate (true), or allow plain HTTP and untrusted certificates (false); by default as registries.conf says (its insecure key)' -r -f -a "true\t''
 false\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -l cert-dir -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -l creds -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -l decryption-key -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -l disable-content-trust -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -l policy -r
@@ -2042,13 +2042,13 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -s V -l version -d
 complete -c pontoon -n "__fish_pontoon_using_subcommand push" -s f -l format -d 'Manifest schema to push: oci or v2s2 (Docker); as stored by default' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand push" -l authfile -d 'Read registry credentials from this file only' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand push" -l digestfile -d 'Write the pushed manifest\'s digest to this file' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand push" -l creds -d 'Credentials for the registry, USER:PASSWORD (instead of the saved ones)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand push" -l tls-verify -d 'Require HTTPS and a trusted certificate (true), or allow plain HTTP and untrusted certificates (false); by default as registries.conf says (its insecure key)' -r -f -a "true\t''
 false\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand push" -l cert-dir -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand push" -l compress -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand push" -l compression-format -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand push" -l compression-level -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand push" -l creds -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand push" -l disable-content-trust -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand push" -l encrypt-layer -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand push" -l encryption-key -r
@@ -2124,11 +2124,11 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand search" -l limit -d 'Res
 complete -c pontoon -n "__fish_pontoon_using_subcommand search" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand search" -s f -l filter -d 'Show only the results that match: stars=N (at least N), is-official=BOOL, is-automated=BOOL' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand search" -l authfile -d 'Credentials file for the registries (default: pontoon login\'s)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand search" -l creds -d 'Credentials for the registry, USER:PASSWORD (instead of the saved ones)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand search" -l tls-verify -d 'Require HTTPS and a trusted certificate (true), or allow plain HTTP and untrusted certificates (false); by default as registries.conf says (its insecure key)' -r -f -a "true\t''
 false\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand search" -l cert-dir -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand search" -l compatible -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand search" -l creds -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand search" -l list-tags -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand search" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand search" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
@@ -2914,10 +2914,10 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_s
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from pull" -l os -d 'Pull for this OS instead of linux' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from pull" -l variant -d 'Pull for this architecture variant (v7, v8...)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from pull" -l authfile -d 'Credentials file for the pull (default: pontoon login\'s)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from pull" -l creds -d 'Credentials for the registry, USER:PASSWORD (instead of the saved ones)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from pull" -l tls-verify -d 'Require HTTPS and a trusted certificate (true), or allow plain HTTP and untrusted certificates (false); by default as registries.conf says (its insecure key)' -r -f -a "true\t''
 false\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from pull" -l cert-dir -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from pull" -l creds -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from pull" -l decryption-key -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from pull" -l disable-content-trust -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from pull" -l policy -r
@@ -2942,13 +2942,13 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_s
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from push" -s f -l format -d 'Manifest schema to push: oci or v2s2 (Docker); as stored by default' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from push" -l authfile -d 'Read registry credentials from this file only' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from push" -l digestfile -d 'Write the pushed manifest\'s digest to this file' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from push" -l creds -d 'Credentials for the registry, USER:PASSWORD (instead of the saved ones)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from push" -l tls-verify -d 'Require HTTPS and a trusted certificate (true), or allow plain HTTP and untrusted certificates (false); by default as registries.conf says (its insecure key)' -r -f -a "true\t''
 false\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from push" -l cert-dir -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from push" -l compress -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from push" -l compression-format -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from push" -l compression-level -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from push" -l creds -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from push" -l disable-content-trust -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from push" -l encrypt-layer -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from push" -l encryption-key -r
@@ -3352,11 +3352,11 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_s
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from search" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from search" -s f -l filter -d 'Show only the results that match: stars=N (at least N), is-official=BOOL, is-automated=BOOL' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from search" -l authfile -d 'Credentials file for the registries (default: pontoon login\'s)' -r -F
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from search" -l creds -d 'Credentials for the registry, USER:PASSWORD (instead of the saved ones)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from search" -l tls-verify -d 'Require HTTPS and a trusted certificate (true), or allow plain HTTP and untrusted certificates (false); by default as registries.conf says (its insecure key)' -r -f -a "true\t''
 false\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from search" -l cert-dir -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from search" -l compatible -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from search" -l creds -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from search" -l list-tags -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from search" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from search" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F

@@ -237,3 +237,29 @@ fn pull_arch_os_and_variant_pick_from_an_index() {
     assert_eq!(code, 125, "{err}");
     assert!(err.contains("no image for platform linux/s390x"), "{err}");
 }
+
+#[test]
+fn creds_on_pull_push_and_search_are_used_instead_of_the_saved_ones() {
+    let registry = Registry::start_with_basic_auth("alice", "secret");
+    let env = TestEnv::new();
+    env.trust_registry(&registry);
+    let image = format!("{}/team/creds:1", registry.addr());
+    load_as(&env, &busybox_layout(), &image);
+    let (code, err) = env.fails(&["push", &image]);
+    assert_ne!(code, 0, "nothing saved, no push: {err}");
+    let pushed = env.ok(&["push", "--creds", "alice:secret", &image]);
+    assert!(pushed.contains("1: digest: sha256:"), "{pushed}");
+    let (code, err) = env.fails(&["push", "--creds", "alice:wrong", &image]);
+    assert_ne!(code, 0, "the given credentials, not others: {err}");
+
+    let other = TestEnv::new();
+    other.trust_registry(&registry);
+    let (code, err) = other.fails(&["pull", "-q", &image]);
+    assert_ne!(code, 0, "{err}");
+    other.ok(&["image", "pull", "-q", "--creds", "alice:secret", &image]);
+    let found = other.ok(&["search", "--creds", "alice:secret", "--format", "{{.Name}}", &format!("{}/creds", registry.addr())]);
+    assert!(found.contains("team/creds"), "{found}");
+    let (code, err) = other.fails(&["pull", "--creds", "alice", &image]);
+    assert_ne!(code, 0, "{err}");
+    assert!(err.contains("USER:PASSWORD"), "{err}");
+}

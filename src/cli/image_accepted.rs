@@ -7,7 +7,6 @@
 use super::accepted::{CompatArgs, CompatFlag, FlagTable};
 
 const CERT_DIR: &str = "--cert-dir is not supported: pontoon reads no per-registry certificate directory; for a registry signed by its own CA use --tls-verify=false (or mark it insecure in registries.conf)";
-const CREDS: &str = "--creds is not supported: log in first with pontoon login REGISTRY, or give a credentials file with --authfile FILE";
 const RETRY: &str = "pontoon: --retry is accepted and ignored: a transfer is tried once; run the command again";
 const RETRY_DELAY: &str = "pontoon: --retry-delay is accepted and ignored: a transfer is tried once; run the command again";
 const COMPAT_AUTH_FILE: &str = "--compat-auth-file is not supported: pontoon keeps one credentials file; name it with --authfile FILE (Docker's ~/.docker/config.json is read when REGISTRY_AUTH_FILE points at it)";
@@ -19,7 +18,6 @@ pub type PullAccepted = CompatArgs<PullTable>;
 impl FlagTable for PullTable {
     const FLAGS: &'static [CompatFlag] = &[
         CompatFlag::refused("cert-dir", true, CERT_DIR),
-        CompatFlag::refused("creds", true, CREDS),
         CompatFlag::refused(
             "decryption-key",
             true,
@@ -56,7 +54,6 @@ impl FlagTable for PushTable {
         ),
         // With gzip as the one format there is no level to choose.
         CompatFlag::noted("compression-level", true, "pontoon: --compression-level is accepted and ignored: layers are pushed as they are stored, without recompressing them"),
-        CompatFlag::refused("creds", true, CREDS),
         // pontoon verifies and makes no signatures (Docker Content Trust is off unless DOCKER_CONTENT_TRUST=1).
         CompatFlag::ignored("disable-content-trust", false),
         CompatFlag::refused(
@@ -192,7 +189,6 @@ impl FlagTable for SearchTable {
         CompatFlag::refused("cert-dir", true, CERT_DIR),
         // pontoon's columns are Docker's already.
         CompatFlag::ignored("compatible", false),
-        CompatFlag::refused("creds", true, CREDS),
         CompatFlag::refused(
             "list-tags",
             false,

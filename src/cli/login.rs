@@ -164,3 +164,14 @@ impl Drop for EchoOff {
         let _ = termios::tcsetattr(std::io::stdin().as_fd(), SetArg::TCSAFLUSH, &self.saved);
     }
 }
+
+/// `--creds USER:PASSWORD` of pull, push and search (Podman's form); the
+/// password may itself hold ':'.
+pub(super) fn parse_creds(text: &str) -> std::result::Result<Credentials, String> {
+    match text.split_once(':') {
+        Some((user, password)) if !user.is_empty() && !password.is_empty() => {
+            Ok(Credentials { username: user.to_string(), password: password.to_string() })
+        }
+        _ => Err("give --creds USER:PASSWORD (both non-empty); or log in with pontoon login".to_string()),
+    }
+}

@@ -31,6 +31,9 @@ pub struct PullArgs {
     /// Credentials file for the pull (default: pontoon login's)
     #[arg(long, value_name = "FILE")]
     pub authfile: Option<std::path::PathBuf>,
+    /// Credentials for the registry, USER:PASSWORD (instead of the saved ones)
+    #[arg(long, value_name = "USER:PASSWORD", value_parser = super::login::parse_creds)]
+    pub creds: Option<crate::image::auth::Credentials>,
     /// Print only the image Id
     #[arg(short, long)]
     pub quiet: bool,
@@ -54,7 +57,7 @@ pub fn pull(ctx: &Ctx, args: PullArgs) -> Result<()> {
     let conf = RegistriesConf::load(&ctx.paths)?.with_tls_verify(args.tls.policy());
     let store = ctx.store()?;
     let progress = Progress::for_stderr(args.quiet);
-    let opts = PullOptions { platform };
+    let opts = PullOptions { platform, credentials: args.creds };
     let ids = if args.all_tags {
         pull_all_tags(&store, &conf, &args.image, &opts, &progress)?
     } else {

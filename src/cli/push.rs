@@ -32,6 +32,9 @@ pub struct PushArgs {
     /// Write the pushed manifest's digest to this file
     #[arg(long, value_name = "FILE")]
     pub digestfile: Option<PathBuf>,
+    /// Credentials for the registry, USER:PASSWORD (instead of the saved ones)
+    #[arg(long, value_name = "USER:PASSWORD", value_parser = super::login::parse_creds)]
+    pub creds: Option<crate::image::auth::Credentials>,
     /// Push every local tag of the repository IMAGE names (without a tag)
     #[arg(short, long, conflicts_with_all = ["destination", "digestfile"])]
     pub all_tags: bool,
@@ -48,7 +51,7 @@ pub fn push(ctx: &Ctx, args: PushArgs) -> Result<()> {
     let conf = RegistriesConf::load(&ctx.paths)?.with_tls_verify(args.tls.policy());
     let store = ctx.store()?;
     let progress = Progress::for_stderr(args.quiet);
-    let opts = PushOptions { format, authfile: args.authfile };
+    let opts = PushOptions { format, authfile: args.authfile, credentials: args.creds };
     if args.all_tags {
         for pushed in crate::engine::push::push_all_tags(&store, &conf, &args.image, &opts, &progress)? {
             let tag = pushed.destination.tag.as_deref().unwrap_or("latest");

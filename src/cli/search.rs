@@ -36,6 +36,9 @@ pub struct SearchArgs {
     /// Credentials file for the registries (default: pontoon login's)
     #[arg(long, value_name = "FILE")]
     pub authfile: Option<std::path::PathBuf>,
+    /// Credentials for the registry, USER:PASSWORD (instead of the saved ones)
+    #[arg(long, value_name = "USER:PASSWORD", value_parser = super::login::parse_creds)]
+    pub creds: Option<crate::image::auth::Credentials>,
     #[command(flatten)]
     pub tls: super::tls_verify::TlsVerifyArgs,
     #[command(flatten)]
@@ -53,7 +56,7 @@ pub fn search(ctx: &Ctx, args: SearchArgs) -> Result<()> {
         std::env::set_var(crate::image::auth::AUTH_FILE_ENV, file);
     }
     let conf = RegistriesConf::load(&ctx.paths)?.with_tls_verify(args.tls.policy());
-    let results = search_registries(&conf, &args.term, args.limit)?;
+    let results = search_registries(&conf, &args.term, args.limit, args.creds.as_ref())?;
     let rows: Vec<serde_json::Value> =
         results.iter().filter(|r| filters.iter().all(|f| f.keeps(r))).map(|r| row(r, args.no_trunc)).collect();
     print_rows(&rows, args.format.as_deref(), |rows| {

@@ -63,6 +63,8 @@ pub struct PushOptions {
     pub format: Option<ManifestFormat>,
     /// Read credentials only from this file.
     pub authfile: Option<PathBuf>,
+    /// `--creds`: these instead of the saved credentials.
+    pub credentials: Option<auth::Credentials>,
 }
 
 /// What was pushed where.
@@ -111,9 +113,10 @@ pub fn push_record(store: &Store, conf: &RegistriesConf, image: &str, record: Im
     let manifest: Manifest = serde_json::from_slice(&bytes).with_context(|| format!("parse manifest {} of {image}", record.manifest))?;
 
     let name = destination.name();
-    let credentials = match &opts.authfile {
-        Some(file) => auth::lookup_in(std::slice::from_ref(file), &name)?,
-        None => auth::lookup(&name)?,
+    let credentials = match (&opts.credentials, &opts.authfile) {
+        (Some(given), _) => Some(given.clone()),
+        (None, Some(file)) => auth::lookup_in(std::slice::from_ref(file), &name)?,
+        (None, None) => auth::lookup(&name)?,
     };
     let client = RegistryClient::connect_for(crate::registry::resolve::endpoint(conf, &name), credentials, Access::Push).with_context(|| what.clone())?;
     progress.note("Getting image source signatures");
