@@ -8042,7 +8042,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__container__subcmd__stats)
-            opts="-a -l -i -h -V --all --latest --interval --no-stream --no-trunc --format --no-reset --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-a -l -i -h -V --all --latest --interval --no-reset --no-stream --no-trunc --format --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8057,10 +8057,6 @@ _pontoon() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --no-reset)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -18530,7 +18526,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__stats)
-            opts="-a -l -i -h -V --all --latest --interval --no-stream --no-trunc --format --no-reset --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-a -l -i -h -V --all --latest --interval --no-reset --no-stream --no-trunc --format --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -18545,10 +18541,6 @@ _pontoon() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --no-reset)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -664,7 +664,6 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand logs" -s h -l help -d 'P
 complete -c pontoon -n "__fish_pontoon_using_subcommand logs" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand stats" -s i -l interval -d 'Seconds between samples (default 1)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand stats" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand stats" -l no-reset -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand stats" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand stats" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand stats" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -677,6 +676,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand stats" -l url -l remote-
 complete -c pontoon -n "__fish_pontoon_using_subcommand stats" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand stats" -s a -l all -d 'Show all containers (default: running only)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand stats" -s l -l latest -d 'Act on the latest created container (instead of naming it)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand stats" -l no-reset -d 'Do not clear the screen between samples (each is printed below the last)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand stats" -l no-stream -d 'Print one sample and exit'
 complete -c pontoon -n "__fish_pontoon_using_subcommand stats" -l no-trunc -d 'Do not truncate Ids'
 complete -c pontoon -n "__fish_pontoon_using_subcommand stats" -l noout -d 'Do not print anything on standard output'
@@ -1539,7 +1539,6 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from logs" -s V -l version -d 'Print version'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stats" -s i -l interval -d 'Seconds between samples (default 1)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stats" -l format -d 'Output: table, json, `table TEMPLATE` or a Go template' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stats" -l no-reset -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stats" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stats" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stats" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -1552,6 +1551,7 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stats" -l connection -d 'Remote mode (refused: pontoon has no service to connect to)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stats" -s a -l all -d 'Show all containers (default: running only)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stats" -s l -l latest -d 'Act on the latest created container (instead of naming it)'
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stats" -l no-reset -d 'Do not clear the screen between samples (each is printed below the last)'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stats" -l no-stream -d 'Print one sample and exit'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stats" -l no-trunc -d 'Do not truncate Ids'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from stats" -l noout -d 'Do not print anything on standard output'

@@ -263,3 +263,30 @@ fn creds_on_pull_push_and_search_are_used_instead_of_the_saved_ones() {
     assert_ne!(code, 0, "{err}");
     assert!(err.contains("USER:PASSWORD"), "{err}");
 }
+
+/// The first `lines` lines `pontoon stats ...` prints while it streams.
+fn streamed_stats(env: &TestEnv, args: &[&str], lines: usize) -> String {
+    use std::io::BufRead;
+    let mut child = env.cmd(args).stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::null()).spawn().expect("start pontoon stats");
+    let mut reader = std::io::BufReader::new(child.stdout.take().expect("stdout is piped"));
+    let mut out = String::new();
+    for _ in 0..lines {
+        if reader.read_line(&mut out).unwrap_or(0) == 0 {
+            break;
+        }
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    out
+}
+
+#[test]
+fn stats_no_reset_prints_each_sample_below_the_last() {
+    let env = TestEnv::with_busybox();
+    env.ok(&["run", "-d", "--name", "s", "busybox", "sleep", "1000"]);
+    let cleared = streamed_stats(&env, &["stats", "--format", "{{.Name}}", "s"], 2);
+    assert!(cleared.contains("\x1b[2J"), "stats clears the screen by default: {cleared:?}");
+    let kept = streamed_stats(&env, &["stats", "--no-reset", "--format", "{{.Name}}", "s"], 2);
+    assert_eq!(kept, "s\ns\n", "two samples, nothing cleared");
+    env.ok(&["rm", "-f", "s"]);
+}

@@ -316,7 +316,6 @@ mod tests {
         check(&["system prune"], SystemPruneTable::FLAGS);
         check(&["system migrate"], MigrateTable::FLAGS);
         check(&["start", "container start"], StartTable::FLAGS);
-        check(&["stats", "container stats"], StatsTable::FLAGS);
         check(&["commit", "container commit"], CommitTable::FLAGS);
         check(&["cp", "container cp"], CpTable::FLAGS);
         check(&["container prune"], ContainerPruneTable::FLAGS);

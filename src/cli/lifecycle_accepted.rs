@@ -1,4 +1,4 @@
-//! The flags of the container verbs (start, stats, commit, cp, container
+//! The flags of the container verbs (start, commit, cp, container
 //! prune, unshare) in Docker and Podman that pontoon accepts without acting
 //! on them, or refuses with the way out (see src/cli/accepted.rs and
 //! docs/compatibility.md).
@@ -13,17 +13,6 @@ impl FlagTable for StartTable {
         CompatFlag::refused("checkpoint", true, "start --checkpoint is not supported: pontoon makes no checkpoints (no CRIU); start the container afresh with pontoon start NAME"),
         CompatFlag::refused("checkpoint-dir", true, "start --checkpoint-dir is not supported: pontoon makes no checkpoints (no CRIU); start the container afresh with pontoon start NAME"),
     ];
-}
-
-pub struct StatsTable;
-pub type StatsAccepted = CompatArgs<StatsTable>;
-
-impl FlagTable for StatsTable {
-    const FLAGS: &'static [CompatFlag] = &[CompatFlag::noted(
-        "no-reset",
-        false,
-        "pontoon: --no-reset is accepted and ignored: stats redraws the screen at each sample; --no-stream prints one sample without clearing it",
-    )];
 }
 
 pub struct CommitTable;
