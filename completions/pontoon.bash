@@ -11438,7 +11438,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__image__subcmd__pull)
-            opts="-q -a -h -V --platform --arch --os --variant --authfile --creds --quiet --all-tags --tls-verify --cert-dir --decryption-key --disable-content-trust --policy --retry --retry-delay --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-q -a -h -V --platform --arch --os --variant --authfile --creds --policy --quiet --all-tags --tls-verify --cert-dir --decryption-key --disable-content-trust --retry --retry-delay --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11468,6 +11468,10 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --policy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls-verify)
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
@@ -11481,10 +11485,6 @@ _pontoon() {
                     return 0
                     ;;
                 --disable-content-trust)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --policy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -16460,7 +16460,7 @@ _pontoon() {
             return 0
             ;;
         pontoon__subcmd__pull)
-            opts="-q -a -h -V --platform --arch --os --variant --authfile --creds --quiet --all-tags --tls-verify --cert-dir --decryption-key --disable-content-trust --policy --retry --retry-delay --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
+            opts="-q -a -h -V --platform --arch --os --variant --authfile --creds --policy --quiet --all-tags --tls-verify --cert-dir --decryption-key --disable-content-trust --retry --retry-delay --root --runroot --log-level --storage-driver --storage-opt --events-backend --cgroup-manager --noout --config --remote-url --url --remote --connection --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -16490,6 +16490,10 @@ _pontoon() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --policy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls-verify)
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
@@ -16503,10 +16507,6 @@ _pontoon() {
                     return 0
                     ;;
                 --disable-content-trust)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --policy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

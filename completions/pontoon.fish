@@ -2015,12 +2015,12 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -l os -d 'Pull for
 complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -l variant -d 'Pull for this architecture variant (v7, v8...)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -l authfile -d 'Credentials file for the pull (default: pontoon login\'s)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -l creds -d 'Credentials for the registry, USER:PASSWORD (instead of the saved ones)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -l policy -d 'When to ask the registry: always, missing (only when the image is not here) or never' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -l tls-verify -d 'Require HTTPS and a trusted certificate (true), or allow plain HTTP and untrusted certificates (false); by default as registries.conf says (its insecure key)' -r -f -a "true\t''
 false\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -l cert-dir -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -l decryption-key -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -l disable-content-trust -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -l policy -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -l retry -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -l retry-delay -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -l root -d 'Storage root for images, layers and containers' -r -F
@@ -2915,12 +2915,12 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_s
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from pull" -l variant -d 'Pull for this architecture variant (v7, v8...)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from pull" -l authfile -d 'Credentials file for the pull (default: pontoon login\'s)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from pull" -l creds -d 'Credentials for the registry, USER:PASSWORD (instead of the saved ones)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from pull" -l policy -d 'When to ask the registry: always, missing (only when the image is not here) or never' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from pull" -l tls-verify -d 'Require HTTPS and a trusted certificate (true), or allow plain HTTP and untrusted certificates (false); by default as registries.conf says (its insecure key)' -r -f -a "true\t''
 false\t''"
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from pull" -l cert-dir -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from pull" -l decryption-key -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from pull" -l disable-content-trust -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from pull" -l policy -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from pull" -l retry -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from pull" -l retry-delay -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from pull" -l root -d 'Storage root for images, layers and containers' -r -F

@@ -290,3 +290,30 @@ fn stats_no_reset_prints_each_sample_below_the_last() {
     assert_eq!(kept, "s\ns\n", "two samples, nothing cleared");
     env.ok(&["rm", "-f", "s"]);
 }
+
+#[test]
+fn pull_policy_missing_and_never_use_the_stored_image() {
+    let registry = Registry::start();
+    let env = TestEnv::new();
+    env.trust_registry(&registry);
+    let image = format!("{}/team/policy:1", registry.addr());
+    let id = load_as(&env, &busybox_layout(), &image);
+    env.ok(&["push", &image]);
+
+    let asked = registry.count_requests("/v2/team/policy/manifests/");
+    assert_eq!(format!("sha256:{}", env.ok(&["pull", "--policy", "missing", &image]).trim()), id);
+    assert_eq!(format!("sha256:{}", env.ok(&["pull", "--policy", "never", &image]).trim()), id);
+    assert_eq!(registry.count_requests("/v2/team/policy/manifests/"), asked, "the registry was not asked");
+    env.ok(&["pull", "-q", "--policy", "always", &image]);
+    assert!(registry.count_requests("/v2/team/policy/manifests/") > asked, "always asks");
+
+    let other = TestEnv::new();
+    other.trust_registry(&registry);
+    let (code, err) = other.fails(&["pull", "--policy", "never", &image]);
+    assert_eq!(code, 125, "{err}");
+    assert!(err.contains("is not in the local store"), "{err}");
+    assert_eq!(format!("sha256:{}", other.ok(&["pull", "-q", "--policy", "missing", &image]).trim()), id, "missing pulls what is not here");
+    let (code, err) = other.fails(&["pull", "--policy", "newer", &image]);
+    assert_eq!(code, 125, "{err}");
+    assert!(err.contains("--policy newer is not supported"), "{err}");
+}

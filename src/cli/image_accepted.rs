@@ -25,12 +25,6 @@ impl FlagTable for PullTable {
         ),
         // pontoon verifies no signatures (Docker Content Trust is off unless DOCKER_CONTENT_TRUST=1).
         CompatFlag::ignored("disable-content-trust", false),
-        CompatFlag::only(
-            "policy",
-            true,
-            &["always"],
-            "pontoon pull always asks the registry; pontoon image exists IMAGE tells whether it is here already",
-        ),
         CompatFlag::noted("retry", true, RETRY),
         CompatFlag::noted("retry-delay", true, RETRY_DELAY),
     ];

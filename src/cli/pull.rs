@@ -34,6 +34,9 @@ pub struct PullArgs {
     /// Credentials for the registry, USER:PASSWORD (instead of the saved ones)
     #[arg(long, value_name = "USER:PASSWORD", value_parser = super::login::parse_creds)]
     pub creds: Option<crate::image::auth::Credentials>,
+    /// When to ask the registry: always, missing (only when the image is not here) or never
+    #[arg(long, value_name = "POLICY", value_parser = crate::engine::pull::PullPolicy::parse)]
+    pub policy: Option<crate::engine::pull::PullPolicy>,
     /// Print only the image Id
     #[arg(short, long)]
     pub quiet: bool,
@@ -58,6 +61,14 @@ pub fn pull(ctx: &Ctx, args: PullArgs) -> Result<()> {
     let store = ctx.store()?;
     let progress = Progress::for_stderr(args.quiet);
     let opts = PullOptions { platform, credentials: args.creds };
+    let policy = args.policy.unwrap_or(crate::engine::pull::PullPolicy::Always);
+    if policy != crate::engine::pull::PullPolicy::Always && args.all_tags {
+        anyhow::bail!("pull --all-tags asks the registry for its tags: use it with --policy always");
+    }
+    if let Some(id) = crate::engine::pull::local_for_policy(&store, &args.image, policy)? {
+        println!("{}", id.hex());
+        return Ok(());
+    }
     let ids = if args.all_tags {
         pull_all_tags(&store, &conf, &args.image, &opts, &progress)?
     } else {

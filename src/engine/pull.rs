@@ -58,6 +58,41 @@ pub fn pull(store: &Store, conf: &RegistriesConf, input: &str, opts: &PullOption
     }
 }
 
+/// Podman's `pull --policy`: when the registry is asked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PullPolicy {
+    Always,
+    Missing,
+    Never,
+}
+
+impl PullPolicy {
+    pub fn parse(text: &str) -> Result<PullPolicy> {
+        match text {
+            "always" => Ok(PullPolicy::Always),
+            "missing" => Ok(PullPolicy::Missing),
+            "never" => Ok(PullPolicy::Never),
+            "newer" => bail!("pull --policy newer is not supported: pontoon does not compare with the registry first; --policy always pulls, fetching only the layers that are missing"),
+            other => bail!("invalid pull --policy {other:?}: use always, missing or never"),
+        }
+    }
+}
+
+/// The local image `policy` settles for instead of a pull: none for
+/// `always`, the stored one (if any) for `missing`, and for `never` the
+/// stored one or an error.
+pub fn local_for_policy(store: &Store, input: &str, policy: PullPolicy) -> Result<Option<Digest>> {
+    match policy {
+        PullPolicy::Always => Ok(None),
+        PullPolicy::Missing => Ok(crate::engine::images::resolve(store, input).ok().map(|r| r.id)),
+        PullPolicy::Never => match crate::engine::images::resolve(store, input) {
+            Ok(record) => Ok(Some(record.id)),
+            // An engine error (125) as Podman's, not "no such image" (1): the pull failed.
+            Err(_) => bail!("pull --policy never: {input} is not in the local store, and the registry is not asked"),
+        },
+    }
+}
+
 /// Pulls every tag of `input`'s repository; returns the Ids pulled.
 pub fn pull_all_tags(store: &Store, conf: &RegistriesConf, input: &str, opts: &PullOptions, progress: &Progress) -> Result<Vec<Digest>> {
     let reference = Reference::parse(input)?;
