@@ -26,6 +26,8 @@ pub struct SaveArgs {
     /// Archive format: docker-archive (default) or oci-archive
     #[arg(long, default_value = "docker-archive")]
     pub format: String,
+    #[command(flatten)]
+    pub accepted: super::image_accepted::SaveAccepted,
 }
 
 #[derive(Args, Debug)]
@@ -36,6 +38,8 @@ pub struct LoadArgs {
     /// Do not report each layer as it is loaded
     #[arg(short, long)]
     pub quiet: bool,
+    #[command(flatten)]
+    pub accepted: super::image_accepted::PlatformAccepted,
 }
 
 #[derive(Args, Debug)]
@@ -53,9 +57,22 @@ pub struct ImportArgs {
     /// Print nothing but the image Id
     #[arg(short, long)]
     pub quiet: bool,
+    /// The image's platform, os/arch[/variant] (default: this machine's)
+    #[arg(long, value_name = "OS/ARCH")]
+    pub platform: Option<String>,
+    /// The image's architecture (default: this machine's)
+    #[arg(long, value_name = "ARCH")]
+    pub arch: Option<String>,
+    /// The image's OS (default: linux)
+    #[arg(long, value_name = "OS")]
+    pub os: Option<String>,
+    /// The image's architecture variant
+    #[arg(long, value_name = "VARIANT")]
+    pub variant: Option<String>,
 }
 
 pub fn save(ctx: &Ctx, args: SaveArgs) -> Result<()> {
+    args.accepted.check()?;
     let format: ArchiveFormat = args.format.parse()?;
     let Some(output) = args.output else {
         if io::stdout().is_terminal() {
@@ -69,6 +86,7 @@ pub fn save(ctx: &Ctx, args: SaveArgs) -> Result<()> {
 }
 
 pub fn load(ctx: &Ctx, args: LoadArgs) -> Result<()> {
+    args.accepted.check()?;
     let label = args.input.as_ref().map_or_else(|| "standard input".to_string(), |p| p.display().to_string());
     let input: Box<dyn io::Read> = match &args.input {
         Some(path) => Box::new(fs::File::open(path).with_context(|| format!("open {}", path.display()))?),
@@ -102,12 +120,13 @@ pub fn import(ctx: &Ctx, args: ImportArgs) -> Result<()> {
     let mut config = ContainerConfig::default();
     import::apply_changes(&args.change, &mut config)?;
     let name = args.reference.as_deref().map(|r| Reference::parse_new_name(r, "an imported image")).transpose()?;
+    let platform = crate::image::manifest::Platform::from_flags(args.platform.as_deref(), args.os.as_deref(), args.arch.as_deref(), args.variant.as_deref())?;
     if args.source == "-" && io::stdin().is_terminal() {
         bail!("cowardly refusing to read a tarball from a terminal: pipe it in or give a path or URL");
     }
     let store = ctx.store()?;
     let tarball = import::open_source(&args.source)?;
-    let request = ImportRequest { source: args.source.clone(), config, message: args.message, name };
+    let request = ImportRequest { source: args.source.clone(), config, message: args.message, name, platform };
     let id = import::import(&store, tarball, request).with_context(|| format!("import {}", args.source))?;
     println!("{id}");
     Ok(())

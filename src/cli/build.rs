@@ -106,6 +106,8 @@ pub struct PruneArgs {
     /// Remove all of the cache (the cache is always removed whole)
     #[arg(short, long)]
     pub all: bool,
+    #[command(flatten)]
+    pub accepted: super::image_accepted::BuilderPruneAccepted,
 }
 
 /// A context that was unpacked into a directory of ours, removed after.
@@ -337,6 +339,7 @@ fn read_dockerfile(file: Option<&str>, context: &Path, from_stdin: Option<String
 }
 
 pub fn prune(ctx: &Ctx, args: PruneArgs) -> Result<()> {
+    args.accepted.check()?;
     let _ = (args.force, args.all);
     let store = ctx.store()?;
     let (images, bytes) = crate::build::prune(&store)?;

@@ -28,17 +28,26 @@ pub struct CommitArgs {
     /// Print nothing but the image Id (pontoon prints nothing else anyway)
     #[arg(short, long)]
     pub quiet: bool,
+    /// Write the new image's Id to FILE
+    #[arg(long, value_name = "FILE")]
+    pub iidfile: Option<std::path::PathBuf>,
     pub container: String,
     /// Name for the new image: REPOSITORY[:TAG]
     pub reference: Option<String>,
+    #[command(flatten)]
+    pub accepted: super::lifecycle_accepted::CommitAccepted,
 }
 
 pub fn commit(ctx: &Ctx, args: CommitArgs) -> Result<()> {
+    args.accepted.check()?;
     let name = args.reference.as_deref().map(|r| Reference::parse_new_name(r, "a committed image")).transpose()?;
     let store = ctx.store()?;
     let c = store.containers.find(&args.container)?;
     let request = CommitRequest { author: args.author, message: args.message, changes: args.change, pause: args.pause && !args.no_pause, name };
     let record = commit::commit(&store, &c, request).with_context(|| format!("commit container {}", args.container))?;
+    if let Some(file) = &args.iidfile {
+        std::fs::write(file, record.id.to_string()).with_context(|| format!("write --iidfile {}", file.display()))?;
+    }
     println!("{}", record.id);
     Ok(())
 }

@@ -53,8 +53,14 @@ pub struct RmArgs {
 #[derive(Args, Debug)]
 pub struct StopArgs {
     /// Seconds to wait before killing
-    #[arg(short = 't', long = "time", alias = "timeout")]
+    #[arg(short = 't', long = "time")]
     pub time: Option<u32>,
+    /// Docker's name for --time
+    #[arg(long, value_name = "SECONDS", conflicts_with = "time")]
+    pub timeout: Option<u32>,
+    /// Signal to stop with (default: the container's stop signal, else TERM)
+    #[arg(short, long)]
+    pub signal: Option<String>,
     /// Do not fail on containers that do not exist
     #[arg(short, long)]
     pub ignore: bool,
@@ -65,8 +71,14 @@ pub struct StopArgs {
 #[derive(Args, Debug)]
 pub struct RestartArgs {
     /// Seconds to wait before killing
-    #[arg(short = 't', long = "time", alias = "timeout")]
+    #[arg(short = 't', long = "time")]
     pub time: Option<u32>,
+    /// Docker's name for --time
+    #[arg(long, value_name = "SECONDS", conflicts_with = "time")]
+    pub timeout: Option<u32>,
+    /// Signal to stop with (default: the container's stop signal, else TERM)
+    #[arg(short, long)]
+    pub signal: Option<String>,
     /// Do not fail on containers that do not exist
     #[arg(short, long)]
     pub ignore: bool,
@@ -91,7 +103,20 @@ pub struct KillArgs {
 
 #[derive(Args, Debug)]
 pub struct WaitArgs {
-    #[arg(required = true)]
+    /// Wait until the container is in this state (Podman's: stopped or exited by default, running, paused, created...)
+    #[arg(long, value_name = "STATE")]
+    pub condition: Vec<String>,
+    /// How often to look at the state, e.g. 250ms or 1s (with --condition other than stopped, and --exit-first-match)
+    #[arg(short, long, default_value = "250ms", value_parser = crate::engine::wait::parse_interval)]
+    pub interval: std::time::Duration,
+    /// Do not fail on containers that do not exist (their exit code is -1)
+    #[arg(long)]
+    pub ignore: bool,
+    /// Return as soon as one of the containers meets the condition
+    #[arg(long)]
+    pub exit_first_match: bool,
+    #[command(flatten)]
+    pub latest: super::targets::Latest,
     pub containers: Vec<String>,
 }
 
@@ -114,8 +139,11 @@ pub struct LogsArgs {
     #[arg(short, long)]
     pub timestamps: bool,
     #[command(flatten)]
+    pub latest: super::targets::Latest,
+    #[command(flatten)]
     pub accepted: super::verbs_accepted::LogsAccepted,
-    pub container: String,
+    #[arg(required_unless_present = "latest")]
+    pub container: Option<String>,
 }
 
 #[derive(Args, Debug)]
@@ -205,18 +233,20 @@ fn is_missing(e: &anyhow::Error) -> bool {
 
 pub fn stop(ctx: &Ctx, args: StopArgs) -> Result<()> {
     let store = ctx.store_files_only()?;
+    let signal = args.signal.as_deref().map(lifecycle::parse_signal).transpose()?;
     let wanted = Wanted { verb: "stop", applies: &lifecycle::is_running, ignore_missing: args.ignore };
-    for_each_target(args.select.resolve(&store, &wanted)?, |t| lifecycle::stop(&store, &t.container, args.time))
+    for_each_target(args.select.resolve(&store, &wanted)?, |t| lifecycle::stop_with(&store, &t.container, args.time.or(args.timeout), signal))
 }
 
 pub fn restart(ctx: &Ctx, args: RestartArgs) -> Result<()> {
     let store = ctx.store()?;
     let running_only = args.running;
     let applies = move |c: &crate::store::containers::Container| !running_only || lifecycle::is_running(c);
+    let signal = args.signal.as_deref().map(lifecycle::parse_signal).transpose()?;
     let wanted = Wanted { verb: "restart", applies: &applies, ignore_missing: args.ignore };
     for_each_target(args.select.resolve(&store, &wanted)?, |t| {
         let c = &t.container;
-        lifecycle::stop(&store, c, args.time)?;
+        lifecycle::stop_with(&store, c, args.time.or(args.timeout), signal)?;
         lifecycle::wait_for_monitor_exit(&store, &c.record.id);
         store.containers.update_state(&c.record.id, |st| {
             st.stopped_by_user = false;
@@ -236,10 +266,23 @@ pub fn kill(ctx: &Ctx, args: KillArgs) -> Result<()> {
 }
 
 pub fn wait(ctx: &Ctx, args: WaitArgs) -> Result<()> {
+    use crate::engine::wait::{self as waiting, Condition};
     let store = ctx.store_files_only()?;
-    for_each(&args.containers, |name| {
-        let c = store.containers.find(name)?;
-        println!("{}", lifecycle::wait(&store, &c)?);
+    let names = args.latest.names(&store, "wait", &args.containers)?;
+    let condition = Condition::parse(&args.condition)?;
+    if args.exit_first_match {
+        println!("{}", waiting::first_match(&store, &names, &condition, args.interval, args.ignore)?);
+        return Ok(());
+    }
+    for_each(&names, |name| {
+        let c = match store.containers.find(name) {
+            Err(e) if args.ignore && is_missing(&e) => {
+                println!("-1");
+                return Ok(());
+            }
+            found => found?,
+        };
+        println!("{}", waiting::wait(&store, &c, &condition, args.interval)?);
         Ok(())
     })
 }
@@ -248,7 +291,8 @@ pub fn logs(ctx: &Ctx, args: LogsArgs) -> Result<()> {
     args.accepted.check()?;
     let store = ctx.store_files_only()?;
     let opts = LogOptions { since: args.since.as_deref(), until: args.until.as_deref(), tail: &args.tail, follow: args.follow };
-    logs::logs(&store, &args.container, &opts, |r| print_record(r, args.timestamps))
+    let name = args.latest.name(&store, "logs", args.container.as_deref())?;
+    logs::logs(&store, &name, &opts, |r| print_record(r, args.timestamps))
 }
 
 fn print_record(r: &LogRecord, timestamps: bool) {

@@ -31,6 +31,8 @@ pub struct PruneArgs {
     /// Do not ask for confirmation
     #[arg(short, long)]
     pub force: bool,
+    #[command(flatten)]
+    pub accepted: super::image_accepted::SystemPruneAccepted,
 }
 
 fn reclaimable(u: &Usage) -> String {
@@ -102,6 +104,7 @@ fn print_verbose(usage: &disk_usage::DiskUsage) {
 }
 
 pub fn prune(ctx: &Ctx, args: PruneArgs) -> Result<()> {
+    args.accepted.check()?;
     let mut warning = String::from("WARNING! This will remove:\n  - all stopped containers\n");
     if args.volumes {
         warning.push_str("  - all anonymous volumes not used by at least one container\n");

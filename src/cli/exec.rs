@@ -43,24 +43,30 @@ pub struct ExecArgs {
     #[arg(long, default_value_t = 0, value_name = "N")]
     pub preserve_fds: u32,
     #[command(flatten)]
+    pub latest: super::targets::Latest,
+    #[command(flatten)]
     pub accepted: super::verbs_accepted::ExecAccepted,
     // One positional so that option parsing stops at the container: every
     // word after it belongs to the command, as in Docker (`exec ctr ps -ef`;
     // `exec ctr id -u` passes `-u` to id, it is not pontoon's --user).
-    /// The container, then the command and its arguments (passed as they are)
-    #[arg(value_names = ["CONTAINER", "COMMAND"], required = true, num_args = 2.., trailing_var_arg = true)]
+    /// The container (unless --latest), then the command and its arguments (passed as they are)
+    #[arg(value_names = ["CONTAINER", "COMMAND"], required = true, num_args = 1.., trailing_var_arg = true)]
     pub container_and_command: Vec<String>,
 }
 
 impl ExecArgs {
-    /// The container: the first positional word.
-    pub fn container(&self) -> &str {
-        self.container_and_command.first().map(String::as_str).unwrap_or_default()
+    /// The container: the first positional word (none with --latest).
+    pub fn container(&self) -> Option<&str> {
+        match self.latest.latest {
+            true => None,
+            false => self.container_and_command.first().map(String::as_str),
+        }
     }
 
     /// The command: every word after the container, verbatim.
     pub fn command(&self) -> &[String] {
-        self.container_and_command.get(1..).unwrap_or_default()
+        let skip = usize::from(!self.latest.latest);
+        self.container_and_command.get(skip..).unwrap_or_default()
     }
 }
 
@@ -75,14 +81,20 @@ pub struct AttachArgs {
     /// Forward received signals to the container
     #[arg(long, default_value_t = true, action = clap::ArgAction::Set)]
     pub sig_proxy: bool,
+    #[command(flatten)]
+    pub latest: super::targets::Latest,
     /// Container name or Id
-    pub container: String,
+    #[arg(required_unless_present = "latest")]
+    pub container: Option<String>,
 }
 
 #[derive(Args, Debug)]
 pub struct TopArgs {
+    #[command(flatten)]
+    pub latest: super::targets::Latest,
     /// Container name or Id
-    pub container: String,
+    #[arg(required_unless_present = "latest")]
+    pub container: Option<String>,
     /// ps options (accepted for compatibility; the columns are ps -ef's)
     #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
     pub ps_options: Vec<String>,
@@ -94,7 +106,10 @@ pub fn exec(ctx: &Ctx, args: ExecArgs) -> Result<()> {
     // user namespace, which we may as its owner.
     super::tty_check::require_terminal_stdin(args.interactive, args.tty, args.detach)?;
     let store = ctx.store_files_only()?;
-    let container = args.container().to_string();
+    let container = args.latest.name(&store, "exec", args.container())?;
+    if args.command().is_empty() {
+        anyhow::bail!("exec needs a command to run in container {container}");
+    }
     let opts = ExecOptions {
         env: args.process.env_entries(&super::run::read_host_file)?,
         command: args.command().to_vec(),
@@ -115,7 +130,8 @@ pub fn exec(ctx: &Ctx, args: ExecArgs) -> Result<()> {
 
 pub fn attach(ctx: &Ctx, args: AttachArgs) -> Result<()> {
     let store = ctx.store_files_only()?;
-    let c = reconcile(&store, &store.containers.find(&args.container)?)?;
+    let name = args.latest.name(&store, "attach", args.container.as_deref())?;
+    let c = reconcile(&store, &store.containers.find(&name)?)?;
     if !is_running(&c) {
         let message = format!("cannot attach to container {0}: it is not running; start it with `pontoon start -ai {0}`", c.record.name);
         return Err(PontoonError::ContainerNotRunning { name: c.record.name.clone(), message }.into());
@@ -137,7 +153,10 @@ pub fn attach(ctx: &Ctx, args: AttachArgs) -> Result<()> {
 pub fn top(ctx: &Ctx, args: TopArgs) -> Result<()> {
     let store = ctx.store_files_only()?;
     let mut table = Table::new(crate::engine::top::COLUMNS);
-    for row in crate::engine::top::top(&store, &args.container)? {
+    // With --latest the first word is already a ps option (`top -l aux`).
+    let named = args.container.as_deref().filter(|_| !args.latest.latest);
+    let name = args.latest.name(&store, "top", named)?;
+    for row in crate::engine::top::top(&store, &name)? {
         table.push(row);
     }
     print!("{}", table.render());

@@ -24,11 +24,20 @@ pub struct CpArgs {
     pub src: String,
     /// CONTAINER:DEST_PATH, a host path, or - (a tar stream on stdout)
     pub dest: String,
+    #[command(flatten)]
+    pub accepted: super::lifecycle_accepted::CpAccepted,
 }
 
 #[derive(Args, Debug)]
 pub struct DiffArgs {
-    pub container: String,
+    #[command(flatten)]
+    pub latest: super::targets::Latest,
+    /// Output: json (the changed, added and deleted paths as Podman prints them); default: one line per change
+    #[arg(long, value_name = "json")]
+    pub format: Option<String>,
+    /// Container name or Id
+    #[arg(required_unless_present = "latest")]
+    pub container: Option<String>,
 }
 
 #[derive(Args, Debug)]
@@ -54,6 +63,7 @@ fn dup_stdio(fd: impl AsFd) -> Result<OwnedFd> {
 }
 
 pub fn cp(ctx: &Ctx, args: CpArgs) -> Result<()> {
+    args.accepted.check()?;
     // The worker enters the container's namespaces itself: see container_fs/enter.rs.
     let store = ctx.store_files_only()?;
     match (split_container(&args.src), split_container(&args.dest)) {
@@ -85,14 +95,38 @@ pub fn cp(ctx: &Ctx, args: CpArgs) -> Result<()> {
 }
 
 pub fn diff(ctx: &Ctx, args: DiffArgs) -> Result<()> {
+    let json = match args.format.as_deref() {
+        None => false,
+        Some("json") => true,
+        Some(other) => bail!("diff --format {other:?}: the only format is json (without --format: one line per change)"),
+    };
     let store = ctx.store()?;
-    let c = store.containers.find(&args.container)?;
+    let name = args.latest.name(&store, "diff", args.container.as_deref())?;
+    let c = store.containers.find(&name)?;
+    let changes = diff::changes(&store, &c)?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&diff_json(&changes))?);
+        return Ok(());
+    }
     let mut out = String::new();
-    for change in diff::changes(&store, &c)? {
+    for change in changes {
         out.push_str(&format!("{} {}\n", change.kind.letter(), change.path));
     }
     print!("{out}");
     Ok(())
+}
+
+/// Podman's `diff --format json`: the paths by kind of change, a kind
+/// with no paths left out.
+fn diff_json(changes: &[diff::Change]) -> serde_json::Value {
+    let mut by_kind = serde_json::Map::new();
+    for (letter, key) in [('C', "changed"), ('A', "added"), ('D', "deleted")] {
+        let paths: Vec<&str> = changes.iter().filter(|c| c.kind.letter() == letter).map(|c| c.path.as_str()).collect();
+        if !paths.is_empty() {
+            by_kind.insert(key.to_string(), paths.into());
+        }
+    }
+    by_kind.into()
 }
 
 pub fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {

@@ -59,6 +59,8 @@ pub struct RmiArgs {
     /// Do not fail on images that do not exist
     #[arg(short, long)]
     pub ignore: bool,
+    #[command(flatten)]
+    pub accepted: super::image_accepted::RmiAccepted,
 }
 
 #[derive(Args, Debug)]
@@ -84,6 +86,8 @@ pub struct HistoryArgs {
     pub human: bool,
     #[arg(long)]
     pub format: Option<String>,
+    #[command(flatten)]
+    pub accepted: super::image_accepted::PlatformAccepted,
 }
 
 #[derive(Args, Debug)]
@@ -94,6 +98,8 @@ pub struct PruneArgs {
     /// Do not ask for confirmation
     #[arg(short, long)]
     pub force: bool,
+    #[command(flatten)]
+    pub accepted: super::image_accepted::ImagePruneAccepted,
 }
 
 /// One line of `images`, in the shape templates see.
@@ -289,6 +295,7 @@ fn sort_rows(rows: &mut [serde_json::Value], key: &str, views: &[ImageView]) {
 }
 
 pub fn rmi(ctx: &Ctx, args: RmiArgs) -> Result<()> {
+    args.accepted.check()?;
     let store = ctx.store()?;
     let wanted: Vec<String> = match (args.all, args.images.is_empty()) {
         (true, true) => store.images.list()?.into_iter().map(|i| i.id.to_string()).collect(),
@@ -327,6 +334,7 @@ pub fn tag(ctx: &Ctx, args: TagArgs) -> Result<()> {
 }
 
 pub fn history(ctx: &Ctx, args: HistoryArgs) -> Result<()> {
+    args.accepted.check()?;
     let store = ctx.store()?;
     let record = images::resolve(&store, &args.image)?;
     let view = ImageView::load(&store, record)?;
@@ -380,6 +388,7 @@ pub fn history(ctx: &Ctx, args: HistoryArgs) -> Result<()> {
 }
 
 pub fn prune(ctx: &Ctx, args: PruneArgs) -> Result<()> {
+    args.accepted.check()?;
     let warning = if args.all {
         "WARNING! This will remove all images without at least one container associated to them."
     } else {

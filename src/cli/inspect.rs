@@ -21,8 +21,12 @@ use crate::store::Store;
 #[derive(Args, Debug)]
 pub struct InspectArgs {
     /// Containers, images, volumes, networks or pods to inspect
-    #[arg(required = true)]
+    #[arg(required_unless_present = "latest")]
     pub names: Vec<String>,
+    #[command(flatten)]
+    pub latest: super::targets::Latest,
+    #[command(flatten)]
+    pub accepted: super::image_accepted::PlatformAccepted,
     /// Format the output with a Go template, e.g. '{{.Id}}' or '{{json .Config}}'
     #[arg(short, long)]
     pub format: Option<String>,
@@ -78,12 +82,18 @@ pub fn inspect_containers(ctx: &Ctx, args: InspectArgs) -> Result<()> {
 }
 
 fn run(ctx: &Ctx, args: InspectArgs, kind: Kind) -> Result<()> {
+    args.accepted.check()?;
     let store = ctx.store()?;
     let template = match args.format.as_deref() {
         Some(f) if f != "json" => Some(GoTemplate::parse(f)?),
         _ => None,
     };
-    let (objects, failures) = each_name(&args.names, |name| find(&store, name, kind, args.size));
+    // --latest names the newest container, looked up as one.
+    let (names, kind) = match args.latest.latest {
+        true => (args.latest.names(&store, "inspect", &args.names)?, Kind::Container),
+        false => (args.names.clone(), kind),
+    };
+    let (objects, failures) = each_name(&names, |name| find(&store, name, kind, args.size));
     print_inspected(&objects, template.as_ref(), failures)
 }
 

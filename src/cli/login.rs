@@ -36,8 +36,13 @@ pub struct LoginArgs {
     /// Save the credentials in this file instead of the default auth.json
     #[arg(long, value_name = "FILE")]
     pub authfile: Option<PathBuf>,
+    /// Print the user name saved for the registry (fails when there is none)
+    #[arg(long, conflicts_with_all = ["username", "password", "password_stdin"])]
+    pub get_login: bool,
     #[command(flatten)]
     pub tls: TlsVerifyArgs,
+    #[command(flatten)]
+    pub accepted: super::image_accepted::LoginAccepted,
 }
 
 #[derive(Args, Debug)]
@@ -51,12 +56,24 @@ pub struct LogoutArgs {
     /// Remove the credentials from this file instead of the default auth.json
     #[arg(long, value_name = "FILE")]
     pub authfile: Option<PathBuf>,
+    #[command(flatten)]
+    pub accepted: super::image_accepted::LogoutAccepted,
 }
 
 pub fn login(ctx: &Ctx, args: LoginArgs) -> Result<()> {
+    args.accepted.check()?;
     let key = login::registry_key(args.registry.as_deref().unwrap_or(DEFAULT_REGISTRY))?;
     let conf = RegistriesConf::load(&ctx.paths)?.with_tls_verify(args.tls.policy());
     let authfile = args.authfile.as_deref();
+    if args.get_login {
+        return match login::saved(&key, authfile)? {
+            Some(saved) => {
+                println!("{}", saved.username);
+                Ok(())
+            }
+            None => bail!("not logged into {key}: log in with pontoon login {key}"),
+        };
+    }
     if args.password_stdin && args.username.is_none() {
         bail!("--password-stdin needs a user name: pontoon login -u USER --password-stdin {key}");
     }
@@ -95,6 +112,7 @@ pub fn login(ctx: &Ctx, args: LoginArgs) -> Result<()> {
 }
 
 pub fn logout(_ctx: &Ctx, args: LogoutArgs) -> Result<()> {
+    args.accepted.check()?;
     let authfile = args.authfile.as_deref();
     if args.all {
         login::logout_all(authfile)?;
@@ -144,5 +162,16 @@ impl EchoOff {
 impl Drop for EchoOff {
     fn drop(&mut self) {
         let _ = termios::tcsetattr(std::io::stdin().as_fd(), SetArg::TCSAFLUSH, &self.saved);
+    }
+}
+
+/// `--creds USER:PASSWORD` of pull, push and search (Podman's form); the
+/// password may itself hold ':'.
+pub(super) fn parse_creds(text: &str) -> std::result::Result<Credentials, String> {
+    match text.split_once(':') {
+        Some((user, password)) if !user.is_empty() && !password.is_empty() => {
+            Ok(Credentials { username: user.to_string(), password: password.to_string() })
+        }
+        _ => Err("give --creds USER:PASSWORD (both non-empty); or log in with pontoon login".to_string()),
     }
 }

@@ -21,6 +21,8 @@ pub struct ContainerPruneArgs {
     /// Do not ask for confirmation
     #[arg(short, long)]
     pub force: bool,
+    #[command(flatten)]
+    pub accepted: super::lifecycle_accepted::ContainerPruneAccepted,
 }
 
 pub fn rename(ctx: &Ctx, args: RenameArgs) -> Result<()> {
@@ -37,6 +39,7 @@ pub fn rename(ctx: &Ctx, args: RenameArgs) -> Result<()> {
 }
 
 pub fn prune(ctx: &Ctx, args: ContainerPruneArgs) -> Result<()> {
+    args.accepted.check()?;
     if !args.force && !super::output::confirm("WARNING! This will remove all stopped containers.")? {
         println!("Total reclaimed space: 0B");
         return Ok(());

@@ -62,6 +62,8 @@ mod tty_check;
 pub mod usage;
 mod verbs_accepted;
 mod network_accepted;
+mod lifecycle_accepted;
+mod image_accepted;
 pub mod tls_verify;
 mod volume;
 mod volume_archive;
@@ -561,15 +563,18 @@ mod tests {
     #[test]
     fn words_after_the_container_belong_to_exec_s_command() {
         let super::Command::Container(super::ContainerVerb::Exec(a)) = parse(&["exec", "-e", "A=1", "ctr", "-u", "0", "id"]) else { panic!("not exec") };
-        assert_eq!(a.container(), "ctr");
+        assert_eq!(a.container(), Some("ctr"));
         assert_eq!(a.command(), ["-u", "0", "id"]);
         assert!(a.process.user.is_none(), "-u after the container is the command's");
         assert_eq!(a.process.env, ["A=1"]);
         let super::Command::Container(super::ContainerVerb::Exec(a)) = parse(&["exec", "-u", "0", "-it", "ctr", "ps", "-ef"]) else { panic!("not exec") };
         assert_eq!((a.process.user.as_deref(), a.interactive, a.tty), (Some("0"), true, true));
-        assert_eq!((a.container(), a.command()), ("ctr", &["ps".to_string(), "-ef".to_string()][..]));
-        use clap::Parser;
-        assert!(super::Cli::try_parse_from(["pontoon", "exec", "ctr"]).is_err(), "a command is required");
+        assert_eq!((a.container(), a.command()), (Some("ctr"), &["ps".to_string(), "-ef".to_string()][..]));
+        // One word is the container, or with --latest the command: exec checks that a command is left.
+        let super::Command::Container(super::ContainerVerb::Exec(a)) = parse(&["exec", "ctr"]) else { panic!("not exec") };
+        assert_eq!((a.container(), a.command()), (Some("ctr"), &[][..]));
+        let super::Command::Container(super::ContainerVerb::Exec(a)) = parse(&["exec", "-l", "ls", "/"]) else { panic!("not exec") };
+        assert_eq!((a.container(), a.command()), (None, &["ls".to_string(), "/".to_string()][..]));
     }
 
     /// Every visible command of the tree, with its path (`container ls`).

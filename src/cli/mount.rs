@@ -21,12 +21,16 @@ use crate::errors::{PontoonError, EXIT_CANNOT_INVOKE, EXIT_NOT_FOUND};
 pub struct MountArgs {
     /// Image to mount
     pub image: String,
+    #[command(flatten)]
+    pub accepted: super::image_accepted::ImageMountAccepted,
 }
 
 #[derive(Args, Debug)]
 pub struct UnmountArgs {
     /// Image to unmount
     pub image: String,
+    #[command(flatten)]
+    pub accepted: super::image_accepted::ImageUnmountAccepted,
 }
 
 #[derive(Args, Debug)]
@@ -34,21 +38,26 @@ pub struct UnshareArgs {
     /// Command to run (default: $SHELL)
     #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
     pub command: Vec<String>,
+    #[command(flatten)]
+    pub accepted: super::lifecycle_accepted::UnshareAccepted,
 }
 
 pub fn mount(ctx: &Ctx, args: MountArgs) -> Result<()> {
+    args.accepted.check()?;
     let store = ctx.store()?;
     println!("{}", image_mount::mount(&store, &args.image)?.display());
     Ok(())
 }
 
 pub fn unmount(ctx: &Ctx, args: UnmountArgs) -> Result<()> {
+    args.accepted.check()?;
     let store = ctx.store()?;
     println!("{}", image_mount::unmount(&store, &args.image)?);
     Ok(())
 }
 
 pub fn unshare(ctx: &Ctx, args: UnshareArgs) -> Result<()> {
+    args.accepted.check()?;
     // Enters the user and mount namespace (rootless); as root a no-op.
     let store = ctx.store()?;
     let command = if args.command.is_empty() {

@@ -19,6 +19,24 @@ pub struct PullArgs {
     /// Pull for this platform (os/arch[/variant]) instead of the host's
     #[arg(long)]
     pub platform: Option<String>,
+    /// Pull for this architecture (amd64, arm64...) instead of the host's
+    #[arg(long, value_name = "ARCH")]
+    pub arch: Option<String>,
+    /// Pull for this OS instead of linux
+    #[arg(long, value_name = "OS")]
+    pub os: Option<String>,
+    /// Pull for this architecture variant (v7, v8...)
+    #[arg(long, value_name = "VARIANT")]
+    pub variant: Option<String>,
+    /// Credentials file for the pull (default: pontoon login's)
+    #[arg(long, value_name = "FILE")]
+    pub authfile: Option<std::path::PathBuf>,
+    /// Credentials for the registry, USER:PASSWORD (instead of the saved ones)
+    #[arg(long, value_name = "USER:PASSWORD", value_parser = super::login::parse_creds)]
+    pub creds: Option<crate::image::auth::Credentials>,
+    /// When to ask the registry: always, missing (only when the image is not here) or never
+    #[arg(long, value_name = "POLICY", value_parser = crate::engine::pull::PullPolicy::parse)]
+    pub policy: Option<crate::engine::pull::PullPolicy>,
     /// Print only the image Id
     #[arg(short, long)]
     pub quiet: bool,
@@ -27,15 +45,30 @@ pub struct PullArgs {
     pub all_tags: bool,
     #[command(flatten)]
     pub tls: TlsVerifyArgs,
+    #[command(flatten)]
+    pub accepted: super::image_accepted::PullAccepted,
 }
 
 pub fn pull(ctx: &Ctx, args: PullArgs) -> Result<()> {
+    args.accepted.check()?;
     // Flags and configuration are checked before the store is touched.
-    let platform = args.platform.as_deref().map(Platform::parse).transpose()?;
+    let platform = Platform::from_flags(args.platform.as_deref(), args.os.as_deref(), args.arch.as_deref(), args.variant.as_deref())?;
+    if let Some(file) = &args.authfile {
+        // Read where every credentials lookup of this process reads, as run --authfile does.
+        std::env::set_var(crate::image::auth::AUTH_FILE_ENV, file);
+    }
     let conf = RegistriesConf::load(&ctx.paths)?.with_tls_verify(args.tls.policy());
     let store = ctx.store()?;
     let progress = Progress::for_stderr(args.quiet);
-    let opts = PullOptions { platform };
+    let opts = PullOptions { platform, credentials: args.creds };
+    let policy = args.policy.unwrap_or(crate::engine::pull::PullPolicy::Always);
+    if policy != crate::engine::pull::PullPolicy::Always && args.all_tags {
+        anyhow::bail!("pull --all-tags asks the registry for its tags: use it with --policy always");
+    }
+    if let Some(id) = crate::engine::pull::local_for_policy(&store, &args.image, policy)? {
+        println!("{}", id.hex());
+        return Ok(());
+    }
     let ids = if args.all_tags {
         pull_all_tags(&store, &conf, &args.image, &opts, &progress)?
     } else {

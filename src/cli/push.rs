@@ -32,17 +32,33 @@ pub struct PushArgs {
     /// Write the pushed manifest's digest to this file
     #[arg(long, value_name = "FILE")]
     pub digestfile: Option<PathBuf>,
+    /// Credentials for the registry, USER:PASSWORD (instead of the saved ones)
+    #[arg(long, value_name = "USER:PASSWORD", value_parser = super::login::parse_creds)]
+    pub creds: Option<crate::image::auth::Credentials>,
+    /// Push every local tag of the repository IMAGE names (without a tag)
+    #[arg(short, long, conflicts_with_all = ["destination", "digestfile"])]
+    pub all_tags: bool,
     #[command(flatten)]
     pub tls: TlsVerifyArgs,
+    #[command(flatten)]
+    pub accepted: super::image_accepted::PushAccepted,
 }
 
 pub fn push(ctx: &Ctx, args: PushArgs) -> Result<()> {
+    args.accepted.check()?;
     // Flags and configuration are checked before the store is touched.
     let format = args.format.as_deref().map(ManifestFormat::parse).transpose()?;
     let conf = RegistriesConf::load(&ctx.paths)?.with_tls_verify(args.tls.policy());
     let store = ctx.store()?;
     let progress = Progress::for_stderr(args.quiet);
-    let opts = PushOptions { format, authfile: args.authfile };
+    let opts = PushOptions { format, authfile: args.authfile, credentials: args.creds };
+    if args.all_tags {
+        for pushed in crate::engine::push::push_all_tags(&store, &conf, &args.image, &opts, &progress)? {
+            let tag = pushed.destination.tag.as_deref().unwrap_or("latest");
+            println!("{tag}: digest: {} size: {}", pushed.digest, pushed.size);
+        }
+        return Ok(());
+    }
     let pushed = crate::engine::push::push(&store, &conf, &args.image, args.destination.as_deref(), &opts, &progress)?;
     if let Some(file) = &args.digestfile {
         std::fs::write(file, pushed.digest.to_string()).with_context(|| format!("write the digest to {}", file.display()))?;

@@ -375,6 +375,8 @@ pub struct StartArgs {
     pub sig_proxy: bool,
     #[command(flatten)]
     pub select: super::targets::Selection,
+    #[command(flatten)]
+    pub accepted: super::lifecycle_accepted::StartAccepted,
 }
 
 impl CreateFlags {
@@ -694,6 +696,7 @@ pub fn run(ctx: &Ctx, args: RunArgs) -> Result<()> {
 }
 
 pub fn start(ctx: &Ctx, args: StartArgs) -> Result<()> {
+    args.accepted.check()?;
     let store = ctx.store()?;
     // --all and --filter take the containers that are not running.
     let wanted = super::targets::Wanted { verb: "start", applies: &|c| !crate::engine::lifecycle::is_running(c), ignore_missing: false };

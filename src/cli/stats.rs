@@ -18,6 +18,14 @@ pub struct StatsArgs {
     #[arg(short, long)]
     pub all: bool,
     #[command(flatten)]
+    pub latest: super::targets::Latest,
+    /// Seconds between samples (default 1)
+    #[arg(short, long, value_name = "SECONDS", default_value_t = 1, value_parser = clap::value_parser!(u64).range(1..))]
+    pub interval: u64,
+    /// Do not clear the screen between samples (each is printed below the last)
+    #[arg(long)]
+    pub no_reset: bool,
+    #[command(flatten)]
     pub display: StatsDisplay,
     pub containers: Vec<String>,
 }
@@ -40,17 +48,29 @@ impl StatsDisplay {
     /// Prints `sample()`'s rows once a second (redrawing the screen, as
     /// `docker stats` does) or once with --no-stream; `render` draws the
     /// table form.
-    pub fn show(&self, mut sample: impl FnMut() -> Result<Vec<serde_json::Value>>, render: impl Fn(&[serde_json::Value]) -> String) -> Result<()> {
+    pub fn show(&self, sample: impl FnMut() -> Result<Vec<serde_json::Value>>, render: impl Fn(&[serde_json::Value]) -> String) -> Result<()> {
+        self.show_every(Duration::from_secs(1), true, sample, render)
+    }
+
+    /// [`StatsDisplay::show`] with a sample every `interval`, clearing the
+    /// screen before each unless `clear` is false (`stats --no-reset`).
+    pub fn show_every(
+        &self,
+        interval: Duration,
+        clear: bool,
+        mut sample: impl FnMut() -> Result<Vec<serde_json::Value>>,
+        render: impl Fn(&[serde_json::Value]) -> String,
+    ) -> Result<()> {
         loop {
             let rows = sample()?;
-            if !self.no_stream {
+            if !self.no_stream && clear {
                 print!("\x1b[2J\x1b[H");
             }
             print_rows(&rows, self.format.as_deref(), &render)?;
             if self.no_stream {
                 return Ok(());
             }
-            std::thread::sleep(Duration::from_secs(1).saturating_sub(SAMPLE));
+            std::thread::sleep(interval.saturating_sub(SAMPLE));
         }
     }
 }
@@ -80,10 +100,16 @@ pub fn pause(ctx: &Ctx, args: PauseArgs, paused: bool) -> Result<()> {
 
 pub fn stats(ctx: &Ctx, args: StatsArgs) -> Result<()> {
     let store = ctx.store_files_only()?;
+    let containers = match args.latest.latest {
+        true => args.latest.names(&store, "stats", &args.containers)?,
+        false => args.containers.clone(),
+    };
     let sampler = Sampler::new();
     let no_trunc = args.display.no_trunc;
-    args.display.show(
-        || Ok(sampler.rows(&store, &args.containers, args.all)?.iter().map(|r| row(r, no_trunc)).collect()),
+    args.display.show_every(
+        Duration::from_secs(args.interval),
+        !args.no_reset,
+        || Ok(sampler.rows(&store, &containers, args.all)?.iter().map(|r| row(r, no_trunc)).collect()),
         |rows| {
             let mut table = Table::new(["CONTAINER ID", "NAME", "CPU %", "MEM USAGE / LIMIT", "MEM %", "NET I/O", "BLOCK I/O", "PIDS"]);
             for r in rows {

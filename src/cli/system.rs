@@ -50,12 +50,16 @@ pub fn version(_ctx: &Ctx, args: VersionArgs) -> Result<()> {
 }
 
 #[derive(clap::Args, Debug)]
-pub struct MigrateArgs {}
+pub struct MigrateArgs {
+    #[command(flatten)]
+    pub accepted: super::image_accepted::MigrateAccepted,
+}
 
 /// `system migrate`: ends the process holding the rootless user namespace
 /// (as Podman's does), so that the next command makes a new one, e.g.
 /// after /etc/subuid changed. Running containers keep their namespace.
-pub fn migrate(ctx: &Ctx, _args: MigrateArgs) -> Result<()> {
+pub fn migrate(ctx: &Ctx, args: MigrateArgs) -> Result<()> {
+    args.accepted.check()?;
     if crate::runtime::userns_holder::stop(&ctx.paths.runroot)? {
         eprintln!("stopped the process holding the user namespace of {}", ctx.paths.runroot.display());
     }

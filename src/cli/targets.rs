@@ -125,3 +125,41 @@ pub fn for_each_target(targets: Vec<Result<Target>>, mut each: impl FnMut(&Targe
         false => Err(PontoonError::Several(failures).into()),
     }
 }
+
+/// Podman's `--latest` (`-l`) on the verbs that take container names
+/// without the rest of [`Selection`] (attach, exec, logs, top, port, diff,
+/// inspect, stats, wait): the newest created container instead of names.
+#[derive(Args, Debug, Default, Clone)]
+pub struct Latest {
+    /// Act on the latest created container (instead of naming it)
+    #[arg(short = 'l', long)]
+    pub latest: bool,
+}
+
+impl Latest {
+    /// The names to act on: the newest container's Id with --latest (the
+    /// names must then be empty), else the names given (`verb` needs one).
+    pub fn names(&self, store: &Store, verb: &str, names: &[String]) -> Result<Vec<String>> {
+        if !self.latest {
+            if names.is_empty() {
+                bail!("{verb} needs a container name or Id (or --latest)");
+            }
+            return Ok(names.to_vec());
+        }
+        if !names.is_empty() {
+            bail!("{verb}: --latest cannot be used with container names: give one or the other");
+        }
+        // The list is newest first, whatever the containers' states.
+        match store.containers.list()?.into_iter().next() {
+            Some(c) => Ok(vec![c.record.id]),
+            None => bail!("{verb} --latest: there are no containers"),
+        }
+    }
+
+    /// The one container to act on: the newest with --latest, else `name`.
+    pub fn name(&self, store: &Store, verb: &str, name: Option<&str>) -> Result<String> {
+        let given: Vec<String> = name.map(str::to_string).into_iter().collect();
+        let mut names = self.names(store, verb, &given)?;
+        Ok(names.remove(0))
+    }
+}

@@ -31,7 +31,6 @@ pub type ExecAccepted = CompatArgs<ExecTable>;
 impl FlagTable for ExecTable {
     const FLAGS: &'static [CompatFlag] = &[
         CompatFlag::refused("cidfile", true, "exec --cidfile is not supported: name the container, e.g. pontoon exec \"$(cat FILE)\" COMMAND"),
-        CompatFlag::refused("latest", false, "exec --latest is not supported: name the container (pontoon ps --latest shows the last one created)"),
         // pontoon keeps no exec sessions: there is nothing to leave out.
         CompatFlag::ignored("no-session", false),
         CompatFlag::refused("preserve-fd", true, "--preserve-fd is not supported: pass the descriptors as 3, 4... and use --preserve-fds N"),
@@ -47,7 +46,6 @@ impl FlagTable for LogsTable {
         CompatFlag::ignored("color", false),
         // The extra attributes come from --log-opt labels=/env=, which pontoon does not record.
         CompatFlag::ignored("details", false),
-        CompatFlag::refused("latest", false, "logs --latest is not supported: name the container (pontoon ps --latest shows the last one created)"),
         // Podman prefixes names only to the lines of several containers; pontoon shows one.
         CompatFlag::ignored("names", false),
     ];

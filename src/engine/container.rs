@@ -81,7 +81,7 @@ pub fn ensure_image_quietly(store: &Store, image: &str, policy: PullPolicy, tls_
 fn pull_image(store: &Store, image: &str, tls_verify: crate::image::registries::TlsVerify, quiet: bool) -> Result<()> {
     let conf = crate::image::registries::RegistriesConf::load(&store.paths)?.with_tls_verify(tls_verify);
     let progress = crate::registry::progress::Progress::for_stderr(quiet);
-    let opts = crate::engine::pull::PullOptions { platform: None };
+    let opts = crate::engine::pull::PullOptions { platform: None, credentials: None };
     crate::engine::pull::pull(store, &conf, image, &opts, &progress)?;
     Ok(())
 }

@@ -183,6 +183,8 @@ pub struct ImportRequest {
     pub message: Option<String>,
     /// A normalised `registry/repo:tag`, or none for a dangling image.
     pub name: Option<String>,
+    /// The platform the image says it is for (`import --platform`); the host's when none.
+    pub platform: Option<Platform>,
 }
 
 /// Stores `tarball` as the one layer of a new image; returns its Id.
@@ -194,14 +196,14 @@ pub fn import(store: &Store, tarball: impl Read, request: ImportRequest) -> Resu
     }
     store.layers.unpack(&diff_id, store.blobs.open(&diff_id)?, &store.unpack_options()).context("unpack the tarball")?;
     let created = now_rfc3339();
-    let host = Platform::host();
+    let host = request.platform.clone().unwrap_or_else(Platform::host);
     let comment = request.message.clone().unwrap_or_else(|| format!("Imported from {}", request.source));
     let config = ImageConfig {
         created: Some(created.clone()),
         author: None,
         architecture: host.architecture,
         os: host.os,
-        variant: None,
+        variant: host.variant,
         config: (request.config != ContainerConfig::default()).then_some(request.config),
         rootfs: RootFs { kind: "layers".into(), diff_ids: vec![diff_id.clone()] },
         history: vec![History { created: Some(created), comment: Some(comment), ..Default::default() }],

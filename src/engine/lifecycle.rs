@@ -181,6 +181,11 @@ fn wait_exit(stream: &mut UnixStream, timeout: Option<Duration>) -> Result<Optio
 /// Stops a container: its stop signal, then SIGKILL after `timeout` seconds
 /// (with Podman's warning). While it waits the container is "stopping".
 pub fn stop(store: &Store, c: &Container, timeout: Option<u32>) -> Result<()> {
+    stop_with(store, c, timeout, None)
+}
+
+/// [`stop`] with `signal` (`stop --signal`) instead of the container's stop signal.
+pub fn stop_with(store: &Store, c: &Container, timeout: Option<u32>, signal: Option<Signal>) -> Result<()> {
     let c = reconcile(store, c)?;
     store.containers.update_state_best_effort(&c.record.id, |st| {
         st.stopped_by_user = true;
@@ -189,7 +194,10 @@ pub fn stop(store: &Store, c: &Container, timeout: Option<u32>) -> Result<()> {
     if !is_running(&c) {
         return Ok(());
     }
-    let signal = parse_signal(c.record.spec.stop_signal.as_deref().unwrap_or("TERM"))?;
+    let signal = match signal {
+        Some(s) => s,
+        None => parse_signal(c.record.spec.stop_signal.as_deref().unwrap_or("TERM"))?,
+    };
     let timeout = timeout.or(c.record.spec.stop_timeout).unwrap_or(DEFAULT_STOP_TIMEOUT);
     crate::engine::pause::thaw(store, &c)?;
     let _stopping = StoppingMark::set(store, &c.record.id)?;

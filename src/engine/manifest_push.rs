@@ -38,7 +38,7 @@ pub fn push(store: &Store, conf: &RegistriesConf, name: &str, destination: &str,
     let tag = dest.tag.clone().context("the destination has no tag")?;
     let what = format!("push manifest list {} to {dest}", list.name);
     if opts.all {
-        let image_opts = PushOptions { format: None, authfile: opts.authfile.clone() };
+        let image_opts = PushOptions { format: None, authfile: opts.authfile.clone(), credentials: None };
         for entry in &list.index.manifests {
             let record = entry_record(store, conf, &list, entry, progress).with_context(|| what.clone())?;
             let digest = entry.digest.to_string();

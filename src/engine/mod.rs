@@ -57,6 +57,7 @@ pub mod mounts;
 pub mod namespaces;
 pub mod networks;
 pub mod volumes;
+pub mod wait;
 pub mod volume_archive;
 
 /// ContainerSpec -> OCI spec -> the built-in runtime's mount calls, against a

@@ -27,6 +27,8 @@ use crate::store::Store;
 pub struct PullOptions {
     /// The platform to pick from an index; the host's when `None`.
     pub platform: Option<Platform>,
+    /// `--creds`: these instead of the saved credentials.
+    pub credentials: Option<auth::Credentials>,
 }
 
 /// Pulls `input` and returns the image Id.
@@ -56,6 +58,41 @@ pub fn pull(store: &Store, conf: &RegistriesConf, input: &str, opts: &PullOption
     }
 }
 
+/// Podman's `pull --policy`: when the registry is asked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PullPolicy {
+    Always,
+    Missing,
+    Never,
+}
+
+impl PullPolicy {
+    pub fn parse(text: &str) -> Result<PullPolicy> {
+        match text {
+            "always" => Ok(PullPolicy::Always),
+            "missing" => Ok(PullPolicy::Missing),
+            "never" => Ok(PullPolicy::Never),
+            "newer" => bail!("pull --policy newer is not supported: pontoon does not compare with the registry first; --policy always pulls, fetching only the layers that are missing"),
+            other => bail!("invalid pull --policy {other:?}: use always, missing or never"),
+        }
+    }
+}
+
+/// The local image `policy` settles for instead of a pull: none for
+/// `always`, the stored one (if any) for `missing`, and for `never` the
+/// stored one or an error.
+pub fn local_for_policy(store: &Store, input: &str, policy: PullPolicy) -> Result<Option<Digest>> {
+    match policy {
+        PullPolicy::Always => Ok(None),
+        PullPolicy::Missing => Ok(crate::engine::images::resolve(store, input).ok().map(|r| r.id)),
+        PullPolicy::Never => match crate::engine::images::resolve(store, input) {
+            Ok(record) => Ok(Some(record.id)),
+            // An engine error (125) as Podman's, not "no such image" (1): the pull failed.
+            Err(_) => bail!("pull --policy never: {input} is not in the local store, and the registry is not asked"),
+        },
+    }
+}
+
 /// Pulls every tag of `input`'s repository; returns the Ids pulled.
 pub fn pull_all_tags(store: &Store, conf: &RegistriesConf, input: &str, opts: &PullOptions, progress: &Progress) -> Result<Vec<Digest>> {
     let reference = Reference::parse(input)?;
@@ -63,7 +100,7 @@ pub fn pull_all_tags(store: &Store, conf: &RegistriesConf, input: &str, opts: &P
         bail!("pull {input}: --all-tags takes a repository name without a tag or digest");
     }
     let candidate = resolve::candidates(conf, &reference, input)?.remove(0);
-    let tags = first_source(conf, &candidate, |client| Ok(client.tags()?)).with_context(|| format!("list tags of {}", candidate.name()))?.1;
+    let tags = first_source_with(conf, &candidate, opts.credentials.as_ref(), |client| Ok(client.tags()?)).with_context(|| format!("list tags of {}", candidate.name()))?.1;
     let mut ids = Vec::new();
     for tag in tags {
         let tagged = format!("{}:{tag}", candidate.name());
@@ -76,15 +113,21 @@ pub fn pull_all_tags(store: &Store, conf: &RegistriesConf, input: &str, opts: &P
 /// When all fail, the origin's error comes first and what each mirror said
 /// follows, so a mirror's "manifest unknown" is not hidden behind an
 /// unreachable origin.
-pub(crate) fn first_source<T>(
+pub(crate) fn first_source<T>(conf: &RegistriesConf, reference: &Reference, action: impl FnMut(&RegistryClient) -> Result<T>) -> Result<(RegistryClient, T)> {
+    first_source_with(conf, reference, None, action)
+}
+
+/// [`first_source`] with `credentials` (`--creds`) instead of the saved ones.
+fn first_source_with<T>(
     conf: &RegistriesConf,
     reference: &Reference,
+    credentials: Option<&auth::Credentials>,
     mut action: impl FnMut(&RegistryClient) -> Result<T>,
 ) -> Result<(RegistryClient, T)> {
     let mut failures = Vec::new();
     for endpoint in resolve::sources(conf, reference)? {
         let host = endpoint.host.clone();
-        match connect(endpoint).and_then(|client| action(&client).map(|v| (client, v))) {
+        match connect(endpoint, credentials).and_then(|client| action(&client).map(|v| (client, v))) {
             Ok(found) => return Ok(found),
             Err(e) => failures.push((host, e)),
         }
@@ -97,15 +140,18 @@ pub(crate) fn first_source<T>(
     Err(anyhow::anyhow!("{} (also tried {})", crate::errors::one_line(&origin), mirrors.join("; ")))
 }
 
-fn connect(endpoint: Endpoint) -> Result<RegistryClient> {
+fn connect(endpoint: Endpoint, given: Option<&auth::Credentials>) -> Result<RegistryClient> {
     let name = format!("{}/{}", endpoint.host, endpoint.repository);
-    let credentials = auth::lookup(&name)?;
+    let credentials = match given {
+        Some(c) => Some(c.clone()),
+        None => auth::lookup(&name)?,
+    };
     Ok(RegistryClient::connect(endpoint, credentials)?)
 }
 
 fn pull_reference(store: &Store, conf: &RegistriesConf, reference: &Reference, opts: &PullOptions, progress: &Progress) -> Result<Digest> {
     let selector = reference.manifest_selector();
-    let (client, top) = first_source(conf, reference, |client| Ok(client.manifest(&selector)?))?;
+    let (client, top) = first_source_with(conf, reference, opts.credentials.as_ref(), |client| Ok(client.manifest(&selector)?))?;
     progress.note("Getting image source signatures");
     let platform = opts.platform.clone().unwrap_or_else(Platform::host);
     let (manifest_bytes, manifest_digest) = if is_index(&top.media_type) {

@@ -63,6 +63,8 @@ pub struct PushOptions {
     pub format: Option<ManifestFormat>,
     /// Read credentials only from this file.
     pub authfile: Option<PathBuf>,
+    /// `--creds`: these instead of the saved credentials.
+    pub credentials: Option<auth::Credentials>,
 }
 
 /// What was pushed where.
@@ -81,6 +83,23 @@ pub fn push(store: &Store, conf: &RegistriesConf, image: &str, destination: Opti
     push_record(store, conf, image, record, destination, tag, opts, progress)
 }
 
+/// `push --all-tags`: pushes every local tag of `repository` (a name
+/// without tag or digest) to it, in tag order.
+pub fn push_all_tags(store: &Store, conf: &RegistriesConf, repository: &str, opts: &PushOptions, progress: &Progress) -> Result<Vec<Pushed>> {
+    let reference = Reference::parse(repository)?;
+    if reference.digest.is_some() || repository.split('/').next_back().is_some_and(|last| last.contains(':')) {
+        bail!("push {repository}: --all-tags takes a repository name without a tag or digest");
+    }
+    let prefix = format!("{}:", reference.name());
+    let mut names: Vec<String> = store.images.list()?.into_iter().flat_map(|r| r.names).filter(|n| n.starts_with(&prefix)).collect();
+    names.sort();
+    names.dedup();
+    if names.is_empty() {
+        bail!("push {repository} --all-tags: no local image is tagged in {}: tag one with pontoon tag IMAGE {repository}:TAG", reference.name());
+    }
+    names.iter().map(|name| push(store, conf, name, None, opts, progress)).collect()
+}
+
 /// Pushes `record` to `destination`'s repository under `tag` (a tag, or the
 /// manifest's own digest, as `manifest push --all` sends a list's images);
 /// `image` is how the user named it, for messages.
@@ -94,9 +113,10 @@ pub fn push_record(store: &Store, conf: &RegistriesConf, image: &str, record: Im
     let manifest: Manifest = serde_json::from_slice(&bytes).with_context(|| format!("parse manifest {} of {image}", record.manifest))?;
 
     let name = destination.name();
-    let credentials = match &opts.authfile {
-        Some(file) => auth::lookup_in(std::slice::from_ref(file), &name)?,
-        None => auth::lookup(&name)?,
+    let credentials = match (&opts.credentials, &opts.authfile) {
+        (Some(given), _) => Some(given.clone()),
+        (None, Some(file)) => auth::lookup_in(std::slice::from_ref(file), &name)?,
+        (None, None) => auth::lookup(&name)?,
     };
     let client = RegistryClient::connect_for(crate::registry::resolve::endpoint(conf, &name), credentials, Access::Push).with_context(|| what.clone())?;
     progress.note("Getting image source signatures");

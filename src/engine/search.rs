@@ -28,12 +28,13 @@ pub struct SearchResult {
 
 /// Searches for `input` (`[registry/]term`), at most `limit` per registry.
 /// A registry that fails is reported as a warning when another answered.
-pub fn search(conf: &RegistriesConf, input: &str, limit: usize) -> Result<Vec<SearchResult>> {
+/// `credentials` (`--creds`) replace the saved ones.
+pub fn search(conf: &RegistriesConf, input: &str, limit: usize, credentials: Option<&auth::Credentials>) -> Result<Vec<SearchResult>> {
     let (registries, term) = split_term(conf, input);
     let mut results = Vec::new();
     let mut failures = Vec::new();
     for registry in &registries {
-        match search_one(conf, registry, term, limit) {
+        match search_one(conf, registry, term, limit, credentials) {
             Ok(found) => results.extend(found.into_iter().map(|f| named(registry, f))),
             Err(e) => failures.push(format!("search {registry}: {}", crate::errors::one_line(&e))),
         }
@@ -62,9 +63,14 @@ fn split_term<'a>(conf: &RegistriesConf, input: &'a str) -> (Vec<String>, &'a st
     (registries, input)
 }
 
-fn search_one(conf: &RegistriesConf, registry: &str, term: &str, limit: usize) -> Result<Vec<Found>> {
+fn search_one(conf: &RegistriesConf, registry: &str, term: &str, limit: usize, given: Option<&auth::Credentials>) -> Result<Vec<Found>> {
     let insecure = conf.find(registry).is_some_and(|e| e.insecure);
-    let client = RegistryClient::connect(Endpoint::from_name(registry, insecure), auth::lookup(registry)?)?;
+    let endpoint = Endpoint::from_name(registry, insecure).with_tls_verify(conf.tls_verify);
+    let credentials = match given {
+        Some(c) => Some(c.clone()),
+        None => auth::lookup(registry)?,
+    };
+    let client = RegistryClient::connect(endpoint, credentials)?;
     if registry == DEFAULT_REGISTRY {
         Ok(catalog::search_hub(&client, term, limit)?)
     } else {

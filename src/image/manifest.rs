@@ -64,6 +64,29 @@ impl Platform {
         Platform { architecture: architecture.to_string(), os: "linux".to_string(), variant: None, ..Default::default() }
     }
 
+    /// Podman's `--platform`, `--os`, `--arch` and `--variant` together:
+    /// the parts given override `--platform`'s, the rest are the host's.
+    /// None when none is given.
+    pub fn from_flags(platform: Option<&str>, os: Option<&str>, arch: Option<&str>, variant: Option<&str>) -> anyhow::Result<Option<Platform>> {
+        if platform.is_none() && os.is_none() && arch.is_none() && variant.is_none() {
+            return Ok(None);
+        }
+        let mut p = match platform {
+            Some(text) => Platform::parse(text)?,
+            None => Platform::host(),
+        };
+        if let Some(os) = os {
+            p.os = os.to_string();
+        }
+        if let Some(arch) = arch {
+            p.architecture = arch.to_string();
+        }
+        if let Some(variant) = variant {
+            p.variant = Some(variant.to_string());
+        }
+        Ok(Some(p))
+    }
+
     /// Parses `os/arch[/variant]` as given to `--platform`.
     pub fn parse(s: &str) -> anyhow::Result<Platform> {
         let parts: Vec<&str> = s.split('/').collect();
