@@ -246,55 +246,13 @@ mod tests {
     //! table does (tests/compat_other_flags.rs checks the rows against the
     //! binary).
 
-    use std::collections::BTreeMap;
-
-    use super::super::accepted::{CompatFlag, FlagTable, Treatment};
+    use super::super::compat_doc_tests::check_other_commands;
     use super::super::lifecycle_accepted::*;
     use super::*;
 
-    const DOC: &str = include_str!("../../docs/compatibility.md");
-
-    /// (command, --flag) -> status of the section's rows.
-    fn rows() -> BTreeMap<(String, String), String> {
-        let mut out = BTreeMap::new();
-        let mut inside = false;
-        for line in DOC.lines() {
-            if let Some(title) = line.strip_prefix("## ") {
-                inside = title.starts_with("Flags of other commands: containers");
-            } else if inside && line.starts_with("| `") {
-                let cells: Vec<&str> = line.trim().trim_matches('|').split(" | ").map(str::trim).collect();
-                let flag = cells[1].trim_matches('`');
-                let flag = flag.rsplit(", ").next().unwrap_or(flag);
-                out.insert((cells[0].trim_matches('`').to_string(), flag.to_string()), cells[5].replace("\\|", "|"));
-            }
-        }
-        out
-    }
-
-    /// The upstream flags of `command` (tests/data/upstream_flags.tsv).
-    fn upstream(command: &str, flag: &str) -> bool {
-        include_str!("../../tests/data/upstream_flags.tsv").lines().any(|l| l.split('\t').take(2).eq([command, flag]))
-    }
-
-    fn check(commands: &[&str], flags: &[CompatFlag]) {
-        let rows = rows();
-        for command in commands {
-            for flag in flags.iter().filter(|f| upstream(command, f.long)) {
-                let key = (command.to_string(), format!("--{}", flag.long));
-                let status = rows.get(&key).unwrap_or_else(|| panic!("{command} --{} has no row in docs/compatibility.md", flag.long));
-                let agrees = match &flag.treatment {
-                    Treatment::Refused(message) => *status == format!("refused: `{message}`"),
-                    Treatment::Only { message, .. } => status.starts_with("accepted-ignored") && status.contains(message),
-                    Treatment::Ignored { note: Some(note) } => status.starts_with("accepted-ignored") && status.contains(note),
-                    Treatment::Ignored { note: None } => status.starts_with("accepted-ignored"),
-                };
-                assert!(agrees, "{command} --{}: the document says {status:?}", flag.long);
-            }
-        }
-    }
-
     #[test]
     fn every_flag_of_the_tables_is_documented_as_it_is_treated() {
+        let check = |commands: &[&str], flags| check_other_commands("containers", commands, flags);
         check(&["pull", "image pull"], PullTable::FLAGS);
         check(&["push", "image push"], PushTable::FLAGS);
         check(&["save", "image save"], SaveTable::FLAGS);
