@@ -232,3 +232,28 @@ fn the_vfs_driver_keeps_a_containers_changes_across_restarts() {
     assert_eq!(out, "clean-image\nhas-ls\n", "other containers still see the image as it was");
     env.ok(&["rm", "copy"]);
 }
+
+/// The mount options of the container's root, from its /proc/self/mountinfo.
+fn root_mount_options(mountinfo: &str) -> String {
+    let line = mountinfo.lines().find(|l| l.split(' ').nth(4) == Some("/")).unwrap_or_else(|| panic!("no root mount in:\n{mountinfo}"));
+    line.rsplit(' ').next().unwrap_or_default().to_string()
+}
+
+#[test]
+fn a_rm_containers_root_is_a_volatile_overlay_and_a_kept_ones_is_not() {
+    let env = TestEnv::with_busybox();
+    let driver = env.ok(&["info", "--format", "{{.Store.GraphDriverName}}"]);
+    if common::skip_unless(driver.trim() == "overlay", "volatile is an option of the kernel's overlay, and this store uses another driver") {
+        return;
+    }
+    // Unmounting a synced overlay syncs the whole filesystem under the
+    // store; a --rm container's writes are thrown away anyway.
+    // Newer kernels show the option as fsync=volatile.
+    let volatile = |options: &str| options.split(',').any(|o| o == "volatile" || o == "fsync=volatile");
+    let removed = root_mount_options(&env.ok(&["run", "--rm", "busybox", "cat", "/proc/self/mountinfo"]));
+    assert!(volatile(&removed), "{removed}");
+    let kept = root_mount_options(&env.ok(&["run", "--name", "kept", "busybox", "cat", "/proc/self/mountinfo"]));
+    assert!(!volatile(&kept), "a container that stays keeps its writes synced: {kept}");
+    // A kept container restarts on its upper directory as before.
+    env.ok(&["start", "-a", "kept"]);
+}

@@ -245,8 +245,13 @@ fn mount_rootfs(store: &Store, record: &ContainerRecord, paths: &ContainerPaths,
     if driver != crate::store::rootfs::Driver::Vfs && crate::store::rootfs::is_mountpoint(&paths.merged) {
         return Ok(());
     }
-    crate::store::rootfs::mount_rootfs(&layers, Some(&paths.upper), Some(&paths.work), &paths.merged, driver)
-        .with_context(|| format!("mount the root filesystem of container {}", &record.id[..12]))
+    // A --rm container's writes go with it: no syncing them (see
+    // mount_rootfs_volatile). It is mounted once: it is never restarted.
+    match record.spec.auto_remove {
+        true => crate::store::rootfs::mount_rootfs_volatile(&layers, &paths.upper, &paths.work, &paths.merged, driver),
+        false => crate::store::rootfs::mount_rootfs(&layers, Some(&paths.upper), Some(&paths.work), &paths.merged, driver),
+    }
+    .with_context(|| format!("mount the root filesystem of container {}", &record.id[..12]))
 }
 
 /// The monitor's channels and timers that one run of the container uses.

@@ -35,6 +35,23 @@ pub fn mount_rootfs(lowers_top_first: &[PathBuf], upper: Option<&Path>, work: Op
     }
 }
 
+/// [`mount_rootfs`] of a container removed when it exits: native overlay
+/// mounts it volatile (see overlay::mount_overlay_with); the other drivers
+/// as `mount_rootfs` does.
+pub fn mount_rootfs_volatile(lowers_top_first: &[PathBuf], upper: &Path, work: &Path, target: &Path, driver: Driver) -> Result<()> {
+    match driver {
+        Driver::Overlay => {
+            // Left by an earlier volatile mount whose container was not
+            // removed (its monitor killed): overlay refuses the work
+            // directory until this is gone, as a confirmation that what it
+            // held may be lost, which a --rm container's data may.
+            let _ = std::fs::remove_dir_all(work.join("incompat"));
+            overlay::mount_overlay_with(lowers_top_first, Some((upper, work)), target, true)
+        }
+        _ => mount_rootfs(lowers_top_first, Some(upper), Some(work), target, driver),
+    }
+}
+
 /// Undoes `mount_rootfs` for the mounting drivers; a vfs copy is removed
 /// by deleting its directory.
 pub fn unmount(target: &Path) -> Result<()> {

@@ -22,6 +22,16 @@ const MAX_OPTIONS: usize = 4095;
 /// Mounts `lowers` (top first) with an optional writable `(upper, work)`.
 /// Without an upper directory the mount is read-only.
 pub fn mount_overlay(lowers: &[PathBuf], upper: Option<(&Path, &Path)>, target: &Path) -> Result<()> {
+    mount_overlay_with(lowers, upper, target, false)
+}
+
+/// [`mount_overlay`]; `volatile` (with an upper directory) mounts it with
+/// overlay's `volatile` option: no sync of the upper filesystem, ever. An
+/// unmount then costs no syncfs of the whole filesystem under the store
+/// (which, with other writers on it, took hundreds of milliseconds), and
+/// what the container writes may be lost in a crash: only for containers
+/// removed when they exit (`--rm`), as Podman does.
+pub fn mount_overlay_with(lowers: &[PathBuf], upper: Option<(&Path, &Path)>, target: &Path, volatile: bool) -> Result<()> {
     if lowers.is_empty() {
         bail!("an overlay needs at least one layer");
     }
@@ -47,6 +57,9 @@ pub fn mount_overlay(lowers: &[PathBuf], upper: Option<(&Path, &Path)>, target: 
     match upper {
         Some((upper, work)) => {
             options.push_str(&format!(",upperdir={},workdir={}", open(upper)?, open(work)?));
+            if volatile {
+                options.push_str(",volatile");
+            }
         }
         None => flags |= MsFlags::MS_RDONLY,
     }
