@@ -192,10 +192,10 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l requires -d 'Sta
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l sdnotify -d 'systemd notification: conmon (READY=1 once started, the default), ignore; container is refused' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l systemd -d 'systemd mode: true and false are accepted (pontoon prepares no systemd mounts); always is refused' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l pod-id-file -d 'Read the pod\'s name or Id from FILE' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l platform -d 'The image\'s platform: only this machine\'s is run (there is no emulation)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l arch -d 'The image\'s architecture (see --platform)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l os -d 'The image\'s OS (see --platform)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l variant -d 'The image\'s architecture variant (see --platform)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l platform -d 'The image\'s platform, os/arch[/variant] (default: this machine\'s)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l arch -d 'The image\'s architecture, e.g. amd64 or arm64 (default: this machine\'s)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l os -d 'The image\'s OS (default: linux)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l variant -d 'The image\'s architecture variant, e.g. v7 or v8' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l authfile -d 'Credentials file for the pull' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand run" -l tls-verify -d 'Verify the registry\'s TLS certificate when pulling (default true)' -r -f -a "true\t''
 false\t''"
@@ -319,10 +319,10 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l requires -d '
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l sdnotify -d 'systemd notification: conmon (READY=1 once started, the default), ignore; container is refused' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l systemd -d 'systemd mode: true and false are accepted (pontoon prepares no systemd mounts); always is refused' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l pod-id-file -d 'Read the pod\'s name or Id from FILE' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l platform -d 'The image\'s platform: only this machine\'s is run (there is no emulation)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l arch -d 'The image\'s architecture (see --platform)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l os -d 'The image\'s OS (see --platform)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l variant -d 'The image\'s architecture variant (see --platform)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l platform -d 'The image\'s platform, os/arch[/variant] (default: this machine\'s)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l arch -d 'The image\'s architecture, e.g. amd64 or arm64 (default: this machine\'s)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l os -d 'The image\'s OS (default: linux)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l variant -d 'The image\'s architecture variant, e.g. v7 or v8' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l authfile -d 'Credentials file for the pull' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand create" -l tls-verify -d 'Verify the registry\'s TLS certificate when pulling (default true)' -r -f -a "true\t''
 false\t''"
@@ -846,10 +846,10 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l sdnotify -d 'systemd notification: conmon (READY=1 once started, the default), ignore; container is refused' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l systemd -d 'systemd mode: true and false are accepted (pontoon prepares no systemd mounts); always is refused' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l pod-id-file -d 'Read the pod\'s name or Id from FILE' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l platform -d 'The image\'s platform: only this machine\'s is run (there is no emulation)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l arch -d 'The image\'s architecture (see --platform)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l os -d 'The image\'s OS (see --platform)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l variant -d 'The image\'s architecture variant (see --platform)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l platform -d 'The image\'s platform, os/arch[/variant] (default: this machine\'s)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l arch -d 'The image\'s architecture, e.g. amd64 or arm64 (default: this machine\'s)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l os -d 'The image\'s OS (default: linux)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l variant -d 'The image\'s architecture variant, e.g. v7 or v8' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l authfile -d 'Credentials file for the pull' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from run" -l tls-verify -d 'Verify the registry\'s TLS certificate when pulling (default true)' -r -f -a "true\t''
 false\t''"
@@ -973,10 +973,10 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l sdnotify -d 'systemd notification: conmon (READY=1 once started, the default), ignore; container is refused' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l systemd -d 'systemd mode: true and false are accepted (pontoon prepares no systemd mounts); always is refused' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l pod-id-file -d 'Read the pod\'s name or Id from FILE' -r -F
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l platform -d 'The image\'s platform: only this machine\'s is run (there is no emulation)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l arch -d 'The image\'s architecture (see --platform)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l os -d 'The image\'s OS (see --platform)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l variant -d 'The image\'s architecture variant (see --platform)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l platform -d 'The image\'s platform, os/arch[/variant] (default: this machine\'s)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l arch -d 'The image\'s architecture, e.g. amd64 or arm64 (default: this machine\'s)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l os -d 'The image\'s OS (default: linux)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l variant -d 'The image\'s architecture variant, e.g. v7 or v8' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l authfile -d 'Credentials file for the pull' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from create" -l tls-verify -d 'Verify the registry\'s TLS certificate when pulling (default true)' -r -f -a "true\t''
 false\t''"
@@ -1425,10 +1425,10 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_se
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exists" -l external -d 'Accepted for Podman\'s scripts: pontoon has no containers other tools made'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exists" -l noout -d 'Do not print anything on standard output'
 complete -c pontoon -n "__fish_pontoon_using_subcommand container; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -l platform -d 'Pull for this platform (os/arch[/variant]) instead of the host\'s' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -l arch -d 'Pull for this architecture (amd64, arm64...) instead of the host\'s' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -l os -d 'Pull for this OS instead of linux' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -l variant -d 'Pull for this architecture variant (v7, v8...)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -l platform -d 'The image\'s platform, os/arch[/variant] (default: this machine\'s)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -l arch -d 'The image\'s architecture, e.g. amd64 or arm64 (default: this machine\'s)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -l os -d 'The image\'s OS (default: linux)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -l variant -d 'The image\'s architecture variant, e.g. v7 or v8' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -l authfile -d 'Credentials file for the pull (default: pontoon login\'s)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -l creds -d 'Credentials for the registry, USER:PASSWORD (instead of the saved ones)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand pull" -l policy -d 'When to ask the registry: always, missing (only when the image is not here) or never' -r
@@ -1739,9 +1739,9 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand inspect" -s h -l help -d
 complete -c pontoon -n "__fish_pontoon_using_subcommand import" -s c -l change -d 'Apply a Dockerfile instruction (CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, ONBUILD, STOPSIGNAL, USER, VOLUME, WORKDIR)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand import" -s m -l message -d 'Commit message recorded in the image history' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand import" -l platform -d 'The image\'s platform, os/arch[/variant] (default: this machine\'s)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand import" -l arch -d 'The image\'s architecture (default: this machine\'s)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand import" -l arch -d 'The image\'s architecture, e.g. amd64 or arm64 (default: this machine\'s)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand import" -l os -d 'The image\'s OS (default: linux)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand import" -l variant -d 'The image\'s architecture variant' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand import" -l variant -d 'The image\'s architecture variant, e.g. v7 or v8' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand import" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand import" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand import" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r
@@ -1850,10 +1850,10 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_s
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from list" -l noheading -d 'Do not print the column names'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from list" -l noout -d 'Do not print anything on standard output'
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from pull" -l platform -d 'Pull for this platform (os/arch[/variant]) instead of the host\'s' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from pull" -l arch -d 'Pull for this architecture (amd64, arm64...) instead of the host\'s' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from pull" -l os -d 'Pull for this OS instead of linux' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from pull" -l variant -d 'Pull for this architecture variant (v7, v8...)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from pull" -l platform -d 'The image\'s platform, os/arch[/variant] (default: this machine\'s)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from pull" -l arch -d 'The image\'s architecture, e.g. amd64 or arm64 (default: this machine\'s)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from pull" -l os -d 'The image\'s OS (default: linux)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from pull" -l variant -d 'The image\'s architecture variant, e.g. v7 or v8' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from pull" -l authfile -d 'Credentials file for the pull (default: pontoon login\'s)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from pull" -l creds -d 'Credentials for the registry, USER:PASSWORD (instead of the saved ones)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from pull" -l policy -d 'When to ask the registry: always, missing (only when the image is not here) or never' -r
@@ -1944,9 +1944,9 @@ complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_s
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from import" -s c -l change -d 'Apply a Dockerfile instruction (CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, ONBUILD, STOPSIGNAL, USER, VOLUME, WORKDIR)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from import" -s m -l message -d 'Commit message recorded in the image history' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from import" -l platform -d 'The image\'s platform, os/arch[/variant] (default: this machine\'s)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from import" -l arch -d 'The image\'s architecture (default: this machine\'s)' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from import" -l arch -d 'The image\'s architecture, e.g. amd64 or arm64 (default: this machine\'s)' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from import" -l os -d 'The image\'s OS (default: linux)' -r
-complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from import" -l variant -d 'The image\'s architecture variant' -r
+complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from import" -l variant -d 'The image\'s architecture variant, e.g. v7 or v8' -r
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from import" -l root -d 'Storage root for images, layers and containers' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from import" -l runroot -d 'Runtime state directory (pids, sockets, locks)' -r -F
 complete -c pontoon -n "__fish_pontoon_using_subcommand image; and __fish_seen_subcommand_from import" -l log-level -d 'Log messages at this level and above: trace, debug, info, warn, error, fatal, panic' -r

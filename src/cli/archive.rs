@@ -57,18 +57,8 @@ pub struct ImportArgs {
     /// Print nothing but the image Id
     #[arg(short, long)]
     pub quiet: bool,
-    /// The image's platform, os/arch[/variant] (default: this machine's)
-    #[arg(long, value_name = "OS/ARCH")]
-    pub platform: Option<String>,
-    /// The image's architecture (default: this machine's)
-    #[arg(long, value_name = "ARCH")]
-    pub arch: Option<String>,
-    /// The image's OS (default: linux)
-    #[arg(long, value_name = "OS")]
-    pub os: Option<String>,
-    /// The image's architecture variant
-    #[arg(long, value_name = "VARIANT")]
-    pub variant: Option<String>,
+    #[command(flatten)]
+    pub platform: super::platform_flags::PlatformFlags,
 }
 
 pub fn save(ctx: &Ctx, args: SaveArgs) -> Result<()> {
@@ -120,7 +110,7 @@ pub fn import(ctx: &Ctx, args: ImportArgs) -> Result<()> {
     let mut config = ContainerConfig::default();
     import::apply_changes(&args.change, &mut config)?;
     let name = args.reference.as_deref().map(|r| Reference::parse_new_name(r, "an imported image")).transpose()?;
-    let platform = crate::image::manifest::Platform::from_flags(args.platform.as_deref(), args.os.as_deref(), args.arch.as_deref(), args.variant.as_deref())?;
+    let platform = args.platform.platform()?;
     if args.source == "-" && io::stdin().is_terminal() {
         bail!("cowardly refusing to read a tarball from a terminal: pipe it in or give a path or URL");
     }

@@ -41,6 +41,7 @@ mod network;
 mod output;
 mod pod;
 mod pod_accepted;
+mod platform_flags;
 mod pod_show;
 mod pod_targets;
 mod port;

@@ -7,7 +7,6 @@ use clap::Args;
 use super::tls_verify::TlsVerifyArgs;
 use super::Ctx;
 use crate::engine::pull::{pull_all_tags, PullOptions};
-use crate::image::manifest::Platform;
 use crate::image::registries::RegistriesConf;
 use crate::registry::progress::Progress;
 
@@ -16,18 +15,8 @@ use crate::registry::progress::Progress;
 pub struct PullArgs {
     /// Image to pull (name[:tag] or name@digest)
     pub image: String,
-    /// Pull for this platform (os/arch[/variant]) instead of the host's
-    #[arg(long)]
-    pub platform: Option<String>,
-    /// Pull for this architecture (amd64, arm64...) instead of the host's
-    #[arg(long, value_name = "ARCH")]
-    pub arch: Option<String>,
-    /// Pull for this OS instead of linux
-    #[arg(long, value_name = "OS")]
-    pub os: Option<String>,
-    /// Pull for this architecture variant (v7, v8...)
-    #[arg(long, value_name = "VARIANT")]
-    pub variant: Option<String>,
+    #[command(flatten)]
+    pub platform: super::platform_flags::PlatformFlags,
     /// Credentials file for the pull (default: pontoon login's)
     #[arg(long, value_name = "FILE")]
     pub authfile: Option<std::path::PathBuf>,
@@ -52,7 +41,7 @@ pub struct PullArgs {
 pub fn pull(ctx: &Ctx, args: PullArgs) -> Result<()> {
     args.accepted.check()?;
     // Flags and configuration are checked before the store is touched.
-    let platform = Platform::from_flags(args.platform.as_deref(), args.os.as_deref(), args.arch.as_deref(), args.variant.as_deref())?;
+    let platform = args.platform.platform()?;
     if let Some(file) = &args.authfile {
         // Read where every credentials lookup of this process reads, as run --authfile does.
         std::env::set_var(crate::image::auth::AUTH_FILE_ENV, file);

@@ -78,18 +78,8 @@ pub struct CompatFlags {
     /// Do not print the pull's progress
     #[arg(short, long)]
     pub quiet: bool,
-    /// The image's platform: only this machine's is run (there is no emulation)
-    #[arg(long, value_name = "OS/ARCH")]
-    pub platform: Option<String>,
-    /// The image's architecture (see --platform)
-    #[arg(long, value_name = "ARCH")]
-    pub arch: Option<String>,
-    /// The image's OS (see --platform)
-    #[arg(long, value_name = "OS")]
-    pub os: Option<String>,
-    /// The image's architecture variant (see --platform)
-    #[arg(long, value_name = "VARIANT")]
-    pub variant: Option<String>,
+    #[command(flatten)]
+    pub platform: super::platform_flags::PlatformFlags,
     /// Credentials file for the pull
     #[arg(long, value_name = "FILE")]
     pub authfile: Option<PathBuf>,
@@ -133,10 +123,10 @@ impl CompatFlags {
     /// Puts the flags into the spec; `parse_size` reads `max-size` values.
     pub fn apply(&self, spec: &mut ContainerSpec, host: &CompatHost, parse_size: &dyn Fn(&str) -> Result<i64>) -> Result<()> {
         self.check_accepted()?;
-        if let Some(p) = &self.platform {
+        if let Some(p) = &self.platform.platform {
             check_platform(p)?;
         }
-        for (what, value, host_value) in [("--arch", &self.arch, std::env::consts::ARCH), ("--os", &self.os, "linux")] {
+        for (what, value, host_value) in [("--arch", &self.platform.arch, std::env::consts::ARCH), ("--os", &self.platform.os, "linux")] {
             if let Some(v) = value.as_deref().filter(|v| !same_arch(v, host_value)) {
                 bail!("{what} {v} is not this machine's ({host_value}): pontoon runs images of this machine's platform only (there is no emulation)");
             }
