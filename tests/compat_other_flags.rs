@@ -44,24 +44,6 @@ fn rows() -> BTreeMap<(String, String), String> {
     out
 }
 
-/// The long flags `pontoon COMMAND... --help` shows.
-fn help_flags(env: &TestEnv, command: &str) -> BTreeSet<String> {
-    let mut argv: Vec<&str> = command.split(' ').collect();
-    argv.push("--help");
-    let help = env.ok(&argv);
-    help.lines()
-        .filter_map(|l| {
-            let l = l.trim_start();
-            let name = match l.get(2..6) {
-                Some(", --") if l.starts_with('-') => l.get(6..)?,
-                _ => l.strip_prefix("--")?,
-            };
-            Some(name.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-')).next()?.to_string())
-        })
-        .filter(|n| !n.is_empty())
-        .collect()
-}
-
 fn refusal(status: &str) -> Option<&str> {
     let (_, rest) = status.split_once("refused: `")?;
     rest.strip_suffix('`')
@@ -108,7 +90,7 @@ fn every_upstream_flag_of_the_other_commands_is_supported_or_has_a_row_that_hold
     let mut failures = Vec::new();
     let mut shown = BTreeMap::new();
     for (command, flags) in &upstream {
-        let visible = help_flags(&env, command);
+        let visible = env.help_flags(&command.split(' ').collect::<Vec<_>>());
         for flag in flags.iter().filter(|f| !visible.contains(*f) && !rows.contains_key(&(command.clone(), (*f).clone()))) {
             failures.push(format!("{command} --{flag}: Docker's or Podman's, not in pontoon {command} --help and no row in docs/compatibility.md"));
         }
@@ -117,7 +99,7 @@ fn every_upstream_flag_of_the_other_commands_is_supported_or_has_a_row_that_hold
     for ((command, flag), status) in &rows {
         let visible = match shown.get(command) {
             Some(v) => v.clone(),
-            None => help_flags(&env, command),
+            None => env.help_flags(&command.split(' ').collect::<Vec<_>>()),
         };
         let status = status.as_str();
         if status == "supported" || status.starts_with("supported:") {

@@ -51,25 +51,6 @@ fn refusal(status: &str) -> Option<&str> {
     rest.strip_suffix('`')
 }
 
-/// The long flags `pontoon ARGS --help` shows.
-fn help_flags(env: &TestEnv, args: &[&str]) -> BTreeSet<String> {
-    let mut argv = args.to_vec();
-    argv.push("--help");
-    let help = env.ok(&argv);
-    help.lines()
-        .filter_map(|l| {
-            let l = l.trim_start();
-            // `--name <X>` or `-n, --name <X>`
-            let name = match l.get(2..6) {
-                Some(", --") if l.starts_with('-') => l.get(6..)?,
-                _ => l.strip_prefix("--")?,
-            };
-            Some(name.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-')).next()?.to_string())
-        })
-        .filter(|n| !n.is_empty())
-        .collect()
-}
-
 /// Words that complete a command line after its flags, so that a refused
 /// flag is reached (and nothing else is done if it were not refused: the
 /// container and image do not exist).
@@ -100,7 +81,7 @@ fn every_flag_row_of_the_eight_commands_is_what_pontoon_does() {
     let mut failures = Vec::new();
     for command in COMMANDS {
         let rows = sections.get(command).unwrap_or_else(|| panic!("no ## {command} table"));
-        let visible = help_flags(&env, &[command]);
+        let visible = env.help_flags(&[command]);
         let listed: BTreeSet<String> = rows.iter().map(|r| long_flag(&r.key)).collect();
         for flag in visible.iter().filter(|f| !listed.contains(*f) && !global.contains(*f)) {
             failures.push(format!("{command} --{flag} is in --help but not in docs/compatibility.md"));
@@ -203,7 +184,7 @@ fn every_pontoon_command_is_in_the_table() {
 #[test]
 fn global_options_rows_are_what_pontoon_does() {
     let env = TestEnv::new();
-    let visible = help_flags(&env, &[]);
+    let visible = env.help_flags(&[]);
     let sections = sections();
     let rows = sections.get("Global options").expect("a Global options table");
     let supported: BTreeSet<String> = rows.iter().filter(|r| r.status == "supported").map(|r| long_flag(&r.key)).collect();

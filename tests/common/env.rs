@@ -271,6 +271,27 @@ impl TestEnv {
     }
 }
 
+impl TestEnv {
+    /// The long flags `pontoon ARGS... --help` shows (`--name <X>` and
+    /// `-n, --name <X>` both give `name`).
+    pub fn help_flags(&self, args: &[&str]) -> std::collections::BTreeSet<String> {
+        let mut argv = args.to_vec();
+        argv.push("--help");
+        let help = self.ok(&argv);
+        help.lines()
+            .filter_map(|l| {
+                let l = l.trim_start();
+                let name = match l.get(2..6) {
+                    Some(", --") if l.starts_with('-') => l.get(6..)?,
+                    _ => l.strip_prefix("--")?,
+                };
+                Some(name.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-')).next()?.to_string())
+            })
+            .filter(|n| !n.is_empty())
+            .collect()
+    }
+}
+
 /// (name, uid, content) of every entry of a tar stream.
 pub fn tar_entries(tar_bytes: &[u8]) -> Vec<(String, u64, String)> {
     let mut archive = tar::Archive::new(tar_bytes);
