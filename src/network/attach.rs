@@ -179,12 +179,15 @@ pub fn bridge_config(net: &NetworkRecord) -> BridgeConfig {
 
 /// Detaches `endpoints` of `record` and releases its leases and its use
 /// of the rootless namespace. Errors are reported, not returned: this runs
-/// when the container is going away anyway.
+/// when the container is going away anyway. The caller closes the
+/// container's namespace right after, so the veths are retired, not
+/// deleted (see [`bridge::retire`]: the kernel deletes them with the
+/// namespace, and the leases are safe to give out again at once).
 pub fn detach_all(store: &Store, record: &ContainerRecord, endpoints: &[Endpoint]) {
     let shared = if store.paths.rootless { rootless_netns::current(&store.paths.runroot) } else { None };
     for e in endpoints {
         if let Some(host) = &e.host_interface {
-            if let Err(err) = bridge::detach(shared.as_ref().map(|s| s.as_fd()), host) {
+            if let Err(err) = bridge::retire(shared.as_ref().map(|s| s.as_fd()), host) {
                 eprintln!("detach {} from network {}: {}", record.name, e.network, crate::errors::one_line(&err));
             }
         }

@@ -8,9 +8,10 @@
 //! is created directly inside the container's namespace under its final
 //! name (`eth0`), so two containers never race for a name.
 //!
-//! Costs: [`attach`] is two `ip -batch` processes (one per namespace),
-//! [`ensure_bridge`] one `ip` query, at most one `ip -batch`, and one or
-//! two firewall processes (see [`super::nat`]).
+//! Costs: [`attach`] is a handful of netlink requests on two sockets (one
+//! per namespace) and no process; [`ensure_bridge`] a few requests and
+//! one or two firewall processes (see [`super::nat`]); [`detach`] one
+//! request.
 
 use std::net::IpAddr;
 use std::os::fd::{AsRawFd, BorrowedFd};
@@ -19,8 +20,10 @@ use std::path::Path;
 use anyhow::{bail, Context, Result};
 use ipnet::IpNet;
 
-use super::link::{check_ifname, check_mac, delete_link, ip_batch, link_state, random_mac, write_sysctl, LinkState};
+use super::link::{check_ifname, check_mac, delete_link, link_state_on, random_mac, write_sysctl, LinkState};
 use super::nat;
+use super::netlink::message::Veth;
+use super::netlink::{mac_bytes, Netlink};
 use crate::store::lock::lock_exclusive;
 
 /// One network's bridge, as the kernel needs it (the network record, not
@@ -82,9 +85,10 @@ pub fn ensure_bridge(ns: Option<BorrowedFd>, cfg: &BridgeConfig, lock: &Path) ->
 pub fn ensure_bridge_using(ns: Option<BorrowedFd>, cfg: &BridgeConfig, lock: &Path, firewall: nat::Backend) -> Result<()> {
     check_ifname(&cfg.interface)?;
     let _guard = lock_exclusive(lock)?;
-    let current = link_state(ns, &cfg.interface)?;
+    let mut nl = Netlink::open(ns)?;
+    let current = link_state_on(&mut nl, &cfg.interface)?;
     let plan = plan_bridge(current.as_ref(), cfg, &random_mac())?;
-    ip_batch(ns, &plan, None).with_context(|| format!("set up the network bridge {}", cfg.interface))?;
+    apply_bridge_plan(&mut nl, &cfg.interface, current.map(|c| c.index), &plan).with_context(|| format!("set up the network bridge {}", cfg.interface))?;
     write_sysctl(ns, "net/ipv4/ip_forward", "1")?;
     if cfg.subnets.iter().any(|s| matches!(s, IpNet::V6(_))) {
         write_sysctl(ns, "net/ipv6/conf/all/forwarding", "1")?;
@@ -92,45 +96,65 @@ pub fn ensure_bridge_using(ns: Option<BorrowedFd>, cfg: &BridgeConfig, lock: &Pa
     nat::ensure(ns, cfg, firewall)
 }
 
-/// The `ip -batch` lines that take the link `current` (None: missing) to
-/// the bridge `cfg` describes; `mac` is the address a new bridge gets
-/// (set once, so that it does not change with the first port's).
-fn plan_bridge(current: Option<&LinkState>, cfg: &BridgeConfig, mac: &str) -> Result<Vec<String>> {
+/// One change that a bridge needs.
+#[derive(Clone, Debug, PartialEq)]
+enum BridgeStep {
+    /// Create it, with this MAC (set once, so that it does not change with
+    /// the first port's) and MTU.
+    Create { mac: String, mtu: Option<u32> },
+    SetMtu(u32),
+    AddAddress(IpAddr, u8),
+    Up,
+}
+
+/// The changes that take the link `current` (None: missing) to the bridge
+/// `cfg` describes; `mac` is the address a new bridge gets.
+fn plan_bridge(current: Option<&LinkState>, cfg: &BridgeConfig, mac: &str) -> Result<Vec<BridgeStep>> {
     let br = &cfg.interface;
-    let mut lines = Vec::new();
-    let have: Vec<(IpAddr, u8)> = match current {
+    let mut steps = Vec::new();
+    let have: &[(IpAddr, u8)] = match current {
         None => {
-            let mtu = cfg.mtu.map(|m| format!(" mtu {m}")).unwrap_or_default();
-            lines.push(format!("link add name {br} address {mac}{mtu} type bridge"));
-            Vec::new()
+            steps.push(BridgeStep::Create { mac: mac.to_string(), mtu: cfg.mtu });
+            &[]
         }
         Some(state) if state.kind() != Some("bridge") => {
             bail!("the network interface {br} exists and is not a bridge: delete it (ip link del {br}) or give the network another bridge name")
         }
         Some(state) => {
             if let Some(mtu) = cfg.mtu.filter(|m| state.mtu != Some(*m)) {
-                lines.push(format!("link set dev {br} mtu {mtu}"));
+                steps.push(BridgeStep::SetMtu(mtu));
             }
-            state.addr_info.iter().map(|a| (a.local, a.prefixlen)).collect()
+            &state.addresses
         }
     };
     for (address, prefix) in cfg.gateways.iter().filter(|g| !have.contains(g)) {
-        lines.push(address_line(*address, *prefix, br));
+        steps.push(BridgeStep::AddAddress(*address, *prefix));
     }
     if !current.is_some_and(LinkState::is_up) {
-        lines.push(format!("link set dev {br} up"));
+        steps.push(BridgeStep::Up);
     }
-    Ok(lines)
+    Ok(steps)
 }
 
-/// An address usable at once: IPv6 skips duplicate address detection,
-/// which would otherwise hold it back for a second or two ("network
-/// unreachable" for a container's first connection).
-fn address_line(address: IpAddr, prefix: u8, dev: &str) -> String {
-    match address {
-        IpAddr::V4(_) => format!("addr add {address}/{prefix} dev {dev}"),
-        IpAddr::V6(_) => format!("addr add {address}/{prefix} dev {dev} nodad"),
+/// Carries out `plan` on the bridge `name` (whose index is `index` when it
+/// exists already).
+fn apply_bridge_plan(nl: &mut Netlink, name: &str, mut index: Option<u32>, plan: &[BridgeStep]) -> Result<()> {
+    for step in plan {
+        if let BridgeStep::Create { mac, mtu } = step {
+            nl.add_bridge(name, mac_bytes(mac)?, *mtu)?;
+            let made = nl.link(name)?.with_context(|| format!("the bridge {name} vanished right after it was made in {}", nl.namespace()))?;
+            index = Some(made.index);
+            continue;
+        }
+        let index = index.with_context(|| format!("the bridge {name} does not exist"))?;
+        match step {
+            BridgeStep::Create { .. } => {}
+            BridgeStep::SetMtu(mtu) => nl.set_link(name, index, false, Some(*mtu))?,
+            BridgeStep::AddAddress(address, prefix) => nl.add_address(name, index, *address, *prefix)?,
+            BridgeStep::Up => nl.set_link(name, index, true, None)?,
+        }
     }
+    Ok(())
 }
 
 /// Connects the namespace `container_ns` to the bridge `req.bridge` in
@@ -146,58 +170,110 @@ pub fn attach(bridge_ns: Option<BorrowedFd>, container_ns: BorrowedFd, req: &Att
         Some(mac) => check_mac(mac).map(|()| mac.to_ascii_lowercase())?,
         None => random_mac(),
     };
-    let create = vec![veth_line(req, &mac, container_ns.as_raw_fd())];
-    let made = ip_batch(bridge_ns, &create, Some(container_ns));
-    if let Err(first) = made {
-        // A killed command can leave our own veth behind under this name
-        // (it is the container's): remove it and try once more.
-        if link_state(bridge_ns, &req.host_ifname)?.is_none() {
-            return Err(first.context(format!("connect the container to the network bridge {}", req.bridge)));
-        }
-        delete_link(bridge_ns, &req.host_ifname)?;
-        ip_batch(bridge_ns, &create, Some(container_ns)).with_context(|| format!("connect the container to the network bridge {}", req.bridge))?;
+    let mut host = Netlink::open(bridge_ns)?;
+    let connect = || format!("connect the container to the network bridge {}", req.bridge);
+    let bridge = host.link(&req.bridge).with_context(connect)?.with_context(|| format!("{}: no bridge {} in {}", connect(), req.bridge, host.namespace()))?;
+    let veth = Veth {
+        name: &req.host_ifname,
+        master_index: bridge.index,
+        mtu: req.mtu,
+        peer_name: &req.container_ifname,
+        peer_mac: mac_bytes(&mac)?,
+        peer_ns_fd: container_ns.as_raw_fd(),
+    };
+    if host.add_veth(&veth).is_err() {
+        // Our own veth can still be there under this name (it is the
+        // container's): a killed command's, or the previous run's, whose
+        // namespace the kernel is still dismantling (see [`retire`]).
+        // Remove it, if the kernel has not just done so, and try again.
+        host.delete_link(&req.host_ifname)?;
+        host.add_veth(&veth).with_context(connect)?;
     }
-    if let Err(e) = ip_batch(Some(container_ns), &container_lines(req), None) {
-        let cleanup = delete_link(bridge_ns, &req.host_ifname);
+    if let Err(e) = configure_container_end(container_ns, req) {
+        let cleanup = host.delete_link(&req.host_ifname);
         let e = e.context(format!("configure {} inside the container", req.container_ifname));
         return Err(match cleanup {
-            Ok(()) => e,
+            Ok(_) => e,
             Err(c) => e.context(format!("and the veth {} could not be removed: {c:#}", req.host_ifname)),
         });
     }
     Ok(Attached { host_ifname: req.host_ifname.clone(), mac })
 }
 
-/// The one `ip link add` that makes both ends: the host end in the bridge
-/// and up, the container end named, with its MAC, in `/proc/self/fd/N`.
-fn veth_line(req: &AttachRequest, mac: &str, container_fd: i32) -> String {
-    let mtu = req.mtu.map(|m| format!(" mtu {m}")).unwrap_or_default();
-    format!(
-        "link add name {host}{mtu} master {bridge} up type veth peer name {inner} address {mac}{mtu} netns /proc/self/fd/{container_fd}",
-        host = req.host_ifname,
-        bridge = req.bridge,
-        inner = req.container_ifname,
-    )
+/// Inside the container's namespace: loopback and the container end up,
+/// its addresses, then the default routes (a route needs its gateway's
+/// subnet on the link first).
+fn configure_container_end(container_ns: BorrowedFd, req: &AttachRequest) -> Result<()> {
+    let mut nl = Netlink::open(Some(container_ns))?;
+    let dev = &req.container_ifname;
+    // The container end's index, learnt when it is set up (the first
+    // steps), for the address and route requests.
+    let mut dev_index = None;
+    for step in container_steps(req) {
+        match step {
+            ContainerStep::Up(name) => {
+                let link = nl.link(&name)?.with_context(|| format!("no network interface {name} in {}", nl.namespace()))?;
+                if !link.up {
+                    nl.set_link(&name, link.index, true, None)?;
+                }
+                if &name == dev {
+                    dev_index = Some(link.index);
+                }
+            }
+            ContainerStep::AddAddress(address, prefix) => nl.add_address(dev, known_index(dev_index, dev)?, address, prefix)?,
+            ContainerStep::DefaultRoute(gateway) => nl.add_default_route(dev, known_index(dev_index, dev)?, gateway)?,
+        }
+    }
+    Ok(())
 }
 
-/// What is done inside the container's namespace, in one process.
-fn container_lines(req: &AttachRequest) -> Vec<String> {
-    let dev = &req.container_ifname;
-    let mut lines = vec!["link set dev lo up".to_string(), format!("link set dev {dev} up")];
+fn known_index(index: Option<u32>, dev: &str) -> Result<u32> {
+    index.with_context(|| format!("{dev} was not set up before its addresses"))
+}
+
+/// One change inside the container's namespace.
+#[derive(Clone, Debug, PartialEq)]
+enum ContainerStep {
+    Up(String),
+    AddAddress(IpAddr, u8),
+    DefaultRoute(IpAddr),
+}
+
+/// What is done inside the container's namespace, in order.
+fn container_steps(req: &AttachRequest) -> Vec<ContainerStep> {
+    let mut steps = vec![ContainerStep::Up("lo".into()), ContainerStep::Up(req.container_ifname.clone())];
     let addresses = std::iter::once((req.address, req.prefix_len, req.gateway)).chain(req.extra_addresses.iter().copied());
     let mut routes = Vec::new();
     for (address, prefix, gateway) in addresses {
-        lines.push(address_line(address, prefix, dev));
+        steps.push(ContainerStep::AddAddress(address, prefix));
         if let Some(gateway) = gateway.filter(|_| req.default_route) {
-            routes.push(format!("route add default via {gateway} dev {dev}"));
+            routes.push(ContainerStep::DefaultRoute(gateway));
         }
     }
-    lines.extend(routes);
-    lines
+    steps.extend(routes);
+    steps
 }
 
-/// Disconnects a container: deleting the bridge end deletes both ends.
-/// A link already gone (container stopped, command killed) is fine.
+/// Takes a container off the bridge for good, when its namespace is about
+/// to be closed (the container stopped): the bridge end goes down, which
+/// the kernel does at once, so that the bridge neither forwards to nor
+/// hears from the old container end, and its address may be leased again
+/// straight away. Both ends are deleted by the kernel when the namespace
+/// goes, in the background: deleting the link here would cost ~10-30 ms
+/// of waiting for RCU callbacks (`rcu_barrier` in the kernel's
+/// `netdev_run_todo`) on every container's removal. A link already gone
+/// is fine. If something else still holds the namespace (a container that
+/// joined it with `--network container:`), it keeps an end without
+/// carrier, as good as no network, until it goes too; the next [`attach`]
+/// under the same name deletes a leftover.
+pub fn retire(bridge_ns: Option<BorrowedFd>, host_ifname: &str) -> Result<()> {
+    check_ifname(host_ifname)?;
+    Netlink::open(bridge_ns)?.set_down(host_ifname).map(drop)
+}
+
+/// Disconnects a container whose namespace stays (`network disconnect`,
+/// a failed attach): deleting the bridge end deletes both ends. A link
+/// already gone (container stopped, command killed) is fine.
 pub fn detach(bridge_ns: Option<BorrowedFd>, host_ifname: &str) -> Result<()> {
     check_ifname(host_ifname)?;
     delete_link(bridge_ns, host_ifname)
@@ -209,11 +285,12 @@ pub fn detach(bridge_ns: Option<BorrowedFd>, host_ifname: &str) -> Result<()> {
 pub fn remove_bridge(ns: Option<BorrowedFd>, cfg: &BridgeConfig, lock: &Path) -> Result<()> {
     check_ifname(&cfg.interface)?;
     let _guard = lock_exclusive(lock)?;
-    if let Some(state) = link_state(ns, &cfg.interface)? {
-        if state.kind() != Some("bridge") {
+    let mut nl = Netlink::open(ns)?;
+    if let Some(link) = nl.link(&cfg.interface)? {
+        if link.kind.as_deref() != Some("bridge") {
             bail!("the network interface {} is not a bridge pontoon made: it was left alone", cfg.interface);
         }
-        delete_link(ns, &cfg.interface)?;
+        nl.delete_link(&cfg.interface)?;
     }
     nat::remove(ns, cfg)
 }
@@ -221,7 +298,6 @@ pub fn remove_bridge(ns: Option<BorrowedFd>, cfg: &BridgeConfig, lock: &Path) ->
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::network::link::parse_link_state;
 
     fn cfg() -> BridgeConfig {
         BridgeConfig {
@@ -233,44 +309,52 @@ mod tests {
         }
     }
 
+    fn state(up: bool, mtu: u32, kind: &str, addresses: &[(&str, u8)]) -> LinkState {
+        LinkState {
+            index: 4,
+            ifname: "pontoon1".into(),
+            up,
+            mtu: Some(mtu),
+            kind: Some(kind.into()),
+            addresses: addresses.iter().map(|(a, p)| (a.parse().unwrap(), *p)).collect(),
+        }
+    }
+
+    fn ip(s: &str) -> IpAddr {
+        s.parse().unwrap()
+    }
+
     #[test]
     fn a_missing_bridge_is_made_addressed_and_up() {
         let plan = plan_bridge(None, &cfg(), "02:00:00:00:00:01").unwrap();
         assert_eq!(
             plan,
             [
-                "link add name pontoon1 address 02:00:00:00:00:01 mtu 1400 type bridge",
-                "addr add 10.89.0.1/24 dev pontoon1",
-                "addr add fd10::1/64 dev pontoon1 nodad",
-                "link set dev pontoon1 up",
+                BridgeStep::Create { mac: "02:00:00:00:00:01".into(), mtu: Some(1400) },
+                BridgeStep::AddAddress(ip("10.89.0.1"), 24),
+                BridgeStep::AddAddress(ip("fd10::1"), 64),
+                BridgeStep::Up,
             ]
         );
     }
 
     #[test]
     fn a_complete_bridge_needs_nothing() {
-        let state = parse_link_state(
-            r#"[{"ifname":"pontoon1","flags":["UP"],"mtu":1400,"linkinfo":{"info_kind":"bridge"},
-                "addr_info":[{"local":"10.89.0.1","prefixlen":24},{"local":"fd10::1","prefixlen":64},{"local":"fe80::1","prefixlen":64}]}]"#,
-        )
-        .unwrap();
-        assert!(plan_bridge(state.as_ref(), &cfg(), "02:00:00:00:00:01").unwrap().is_empty());
+        let current = state(true, 1400, "bridge", &[("10.89.0.1", 24), ("fd10::1", 64), ("fe80::1", 64)]);
+        assert!(plan_bridge(Some(&current), &cfg(), "02:00:00:00:00:01").unwrap().is_empty());
     }
 
     #[test]
     fn a_half_made_bridge_gets_what_it_lacks() {
-        let state = parse_link_state(
-            r#"[{"ifname":"pontoon1","flags":[],"mtu":1500,"linkinfo":{"info_kind":"bridge"},"addr_info":[{"local":"10.89.0.1","prefixlen":24}]}]"#,
-        )
-        .unwrap();
-        let plan = plan_bridge(state.as_ref(), &cfg(), "02:00:00:00:00:01").unwrap();
-        assert_eq!(plan, ["link set dev pontoon1 mtu 1400", "addr add fd10::1/64 dev pontoon1 nodad", "link set dev pontoon1 up"]);
+        let current = state(false, 1500, "bridge", &[("10.89.0.1", 24)]);
+        let plan = plan_bridge(Some(&current), &cfg(), "02:00:00:00:00:01").unwrap();
+        assert_eq!(plan, [BridgeStep::SetMtu(1400), BridgeStep::AddAddress(ip("fd10::1"), 64), BridgeStep::Up]);
     }
 
     #[test]
     fn a_link_of_another_kind_is_never_taken_over() {
-        let state = parse_link_state(r#"[{"ifname":"pontoon1","flags":["UP"],"linkinfo":{"info_kind":"veth"},"addr_info":[]}]"#).unwrap();
-        let err = plan_bridge(state.as_ref(), &cfg(), "02:00:00:00:00:01").unwrap_err().to_string();
+        let current = state(true, 1500, "veth", &[]);
+        let err = plan_bridge(Some(&current), &cfg(), "02:00:00:00:00:01").unwrap_err().to_string();
         assert!(err.contains("exists and is not a bridge") && err.contains("ip link del pontoon1"), "{err}");
     }
 
@@ -289,42 +373,38 @@ mod tests {
         }
     }
 
-    #[test]
-    fn the_veth_is_made_in_one_command_across_both_namespaces() {
-        assert_eq!(
-            veth_line(&request(), "02:00:00:00:00:07", 9),
-            "link add name veth0123abcd0 mtu 1400 master pontoon1 up type veth peer name eth0 address 02:00:00:00:00:07 mtu 1400 netns /proc/self/fd/9"
-        );
+    fn up(name: &str) -> ContainerStep {
+        ContainerStep::Up(name.into())
     }
 
     #[test]
     fn the_container_end_gets_loopback_address_and_default_route() {
         assert_eq!(
-            container_lines(&request()),
-            ["link set dev lo up", "link set dev eth0 up", "addr add 10.89.0.5/24 dev eth0", "route add default via 10.89.0.1 dev eth0"]
+            container_steps(&request()),
+            [up("lo"), up("eth0"), ContainerStep::AddAddress(ip("10.89.0.5"), 24), ContainerStep::DefaultRoute(ip("10.89.0.1"))]
         );
     }
 
     #[test]
     fn only_the_first_network_routes_by_default_and_internal_ones_never() {
         let second = AttachRequest { default_route: false, container_ifname: "eth1".into(), ..request() };
-        assert!(!container_lines(&second).iter().any(|l| l.starts_with("route")));
+        assert!(!container_steps(&second).iter().any(|s| matches!(s, ContainerStep::DefaultRoute(_))));
         let internal = AttachRequest { gateway: None, ..request() };
-        assert!(!container_lines(&internal).iter().any(|l| l.starts_with("route")));
+        assert!(!container_steps(&internal).iter().any(|s| matches!(s, ContainerStep::DefaultRoute(_))));
     }
 
     #[test]
     fn a_dual_stack_container_gets_both_addresses_before_both_routes() {
         let dual = AttachRequest { extra_addresses: vec![("fd10::5".parse().unwrap(), 64, Some("fd10::1".parse().unwrap()))], ..request() };
         assert_eq!(
-            container_lines(&dual),
+            container_steps(&dual),
             [
-                "link set dev lo up",
-                "link set dev eth0 up",
-                "addr add 10.89.0.5/24 dev eth0",
-                "addr add fd10::5/64 dev eth0 nodad",
-                "route add default via 10.89.0.1 dev eth0",
-                "route add default via fd10::1 dev eth0",
+                up("lo"),
+                up("eth0"),
+                ContainerStep::AddAddress(ip("10.89.0.5"), 24),
+                ContainerStep::AddAddress(ip("fd10::5"), 64),
+                ContainerStep::DefaultRoute(ip("10.89.0.1")),
+                ContainerStep::DefaultRoute(ip("fd10::1")),
             ]
         );
     }

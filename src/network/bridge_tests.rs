@@ -375,8 +375,8 @@ fn parallel_runs_make_one_bridge_and_one_set_of_rules() {
 }
 
 #[test]
-fn attaching_takes_two_processes_and_little_time() {
-    if skip("attaching_takes_two_processes_and_little_time") {
+fn attaching_starts_no_process_and_takes_little_time() {
+    if skip("attaching_starts_no_process_and_takes_little_time") {
         return;
     }
     let host = Netns::new("host");

@@ -1,14 +1,16 @@
-//! The kernel boundary of the bridge code: host tools (`ip`, `nft`,
+//! The kernel boundary of the bridge code: the firewall tools (`nft`,
 //! `iptables`) run inside a network namespace given as a file descriptor,
 //! namespaced sysctls, and the few facts about links that the bridge code
-//! reads back (`ip -j`).
+//! reads back (over netlink, see [`super::netlink`]).
 //!
-//! Why tools and not netlink from our own process: iproute2, nftables and
-//! iptables are on every Debian host, their `-batch`/`-f` modes apply many
-//! changes in one process, and their error messages are the ones users
-//! search for. A namespace is joined by the child between fork and exec
-//! (`setns` in `pre_exec`), so our own threads never change namespace,
-//! except the short-lived one [`write_sysctl`] starts.
+//! Why tools for the firewall: nftables and iptables are on every Debian
+//! host, their `-f`/restore modes apply a whole rule set in one process,
+//! and it is done once per network, not per container. Links, addresses
+//! and routes, which every container start makes, are netlink requests of
+//! our own (~10 ms less per `ip` process). A tool's namespace is joined
+//! by the child between fork and exec (`setns` in `pre_exec`), so our own
+//! threads never change namespace, except the short-lived ones
+//! [`write_sysctl`] and [`Netlink::open`] start.
 
 use std::io::Write;
 use std::os::fd::{AsRawFd, BorrowedFd};
@@ -16,7 +18,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use anyhow::{bail, Context, Result};
-use serde::Deserialize;
+
+use super::netlink::Netlink;
 
 /// Where host tools live: `PATH` first, then the sbin directories that an
 /// unprivileged user's `PATH` often lacks on Debian (`ip`, `nft` and
@@ -95,20 +98,6 @@ pub fn run_ok(ns: Option<BorrowedFd>, program: &str, args: &[&str], stdin: &str,
     Ok(out.stdout)
 }
 
-/// Runs iproute2 commands, one per line, in one `ip -batch -` process:
-/// an attach or a bridge costs one process, not one per change.
-pub fn ip_batch(ns: Option<BorrowedFd>, lines: &[String], pass_fd: Option<BorrowedFd>) -> Result<()> {
-    if lines.is_empty() {
-        return Ok(());
-    }
-    let out = run_in(ns, "ip", &["-batch", "-"], &(lines.join("\n") + "\n"), pass_fd)?;
-    if !out.success {
-        // ip names the failed command by its line number: say which it was.
-        bail!("ip failed: {} (commands: {})", out.stderr.replace('\n', " "), lines.join("; "));
-    }
-    Ok(())
-}
-
 fn package_hint(program: &str) -> &'static str {
     match program {
         "ip" => "install iproute2 (apt-get install iproute2)",
@@ -118,74 +107,41 @@ fn package_hint(program: &str) -> &'static str {
     }
 }
 
-/// The state of one link as `ip -j -d addr show` reports it.
-#[derive(Debug, Deserialize, PartialEq)]
+/// The state of one link, as the bridge code checks it.
+#[derive(Debug, PartialEq)]
 pub struct LinkState {
+    pub index: u32,
     pub ifname: String,
-    #[serde(default)]
-    pub flags: Vec<String>,
-    #[serde(default)]
+    pub up: bool,
     pub mtu: Option<u32>,
-    #[serde(default)]
-    pub linkinfo: Option<LinkInfo>,
-    #[serde(default)]
-    pub addr_info: Vec<AddrInfo>,
-}
-
-#[derive(Debug, Deserialize, PartialEq)]
-pub struct LinkInfo {
-    #[serde(default)]
-    pub info_kind: Option<String>,
-}
-
-#[derive(Debug, Deserialize, PartialEq)]
-pub struct AddrInfo {
-    pub local: std::net::IpAddr,
-    pub prefixlen: u8,
+    /// "bridge", "veth"...; None for a plain device.
+    pub kind: Option<String>,
+    /// With their prefix lengths, link-local ones included.
+    pub addresses: Vec<(std::net::IpAddr, u8)>,
 }
 
 impl LinkState {
     pub fn is_up(&self) -> bool {
-        self.flags.iter().any(|f| f == "UP")
+        self.up
     }
 
     pub fn kind(&self) -> Option<&str> {
-        self.linkinfo.as_ref()?.info_kind.as_deref()
+        self.kind.as_deref()
     }
 }
 
-/// Parses `ip -j -d addr show dev X`'s output (a list of one link).
-pub fn parse_link_state(json: &str) -> Result<Option<LinkState>> {
-    let mut links: Vec<LinkState> = serde_json::from_str(json).with_context(|| format!("read ip's description of a link: {json}"))?;
-    Ok(links.pop())
-}
-
-/// The link `name` in `ns`, or `None` when there is no such link.
-pub fn link_state(ns: Option<BorrowedFd>, name: &str) -> Result<Option<LinkState>> {
-    let out = run_in(ns, "ip", &["-j", "-d", "addr", "show", "dev", name], "", None)?;
-    if !out.success {
-        if is_missing_device(&out.stderr) {
-            return Ok(None);
-        }
-        bail!("ip addr show dev {name} failed: {}", out.stderr);
-    }
-    parse_link_state(&out.stdout)
+/// The link `name` on the netlink socket `nl`, or `None` when there is
+/// no such link.
+pub fn link_state_on(nl: &mut Netlink, name: &str) -> Result<Option<LinkState>> {
+    let Some(link) = nl.link(name)? else { return Ok(None) };
+    let addresses = nl.addresses(link.index)?;
+    Ok(Some(LinkState { index: link.index, ifname: link.name, up: link.up, mtu: link.mtu, kind: link.kind, addresses }))
 }
 
 /// Deletes the link `name` in `ns`; a link that is not there is fine
 /// (the caller wants it gone, and a killed command may have gone first).
 pub fn delete_link(ns: Option<BorrowedFd>, name: &str) -> Result<()> {
-    let out = run_in(ns, "ip", &["link", "del", "dev", name], "", None)?;
-    if out.success || is_missing_device(&out.stderr) {
-        return Ok(());
-    }
-    bail!("delete the network link {name}: {}", out.stderr)
-}
-
-/// iproute2's words for "no such link" (6.x: `Cannot find device "x"`;
-/// `ip addr show` of older versions: `Device "x" does not exist.`).
-fn is_missing_device(stderr: &str) -> bool {
-    stderr.contains("Cannot find device") || stderr.contains("does not exist")
+    Netlink::open(ns)?.delete_link(name).map(drop)
 }
 
 /// A link name the kernel takes: 1 to 15 bytes, no '/', ':' or blank,
@@ -252,30 +208,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn link_state_reads_ip_json_of_a_bridge() {
-        let json = r#"[{"ifindex":5,"ifname":"pontoon0","flags":["BROADCAST","MULTICAST","UP","LOWER_UP"],"mtu":1500,
-            "linkinfo":{"info_kind":"bridge","info_data":{"stp_state":0}},
-            "addr_info":[{"family":"inet","local":"10.88.0.1","prefixlen":16,"scope":"global"},
-                         {"family":"inet6","local":"fd00::1","prefixlen":64}]}]"#;
-        let state = parse_link_state(json).unwrap().unwrap();
-        assert_eq!(state.ifname, "pontoon0");
-        assert!(state.is_up());
-        assert_eq!(state.kind(), Some("bridge"));
-        assert_eq!(state.mtu, Some(1500));
-        let addrs: Vec<String> = state.addr_info.iter().map(|a| format!("{}/{}", a.local, a.prefixlen)).collect();
-        assert_eq!(addrs, ["10.88.0.1/16", "fd00::1/64"]);
-    }
-
-    #[test]
-    fn a_down_link_without_addresses_is_read_as_such() {
-        let state = parse_link_state(r#"[{"ifname":"br1","flags":["BROADCAST"],"addr_info":[]}]"#).unwrap().unwrap();
-        assert!(!state.is_up());
-        assert!(state.addr_info.is_empty());
-        assert_eq!(state.kind(), None);
-        assert_eq!(parse_link_state("[]").unwrap(), None);
-    }
-
-    #[test]
     fn interface_names_are_checked() {
         for good in ["pontoon0", "veth1234abcd0", "br-app_1.x", "a23456789012345"] {
             assert!(check_ifname(good).is_ok(), "{good}");
@@ -302,13 +234,6 @@ mod tests {
         assert!(check_mac("02:42:ac:11:00").unwrap_err().to_string().contains("six hexadecimal pairs"));
         assert!(check_mac("02:42:ac:11:00:zz").is_err());
         assert!(check_mac("01:00:5e:00:00:01").unwrap_err().to_string().contains("multicast"));
-    }
-
-    #[test]
-    fn missing_devices_are_recognised_in_both_wordings() {
-        assert!(is_missing_device("Cannot find device \"vethx\""));
-        assert!(is_missing_device("Device \"br9\" does not exist."));
-        assert!(!is_missing_device("RTNETLINK answers: Operation not permitted"));
     }
 
     #[test]

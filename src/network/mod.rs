@@ -10,6 +10,7 @@ pub mod bridge;
 pub mod forwarder;
 pub mod ipam;
 pub mod link;
+pub mod netlink;
 pub mod live;
 pub mod nat;
 pub mod netns;
