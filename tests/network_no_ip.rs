@@ -82,3 +82,20 @@ fn the_root_default_network_is_attached_and_detached_without_ip() {
     }
     assert_never_ran(&log);
 }
+
+#[test]
+fn a_container_restarted_at_once_gets_its_network_back() {
+    // Its veth end from the first start may still be there (the kernel
+    // deletes it with the old namespace, in the background) under the
+    // name the second start wants: the start must replace it, not fail.
+    let env = TestEnv::with_netns_and_busybox();
+    env.ok(&["network", "create", "--subnet", "10.123.6.0/24", "again"]);
+    env.ok(&["run", "-d", "--name", "r", "--network", "again", "busybox", "sleep", "100"]);
+    for _ in 0..3 {
+        env.ok(&["stop", "-t", "1", "r"]);
+        env.ok(&["start", "r"]);
+        let inside = env.ok(&["exec", "r", "sh", "-c", "ip -4 -o addr show eth0; ip route"]);
+        assert_attached(&inside, "10.123.6.");
+    }
+    env.ok(&["rm", "-f", "r"]);
+}

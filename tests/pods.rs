@@ -169,8 +169,11 @@ fn pod_stop_and_start_act_on_every_container_and_rm_f_leaves_nothing_behind() {
     assert!(wait_until(10, || pids.iter().all(|p| !process_alive((*p).into()))), "a container process survived pod rm -f");
     assert!(wait_until(10, || processes_naming(&ids).is_empty()), "a monitor or pause survived: {:?}", processes_naming(&ids));
     if let Some(ns) = &env.netns {
-        let links = String::from_utf8_lossy(&std::process::Command::new("ip").args(["-n", ns, "link"]).output().expect("run ip").stdout).into_owned();
-        assert!(!links.contains(&format!("pt{}", &ids[2][..11])), "the infra container's veth is left:\n{links}");
+        // The kernel deletes the veth with the infra's namespace, in the
+        // background (pontoon only takes it down): wait for it.
+        let links = || String::from_utf8_lossy(&std::process::Command::new("ip").args(["-n", ns, "link"]).output().expect("run ip").stdout).into_owned();
+        let veth = format!("pt{}", &ids[2][..11]);
+        assert!(wait_until(10, || !links().contains(&veth)), "the infra container's veth is left:\n{}", links());
         let rules = String::from_utf8_lossy(&std::process::Command::new("ip").args(["netns", "exec", ns, "nft", "list", "ruleset"]).output().expect("run nft").stdout).into_owned();
         assert!(!infra_ip.is_empty() && !rules.contains(&infra_ip), "nft rules for {infra_ip} are left:\n{rules}");
         assert!(!rules.contains(&port.to_string()), "nft rules for port {port} are left");
