@@ -8,8 +8,9 @@
 //! | none | own, loopback only | nothing |
 //! | host | the host's | nothing |
 //! | container:X | X's | X's |
-//! | default, rootless | own | pasta, else slirp4netns |
-//! | pasta / slirp4netns | own | that program |
+//! | default, rootless, pasta installed | own | a veth pair to `bridge` in the rootless namespace, which one pasta carries |
+//! | default, rootless, only slirp4netns | own | slirp4netns |
+//! | pasta / slirp4netns | own | that program, one per container |
 //! | default, root; user networks | own | veth pairs to bridges (network::attach) |
 //!
 //! Published ports are forwarded by network::forwarder in every mode that
@@ -98,13 +99,16 @@ fn fill(store: &Store, record: &ContainerRecord, sandbox: &mut Sandbox) -> Resul
     let ns = netns::create()?;
     match (mode, store.paths.rootless) {
         (NetworkMode::None, _) => {}
-        (NetworkMode::Default, true) => {
-            let carried = match usermode::default_carrier()? {
-                Carrier::Pasta => usermode::start_pasta(&ns, &[], &sandbox.run_dir)?,
-                Carrier::Slirp4netns => usermode::start_slirp4netns(&ns, &[])?,
-            };
-            sandbox.take_carried(carried);
-        }
+        (NetworkMode::Default, true) => match usermode::default_carrier()? {
+            // The default network's bridge lives in the rootless network
+            // namespace, which pasta carries: a veth pair per container
+            // rather than a pasta start (network::rootless_netns).
+            Carrier::Pasta => sandbox.take_attached(attach::attach_all(store, record, &ns)?),
+            Carrier::Slirp4netns => {
+                let carried = usermode::start_slirp4netns(&ns, &[])?;
+                sandbox.take_carried(carried);
+            }
+        },
         (NetworkMode::Pasta(options), _) => {
             let carried = usermode::start_pasta(&ns, options, &sandbox.run_dir)?;
             sandbox.take_carried(carried);
@@ -113,11 +117,7 @@ fn fill(store: &Store, record: &ContainerRecord, sandbox: &mut Sandbox) -> Resul
             let carried = usermode::start_slirp4netns(&ns, options)?;
             sandbox.take_carried(carried);
         }
-        (NetworkMode::Default, false) | (NetworkMode::Networks(_), _) => {
-            let attached = attach::attach_all(store, record, &ns)?;
-            sandbox.host_gateway = attached.host_gateway;
-            sandbox.endpoints = attached.endpoints;
-        }
+        (NetworkMode::Default, false) | (NetworkMode::Networks(_), _) => sandbox.take_attached(attach::attach_all(store, record, &ns)?),
         (NetworkMode::Host | NetworkMode::Container(_), _) => unreachable!("handled above"),
     }
     if let Some(bound) = bound {
@@ -134,6 +134,11 @@ impl Sandbox {
         self.host_gateway = carried.gateway;
         self.dns = carried.dns;
         self.carried = Some(carried);
+    }
+
+    fn take_attached(&mut self, attached: attach::Attached) {
+        self.host_gateway = attached.host_gateway;
+        self.endpoints = attached.endpoints;
     }
 
     fn set_forwarder(&mut self, pid: nix::unistd::Pid) {
