@@ -8,8 +8,8 @@
 //! | none | own, loopback only | nothing |
 //! | host | the host's | nothing |
 //! | container:X | X's | X's |
-//! | default, rootless, pasta installed | own | a veth pair to `bridge` in the rootless namespace, which one pasta carries |
-//! | default, rootless, only slirp4netns | own | slirp4netns |
+//! | default, rootless, pasta and nft or iptables installed | own | a veth pair to `bridge` in the rootless namespace, which one pasta carries |
+//! | default, rootless, otherwise | own | pasta, else slirp4netns |
 //! | pasta / slirp4netns | own | that program, one per container |
 //! | default, root; user networks | own | veth pairs to bridges (network::attach) |
 //!
@@ -103,7 +103,13 @@ fn fill(store: &Store, record: &ContainerRecord, sandbox: &mut Sandbox) -> Resul
             // The default network's bridge lives in the rootless network
             // namespace, which pasta carries: a veth pair per container
             // rather than a pasta start (network::rootless_netns).
-            Carrier::Pasta => sandbox.take_attached(attach::attach_all(store, record, &ns)?),
+            Carrier::Pasta if firewall_installed() => sandbox.take_attached(attach::attach_all(store, record, &ns)?),
+            // The bridge's NAT needs a firewall tool: without one, a pasta
+            // of its own, as before there was a shared bridge.
+            Carrier::Pasta => {
+                let carried = usermode::start_pasta(&ns, &[], &sandbox.run_dir)?;
+                sandbox.take_carried(carried);
+            }
             Carrier::Slirp4netns => {
                 let carried = usermode::start_slirp4netns(&ns, &[])?;
                 sandbox.take_carried(carried);
@@ -127,6 +133,13 @@ fn fill(store: &Store, record: &ContainerRecord, sandbox: &mut Sandbox) -> Resul
     }
     sandbox.netns = Some(ns);
     Ok(())
+}
+
+/// Whether nft or iptables is there to masquerade a bridge's traffic
+/// (network::nat), looked up on PATH only: choosing between the two may
+/// run iptables-save, which the bridge code does once it is needed.
+fn firewall_installed() -> bool {
+    super::link::host_program("nft").is_some() || super::link::host_program("iptables-restore").is_some()
 }
 
 impl Sandbox {
