@@ -58,8 +58,11 @@ pub struct MigrateArgs {
 /// `system migrate`: ends the process holding the rootless user namespace
 /// (as Podman's does), so that the next command makes a new one, e.g.
 /// after /etc/subuid changed. Running containers keep their namespace.
+/// An unused rootless network namespace (lingering after its last
+/// container) belongs to the old one, so it ends too.
 pub fn migrate(ctx: &Ctx, args: MigrateArgs) -> Result<()> {
     args.accepted.check()?;
+    crate::network::rootless_netns::stop_unused(&ctx.paths.runroot);
     if crate::runtime::userns_holder::stop(&ctx.paths.runroot)? {
         eprintln!("stopped the process holding the user namespace of {}", ctx.paths.runroot.display());
     }

@@ -22,10 +22,11 @@ pub struct Attached {
     pub host_gateway: Option<IpAddr>,
 }
 
-/// The networks a container's mode puts it on (the default one as root).
-pub fn wanted(store: &Store, mode: &NetworkMode) -> Vec<NetworkAttachment> {
+/// The networks a container's mode puts it on (network::setup attaches a
+/// rootless default-network container only when pasta carries `bridge`).
+pub fn wanted(_store: &Store, mode: &NetworkMode) -> Vec<NetworkAttachment> {
     match mode {
-        NetworkMode::Default if !store.paths.rootless => vec![NetworkAttachment::named(DEFAULT_NETWORK)],
+        NetworkMode::Default => vec![NetworkAttachment::named(DEFAULT_NETWORK)],
         NetworkMode::Networks(list) => list.clone(),
         _ => Vec::new(),
     }

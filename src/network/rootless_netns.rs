@@ -2,21 +2,28 @@
 //! An unprivileged user cannot make bridges in the host's namespace, so
 //! containers of user networks get veth pairs to bridges in one namespace
 //! of the user's own (Podman's "rootless netns" is the model), which pasta
-//! connects to the outside. It exists while some container uses it: the
-//! first one's monitor makes it, the last one's removes it.
+//! connects to the outside. The rootless default network `bridge` lives
+//! there too, so that a container costs a veth pair rather than a pasta
+//! of its own. The first user's monitor makes it; it outlives its last
+//! user by [`LINGER`], so that back-to-back `run --rm`s do not each start
+//! and stop pasta, and then ends itself.
 //!
-//! A small holder process (a fork of the monitor, `pontoon-netns`, which
-//! only sleeps) keeps the namespace; pasta carries its traffic. Users are
-//! files `<runroot>/rootless-netns/users/<container id>` holding the pid
-//! and start time of the container's monitor, changed under a lock
-//! together with the holder; a user whose monitor is gone (killed) is
-//! dropped the next time anyone looks.
+//! A small holder process (a fork of the monitor, `pontoon-netns`) keeps
+//! the namespace; pasta carries its traffic. Users are files
+//! `<runroot>/rootless-netns/users/<container id>` holding the pid and
+//! start time of the container's monitor, changed under a lock together
+//! with the holder; a user whose monitor is gone (killed) is dropped the
+//! next time anyone looks. The holder looks once per linger period: when
+//! the users directory has been empty (its mtime is when the last user
+//! left) for the linger, it stops pasta and exits, under the lock, so that
+//! no container can join a namespace on its way out.
 
 use std::fs;
 use std::io::{Read, Write};
 use std::net::IpAddr;
 use std::os::fd::{AsRawFd, OwnedFd};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
 
 use anyhow::{anyhow, Context, Result};
 use nix::unistd::{fork, ForkResult, Pid};
@@ -31,6 +38,24 @@ pub struct RootlessNetns {
     pub gateway: Option<IpAddr>,
 }
 
+/// How long the namespace outlives its last user. Podman keeps its
+/// rootless namespace for as long as its pause process lives (until
+/// `system migrate` or a reboot); a short linger keeps the common case
+/// (containers run one after the other) from paying a pasta start each,
+/// while an idle user has no pasta left running for long.
+pub const LINGER: Duration = Duration::from_secs(30);
+
+/// For tests only: `PONTOON_ROOTLESS_NETNS_LINGER=SECONDS` replaces
+/// [`LINGER`]; `0` removes the namespace with its last user, at once.
+const LINGER_ENV: &str = "PONTOON_ROOTLESS_NETNS_LINGER";
+
+/// The holder looks at its users no more often than this.
+const MIN_CHECK: Duration = Duration::from_secs(1);
+
+fn linger() -> Duration {
+    std::env::var(LINGER_ENV).ok().and_then(|s| s.trim().parse::<u64>().ok()).map_or(LINGER, Duration::from_secs)
+}
+
 fn dir(runroot: &Path) -> PathBuf {
     runroot.join("rootless-netns")
 }
@@ -43,6 +68,12 @@ pub fn acquire(runroot: &Path, container_id: &str, monitor_pid: i32) -> Result<R
     let _lock = crate::store::lock::lock_exclusive(&dir.join("lock"))?;
     forget_dead_users(&dir);
     let pid = match holder(&dir) {
+        // Left over from a user namespace that `system migrate` ended: a
+        // monitor of the new one could not join it.
+        Some(pid) if !in_use(&dir) && !in_our_user_namespace(pid) => {
+            stop(&dir);
+            start(&dir)?
+        }
         Some(pid) => pid,
         None => start(&dir)?,
     };
@@ -59,7 +90,8 @@ pub fn current(runroot: &Path) -> Option<OwnedFd> {
     holder(&dir(runroot)).and_then(|pid| netns::of_process(pid).ok())
 }
 
-/// Drops `container_id`; the last user removes the namespace and pasta.
+/// Drops `container_id`. Without users the namespace lingers (the holder
+/// ends it), unless the linger is zero (tests): then it goes at once.
 pub fn release(runroot: &Path, container_id: &str) {
     let dir = dir(runroot);
     let Ok(_lock) = crate::store::lock::lock_exclusive(&dir.join("lock")) else {
@@ -67,10 +99,52 @@ pub fn release(runroot: &Path, container_id: &str) {
     };
     let _ = fs::remove_file(dir.join("users").join(container_id));
     forget_dead_users(&dir);
-    let still_used = fs::read_dir(dir.join("users")).is_ok_and(|mut d| d.next().is_some());
-    if !still_used {
+    if linger().is_zero() && !in_use(&dir) {
         stop(&dir);
     }
+}
+
+/// Ends the namespace and its pasta now when no container uses it
+/// (`system migrate`, which also ends the user namespace it belongs to).
+/// Returns whether there was one to end.
+pub fn stop_unused(runroot: &Path) -> bool {
+    let dir = dir(runroot);
+    if !dir.exists() {
+        return false;
+    }
+    let Ok(_lock) = crate::store::lock::lock_exclusive(&dir.join("lock")) else {
+        return false;
+    };
+    forget_dead_users(&dir);
+    let running = holder(&dir).is_some();
+    if running && !in_use(&dir) {
+        stop(&dir);
+        return true;
+    }
+    false
+}
+
+fn in_use(dir: &Path) -> bool {
+    fs::read_dir(dir.join("users")).is_ok_and(|mut d| d.next().is_some())
+}
+
+/// How long the namespace has had no user: None while it has one. The
+/// users directory's mtime is when its last file went.
+fn idle_for(dir: &Path) -> Option<Duration> {
+    if in_use(dir) {
+        return None;
+    }
+    let left = fs::metadata(dir.join("users")).and_then(|m| m.modified());
+    // No users directory: the runroot was removed under us.
+    Some(left.map_or(Duration::MAX, |t| SystemTime::now().duration_since(t).unwrap_or(Duration::ZERO)))
+}
+
+fn in_our_user_namespace(pid: i32) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    let (Ok(theirs), Ok(ours)) = (fs::metadata(format!("/proc/{pid}/ns/user")), fs::metadata("/proc/self/ns/user")) else {
+        return false;
+    };
+    (theirs.dev(), theirs.ino()) == (ours.dev(), ours.ino())
 }
 
 fn forget_dead_users(dir: &Path) {
@@ -107,11 +181,53 @@ fn stop(dir: &Path) {
     let _ = fs::remove_file(dir.join("holder.pid"));
 }
 
+/// The holder's life once its namespace is made: it wakes once per linger
+/// period and, under the lock, ends pasta and itself when nobody has used
+/// the namespace for the whole linger, or when it is no longer the
+/// recorded holder (stopped, replaced, or its runroot removed).
+fn linger_until_unused(dir: &Path, linger: Duration) -> ! {
+    let me = std::process::id() as i32;
+    // Kept in case the pid file goes with a removed runroot.
+    let mut pasta: Option<i32> = None;
+    let mut wait = linger.max(MIN_CHECK);
+    loop {
+        std::thread::sleep(wait);
+        pasta = usermode::recorded_pasta(dir).or(pasta);
+        let lock = crate::store::lock::lock_exclusive(&dir.join("lock"));
+        let idle = match (&lock, holder(dir) == Some(me)) {
+            (Ok(_), true) => {
+                forget_dead_users(dir);
+                idle_for(dir)
+            }
+            _ => Some(Duration::MAX),
+        };
+        match idle {
+            None => wait = linger.max(MIN_CHECK),
+            Some(idle) if idle < linger => wait = (linger - idle).max(MIN_CHECK),
+            Some(_) => {
+                if let Some(pid) = pasta {
+                    usermode::kill_pasta(pid);
+                }
+                if lock.is_ok() && holder(dir) == Some(me) {
+                    let _ = fs::remove_file(dir.join("pasta.pid"));
+                    let _ = fs::remove_file(dir.join("holder.pid"));
+                }
+                // SAFETY: leaves the forked child without the parent's
+                // destructors; the lock goes with the process.
+                unsafe { libc::_exit(0) };
+            }
+        }
+    }
+}
+
 /// Forks the holder, waits for its namespace, starts pasta on it.
 fn start(dir: &Path) -> Result<i32> {
+    // A pasta whose holder was killed still carries the old namespace.
+    usermode::stop_pasta(dir);
+    let linger = linger();
     let (ready_r, ready_w) = nix::unistd::pipe().context("create a pipe")?;
     // SAFETY: the monitor is single-threaded here, so the child may run
-    // ordinary code after fork; it ends in pause() or _exit.
+    // ordinary code after fork; it ends in _exit.
     match unsafe { fork() }.context("fork the rootless network namespace's holder")? {
         ForkResult::Child => {
             crate::runtime::fds::close_all_except(&[ready_w.as_raw_fd()]);
@@ -128,10 +244,8 @@ fn start(dir: &Path) -> Result<i32> {
                 // SAFETY: leaves the forked child without the parent's destructors.
                 unsafe { libc::_exit(1) };
             }
-            loop {
-                // SAFETY: pause only waits for a signal.
-                unsafe { libc::pause() };
-            }
+            let _ = std::env::set_current_dir("/");
+            linger_until_unused(dir, linger)
         }
         ForkResult::Parent { child } => {
             drop(ready_w);

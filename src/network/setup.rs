@@ -8,8 +8,9 @@
 //! | none | own, loopback only | nothing |
 //! | host | the host's | nothing |
 //! | container:X | X's | X's |
-//! | default, rootless | own | pasta, else slirp4netns |
-//! | pasta / slirp4netns | own | that program |
+//! | default, rootless, pasta and nft or iptables installed | own | a veth pair to `bridge` in the rootless namespace, which one pasta carries |
+//! | default, rootless, otherwise | own | pasta, else slirp4netns |
+//! | pasta / slirp4netns | own | that program, one per container |
 //! | default, root; user networks | own | veth pairs to bridges (network::attach) |
 //!
 //! Published ports are forwarded by network::forwarder in every mode that
@@ -98,13 +99,22 @@ fn fill(store: &Store, record: &ContainerRecord, sandbox: &mut Sandbox) -> Resul
     let ns = netns::create()?;
     match (mode, store.paths.rootless) {
         (NetworkMode::None, _) => {}
-        (NetworkMode::Default, true) => {
-            let carried = match usermode::default_carrier()? {
-                Carrier::Pasta => usermode::start_pasta(&ns, &[], &sandbox.run_dir)?,
-                Carrier::Slirp4netns => usermode::start_slirp4netns(&ns, &[])?,
-            };
-            sandbox.take_carried(carried);
-        }
+        (NetworkMode::Default, true) => match usermode::default_carrier()? {
+            // The default network's bridge lives in the rootless network
+            // namespace, which pasta carries: a veth pair per container
+            // rather than a pasta start (network::rootless_netns).
+            Carrier::Pasta if firewall_installed() => sandbox.take_attached(attach::attach_all(store, record, &ns)?),
+            // The bridge's NAT needs a firewall tool: without one, a pasta
+            // of its own, as before there was a shared bridge.
+            Carrier::Pasta => {
+                let carried = usermode::start_pasta(&ns, &[], &sandbox.run_dir)?;
+                sandbox.take_carried(carried);
+            }
+            Carrier::Slirp4netns => {
+                let carried = usermode::start_slirp4netns(&ns, &[])?;
+                sandbox.take_carried(carried);
+            }
+        },
         (NetworkMode::Pasta(options), _) => {
             let carried = usermode::start_pasta(&ns, options, &sandbox.run_dir)?;
             sandbox.take_carried(carried);
@@ -113,11 +123,7 @@ fn fill(store: &Store, record: &ContainerRecord, sandbox: &mut Sandbox) -> Resul
             let carried = usermode::start_slirp4netns(&ns, options)?;
             sandbox.take_carried(carried);
         }
-        (NetworkMode::Default, false) | (NetworkMode::Networks(_), _) => {
-            let attached = attach::attach_all(store, record, &ns)?;
-            sandbox.host_gateway = attached.host_gateway;
-            sandbox.endpoints = attached.endpoints;
-        }
+        (NetworkMode::Default, false) | (NetworkMode::Networks(_), _) => sandbox.take_attached(attach::attach_all(store, record, &ns)?),
         (NetworkMode::Host | NetworkMode::Container(_), _) => unreachable!("handled above"),
     }
     if let Some(bound) = bound {
@@ -129,11 +135,23 @@ fn fill(store: &Store, record: &ContainerRecord, sandbox: &mut Sandbox) -> Resul
     Ok(())
 }
 
+/// Whether nft or iptables is there to masquerade a bridge's traffic
+/// (network::nat), looked up on PATH only: choosing between the two may
+/// run iptables-save, which the bridge code does once it is needed.
+fn firewall_installed() -> bool {
+    super::link::host_program("nft").is_some() || super::link::host_program("iptables-restore").is_some()
+}
+
 impl Sandbox {
     fn take_carried(&mut self, carried: usermode::Carried) {
         self.host_gateway = carried.gateway;
         self.dns = carried.dns;
         self.carried = Some(carried);
+    }
+
+    fn take_attached(&mut self, attached: attach::Attached) {
+        self.host_gateway = attached.host_gateway;
+        self.endpoints = attached.endpoints;
     }
 
     fn set_forwarder(&mut self, pid: nix::unistd::Pid) {

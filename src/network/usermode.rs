@@ -188,15 +188,25 @@ fn add(base: Ipv4Addr, n: u32) -> Ipv4Addr {
 /// Stops the pasta recorded in `run_dir`, if it still runs (checked by its
 /// command name, so that a reused pid is never killed).
 pub fn stop_pasta(run_dir: &Path) {
-    let pid_file = run_dir.join("pasta.pid");
-    let Some(pid) = fs::read_to_string(&pid_file).ok().and_then(|t| t.trim().parse::<i32>().ok()) else {
+    let Some(pid) = recorded_pasta(run_dir) else {
         return;
     };
+    kill_pasta(pid);
+    let _ = fs::remove_file(run_dir.join("pasta.pid"));
+}
+
+/// The pid `run_dir/pasta.pid` names, if any.
+pub fn recorded_pasta(run_dir: &Path) -> Option<i32> {
+    fs::read_to_string(run_dir.join("pasta.pid")).ok().and_then(|t| t.trim().parse::<i32>().ok())
+}
+
+/// Kills `pid` if it is a pasta (it may run as passt.avx2, the build it
+/// re-executes on such CPUs), so that a reused pid is never killed.
+pub fn kill_pasta(pid: i32) {
     let comm = fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
     if comm.trim().starts_with("pasta") || comm.trim().starts_with("passt") {
         let _ = nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid), nix::sys::signal::Signal::SIGKILL);
     }
-    let _ = fs::remove_file(pid_file);
 }
 
 /// The IPv4 default gateway inside `ns`, read by a thread that joined it.

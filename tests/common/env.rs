@@ -168,6 +168,10 @@ impl TestEnv {
             .env("CONTAINERS_CONF", &self.containers_conf)
             .env("CONTAINERS_STORAGE_CONF", p.join("config/storage.conf"))
             .env("DOCKER_CONFIG", self.home.join(".docker"))
+            // The rootless network namespace goes with its last user, as
+            // the tests that check it is gone expect; tests of its linger
+            // set their own.
+            .env("PONTOON_ROOTLESS_NETNS_LINGER", "0")
             .env_remove("_PONTOON_USERNS")
             .env_remove("_PONTOON_HOST_UID");
         c
@@ -238,6 +242,10 @@ impl Drop for TestEnv {
         let has_containers = fs::read_dir(self.root.join("containers")).is_ok_and(|d| d.flatten().any(|e| e.file_name() != "names"));
         if has_containers {
             let _ = self.cmd(&["rm", "-f", "--all"]).output();
+        }
+        // A rootless network namespace a test let linger goes too.
+        if self.runroot.join("rootless-netns/holder.pid").exists() {
+            let _ = self.cmd(&["system", "migrate"]).output();
         }
         // Rootless stores hold files owned by subuids, which only the user
         // namespace can delete.
