@@ -161,7 +161,7 @@ first_response() {
     awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f\n", b - a }'
     if [[ $TOOL == loopback ]]; then
       kill "$HTTPD_PID" 2>/dev/null
-      wait "$HTTPD_PID" 2>/dev/null
+      wait "$HTTPD_PID" 2>/dev/null || true
       HTTPD_PID=
     else
       "${RM[@]}" "${CONTAINERS[-1]}" >/dev/null 2>&1 || fail "$TOOL rm -f failed"

@@ -8,39 +8,41 @@
 # snippets (eval'ed; PREPARE is untimed). Each round runs every tool once,
 # the starting tool moving by one each round (A B F, B F A, F A B, ...), so
 # that the machine's drift and any order effect fall on every tool alike.
+# The snippets run in this shell (no fork more than the tools' own), so
+# the loop's variables have names no snippet uses.
 # Prints "TOOL SECONDS" per run, or "TOOL failed: REASON" once, after which
 # that tool is left out of the remaining rounds.
 
 # interleave SPEC RUNS
 interleave() {
-  local spec=$1 runs=$2 i k n count t0 t1 out
-  local -a tools=() preps=() cmds=() failed=()
-  while IFS=$'\t' read -r t p c; do
-    [[ -n $t ]] || continue
-    tools+=("$t") preps+=("$p") cmds+=("$c")
-  done <"$spec"
-  count=${#tools[@]}
-  out=$(mktemp)
-  for ((i = 0; i < runs; i++)); do
-    for ((k = 0; k < count; k++)); do
-      n=$(((i + k) % count))
-      [[ -z ${failed[n]:-} ]] || continue
-      if ! eval "${preps[n]}" >"$out" 2>&1 </dev/null; then
-        echo "${tools[n]} failed: preparing: $(tail -n 3 "$out" | tr '\n' ' ')"
-        failed[n]=1
+  local __il_spec=$1 __il_runs=$2 __il_i __il_k __il_n __il_count __il_t0 __il_t1 __il_out __il_t __il_p __il_c
+  local -a __il_tools=() __il_preps=() __il_cmds=() __il_failed=()
+  while IFS=$'\t' read -r __il_t __il_p __il_c; do
+    [[ -n $__il_t ]] || continue
+    __il_tools+=("$__il_t") __il_preps+=("$__il_p") __il_cmds+=("$__il_c")
+  done <"$__il_spec"
+  __il_count=${#__il_tools[@]}
+  __il_out=$(mktemp)
+  for ((__il_i = 0; __il_i < __il_runs; __il_i++)); do
+    for ((__il_k = 0; __il_k < __il_count; __il_k++)); do
+      __il_n=$(((__il_i + __il_k) % __il_count))
+      [[ -z ${__il_failed[__il_n]:-} ]] || continue
+      if ! eval "${__il_preps[__il_n]}" >"$__il_out" 2>&1 </dev/null; then
+        echo "${__il_tools[__il_n]} failed: preparing: $(tail -n 3 "$__il_out" | tr '\n' ' ')"
+        __il_failed[__il_n]=1
         continue
       fi
-      t0=$EPOCHREALTIME
-      if eval "${cmds[n]}" >"$out" 2>&1 </dev/null; then
-        t1=$EPOCHREALTIME
-        awk -v t="${tools[n]}" -v a="$t0" -v b="$t1" 'BEGIN { printf "%s %.6f\n", t, b - a }'
+      __il_t0=$EPOCHREALTIME
+      if eval "${__il_cmds[__il_n]}" >"$__il_out" 2>&1 </dev/null; then
+        __il_t1=$EPOCHREALTIME
+        awk -v t="${__il_tools[__il_n]}" -v a="$__il_t0" -v b="$__il_t1" 'BEGIN { printf "%s %.6f\n", t, b - a }'
       else
-        echo "${tools[n]} failed: $(tail -n 3 "$out" | tr '\n' ' ')"
-        failed[n]=1
+        echo "${__il_tools[__il_n]} failed: $(tail -n 3 "$__il_out" | tr '\n' ' ')"
+        __il_failed[__il_n]=1
       fi
     done
   done
-  rm -f "$out"
+  rm -f "$__il_out"
 }
 
 if [[ ${BASH_SOURCE[0]} == "$0" ]]; then

@@ -84,6 +84,7 @@ check() {
     if [[ $better == higher ]]; then ratio=$(div "$p" "$qv") dist=$(div "$f" "$p"); else ratio=$(div "$qv" "$p") dist=$(div "$p" "$f"); fi
     [[ $targets == - ]] && targets=
     [[ $floor_label == - ]] && floor_label=
+    floor_label=${floor_label//|/\\|} title=${title//|/\\|}
     verdicts=()
     for t in $targets; do
       [[ $t =~ ^(ratio|floor|value)(>=|<=|==|<|>)([0-9.]+)$ ]] || { verdicts+=("bad target $t"); continue; }

@@ -48,23 +48,27 @@ new_pids() {
   for p in $2; do [[ " $1 " == *" $p "* ]] || echo "$p"; done
 }
 
-HELPERS=(pasta pasta.avx2 passt slirp4netns rootlessport)
+HELPERS=(pasta pasta.avx2 passt passt.avx2 slirp4netns rootlessport)
 
 section_memory() {
   local mode ids pid qid
   for mode in $(modes); do
     stores "$mode" mem || continue
     clear_containers
-    # One container each: its monitor against a bare waiting process.
-    local p_rss=() p_pss=() p_dirty=() q_rss=() q_pss=() q_dirty=() f_rss=() f_pss=() f_dirty=() i
+    # One container at a time (PSS shares pages among the monitors that
+    # run: one alone is the per-container figure): its supervisor against
+    # a bare waiting process.
+    local p_rss=() p_pss=() p_dirty=() q_rss=() q_pss=() q_dirty=() f_rss=() f_pss=() f_dirty=() i id
     for ((i = 0; i < 3; i++)); do
-      pid=$(in_mode bash -c "$PNS $PCLI run -d busybox sleep 1000") && sleep 0.5 &&
-        pid=$(sed -n 's/.*"monitor_pid": *\([0-9]*\).*/\1/p' "$P_ROOT/containers/$pid/state.json") && [[ -n $pid ]] &&
+      id=$(in_mode bash -c "$PNS $PCLI run -d busybox sleep 1000") && sleep 0.5 &&
+        pid=$(sed -n 's/.*"monitor_pid": *\([0-9]*\).*/\1/p' "$P_ROOT/containers/$id/state.json") && [[ -n $pid ]] &&
         p_rss+=("$(mem_of "$pid" Rss)") p_pss+=("$(mem_of "$pid" Pss)") p_dirty+=("$(mem_of "$pid" Private_Dirty)")
+      clear_containers
       if [[ -n $HAVE_PODMAN ]]; then
-        qid=$(in_mode bash -c "$QNS $QCLI run -d $QRUN busybox sleep 1000") && sleep 0.5 &&
-          qid=$(in_mode bash -c "$QCLI inspect --format '{{.State.ConmonPid}}' $qid") && [[ -n $qid ]] &&
+        id=$(in_mode bash -c "$QNS $QCLI run -d $QRUN busybox sleep 1000") && sleep 0.5 &&
+          qid=$(in_mode bash -c "$QCLI inspect --format '{{.State.ConmonPid}}' $id") && [[ -n $qid ]] &&
           q_rss+=("$(mem_of "$qid" Rss)") q_pss+=("$(mem_of "$qid" Pss)") q_dirty+=("$(mem_of "$qid" Private_Dirty)")
+        clear_containers
       fi
       busybox sleep 1000 &
       pid=$!
@@ -102,7 +106,12 @@ memory_many() {
   echo "   starting $n containers per tool..."
   in_mode bash -c "for i in \$(seq $n); do $PNS $PCLI run -d busybox sleep 1000 >/dev/null || exit 1; done" || echo "   pontoon run -d failed"
   pids_p=$(monitor_pids | tr '\n' ' ')
-  helpers_p=$(new_pids "$before" "$(helper_pids "${HELPERS[@]}" | tr '\n' ' ')" | tr '\n' ' ')
+  # (pasta's comm is passt.avx2 on this kind of host: the pid files
+  # pontoon keeps per container say it for sure.)
+  helpers_p=$({
+    new_pids "$before" "$(helper_pids "${HELPERS[@]}" | tr '\n' ' ')"
+    cat "${P_ROOT%/root}"/run/containers/*/pasta.pid 2>/dev/null
+  } | sort -un | tr '\n' ' ')
   # The process holding the rootless user namespace, one per user and store.
   [[ $mode == rootless ]] && helpers_p+=" $(awk '{ print $1; exit }' "${P_ROOT%/root}/run/userns.pid" 2>/dev/null)"
   if [[ -n $HAVE_PODMAN ]]; then
@@ -119,7 +128,9 @@ memory_many() {
   local field label
   for field in Pss Private_Dirty; do
     label=$field
-    row "mem$n-${field,,}-$mode" "$n running containers at once: $label of their supervisors" "$mode" MB lower "ratio>1" "$n busybox sleep processes"
+    local short=pss
+    [[ $field == Private_Dirty ]] && short=dirty
+    row "mem-many-$short-$mode" "$n running containers at once: $label of their supervisors" "$mode" MB lower "ratio>1" "$n busybox sleep processes"
     describe pontoon "sum over $counted_p of: $PNS $PCLI run -d busybox sleep 1000 (x$n)"
     describe podman "sum over $counted_q of: $QNS $QCLI run -d $QRUN busybox sleep 1000 (x$n)"
     describe floor "$n x smaps_rollup of: busybox sleep 1000 &"
@@ -131,7 +142,7 @@ memory_many() {
   done
   [[ $mode == root ]] || return 0
   du_p=$(du -sxk "$P_ROOT" "${P_ROOT%/root}/run" | awk '{ s += $1 } END { printf "%.1f", s / 1024 }')
-  row "disk$n-root" "disk used by $n containers of one image (busybox), store and runroot" root MB lower "" "the pontoon store before the containers"
+  row "disk-many-root" "disk used by $n containers of one image (busybox), store and runroot" root MB lower "" "the pontoon store before the containers"
   describe pontoon "du -sxk \$store/root \$store/run after: $PCLI run -d busybox sleep 1000 (x$n)"
   describe podman "du -sxk \$store/root \$store/run after: $QCLI run -d $QRUN busybox sleep 1000 (x$n)"
   describe floor "du -sxk of the same pontoon store before"

@@ -39,15 +39,15 @@ network_row() {
       [[ -z ${failed[$n]:-} ]] || continue
       local helper_tool=$n
       [[ $n == floor ]] && helper_tool=loopback
-      if v=$(bench_network "$mode" "$helper_tool" "$measure" 2>"$BENCH/net.err"); then
+      if v=$(bench_network "$mode" "$helper_tool" "$measure" 2>"$BENCH/net.err") && [[ -n $v ]]; then
         values[$n]+="$v "
       else
-        failed[$n]=$(tail -n 2 "$BENCH/net.err" | tr '\n' ' ')
+        failed[$n]="scripts/bench-network.sh: $(tail -n 2 "$BENCH/net.err" | tr '\n' ' ')"
       fi
     done
   done
   for n in "${tools[@]}"; do
-    if [[ -n ${failed[$n]:-} ]]; then record_failed "$n" "${failed[$n]}"; else record "$n" ${values[$n]}; fi
+    if [[ -n ${failed[$n]:-} ]]; then record_failed "$n" "${failed[$n]}"; else record "$n" ${values[$n]:-}; fi
   done
   [[ -n $HAVE_PODMAN ]] || describe podman "podman is not installed"
 }

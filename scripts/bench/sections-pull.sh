@@ -38,7 +38,7 @@ pull_row() {
 
 # parallel_snippet CLI IMAGE: 5 pulls of IMAGE at once, failing if any did.
 parallel_snippet() {
-  echo "pids=(); for i in 1 2 3 4 5; do $1 pull -q $(q "$2") >/dev/null & pids+=(\$!); done; rc=0; for p in \"\${pids[@]}\"; do wait \$p || rc=1; done; ((rc == 0))"
+  echo "bench_pids=(); for bench_n in 1 2 3 4 5; do $1 pull -q $(q "$2") >/dev/null & bench_pids+=(\$!); done; bench_rc=0; for bench_n in \"\${bench_pids[@]}\"; do wait \$bench_n || bench_rc=1; done; ((bench_rc == 0))"
 }
 
 # blob_gets: the blob GETs the registry answered so far.
