@@ -37,6 +37,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 START_TIME=$(date +%s)
+# What is measured: the commit at the start (the tree may move on during
+# the run), and how busy the machine was.
+COMMIT="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src Cargo.toml Cargo.lock || echo ' (with uncommitted changes)') (\"$(git log -1 --format=%s | cut -c1-72)…\")"
+LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 
 if [[ -n ${PONTOON_BENCH_QUICK:-} ]]; then
   : "${PONTOON_BENCH_RUNS:=3}" "${PONTOON_BENCH_FAST_RUNS:=3}" "${PONTOON_BENCH_NET_RUNS:=3}"
@@ -192,9 +196,9 @@ elapsed=$(($(date +%s) - START_TIME))
   echo
   echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC') (the run took $((elapsed / 60)) min $((elapsed % 60)) s)"
   echo "- command: \`$(env | grep -E '^PONTOON_(BENCH_[A-Z_]+|CI_USER)=' | sort | tr '\n' ' ')make bench\` as $(id -un)"
-  echo "- pontoon: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src Cargo.toml Cargo.lock || echo ' (with uncommitted changes)') ("$(git log -1 --format=%s | cut -c1-72)…"), release build"
+  echo "- pontoon: $COMMIT, release build"
   echo "- machine: $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo) memory, kernel $(uname -r), $(lsb_release -ds 2>/dev/null || sed -n 's/^PRETTY_NAME=//p' /etc/os-release | tr -d '"')"
-  echo "- bench directory: $BENCH on $(df -T "$BENCH" | awk 'NR == 2 { print $2 " (" $1 ")" }'); cgroups: $(stat -fc %T /sys/fs/cgroup)$([[ -d /sys/fs/cgroup/unified ]] && echo ' + cgroup2 at unified (hybrid)'); load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "- bench directory: $BENCH on $(df -T "$BENCH" | awk 'NR == 2 { print $2 " (" $1 ")" }'); cgroups: $(stat -fc %T /sys/fs/cgroup)$([[ -d /sys/fs/cgroup/unified ]] && echo ' + cgroup2 at unified (hybrid)'); load average at the start: $LOAD_START, at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "- podman: $(podman --version 2>/dev/null | awk '{ print $3 }' || echo 'not installed') with $(runc --version 2>/dev/null | head -n1 || echo 'its default runtime') (\`${PODMAN_BASE[*]}\`, run with \`${PODMAN_RUN_FLAGS[*]}\`); podman-compose $(podman-compose --version 2>/dev/null | awk '/podman-compose/ { print $NF; exit }')"
   echo "- floor: $(crun --version | head -n1); $(tar --version | head -n1); busybox $(busybox 2>&1 | head -n1 | awk '{ print $2 }')"
   echo "- rounds: $RUNS (slow rows), $FAST_RUNS (quick rows), $NET_RUNS (ports); sizes: $MB MiB fixture, 6 × $LAYER_MB MiB layered image, $NET_MB MiB download, $PS_CONTAINERS containers (ps), $IMAGES images, $MANY running containers"
