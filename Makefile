@@ -46,6 +46,9 @@ test-unprivileged:
 demo:
 	@scripts/demo.sh
 
+# pontoon against Podman and each scenario's floor, root and rootless,
+# interleaved; writes docs/benchmarks.md (knobs at the top of
+# scripts/bench.sh; PONTOON_BENCH_QUICK=1 checks every row in minutes).
 bench:
 	@scripts/bench.sh
 

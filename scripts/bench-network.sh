@@ -4,9 +4,8 @@
 # and, as root, once more as the unprivileged CI user).
 #
 #   bench-network.sh WORKDIR TOOL MEASURE RUNS
-#     TOOL     pontoon | podman | loopback (the same file served by a
-#              busybox httpd on the host's 127.0.0.1: the raw loopback
-#              reference, throughput only)
+#     TOOL     pontoon | podman | loopback (a busybox httpd on the host's
+#              127.0.0.1 serving the same files: the raw loopback floor)
 #     MEASURE  first-response: seconds from `run -d -p` to the first
 #              answered HTTP request (curl every 5 ms)
 #              throughput: MiB/s of curl downloading a file (made on a
@@ -54,7 +53,7 @@ case $TOOL in
     # httpd as PID 1 ignores SIGTERM: no grace period.
     RM=("${CLI[@]}" rm -f -t 0)
     ;;
-  loopback) [[ $MEASURE == throughput ]] || fail "loopback is a reference for throughput only" ;;
+  loopback) ;;
   *) fail "unknown tool $TOOL: use pontoon, podman or loopback" ;;
 esac
 
@@ -134,6 +133,16 @@ start_httpd() {
   CONTAINERS+=("$id")
 }
 
+# start_host_httpd PORT SCRIPT: the floor's busybox httpd on the host's
+# 127.0.0.1:PORT, serving a tmpfs directory (made by the shell snippet
+# SCRIPT, given it as $1), as a container's httpd would be.
+start_host_httpd() {
+  [[ -n $SHM_DIR ]] || SHM_DIR=$(mktemp -d /dev/shm/pontoon-bench.XXXXXX) || fail "cannot make a directory in /dev/shm"
+  sh -c "$2" sh "$SHM_DIR" || fail "preparing $SHM_DIR failed"
+  busybox httpd -f -p "127.0.0.1:$1" -h "$SHM_DIR" &
+  HTTPD_PID=$!
+}
+
 # --- the measures -----------------------------------------------------------
 first_response() {
   local i port token t0 t1
@@ -142,12 +151,22 @@ first_response() {
     port=$(free_port)
     token=pontoon-bench-$RANDOM$RANDOM
     t0=$(now)
-    start_httpd "$port" "echo $token >/srv/index.html"
+    if [[ $TOOL == loopback ]]; then
+      start_host_httpd "$port" "echo $token >\"\$1/index.html\""
+    else
+      start_httpd "$port" "echo $token >/srv/index.html"
+    fi
     wait_for "http://127.0.0.1:$port/" "$token" 30 || fail "$TOOL: nothing answered on 127.0.0.1:$port within 30 s"
     t1=$(now)
     awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f\n", b - a }'
-    "${RM[@]}" "${CONTAINERS[-1]}" >/dev/null 2>&1 || fail "$TOOL rm -f failed"
-    unset 'CONTAINERS[-1]'
+    if [[ $TOOL == loopback ]]; then
+      kill "$HTTPD_PID" 2>/dev/null
+      wait "$HTTPD_PID" 2>/dev/null || true
+      HTTPD_PID=
+    else
+      "${RM[@]}" "${CONTAINERS[-1]}" >/dev/null 2>&1 || fail "$TOOL rm -f failed"
+      unset 'CONTAINERS[-1]'
+    fi
   done
 }
 
@@ -159,11 +178,7 @@ throughput() {
   # at a fraction of its speed from a disk's page cache, and the storage
   # driver is not what is measured.
   if [[ $TOOL == loopback ]]; then
-    SHM_DIR=$(mktemp -d /dev/shm/pontoon-bench.XXXXXX) || fail "cannot make a directory in /dev/shm"
-    dd if=/dev/zero of="$SHM_DIR/big" bs=1M count="$FILE_MB" 2>/dev/null || fail "no room for $FILE_MB MiB in /dev/shm"
-    echo "$token" >"$SHM_DIR/index.html"
-    busybox httpd -f -p "127.0.0.1:$port" -h "$SHM_DIR" &
-    HTTPD_PID=$!
+    start_host_httpd "$port" "dd if=/dev/zero of=\"\$1/big\" bs=1M count=$FILE_MB 2>/dev/null && echo $token >\"\$1/index.html\""
   else
     prepare_image
     start_httpd "$port" "dd if=/dev/zero of=/srv/big bs=1M count=$FILE_MB 2>/dev/null; echo $token >/srv/index.html"

@@ -58,8 +58,10 @@ fn test_env_runs_pontoon_in_its_own_store() {
     assert_eq!(code, 125, "stderr: {stderr}");
 }
 
-/// Builds the benchmark image for scripts/bench.sh, which runs it with
-/// `--ignored --exact bench_fixture` and reads the `BENCH_LAYOUT=` line.
+/// Builds the benchmark images for scripts/bench.sh, which runs it with
+/// `--ignored --exact bench_fixture` and reads the `BENCH_LAYOUT=` line
+/// (PONTOON_BENCH_MB MiB in 5 layers) and the `BENCH_LAYERED_LAYOUT=` line
+/// (the postgres-like image: 7 layers, 6 of PONTOON_BENCH_LAYER_MB MiB).
 #[test]
 #[ignore]
 fn bench_fixture() {
@@ -72,4 +74,7 @@ fn bench_fixture() {
         .sum();
     assert!(blobs >= (mb as u64) << 20, "layout has only {blobs} bytes of blobs");
     println!("BENCH_LAYOUT={}", dir.display());
+    let layer_mb = std::env::var("PONTOON_BENCH_LAYER_MB").ok().and_then(|v| v.parse().ok()).unwrap_or(5);
+    let layered = common::layered_layout(layer_mb);
+    println!("BENCH_LAYERED_LAYOUT={}", layered.display());
 }

@@ -81,3 +81,51 @@ pub fn large_layout(total_mb: usize) -> PathBuf {
         w.finish(&manifest)
     })
 }
+
+/// Number of layers of the postgres-like benchmark image, base included.
+pub const LAYERED_LAYERS: usize = 7;
+
+/// One layer of the postgres-like image: `bytes` bytes in files of 4 KiB
+/// to 1 MiB, every other file text-like (compressible, as libraries'
+/// symbol tables, locale data and SQL files are) and the rest random
+/// (as compressed or stripped binaries are).
+fn mixed_layer(index: usize, bytes: usize, rng: &mut Prng) -> Layer {
+    let mut l = LayerBuilder::new();
+    let root = format!("usr/lib/bench{index}");
+    l.dir("usr", 0o755, 0, 0).dir("usr/lib", 0o755, 0, 0).dir(&root, 0o755, 0, 0);
+    const WORDS: [&str; 8] = ["SELECT ", "relation ", "tuple ", "index ", "vacuum ", "toast ", "locale ", "\n"];
+    let (mut written, mut n) = (0usize, 0usize);
+    while written < bytes {
+        let size = (4096 + rng.range(0, 1024 * 1024)).min(bytes - written).max(1);
+        let data = if n % 2 == 0 {
+            let mut text = Vec::with_capacity(size + 16);
+            while text.len() < size {
+                text.extend_from_slice(WORDS[rng.range(0, WORDS.len())].as_bytes());
+            }
+            text.truncate(size);
+            text
+        } else {
+            rng.bytes(size)
+        };
+        l.file(&format!("{root}/part{n:04}"), &data, 0o644, 0, 0);
+        written += size;
+        n += 1;
+    }
+    Layer::from_tar(l.finish(), &format!("ADD usr/lib/bench{index}"))
+}
+
+/// A postgres-like image: the busybox base and six layers of
+/// `mb_per_layer` MiB (give or take a tenth) of mixed content.
+pub fn layered_layout(mb_per_layer: usize) -> PathBuf {
+    cached_layout(&format!("layered-{mb_per_layer}mb"), |w| {
+        let mut rng = Prng(0x706f_7374_6772_6573);
+        let mut layers = vec![busybox_layer()];
+        for i in 1..LAYERED_LAYERS {
+            let bytes = mb_per_layer * 1024 * 1024;
+            let jitter = rng.range(0, bytes / 10 + 1);
+            layers.push(mixed_layer(i, bytes + jitter, &mut rng));
+        }
+        let manifest = w.image("amd64", &layers, json!({}))?;
+        w.finish(&manifest)
+    })
+}

@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 pub use debian::{debian_gcc_layout, DEBIAN_GCC_IMAGE};
 pub use env::{describe, hostile_tar, process_alive, run_with_input, serve_http, serve_reply, tar_entries, wait_until, TestEnv};
 pub use fixtures::{busybox_layout, multiarch_layout, MultiarchLayout};
-pub use large::large_layout;
+pub use large::{large_layout, layered_layout};
 pub use multilayer::{
     multilayer_layout, MULTILAYER_ABSENT, MULTILAYER_CONTENTS, MULTILAYER_LAYERS, MULTILAYER_LINK, MULTILAYER_OWNERS,
     MULTILAYER_PRESENT,
