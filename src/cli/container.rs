@@ -162,8 +162,7 @@ pub struct MonitorArgs {
 }
 
 fn parse_tty_size(s: &str) -> Result<(u16, u16), String> {
-    let (rows, cols) = s.split_once('x').ok_or_else(|| format!("{s:?} is not ROWSxCOLS"))?;
-    Ok((rows.parse().map_err(|_| format!("bad rows in {s:?}"))?, cols.parse().map_err(|_| format!("bad cols in {s:?}"))?))
+    super::monitor_argv::tty_size(s)
 }
 
 pub fn rm(ctx: &Ctx, args: RmArgs) -> Result<()> {

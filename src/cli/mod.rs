@@ -37,6 +37,7 @@ mod login;
 mod manage;
 mod manifest;
 mod mount;
+pub mod monitor_argv;
 mod network;
 mod output;
 mod pod;

@@ -203,7 +203,8 @@ fn write_bundle(store: &Store, record: &ContainerRecord, view: &ImageView) -> Re
         userns.apply(&mut spec)?;
     }
     let json = serde_json::to_vec_pretty(&spec).context("serialise the OCI spec")?;
-    crate::store::atomic::write_atomic(&paths.config, &json)
+    // A --rm container's bundle need not outlive a crash (see Durability).
+    crate::store::atomic::write_atomic_as(&paths.config, &json, crate::store::atomic::Durability::unless(record.spec.auto_remove))
 }
 
 /// Docker's rule for container names.

@@ -92,8 +92,21 @@ fn with_dropins(file: &Path) -> Vec<PathBuf> {
 
 impl ContainersConf {
     /// Reads every containers.conf there is; a file that is not valid TOML
-    /// or has a key of the wrong type is an error naming it.
+    /// or has a key of the wrong type is an error naming it. Read once per
+    /// process (`run` asked for it three times: its flags' defaults, the
+    /// network default, the events' settings): the files and the
+    /// environment naming them do not change under a running command.
     pub fn load() -> Result<ContainersConf> {
+        static LOADED: std::sync::OnceLock<ContainersConf> = std::sync::OnceLock::new();
+        if let Some(conf) = LOADED.get() {
+            return Ok(conf.clone());
+        }
+        // A broken file is not kept: each caller reports it.
+        let conf = ContainersConf::read_files()?;
+        Ok(LOADED.get_or_init(|| conf).clone())
+    }
+
+    fn read_files() -> Result<ContainersConf> {
         let mut conf = ContainersConf::default();
         for file in candidates().iter().flat_map(|f| with_dropins(f)) {
             let text = match std::fs::read_to_string(&file) {

@@ -7,6 +7,7 @@
 
 mod clients;
 mod external;
+mod footprint;
 pub mod health;
 mod health_timer;
 mod shared_ns;
@@ -71,6 +72,7 @@ fn initial_tty_size() -> Option<(u16, u16)> {
 const ATTACH_TIMEOUT: Duration = Duration::from_secs(30);
 
 pub fn run(store: &Store, args: MonitorArgs) -> Result<()> {
+    footprint::limit_arenas();
     if let Some(size) = args.tty_size {
         let _ = TTY_SIZE.set(size);
     }
@@ -302,10 +304,9 @@ fn run_once(store: &Store, record: &ContainerRecord, spec: &Spec, extras: builti
             if first {
                 report(sync, StartReport::Started);
             }
-            // Setup parsed the bundle and built filters; give that heap back
-            // before idling for the container's whole life.
-            // SAFETY: malloc_trim only releases free memory to the kernel.
-            unsafe { libc::malloc_trim(0) };
+            // Setup parsed the bundle and built filters: give its heap,
+            // stack and code back before idling for the container's life.
+            footprint::shed_setup_memory();
             health.on_start();
             let code = clients::pump(pid, signal_fd, &mut stdio, clients, log, health);
             health.on_exit();

@@ -48,7 +48,8 @@ pub fn find_or_start(runroot: &Path) -> Result<i32> {
     }
     let pid = start(runroot)?;
     let start_time = super::process_start_time(pid).context("read the start time of the user namespace holder")?;
-    crate::store::atomic::write_atomic(&pid_file(runroot), format!("{pid} {start_time}\n").as_bytes())?;
+    // Under the runroot: volatile by definition, never synced.
+    crate::store::atomic::write_atomic_as(&pid_file(runroot), format!("{pid} {start_time}\n").as_bytes(), crate::store::atomic::Durability::Volatile)?;
     Ok(pid)
 }
 

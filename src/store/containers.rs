@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::errors::PontoonError;
 use crate::spec::container::ContainerSpec;
-use crate::store::atomic::write_json_atomic;
+use crate::store::atomic::{write_json_atomic_as, Durability};
 use crate::store::lock::{lock_dir, lock_exclusive, try_lock_dir};
 use crate::store::reserve::{is_no_space, Reserve};
 
@@ -108,6 +108,12 @@ pub struct ContainerState {
     /// (killed) is read as running again (see [`ContainerState::settle`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stopper: Option<Stopper>,
+    /// Set at create for a `--rm` container: its records are renamed into
+    /// place but never synced ([`Durability::Volatile`]). A crash that
+    /// loses one loses nothing that matters: the container's process dies
+    /// with the host, and the container was to be removed at its exit.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub volatile: bool,
 }
 
 /// A process, by pid and start time (so that a reused pid is not it).
@@ -206,12 +212,14 @@ impl ContainerStore {
     pub fn create(&self, record: &ContainerRecord) -> Result<()> {
         self.reserve_name(&record.name, &record.id)?;
         let dir = self.dir_of(&record.id);
+        let volatile = record.spec.auto_remove;
+        let state = ContainerState { volatile, ..Default::default() };
         let written = fs::create_dir_all(&dir)
             .with_context(|| format!("create {}", dir.display()))
-            .and_then(|_| write_json_atomic(&dir.join(STATE_FILE), &ContainerState::default()))
+            .and_then(|_| write_json_atomic_as(&dir.join(STATE_FILE), &state, Durability::unless(volatile)))
             // The record is written last: a directory without it is an
             // interrupted create, which `list` ignores and prune removes.
-            .and_then(|_| write_json_atomic(&dir.join(RECORD_FILE), record));
+            .and_then(|_| write_json_atomic_as(&dir.join(RECORD_FILE), record, Durability::unless(volatile)));
         if written.is_err() {
             self.release_name(&record.name, &record.id);
         }
@@ -223,7 +231,7 @@ impl ContainerStore {
         let mut c = self.load(id)?;
         self.reserve_name(new_name, id)?;
         let old = std::mem::replace(&mut c.record.name, new_name.to_string());
-        if let Err(e) = write_json_atomic(&self.dir_of(id).join(RECORD_FILE), &c.record) {
+        if let Err(e) = write_json_atomic_as(&self.dir_of(id).join(RECORD_FILE), &c.record, Durability::unless(c.state.volatile)) {
             self.release_name(new_name, id);
             return Err(e);
         }
@@ -239,7 +247,7 @@ impl ContainerStore {
         let _guard = lock_exclusive(&dir.join("record.lock"))?;
         let mut record = self.load(id)?.record;
         change(&mut record)?;
-        write_json_atomic(&dir.join(RECORD_FILE), &record)?;
+        write_json_atomic_as(&dir.join(RECORD_FILE), &record, Durability::unless(record.spec.auto_remove))?;
         Ok(record)
     }
 
@@ -252,7 +260,7 @@ impl ContainerStore {
     }
 
     pub fn save_state(&self, id: &str, state: &ContainerState) -> Result<()> {
-        write_json_atomic(&self.dir_of(id).join(STATE_FILE), state)
+        write_json_atomic_as(&self.dir_of(id).join(STATE_FILE), state, Durability::unless(state.volatile))
     }
 
     /// Reads, changes and writes a container's state under a per-container lock.
@@ -337,7 +345,10 @@ impl ContainerStore {
     pub fn remove(&self, id: &str) -> Result<()> {
         let dir = self.dir_of(id);
         let tomb = self.tombstone_of(id);
-        let name = self.load(id).ok().map(|c| c.record.name);
+        let loaded = self.load(id).ok();
+        // A `--rm` container's removal need not outlive a crash either.
+        let volatile = loaded.as_ref().is_some_and(|c| c.state.volatile);
+        let name = loaded.map(|c| c.record.name);
         match lock_dir(&dir) {
             Ok(_held) => {
                 // A tombstone of an earlier, interrupted removal is in the way.
@@ -348,7 +359,9 @@ impl ContainerStore {
                     renamed => renamed.with_context(|| format!("rename {} to {}", dir.display(), tomb.display()))?,
                 }
                 // The lock moved with the directory: a cleaner skips it.
-                let _ = crate::store::atomic::sync_dir(&self.dir);
+                if !volatile {
+                    let _ = crate::store::atomic::sync_dir(&self.dir);
+                }
                 if let Some(name) = &name {
                     self.release_name(name, id);
                 }
@@ -422,6 +435,10 @@ fn is_missing(e: &anyhow::Error) -> bool {
 
 fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<Option<T>> {
     match fs::read(path) {
+        // Only a volatile write cut by a crash leaves an empty record (see
+        // `ContainerState::volatile`): that container is gone, as a missing
+        // record says.
+        Ok(bytes) if bytes.is_empty() => Ok(None),
         Ok(bytes) => Ok(Some(serde_json::from_slice(&bytes).with_context(|| format!("parse {}", path.display()))?)),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(e).with_context(|| format!("read {}", path.display())),

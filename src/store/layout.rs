@@ -47,9 +47,14 @@ pub fn layer_dirs(store: &Store, config: &ImageConfig) -> Vec<PathBuf> {
 /// The layer directories of the image `wanted` names (the image Id a
 /// container records, or any name `store::images::find` accepts), top first.
 pub fn image_layer_dirs(store: &Store, wanted: &str) -> Result<Vec<PathBuf>> {
-    let images = store.images.list()?;
-    let record = crate::store::images::find(&images, wanted)?;
-    let bytes = store.blobs.read(&record.id)?;
-    let config: ImageConfig = serde_json::from_slice(&bytes).with_context(|| format!("parse config of image {}", record.id.short()))?;
+    // An image Id is its config's digest: the blob is read straight away,
+    // without images.json (a container's image is kept while it exists;
+    // the monitor asks this at each start).
+    let id = match wanted.parse::<crate::image::digest::Digest>() {
+        Ok(digest) if store.blobs.has(&digest) => digest,
+        _ => crate::store::images::find(&store.images.list()?, wanted)?.id.clone(),
+    };
+    let bytes = store.blobs.read(&id)?;
+    let config: ImageConfig = serde_json::from_slice(&bytes).with_context(|| format!("parse config of image {}", id.short()))?;
     Ok(layer_dirs(store, &config))
 }

@@ -24,7 +24,7 @@ pub use resolv::{read_host_resolv_conf, render_resolv};
 
 use crate::spec::container::ContainerSpec;
 use crate::spec::network::NetworkMode;
-use crate::store::atomic::write_atomic_with;
+use crate::store::atomic::{write_atomic_with_as, Durability};
 use crate::store::containers::ContainerRecord;
 use crate::store::Store;
 
@@ -135,7 +135,9 @@ pub fn write_etc_files(dir: &Path, input: &CreateInputs) -> Result<Vec<(String, 
         // Readable by every user of the container (`-u 1000` resolves
         // names too); a fresh file, not yet mounted anywhere, so the
         // atomic write is safe here.
-        write_atomic_with(&path, ".tmp-", Some(0o644), |f| f.write_all(content.as_bytes()).with_context(|| format!("write {}", path.display())))?;
+        // A --rm container's files need not outlive a crash (see Durability).
+        let durability = Durability::unless(input.record.spec.auto_remove);
+        write_atomic_with_as(&path, ".tmp-", Some(0o644), durability, |f| f.write_all(content.as_bytes()).with_context(|| format!("write {}", path.display())))?;
         mounts.push((in_container.to_string(), path));
     }
     Ok(mounts)

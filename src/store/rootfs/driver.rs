@@ -9,7 +9,7 @@ use std::path::Path;
 use anyhow::{bail, Context, Result};
 use serde::{Deserialize, Serialize};
 
-use crate::store::atomic::write_json_atomic;
+use crate::store::atomic::{write_json_atomic_as, Durability};
 use crate::store::paths::StorePaths;
 
 /// Environment override, mainly for tests: overlay, fuse-overlayfs or vfs.
@@ -81,7 +81,8 @@ pub fn choose(paths: &StorePaths) -> Result<(Driver, String)> {
     }
     let (driver, reason) = probe(&paths.root);
     // A cache that cannot be written only costs a probe next time.
-    let _ = write_json_atomic(&cache, &Cached { driver, reason: reason.clone() });
+    // Under the runroot: volatile by definition, never synced.
+    let _ = write_json_atomic_as(&cache, &Cached { driver, reason: reason.clone() }, Durability::Volatile);
     Ok((driver, reason))
 }
 
