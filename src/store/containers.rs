@@ -17,8 +17,8 @@ use crate::store::atomic::write_json_atomic;
 use crate::store::lock::{lock_dir, lock_exclusive, try_lock_dir};
 use crate::store::reserve::{is_no_space, Reserve};
 
-const RECORD_FILE: &str = "container.json";
-const STATE_FILE: &str = "state.json";
+pub(super) const RECORD_FILE: &str = "container.json";
+pub(super) const STATE_FILE: &str = "state.json";
 /// `containers/.removing-<id>`: a container being removed (never 64
 /// characters long, so listings and lookups skip it).
 const TOMBSTONE_PREFIX: &str = ".removing-";
@@ -133,7 +133,7 @@ impl ContainerState {
     /// The state as it really is: "stopping" only while the stop command
     /// that wrote it still waits; otherwise the container is as running
     /// as before (whether it still runs is the monitor's to tell).
-    fn settle(&mut self) {
+    pub(super) fn settle(&mut self) {
         if self.status == Status::Stopping && !self.stopper.is_some_and(|s| s.alive()) {
             self.status = Status::Running;
             self.stopper = None;
@@ -157,6 +157,11 @@ pub struct ContainerStore {
 impl ContainerStore {
     pub fn new(root: &Path) -> ContainerStore {
         ContainerStore { dir: root.join("containers"), reserve: Reserve::new(root) }
+    }
+
+    /// `containers/`, holding a directory per container.
+    pub(super) fn containers_dir(&self) -> &Path {
+        &self.dir
     }
 
     /// The directory holding one container's files (and its rootfs upper layer).
@@ -420,7 +425,7 @@ fn is_missing(e: &anyhow::Error) -> bool {
     matches!(e.downcast_ref::<PontoonError>(), Some(PontoonError::NoSuchContainer(_)))
 }
 
-fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<Option<T>> {
+pub(super) fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<Option<T>> {
     match fs::read(path) {
         Ok(bytes) => Ok(Some(serde_json::from_slice(&bytes).with_context(|| format!("parse {}", path.display()))?)),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
