@@ -306,3 +306,27 @@ fn squash_makes_the_build_s_layers_one_that_still_hides_what_it_deleted() {
     let again = env.ok(&["build", "--layers=false", "-t", "unlayered", s(&ctx)]);
     assert!(!again.contains("Using cache"), "--layers=false uses no cache: {again}");
 }
+
+/// A cached rebuild skips rewriting the image records only when its tags
+/// are all on the image already: a new tag, or one another build took
+/// since, is (re)applied.
+#[test]
+fn a_cached_rebuild_still_moves_its_tags() {
+    let env = TestEnv::with_busybox();
+    let one = context(&env, "one", &[("Dockerfile", "FROM busybox\nENV WHICH=one\n")]);
+    let two = context(&env, "two", &[("Dockerfile", "FROM busybox\nENV WHICH=two\n")]);
+    let id_one = env.ok(&["build", "-q", "-t", "app", s(&one)]).trim().to_string();
+    let id_two = env.ok(&["build", "-q", "-t", "app", s(&two)]).trim().to_string();
+    assert_ne!(id_one, id_two);
+    let id_of = |name: &str| env.ok(&["image", "inspect", "--format", "{{.Id}}", name]).trim().trim_start_matches("sha256:").to_string();
+    assert!(id_two.contains(&id_of("app")[..12]), "app is two's: {id_two} vs {}", id_of("app"));
+    // Cached rebuild of one: app comes back to it, with a new tag too.
+    let again = env.ok(&["build", "-q", "-t", "app", "-t", "extra", s(&one)]).trim().to_string();
+    assert_eq!(again, id_one, "a cached rebuild is the same image");
+    assert_eq!(id_of("app"), id_of("extra"));
+    assert!(id_one.contains(&id_of("app")[..12]), "app moved back to one: {id_one} vs {}", id_of("app"));
+    // Nothing to change: the same tags again.
+    assert_eq!(env.ok(&["build", "-q", "-t", "app", "-t", "extra", s(&one)]).trim(), id_one);
+    assert_eq!(env.ok(&["run", "--rm", "app", "sh", "-c", "echo $WHICH"]), "one\n");
+    assert_eq!(env.ok(&["run", "--rm", "extra", "sh", "-c", "echo $WHICH"]), "one\n");
+}

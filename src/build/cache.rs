@@ -80,6 +80,12 @@ pub fn remember(store: &Store, id: &Digest, key: Option<&str>) -> Result<()> {
 /// Makes the build's result an image of its own: no longer intermediate,
 /// with `names` (each moved from any image that had it).
 pub fn promote(store: &Store, id: &Digest, names: &[String]) -> Result<()> {
+    // A cached rebuild finds it so already: no rewrite (and fsync) of the
+    // image records. A change by another command after this read is as if
+    // it came after this build.
+    if already_promoted(&store.images.list()?, id, names) {
+        return Ok(());
+    }
     store.images.update(|images| {
         for other in images.iter_mut().filter(|r| &r.id != id) {
             other.names.retain(|n| !names.contains(n));
@@ -94,6 +100,13 @@ pub fn promote(store: &Store, id: &Digest, names: &[String]) -> Result<()> {
         }
         Ok(())
     })
+}
+
+/// Whether `id` is an image of its own holding every one of `names`
+/// (names are unique in the store, so no other image holds them).
+fn already_promoted(images: &[crate::store::images::ImageRecord], id: &Digest, names: &[String]) -> bool {
+    images.iter().any(|r| &r.id == id && !r.intermediate && names.iter().all(|n| r.names.contains(n)))
+        && images.iter().filter(|r| &r.id != id).all(|r| !r.names.iter().any(|n| names.contains(n)))
 }
 
 /// Where `RUN --mount=type=cache` directories live between builds.

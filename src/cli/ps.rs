@@ -175,11 +175,11 @@ pub fn ps(ctx: &Ctx, args: PsArgs) -> Result<()> {
         Default::default()
     };
     let pods: PodNames = crate::engine::pods::list(&store)?.into_iter().map(|p| (p.id, p.name)).collect();
-    let mut containers = crate::engine::lifecycle::reconciled(&store, store.containers.list()?);
+    let mut containers = listed_and_reconciled(&store)?;
     let limit = if args.latest { Some(1) } else { args.last };
     let show_all = args.all || limit.is_some() || !args.filter.is_empty();
     containers.retain(|c| show_all || is_running(c));
-    let mut kept = Vec::new();
+    let mut kept = Vec::with_capacity(containers.len());
     for c in containers {
         if matches(&c, &args.filter, &pods)? {
             kept.push(c);
@@ -252,6 +252,24 @@ pub fn ps(ctx: &Ctx, args: PsArgs) -> Result<()> {
         }
         table.render()
     })
+}
+
+/// The containers as listings see them (store::container_listing), with
+/// those whose monitor died marked exited: those are loaded in full, as
+/// reconciling them acts on their whole spec (networks, cgroups).
+fn listed_and_reconciled(store: &crate::store::Store) -> Result<Vec<Container>> {
+    let mut listed = store.containers.list_for_listing()?;
+    for c in listed.iter_mut() {
+        let dead = matches!(c.state.status, Status::Running | Status::Paused | Status::Stopping) && !is_running(c);
+        if !dead {
+            continue;
+        }
+        let Ok(full) = store.containers.load(&c.record.id) else { continue };
+        if let Some(fixed) = crate::engine::lifecycle::reconciled(store, vec![full]).pop() {
+            *c = fixed;
+        }
+    }
+    Ok(listed)
 }
 
 /// Podman's `--sort`: the list is newest first already (created).

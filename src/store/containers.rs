@@ -17,8 +17,8 @@ use crate::store::atomic::{write_json_atomic_as, Durability};
 use crate::store::lock::{lock_dir, lock_exclusive, try_lock_dir};
 use crate::store::reserve::{is_no_space, Reserve};
 
-const RECORD_FILE: &str = "container.json";
-const STATE_FILE: &str = "state.json";
+pub(super) const RECORD_FILE: &str = "container.json";
+pub(super) const STATE_FILE: &str = "state.json";
 /// `containers/.removing-<id>`: a container being removed (never 64
 /// characters long, so listings and lookups skip it).
 const TOMBSTONE_PREFIX: &str = ".removing-";
@@ -139,7 +139,7 @@ impl ContainerState {
     /// The state as it really is: "stopping" only while the stop command
     /// that wrote it still waits; otherwise the container is as running
     /// as before (whether it still runs is the monitor's to tell).
-    fn settle(&mut self) {
+    pub(super) fn settle(&mut self) {
         if self.status == Status::Stopping && !self.stopper.is_some_and(|s| s.alive()) {
             self.status = Status::Running;
             self.stopper = None;
@@ -163,6 +163,11 @@ pub struct ContainerStore {
 impl ContainerStore {
     pub fn new(root: &Path) -> ContainerStore {
         ContainerStore { dir: root.join("containers"), reserve: Reserve::new(root) }
+    }
+
+    /// `containers/`, holding a directory per container.
+    pub(super) fn containers_dir(&self) -> &Path {
+        &self.dir
     }
 
     /// The directory holding one container's files (and its rootfs upper layer).
@@ -433,7 +438,7 @@ fn is_missing(e: &anyhow::Error) -> bool {
     matches!(e.downcast_ref::<PontoonError>(), Some(PontoonError::NoSuchContainer(_)))
 }
 
-fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<Option<T>> {
+pub(super) fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<Option<T>> {
     match fs::read(path) {
         // Only a volatile write cut by a crash leaves an empty record (see
         // `ContainerState::volatile`): that container is gone, as a missing

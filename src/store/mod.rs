@@ -8,6 +8,7 @@
 
 pub mod atomic;
 pub mod blobs;
+mod container_listing;
 pub mod containers;
 pub mod events;
 pub mod images;
