@@ -14,7 +14,7 @@ pub mod whiteout;
 #[cfg(test)]
 mod tests;
 
-use std::io::{self, BufRead, BufReader, Read};
+use std::io::{BufRead, BufReader, Read};
 use std::os::fd::{AsRawFd, OwnedFd};
 use std::path::{Path, PathBuf};
 
@@ -23,7 +23,6 @@ use nix::sys::stat::SFlag;
 use nix::sys::time::TimeSpec;
 use tar::EntryType;
 
-use crate::image::digest::{Digest, HashingReader};
 use create::{ApplyCtx, Meta};
 use safe_path::{LayerRoot, relative};
 use whiteout::Whiteout;
@@ -60,8 +59,9 @@ pub fn decompress<'a>(reader: impl Read + 'a) -> Result<Box<dyn Read + 'a>> {
 /// and size of the uncompressed stream (the layer's diff_id). (Unpacks
 /// go through `extract_compressed`, which decompresses on another thread.)
 #[cfg(test)]
-pub fn extract_layer(reader: impl Read, dest: &Path, opts: &UnpackOptions) -> Result<(Digest, u64)> {
-    let mut hashing = HashingReader::new(reader);
+pub fn extract_layer(reader: impl Read, dest: &Path, opts: &UnpackOptions) -> Result<(crate::image::digest::Digest, u64)> {
+    use std::io;
+    let mut hashing = crate::image::digest::HashingReader::new(reader);
     extract_entries(&mut hashing, dest, opts)?;
     // The digest covers the whole stream, including the end-of-archive
     // blocks and any padding after them.

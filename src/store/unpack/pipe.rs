@@ -115,3 +115,48 @@ impl Read for ChannelReader {
         Ok(n)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+
+    use super::*;
+
+    fn layer_tar() -> Vec<u8> {
+        let mut builder = tar::Builder::new(Vec::new());
+        // Larger than a few chunks, so the channel's handoff is exercised.
+        let data = vec![42u8; 3 * CHUNK + 17];
+        let mut header = tar::Header::new_gnu();
+        header.set_size(data.len() as u64);
+        header.set_mode(0o644);
+        header.set_uid(0);
+        header.set_gid(0);
+        header.set_mtime(0);
+        header.set_cksum();
+        builder.append_data(&mut header, "big.bin", &data[..]).unwrap();
+        builder.into_inner().unwrap()
+    }
+
+    #[test]
+    fn a_gzip_layer_extracts_with_the_digest_of_its_uncompressed_stream() {
+        let tar = layer_tar();
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(&tar).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let (digest, size) = extract_compressed(&gz.finish().unwrap()[..], dir.path(), &UnpackOptions::default()).unwrap();
+        assert_eq!((digest, size), (Digest::of_bytes(&tar), tar.len() as u64));
+        assert_eq!(std::fs::read(dir.path().join("big.bin")).unwrap().len(), 3 * CHUNK + 17);
+    }
+
+    #[test]
+    fn a_corrupt_gzip_stream_fails_with_the_decompressor_s_error() {
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(&layer_tar()).unwrap();
+        let mut bytes = gz.finish().unwrap();
+        let middle = bytes.len() / 2;
+        bytes[middle..middle + 64].fill(0xff);
+        let dir = tempfile::tempdir().unwrap();
+        let err = extract_compressed(&bytes[..], dir.path(), &UnpackOptions::default()).unwrap_err();
+        assert!(format!("{err:#}").contains("decompress the layer"), "{err:#}");
+    }
+}
