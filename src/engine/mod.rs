@@ -40,6 +40,7 @@ pub mod kube_generate;
 pub mod pods_ops;
 pub mod pods_view;
 pub mod pull;
+pub mod pull_layers;
 pub mod removal;
 pub mod push;
 pub mod search;

@@ -192,17 +192,8 @@ fn pull_reference(store: &Store, conf: &RegistriesConf, reference: &Reference, o
             missing.push(layer.clone());
         }
     }
-    fetch::fetch_all(&client, &store.blobs, &missing, progress)?;
-    for (layer, diff_id) in manifest.layers.iter().zip(&config.rootfs.diff_ids) {
-        if store.layers.has(diff_id) {
-            continue;
-        }
-        let file = store.blobs.open(&layer.digest)?;
-        store
-            .layers
-            .unpack(diff_id, file, &store.unpack_options())
-            .with_context(|| format!("unpack layer {} of {reference}", layer.digest))?;
-    }
+    let layers: Vec<_> = manifest.layers.iter().cloned().zip(config.rootfs.diff_ids.iter().cloned()).collect();
+    crate::engine::pull_layers::fetch_and_unpack(store, &client, reference, &missing, &layers, progress)?;
 
     store.blobs.put_bytes(&config_bytes)?;
     if config_known {

@@ -28,7 +28,23 @@ const MAX_CONFIG: u64 = 16 * 1024 * 1024;
 /// Downloads every blob of `wanted` into `blobs`, `PARALLEL` at a time.
 /// Stops starting new downloads after the first failure and returns it.
 pub fn fetch_all(client: &RegistryClient, blobs: &BlobStore, wanted: &[Descriptor], progress: &Progress) -> Result<()> {
-    each_parallel(wanted, |desc| fetch_blob(client, blobs, desc, progress))
+    fetch_all_then(client, blobs, wanted, progress, |_| {})
+}
+
+/// As [`fetch_all`], calling `stored` with each blob once it is in the
+/// store: a pull unpacks a layer while the next ones still download.
+pub fn fetch_all_then(
+    client: &RegistryClient,
+    blobs: &BlobStore,
+    wanted: &[Descriptor],
+    progress: &Progress,
+    stored: impl Fn(&Digest) + Sync,
+) -> Result<()> {
+    each_parallel(wanted, |desc| {
+        fetch_blob(client, blobs, desc, progress)?;
+        stored(&desc.digest);
+        Ok(())
+    })
 }
 
 /// Runs `work` on every item, `PARALLEL` at a time (pull's downloads, push's

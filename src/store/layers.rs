@@ -59,7 +59,7 @@ impl LayerStore {
 
     /// Unpacks a layer tarball (gzip, zstd or plain) and checks that its
     /// uncompressed content has digest `diff_id`.
-    pub fn unpack(&self, diff_id: &Digest, tarball: impl Read, opts: &UnpackOptions) -> Result<LayerInfo> {
+    pub fn unpack(&self, diff_id: &Digest, tarball: impl Read + Send, opts: &UnpackOptions) -> Result<LayerInfo> {
         if self.has(diff_id) {
             return self.info(diff_id);
         }
@@ -74,12 +74,11 @@ impl LayerStore {
 
     /// Unpacks a layer whose diff_id is not known in advance (import, load of
     /// an archive): the digest is computed while unpacking.
-    pub fn unpack_any(&self, tarball: impl Read, opts: &UnpackOptions, expected: Option<&Digest>) -> Result<LayerInfo> {
+    pub fn unpack_any(&self, tarball: impl Read + Send, opts: &UnpackOptions, expected: Option<&Digest>) -> Result<LayerInfo> {
         let (tmp, _in_use) = self.temp_dir()?;
         let diff = tmp.path().join("diff");
         fs::create_dir(&diff).with_context(|| format!("create {}", diff.display()))?;
-        let reader = unpack::decompress(tarball)?;
-        let (diff_id, size) = unpack::extract_layer(reader, &diff, opts)?;
+        let (diff_id, size) = unpack::extract_compressed(tarball, &diff, opts)?;
         if let Some(expected) = expected {
             if &diff_id != expected {
                 bail!(crate::store::blobs::DigestMismatch { expected: expected.clone(), actual: diff_id });

@@ -7,13 +7,14 @@
 //! that directory half written: nothing else ever sees it.
 
 mod create;
+mod pipe;
 mod safe_path;
 pub mod whiteout;
 
 #[cfg(test)]
 mod tests;
 
-use std::io::{self, BufRead, BufReader, Read};
+use std::io::{BufRead, BufReader, Read};
 use std::os::fd::{AsRawFd, OwnedFd};
 use std::path::{Path, PathBuf};
 
@@ -22,10 +23,11 @@ use nix::sys::stat::SFlag;
 use nix::sys::time::TimeSpec;
 use tar::EntryType;
 
-use crate::image::digest::{Digest, HashingReader};
 use create::{ApplyCtx, Meta};
 use safe_path::{LayerRoot, relative};
 use whiteout::Whiteout;
+
+pub use pipe::extract_compressed;
 
 #[derive(Clone, Debug, Default)]
 pub struct UnpackOptions {
@@ -54,13 +56,26 @@ pub fn decompress<'a>(reader: impl Read + 'a) -> Result<Box<dyn Read + 'a>> {
 }
 
 /// Extracts an uncompressed layer tarball into `dest`; returns the digest
-/// and size of the uncompressed stream (the layer's diff_id).
-pub fn extract_layer(reader: impl Read, dest: &Path, opts: &UnpackOptions) -> Result<(Digest, u64)> {
-    let mut hashing = HashingReader::new(reader);
+/// and size of the uncompressed stream (the layer's diff_id). (Unpacks
+/// go through `extract_compressed`, which decompresses on another thread.)
+#[cfg(test)]
+pub fn extract_layer(reader: impl Read, dest: &Path, opts: &UnpackOptions) -> Result<(crate::image::digest::Digest, u64)> {
+    use std::io;
+    let mut hashing = crate::image::digest::HashingReader::new(reader);
+    extract_entries(&mut hashing, dest, opts)?;
+    // The digest covers the whole stream, including the end-of-archive
+    // blocks and any padding after them.
+    io::copy(&mut hashing, &mut io::sink()).context("read the end of the layer tarball")?;
+    Ok(hashing.finish())
+}
+
+/// Extracts the entries of an uncompressed layer tarball into `dest`,
+/// reading up to its end-of-archive blocks.
+fn extract_entries(reader: &mut impl Read, dest: &Path, opts: &UnpackOptions) -> Result<()> {
     let root = LayerRoot::open(dest)?;
     let mut dir_times = Vec::new();
     {
-        let mut archive = tar::Archive::new(&mut hashing);
+        let mut archive = tar::Archive::new(reader);
         let entries = archive.entries().context("read the layer tarball")?;
         for entry in entries {
             let mut entry = entry.with_context(|| format!("read the layer tarball being extracted into {}", dest.display()))?;
@@ -80,10 +95,7 @@ pub fn extract_layer(reader: impl Read, dest: &Path, opts: &UnpackOptions) -> Re
             Err(e) => return Err(safe_path::explain(e, &rel)),
         }
     }
-    // The digest covers the whole stream, including the end-of-archive
-    // blocks and any padding after them.
-    io::copy(&mut hashing, &mut io::sink()).context("read the end of the layer tarball")?;
-    Ok(hashing.finish())
+    Ok(())
 }
 
 fn extract_entry<R: Read>(

@@ -11,6 +11,7 @@ use nix::unistd::{getegid, geteuid};
 use tar::{EntryType, Header};
 
 use super::*;
+use crate::image::digest::Digest;
 
 /// A tarball under construction.
 struct Tar {
