@@ -71,6 +71,6 @@ impl FlagTable for UnshareTable {
     const FLAGS: &'static [CompatFlag] = &[CompatFlag::refused(
         "rootless-netns",
         false,
-        "unshare --rootless-netns is not supported: pontoon has no shared rootless network namespace; enter a container's with pontoon exec NAME",
+        "unshare --rootless-netns is not supported: the shared rootless network namespace holds only pontoon's bridges; enter a container's with pontoon exec NAME",
     )];
 }
