@@ -249,13 +249,19 @@ impl Drop for TestEnv {
         }
         // Rootless stores hold files owned by subuids, which only the user
         // namespace can delete.
+        // (`system migrate` above ends the first holder of the user
+        // namespace: the `unshare` starts another, read before the store
+        // and its runroot go.)
+        let mut holder_now = None;
         if !is_root() && self.root.parent().is_some_and(Path::exists) {
             let store = self.dir.join("store");
+            let _ = self.cmd(&["unshare", "true"]).output();
+            holder_now = fs::read_to_string(self.runroot.join("userns.pid")).ok().and_then(|t| t.split_whitespace().next()?.parse::<i32>().ok());
             let _ = self.cmd(&["unshare", "rm", "-rf", &store.display().to_string()]).output();
         }
         // Rootless, the user namespace's holder (pontoon's pause process)
         // for this env's runroot goes too, once the store is gone.
-        if let Some(pid) = holder {
+        for pid in holder.into_iter().chain(holder_now) {
             let _ = nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid), nix::sys::signal::Signal::SIGKILL);
         }
         // Containers are gone: their links went with their namespaces;
