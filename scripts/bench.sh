@@ -206,5 +206,10 @@ elapsed=$(($(date +%s) - START_TIME))
   echo "Root rows: as root, each tool in a network namespace of its own (\`nsenter --net\`, in the timed command of both tools); the floor's crun in a mount namespace where the hybrid cgroup2 mount is hidden (crun 1.8 refuses hybrid trees), entered with \`nsenter -m\` (one exec, in the floor's time). Rootless rows: as $NET_USER, timed by a loop running as that user; the floor's crun in a user and mount namespace of that user's (\`nsenter -U -m\`)."
 } >"$BENCH/header.md"
 scripts/bench/report.sh "$BENCH" "$BENCH/header.md" docs/benchmarks-notes.md "$OUT"
+# The measurements are kept, so that editing the notes needs no new run:
+# scripts/bench/report.sh target/bench-last target/bench-last/header.md docs/benchmarks-notes.md docs/benchmarks.md
+rm -rf target/bench-last
+mkdir -p target/bench-last
+cp "$BENCH"/{rows,results,commands}.tsv "$BENCH/header.md" target/bench-last/ 2>/dev/null || true
 echo
 echo "report: $OUT ($((elapsed / 60)) min $((elapsed % 60)) s)"
