@@ -145,3 +145,33 @@ fn commands_share_one_user_namespace_until_system_migrate() {
     assert_eq!(env.ok(&["inspect", "--format", "{{.State.Status}}", "web"]).trim(), "running");
     env.ok(&["rm", "-f", "web"]);
 }
+
+/// A `--format` template is lexed on a thread of gtmpl's before the store
+/// is opened; the kernel refuses setns into a user namespace (EINVAL)
+/// until that thread has fully left the process, a moment after it was
+/// joined. Without the wait for it, about one command in 250 failed with
+/// "join the user namespace held by process N: EINVAL" (seen in CI).
+#[test]
+fn a_format_template_never_keeps_a_command_out_of_the_user_namespace() {
+    if skip_unless(!is_root(), "the storage user namespace exists only rootless") {
+        return;
+    }
+    let env = TestEnv::new();
+    env.ok(&["volume", "create", "data"]);
+    let failures: Vec<String> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..2)
+            .map(|_| {
+                scope.spawn(|| {
+                    (0..400)
+                        .filter_map(|_| {
+                            let out = env.cmd(&["volume", "inspect", "--all", "--format", "{{.Name}}"]).output().expect("run pontoon");
+                            (!out.status.success() || String::from_utf8_lossy(&out.stdout).trim() != "data").then(|| describe(&out))
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        workers.into_iter().flat_map(|w| w.join().expect("a worker thread")).collect()
+    });
+    assert!(failures.is_empty(), "{} of 800 commands failed, the first:\n{}", failures.len(), failures[0]);
+}

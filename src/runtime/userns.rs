@@ -144,10 +144,34 @@ pub fn enter_storage_namespace(runroot: &Path) -> Result<()> {
     }
     let (host_uid, host_gid) = (getuid(), nix::unistd::getgid());
     let holder = super::userns_holder::find_or_start(runroot)?;
+    wait_until_single_threaded()?;
     let user = fs::File::open(format!("/proc/{holder}/ns/user")).with_context(|| format!("open the user namespace of process {holder}"))?;
     nix::sched::setns(&user, CloneFlags::CLONE_NEWUSER).map_err(|e| super::userns_holder::join_error(holder, e))?;
     unshare(CloneFlags::CLONE_NEWNS).context("create this command's mount namespace")?;
     become_namespace_root(host_uid, host_gid)
+}
+
+/// How long a thread that was joined may take to leave the process.
+const THREAD_EXIT_GRACE: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// Waits until this process is its only thread. setns into a user
+/// namespace (and unshare of the mount namespace) fail with EINVAL while
+/// another thread exists, and a joined thread still exists for a moment:
+/// `join` returns when the thread clears its tid, before the kernel has
+/// taken it out of the thread group. Libraries start such threads before
+/// the store is opened (gtmpl lexes a `--format` template on one).
+fn wait_until_single_threaded() -> Result<()> {
+    let deadline = std::time::Instant::now() + THREAD_EXIT_GRACE;
+    loop {
+        let threads = fs::read_dir("/proc/self/task").context("list this process's threads in /proc/self/task")?.count();
+        if threads <= 1 {
+            return Ok(());
+        }
+        if std::time::Instant::now() >= deadline {
+            bail!("enter the rootless user namespace: this process still runs {threads} threads, and the kernel lets only a single-threaded process join a user namespace (a pontoon bug: please report the command)");
+        }
+        std::thread::sleep(std::time::Duration::from_micros(100));
+    }
 }
 
 /// Maps the holder's ids: 0 to the caller, 1..=N to the subordinate ranges.
