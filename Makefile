@@ -62,7 +62,10 @@ docs: build
 # the systemd user unit. `make docs` is not run: tests/docs.rs keeps man/
 # and completions/ in step with the CLI.
 BIN ?= $(RELEASE_BIN)
+# The per-container monitor built with BIN, beside it (src/bin/pontoon-monitor.rs).
+MONITOR_BIN ?= $(dir $(BIN))pontoon-monitor
 BINDIR := $(DESTDIR)$(PREFIX)/bin
+LIBEXECDIR := $(DESTDIR)$(PREFIX)/libexec/pontoon
 MAN1DIR := $(DESTDIR)$(PREFIX)/share/man/man1
 BASHCOMPDIR := $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 ZSHCOMPDIR := $(DESTDIR)$(PREFIX)/share/zsh/site-functions
@@ -73,6 +76,7 @@ SHIMS := docker podman
 
 install: $(if $(filter $(RELEASE_BIN),$(BIN)),build)
 	install -D -m 755 $(BIN) $(BINDIR)/pontoon
+	install -D -m 755 $(MONITOR_BIN) $(LIBEXECDIR)/pontoon-monitor
 	install -d $(MAN1DIR)
 	install -m 644 $(addprefix man/,$(MANPAGES)) $(MAN1DIR)/
 	install -D -m 644 completions/pontoon.bash $(BASHCOMPDIR)/pontoon
@@ -95,7 +99,7 @@ install-shims:
 # Removes the files install put (and the shims'); directories stay, as
 # they may hold other packages' files.
 uninstall: uninstall-shims
-	rm -f $(BINDIR)/pontoon $(addprefix $(MAN1DIR)/,$(MANPAGES))
+	rm -f $(BINDIR)/pontoon $(LIBEXECDIR)/pontoon-monitor $(addprefix $(MAN1DIR)/,$(MANPAGES))
 	rm -f $(BASHCOMPDIR)/pontoon $(ZSHCOMPDIR)/_pontoon $(FISHCOMPDIR)/pontoon.fish
 	rm -f $(USERUNITDIR)/pontoon-restart.service
 

@@ -35,6 +35,8 @@ chmod 755 "$work"
 skips="$work/skips"
 install -m 666 /dev/null "$skips"
 install -m 755 "$pontoon" "$work/pontoon"
+# The monitor goes beside it, as cargo builds it (engine::monitor_exe).
+install -m 755 "$(dirname "$pontoon")/pontoon-monitor" "$work/pontoon-monitor"
 for bin in "${binaries[@]}"; do
   install -m 755 "$bin" "$work/"
 done

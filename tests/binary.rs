@@ -1,5 +1,6 @@
-//! The pontoon binary can never be opened by a container (the
-//! CVE-2019-5736 class). The victim is a copy of the binary in a temp dir,
+//! The pontoon binaries can never be opened by a container (the
+//! CVE-2019-5736 class). The victim is a copy of `pontoon` and of
+//! `pontoon-monitor` beside it (so the monitor runs from the copy) in a temp dir,
 //! owned by the user running the tests (as a `cargo install` binary is),
 //! never the real one: `--init`'s PID 1 and `exec`'s stages run from a
 //! sealed in-memory copy, so /proc/PID/exe never leads to the victim, and
@@ -13,10 +14,12 @@ use std::path::{Path, PathBuf};
 
 use common::{process_alive, wait_until, TestEnv};
 
-/// A private, writable copy of pontoon, and its content at the start.
+/// Private, writable copies of pontoon and its monitor, and their content
+/// at the start.
 struct Victim {
     path: PathBuf,
-    original: Vec<u8>,
+    monitor: PathBuf,
+    originals: Vec<(PathBuf, Vec<u8>)>,
     _dir: tempfile::TempDir,
 }
 
@@ -24,18 +27,22 @@ impl Victim {
     fn new() -> Victim {
         let dir = tempfile::tempdir().expect("create a dir for the victim");
         let path = dir.path().join("pontoon");
+        let monitor = dir.path().join("pontoon-monitor");
         std::fs::copy(common::pontoon_bin(), &path).expect("copy pontoon");
-        let original = std::fs::read(&path).expect("read the victim");
-        Victim { path, original, _dir: dir }
+        std::fs::copy(common::pontoon_monitor_bin(), &monitor).expect("copy pontoon-monitor");
+        let originals = [&path, &monitor].map(|p| (p.clone(), std::fs::read(p).expect("read the victim"))).into();
+        Victim { path, monitor, originals, _dir: dir }
     }
 
     fn assert_untouched(&self) {
-        let now = std::fs::read(&self.path).expect("read the victim");
-        assert!(now == self.original, "the host's pontoon binary was changed by a container");
+        for (path, original) in &self.originals {
+            let now = std::fs::read(path).expect("read the victim");
+            assert!(&now == original, "the host's {} was changed by a container", path.display());
+        }
     }
 
-    fn inode(&self) -> u64 {
-        std::fs::metadata(&self.path).expect("stat the victim").ino()
+    fn inodes(&self) -> [u64; 2] {
+        [&self.path, &self.monitor].map(|p| std::fs::metadata(p).expect("stat the victim").ino())
     }
 }
 
@@ -58,8 +65,10 @@ fn the_init_of_a_container_is_never_the_host_binary() {
     let out = run(&env, &victim.path, &["run", "--rm", "--init", "--cap-add", "SYS_PTRACE", "busybox", "sh", "-c", ATTACK]);
     assert!(out.contains("attacked"), "{out}");
     assert!(out.contains("memfd:"), "PID 1 runs from a sealed copy: {out}");
-    assert!(!out.contains(&victim.path.display().to_string()), "{out}");
-    assert!(!out.contains(&format!("inode={}\n", victim.inode())), "another inode than the victim's: {out}");
+    assert!(!out.contains(&victim.path.display().to_string()) && !out.contains(&victim.monitor.display().to_string()), "{out}");
+    for inode in victim.inodes() {
+        assert!(!out.contains(&format!("inode={inode}\n")), "another inode than the victim's: {out}");
+    }
     victim.assert_untouched();
 }
 
@@ -72,6 +81,8 @@ fn the_binary_stays_untouched_when_the_monitor_is_killed() {
     let loop_attack = "while true; do echo evil >> /proc/1/exe; done 2>/dev/null";
     run(&env, &victim.path, &["run", "-d", "--name", "attacker", "--init", "--cap-add", "SYS_PTRACE", "busybox", "sh", "-c", loop_attack]);
     let monitor = env.state_field("attacker", "monitor_pid").as_i64().expect("a monitor pid");
+    let monitor_exe = std::fs::read(format!("/proc/{monitor}/cmdline")).unwrap_or_default();
+    assert!(monitor_exe.starts_with(victim.monitor.as_os_str().as_encoded_bytes()), "the monitor runs the copy of pontoon-monitor");
     let init = env.state_field("attacker", "pid").as_i64().expect("an init pid");
     std::thread::sleep(std::time::Duration::from_millis(200));
     nix::sys::signal::kill(nix::unistd::Pid::from_raw(monitor as i32), nix::sys::signal::Signal::SIGKILL).expect("kill the monitor");

@@ -68,6 +68,7 @@ fn make_install_puts_everything_under_destdir_and_prefix_and_uninstall_takes_it_
     let installed = files_under(&dest);
     for want in [
         "usr/local/bin/pontoon",
+        "usr/local/libexec/pontoon/pontoon-monitor",
         "usr/local/share/man/man1/pontoon.1",
         "usr/local/share/man/man1/pontoon-run.1",
         "usr/local/share/man/man1/pontoon-volume-rm.1",
@@ -310,4 +311,17 @@ fn zsh_completes_the_store_s_names_where_a_command_takes_them() {
     // Several: it lists them.
     typed("pontoon inspect ", "busybox:latest");
     typed("pontoon inspect ", "webserver");
+}
+
+#[test]
+fn the_installed_pontoon_supervises_containers_with_its_installed_monitor() {
+    let Some(i) = installed() else { return };
+    let pontoon = i.prefix.join("bin/pontoon");
+    let out = i.env.cmd_with(&pontoon, &["run", "-d", "--name", "installed", "--network", "none", "busybox", "sleep", "1000"]).output().expect("run the installed pontoon");
+    assert!(out.status.success(), "{}", common::describe(&out));
+    let monitor = i.env.state_field("installed", "monitor_pid").as_i64().expect("a monitor pid");
+    let cmdline = fs::read(format!("/proc/{monitor}/cmdline")).expect("read the monitor's cmdline");
+    let argv0 = String::from_utf8_lossy(cmdline.split(|b| *b == 0).next().unwrap_or_default()).into_owned();
+    assert_eq!(argv0, i.prefix.join("libexec/pontoon/pontoon-monitor").display().to_string());
+    i.env.ok(&["rm", "-f", "-t", "0", "installed"]);
 }

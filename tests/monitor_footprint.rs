@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{wait_until, TestEnv};
+use common::{pontoon_monitor_bin, wait_until, TestEnv};
 
 /// kB of Private_Dirty per mapping of /proc/PID/smaps, with its name.
 fn private_dirty(pid: i64) -> Vec<(String, u64)> {
@@ -41,6 +41,51 @@ fn a_running_monitor_keeps_little_memory_of_its_own() {
     assert!(stack < 280, "the monitor's stack holds {stack} kB: {maps:?}");
     assert!(own < 640, "the monitor holds {own} kB of its own: {maps:?}");
     env.ok(&["rm", "-f", "-t", "0", "idle"]);
+}
+
+/// argv[0] of a process: the program `start` executed.
+fn argv0(pid: i64) -> String {
+    let cmdline = std::fs::read(format!("/proc/{pid}/cmdline")).expect("read the monitor's cmdline");
+    String::from_utf8_lossy(cmdline.split(|b| *b == 0).next().unwrap_or_default()).into_owned()
+}
+
+#[test]
+fn the_small_monitor_supervises_when_installed_and_the_engine_does_without_it() {
+    let env = TestEnv::with_busybox();
+    env.ok(&["run", "-d", "--name", "small", "--network", "none", "busybox", "sleep", "1000"]);
+    let monitor = env.state_field("small", "monitor_pid").as_i64().expect("a monitor pid");
+    assert_eq!(argv0(monitor), pontoon_monitor_bin().display().to_string(), "the monitor beside pontoon runs");
+    // A pontoon copied alone (no pontoon-monitor beside it, none in
+    // ../libexec/pontoon) supervises with its own `__monitor`.
+    let alone = tempfile::tempdir().expect("a dir for a lone pontoon");
+    let bin = alone.path().join("pontoon");
+    std::fs::copy(common::pontoon_bin(), &bin).expect("copy pontoon");
+    let out = env.cmd_with(&bin, &["run", "-d", "--name", "whole", "--network", "none", "busybox", "sleep", "1000"]).output().expect("run the lone pontoon");
+    assert!(out.status.success(), "{}", common::describe(&out));
+    let monitor = env.state_field("whole", "monitor_pid").as_i64().expect("a monitor pid");
+    assert_eq!(argv0(monitor), "/proc/self/exe", "the engine's own monitor runs");
+    let running = env.ok(&["ps", "--format", "{{.Names}}"]);
+    assert!(running.contains("small") && running.contains("whole"), "{running}");
+    env.ok(&["rm", "-f", "-t", "0", "small", "whole"]);
+}
+
+#[test]
+fn pontoon_monitor_refuses_another_engine_version_and_any_other_command() {
+    let env = TestEnv::new();
+    let root = env.path().join("r").to_string_lossy().into_owned();
+    let runroot = env.path().join("rr").to_string_lossy().into_owned();
+    let out = env
+        .cmd_with(&pontoon_monitor_bin(), &["--root", &root, "--runroot", &runroot, "__monitor", "abc"])
+        .env("_PONTOON_ENGINE_VERSION", "0.0.0-elsewhere")
+        .output()
+        .expect("run pontoon-monitor");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(125), "{stderr}");
+    assert!(stderr.contains("started by pontoon 0.0.0-elsewhere") && stderr.contains("same build"), "{stderr}");
+    let out = env.cmd_with(&pontoon_monitor_bin(), &["ps"]).output().expect("run pontoon-monitor");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(125), "{stderr}");
+    assert!(stderr.contains("run `pontoon` instead"), "{stderr}");
 }
 
 #[test]

@@ -142,7 +142,7 @@ net_share() {
   chmod 711 "$BENCH"
   install -d -m 755 "$NET_SHARE"
   install -d -o "$NET_USER" "$NET_SHARE/w"
-  install -m 755 "$PONTOON" scripts/bench-network.sh scripts/bench/interleave.sh "$NET_SHARE/"
+  install -m 755 "$PONTOON" "$(dirname "$PONTOON")/pontoon-monitor" scripts/bench-network.sh scripts/bench/interleave.sh "$NET_SHARE/"
   install -m 644 "$BUSYBOX_TAR" "$NET_SHARE/busybox-rootfs.tar"
   [[ -e $BENCH/busybox-archive.tar ]] && install -m 644 "$BENCH/busybox-archive.tar" "$NET_SHARE/"
   return 0

@@ -4,7 +4,6 @@
 use std::fs;
 use std::io::BufRead;
 use std::os::fd::{AsRawFd, OwnedFd};
-use std::process::Command;
 
 use anyhow::{bail, Context, Result};
 use chrono::Utc;
@@ -308,10 +307,11 @@ fn write_pid_files(store: &Store, id: &str) -> Result<()> {
     Ok(())
 }
 
-/// Double-forks `pontoon __monitor ID` into its own session, so it outlives
-/// this command and is never a zombie of it.
+/// Double-forks `pontoon-monitor __monitor ID` (or `pontoon __monitor ID`,
+/// see engine::monitor_exe) into its own session, so it outlives this
+/// command and is never a zombie of it.
 fn spawn_monitor(store: &Store, id: &str, sync_w: &OwnedFd, attach: bool, tty_size: Option<(u16, u16)>, preserve_fds: u32) -> Result<()> {
-    let mut cmd = Command::new("/proc/self/exe");
+    let mut cmd = crate::engine::monitor_exe::monitor_command();
     cmd.arg("--root").arg(&store.paths.root).arg("--runroot").arg(&store.paths.runroot);
     cmd.arg("__monitor").arg(id).arg("--sync-fd").arg(sync_w.as_raw_fd().to_string());
     if attach {

@@ -23,6 +23,7 @@ pub fn monitor(paths: &StorePaths, args: MonitorArgs) -> Result<()> {
     // Before anything is opened (the store included): what the caller of
     // `run` had open must not reach the container through us.
     crate::monitor::close_inherited_fds(args.sync_fd, args.preserve_fds);
+    crate::engine::monitor_exe::check_engine_version().map_err(anyhow::Error::msg)?;
     let store = open_store(paths)?;
     crate::monitor::run(&store, args)
 }

@@ -52,6 +52,7 @@ pub mod top;
 pub mod user;
 pub mod userns;
 pub mod lifecycle;
+pub mod monitor_exe;
 pub mod copy_up;
 pub mod disk_usage;
 pub mod mounts;

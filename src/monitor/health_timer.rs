@@ -7,7 +7,7 @@
 //! restart loop (`run_until_done`). It also keeps `--timeout`: that
 //! many seconds after a start it stops the container as `stop` would.
 
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
 use nix::sys::signal::Signal;
@@ -133,7 +133,7 @@ impl<'a> HealthTimer<'a> {
         if !running {
             return;
         }
-        let mut cmd = Command::new("/proc/self/exe");
+        let mut cmd = crate::engine::monitor_exe::engine_command();
         cmd.args(crate::monitor::health::probe_args(self.store, &self.record.id));
         // Its errors go to the monitor's log (our stderr).
         cmd.stdin(Stdio::null()).stdout(Stdio::null());

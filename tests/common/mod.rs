@@ -37,6 +37,12 @@ pub fn pontoon_bin() -> PathBuf {
     }
 }
 
+/// The `pontoon-monitor` that goes with [`pontoon_bin`]: beside it, as
+/// cargo builds it and the unprivileged CI run copies it.
+pub fn pontoon_monitor_bin() -> PathBuf {
+    pontoon_bin().with_file_name("pontoon-monitor")
+}
+
 pub fn is_root() -> bool {
     nix::unistd::geteuid().is_root()
 }
