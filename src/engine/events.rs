@@ -123,9 +123,37 @@ struct Settings {
     max_size: u64,
 }
 
+/// The settings as `start` hands them to a monitor: the monitor writes
+/// where its command does without reading and parsing containers.conf (a
+/// TOML parser it would otherwise link and run at every container start).
+const SETTINGS_ENV: &str = "_PONTOON_EVENTS_SETTINGS";
+
+/// `SETTINGS_ENV`'s value for a process this one starts.
+pub fn settings_for_child() -> (&'static str, String) {
+    let s = settings();
+    let path = s.path.as_deref().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
+    (SETTINGS_ENV, format!("{} {} {path}", u8::from(s.enabled), s.max_size))
+}
+
+/// `settings_for_child`'s text, back; None for anything it never writes.
+fn settings_from_parent(text: &str) -> Option<Settings> {
+    let mut fields = text.splitn(3, ' ');
+    let enabled = match fields.next()? {
+        "1" => true,
+        "0" => false,
+        _ => return None,
+    };
+    let max_size = fields.next()?.parse().ok()?;
+    let path = fields.next()?;
+    Some(Settings { enabled, path: (!path.is_empty()).then(|| path.into()), max_size })
+}
+
 fn settings() -> &'static Settings {
     static SETTINGS: OnceLock<Settings> = OnceLock::new();
     SETTINGS.get_or_init(|| {
+        if let Some(given) = std::env::var(SETTINGS_ENV).ok().and_then(|t| settings_from_parent(&t)) {
+            return given;
+        }
         // A broken containers.conf is reported by the commands that use it;
         // events then go to the default place.
         let conf = crate::engine::containers_conf::ContainersConf::load().unwrap_or_default();
@@ -205,6 +233,18 @@ impl Follow {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_monitor_reads_back_the_settings_its_start_wrote() {
+        let s = settings_from_parent("1 4096 /var/log/my events.log").unwrap();
+        assert!(s.enabled && s.max_size == 4096);
+        assert_eq!(s.path.as_deref(), Some(std::path::Path::new("/var/log/my events.log")));
+        let s = settings_from_parent("0 10 ").unwrap();
+        assert!(!s.enabled && s.path.is_none());
+        for bad in ["", "yes 1 /x", "1 big /x", "1 10"] {
+            assert!(settings_from_parent(bad).is_none(), "{bad:?}");
+        }
+    }
 
     #[test]
     fn lines_have_podman_s_field_names() {
