@@ -112,3 +112,27 @@ fn a_dead_monitor_shows_as_exited_through_the_cache() {
     assert_eq!(env.ok(&["ps", "-q"]), "", "not running");
     env.ok(&["rm", "-f", "victim"]);
 }
+
+#[test]
+fn the_cache_is_private_and_crashed_writes_leave_nothing_for_long() {
+    let env = TestEnv::with_busybox();
+    env.ok(&["create", "--name", "secretive", "-l", "token=hunter2", "busybox", "true"]);
+    let id = id_of(&env, "secretive");
+    wait_cached(&env, &id, "hunter2");
+    // It copies commands and labels from records only their owner reads.
+    let mode = fs::metadata(cache_file(&env)).expect("the cache").mode();
+    assert_eq!(mode & 0o077, 0, "the cache is 0600, like the records: {mode:o}");
+    // What writes killed between their temporary file and its rename left,
+    // of this version and of earlier ones.
+    let containers = env.root.join("containers");
+    let leftovers = [containers.join(".listing-cache.json.Ab3dE9"), containers.join(".listing-cache.json.4242.123456")];
+    for tmp in &leftovers {
+        fs::write(tmp, b"{\"format\":1,\"entries\":[").expect("a crashed write's temporary file");
+    }
+    assert_eq!(env.ok(&["ps", "-a", "--format", "{{.Names}}"]), "secretive\n");
+    for tmp in &leftovers {
+        assert!(!tmp.exists(), "the next listing removed {}", tmp.display());
+    }
+    let left: Vec<String> = fs::read_dir(&containers).expect("list").filter_map(|e| e.ok()?.file_name().into_string().ok()).filter(|n| n.starts_with(".listing-cache")).collect();
+    assert_eq!(left, vec![".listing-cache.json".to_string()], "only the cache itself");
+}

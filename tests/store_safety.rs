@@ -246,6 +246,38 @@ fn a_removal_killed_midway_is_finished_by_the_next_rm_or_prune() {
     env.ok(&["create", "--name", "cache", "busybox", "true"]);
 }
 
+/// What a host crash leaves of a `--rm` container's records, which are
+/// never synced: the file, empty.
+fn cut_record(env: &TestEnv, id: &str) {
+    let record = env.root.join("containers").join(id).join("container.json");
+    std::fs::OpenOptions::new().write(true).open(&record).and_then(|f| f.set_len(0)).expect("truncate the record");
+}
+
+#[test]
+fn a_rm_container_whose_record_a_crash_cut_empty_gives_its_name_and_directory_back() {
+    let env = TestEnv::with_busybox();
+    let containers = env.root.join("containers");
+    let cut = env.ok(&["create", "--rm", "--name", "cut", "busybox", "true"]).trim().to_string();
+    cut_record(&env, &cut);
+    assert_eq!(env.ok(&["ps", "-a", "--format", "{{.Names}}"]), "", "it reads as missing");
+    let (_, err) = env.fails(&["inspect", "cut"]);
+    assert!(err.contains("no such"), "{err}");
+    // Its name is free: the dead container's claim and directory go.
+    let again = env.ok(&["create", "--name", "cut", "busybox", "true"]).trim().to_string();
+    assert_eq!(env.ok(&["inspect", "--format", "{{.Id}}", "cut"]).trim(), again);
+    assert!(!containers.join(&cut).exists(), "the dead container's directory is removed");
+
+    // One whose name nobody takes again: prune removes it.
+    let left = env.ok(&["create", "--rm", "--name", "left", "busybox", "true"]).trim().to_string();
+    cut_record(&env, &left);
+    let pruned = env.ok(&["container", "prune", "-f"]);
+    assert!(pruned.contains(&left), "prune reports it: {pruned}");
+    let entries = store_entries(&env, "containers");
+    assert!(!entries.iter().any(|e| e.contains(&left) || e.contains(&cut)), "no directory of them is left: {entries:?}");
+    assert!(!containers.join("names").join("left").exists(), "nor the claim of its name");
+    env.ok(&["create", "--name", "left", "busybox", "true"]);
+}
+
 fn is_zombie(pid: i32) -> bool {
     std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|s| s.rsplit_once(')').is_some_and(|(_, r)| r.trim_start().starts_with('Z')))
 }

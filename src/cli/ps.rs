@@ -255,21 +255,10 @@ pub fn ps(ctx: &Ctx, args: PsArgs) -> Result<()> {
 }
 
 /// The containers as listings see them (store::container_listing), with
-/// those whose monitor died marked exited: those are loaded in full, as
-/// reconciling them acts on their whole spec (networks, cgroups).
+/// those whose monitor died marked exited.
 fn listed_and_reconciled(store: &crate::store::Store) -> Result<Vec<Container>> {
-    let mut listed = store.containers.list_for_listing()?;
-    for c in listed.iter_mut() {
-        let dead = matches!(c.state.status, Status::Running | Status::Paused | Status::Stopping) && !is_running(c);
-        if !dead {
-            continue;
-        }
-        let Ok(full) = store.containers.load(&c.record.id) else { continue };
-        if let Some(fixed) = crate::engine::lifecycle::reconciled(store, vec![full]).pop() {
-            *c = fixed;
-        }
-    }
-    Ok(listed)
+    let listed = store.containers.list_for_listing()?;
+    Ok(listed.into_iter().map(|c| crate::engine::lifecycle::reconcile_if_dead(store, c)).collect())
 }
 
 /// Podman's `--sort`: the list is newest first already (created).

@@ -47,7 +47,7 @@ const EXIT_KILLED: i32 = 128 + libc::SIGKILL;
 /// the record of it. Fails (and leaves the state alone) when a process of
 /// the container survives.
 pub fn reconcile(store: &Store, c: &Container) -> Result<Container> {
-    if matches!(c.state.status, Status::Running | Status::Paused | Status::Stopping) && !is_running(c) {
+    if monitor_died(c) {
         let killed = kill_leftovers(c)?;
         crate::network::setup::after_dead_monitor(store, c);
         let reason = match (c.state.monitor_pid, killed) {
@@ -112,22 +112,41 @@ fn kill_leftovers(c: &Container) -> Result<bool> {
     Ok(found)
 }
 
+/// Whether the state says the container runs while its monitor is gone.
+fn monitor_died(c: &Container) -> bool {
+    matches!(c.state.status, Status::Running | Status::Paused | Status::Stopping) && !is_running(c)
+}
+
 /// The containers as they really are: any whose monitor died is
 /// reconciled (what it left killed, `Exited (137)` recorded). For listings.
 pub fn reconciled(store: &Store, containers: Vec<Container>) -> Vec<Container> {
-    containers
-        .into_iter()
-        .map(|c| {
-            let dead = matches!(c.state.status, Status::Running | Status::Paused | Status::Stopping) && !is_running(&c);
-            if dead {
-                match reconcile(store, &c) {
-                    Ok(fixed) => return fixed,
-                    Err(e) => eprintln!("Error: {}", crate::errors::one_line(&e)),
-                }
-            }
-            c
-        })
-        .collect()
+    containers.into_iter().map(|c| reconciled_one(store, c)).collect()
+}
+
+/// `c`, reconciled if its monitor died; a failure is reported and leaves it as it was.
+fn reconciled_one(store: &Store, c: Container) -> Container {
+    if monitor_died(&c) {
+        match reconcile(store, &c) {
+            Ok(fixed) => return fixed,
+            Err(e) => eprintln!("Error: {}", crate::errors::one_line(&e)),
+        }
+    }
+    c
+}
+
+/// A container as a listing read it (store::container_listing, part of
+/// its spec only), reconciled if its monitor died: that one is loaded in
+/// full first, as reconciling acts on its whole spec (networks, cgroups).
+/// Any other is returned as listed, without reading more.
+pub fn reconcile_if_dead(store: &Store, listed: Container) -> Container {
+    if !monitor_died(&listed) {
+        return listed;
+    }
+    match store.containers.load(&listed.record.id) {
+        Ok(full) => reconciled_one(store, full),
+        // Removed since it was listed: shown as listed.
+        Err(_) => listed,
+    }
 }
 
 /// Reconciles the named containers (all with `all`) before a command enters

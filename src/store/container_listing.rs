@@ -14,15 +14,20 @@
 //! "racily clean" rule, an entry is cached only when both files' ctimes
 //! are older than the listing by more than a filesystem timestamp tick, so
 //! that a write landing in the same tick as the read can never look
-//! unchanged. The cache is written without fsync by tmp+rename: after a
-//! crash it is at worst missing or unparsable, and then rebuilt.
+//! unchanged. The cache is written without fsync by the store's atomic
+//! write (store::atomic), 0600 like the records it copies from (it holds
+//! commands, labels, mounts and healthchecks): after a crash it is at worst
+//! missing or unparsable, and then rebuilt. A crash in the middle of a
+//! write leaves a temporary file beside it (`.listing-cache.json.XXXXXX`):
+//! the next write removes those it saw, so they never pile up.
 
 use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::os::fd::AsRawFd;
-use std::path::Path;
+use std::io::Write;
+use std::path::{Path, PathBuf};
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use chrono::{DateTime, Utc};
 use nix::fcntl::AtFlags;
 use serde::{Deserialize, Serialize};
@@ -32,9 +37,13 @@ use crate::spec::health::HealthSpec;
 use crate::spec::mounts::MountSpec;
 use crate::spec::ports::PortMapping;
 use crate::spec::restart::RestartPolicy;
+use crate::store::atomic::{write_atomic_with_as, Durability};
 use crate::store::containers::{read_json, Container, ContainerRecord, ContainerState, ContainerStore, RECORD_FILE, STATE_FILE};
 
 const CACHE_FILE: &str = ".listing-cache.json";
+/// The cache's temporary files (and those of the hand-written writes of
+/// earlier versions, `.listing-cache.json.PID.RAND`) start with this.
+const TMP_PREFIX: &str = ".listing-cache.json.";
 /// Bumped whenever an entry's meaning changes: another format is ignored.
 const FORMAT: u32 = 1;
 /// How much older than the listing a file's ctime must be for its entry
@@ -175,9 +184,15 @@ impl ContainerStore {
         // Per container in `out`: its files' keys when it may be cached.
         let mut keys: Vec<Option<(FileKey, Option<FileKey>)>> = Vec::with_capacity(loaded_count + 16);
         let mut changed = false;
+        // Temporary files of cache writes a crash cut short.
+        let mut leftovers = Vec::new();
         let ids = fs::read_dir(dir).map_err(|e| anyhow::Error::new(e).context(format!("list {}", dir.display())))?;
         for entry in ids.filter_map(|e| e.ok()) {
             let name = entry.file_name();
+            if name.to_str().is_some_and(|n| n.starts_with(TMP_PREFIX)) {
+                leftovers.push(entry.path());
+                continue;
+            }
             let Some(id) = name.to_str().filter(|n| n.len() == 64) else { continue };
             let Some(record_key) = stat_at(&dir_fd, &format!("{id}/{RECORD_FILE}"))? else { continue };
             let state_key = stat_at(&dir_fd, &format!("{id}/{STATE_FILE}"))?;
@@ -199,9 +214,9 @@ impl ContainerStore {
         }
         let kept = keys.iter().flatten().count();
         // Fewer kept than loaded: containers were removed since.
-        if changed || kept != loaded_count {
+        if changed || kept != loaded_count || !leftovers.is_empty() {
             let entries = out.iter().zip(&keys).filter_map(|(c, k)| k.map(|(record_key, state_key)| Entry::of(c, record_key, state_key))).collect();
-            write_cache(dir, &cache_path, entries);
+            write_cache(&cache_path, entries, &leftovers);
         }
         out.sort_by_cached_key(|c| std::cmp::Reverse(c.record.created));
         Ok(out)
@@ -231,11 +246,13 @@ fn read_cache(path: &Path) -> Vec<Entry> {
 }
 
 /// Best effort: a listing works the same without its cache (read-only
-/// store, full disk, another user's store).
-fn write_cache(dir: &Path, path: &Path, entries: Vec<Entry>) {
-    let Ok(bytes) = serde_json::to_vec(&Cache { format: FORMAT, entries }) else { return };
-    let tmp = dir.join(format!("{CACHE_FILE}.{}.{}", std::process::id(), rand::random::<u32>()));
-    if fs::write(&tmp, bytes).and_then(|_| fs::rename(&tmp, path)).is_err() {
-        let _ = fs::remove_file(&tmp);
+/// store, full disk, another user's store). `leftovers` are temporary
+/// files of earlier writes, removed first: one that a parallel listing is
+/// writing right now only costs that listing its cache write.
+fn write_cache(path: &Path, entries: Vec<Entry>, leftovers: &[PathBuf]) {
+    for tmp in leftovers {
+        let _ = fs::remove_file(tmp);
     }
+    let Ok(bytes) = serde_json::to_vec(&Cache { format: FORMAT, entries }) else { return };
+    let _ = write_atomic_with_as(path, TMP_PREFIX, Some(0o600), Durability::Volatile, |file| file.write_all(&bytes).context("write the listing cache"));
 }

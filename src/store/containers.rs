@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::errors::PontoonError;
 use crate::spec::container::ContainerSpec;
 use crate::store::atomic::{write_json_atomic_as, Durability};
+use crate::store::container_names::cut_by_crash;
 use crate::store::lock::{lock_dir, lock_exclusive, try_lock_dir};
 use crate::store::reserve::{is_no_space, Reserve};
 
@@ -175,53 +176,31 @@ impl ContainerStore {
         self.dir.join(id)
     }
 
-    fn name_file(&self, name: &str) -> PathBuf {
-        self.dir.join("names").join(name)
-    }
-
-    /// Claims `name` for `id`: an exclusive create of `names/<name>`, so two
-    /// concurrent creates can never get the same name and no listing is
-    /// needed. A claim left by a container that no longer exists is taken over.
-    fn reserve_name(&self, name: &str, id: &str) -> Result<()> {
-        let path = self.name_file(name);
-        let dir = self.dir.join("names");
-        fs::create_dir_all(&dir).with_context(|| format!("create {}", dir.display()))?;
-        for _ in 0..2 {
-            match fs::OpenOptions::new().write(true).create_new(true).open(&path) {
-                Ok(mut f) => {
-                    use std::io::Write;
-                    return f.write_all(id.as_bytes()).with_context(|| format!("write {}", path.display()));
-                }
-                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
-                    let owner = fs::read_to_string(&path).unwrap_or_default();
-                    if owner.is_empty() || self.dir_of(&owner).join(RECORD_FILE).exists() || owner == id {
-                        return Err(PontoonError::NameInUse(name.to_string()).into());
-                    }
-                    // The owner is gone (an interrupted create or remove).
-                    let _ = fs::remove_file(&path);
-                }
-                Err(e) => return Err(e).with_context(|| format!("claim the name in {}", path.display())),
-            }
-        }
-        Err(PontoonError::NameInUse(name.to_string()).into())
-    }
-
-    fn release_name(&self, name: &str, id: &str) {
-        let path = self.name_file(name);
-        if fs::read_to_string(&path).is_ok_and(|owner| owner == id) {
-            let _ = fs::remove_file(&path);
-        }
-    }
-
-    /// Records a new container; fails when its name is taken.
+    /// Records a new container; fails when its name is taken. The
+    /// directory is made and locked before the name is claimed and stays
+    /// locked until the record is written: a claim whose container has a
+    /// locked directory is a create in progress, not a dead one (see
+    /// store::container_names).
     pub fn create(&self, record: &ContainerRecord) -> Result<()> {
-        self.reserve_name(&record.name, &record.id)?;
         let dir = self.dir_of(&record.id);
+        let (_creating, buried) = {
+            let names = self.lock_names()?;
+            fs::create_dir_all(&dir).with_context(|| format!("create {}", dir.display()))?;
+            let creating = try_lock_dir(&dir)?.with_context(|| format!("{} is locked by another command", dir.display()))?;
+            match self.reserve_name(&names, &record.name, &record.id) {
+                Ok(buried) => (creating, buried),
+                Err(e) => {
+                    let _ = fs::remove_dir(&dir);
+                    return Err(e);
+                }
+            }
+        };
+        if let Some(buried) = buried {
+            buried.delete();
+        }
         let volatile = record.spec.auto_remove;
         let state = ContainerState { volatile, ..Default::default() };
-        let written = fs::create_dir_all(&dir)
-            .with_context(|| format!("create {}", dir.display()))
-            .and_then(|_| write_json_atomic_as(&dir.join(STATE_FILE), &state, Durability::unless(volatile)))
+        let written = write_json_atomic_as(&dir.join(STATE_FILE), &state, Durability::unless(volatile))
             // The record is written last: a directory without it is an
             // interrupted create, which `list` ignores and prune removes.
             .and_then(|_| write_json_atomic_as(&dir.join(RECORD_FILE), record, Durability::unless(volatile)));
@@ -234,7 +213,10 @@ impl ContainerStore {
     /// Gives a container another name (as `rename`).
     pub fn rename(&self, id: &str, new_name: &str) -> Result<()> {
         let mut c = self.load(id)?;
-        self.reserve_name(new_name, id)?;
+        let buried = self.reserve_name(&self.lock_names()?, new_name, id)?;
+        if let Some(buried) = buried {
+            buried.delete();
+        }
         let old = std::mem::replace(&mut c.record.name, new_name.to_string());
         if let Err(e) = write_json_atomic_as(&self.dir_of(id).join(RECORD_FILE), &c.record, Durability::unless(c.state.volatile)) {
             self.release_name(new_name, id);
@@ -281,7 +263,7 @@ impl ContainerStore {
 
     /// Like `update_state`, but does nothing when the container was removed.
     pub fn update_state_if_exists(&self, id: &str, change: impl FnOnce(&mut ContainerState) -> Result<()>) -> Result<()> {
-        if !self.dir_of(id).join(RECORD_FILE).exists() {
+        if !self.has_record(id) {
             return Ok(());
         }
         self.update_state(id, change)
@@ -313,11 +295,11 @@ impl ContainerStore {
     /// Finds a container by full Id, name, or unique Id prefix, reading
     /// only the one container's files.
     pub fn find(&self, wanted: &str) -> Result<Container> {
-        if wanted.len() == 64 && self.dir_of(wanted).join(RECORD_FILE).exists() {
+        if wanted.len() == 64 && self.has_record(wanted) {
             return self.load(wanted);
         }
         if !wanted.is_empty() && !wanted.contains('/') {
-            if let Ok(id) = fs::read_to_string(self.name_file(wanted)) {
+            if let Some(id) = self.name_owner(wanted) {
                 if let Ok(c) = self.load(&id) {
                     if c.record.name == wanted {
                         return Ok(c);
@@ -330,7 +312,7 @@ impl ContainerStore {
                 .filter_map(|e| e.ok())
                 .map(|e| e.file_name().to_string_lossy().into_owned())
                 .filter(|n| n.len() == 64 && !wanted.is_empty() && n.starts_with(wanted))
-                .filter(|n| self.dir_of(n).join(RECORD_FILE).exists())
+                .filter(|n| self.has_record(n))
                 .collect(),
             Err(e) if e.kind() == io::ErrorKind::NotFound => Vec::new(),
             Err(e) => return Err(e).with_context(|| format!("list {}", self.dir.display())),
@@ -379,13 +361,18 @@ impl ContainerStore {
         Ok(())
     }
 
-    fn tombstone_of(&self, id: &str) -> PathBuf {
+    pub(super) fn tombstone_of(&self, id: &str) -> PathBuf {
         self.dir.join(format!("{TOMBSTONE_PREFIX}{id}"))
     }
 
-    /// Tombstones nobody is deleting now (their remove was killed): the
-    /// directory, locked for the caller, and what it recorded.
+    /// Tombstones nobody is deleting now (their remove was killed), and
+    /// the directories of containers without a usable record (made
+    /// tombstones first, see store::container_names): the directory,
+    /// locked for the caller, and what it recorded.
     pub fn abandoned_tombstones(&self) -> Vec<Tombstone> {
+        if let Err(e) = self.bury_dead() {
+            eprintln!("warning: containers without a usable record are left: {}", crate::errors::one_line(&e));
+        }
         let Ok(entries) = fs::read_dir(&self.dir) else { return Vec::new() };
         let mut out = Vec::new();
         for entry in entries.filter_map(|e| e.ok()) {
@@ -443,7 +430,7 @@ pub(super) fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<O
         // Only a volatile write cut by a crash leaves an empty record (see
         // `ContainerState::volatile`): that container is gone, as a missing
         // record says.
-        Ok(bytes) if bytes.is_empty() => Ok(None),
+        Ok(bytes) if cut_by_crash(&bytes) => Ok(None),
         Ok(bytes) => Ok(Some(serde_json::from_slice(&bytes).with_context(|| format!("parse {}", path.display()))?)),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(e).with_context(|| format!("read {}", path.display())),

@@ -9,6 +9,7 @@
 pub mod atomic;
 pub mod blobs;
 mod container_listing;
+mod container_names;
 pub mod containers;
 pub mod events;
 pub mod images;
