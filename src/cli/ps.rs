@@ -175,13 +175,14 @@ pub fn ps(ctx: &Ctx, args: PsArgs) -> Result<()> {
         Default::default()
     };
     let pods: PodNames = crate::engine::pods::list(&store)?.into_iter().map(|p| (p.id, p.name)).collect();
-    let mut containers = listed_and_reconciled(&store)?;
+    let containers = listed_and_reconciled(&store)?;
     let limit = if args.latest { Some(1) } else { args.last };
     let show_all = args.all || limit.is_some() || !args.filter.is_empty();
-    containers.retain(|c| show_all || is_running(c));
-    let mut kept = Vec::with_capacity(containers.len());
-    for c in containers {
-        if matches(&c, &args.filter, &pods)? {
+    // By reference: a listed container is 2 kB, and a thousand of them
+    // moved through each step showed in ps's profile.
+    let mut kept: Vec<&Container> = Vec::with_capacity(containers.len());
+    for c in containers.iter().filter(|c| show_all || is_running(c)) {
+        if matches(c, &args.filter, &pods)? {
             kept.push(c);
         }
     }
@@ -257,12 +258,15 @@ pub fn ps(ctx: &Ctx, args: PsArgs) -> Result<()> {
 /// The containers as listings see them (store::container_listing), with
 /// those whose monitor died marked exited.
 fn listed_and_reconciled(store: &crate::store::Store) -> Result<Vec<Container>> {
-    let listed = store.containers.list_for_listing()?;
-    Ok(listed.into_iter().map(|c| crate::engine::lifecycle::reconcile_if_dead(store, c)).collect())
+    let mut listed = store.containers.list_for_listing()?;
+    for c in listed.iter_mut() {
+        crate::engine::lifecycle::reconcile_if_dead(store, c);
+    }
+    Ok(listed)
 }
 
 /// Podman's `--sort`: the list is newest first already (created).
-fn sort(list: &mut [Container], key: &str, commands: &mut CommandResolver) -> Result<()> {
+fn sort(list: &mut [&Container], key: &str, commands: &mut CommandResolver) -> Result<()> {
     match key {
         "created" | "runningfor" => {}
         "id" => list.sort_by(|a, b| a.record.id.cmp(&b.record.id)),

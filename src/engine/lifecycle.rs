@@ -137,15 +137,14 @@ fn reconciled_one(store: &Store, c: Container) -> Container {
 /// A container as a listing read it (store::container_listing, part of
 /// its spec only), reconciled if its monitor died: that one is loaded in
 /// full first, as reconciling acts on its whole spec (networks, cgroups).
-/// Any other is returned as listed, without reading more.
-pub fn reconcile_if_dead(store: &Store, listed: Container) -> Container {
-    if !monitor_died(&listed) {
-        return listed;
+/// Any other is left as listed, without reading more.
+pub fn reconcile_if_dead(store: &Store, listed: &mut Container) {
+    if !monitor_died(listed) {
+        return;
     }
-    match store.containers.load(&listed.record.id) {
-        Ok(full) => reconciled_one(store, full),
-        // Removed since it was listed: shown as listed.
-        Err(_) => listed,
+    // Removed since it was listed: shown as listed.
+    if let Ok(full) = store.containers.load(&listed.record.id) {
+        *listed = reconciled_one(store, full);
     }
 }
 

@@ -178,11 +178,11 @@ impl ContainerStore {
         let mut cached: HashMap<String, Entry> = read_cache(&cache_path).into_iter().map(|e| (e.id.clone(), e)).collect();
         let loaded_count = cached.len();
         let now = now_nanos();
-        // Containers are large: built once and moved as little as possible
-        // (the cache is written from them, the sort permutes indices).
-        let mut out: Vec<Container> = Vec::with_capacity(loaded_count + 16);
-        // Per container in `out`: its files' keys when it may be cached.
-        let mut keys: Vec<Option<(FileKey, Option<FileKey>)>> = Vec::with_capacity(loaded_count + 16);
+        // Containers are large (2 kB): each is built once, in its place in
+        // the newest-first list. The scan only notes where each comes from;
+        // the small notes are sorted, then the list is built in order.
+        let mut found: Vec<Found> = Vec::with_capacity(loaded_count + 16);
+        let mut fresh: Vec<Option<Container>> = Vec::new();
         let mut changed = false;
         // Temporary files of cache writes a crash cut short.
         let mut leftovers = Vec::new();
@@ -196,9 +196,8 @@ impl ContainerStore {
             let Some(id) = name.to_str().filter(|n| n.len() == 64) else { continue };
             let Some(record_key) = stat_at(&dir_fd, &format!("{id}/{RECORD_FILE}"))? else { continue };
             let state_key = stat_at(&dir_fd, &format!("{id}/{STATE_FILE}"))?;
-            if let Some(hit) = cached.remove(id).filter(|e| e.record_key == record_key && e.state_key == state_key) {
-                out.push(hit.into_container());
-                keys.push(Some((record_key, state_key)));
+            if let Some(hit) = cached.get(id).filter(|e| e.record_key == record_key && e.state_key == state_key) {
+                found.push(Found { created: hit.created, from: Source::Cache(id.to_string()), keys: Some((record_key, state_key)) });
                 continue;
             }
             // Stat first, read second: a file replaced in between is read
@@ -207,10 +206,23 @@ impl ContainerStore {
             let Some(record) = read_json::<ContainerRecord>(&container_dir.join(RECORD_FILE))? else { continue };
             let mut state: ContainerState = read_json(&container_dir.join(STATE_FILE))?.unwrap_or_default();
             state.settle();
-            out.push(Container { record, state });
             let settled = [Some(record_key), state_key].iter().flatten().all(|k| k.3 < now - RACY_NANOS);
-            keys.push(settled.then_some((record_key, state_key)));
             changed |= settled;
+            found.push(Found { created: record.created, from: Source::Read(fresh.len()), keys: settled.then_some((record_key, state_key)) });
+            fresh.push(Some(Container { record, state }));
+        }
+        found.sort_by_key(|f| std::cmp::Reverse(f.created));
+        let mut out: Vec<Container> = Vec::with_capacity(found.len());
+        let mut keys: Vec<Option<(FileKey, Option<FileKey>)>> = Vec::with_capacity(found.len());
+        for f in found {
+            let container = match f.from {
+                Source::Cache(id) => cached.remove(&id).map(Entry::into_container),
+                Source::Read(i) => fresh.get_mut(i).and_then(Option::take),
+            };
+            if let Some(c) = container {
+                out.push(c);
+                keys.push(f.keys);
+            }
         }
         let kept = keys.iter().flatten().count();
         // Fewer kept than loaded: containers were removed since.
@@ -218,9 +230,23 @@ impl ContainerStore {
             let entries = out.iter().zip(&keys).filter_map(|(c, k)| k.map(|(record_key, state_key)| Entry::of(c, record_key, state_key))).collect();
             write_cache(&cache_path, entries, &leftovers);
         }
-        out.sort_by_cached_key(|c| std::cmp::Reverse(c.record.created));
         Ok(out)
     }
+}
+
+/// Where the scan found one container, and its files' keys when its entry
+/// may be cached.
+struct Found {
+    created: DateTime<Utc>,
+    from: Source,
+    keys: Option<(FileKey, Option<FileKey>)>,
+}
+
+enum Source {
+    /// Its cache entry, still valid (by Id).
+    Cache(String),
+    /// Read from its files (index into the scan's fresh containers).
+    Read(usize),
 }
 
 fn stat_at(dir: &fs::File, path: &str) -> Result<Option<FileKey>> {
