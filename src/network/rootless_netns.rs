@@ -17,6 +17,11 @@
 //! the users directory has been empty (its mtime is when the last user
 //! left) for the linger, it stops pasta and exits, under the lock, so that
 //! no container can join a namespace on its way out.
+//!
+//! The monitor forks the holder after it has mounted its container's root
+//! filesystem in a mount namespace of its own; the holder goes back to the
+//! mount namespace the monitor started in (see [`remember_mount_namespace`])
+//! so that it does not keep that container's mounts alive after its monitor.
 
 use std::fs;
 use std::io::{Read, Write};
@@ -54,6 +59,20 @@ const MIN_CHECK: Duration = Duration::from_secs(1);
 
 fn linger() -> Duration {
     std::env::var(LINGER_ENV).ok().and_then(|s| s.trim().parse::<u64>().ok()).map_or(LINGER, Duration::from_secs)
+}
+
+/// The mount namespace this process had before it made one of its own
+/// (the monitor's, for its container's root filesystem): the holder lives
+/// there rather than in the monitor's private one, which its container's
+/// overlay (and fuse-overlayfs daemon) would otherwise outlive.
+static ORIGINAL_MOUNT_NS: std::sync::OnceLock<OwnedFd> = std::sync::OnceLock::new();
+
+/// Records this process's mount namespace as the one a holder it forks
+/// must return to; called by the monitor right before it unshares its own.
+pub fn remember_mount_namespace() -> Result<()> {
+    let ns = fs::File::open("/proc/self/ns/mnt").context("open this process's mount namespace (/proc/self/ns/mnt)")?;
+    let _ = ORIGINAL_MOUNT_NS.set(OwnedFd::from(ns));
+    Ok(())
 }
 
 fn dir(runroot: &Path) -> PathBuf {
@@ -230,6 +249,9 @@ fn start(dir: &Path) -> Result<i32> {
     // ordinary code after fork; it ends in _exit.
     match unsafe { fork() }.context("fork the rootless network namespace's holder")? {
         ForkResult::Child => {
+            // First, before the fd goes with the others: out of the
+            // monitor's mount namespace (see ORIGINAL_MOUNT_NS).
+            let left = ORIGINAL_MOUNT_NS.get().is_none_or(|ns| nix::sched::setns(ns, nix::sched::CloneFlags::CLONE_NEWNS).is_ok());
             crate::runtime::fds::close_all_except(&[ready_w.as_raw_fd()]);
             let _ = nix::unistd::setsid();
             let _ = nix::sys::prctl::set_name(c"pontoon-netns");
@@ -237,7 +259,8 @@ fn start(dir: &Path) -> Result<i32> {
             // credentials), which would keep every other monitor from
             // opening our namespace through /proc.
             let _ = nix::sys::prctl::set_dumpable(true);
-            let made = nix::sched::unshare(nix::sched::CloneFlags::CLONE_NEWNET).is_ok()
+            let made = left
+                && nix::sched::unshare(nix::sched::CloneFlags::CLONE_NEWNET).is_ok()
                 && crate::runtime::builtin::loopback::bring_up_loopback().is_ok();
             let _ = fs::File::from(ready_w).write_all(if made { b"1" } else { b"0" });
             if !made {
