@@ -41,6 +41,11 @@ pub struct RootlessNetns {
     /// The default gateway pasta gave the namespace: the host, for
     /// `host.containers.internal`.
     pub gateway: Option<IpAddr>,
+    /// Unique to this namespace among every one made for the runroot (a
+    /// random id chosen when it was made): its nsfs inode and interface
+    /// indexes are reused by the next namespace, this is not. None for a
+    /// namespace made before generations were recorded.
+    pub generation: Option<String>,
 }
 
 /// How long the namespace outlives its last user. Podman keeps its
@@ -100,7 +105,7 @@ pub fn acquire(runroot: &Path, container_id: &str, monitor_pid: i32) -> Result<R
     fs::write(dir.join("users").join(container_id), format!("{monitor_pid} {start}\n")).context("record a user of the rootless network namespace")?;
     let ns = netns::of_process(pid)?;
     let gateway = usermode::namespace_gateway(&ns);
-    Ok(RootlessNetns { netns: ns, gateway })
+    Ok(RootlessNetns { netns: ns, gateway, generation: generation(&dir) })
 }
 
 /// The namespace while `container_id` uses it (to detach from its
@@ -181,6 +186,13 @@ fn forget_dead_users(dir: &Path) {
             let _ = fs::remove_file(e.path());
         }
     }
+}
+
+/// The generation of the recorded namespace: the third word of
+/// holder.pid ("PID START GENERATION").
+fn generation(dir: &Path) -> Option<String> {
+    let text = fs::read_to_string(dir.join("holder.pid")).ok()?;
+    text.split_whitespace().nth(2).map(str::to_string)
 }
 
 /// The recorded holder when it is still the same process.
@@ -281,7 +293,10 @@ fn start(dir: &Path) -> Result<i32> {
             let pid = child.as_raw();
             let recorded = crate::runtime::process_start_time(pid)
                 .ok_or_else(|| anyhow!("the rootless network namespace's holder died at once"))
-                .and_then(|start| crate::store::atomic::write_atomic(&dir.join("holder.pid"), format!("{pid} {start}\n").as_bytes()));
+                .and_then(|start| {
+                    let generation = format!("{:016x}", rand::random::<u64>());
+                    crate::store::atomic::write_atomic(&dir.join("holder.pid"), format!("{pid} {start} {generation}\n").as_bytes())
+                });
             let carried = recorded.and_then(|()| {
                 let ns = netns::of_process(pid)?;
                 // Containers' traffic is routed through this namespace.
