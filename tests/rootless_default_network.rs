@@ -185,3 +185,44 @@ fn the_namespace_keeps_no_mount_of_the_container_that_made_it() {
     env.ok(&["exec", "first", "true"]);
     run_lingering(&env, "0", &["rm", "-f", "first"]);
 }
+
+/// When the bridge's NAT cannot be set up in the rootless namespace (a
+/// firewall tool that is installed but fails), default-network containers
+/// still start, each with a pasta of its own, as without a firewall tool;
+/// the monitor's log says why, once, and later starts do not try again.
+#[test]
+fn a_failing_firewall_falls_back_to_a_pasta_per_container() {
+    if skip_unless(!is_root(), ROOTLESS_ONLY) {
+        return;
+    }
+    let env = TestEnv::with_busybox();
+    let bin = env.path().join("failing-nft");
+    std::fs::create_dir_all(&bin).expect("create the fake tools' directory");
+    let calls = env.path().join("nft-calls");
+    let script = format!("#!/bin/sh\ncat >/dev/null\necho called >>{}\necho 'Error: Could not process rule: Operation not supported' >&2\nexit 1\n", calls.display());
+    std::fs::write(bin.join("nft"), script).expect("write the fake nft");
+    let executable = std::os::unix::fs::PermissionsExt::from_mode(0o755);
+    std::fs::set_permissions(bin.join("nft"), executable).expect("make the fake nft executable");
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
+    let run = |name: &str| {
+        let out = env.cmd(&["run", "-d", "--name", name, "busybox", "sleep", "100"]).env("PATH", &path).env("PONTOON_FIREWALL", "nftables").output().expect("run pontoon");
+        assert!(out.status.success(), "{name} did not start when the bridge's NAT failed:\n{}", common::describe(&out));
+    };
+    run("one");
+    let tried = std::fs::read_to_string(&calls).unwrap_or_default().lines().count();
+    assert!(tried > 0, "the fake nft was not asked: the test shows nothing");
+    let addr = env.ok(&["exec", "one", "ip", "-4", "-o", "addr", "show", "scope", "global"]);
+    assert!(addr.contains("inet "), "one has no address of its pasta: {addr}");
+    let id = env.ok(&["inspect", "--format", "{{.Id}}", "one"]).trim().to_string();
+    let log = std::fs::read_to_string(env.root.join("containers").join(&id).join("monitor.log")).unwrap_or_default();
+    let notices: Vec<&str> = log.lines().filter(|l| l.contains("pasta of their own")).collect();
+    assert_eq!(notices.len(), 1, "one notice in the monitor's log:\n{log}");
+    assert!(notices[0].contains("Operation not supported"), "the notice says why: {}", notices[0]);
+
+    // The failure is remembered: the next start goes to pasta at once.
+    run("two");
+    assert_eq!(std::fs::read_to_string(&calls).unwrap_or_default().lines().count(), tried, "the second start tried the failed setup again");
+    let addr = env.ok(&["exec", "two", "ip", "-4", "-o", "addr", "show", "scope", "global"]);
+    assert!(addr.contains("inet "), "two has no address of its pasta: {addr}");
+    env.ok(&["rm", "-f", "one", "two"]);
+}

@@ -17,6 +17,22 @@ use crate::store::containers::ContainerRecord;
 use crate::store::networks::NetworkRecord;
 use crate::store::Store;
 
+/// The bridge of a network, or its NAT and isolation rules, could not be
+/// made: the context of such an error, for callers that fall back
+/// (network::setup, for the rootless default network).
+#[derive(Debug)]
+pub struct BridgeSetupFailed {
+    pub interface: String,
+}
+
+impl std::fmt::Display for BridgeSetupFailed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "set up the bridge {} and its rules", self.interface)
+    }
+}
+
+impl std::error::Error for BridgeSetupFailed {}
+
 pub struct Attached {
     pub endpoints: Vec<Endpoint>,
     pub host_gateway: Option<IpAddr>,
@@ -140,7 +156,7 @@ fn ensure_bridge_once(runroot: &std::path::Path, ns: Option<BorrowedFd>, generat
     }
     // Half-made rules must not be taken for made ones by the next start.
     let _ = std::fs::remove_file(&marker);
-    bridge::ensure_bridge(ns, cfg, &runroot.join("bridges.lock"))?;
+    bridge::ensure_bridge(ns, cfg, &runroot.join("bridges.lock")).with_context(|| BridgeSetupFailed { interface: cfg.interface.clone() })?;
     if let Some(id) = bridge_identity(ns, generation, &cfg.interface) {
         std::fs::create_dir_all(runroot.join("bridges")).context("create the bridges directory")?;
         crate::store::atomic::write_atomic(&marker, id.as_bytes())?;

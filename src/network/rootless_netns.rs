@@ -139,6 +139,8 @@ pub fn stop_unused(runroot: &Path) -> bool {
     let Ok(_lock) = crate::store::lock::lock_exclusive(&dir.join("lock")) else {
         return false;
     };
+    // A fresh start tries the default network's bridge again.
+    let _ = fs::remove_file(dir.join("bridge-failed"));
     forget_dead_users(&dir);
     let running = holder(&dir).is_some();
     if running && !in_use(&dir) {
@@ -146,6 +148,24 @@ pub fn stop_unused(runroot: &Path) -> bool {
         return true;
     }
     false
+}
+
+/// The file that says the default network's bridge could not be set up
+/// in the namespace (network::setup falls back to a pasta per container).
+fn bridge_failure_file(runroot: &Path) -> PathBuf {
+    dir(runroot).join("bridge-failed")
+}
+
+/// Remembers that setting up the default network's bridge failed, `why`.
+pub fn record_bridge_failure(runroot: &Path, why: &str) -> Result<()> {
+    let dir = dir(runroot);
+    fs::create_dir_all(&dir).with_context(|| format!("create {}", dir.display()))?;
+    crate::store::atomic::write_atomic(&bridge_failure_file(runroot), format!("{why}\n").as_bytes())
+}
+
+/// Whether setting up the default network's bridge failed before.
+pub fn bridge_failed(runroot: &Path) -> bool {
+    bridge_failure_file(runroot).exists()
 }
 
 fn in_use(dir: &Path) -> bool {
