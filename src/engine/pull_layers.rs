@@ -126,7 +126,9 @@ mod tests {
         let downloads = downloads();
         let panicked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| downloads.run(|| panic!("a download thread"))));
         assert!(panicked.is_err());
-        // Without the guard this would wait forever for a blob that never comes.
+        // Checked before waiting: without the guard, wait_for would wait
+        // forever for a blob that never comes.
+        assert!(*downloads.finished.lock().unwrap(), "the downloads were not marked ended");
         assert!(!downloads.wait_for(|| false));
     }
 
