@@ -144,3 +144,85 @@ fn a_published_port_works_on_the_default_network() {
     }
     env.ok(&["rm", "-f", "web"]);
 }
+
+/// The mounts process `pid` sees, or None when /proc does not show them.
+fn mountinfo_of(pid: i64) -> Option<String> {
+    std::fs::read_to_string(format!("/proc/{pid}/mountinfo")).ok()
+}
+
+/// The holder is forked by the monitor of the namespace's first user,
+/// after that monitor mounted its container's root filesystem in a mount
+/// namespace of its own: the holder must not keep that namespace, or the
+/// first container's overlay stays mounted after its monitor is gone (for
+/// as long as anyone uses the network namespace), and a start of that
+/// container mounts a second overlay over the same upper directory.
+#[test]
+fn the_namespace_keeps_no_mount_of_the_container_that_made_it() {
+    if skip_unless(!is_root(), ROOTLESS_ONLY) {
+        return;
+    }
+    let env = TestEnv::with_busybox();
+    run_lingering(&env, "600", &["run", "-d", "--name", "first", "busybox", "sleep", "100"]);
+    let id = env.ok(&["inspect", "--format", "{{.Id}}", "first"]).trim().to_string();
+    let holder = netns_process(&env, "holder.pid").expect("the first container starts the rootless namespace");
+    let mounts = mountinfo_of(holder).expect("the holder's mountinfo is readable");
+    let kept: Vec<&str> = mounts.lines().filter(|l| l.contains(&id)).collect();
+    assert!(kept.is_empty(), "the holder sees the root filesystem of the container whose monitor forked it: {kept:?}");
+    // Nor does the namespace's pasta, which that monitor started.
+    if let Some(pasta) = netns_process(&env, "pasta.pid").and_then(mountinfo_of) {
+        let kept: Vec<&str> = pasta.lines().filter(|l| l.contains(&id)).collect();
+        assert!(kept.is_empty(), "the namespace's pasta sees the first container's root filesystem: {kept:?}");
+    }
+
+    // Its monitor killed, the container starts again on one overlay.
+    let monitor = env.state_field("first", "monitor_pid").as_i64().expect("first has a monitor");
+    nix::sys::signal::kill(nix::unistd::Pid::from_raw(monitor as i32), nix::sys::signal::Signal::SIGKILL).expect("kill the monitor");
+    let status = || String::from_utf8_lossy(&run_lingering(&env, "600", &["inspect", "--format", "{{.State.Status}}", "first"]).stdout).trim().to_string();
+    let exited = wait_until(10, || status() == "exited");
+    assert!(exited, "first died with its monitor");
+    run_lingering(&env, "600", &["start", "first"]);
+    assert_eq!(netns_process(&env, "holder.pid"), Some(holder), "the restart joined the lingering namespace");
+    env.ok(&["exec", "first", "true"]);
+    run_lingering(&env, "0", &["rm", "-f", "first"]);
+}
+
+/// When the bridge's NAT cannot be set up in the rootless namespace (a
+/// firewall tool that is installed but fails), default-network containers
+/// still start, each with a pasta of its own, as without a firewall tool;
+/// the monitor's log says why, once, and later starts do not try again.
+#[test]
+fn a_failing_firewall_falls_back_to_a_pasta_per_container() {
+    if skip_unless(!is_root(), ROOTLESS_ONLY) {
+        return;
+    }
+    let env = TestEnv::with_busybox();
+    let bin = env.path().join("failing-nft");
+    std::fs::create_dir_all(&bin).expect("create the fake tools' directory");
+    let calls = env.path().join("nft-calls");
+    let script = format!("#!/bin/sh\ncat >/dev/null\necho called >>{}\necho 'Error: Could not process rule: Operation not supported' >&2\nexit 1\n", calls.display());
+    std::fs::write(bin.join("nft"), script).expect("write the fake nft");
+    let executable = std::os::unix::fs::PermissionsExt::from_mode(0o755);
+    std::fs::set_permissions(bin.join("nft"), executable).expect("make the fake nft executable");
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
+    let run = |name: &str| {
+        let out = env.cmd(&["run", "-d", "--name", name, "busybox", "sleep", "100"]).env("PATH", &path).env("PONTOON_FIREWALL", "nftables").output().expect("run pontoon");
+        assert!(out.status.success(), "{name} did not start when the bridge's NAT failed:\n{}", common::describe(&out));
+    };
+    run("one");
+    let tried = std::fs::read_to_string(&calls).unwrap_or_default().lines().count();
+    assert!(tried > 0, "the fake nft was not asked: the test shows nothing");
+    let addr = env.ok(&["exec", "one", "ip", "-4", "-o", "addr", "show", "scope", "global"]);
+    assert!(addr.contains("inet "), "one has no address of its pasta: {addr}");
+    let id = env.ok(&["inspect", "--format", "{{.Id}}", "one"]).trim().to_string();
+    let log = std::fs::read_to_string(env.root.join("containers").join(&id).join("monitor.log")).unwrap_or_default();
+    let notices: Vec<&str> = log.lines().filter(|l| l.contains("pasta of their own")).collect();
+    assert_eq!(notices.len(), 1, "one notice in the monitor's log:\n{log}");
+    assert!(notices[0].contains("Operation not supported"), "the notice says why: {}", notices[0]);
+
+    // The failure is remembered: the next start goes to pasta at once.
+    run("two");
+    assert_eq!(std::fs::read_to_string(&calls).unwrap_or_default().lines().count(), tried, "the second start tried the failed setup again");
+    let addr = env.ok(&["exec", "two", "ip", "-4", "-o", "addr", "show", "scope", "global"]);
+    assert!(addr.contains("inet "), "two has no address of its pasta: {addr}");
+    env.ok(&["rm", "-f", "one", "two"]);
+}

@@ -3,6 +3,7 @@
 //! download (on a local registry the downloads took 0.8 s of a 9 s pull of a
 //! 7-layer image, all before the first unpack).
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Condvar, Mutex};
 
 use anyhow::{anyhow, Context, Result};
@@ -26,13 +27,17 @@ pub fn fetch_and_unpack(
     progress: &Progress,
 ) -> Result<()> {
     let downloads = Downloads { finished: Mutex::new(false), changed: Condvar::new() };
+    // Raised when an unpack fails: the blobs not yet started are not wanted,
+    // and its error should not wait for them.
+    let cancel = AtomicBool::new(false);
     std::thread::scope(|scope| {
         let fetching = scope.spawn(|| {
-            let fetched = fetch::fetch_all_then(client, &store.blobs, missing, progress, |_| downloads.notify());
-            downloads.finish();
-            fetched
+            downloads.run(|| fetch::fetch_all_then(client, &store.blobs, missing, progress, &cancel, |_| downloads.notify()))
         });
         let unpacked = unpack_in_order(store, reference, layers, &downloads);
+        if unpacked.is_err() {
+            cancel.store(true, Ordering::SeqCst);
+        }
         let fetched = fetching.join().map_err(|_| anyhow!("the download threads panicked"))?;
         // A failed download also stops the unpacking: its error is the cause.
         fetched.and(unpacked)
@@ -60,6 +65,14 @@ struct Downloads {
 }
 
 impl Downloads {
+    /// Runs the downloads, then marks them ended, even when they panic: the
+    /// unpacking thread would otherwise wait for a blob forever (a hang
+    /// instead of the panic's error).
+    fn run<T>(&self, downloads: impl FnOnce() -> T) -> T {
+        let _finish = FinishOnDrop(self);
+        downloads()
+    }
+
     fn notify(&self) {
         // Taking the lock orders the notification after a waiter's check.
         let _guard = self.finished.lock();
@@ -67,9 +80,9 @@ impl Downloads {
     }
 
     fn finish(&self) {
-        if let Ok(mut finished) = self.finished.lock() {
-            *finished = true;
-        }
+        // Even when poisoned: the flag is a plain bool, and the waiter must
+        // be told the downloads are over.
+        *self.finished.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = true;
         self.changed.notify_all();
     }
 
@@ -88,5 +101,42 @@ impl Downloads {
                 Err(_) => return present(),
             };
         }
+    }
+}
+
+/// Calls [`Downloads::finish`] when dropped, unwinding included.
+struct FinishOnDrop<'a>(&'a Downloads);
+
+impl Drop for FinishOnDrop<'_> {
+    fn drop(&mut self) {
+        self.0.finish();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn downloads() -> Downloads {
+        Downloads { finished: Mutex::new(false), changed: Condvar::new() }
+    }
+
+    #[test]
+    fn downloads_that_panic_still_end_so_the_unpacking_stops_waiting() {
+        let downloads = downloads();
+        let panicked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| downloads.run(|| panic!("a download thread"))));
+        assert!(panicked.is_err());
+        // Checked before waiting: without the guard, wait_for would wait
+        // forever for a blob that never comes.
+        assert!(*downloads.finished.lock().unwrap(), "the downloads were not marked ended");
+        assert!(!downloads.wait_for(|| false));
+    }
+
+    #[test]
+    fn downloads_that_return_end_with_their_result() {
+        let downloads = downloads();
+        assert_eq!(downloads.run(|| 7), 7);
+        assert!(!downloads.wait_for(|| false));
+        assert!(downloads.wait_for(|| true));
     }
 }

@@ -131,7 +131,10 @@ fn supervise(store: &Store, args: &MonitorArgs, sync: &mut Option<File>) -> Resu
     }
     signals.thread_block().context("block signals in the monitor")?;
     let signal_fd = SignalFd::with_flags(&signals, SfdFlags::SFD_CLOEXEC | SfdFlags::SFD_NONBLOCK).context("create a signalfd")?;
-    // The rootfs mount belongs to the monitor alone and vanishes with it.
+    // The rootfs mount belongs to the monitor alone and vanishes with it:
+    // the rootless network namespace's holder, which this monitor may
+    // fork, goes back to the namespace it had before.
+    crate::network::rootless_netns::remember_mount_namespace()?;
     nix::sched::unshare(nix::sched::CloneFlags::CLONE_NEWNS).context("create the monitor's mount namespace")?;
     nix::mount::mount(None::<&str>, "/", None::<&str>, nix::mount::MsFlags::MS_REC | nix::mount::MsFlags::MS_SLAVE, None::<&str>)
         .context("make / a slave mount")?;
@@ -145,8 +148,9 @@ fn supervise(store: &Store, args: &MonitorArgs, sync: &mut Option<File>) -> Resu
     // Before anyone hears of the exit: a `run --rm` that returned has left
     // no lease, link or forwarder behind.
     sandbox.teardown(store, &record);
-    let final_code = ran?;
+    // Also when the run failed: a fuse-overlayfs daemon ends only with its mount.
     let _ = crate::store::rootfs::unmount(&paths.merged);
+    let final_code = ran?;
     // `run --rm` returns only once the container is gone, as in Docker:
     // remove before telling attached clients the exit code.
     if record.spec.auto_remove {

@@ -17,6 +17,22 @@ use crate::store::containers::ContainerRecord;
 use crate::store::networks::NetworkRecord;
 use crate::store::Store;
 
+/// The bridge of a network, or its NAT and isolation rules, could not be
+/// made: the context of such an error, for callers that fall back
+/// (network::setup, for the rootless default network).
+#[derive(Debug)]
+pub struct BridgeSetupFailed {
+    pub interface: String,
+}
+
+impl std::fmt::Display for BridgeSetupFailed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "set up the bridge {} and its rules", self.interface)
+    }
+}
+
+impl std::error::Error for BridgeSetupFailed {}
+
 pub struct Attached {
     pub endpoints: Vec<Endpoint>,
     pub host_gateway: Option<IpAddr>,
@@ -41,10 +57,9 @@ pub fn attach_all(store: &Store, record: &ContainerRecord, ns: &OwnedFd) -> Resu
         true => Some(rootless_netns::acquire(&store.paths.runroot, &record.id, std::process::id() as i32)?),
         false => None,
     };
-    let bridge_ns = shared.as_ref().map(|s| s.netns.as_fd());
     let mut endpoints = Vec::new();
     for (index, attachment) in wanted.iter().enumerate() {
-        match attach_one(store, record, bridge_ns, ns.as_fd(), attachment, index) {
+        match attach_one(store, record, shared.as_ref(), ns.as_fd(), attachment, index) {
             Ok(e) => endpoints.push(e),
             Err(e) => {
                 detach_all(store, record, &endpoints);
@@ -66,15 +81,19 @@ pub fn attach_more(store: &Store, record: &ContainerRecord, monitor_pid: i32, ns
         true => Some(rootless_netns::acquire(&store.paths.runroot, &record.id, monitor_pid)?),
         false => None,
     };
-    attach_one(store, record, shared.as_ref().map(|s| s.netns.as_fd()), ns.as_fd(), attachment, index)
+    attach_one(store, record, shared.as_ref(), ns.as_fd(), attachment, index)
 }
 
-fn attach_one(store: &Store, record: &ContainerRecord, bridge_ns: Option<BorrowedFd>, ns: BorrowedFd, attachment: &NetworkAttachment, index: usize) -> Result<Endpoint> {
+/// Attaches `ns` to one network, whose bridge is in `shared` (rootless)
+/// or in our own namespace (root).
+fn attach_one(store: &Store, record: &ContainerRecord, shared: Option<&rootless_netns::RootlessNetns>, ns: BorrowedFd, attachment: &NetworkAttachment, index: usize) -> Result<Endpoint> {
+    let bridge_ns = shared.map(|s| s.netns.as_fd());
+    let generation = shared.map(|s| s.generation.as_deref().unwrap_or(UNKNOWN_GENERATION));
     let net = store.networks.find(&attachment.network)?;
     let runroot = &store.paths.runroot;
     let addresses = ipam::allocate_all(runroot, &net, &record.id, attachment.ip.as_slice())?;
     let attached = (|| {
-        ensure_bridge_once(runroot, bridge_ns, &bridge_config(&net))?;
+        ensure_bridge_once(runroot, bridge_ns, generation, &bridge_config(&net))?;
         let req = attach_request(&net, record, attachment, &addresses, index)?;
         let done = bridge::attach(bridge_ns, ns, &req)?;
         Ok::<_, anyhow::Error>((req, done))
@@ -124,26 +143,46 @@ fn attach_request(net: &NetworkRecord, record: &ContainerRecord, attachment: &Ne
     })
 }
 
-/// Makes the bridge and its rules unless this very bridge (same namespace,
-/// same interface index) was made before: checking it costs a handful of
-/// `ip`/`nft` processes, which every container start would pay.
-fn ensure_bridge_once(runroot: &std::path::Path, ns: Option<BorrowedFd>, cfg: &BridgeConfig) -> Result<()> {
+/// Makes the bridge and its rules unless this very bridge (same
+/// namespace, same interface index) was made before: checking it costs a
+/// handful of `ip`/`nft` processes, which every container start would pay.
+/// `generation` tells a rootless namespace from the ones before it (see
+/// [`bridge_identity`]); None for our own namespace (root).
+fn ensure_bridge_once(runroot: &std::path::Path, ns: Option<BorrowedFd>, generation: Option<&str>, cfg: &BridgeConfig) -> Result<()> {
     let marker = runroot.join("bridges").join(&cfg.interface);
-    let identity = bridge_identity(ns, &cfg.interface);
-    if identity.is_some() && std::fs::read_to_string(&marker).ok() == identity {
+    let identity = bridge_identity(ns, generation, &cfg.interface);
+    if same_bridge(std::fs::read_to_string(&marker).ok().as_deref(), identity.as_deref()) {
         return Ok(());
     }
-    bridge::ensure_bridge(ns, cfg, &runroot.join("bridges.lock"))?;
-    if let Some(id) = bridge_identity(ns, &cfg.interface) {
+    // Half-made rules must not be taken for made ones by the next start.
+    let _ = std::fs::remove_file(&marker);
+    bridge::ensure_bridge(ns, cfg, &runroot.join("bridges.lock")).with_context(|| BridgeSetupFailed { interface: cfg.interface.clone() })?;
+    if let Some(id) = bridge_identity(ns, generation, &cfg.interface) {
         std::fs::create_dir_all(runroot.join("bridges")).context("create the bridges directory")?;
         crate::store::atomic::write_atomic(&marker, id.as_bytes())?;
     }
     Ok(())
 }
 
-/// "NETNS-INODE IFINDEX" of interface `name` in `ns` (the caller's when
-/// None), None when it does not exist.
-fn bridge_identity(ns: Option<BorrowedFd>, name: &str) -> Option<String> {
+/// The generation of a rootless namespace made before generations were
+/// recorded: never the same bridge as any marker (see [`same_bridge`]).
+const UNKNOWN_GENERATION: &str = "-";
+
+/// Whether the bridge that `marker` (a marker file's text) describes is
+/// the one that `current` identifies: then its rules were made.
+fn same_bridge(marker: Option<&str>, current: Option<&str>) -> bool {
+    match (marker, current) {
+        (Some(marker), Some(current)) => marker == current && !current.split_whitespace().any(|w| w == UNKNOWN_GENERATION),
+        _ => false,
+    }
+}
+
+/// "[GENERATION ]NETNS-INODE IFINDEX" of interface `name` in `ns` (the
+/// caller's when None), None when it does not exist. A namespace's inode
+/// and a bridge's index are reused by the next rootless namespace (nsfs
+/// inodes are recycled, and a fresh namespace numbers its interfaces
+/// alike): the generation of the namespace tells them apart.
+fn bridge_identity(ns: Option<BorrowedFd>, generation: Option<&str>, name: &str) -> Option<String> {
     use std::os::unix::fs::MetadataExt;
     let inode = match ns {
         Some(fd) => nix::sys::stat::fstat(std::os::fd::AsRawFd::as_raw_fd(&fd)).ok()?.st_ino,
@@ -154,7 +193,14 @@ fn bridge_identity(ns: Option<BorrowedFd>, name: &str) -> Option<String> {
         Some(fd) => super::netns::run_in(&fd.try_clone_to_owned().ok()?, move || Ok(nix::net::if_::if_nametoindex(name.as_str())?)).ok()?,
         None => nix::net::if_::if_nametoindex(name.as_str()).ok()?,
     };
-    Some(format!("{inode} {index}"))
+    Some(identity_text(generation, inode, index))
+}
+
+fn identity_text(generation: Option<&str>, inode: u64, index: u32) -> String {
+    match generation {
+        Some(g) => format!("{g} {inode} {index}"),
+        None => format!("{inode} {index}"),
+    }
 }
 
 /// The host end's name: unique per container and network, at most 15
@@ -231,10 +277,39 @@ pub fn remove_network(store: &Store, net: &NetworkRecord) -> Result<()> {
         },
         false => None,
     };
-    let made = marker.exists() || bridge_identity(ns.as_ref().map(|n| n.as_fd()), &net.interface).is_some();
+    let made = marker.exists() || bridge_identity(ns.as_ref().map(|n| n.as_fd()), None, &net.interface).is_some();
     if made {
         bridge::remove_bridge(ns.as_ref().map(|n| n.as_fd()), &bridge_config(net), &lock)?;
     }
     let _ = std::fs::remove_file(marker);
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bridge_is_the_one_its_marker_names_only_in_the_same_namespace_generation() {
+        let made = identity_text(Some("1f2e3d4c5b6a7988"), 4026532290, 3);
+        assert!(same_bridge(Some(&made), Some(&made)));
+        // The next namespace reuses the nsfs inode and numbers its bridge
+        // alike: only its generation differs, and its rules are not made.
+        let next = identity_text(Some("0a1b2c3d4e5f6071"), 4026532290, 3);
+        assert!(!same_bridge(Some(&made), Some(&next)));
+        // A marker of the namespace from before generations were recorded.
+        assert!(!same_bridge(Some(&identity_text(None, 4026532290, 3)), Some(&next)));
+        // A namespace that records none is never taken as made.
+        let unknown = identity_text(Some(UNKNOWN_GENERATION), 4026532290, 3);
+        assert!(!same_bridge(Some(&unknown), Some(&unknown)));
+    }
+
+    #[test]
+    fn a_bridge_without_marker_or_interface_is_not_made() {
+        let made = identity_text(None, 4026531840, 7);
+        assert!(same_bridge(Some(&made), Some(&made)), "root: the host's namespace and the index");
+        assert!(!same_bridge(None, Some(&made)));
+        assert!(!same_bridge(Some(&made), None));
+        assert!(!same_bridge(Some(&made), Some(&identity_text(None, 4026531840, 8))), "a bridge made again has a new index");
+    }
 }

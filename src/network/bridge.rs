@@ -181,13 +181,17 @@ pub fn attach(bridge_ns: Option<BorrowedFd>, container_ns: BorrowedFd, req: &Att
         peer_mac: mac_bytes(&mac)?,
         peer_ns_fd: container_ns.as_raw_fd(),
     };
-    if host.add_veth(&veth).is_err() {
+    if let Err(first) = host.add_veth(&veth) {
         // Our own veth can still be there under this name (it is the
         // container's): a killed command's, or the previous run's, whose
         // namespace the kernel is still dismantling (see [`retire`]).
         // Remove it, if the kernel has not just done so, and try again.
-        host.delete_link(&req.host_ifname)?;
-        host.add_veth(&veth).with_context(connect)?;
+        // Any other failure would only fail again: it is the one to tell.
+        if !name_taken(&first) {
+            return Err(first.context(connect()));
+        }
+        let again = host.delete_link(&req.host_ifname).and_then(|_| host.add_veth(&veth));
+        again.map_err(|e| e.context(format!("{}: {first:#}, and after removing the old {}", connect(), req.host_ifname)))?;
     }
     if let Err(e) = configure_container_end(container_ns, req) {
         let cleanup = host.delete_link(&req.host_ifname);
@@ -198,6 +202,12 @@ pub fn attach(bridge_ns: Option<BorrowedFd>, container_ns: BorrowedFd, req: &Att
         });
     }
     Ok(Attached { host_ifname: req.host_ifname.clone(), mac })
+}
+
+/// Whether a request failed because the name is taken (EEXIST), from
+/// network::netlink's wording of that errno, the one it gives callers.
+fn name_taken(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| c.to_string().contains(": it already exists"))
 }
 
 /// Inside the container's namespace: loopback and the container end up,

@@ -335,6 +335,33 @@ fn a_failed_attach_leaves_no_veth_and_a_stale_one_is_replaced() {
 }
 
 #[test]
+fn only_a_taken_name_is_tried_again_and_the_first_failure_is_told() {
+    if skip("only_a_taken_name_is_tried_again_and_the_first_failure_is_told") {
+        return;
+    }
+    let host = Netns::new("host");
+    let (_dir, lock) = lock();
+    let cfg = network("pontoon6", 94, false);
+    ensure_bridge_using(Some(host.fd()), &cfg, &lock, backends()[0]).unwrap();
+    let container = Netns::new("c");
+
+    // A leftover veth under our name, and an eth0 the container already
+    // has: the leftover goes, the second try fails too, both are told.
+    host.ok("ip link add vethtwice0 type veth peer name vethtwice0p");
+    container.ok("ip link add eth0 type veth peer name eth0p");
+    let err = format!("{:#}", attach(Some(host.fd()), container.fd(), &request(&cfg, "vethtwice0", 2)).unwrap_err());
+    assert!(err.contains("after removing the old vethtwice0"), "{err}");
+    assert_eq!(err.matches("it already exists").count(), 2, "the first failure and the second: {err}");
+
+    // Not a network namespace: a failure a second try cannot mend.
+    let not_a_namespace = File::open("/proc/self/exe").unwrap();
+    let err = attach(Some(host.fd()), not_a_namespace.as_fd(), &request(&cfg, "vethbad1", 3)).unwrap_err();
+    assert!(!name_taken(&err), "{err:#}");
+    assert!(format!("{err:#}").contains("create the veth pair vethbad1"), "{err:#}");
+    assert!(!host.sh("ip link show vethbad1").0, "no veth left behind");
+}
+
+#[test]
 fn parallel_runs_make_one_bridge_and_one_set_of_rules() {
     if skip("parallel_runs_make_one_bridge_and_one_set_of_rules") {
         return;

@@ -17,6 +17,11 @@
 //! the users directory has been empty (its mtime is when the last user
 //! left) for the linger, it stops pasta and exits, under the lock, so that
 //! no container can join a namespace on its way out.
+//!
+//! The monitor forks the holder after it has mounted its container's root
+//! filesystem in a mount namespace of its own; the holder goes back to the
+//! mount namespace the monitor started in (see [`remember_mount_namespace`])
+//! so that it does not keep that container's mounts alive after its monitor.
 
 use std::fs;
 use std::io::{Read, Write};
@@ -36,6 +41,11 @@ pub struct RootlessNetns {
     /// The default gateway pasta gave the namespace: the host, for
     /// `host.containers.internal`.
     pub gateway: Option<IpAddr>,
+    /// Unique to this namespace among every one made for the runroot (a
+    /// random id chosen when it was made): its nsfs inode and interface
+    /// indexes are reused by the next namespace, this is not. None for a
+    /// namespace made before generations were recorded.
+    pub generation: Option<String>,
 }
 
 /// How long the namespace outlives its last user. Podman keeps its
@@ -54,6 +64,20 @@ const MIN_CHECK: Duration = Duration::from_secs(1);
 
 fn linger() -> Duration {
     std::env::var(LINGER_ENV).ok().and_then(|s| s.trim().parse::<u64>().ok()).map_or(LINGER, Duration::from_secs)
+}
+
+/// The mount namespace this process had before it made one of its own
+/// (the monitor's, for its container's root filesystem): the holder lives
+/// there rather than in the monitor's private one, which its container's
+/// overlay (and fuse-overlayfs daemon) would otherwise outlive.
+static ORIGINAL_MOUNT_NS: std::sync::OnceLock<OwnedFd> = std::sync::OnceLock::new();
+
+/// Records this process's mount namespace as the one a holder it forks
+/// must return to; called by the monitor right before it unshares its own.
+pub fn remember_mount_namespace() -> Result<()> {
+    let ns = fs::File::open("/proc/self/ns/mnt").context("open this process's mount namespace (/proc/self/ns/mnt)")?;
+    let _ = ORIGINAL_MOUNT_NS.set(OwnedFd::from(ns));
+    Ok(())
 }
 
 fn dir(runroot: &Path) -> PathBuf {
@@ -81,7 +105,7 @@ pub fn acquire(runroot: &Path, container_id: &str, monitor_pid: i32) -> Result<R
     fs::write(dir.join("users").join(container_id), format!("{monitor_pid} {start}\n")).context("record a user of the rootless network namespace")?;
     let ns = netns::of_process(pid)?;
     let gateway = usermode::namespace_gateway(&ns);
-    Ok(RootlessNetns { netns: ns, gateway })
+    Ok(RootlessNetns { netns: ns, gateway, generation: generation(&dir) })
 }
 
 /// The namespace while `container_id` uses it (to detach from its
@@ -115,6 +139,8 @@ pub fn stop_unused(runroot: &Path) -> bool {
     let Ok(_lock) = crate::store::lock::lock_exclusive(&dir.join("lock")) else {
         return false;
     };
+    // A fresh start tries the default network's bridge again.
+    let _ = fs::remove_file(dir.join("bridge-failed"));
     forget_dead_users(&dir);
     let running = holder(&dir).is_some();
     if running && !in_use(&dir) {
@@ -122,6 +148,24 @@ pub fn stop_unused(runroot: &Path) -> bool {
         return true;
     }
     false
+}
+
+/// The file that says the default network's bridge could not be set up
+/// in the namespace (network::setup falls back to a pasta per container).
+fn bridge_failure_file(runroot: &Path) -> PathBuf {
+    dir(runroot).join("bridge-failed")
+}
+
+/// Remembers that setting up the default network's bridge failed, `why`.
+pub fn record_bridge_failure(runroot: &Path, why: &str) -> Result<()> {
+    let dir = dir(runroot);
+    fs::create_dir_all(&dir).with_context(|| format!("create {}", dir.display()))?;
+    crate::store::atomic::write_atomic(&bridge_failure_file(runroot), format!("{why}\n").as_bytes())
+}
+
+/// Whether setting up the default network's bridge failed before.
+pub fn bridge_failed(runroot: &Path) -> bool {
+    bridge_failure_file(runroot).exists()
 }
 
 fn in_use(dir: &Path) -> bool {
@@ -162,6 +206,13 @@ fn forget_dead_users(dir: &Path) {
             let _ = fs::remove_file(e.path());
         }
     }
+}
+
+/// The generation of the recorded namespace: the third word of
+/// holder.pid ("PID START GENERATION").
+fn generation(dir: &Path) -> Option<String> {
+    let text = fs::read_to_string(dir.join("holder.pid")).ok()?;
+    text.split_whitespace().nth(2).map(str::to_string)
 }
 
 /// The recorded holder when it is still the same process.
@@ -230,6 +281,9 @@ fn start(dir: &Path) -> Result<i32> {
     // ordinary code after fork; it ends in _exit.
     match unsafe { fork() }.context("fork the rootless network namespace's holder")? {
         ForkResult::Child => {
+            // First, before the fd goes with the others: out of the
+            // monitor's mount namespace (see ORIGINAL_MOUNT_NS).
+            let left = ORIGINAL_MOUNT_NS.get().is_none_or(|ns| nix::sched::setns(ns, nix::sched::CloneFlags::CLONE_NEWNS).is_ok());
             crate::runtime::fds::close_all_except(&[ready_w.as_raw_fd()]);
             let _ = nix::unistd::setsid();
             let _ = nix::sys::prctl::set_name(c"pontoon-netns");
@@ -237,7 +291,8 @@ fn start(dir: &Path) -> Result<i32> {
             // credentials), which would keep every other monitor from
             // opening our namespace through /proc.
             let _ = nix::sys::prctl::set_dumpable(true);
-            let made = nix::sched::unshare(nix::sched::CloneFlags::CLONE_NEWNET).is_ok()
+            let made = left
+                && nix::sched::unshare(nix::sched::CloneFlags::CLONE_NEWNET).is_ok()
                 && crate::runtime::builtin::loopback::bring_up_loopback().is_ok();
             let _ = fs::File::from(ready_w).write_all(if made { b"1" } else { b"0" });
             if !made {
@@ -258,7 +313,10 @@ fn start(dir: &Path) -> Result<i32> {
             let pid = child.as_raw();
             let recorded = crate::runtime::process_start_time(pid)
                 .ok_or_else(|| anyhow!("the rootless network namespace's holder died at once"))
-                .and_then(|start| crate::store::atomic::write_atomic(&dir.join("holder.pid"), format!("{pid} {start}\n").as_bytes()));
+                .and_then(|start| {
+                    let generation = format!("{:016x}", rand::random::<u64>());
+                    crate::store::atomic::write_atomic(&dir.join("holder.pid"), format!("{pid} {start} {generation}\n").as_bytes())
+                });
             let carried = recorded.and_then(|()| {
                 let ns = netns::of_process(pid)?;
                 // Containers' traffic is routed through this namespace.

@@ -8,7 +8,7 @@
 //! | none | own, loopback only | nothing |
 //! | host | the host's | nothing |
 //! | container:X | X's | X's |
-//! | default, rootless, pasta and nft or iptables installed | own | a veth pair to `bridge` in the rootless namespace, which one pasta carries |
+//! | default, rootless, pasta and nft or iptables installed | own | a veth pair to `bridge` in the rootless namespace, which one pasta carries (pasta of its own once setting up that bridge failed) |
 //! | default, rootless, otherwise | own | pasta, else slirp4netns |
 //! | pasta / slirp4netns | own | that program, one per container |
 //! | default, root; user networks | own | veth pairs to bridges (network::attach) |
@@ -22,7 +22,7 @@ use std::os::fd::OwnedFd;
 use anyhow::{bail, Context, Result};
 
 use super::usermode::{self, Carrier};
-use super::{attach, netns};
+use super::{attach, netns, rootless_netns};
 use crate::spec::network::{Endpoint, NetworkMode};
 use crate::store::containers::ContainerRecord;
 use crate::store::layout::ContainerPaths;
@@ -97,34 +97,42 @@ fn fill(store: &Store, record: &ContainerRecord, sandbox: &mut Sandbox) -> Resul
     };
     std::fs::create_dir_all(&sandbox.run_dir).with_context(|| format!("create {}", sandbox.run_dir.display()))?;
     let ns = netns::create()?;
-    match (mode, store.paths.rootless) {
-        (NetworkMode::None, _) => {}
+    // A carrier of the container's own, with its options, when one is needed.
+    let own_carrier: Option<(Carrier, &[String])> = match (mode, store.paths.rootless) {
+        (NetworkMode::None, _) => None,
         (NetworkMode::Default, true) => match usermode::default_carrier()? {
             // The default network's bridge lives in the rootless network
             // namespace, which pasta carries: a veth pair per container
             // rather than a pasta start (network::rootless_netns).
-            Carrier::Pasta if firewall_installed() => sandbox.take_attached(attach::attach_all(store, record, &ns)?),
-            // The bridge's NAT needs a firewall tool: without one, a pasta
-            // of its own, as before there was a shared bridge.
-            Carrier::Pasta => {
-                let carried = usermode::start_pasta(&ns, &[], &sandbox.run_dir)?;
-                sandbox.take_carried(carried);
-            }
-            Carrier::Slirp4netns => {
-                let carried = usermode::start_slirp4netns(&ns, &[])?;
-                sandbox.take_carried(carried);
-            }
+            Carrier::Pasta if firewall_installed() && !rootless_netns::bridge_failed(&store.paths.runroot) => match attach::attach_all(store, record, &ns) {
+                Ok(attached) => {
+                    sandbox.take_attached(attached);
+                    None
+                }
+                Err(e) if e.downcast_ref::<attach::BridgeSetupFailed>().is_some() => {
+                    fall_back_to_pasta(store, &e);
+                    Some((Carrier::Pasta, &[]))
+                }
+                Err(e) => return Err(e),
+            },
+            // The bridge's NAT needs a firewall tool: without one (or when
+            // it failed), a pasta of its own, as before there was a bridge.
+            carrier => Some((carrier, &[])),
         },
-        (NetworkMode::Pasta(options), _) => {
-            let carried = usermode::start_pasta(&ns, options, &sandbox.run_dir)?;
-            sandbox.take_carried(carried);
+        (NetworkMode::Pasta(options), _) => Some((Carrier::Pasta, options.as_slice())),
+        (NetworkMode::Slirp4netns(options), _) => Some((Carrier::Slirp4netns, options.as_slice())),
+        (NetworkMode::Default, false) | (NetworkMode::Networks(_), _) => {
+            sandbox.take_attached(attach::attach_all(store, record, &ns)?);
+            None
         }
-        (NetworkMode::Slirp4netns(options), _) => {
-            let carried = usermode::start_slirp4netns(&ns, options)?;
-            sandbox.take_carried(carried);
-        }
-        (NetworkMode::Default, false) | (NetworkMode::Networks(_), _) => sandbox.take_attached(attach::attach_all(store, record, &ns)?),
         (NetworkMode::Host | NetworkMode::Container(_), _) => unreachable!("handled above"),
+    };
+    if let Some((carrier, options)) = own_carrier {
+        let carried = match carrier {
+            Carrier::Pasta => usermode::start_pasta(&ns, options, &sandbox.run_dir)?,
+            Carrier::Slirp4netns => usermode::start_slirp4netns(&ns, options)?,
+        };
+        sandbox.take_carried(carried);
     }
     if let Some(bound) = bound {
         sandbox.ports = bound.mappings();
@@ -133,6 +141,19 @@ fn fill(store: &Store, record: &ContainerRecord, sandbox: &mut Sandbox) -> Resul
     }
     sandbox.netns = Some(ns);
     Ok(())
+}
+
+/// The rootless default network's bridge or its NAT could not be made
+/// (`e`): this container and the later ones get a pasta of their own, as
+/// without a firewall tool, rather than fail to start. Said once, in the
+/// monitor's log, and remembered in the runroot so that later starts do not
+/// pay the failed setup again (`system migrate` or a reboot tries again).
+fn fall_back_to_pasta(store: &Store, e: &anyhow::Error) {
+    let why = crate::errors::one_line(e);
+    eprintln!("the default network's bridge could not be set up ({why}): containers get a pasta of their own instead, until `pontoon system migrate`");
+    if let Err(e) = rootless_netns::record_bridge_failure(&store.paths.runroot, &why) {
+        eprintln!("{}", crate::errors::one_line(&e));
+    }
 }
 
 /// Whether nft or iptables is there to masquerade a bridge's traffic

@@ -28,19 +28,22 @@ const MAX_CONFIG: u64 = 16 * 1024 * 1024;
 /// Downloads every blob of `wanted` into `blobs`, `PARALLEL` at a time.
 /// Stops starting new downloads after the first failure and returns it.
 pub fn fetch_all(client: &RegistryClient, blobs: &BlobStore, wanted: &[Descriptor], progress: &Progress) -> Result<()> {
-    fetch_all_then(client, blobs, wanted, progress, |_| {})
+    fetch_all_then(client, blobs, wanted, progress, &AtomicBool::new(false), |_| {})
 }
 
 /// As [`fetch_all`], calling `stored` with each blob once it is in the
-/// store: a pull unpacks a layer while the next ones still download.
+/// store: a pull unpacks a layer while the next ones still download. Once
+/// `cancel` is set (the unpacking failed), no further blob is started; the
+/// ones under way finish, and the result is Ok unless one of them failed.
 pub fn fetch_all_then(
     client: &RegistryClient,
     blobs: &BlobStore,
     wanted: &[Descriptor],
     progress: &Progress,
+    cancel: &AtomicBool,
     stored: impl Fn(&Digest) + Sync,
 ) -> Result<()> {
-    each_parallel(wanted, |desc| {
+    each_parallel_until(wanted, cancel, |desc| {
         fetch_blob(client, blobs, desc, progress)?;
         stored(&desc.digest);
         Ok(())
@@ -50,8 +53,14 @@ pub fn fetch_all_then(
 /// Runs `work` on every item, `PARALLEL` at a time (pull's downloads, push's
 /// uploads); stops starting new items after the first failure and returns it.
 pub fn each_parallel<T: Sync>(items: &[T], work: impl Fn(&T) -> Result<()> + Sync) -> Result<()> {
+    each_parallel_until(items, &AtomicBool::new(false), work)
+}
+
+/// As [`each_parallel`], also stopping before the next item once `stop` is
+/// set from outside (the flag is shared with the caller: a failure here sets
+/// it too).
+pub fn each_parallel_until<T: Sync>(items: &[T], stop: &AtomicBool, work: impl Fn(&T) -> Result<()> + Sync) -> Result<()> {
     let next = AtomicUsize::new(0);
-    let stop = AtomicBool::new(false);
     let first_error: Mutex<Option<anyhow::Error>> = Mutex::new(None);
     std::thread::scope(|scope| {
         for _ in 0..PARALLEL.min(items.len()) {
@@ -157,5 +166,45 @@ impl<R: Read> Read for Counting<R> {
                 Err(e)
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_stop_set_from_outside_starts_no_further_item() {
+        let items: Vec<usize> = (0..10).collect();
+        let stop = AtomicBool::new(false);
+        let ran = AtomicUsize::new(0);
+        // Item 0 plays the failed unpack: it raises the flag. The others
+        // started meanwhile hold their thread until it is raised, so that
+        // every item after the first PARALLEL would start after it. (Fewer
+        // than PARALLEL run when a thread gets going only after the flag.)
+        let result = each_parallel_until(&items, &stop, |item| {
+            ran.fetch_add(1, Ordering::SeqCst);
+            if *item == 0 {
+                stop.store(true, Ordering::SeqCst);
+            }
+            while !stop.load(Ordering::SeqCst) {
+                std::thread::yield_now();
+            }
+            Ok(())
+        });
+        assert!(result.is_ok());
+        let ran = ran.load(Ordering::SeqCst);
+        assert!((1..=PARALLEL).contains(&ran), "{ran} of 10 items ran");
+    }
+
+    #[test]
+    fn a_stop_set_before_the_start_runs_nothing() {
+        let ran = AtomicUsize::new(0);
+        let result = each_parallel_until(&[1, 2, 3], &AtomicBool::new(true), |_| {
+            ran.fetch_add(1, Ordering::SeqCst);
+            Ok(())
+        });
+        assert!(result.is_ok());
+        assert_eq!(ran.load(Ordering::SeqCst), 0);
     }
 }

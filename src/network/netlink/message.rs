@@ -14,6 +14,9 @@ pub const NLMSG_DONE: u16 = 3;
 pub const NLM_F_REQUEST: u16 = 0x1;
 pub const NLM_F_MULTI: u16 = 0x2;
 pub const NLM_F_ACK: u16 = 0x4;
+/// In a dump's reply: the objects changed while the dump ran, so it may
+/// have missed or repeated some.
+pub const NLM_F_DUMP_INTR: u16 = 0x10;
 pub const NLM_F_DUMP: u16 = 0x300;
 pub const NLM_F_EXCL: u16 = 0x200;
 pub const NLM_F_CREATE: u16 = 0x400;
@@ -252,19 +255,56 @@ pub struct Reply<'a> {
     pub payload: &'a [u8],
 }
 
-/// Splits a datagram from the kernel into its messages; a truncated one
-/// ends the list.
-pub fn split(mut buf: &[u8]) -> Vec<Reply<'_>> {
-    let mut out = Vec::new();
-    while buf.len() >= HEADER_LEN {
-        let len = u32_at(buf, 0) as usize;
-        if len < HEADER_LEN || len > buf.len() {
-            break;
-        }
-        out.push(Reply { kind: u16_at(buf, 4), flags: u16_at(buf, 6), seq: u32_at(buf, 8), payload: &buf[HEADER_LEN..len] });
-        buf = &buf[align(len).min(buf.len())..];
+impl Reply<'_> {
+    /// Whether the kernel marked this part of a dump inconsistent.
+    pub fn interrupted(&self) -> bool {
+        self.flags & NLM_F_DUMP_INTR != 0
     }
-    out
+}
+
+/// A datagram whose messages do not add up: one claims more bytes than are
+/// left, or bytes trail the last one.
+#[derive(Debug, PartialEq)]
+pub struct Truncated {
+    pub offset: usize,
+    pub claimed: usize,
+    pub left: usize,
+}
+
+impl std::fmt::Display for Truncated {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        write!(f, "a reply cut short: the message at byte {} claims {} bytes where {} are left", self.offset, self.claimed, self.left)
+    }
+}
+
+/// Splits a datagram from the kernel into its messages. A cut one is an
+/// error, not the end of the list: dropping it silently would lose the
+/// answer (or the end of a dump) and leave the caller waiting for it.
+pub fn split(buf: &[u8]) -> Result<Vec<Reply<'_>>, Truncated> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < buf.len() {
+        let left = buf.len() - at;
+        let claimed = if left >= HEADER_LEN { u32_at(buf, at) as usize } else { HEADER_LEN };
+        if claimed < HEADER_LEN || claimed > left {
+            return Err(Truncated { offset: at, claimed, left });
+        }
+        let m = &buf[at..at + claimed];
+        out.push(Reply { kind: u16_at(m, 4), flags: u16_at(m, 6), seq: u32_at(m, 8), payload: &m[HEADER_LEN..] });
+        at = (at + align(claimed)).min(buf.len());
+    }
+    Ok(out)
+}
+
+/// The errno (positive) in the first four bytes of an NLMSG_ERROR or of a
+/// dump's NLMSG_DONE: the kernel writes 0 or a negative errno. Anything else
+/// (a positive number, or i32::MIN, which has no negation) is a malformed
+/// reply, not a reason to overflow.
+fn errno_at(payload: &[u8]) -> i32 {
+    match (u32_at(payload, 0) as i32).checked_neg() {
+        Some(errno) if errno >= 0 => errno,
+        _ => libc::EPROTO,
+    }
 }
 
 /// An NLMSG_ERROR's errno (0: an acknowledgement) and the kernel's own
@@ -274,7 +314,7 @@ pub fn parse_error(reply: &Reply) -> (i32, Option<String>) {
     if p.len() < 4 {
         return (libc::EIO, None);
     }
-    let errno = -(u32_at(p, 0) as i32);
+    let errno = errno_at(p);
     let mut message = None;
     // After the errno comes the request's header (its payload is left out:
     // the socket sets NETLINK_CAP_ACK), then the attributes.
@@ -286,6 +326,15 @@ pub fn parse_error(reply: &Reply) -> (i32, Option<String>) {
         }
     }
     (errno, message.filter(|m| !m.is_empty()))
+}
+
+/// The errno an NLMSG_DONE ends a dump with: 0, or why the kernel gave up
+/// midway (it then sent only part of the objects).
+pub fn done_errno(reply: &Reply) -> i32 {
+    if reply.payload.len() < 4 {
+        return 0; // no errno at all: nothing to report
+    }
+    errno_at(reply.payload)
 }
 
 /// What pontoon reads of a link.
@@ -337,7 +386,8 @@ pub fn parse_address(payload: &[u8]) -> Option<(u32, IpAddr, u8)> {
     Some((index, ip, prefix))
 }
 
-/// The attributes of `buf` as (type without flags, data).
+/// The attributes of `buf` as (type without flags, data); a malformed one
+/// (shorter than its own header, or longer than what is left) ends the list.
 fn attributes(mut buf: &[u8]) -> Vec<(u16, &[u8])> {
     let mut out = Vec::new();
     while buf.len() >= 4 {

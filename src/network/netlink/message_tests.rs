@@ -138,7 +138,7 @@ fn a_link_reply_is_read_with_its_kind_flags_and_mtu() {
         .end_nested()
         .buf;
     let datagram = [reply(RTM_NEWLINK, 0, 3, &body), reply(NLMSG_DONE, NLM_F_MULTI, 3, &[0; 4])].concat();
-    let replies = split(&datagram);
+    let replies = split(&datagram).unwrap();
     assert_eq!(replies.len(), 2);
     assert_eq!((replies[0].kind, replies[0].seq, replies[1].kind), (RTM_NEWLINK, 3, NLMSG_DONE));
     let link = parse_link(replies[0].payload).unwrap();
@@ -163,22 +163,75 @@ fn errors_give_the_errno_and_the_kernels_message() {
     let mut payload = (-libc::EEXIST).to_ne_bytes().to_vec();
     payload.extend_from_slice(&[0; 16]); // the request's header (capped ack)
     let ack = reply(NLMSG_ERROR, 0, 1, &payload);
-    let replies = split(&ack);
+    let replies = split(&ack).unwrap();
     assert_eq!(parse_error(&replies[0]), (libc::EEXIST, None));
     let with_msg = Request { buf: payload, open: Vec::new() }.attr_str(NLMSGERR_ATTR_MSG, "Master is not a bridge").buf;
     let datagram = reply(NLMSG_ERROR, NLM_F_ACK_TLVS, 1, &with_msg);
-    assert_eq!(parse_error(&split(&datagram)[0]), (libc::EEXIST, Some("Master is not a bridge".into())));
+    assert_eq!(parse_error(&split(&datagram).unwrap()[0]), (libc::EEXIST, Some("Master is not a bridge".into())));
     let ok = reply(NLMSG_ERROR, 0, 1, &[0; 20]);
-    assert_eq!(parse_error(&split(&ok)[0]).0, 0);
+    assert_eq!(parse_error(&split(&ok).unwrap()[0]).0, 0);
 }
 
 #[test]
-fn truncated_input_is_never_read_past_its_end() {
-    assert!(split(&[1, 2, 3]).is_empty());
+fn truncated_input_is_an_error_never_read_past_its_end() {
+    assert_eq!(split(&[1, 2, 3]).err(), Some(Truncated { offset: 0, claimed: HEADER_LEN, left: 3 }));
     let mut bad = reply(RTM_NEWLINK, 0, 1, &[0; 16]);
     bad[0] = 200; // claims more than there is
-    assert!(split(&bad).is_empty());
+    assert_eq!(split(&bad).err(), Some(Truncated { offset: 0, claimed: 200, left: 32 }));
+    // A whole first message and a cut second one: the cut is reported,
+    // not taken for the end of the datagram.
+    let whole = reply(RTM_NEWLINK, NLM_F_MULTI, 1, &[0; 16]);
+    let datagram = [whole.clone(), whole[..20].to_vec()].concat();
+    assert_eq!(split(&datagram).err(), Some(Truncated { offset: 32, claimed: 32, left: 20 }));
+    let mut short = whole.clone();
+    short[0] = 8; // shorter than its own header
+    assert_eq!(split(&short).err().map(|t| t.claimed), Some(8));
+    assert_eq!(split(&[]).map(|r| r.len()), Ok(0));
     assert_eq!(parse_link(&[0; 8]), None);
     assert_eq!(parse_address(&[2, 24, 0, 0]), None);
     assert!(attributes(&[8, 0, 1, 0, 1]).is_empty());
+}
+
+#[test]
+fn an_attribute_shorter_than_its_header_ends_the_list() {
+    // Lengths 0 to 3 would not move past the attribute (0) or would read
+    // its header as data: both stop the parse, keeping what came before.
+    for len in 0u16..4 {
+        let mut buf = Request { buf: Vec::new(), open: Vec::new() }.attr_str(IFLA_IFNAME, "eth0").buf;
+        buf.extend_from_slice(&len.to_ne_bytes());
+        buf.extend_from_slice(&IFLA_MTU.to_ne_bytes());
+        buf.extend_from_slice(&1500u32.to_ne_bytes());
+        assert_eq!(attributes(&buf), [(IFLA_IFNAME, &b"eth0\0"[..])], "length {len}");
+    }
+    let mut link = Request { buf: Vec::new(), open: Vec::new() }.ifinfomsg(3, 0, 0).buf;
+    link.extend_from_slice(&[0, 0, 4, 0, 0xdc, 5, 0, 0]);
+    assert_eq!(parse_link(&link).map(|l| (l.index, l.mtu)), Some((3, None)));
+}
+
+#[test]
+fn a_dump_part_marked_interrupted_is_told_apart() {
+    let datagram = [reply(RTM_NEWADDR, NLM_F_MULTI | NLM_F_DUMP_INTR, 4, &[0; 8]), reply(RTM_NEWADDR, NLM_F_MULTI, 4, &[0; 8])].concat();
+    let flags: Vec<bool> = split(&datagram).unwrap().iter().map(Reply::interrupted).collect();
+    assert_eq!(flags, [true, false]);
+}
+
+#[test]
+fn an_error_field_with_no_negation_is_a_protocol_error_not_an_overflow() {
+    let min = reply(NLMSG_ERROR, 0, 1, &[&0x8000_0000u32.to_ne_bytes()[..], &[0; 16]].concat());
+    assert_eq!(parse_error(&split(&min).unwrap()[0]), (libc::EPROTO, None));
+    // A positive field is no errno the kernel sends either.
+    let positive = reply(NLMSG_ERROR, 0, 1, &[&5u32.to_ne_bytes()[..], &[0; 16]].concat());
+    assert_eq!(parse_error(&split(&positive).unwrap()[0]).0, libc::EPROTO);
+    let done = reply(NLMSG_DONE, NLM_F_MULTI, 1, &0x8000_0000u32.to_ne_bytes());
+    assert_eq!(done_errno(&split(&done).unwrap()[0]), libc::EPROTO);
+}
+
+#[test]
+fn a_dump_ends_with_the_errno_its_done_carries() {
+    let ok = reply(NLMSG_DONE, NLM_F_MULTI, 1, &0i32.to_ne_bytes());
+    assert_eq!(done_errno(&split(&ok).unwrap()[0]), 0);
+    let failed = reply(NLMSG_DONE, NLM_F_MULTI, 1, &(-libc::EMSGSIZE).to_ne_bytes());
+    assert_eq!(done_errno(&split(&failed).unwrap()[0]), libc::EMSGSIZE);
+    let bare = reply(NLMSG_DONE, NLM_F_MULTI, 1, &[]);
+    assert_eq!(done_errno(&split(&bare).unwrap()[0]), 0);
 }

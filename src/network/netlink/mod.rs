@@ -70,32 +70,24 @@ impl Netlink {
     /// The link `name`, or `None` when there is none.
     pub fn link(&mut self, name: &str) -> Result<Option<LinkInfo>> {
         let mut found = None;
-        match self.exchange(message::get_link(name), |reply| {
+        let what = format!("read the network interface {name} in {}", self.ns);
+        // No such link leaves `found` empty.
+        self.on_named_link(message::get_link(name), &what, |reply| {
             if reply.kind == message::RTM_NEWLINK {
                 found = message::parse_link(reply.payload);
             }
-        }) {
-            Ok(()) => Ok(found),
-            Err(Errno(libc::ENODEV, _)) => Ok(None),
-            Err(e) => Err(self.error(e, &format!("read the network interface {name} in {}", self.ns))),
-        }
+        })?;
+        Ok(found)
     }
 
     /// The addresses (with prefix lengths) of the link `index`, link-local
     /// ones included.
     pub fn addresses(&mut self, index: u32) -> Result<Vec<(IpAddr, u8)>> {
-        let mut found = Vec::new();
-        self.exchange(message::dump_addresses(), |reply| {
-            if reply.kind == message::RTM_NEWADDR {
-                if let Some((i, ip, prefix)) = message::parse_address(reply.payload) {
-                    if i == index {
-                        found.push((ip, prefix));
-                    }
-                }
-            }
+        self.dump(message::dump_addresses, |reply| match message::parse_address(reply.payload) {
+            Some((i, ip, prefix)) if reply.kind == message::RTM_NEWADDR && i == index => Some((ip, prefix)),
+            _ => None,
         })
-        .map_err(|e| self.error(e, &format!("list the addresses in {}", self.ns)))?;
-        Ok(found)
+        .map_err(|e| self.error(e, &format!("list the addresses in {}", self.ns)))
     }
 
     /// Makes a veth pair (see [`message::Veth`]).
@@ -120,20 +112,14 @@ impl Netlink {
 
     /// Takes the link `name` down; false when there was none.
     pub fn set_down(&mut self, name: &str) -> Result<bool> {
-        match self.exchange(message::set_down_by_name(name), |_| {}) {
-            Ok(()) => Ok(true),
-            Err(Errno(libc::ENODEV, _)) => Ok(false),
-            Err(e) => Err(self.error(e, &format!("take the network interface {name} down in {}", self.ns))),
-        }
+        let what = format!("take the network interface {name} down in {}", self.ns);
+        self.on_named_link(message::set_down_by_name(name), &what, |_| {})
     }
 
     /// Deletes the link `name`; false when there was none.
     pub fn delete_link(&mut self, name: &str) -> Result<bool> {
-        match self.exchange(message::del_link(name), |_| {}) {
-            Ok(()) => Ok(true),
-            Err(Errno(libc::ENODEV, _)) => Ok(false),
-            Err(e) => Err(self.error(e, &format!("delete the network interface {name} in {}", self.ns))),
-        }
+        let what = format!("delete the network interface {name} in {}", self.ns);
+        self.on_named_link(message::del_link(name), &what, |_| {})
     }
 
     pub fn add_address(&mut self, name: &str, index: u32, address: IpAddr, prefix_len: u8) -> Result<()> {
@@ -145,7 +131,28 @@ impl Netlink {
     }
 
     fn ack(&mut self, request: Request, what: &str) -> Result<()> {
-        self.exchange(request, |_| {}).map_err(|e| self.error(e, what))
+        self.exchange(request, |_| {}).map(|_| ()).map_err(|e| self.error(e, what))
+    }
+
+    /// A request about the link `name`, found by name: false when there is
+    /// no such link (ENODEV), which the callers take as nothing to do.
+    fn on_named_link(&mut self, request: Request, what: &str, each: impl FnMut(&message::Reply)) -> Result<bool> {
+        match self.exchange(request, each) {
+            Ok(_) => Ok(true),
+            Err(Errno(libc::ENODEV, _)) => Ok(false),
+            Err(e) => Err(self.error(e, what)),
+        }
+    }
+
+    /// The replies of a dump that `pick` keeps. A dump the kernel marks
+    /// interrupted (links or addresses changed while it ran, as when other
+    /// containers start) may have missed or repeated some: it is made again.
+    fn dump<T>(&mut self, request: fn() -> Request, mut pick: impl FnMut(&message::Reply) -> Option<T>) -> Result<Vec<T>, Errno> {
+        until_consistent(|| {
+            let mut found = Vec::new();
+            let outcome = self.exchange(request(), |reply| found.extend(pick(reply)))?;
+            Ok((outcome, found))
+        })
     }
 
     /// One clear line per failure: what was done, where, and why.
@@ -165,7 +172,7 @@ impl Netlink {
     /// Sends `request`, hands every message of the reply to `each` and
     /// returns once the kernel has said it is done: an acknowledgement, an
     /// error, the end of a dump, or the one answer of a plain get.
-    fn exchange(&mut self, request: Request, mut each: impl FnMut(&message::Reply)) -> Result<(), Errno> {
+    fn exchange(&mut self, request: Request, mut each: impl FnMut(&message::Reply)) -> Result<Outcome, Errno> {
         self.seq = self.seq.wrapping_add(1);
         let seq = self.seq;
         let bytes = request.finish(seq);
@@ -189,40 +196,125 @@ impl Netlink {
             return Err(Errno(last_errno(), None));
         }
         let mut buf = vec![0u8; 32 * 1024];
+        let mut interrupted = false;
+        loop {
+            let got = self.recv(&mut buf)?;
+            if let Some(end) = absorb(&buf[..got], seq, wants_ack, &mut interrupted, &mut each) {
+                return end;
+            }
+        }
+    }
+
+    /// Receives one datagram into `buf`, first growing it to the size of
+    /// the datagram waiting: a datagram longer than the buffer would be cut,
+    /// its end lost, and a plain get would then wait for its answer forever.
+    fn recv(&self, buf: &mut Vec<u8>) -> Result<usize, Errno> {
+        loop {
+            // MSG_TRUNC makes a netlink recv report the datagram's whole
+            // length; MSG_PEEK leaves it queued for the read that follows.
+            let waiting = self.recv_flags(buf, libc::MSG_PEEK | libc::MSG_TRUNC)?;
+            if waiting > buf.len() {
+                buf.resize(waiting, 0);
+                continue;
+            }
+            // Only this thread reads the socket: this is the datagram peeked.
+            return received(self.recv_flags(buf, libc::MSG_TRUNC)?, buf.len());
+        }
+    }
+
+    fn recv_flags(&self, buf: &mut [u8], flags: libc::c_int) -> Result<usize, Errno> {
         loop {
             // SAFETY: buf is valid for writes of its length.
-            let got = unsafe { libc::recv(self.fd.as_raw_fd(), buf.as_mut_ptr().cast(), buf.len(), 0) };
-            if got < 0 {
-                match last_errno() {
-                    libc::EINTR => continue,
-                    errno => return Err(Errno(errno, None)),
-                }
+            let got = unsafe { libc::recv(self.fd.as_raw_fd(), buf.as_mut_ptr().cast(), buf.len(), flags) };
+            if got >= 0 {
+                return Ok(got as usize);
             }
-            for reply in message::split(&buf[..got as usize]) {
-                if reply.seq != seq {
-                    continue; // an answer to an earlier request we gave up on
-                }
-                match reply.kind {
-                    message::NLMSG_ERROR => {
-                        return match message::parse_error(&reply) {
-                            (0, _) => Ok(()),
-                            (errno, kernel) => Err(Errno(errno, kernel)),
-                        }
-                    }
-                    message::NLMSG_DONE => return Ok(()),
-                    _ => {
-                        each(&reply);
-                        if !wants_ack && reply.flags & message::NLM_F_MULTI == 0 {
-                            return Ok(());
-                        }
-                    }
-                }
+            match last_errno() {
+                libc::EINTR => continue,
+                errno => return Err(Errno(errno, None)),
             }
         }
     }
 }
 
+/// How a request ended: a dump may be complete or marked interrupted.
+#[derive(Debug, PartialEq)]
+enum Outcome {
+    Done,
+    Interrupted,
+}
+
+/// Attempts at a dump that keeps being interrupted; each is a fraction of a
+/// millisecond, and changes come in bursts (a few containers starting).
+const DUMP_ATTEMPTS: u32 = 5;
+
+/// Runs `attempt` until it ends [`Outcome::Done`], [`DUMP_ATTEMPTS`] times
+/// at most.
+fn until_consistent<T>(mut attempt: impl FnMut() -> Result<(Outcome, T), Errno>) -> Result<T, Errno> {
+    for _ in 0..DUMP_ATTEMPTS {
+        if let (Outcome::Done, found) = attempt()? {
+            return Ok(found);
+        }
+    }
+    Err(Errno(libc::EAGAIN, Some(format!("the dump was interrupted by changes {DUMP_ATTEMPTS} times in a row"))))
+}
+
+/// The length of a datagram read (as MSG_TRUNC reports it) into a buffer of
+/// `capacity` bytes: longer means it was cut, which [`Netlink::recv`]
+/// avoids, so this is a guard, not a path taken.
+fn received(len: usize, capacity: usize) -> Result<usize, Errno> {
+    if len > capacity {
+        return Err(Errno(libc::EMSGSIZE, Some(format!("a reply of {len} bytes was cut to {capacity}"))));
+    }
+    Ok(len)
+}
+
+/// Hands the messages of one datagram answering request `seq` to `each`;
+/// `Some` once the request is over. `interrupted` carries over datagrams:
+/// the kernel may mark any part of a dump.
+fn absorb(
+    datagram: &[u8],
+    seq: u32,
+    wants_ack: bool,
+    interrupted: &mut bool,
+    each: &mut impl FnMut(&message::Reply),
+) -> Option<Result<Outcome, Errno>> {
+    let replies = match message::split(datagram) {
+        Ok(replies) => replies,
+        Err(cut) => return Some(Err(Errno(libc::EPROTO, Some(cut.to_string())))),
+    };
+    let outcome = |interrupted: bool| if interrupted { Outcome::Interrupted } else { Outcome::Done };
+    for reply in replies {
+        if reply.seq != seq {
+            continue; // an answer to an earlier request we gave up on
+        }
+        *interrupted |= reply.interrupted();
+        match reply.kind {
+            message::NLMSG_ERROR => {
+                return Some(match message::parse_error(&reply) {
+                    (0, _) => Ok(outcome(*interrupted)),
+                    (errno, kernel) => Err(Errno(errno, kernel)),
+                })
+            }
+            message::NLMSG_DONE => {
+                return Some(match message::done_errno(&reply) {
+                    0 => Ok(outcome(*interrupted)),
+                    errno => Err(Errno(errno, None)),
+                })
+            }
+            _ => {
+                each(&reply);
+                if !wants_ack && reply.flags & message::NLM_F_MULTI == 0 {
+                    return Some(Ok(outcome(*interrupted)));
+                }
+            }
+        }
+    }
+    None
+}
+
 /// A failed request: the errno and the kernel's explanation, if any.
+#[derive(Debug, PartialEq)]
 struct Errno(i32, Option<String>);
 
 fn last_errno() -> i32 {
@@ -260,3 +352,7 @@ pub fn mac_bytes(mac: &str) -> Result<[u8; 6]> {
     }
     Ok(out)
 }
+
+#[cfg(test)]
+#[path = "exchange_tests.rs"]
+mod tests;
