@@ -63,10 +63,11 @@ SECTIONS=(section_run section_ps section_images section_memory section_pull sect
 read -r -a SECTIONS <<<"${PONTOON_BENCH_SECTIONS:-${SECTIONS[*]}}"
 
 scripts/install-deps.sh
-# Podman's crun refuses this kind of host's hybrid cgroup tree: its rows
-# need runc; the compose rows podman-compose.
-if command -v podman >/dev/null && [[ $(id -u) -eq 0 ]]; then
-  for pkg in runc podman-compose; do
+# The report compares with Debian's Podman: installed here when missing
+# (a fresh machine has none). Podman's crun refuses this kind of host's
+# hybrid cgroup tree: its rows need runc; the compose rows podman-compose.
+if [[ $(id -u) -eq 0 ]]; then
+  for pkg in podman runc podman-compose; do
     command -v "$pkg" >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$pkg" >/dev/null
   done
 fi

@@ -100,7 +100,7 @@ section_memory() {
 # memory_many MODE: $MANY running containers per tool at once, their
 # supervisors' memory summed; the disk they use (root).
 memory_many() {
-  local mode=$1 n=$MANY before pids_p pids_q helpers_p helpers_q du_floor du_p du_q
+  local mode=$1 n=$MANY before pids_p pids_q= helpers_p helpers_q= du_floor du_p du_q
   du_floor=$(du -sxk "$P_ROOT" "${P_ROOT%/root}/run" | awk '{ s += $1 } END { printf "%.1f", s / 1024 }')
   before=$(helper_pids "${HELPERS[@]}" | tr '\n' ' ')
   echo "   starting $n containers per tool..."
