@@ -17,6 +17,7 @@ pub fn cli_main() -> ! {
     if let Some(parsed) = cli::monitor_argv::parse(&raw) {
         run_monitor(parsed);
     }
+    engine::monitor_exe::forget_monitor_env();
     let argv = cli::compose::argv(raw.into_iter());
     let cli = match cli::Cli::try_parse_from(&argv) {
         Ok(cli) => cli,

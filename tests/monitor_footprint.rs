@@ -120,3 +120,19 @@ fn a_record_left_empty_by_a_crash_reads_as_no_container() {
     let names = env.ok(&["ps", "-a", "--format", "{{.Names}}"]);
     assert_eq!(names.trim(), "whole", "an empty record is a missing container, the others are listed");
 }
+
+#[test]
+fn what_start_tells_a_monitor_is_ignored_by_every_other_command() {
+    let env = TestEnv::new();
+    let planted = env.path().join("planted-events.log");
+    let out = env
+        .cmd(&["volume", "create", "v1"])
+        .env("_PONTOON_EVENTS_SETTINGS", format!("1 1048576 {}", planted.display()))
+        .env("_PONTOON_ENGINE_VERSION", "0.0.0-elsewhere")
+        .output()
+        .expect("run pontoon");
+    assert!(out.status.success(), "{}", common::describe(&out));
+    assert!(!planted.exists(), "an inherited setting chose where the events go");
+    let events = env.ok(&["events", "--stream=false", "--format", "{{.Type}} {{.Status}} {{.Name}}"]);
+    assert!(events.contains("volume create v1"), "{events}");
+}

@@ -126,7 +126,7 @@ struct Settings {
 /// The settings as `start` hands them to a monitor: the monitor writes
 /// where its command does without reading and parsing containers.conf (a
 /// TOML parser it would otherwise link and run at every container start).
-const SETTINGS_ENV: &str = "_PONTOON_EVENTS_SETTINGS";
+pub const SETTINGS_ENV: &str = "_PONTOON_EVENTS_SETTINGS";
 
 /// `SETTINGS_ENV`'s value for a process this one starts.
 pub fn settings_for_child() -> (&'static str, String) {

@@ -6,6 +6,7 @@
 //! `../libexec/pontoon/` (`make install`); without it, this binary's own
 //! `__monitor` entry does the same work.
 
+use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -21,7 +22,9 @@ const ENGINE_EXE_ENV: &str = "_PONTOON_ENGINE_EXE";
 pub fn monitor_command() -> Command {
     let engine = std::fs::read_link("/proc/self/exe").ok().filter(|p| p.is_absolute() && p.is_file());
     let Some(monitor) = engine.as_deref().and_then(installed_monitor) else {
-        return Command::new("/proc/self/exe");
+        let mut cmd = Command::new("/proc/self/exe");
+        cmd.env_remove(ENGINE_VERSION_ENV).env_remove(ENGINE_EXE_ENV);
+        return cmd;
     };
     let mut cmd = Command::new(monitor);
     cmd.env(ENGINE_VERSION_ENV, env!("CARGO_PKG_VERSION"));
@@ -31,16 +34,41 @@ pub fn monitor_command() -> Command {
     cmd
 }
 
-/// `pontoon-monitor` beside `engine` or in its ../libexec/pontoon/.
+/// `pontoon-monitor` beside `engine` or in its ../libexec/pontoon/, when
+/// it is as trustworthy as `engine` itself.
 fn installed_monitor(engine: &Path) -> Option<PathBuf> {
+    let owner = std::fs::metadata(engine).ok()?.uid();
     let dir = engine.parent()?;
     let beside = dir.join(MONITOR_NAME);
     let libexec = dir.parent().map(|up| up.join("libexec/pontoon").join(MONITOR_NAME));
-    [Some(beside), libexec].into_iter().flatten().find(|p| is_executable(p))
+    [Some(beside), libexec].into_iter().flatten().find(|p| is_executable(p) && is_trusted(p, owner))
 }
 
 fn is_executable(path: &Path) -> bool {
     nix::unistd::access(path, nix::unistd::AccessFlags::X_OK).is_ok() && path.is_file()
+}
+
+/// Nobody but the engine's owner (or root) can have put or changed the
+/// monitor: a root pontoon run from /tmp must not exec a pontoon-monitor
+/// another user left beside it. The file is owned by them and writable
+/// by nobody else; so is its directory, unless it is sticky (where only
+/// a file's owner may replace it).
+fn is_trusted(path: &Path, owner: u32) -> bool {
+    let trusted_owner = |uid: u32| uid == owner || uid == 0;
+    let (Ok(file), Some(Ok(dir))) = (std::fs::metadata(path), path.parent().map(std::fs::metadata)) else { return false };
+    let writable_by_others = |mode: u32| mode & 0o022 != 0;
+    let dir_safe = dir.mode() & 0o1000 != 0 || (trusted_owner(dir.uid()) && !writable_by_others(dir.mode()));
+    trusted_owner(file.uid()) && !writable_by_others(file.mode()) && dir_safe
+}
+
+/// Drops what `start` tells a monitor from the environment of any other
+/// pontoon command: only a monitor `start` spawned may act on it (an
+/// inherited value, say through `sudo -E`, would otherwise choose where
+/// root writes its events). Called first thing, single-threaded.
+pub fn forget_monitor_env() {
+    for var in [ENGINE_VERSION_ENV, ENGINE_EXE_ENV, crate::engine::events::SETTINGS_ENV] {
+        std::env::remove_var(var);
+    }
 }
 
 /// The engine binary to run pontoon commands with from a monitor: the
@@ -87,6 +115,29 @@ mod tests {
         let beside = dir.path().join("bin/pontoon-monitor");
         touch(&beside, 0o755);
         assert_eq!(installed_monitor(&engine), Some(beside));
+    }
+
+    #[test]
+    fn a_monitor_others_could_have_written_is_passed_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let engine = dir.path().join("pontoon");
+        touch(&engine, 0o755);
+        let monitor = dir.path().join("pontoon-monitor");
+        touch(&monitor, 0o757);
+        assert_eq!(installed_monitor(&engine), None, "writable by others");
+        std::fs::set_permissions(&monitor, std::fs::Permissions::from_mode(0o755)).unwrap();
+        assert_eq!(installed_monitor(&engine), Some(monitor.clone()));
+        // A directory anyone may write to lets anyone swap the file.
+        std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o777)).unwrap();
+        assert_eq!(installed_monitor(&engine), None, "in a world-writable directory");
+        // Sticky (as /tmp): only the file's owner may replace it.
+        std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o1777)).unwrap();
+        assert_eq!(installed_monitor(&engine), Some(monitor.clone()));
+        if nix::unistd::geteuid().is_root() {
+            // Another user's file beside a root engine.
+            nix::unistd::chown(&monitor, Some(nix::unistd::Uid::from_raw(65534)), None).unwrap();
+            assert_eq!(installed_monitor(&engine), None, "owned by another user");
+        }
     }
 
     #[test]

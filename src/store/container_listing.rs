@@ -44,8 +44,9 @@ const CACHE_FILE: &str = ".listing-cache.json";
 /// The cache's temporary files (and those of the hand-written writes of
 /// earlier versions, `.listing-cache.json.PID.RAND`) start with this.
 const TMP_PREFIX: &str = ".listing-cache.json.";
-/// Bumped whenever an entry's meaning changes: another format is ignored.
-const FORMAT: u32 = 1;
+/// Bumped whenever an entry's meaning changes: another format is ignored
+/// (2: written 0600, so a cache an older pontoon left readable is replaced).
+const FORMAT: u32 = 2;
 /// How much older than the listing a file's ctime must be for its entry
 /// to be cached: more than any filesystem's timestamp granularity.
 const RACY_NANOS: i128 = 2_000_000_000;

@@ -52,11 +52,14 @@ impl Buried {
 
 impl ContainerStore {
     /// Whether container `id` has a usable record (see [`cut_by_crash`]).
+    /// Only a missing record or one a crash cut counts as none: a record
+    /// that cannot be read now (out of descriptors, an I/O error) is kept,
+    /// as burying it would delete a container that may be running.
     pub(super) fn has_record(&self, id: &str) -> bool {
         let mut first = [0u8; 1];
         match fs::File::open(self.dir_of(id).join(RECORD_FILE)) {
-            Ok(mut f) => f.read(&mut first).is_ok_and(|n| !cut_by_crash(&first[..n])),
-            Err(_) => false,
+            Ok(mut f) => f.read(&mut first).map_or(true, |n| !cut_by_crash(&first[..n])),
+            Err(e) => !matches!(e.kind(), std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory),
         }
     }
 
@@ -236,6 +239,22 @@ mod tests {
         store.create(&record(&second, "web")).expect("the dead container's name is free");
         assert_eq!(store.find("web").unwrap().record.id, second);
         assert!(!store.dir_of(&dead).exists() && !store.tombstone_of(&dead).exists(), "its directory is deleted");
+    }
+
+    #[test]
+    fn a_record_that_cannot_be_read_now_is_never_buried() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = ContainerStore::new(dir.path());
+        let live = new_id();
+        store.create(&record(&live, "web")).unwrap();
+        // Opens, then fails to read (EISDIR), as an I/O error would.
+        let path = store.dir_of(&live).join(RECORD_FILE);
+        fs::remove_file(&path).unwrap();
+        fs::create_dir(&path).unwrap();
+        assert!(store.has_record(&live));
+        store.bury_dead().unwrap();
+        assert!(store.dir_of(&live).exists(), "a prune leaves it alone");
+        assert_eq!(store.name_owner("web").as_deref(), Some(live.as_str()));
     }
 
     #[test]
