@@ -2,10 +2,12 @@
 //! CVE-2019-5736 class). The victim is a copy of `pontoon` and of
 //! `pontoon-monitor` beside it (so the monitor runs from the copy) in a temp dir,
 //! owned by the user running the tests (as a `cargo install` binary is),
-//! never the real one: `--init`'s PID 1 and `exec`'s stages run from a
-//! sealed in-memory copy, so /proc/PID/exe never leads to the victim, and
-//! the victim is unchanged after a container tried to write through it,
-//! also once the container's monitor was killed.
+//! never the real one. The monitor (and so a container's first process
+//! until its execve, a fork of it), `--init`'s PID 1 and `exec`'s stages run
+//! from a read-only view of the binary or a sealed in-memory copy, so
+//! /proc/PID/exe never leads to the victim's inode, and the victim is
+//! unchanged after a container tried to write through it, also once the
+//! container's monitor was killed.
 
 mod common;
 
@@ -41,9 +43,34 @@ impl Victim {
         }
     }
 
-    fn inodes(&self) -> [u64; 2] {
-        [&self.path, &self.monitor].map(|p| std::fs::metadata(p).expect("stat the victim").ino())
+    /// The device and inode of each of the victim's files still there.
+    fn inodes(&self) -> Vec<(u64, u64)> {
+        [&self.path, &self.monitor].into_iter().filter_map(|p| identity(p)).collect()
     }
+
+    /// Whether `exe` (a /proc/PID/exe) is one of the victim's inodes.
+    fn is_behind(&self, exe: &str) -> bool {
+        identity(Path::new(exe)).is_some_and(|id| self.inodes().contains(&id))
+    }
+}
+
+fn identity(path: &Path) -> Option<(u64, u64)> {
+    std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+}
+
+/// The pid of the monitor of container `name`.
+fn monitor_of(env: &TestEnv, name: &str) -> i64 {
+    env.state_field(name, "monitor_pid").as_i64().expect("a monitor pid")
+}
+
+/// That a process's binary, seen through /proc/PID/exe, is not the
+/// victim's inode and cannot be written.
+fn assert_sealed(victim: &Victim, pid: i64, what: &str) {
+    let exe = format!("/proc/{pid}/exe");
+    assert!(identity(Path::new(&exe)).is_some(), "{what} runs");
+    assert!(!victim.is_behind(&exe), "{what} runs from the host's binary: {:?}", std::fs::read_link(&exe));
+    let write = std::fs::OpenOptions::new().append(true).open(&exe).and_then(|mut f| std::io::Write::write_all(&mut f, b"evil"));
+    assert!(write.is_err(), "{what}'s binary took a write");
 }
 
 fn run(env: &TestEnv, bin: &Path, args: &[&str]) -> String {
@@ -54,7 +81,7 @@ fn run(env: &TestEnv, bin: &Path, args: &[&str]) -> String {
 
 /// What a container tries against its PID 1's binary: name it, stat it,
 /// write to it (with CAP_SYS_PTRACE, which lets it open /proc/1/exe).
-const ATTACK: &str = "readlink /proc/1/exe; stat -L -c 'inode=%i' /proc/1/exe; \
+const ATTACK: &str = "readlink /proc/1/exe; stat -L -c 'inode=%d:%i' /proc/1/exe; \
                       for i in 1 2 3; do echo evil >> /proc/1/exe; done; echo attacked";
 
 #[test]
@@ -64,10 +91,10 @@ fn the_init_of_a_container_is_never_the_host_binary() {
     env.load_busybox();
     let out = run(&env, &victim.path, &["run", "--rm", "--init", "--cap-add", "SYS_PTRACE", "busybox", "sh", "-c", ATTACK]);
     assert!(out.contains("attacked"), "{out}");
-    assert!(out.contains("memfd:"), "PID 1 runs from a sealed copy: {out}");
+    assert!(out.contains("inode="), "{out}");
     assert!(!out.contains(&victim.path.display().to_string()) && !out.contains(&victim.monitor.display().to_string()), "{out}");
-    for inode in victim.inodes() {
-        assert!(!out.contains(&format!("inode={inode}\n")), "another inode than the victim's: {out}");
+    for (dev, inode) in victim.inodes() {
+        assert!(!out.contains(&format!("inode={dev}:{inode}\n")), "another inode than the victim's: {out}");
     }
     victim.assert_untouched();
 }
@@ -80,7 +107,7 @@ fn the_binary_stays_untouched_when_the_monitor_is_killed() {
     // The container keeps trying to write its PID 1's binary.
     let loop_attack = "while true; do echo evil >> /proc/1/exe; done 2>/dev/null";
     run(&env, &victim.path, &["run", "-d", "--name", "attacker", "--init", "--cap-add", "SYS_PTRACE", "busybox", "sh", "-c", loop_attack]);
-    let monitor = env.state_field("attacker", "monitor_pid").as_i64().expect("a monitor pid");
+    let monitor = monitor_of(&env, "attacker");
     let monitor_exe = std::fs::read(format!("/proc/{monitor}/cmdline")).unwrap_or_default();
     assert!(monitor_exe.starts_with(victim.monitor.as_os_str().as_encoded_bytes()), "the monitor runs the copy of pontoon-monitor");
     let init = env.state_field("attacker", "pid").as_i64().expect("an init pid");
@@ -101,10 +128,36 @@ fn exec_runs_from_a_sealed_copy() {
     // the container) is backed by the copy, not by the victim.
     let mut child = env.cmd_with(&victim.path, &["exec", "box", "sleep", "2"]).spawn().expect("start exec");
     let pid = child.id();
-    let seen = wait_until(5, || std::fs::read_link(format!("/proc/{pid}/exe")).is_ok_and(|p| p.display().to_string().contains("memfd:")));
-    let exe = std::fs::read_link(format!("/proc/{pid}/exe")).map(|p| p.display().to_string()).unwrap_or_default();
+    let exe = format!("/proc/{pid}/exe");
+    let seen = wait_until(5, || identity(Path::new(&exe)).is_some() && !victim.is_behind(&exe));
+    let named = std::fs::read_link(&exe).map(|p| p.display().to_string()).unwrap_or_default();
+    if seen {
+        assert_sealed(&victim, i64::from(pid), "exec");
+    }
     assert!(child.wait().expect("wait for exec").success());
-    assert!(seen, "exec re-executed itself from a sealed copy: {exe}");
+    assert!(seen, "exec re-executed itself from a sealed executable: {named}");
     victim.assert_untouched();
     env.ok(&["rm", "-f", "box"]);
+}
+
+/// A container's first process is a fork of its monitor and runs the
+/// monitor's binary until its execve (for good, when its entrypoint is a
+/// script whose `#!` line names /proc/self/exe): the monitor itself runs
+/// from a sealed executable, never from the host's file.
+#[test]
+fn the_monitor_never_runs_from_the_host_binary() {
+    let victim = Victim::new();
+    let env = TestEnv::new();
+    env.load_busybox();
+    run(&env, &victim.path, &["run", "-d", "--name", "watched", "busybox", "sleep", "1000"]);
+    assert_sealed(&victim, monitor_of(&env, "watched"), "the monitor");
+    env.ok(&["rm", "-f", "watched"]);
+    // Without its pontoon-monitor, the engine supervises from its own binary.
+    std::fs::remove_file(&victim.monitor).expect("remove the victim's monitor");
+    run(&env, &victim.path, &["run", "-d", "--name", "alone", "busybox", "sleep", "1000"]);
+    let monitor = monitor_of(&env, "alone");
+    let cmdline = std::fs::read(format!("/proc/{monitor}/cmdline")).unwrap_or_default();
+    assert!(cmdline.starts_with(victim.path.as_os_str().as_encoded_bytes()), "the engine is its own monitor");
+    assert_sealed(&victim, monitor, "the engine's monitor");
+    env.ok(&["rm", "-f", "alone"]);
 }

@@ -311,7 +311,7 @@ fn write_pid_files(store: &Store, id: &str) -> Result<()> {
 /// see engine::monitor_exe) into its own session, so it outlives this
 /// command and is never a zombie of it.
 fn spawn_monitor(store: &Store, id: &str, sync_w: &OwnedFd, attach: bool, tty_size: Option<(u16, u16)>, preserve_fds: u32) -> Result<()> {
-    let mut cmd = crate::engine::monitor_exe::monitor_command();
+    let (mut cmd, _sealed_exe) = crate::engine::monitor_exe::monitor_command()?;
     let (events_var, events_settings) = crate::engine::events::settings_for_child();
     cmd.env(events_var, events_settings);
     cmd.arg("--root").arg(&store.paths.root).arg("--runroot").arg(&store.paths.runroot);

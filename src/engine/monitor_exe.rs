@@ -6,9 +6,13 @@
 //! `../libexec/pontoon/` (`make install`); without it, this binary's own
 //! `__monitor` entry does the same work.
 
+use std::os::fd::{AsRawFd, OwnedFd};
 use std::os::unix::fs::MetadataExt;
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+
+use anyhow::{Context, Result};
 
 /// The monitor's file name.
 pub const MONITOR_NAME: &str = "pontoon-monitor";
@@ -19,19 +23,36 @@ const ENGINE_VERSION_ENV: &str = "_PONTOON_ENGINE_VERSION";
 const ENGINE_EXE_ENV: &str = "_PONTOON_ENGINE_EXE";
 
 /// A command that runs a monitor, with what it must know of the engine.
-pub fn monitor_command() -> Command {
+/// The monitor is exec'd from a sealed executable of its binary (the fd
+/// returned, which must stay open until the command is spawned): the
+/// container's first process is a fork of the monitor and runs its code
+/// until its own execve, where a container could reach the binary (by
+/// /proc/PID/exe from a process of a shared PID namespace, or by an
+/// entrypoint whose `#!` line names /proc/self/exe).
+pub fn monitor_command() -> Result<(Command, OwnedFd)> {
     let engine = std::fs::read_link("/proc/self/exe").ok().filter(|p| p.is_absolute() && p.is_file());
     let Some(monitor) = engine.as_deref().and_then(installed_monitor) else {
-        let mut cmd = Command::new("/proc/self/exe");
+        let sealed = crate::runtime::sealed::sealed_self().context("seal pontoon's binary for the monitor")?;
+        let mut cmd = Command::new(fd_path(&sealed));
+        cmd.arg0(engine.as_deref().unwrap_or(Path::new("pontoon")));
         cmd.env_remove(ENGINE_VERSION_ENV).env_remove(ENGINE_EXE_ENV);
-        return cmd;
+        return Ok((cmd, sealed));
     };
-    let mut cmd = Command::new(monitor);
+    let sealed = crate::runtime::sealed::sealed_exe(&monitor).with_context(|| format!("seal {}", monitor.display()))?;
+    let mut cmd = Command::new(fd_path(&sealed));
+    // What `ps` shows: the monitor's real name.
+    cmd.arg0(&monitor);
     cmd.env(ENGINE_VERSION_ENV, env!("CARGO_PKG_VERSION"));
     if let Some(engine) = engine {
         cmd.env(ENGINE_EXE_ENV, engine);
     }
-    cmd
+    Ok((cmd, sealed))
+}
+
+/// How an exec names the file behind `fd`: execve resolves the path
+/// before it closes the close-on-exec fd.
+fn fd_path(fd: &OwnedFd) -> String {
+    format!("/proc/self/fd/{}", fd.as_raw_fd())
 }
 
 /// `pontoon-monitor` beside `engine` or in its ../libexec/pontoon/, when

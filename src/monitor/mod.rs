@@ -199,8 +199,9 @@ fn run_until_done(
     sandbox: &crate::network::setup::Sandbox,
 ) -> Result<i32> {
     // `--init` runs its supervisor, an infra container its pause, from a
-    // sealed copy of pontoon, made once and kept for restarts.
-    let sealed = if (builtin::wants_tiny_init(spec) || crate::runtime::pause::wanted(spec)) && record.spec.runtime.is_none() { Some(crate::runtime::sealed::sealed_copy()?) } else { None };
+    // sealed executable of pontoon (the monitor's own, when `start` exec'd
+    // it from one), opened once and kept for restarts.
+    let sealed = if (builtin::wants_tiny_init(spec) || crate::runtime::pause::wanted(spec)) && record.spec.runtime.is_none() { Some(crate::runtime::sealed::sealed_self()?) } else { None };
     let extras = builtin::InitExtras {
         preserve_fds: args.preserve_fds,
         sealed_exe: sealed.as_ref().map(std::os::fd::AsRawFd::as_raw_fd),

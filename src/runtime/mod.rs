@@ -8,6 +8,7 @@ pub mod oci_cli;
 pub mod pause;
 pub mod pids;
 pub mod sealed;
+pub mod sealed_view;
 pub mod spawn;
 pub mod search_path;
 pub mod seccomp;

@@ -1,19 +1,24 @@
-//! A sealed in-memory copy of the pontoon binary (the CVE-2019-5736
-//! class). Any pontoon code that runs where a container can see it (the
-//! exec'd process before its execve, the `--init` PID 1 for the container's
-//! whole life) must not be backed by the host binary's inode: a container
-//! process that opens /proc/PID/exe of it, and once nothing executes the
-//! binary any more reopens it for writing, would replace pontoon on the
-//! host. Such code runs from a memfd that holds a copy of the binary and is
-//! sealed against every change; writing through /proc/PID/exe then fails,
-//! and even a write that got through would only touch the copy.
+//! Sealed executables of pontoon (the CVE-2019-5736 class). Any pontoon
+//! code that runs where a container can see it (a container's first
+//! process before its execve, which shares its monitor's executable; the
+//! exec'd process before its execve; the `--init` PID 1 and a pod's pause
+//! for the container's whole life) must not be backed by the host binary's
+//! inode: a container process that opens /proc/PID/exe of it, and once
+//! nothing executes the binary any more reopens it for writing, would
+//! replace pontoon on the host. Such code runs from a read-only view of the
+//! binary (runtime::sealed_view), or where no view can be mounted from a
+//! memfd that holds a copy of the binary and is sealed against every
+//! change; writing through /proc/PID/exe then fails, and even a write that
+//! got through a copy would only touch the copy.
 
 use std::fs::File;
-use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+use std::os::fd::{AsFd, AsRawFd, FromRawFd, OwnedFd};
 use std::os::unix::ffi::OsStrExt;
+use std::path::Path;
 
 use anyhow::{bail, Context, Result};
 use nix::errno::Errno;
+use rustix::fs::{Mode, OFlags};
 
 /// The name the copy has in /proc/PID/exe (`/memfd:pontoon (deleted)`).
 const MEMFD_NAME: &std::ffi::CStr = c"pontoon";
@@ -25,9 +30,33 @@ const SEALED_ENV: &str = "_PONTOON_SEALED";
 const MFD_EXEC: libc::c_uint = 0x10;
 const F_SEAL_EXEC: libc::c_int = 0x20;
 
-/// Makes a sealed memfd holding a copy of the running binary.
-pub fn sealed_copy() -> Result<OwnedFd> {
-    let mut source = File::open("/proc/self/exe").context("open pontoon's own binary (/proc/self/exe)")?;
+/// An executable of the binary at `path` that no container can change:
+/// its read-only view, else a sealed copy.
+pub fn sealed_exe(path: &Path) -> Result<OwnedFd> {
+    match crate::runtime::sealed_view::view(path) {
+        Ok(view) => Ok(view),
+        Err(_) => sealed_copy(path),
+    }
+}
+
+/// A sealed executable of this very binary: the one this process already
+/// runs from when it is sealed (a monitor `start` spawned from a view),
+/// else a new one.
+pub fn sealed_self() -> Result<OwnedFd> {
+    if running_sealed() {
+        let flags = OFlags::PATH | OFlags::CLOEXEC;
+        return rustix::fs::open("/proc/self/exe", flags, Mode::empty()).context("open pontoon's own sealed binary");
+    }
+    match std::fs::read_link("/proc/self/exe") {
+        // A binary replaced since it started has no path left to view.
+        Ok(path) if path.is_absolute() && path.is_file() => sealed_exe(&path),
+        _ => sealed_copy(Path::new("/proc/self/exe")),
+    }
+}
+
+/// Makes a sealed memfd holding a copy of the binary at `path`.
+fn sealed_copy(path: &Path) -> Result<OwnedFd> {
+    let mut source = File::open(path).with_context(|| format!("open pontoon's binary {}", path.display()))?;
     let memfd = memfd_create()?;
     let mut target = File::from(memfd);
     std::io::copy(&mut source, &mut target).context("copy pontoon's binary into a memfd")?;
@@ -60,15 +89,15 @@ fn memfd_create() -> Result<OwnedFd> {
     Err(Errno::last()).context("create a memfd for a sealed copy of pontoon")
 }
 
-/// Whether this process runs from a sealed copy.
+/// Whether this process runs from a sealed copy or a read-only view.
 pub fn running_sealed() -> bool {
     let Ok(exe) = File::open("/proc/self/exe") else { return false };
     // SAFETY: F_GET_SEALS on an fd we own; a regular file answers EINVAL.
     let seals = unsafe { libc::fcntl(exe.as_raw_fd(), libc::F_GET_SEALS) };
-    seals >= 0 && seals & libc::F_SEAL_WRITE != 0
+    (seals >= 0 && seals & libc::F_SEAL_WRITE != 0) || crate::runtime::sealed_view::is_view(exe.as_fd())
 }
 
-/// Re-executes this command from a sealed copy of the binary, with the same
+/// Re-executes this command from a sealed executable of the binary, with the same
 /// arguments and environment, unless it already runs from one. For commands
 /// that put pontoon code inside a container (`exec`). Returns only when no
 /// re-exec was needed.
@@ -79,7 +108,7 @@ pub fn reexec_sealed() -> Result<()> {
     if std::env::var_os(SEALED_ENV).is_some() {
         bail!("pontoon was re-executed from a sealed copy of itself but does not run from one: refusing to enter the container");
     }
-    let copy = sealed_copy()?;
+    let copy = sealed_self()?;
     let cstr = |b: &[u8]| std::ffi::CString::new(b).context("an argument or variable contains a NUL byte");
     let args = std::env::args_os().map(|a| cstr(a.as_bytes())).collect::<Result<Vec<_>>>()?;
     let mut env = std::env::vars_os()
@@ -109,7 +138,7 @@ mod tests {
 
     #[test]
     fn the_copy_is_the_binary_and_cannot_be_changed() {
-        let copy = sealed_copy().unwrap();
+        let copy = sealed_copy(Path::new("/proc/self/exe")).unwrap();
         let mut ours = Vec::new();
         File::open("/proc/self/exe").unwrap().read_to_end(&mut ours).unwrap();
         let mut theirs = Vec::new();
