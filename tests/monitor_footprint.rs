@@ -63,7 +63,10 @@ fn the_small_monitor_supervises_when_installed_and_the_engine_does_without_it() 
     let out = env.cmd_with(&bin, &["run", "-d", "--name", "whole", "--network", "none", "busybox", "sleep", "1000"]).output().expect("run the lone pontoon");
     assert!(out.status.success(), "{}", common::describe(&out));
     let monitor = env.state_field("whole", "monitor_pid").as_i64().expect("a monitor pid");
-    assert_eq!(argv0(monitor), "/proc/self/exe", "the engine's own monitor runs");
+    // Exec'd from a sealed view of the engine, under the engine's name.
+    assert_eq!(argv0(monitor), bin.display().to_string(), "the engine's own monitor runs");
+    let exe = std::fs::read_link(format!("/proc/{monitor}/exe")).expect("the monitor's binary");
+    assert!(exe.file_name().is_some_and(|n| n == "pontoon"), "{}", exe.display());
     let running = env.ok(&["ps", "--format", "{{.Names}}"]);
     assert!(running.contains("small") && running.contains("whole"), "{running}");
     env.ok(&["rm", "-f", "-t", "0", "small", "whole"]);
