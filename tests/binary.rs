@@ -11,7 +11,6 @@
 
 mod common;
 
-use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
 use common::{process_alive, wait_until, TestEnv};
@@ -45,17 +44,13 @@ impl Victim {
 
     /// The device and inode of each of the victim's files still there.
     fn inodes(&self) -> Vec<(u64, u64)> {
-        [&self.path, &self.monitor].into_iter().filter_map(|p| identity(p)).collect()
+        [&self.path, &self.monitor].into_iter().filter_map(|p| common::file_identity(p)).collect()
     }
 
     /// Whether `exe` (a /proc/PID/exe) is one of the victim's inodes.
     fn is_behind(&self, exe: &str) -> bool {
-        identity(Path::new(exe)).is_some_and(|id| self.inodes().contains(&id))
+        common::file_identity(Path::new(exe)).is_some_and(|id| self.inodes().contains(&id))
     }
-}
-
-fn identity(path: &Path) -> Option<(u64, u64)> {
-    std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
 }
 
 /// The pid of the monitor of container `name`.
@@ -66,11 +61,7 @@ fn monitor_of(env: &TestEnv, name: &str) -> i64 {
 /// That a process's binary, seen through /proc/PID/exe, is not the
 /// victim's inode and cannot be written.
 fn assert_sealed(victim: &Victim, pid: i64, what: &str) {
-    let exe = format!("/proc/{pid}/exe");
-    assert!(identity(Path::new(&exe)).is_some(), "{what} runs");
-    assert!(!victim.is_behind(&exe), "{what} runs from the host's binary: {:?}", std::fs::read_link(&exe));
-    let write = std::fs::OpenOptions::new().append(true).open(&exe).and_then(|mut f| std::io::Write::write_all(&mut f, b"evil"));
-    assert!(write.is_err(), "{what}'s binary took a write");
+    common::assert_runs_sealed(pid, &[&victim.path, &victim.monitor], what);
 }
 
 fn run(env: &TestEnv, bin: &Path, args: &[&str]) -> String {
@@ -129,7 +120,7 @@ fn exec_runs_from_a_sealed_copy() {
     let mut child = env.cmd_with(&victim.path, &["exec", "box", "sleep", "2"]).spawn().expect("start exec");
     let pid = child.id();
     let exe = format!("/proc/{pid}/exe");
-    let seen = wait_until(5, || identity(Path::new(&exe)).is_some() && !victim.is_behind(&exe));
+    let seen = wait_until(5, || common::file_identity(Path::new(&exe)).is_some() && !victim.is_behind(&exe));
     let named = std::fs::read_link(&exe).map(|p| p.display().to_string()).unwrap_or_default();
     if seen {
         assert_sealed(&victim, i64::from(pid), "exec");

@@ -97,8 +97,7 @@ fn members_reach_each_other_on_localhost_and_the_host_reaches_the_pods_port() {
     // copy, never the host's binary.
     let infra = pod_inspect(&env, "web")["InfraContainerID"].as_str().expect("an infra container").to_string();
     let pid = env.ok(&["inspect", "--format", "{{.State.Pid}}", &infra]).trim().parse::<i32>().expect("a pid");
-    let exe = std::fs::read_link(format!("/proc/{pid}/exe")).map(|p| p.display().to_string()).unwrap_or_default();
-    assert!(exe.contains("memfd:"), "the pause runs from a memfd, not {exe:?}");
+    common::assert_runs_sealed(i64::from(pid), &[&common::pontoon_bin(), &common::pontoon_monitor_bin()], "the pause");
     assert_eq!(std::fs::read_to_string(format!("/proc/{pid}/comm")).expect("read comm").trim(), "pontoon-pause");
 }
 
@@ -413,7 +412,6 @@ fn the_pause_is_never_backed_by_the_host_binary() {
     let victim = dir.path().join("pontoon");
     std::fs::copy(common::pontoon_bin(), &victim).expect("copy pontoon");
     let original = std::fs::read(&victim).expect("read the victim");
-    let inode = std::os::unix::fs::MetadataExt::ino(&std::fs::metadata(&victim).expect("stat the victim"));
     let env = TestEnv::with_busybox();
     let run = |args: &[&str]| {
         let out = env.cmd_with(&victim, args).output().expect("run the victim");
@@ -421,10 +419,11 @@ fn the_pause_is_never_backed_by_the_host_binary() {
         String::from_utf8_lossy(&out.stdout).into_owned()
     };
     run(&["pod", "create", "--name", "p", "--share", "+pid"]);
-    let attack = "readlink /proc/1/exe; stat -L -c 'inode=%i' /proc/1/exe; for i in 1 2 3; do echo evil >> /proc/1/exe; done; echo attacked";
+    let attack = "readlink /proc/1/exe; stat -L -c 'inode=%d:%i' /proc/1/exe; for i in 1 2 3; do echo evil >> /proc/1/exe; done; echo attacked";
     let out = run(&["run", "--rm", "--pod", "p", "--cap-add", "SYS_PTRACE", "busybox", "sh", "-c", attack]);
-    assert!(out.contains("attacked") && out.contains("memfd:"), "the pod's PID 1 runs from a sealed copy: {out}");
-    assert!(!out.contains(&victim.display().to_string()) && !out.contains(&format!("inode={inode}\n")), "{out}");
+    assert!(out.contains("attacked") && out.contains("inode="), "the attack ran: {out}");
+    let (dev, inode) = common::file_identity(&victim).expect("stat the victim");
+    assert!(!out.contains(&victim.display().to_string()) && !out.contains(&format!("inode={dev}:{inode}\n")), "the pod's PID 1 runs from a sealed copy: {out}");
     assert!(std::fs::read(&victim).expect("read the victim") == original, "the binary was changed through the pause");
     run(&["pod", "rm", "-f", "-t", "0", "p"]);
 }

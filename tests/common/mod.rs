@@ -43,6 +43,25 @@ pub fn pontoon_monitor_bin() -> PathBuf {
     pontoon_bin().with_file_name("pontoon-monitor")
 }
 
+/// The device and inode of `path`, following links (a /proc/PID/exe
+/// leads to the file the process runs from).
+pub fn file_identity(path: &Path) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+}
+
+/// That process `pid` runs from none of `binaries` (by device and inode,
+/// whatever /proc/PID/exe is named) and that its binary takes no write.
+pub fn assert_runs_sealed(pid: i64, binaries: &[&Path], what: &str) {
+    let exe = format!("/proc/{pid}/exe");
+    let running = file_identity(Path::new(&exe));
+    assert!(running.is_some(), "{what} runs");
+    let hosts: Vec<_> = binaries.iter().filter_map(|b| file_identity(b)).collect();
+    assert!(!hosts.contains(&running.unwrap_or_default()), "{what} runs from the host's binary: {:?}", std::fs::read_link(&exe));
+    let write = std::fs::OpenOptions::new().append(true).open(&exe).and_then(|mut f| std::io::Write::write_all(&mut f, b"evil"));
+    assert!(write.is_err(), "{what}'s binary took a write");
+}
+
 pub fn is_root() -> bool {
     nix::unistd::geteuid().is_root()
 }
